@@ -1,0 +1,108 @@
+"""Opening the station DB: pragmas, migrations and clear errors for missing/locked/corrupt files."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from warehouse_app.errors import StoreError
+
+logger = logging.getLogger(__name__)
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",  # an acknowledged scan survives power loss
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with the station pragmas; autocommit mode, callers use BEGIN IMMEDIATE."""
+    p = Path(path)
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=5)
+        else:
+            conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=5)
+        conn.row_factory = sqlite3.Row
+        for pragma in PRAGMAS:
+            if readonly and "journal_mode" in pragma:
+                continue
+            conn.execute(pragma)
+        return conn
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, p) from exc
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc).lower()
+    logger.error("database error on %s: %s", path, exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The station database {path} is locked by another program (is a second station window open?). "
+            "Close it and try again.",
+            zh=f"站点数据库 {path} 被其他程序占用（是否开了两个站点窗口？），请关闭后重试。",
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"The station database {path} is damaged. Keep the file for IT and restore from the hub "
+            "or a backup; do not delete it.",
+            zh=f"站点数据库 {path} 已损坏。请保留该文件交给 IT，从上游或备份恢复，不要删除。",
+        )
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"Cannot open the station database {path}: check that the folder exists and is writable.",
+            zh=f"无法打开站点数据库 {path}：请检查目录是否存在且可写。",
+        )
+    return StoreError(f"Database error on {path}: {exc}", zh=f"数据库错误（{path}）：{exc}")
+
+
+class Store:
+    """A station DB file. Hold one per process; writes go through `StoreWriter`."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    def connect(self, readonly: bool = False) -> sqlite3.Connection:
+        return connect(self.path, readonly=readonly)
+
+    def db(self, conn: sqlite3.Connection | None = None) -> sqlite_utils.Database:
+        return sqlite_utils.Database(conn or self.connect())
+
+    def station_id(self, conn: sqlite3.Connection | None = None) -> str | None:
+        c = conn or self.connect()
+        row = c.execute("SELECT value FROM meta WHERE key='station_id'").fetchone()
+        return row[0] if row else None
+
+
+def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> Store:
+    """Open (and by default create and migrate) the station DB, translating failures to StoreError."""
+    p = Path(path)
+    if not p.exists() and not create:
+        raise StoreError(
+            f"No station database at {p}. Run `warehouse-station init --station-id ID` first "
+            "(or pass the right --data-dir).",
+            zh=f"{p} 没有站点数据库。请先运行 `warehouse-station init --station-id ID`（或指定正确的 --data-dir）。",
+        )
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the data folder {p.parent}: {exc}",
+                         zh=f"无法创建数据目录 {p.parent}：{exc}") from exc
+    store = Store(p)
+    conn = store.connect()
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if migrate:
+            from warehouse_app.store.migrations import apply_all
+
+            apply_all(conn)
+    except sqlite3.DatabaseError as exc:
+        raise _explain(exc, p) from exc
+    finally:
+        conn.close()
+    return store

@@ -1,0 +1,6 @@
+"""Schema owned by the promo area. Append new migrations at the end; never edit a shipped one."""
+from __future__ import annotations
+
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("station-promo")
