@@ -1,6 +1,30 @@
 """Schema owned by the sync area. Append new migrations at the end; never edit a shipped one."""
 from __future__ import annotations
 
+import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("station-sync")
+
+
+def _exec(db: sqlite_utils.Database, script: str) -> None:
+    # executescript would COMMIT the migration's transaction; run statement by statement instead.
+    for stmt in script.split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
+
+
+@migrations(name="0001_sync_state")
+def m0001_sync_state(db: sqlite_utils.Database) -> None:
+    """Bookkeeping lives in one row so the ack cursor and pull cursor move atomically with data."""
+    _exec(db, """
+CREATE TABLE sync_config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sync_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    acked_seq INTEGER NOT NULL DEFAULT 0,
+    pull_cursor INTEGER NOT NULL DEFAULT 0,
+    last_push_at TEXT, last_pull_at TEXT, last_ok_at TEXT,
+    last_attempt_at TEXT, last_error_at TEXT, last_error_en TEXT, last_error_zh TEXT,
+    hub_time_offset_s REAL);
+INSERT INTO sync_state (id) VALUES (1)
+""")
