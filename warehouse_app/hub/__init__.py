@@ -1,0 +1,1 @@
+"""The upstream hub: HTTP API, storage and admin CLI (no Qt)."""

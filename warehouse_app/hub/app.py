@@ -1,0 +1,241 @@
+"""The hub's HTTP API (FastAPI): versioned under /api/v1, OpenAPI at /openapi.json.
+
+Every call except /api/v1/health needs `Authorization: Bearer <station token>`; a refused call
+is logged with the client address (never the token). Handlers are plain `def`, so FastAPI runs
+them on its thread pool and the SQLite storage serialises writes with its own lock.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from warehouse_app import __version__
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.hub.storage import HubConflict, HubStorage, hash_token
+
+logger = logging.getLogger(__name__)
+
+API_VERSION = 1
+TEST_FAULTS_ENV = "WAREHOUSE_HUB_TEST_FAULTS"
+MAX_PUSH = 5000
+MAX_PULL = 5000
+
+
+class EventIn(BaseModel):
+    seq: int = Field(gt=0, description="per-station sequence, strictly increasing")
+    uuid: str = Field(min_length=8, max_length=64, description="idempotency key (UUIDv7)")
+    station_id: str | None = None
+    type: str = Field(min_length=1, max_length=100)
+    payload: dict[str, Any]
+    operator: str | None = None
+    created_at: str = Field(description="station clock, ISO 8601; informative only")
+
+
+class PushIn(BaseModel):
+    station_id: str
+    after_seq: int = Field(ge=0, description="the last seq the station knows the hub acknowledged")
+    events: list[EventIn] = Field(max_length=MAX_PUSH)
+
+
+class PushOut(BaseModel):
+    acked_seq: int = Field(description="highest seq of this station stored durably")
+    stored: int
+    duplicates: int
+    server_time: str
+
+
+class AckOut(BaseModel):
+    station_id: str
+    acked_seq: int
+    server_time: str
+
+
+class ChangeOut(BaseModel):
+    rev: int
+    kind: str
+    key: str
+    data: dict[str, Any]
+
+
+class ChangesOut(BaseModel):
+    changes: list[ChangeOut]
+    cursor: int = Field(description="pass as `since` next time; store it with the applied rows")
+    more: bool
+    server_time: str
+
+
+class HealthOut(BaseModel):
+    ok: bool
+    api_version: int
+    hub_version: str
+    server_time: str
+
+
+@dataclass
+class Faults:
+    """Test-only fault switches (mounted only when WAREHOUSE_HUB_TEST_FAULTS=1)."""
+
+    fail_next: int = 0  # answer 500 before doing anything
+    garbage_next: int = 0  # do the work, then answer 200 with broken JSON
+    delay_s: float = 0.0
+    delay_next: int = 0
+
+
+class FaultsIn(BaseModel):
+    fail_next: int = 0
+    garbage_next: int = 0
+    delay_s: float = 0.0
+    delay_next: int = 0
+
+
+def _error(status: int, en: str, zh: str, **extra: Any) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": {"en": en, "zh": zh, **extra}})
+
+
+def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastAPI:
+    """Build the app around a storage; `test_faults` defaults to the env switch (off)."""
+    if test_faults is None:
+        test_faults = os.environ.get(TEST_FAULTS_ENV) == "1"
+    app = FastAPI(title="warehouse-hub", version=f"{API_VERSION}.0",
+                  description="Upstream hub for packing stations: event push, reference-data pull, "
+                              "handoff reports. All calls need a per-station bearer token.")
+    app.state.storage = storage
+    faults = Faults()
+    lock = threading.Lock()
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, dict) else {"en": str(exc.detail), "zh": str(exc.detail)}
+        return JSONResponse(status_code=exc.status_code, content={"error": detail},
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        logger.warning("bad request %s %s: %s at %s", request.method, request.url.path,
+                       first.get("msg"), where)
+        return _error(422, f"Bad request: {first.get('msg', 'invalid')} at {where}",
+                      f"请求格式错误：{where}")
+
+    def station_of(request: Request) -> str:
+        auth = request.headers.get("authorization", "")
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
+        station = storage.station_for_token(hash_token(token)) if token else None
+        if station is None:
+            client = request.client.host if request.client else "?"
+            logger.warning("refused %s %s from %s: %s", request.method, request.url.path, client,
+                           "no token" if not token else "unknown or revoked token")
+            raise HTTPException(401, {"en": "Missing, unknown or revoked station token.",
+                                      "zh": "站点令牌缺失、无效或已吊销。"},
+                                headers={"WWW-Authenticate": "Bearer"})
+        return station
+
+    if test_faults:
+        logger.warning("hub test faults are ENABLED (%s=1); never do this in production", TEST_FAULTS_ENV)
+
+        @app.middleware("http")
+        async def _faults(request: Request,
+                          call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+            if request.url.path.startswith("/api/v1/_test"):
+                return await call_next(request)
+            with lock:
+                delay = faults.delay_s if faults.delay_next > 0 else 0.0
+                if delay:
+                    faults.delay_next -= 1
+                fail = faults.fail_next > 0
+                if fail:
+                    faults.fail_next -= 1
+                garbage = not fail and faults.garbage_next > 0
+                if garbage:
+                    faults.garbage_next -= 1
+            if delay:
+                await asyncio.sleep(delay)
+            if fail:
+                return _error(500, "Injected failure", "测试注入的故障")
+            response = await call_next(request)
+            if garbage:
+                async for _ in response.body_iterator:  # type: ignore[attr-defined]
+                    pass
+                return Response(b'{"acked_seq": 9999999, "stor', status_code=200,
+                                media_type="application/json")
+            return response
+
+        @app.post("/api/v1/_test/faults", include_in_schema=False)
+        def set_faults(body: FaultsIn) -> dict[str, Any]:
+            with lock:
+                faults.fail_next, faults.garbage_next = body.fail_next, body.garbage_next
+                faults.delay_s, faults.delay_next = body.delay_s, body.delay_next
+            return {"ok": True}
+
+    @app.get("/api/v1/health", response_model=HealthOut, tags=["meta"])
+    def health() -> HealthOut:
+        """Liveness and the hub clock (stations compare it with theirs)."""
+        return HealthOut(ok=True, api_version=API_VERSION, hub_version=__version__,
+                         server_time=iso(utcnow()))
+
+    @app.post("/api/v1/events", response_model=PushOut, tags=["sync"])
+    def push_events(body: PushIn, station: str = Depends(station_of)) -> Any:
+        """Store a batch of outbox events in seq order; idempotent by uuid; answer after commit."""
+        if body.station_id != station:
+            logger.warning("station %s tried to push as %s", station, body.station_id)
+            return _error(403, f"This token belongs to station {station}, not {body.station_id}.",
+                          f"该令牌属于站点 {station}，不是 {body.station_id}。")
+        prev = body.after_seq
+        for ev in body.events:
+            if ev.seq <= prev:
+                return _error(422, f"events must be in increasing seq order after {body.after_seq} "
+                                   f"(seq {ev.seq} after {prev})", "事件序号必须递增")
+            if ev.station_id not in (None, station):
+                return _error(422, f"event {ev.uuid} belongs to station {ev.station_id}",
+                              f"事件 {ev.uuid} 属于站点 {ev.station_id}")
+            prev = ev.seq
+        try:
+            res = storage.store_events(station, body.after_seq, [e.model_dump() for e in body.events])
+        except HubConflict as exc:
+            logger.warning("push conflict for %s: %s", station, exc)
+            return _error(409, str(exc), "站点与上游的事件序号不一致，将从上游已确认处重传",
+                          acked_seq=exc.acked_seq)
+        return PushOut(acked_seq=res.acked_seq, stored=res.stored, duplicates=res.duplicates,
+                       server_time=iso(utcnow()))
+
+    @app.get("/api/v1/events/ack", response_model=AckOut, tags=["sync"])
+    def get_ack(station: str = Depends(station_of)) -> AckOut:
+        """The highest seq of the calling station the hub holds."""
+        return AckOut(station_id=station, acked_seq=storage.acked_seq(station), server_time=iso(utcnow()))
+
+    @app.get("/api/v1/changes", response_model=ChangesOut, tags=["sync"])
+    def get_changes(since: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=MAX_PULL),
+                    station: str = Depends(station_of)) -> ChangesOut:
+        """Orders, cancellations, SKUs, carriers, batch plans and settings changed after `since`."""
+        rows = storage.changes_since(since, limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return ChangesOut(changes=[ChangeOut(rev=c.rev, kind=c.kind, key=c.key, data=c.data) for c in rows],
+                          cursor=rows[-1].rev if rows else since, more=more, server_time=iso(utcnow()))
+
+    @app.get("/api/v1/reports/handoffs", tags=["reports"])
+    def handoff_report(since: str | None = None, station: str = Depends(station_of)) -> dict[str, Any]:
+        """Handoff counts per station, carrier and hour across all stations, for shift leads."""
+        rows = storage.handoff_counts(since)
+        totals: dict[str, int] = {}
+        for r in rows:
+            totals[r["carrier"]] = totals.get(r["carrier"], 0) + int(r["parcels"])
+        return {"rows": rows, "by_carrier": totals, "total": sum(totals.values()),
+                "server_time": iso(utcnow())}
+
+    @app.get("/api/v1/reports/carrier-intercepts", tags=["reports"])
+    def intercept_report(station: str = Depends(station_of)) -> dict[str, Any]:
+        """Parcels already handed off whose order was cancelled: the carrier must stop them."""
+        return {"requests": storage.carrier_intercepts(), "server_time": iso(utcnow())}
+
+    return app

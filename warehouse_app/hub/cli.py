@@ -1,0 +1,240 @@
+"""`warehouse-hub`: run the hub, manage station tokens, import reference data, report.
+
+Management commands open the hub DB directly (SQLite allows the server to keep running), so an
+admin can add a station or import orders on the hub machine without any token.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from warehouse_app.errors import StationError
+from warehouse_app.hub.storage import hash_token, open_storage
+
+logger = logging.getLogger(__name__)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from warehouse_app.hub.app import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise StationError("--tls-cert and --tls-key go together.", zh="--tls-cert 与 --tls-key 必须同时提供。")
+    storage = open_storage(_data_dir(args))
+    app = create_app(storage)
+    logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                    ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, access_log=args.access_log)
+    finally:
+        storage.close()
+    return 0
+
+
+def cmd_station_add(args: argparse.Namespace) -> int:
+    token = secrets.token_urlsafe(32)
+    storage = open_storage(_data_dir(args))
+    try:
+        storage.add_station(args.station_id, hash_token(token))
+    except ValueError as exc:
+        raise StationError(f"Station {args.station_id} already exists; revoke it first to issue a new token.",
+                           zh=f"站点 {args.station_id} 已存在；如需新令牌请先吊销。") from exc
+    finally:
+        storage.close()
+    print(f"station {args.station_id} added. Token (shown only once, keep it safe) / 令牌（仅显示一次）:")
+    print(token)
+    return 0
+
+
+def cmd_station_revoke(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        if not storage.revoke_station(args.station_id):
+            raise StationError(f"No active station {args.station_id}.", zh=f"没有有效的站点 {args.station_id}。")
+    finally:
+        storage.close()
+    logger.warning("station %s revoked", args.station_id)
+    print(f"station {args.station_id} revoked / 已吊销")
+    return 0
+
+
+def cmd_station_list(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        for s in storage.stations():
+            state = f"revoked {s.revoked_at}" if s.revoked_at else "active"
+            print(f"{s.station_id}\t{state}\tacked_seq={s.acked_seq}\tlast_push={s.last_push_at or '-'}")
+    finally:
+        storage.close()
+    return 0
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as exc:
+        raise StationError(f"Cannot read {path}: {exc}", zh=f"无法读取 {path}：{exc}") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise StationError(f"{path} line {n}: not valid JSON ({exc.msg})",
+                               zh=f"{path} 第 {n} 行：不是有效的 JSON") from exc
+        if not isinstance(rec, dict):
+            raise StationError(f"{path} line {n}: not a JSON object", zh=f"{path} 第 {n} 行：不是 JSON 对象")
+        rows.append(rec)
+    return rows
+
+
+KEYS = {"carrier": "code", "batch_plan": "batch_id", "setting": "key"}
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Orders and SKUs parse exactly as on the station; a file with errors imports nothing."""
+    from warehouse_app import importer
+
+    path = Path(args.file)
+    kind = args.kind
+    if kind == "order":
+        rows, errors = importer.read_orders(path)
+        keyed = [(r["order_id"], r) for r in rows]
+    elif kind == "sku":
+        rows, errors = importer.read_skus(path)
+        keyed = [(r["code"], r) for r in rows]
+    else:
+        recs = _jsonl(path)
+        errors = []
+        keyed = []
+        for n, rec in enumerate(recs, 1):
+            key = rec.get(KEYS[kind])
+            if key in (None, ""):
+                errors.append(importer.RowError(n, f"missing field {KEYS[kind]!r}"))
+            else:
+                keyed.append((str(key), rec))
+    if errors:
+        for e in errors[:20]:
+            print(f"  {path}: {e}", file=sys.stderr)
+        logger.error("hub import of %s refused: %d bad rows", path, len(errors))
+        raise StationError(f"{len(errors)} bad rows in {path}; nothing was imported.",
+                           zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据。")
+    storage = open_storage(_data_dir(args))
+    try:
+        n = storage.put_records(kind, keyed)
+    finally:
+        storage.close()
+    print(f"imported {n} {kind} rows / 已导入 {n} 条")
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        order = storage.record("order", args.order_id)
+        if order is None:
+            raise StationError(f"No order {args.order_id} on the hub.", zh=f"上游没有订单 {args.order_id}。")
+        storage.put_records("order", [(args.order_id, {**order, "status": "cancelled",
+                                                       "cancelled_at": None})])
+    finally:
+        storage.close()
+    print(f"order {args.order_id} cancelled / 订单已取消")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        rows = storage.handoff_counts(args.since)
+    finally:
+        storage.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    totals: dict[tuple[str, str], int] = {}
+    for r in rows:
+        k = (r["station_id"], r["carrier"])
+        totals[k] = totals.get(k, 0) + int(r["parcels"])
+    print("station\tcarrier\tparcels / 站点\t快递\t件数")
+    for (st, carrier), n in sorted(totals.items()):
+        print(f"{st}\t{carrier}\t{n}")
+    print(f"total / 合计\t\t{sum(totals.values())}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="warehouse-hub", description="Upstream hub for packing stations / 上游中心")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_dir(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--data-dir", required=True, help="hub data folder (holds hub.db)")
+        return sp
+
+    s = with_dir(sub.add_parser("serve", help="run the HTTP API"))
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--tls-cert", help="PEM certificate: serve https")
+    s.add_argument("--tls-key", help="PEM private key for --tls-cert")
+    s.add_argument("--log-level", default="warning")
+    s.add_argument("--access-log", action="store_true")
+    s.set_defaults(func=cmd_serve)
+
+    st = sub.add_parser("station", help="register or revoke stations").add_subparsers(dest="station_cmd",
+                                                                                      metavar="ACTION")
+    a = with_dir(st.add_parser("add", help="register a station and print its token once"))
+    a.add_argument("station_id")
+    a.set_defaults(func=cmd_station_add)
+    r = with_dir(st.add_parser("revoke", help="revoke a station's token"))
+    r.add_argument("station_id")
+    r.set_defaults(func=cmd_station_revoke)
+    ls = with_dir(st.add_parser("list", help="list stations and their acked seq"))
+    ls.set_defaults(func=cmd_station_list)
+
+    i = with_dir(sub.add_parser("import", help="import orders/SKUs (CSV or JSONL) or carriers/batch plans/settings (JSONL)"))
+    i.add_argument("file")
+    i.add_argument("--kind", choices=["order", "sku", "carrier", "batch_plan", "setting"], default="order")
+    i.set_defaults(func=cmd_import)
+
+    c = with_dir(sub.add_parser("cancel", help="cancel an order (stations intercept it)"))
+    c.add_argument("order_id")
+    c.set_defaults(func=cmd_cancel)
+
+    rep = with_dir(sub.add_parser("report", help="handoff counts across all stations"))
+    rep.add_argument("--since", help="ISO time, station clock")
+    rep.add_argument("--json", action="store_true")
+    rep.set_defaults(func=cmd_report)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except StationError as exc:
+        print(f"错误 / error: {exc.zh}\n  {exc}", file=sys.stderr)
+        logger.error("hub command %s failed: %s", args.command, exc)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
