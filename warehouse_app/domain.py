@@ -41,6 +41,7 @@ class Mode(str, Enum):
     VERIFY = "verify"
     HANDOFF = "handoff"
     PULL = "pull"  # confirm an intercepted parcel was pulled from the line
+    RETURN = "return"  # returned parcels after the promo (see warehouse_app/returns.py)
 
 
 class Reason(str, Enum):

@@ -1,0 +1,93 @@
+"""Orders from upstream: upsert, and turn cancellations into intercepts.
+
+A cancellation that reaches a station while its parcel is still here intercepts the parcel (its
+next scan says "pull it"); one that arrives after handoff becomes a carrier-intercept request
+that sync pushes upstream. Both are events in the same transaction as the order change.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, Iterable
+
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.domain import ParcelState, sku_set_key
+from warehouse_app.outbox import append_event
+
+IN_STATION = (ParcelState.PLANNED.value, ParcelState.PACKED.value, ParcelState.VERIFIED.value)
+
+
+def order_items(order: dict[str, Any]) -> dict[str, int]:
+    items: dict[str, int] = {}
+    for it in order.get("items") or []:
+        sku = it["sku"] if isinstance(it, dict) else it[0]
+        qty = int(it.get("qty", 1) if isinstance(it, dict) else it[1])
+        items[sku] = items.get(sku, 0) + qty
+    return items
+
+
+def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
+                 operator: str | None = None) -> dict[str, int]:
+    """Upsert orders (+items) and handle cancellations. Caller owns the transaction."""
+    now = iso(utcnow())
+    summary = {"inserted": 0, "updated": 0, "cancelled": 0, "intercepted": 0, "carrier_intercepts": 0}
+    for o in orders:
+        items = order_items(o)
+        rc = o.get("recipient") or {}
+        prev = conn.execute("SELECT status FROM orders WHERE order_id=?", (o["order_id"],)).fetchone()
+        status = o.get("status") or "paid"
+        conn.execute(
+            "INSERT INTO orders (order_id, platform, session_id, paid_at, ship_by, sku_set, recipient_name, "
+            "recipient_phone, province, city, district, address, carrier, waybill, sort_code, status, "
+            "cancelled_at, delayed_ok, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(order_id) DO UPDATE SET platform=excluded.platform, session_id=excluded.session_id, "
+            "paid_at=excluded.paid_at, ship_by=excluded.ship_by, sku_set=excluded.sku_set, "
+            "recipient_name=excluded.recipient_name, recipient_phone=excluded.recipient_phone, "
+            "province=excluded.province, city=excluded.city, district=excluded.district, "
+            "address=excluded.address, carrier=COALESCE(excluded.carrier, orders.carrier), "
+            "waybill=COALESCE(excluded.waybill, orders.waybill), "
+            "sort_code=COALESCE(excluded.sort_code, orders.sort_code), "
+            # a cancellation is final: a stale 'paid' copy never revives an order
+            "status=CASE WHEN orders.status='cancelled' THEN 'cancelled' ELSE excluded.status END, "
+            "cancelled_at=COALESCE(orders.cancelled_at, excluded.cancelled_at), "
+            "delayed_ok=excluded.delayed_ok, updated_at=excluded.updated_at",
+            (o["order_id"], o.get("platform"), o.get("session_id"), o["paid_at"], o.get("ship_by"),
+             sku_set_key(items), rc.get("name"), rc.get("phone"), rc.get("province"), rc.get("city"),
+             rc.get("district"), rc.get("address"), o.get("carrier"), o.get("waybill"),
+             o.get("sort_code"), status,
+             (o.get("cancelled_at") or now) if status == "cancelled" else None,
+             1 if o.get("delayed_ok") else 0, now),
+        )
+        if prev is None:
+            summary["inserted"] += 1
+        else:
+            summary["updated"] += 1
+        conn.execute("DELETE FROM order_items WHERE order_id=?", (o["order_id"],))
+        conn.executemany("INSERT INTO order_items (order_id, sku_code, qty) VALUES (?,?,?)",
+                         [(o["order_id"], s, q) for s, q in items.items()])
+        if status == "cancelled" and (prev is None or prev["status"] != "cancelled"):
+            summary["cancelled"] += 1
+            kind = cancel_parcel(conn, o["order_id"], operator=operator, at=now)
+            if kind:
+                summary[kind] += 1
+    return summary
+
+
+def cancel_parcel(conn: sqlite3.Connection, order_id: str, *, operator: str | None, at: str) -> str | None:
+    """Intercept the order's parcel if it is still in the station; else ask the carrier to."""
+    p = conn.execute("SELECT parcel_id, state, waybill, carrier, handoff_id FROM parcels WHERE order_id=?",
+                     (order_id,)).fetchone()
+    if p is None:
+        return None
+    if p["state"] in IN_STATION:
+        conn.execute("UPDATE parcels SET state='intercepted', intercepted_at=?, updated_at=? WHERE parcel_id=?",
+                     (at, at, p["parcel_id"]))
+        append_event(conn, "parcel.intercepted", {
+            "parcel_id": p["parcel_id"], "order_id": order_id, "state_before": p["state"],
+            "waybill": p["waybill"]}, operator=operator, at=at)
+        return "intercepted"
+    if p["state"] == ParcelState.HANDED_OFF.value:
+        append_event(conn, "carrier_intercept.requested", {
+            "parcel_id": p["parcel_id"], "order_id": order_id, "waybill": p["waybill"],
+            "carrier": p["carrier"], "handoff_id": p["handoff_id"]}, operator=operator, at=at)
+        return "carrier_intercepts"
+    return None

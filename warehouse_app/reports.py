@@ -1,0 +1,64 @@
+"""Shift-lead reports: handoff counts per carrier, per hour and per operator, as rows for table/CSV/JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import unicodedata
+from typing import Any, Sequence
+
+
+def handoff_counts(conn: sqlite3.Connection, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    where, args = ["p.handed_off_at IS NOT NULL"], []
+    if since:
+        where.append("p.handed_off_at >= ?")
+        args.append(since)
+    if until:
+        where.append("p.handed_off_at < ?")
+        args.append(until)
+    w = " AND ".join(where)
+    base = f"FROM parcels p WHERE {w}"
+    per_carrier = [dict(r) for r in conn.execute(
+        f"SELECT p.carrier AS carrier, count(*) AS parcels, count(DISTINCT p.handoff_id) AS handoffs {base} "
+        "GROUP BY p.carrier ORDER BY parcels DESC, carrier", args)]
+    per_hour = [dict(r) for r in conn.execute(
+        f"SELECT substr(p.handed_off_at, 1, 13) || ':00Z' AS hour, p.carrier AS carrier, count(*) AS parcels "
+        f"{base} GROUP BY hour, p.carrier ORDER BY hour, carrier", args)]
+    per_operator = [dict(r) for r in conn.execute(
+        f"SELECT coalesce(p.handed_off_by, '-') AS operator, count(*) AS parcels {base} "
+        "GROUP BY operator ORDER BY parcels DESC, operator", args)]
+    total = sum(r["parcels"] for r in per_carrier)
+    return {"total": total, "per_carrier": per_carrier, "per_hour": per_hour, "per_operator": per_operator}
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    if not rows:
+        return "(none / 无)"
+    cols = list(columns or rows[0].keys())
+    cells = [[str(r.get(c, "")) if r.get(c) is not None else "" for c in cols] for r in rows]
+    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    def line(vals: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(vals, widths)).rstrip()
+    out = [line(cols), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def format_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    buf = io.StringIO()
+    cols = list(columns or (rows[0].keys() if rows else []))
+    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    return buf.getvalue()
+
+
+def format_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
