@@ -1,0 +1,379 @@
+"""The station's sync thread: push the outbox, pull reference data, survive any outage.
+
+Exactly once: events go in seq order after the last seq the hub acknowledged; the hub dedups
+by uuid and acknowledges only what it committed, and the station stores that ack before it
+moves on. A lost answer just means the same batch is sent again and counted as duplicates.
+The pull cursor is stored in the same transaction as the rows it applies.
+
+All station DB writes go through the `StoreWriter`; reading events uses a separate read
+connection on the sync thread. Status goes out through plain callbacks (the UI wraps them in
+a Qt signal); callbacks run on the sync thread and must not touch widgets.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import sqlite3
+import threading
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any, Callable, Iterable
+
+from warehouse_app.clock import iso, parse_iso, utcnow
+from warehouse_app.outbox import events_after, last_seq
+from warehouse_app.store.db import Store
+from warehouse_app.store.tx import transaction
+from warehouse_app.store.writer import StoreWriter
+from warehouse_app.sync import state
+from warehouse_app.sync.client import AckConflict, HubClient, SyncError
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """One snapshot for the status bar and `sync status`."""
+
+    configured: bool
+    online: bool
+    syncing: bool
+    hub_url: str | None
+    pending_events: int
+    acked_seq: int
+    last_seq: int
+    last_push_at: str | None
+    last_pull_at: str | None
+    last_ok_at: str | None
+    last_error_en: str | None
+    last_error_zh: str | None
+    next_retry_in_s: float | None
+    clock_offset_s: float | None  # hub clock minus station clock, from the last exchange
+    checked_at: str
+
+    def last_pull_age_s(self, now: datetime | None = None) -> float | None:
+        """Seconds since the last successful pull (station clock)."""
+        if not self.last_pull_at:
+            return None
+        return ((now or utcnow()) - parse_iso(self.last_pull_at)).total_seconds()
+
+    def last_error(self, lang: str = "zh") -> str | None:
+        return self.last_error_zh if lang.startswith("zh") else self.last_error_en
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d["last_pull_age_s"] = self.last_pull_age_s()
+        return d
+
+
+@dataclass
+class SyncResult:
+    pushed: int = 0
+    duplicates: int = 0
+    pulled: int = 0
+    acked_seq: int = 0
+    pending_events: int = 0
+
+
+StatusCallback = Callable[[SyncStatus], None]
+
+
+def apply_changes(conn: sqlite3.Connection, changes: list[dict[str, Any]], cursor: int, at: str) -> int:
+    """Apply one pulled page and its cursor in one transaction (writer thread)."""
+    from warehouse_app import batches, catalog, orders, station
+
+    appliers: dict[str, Callable[[sqlite3.Connection, list[dict[str, Any]]], Any]] = {
+        "order": orders.apply_orders,
+        "sku": catalog.upsert_skus,
+        "carrier": catalog.upsert_carriers,
+        "batch_plan": batches.upsert_batch_plans,
+        "setting": lambda c, rows: [station.set_setting(c, r["key"], r.get("value")) for r in rows],
+    }
+    with transaction(conn):
+        current = int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])
+        if cursor <= current:
+            return 0  # already applied (a concurrent sync_once got there first)
+        todo = [c for c in changes if int(c["rev"]) > current]
+        for kind, rows in _runs(todo):
+            fn = appliers.get(kind)
+            if fn is None:
+                logger.warning("skipping %d pulled rows of unknown kind %r (newer hub?)", len(rows), kind)
+                continue
+            try:
+                fn(conn, rows)
+            except (KeyError, TypeError, ValueError) as exc:
+                logger.error("pulled %s rows could not be applied: %r", kind, exc)
+                raise SyncError(f"The hub sent {kind} data this station cannot apply ({exc!r}); "
+                                "nothing was changed. Tell IT.",
+                                zh=f"上游下发的{kind}数据无法应用（{exc!r}），本站未做任何更改，请联系 IT。") from exc
+        conn.execute("UPDATE sync_state SET pull_cursor=?, last_pull_at=? WHERE id=1", (cursor, at))
+        return len(todo)
+
+
+def _runs(changes: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Consecutive same-kind changes, in rev order, so an order and its cancellation stay ordered."""
+    out: list[tuple[str, list[dict[str, Any]]]] = []
+    for c in changes:
+        if out and out[-1][0] == c["kind"]:
+            out[-1][1].append(c["data"])
+        else:
+            out.append((c["kind"], [c["data"]]))
+    return out
+
+
+class SyncService:
+    """Owns the sync thread. start()/stop() (joined), sync_once(), nudge(), on_status(cb)."""
+
+    def __init__(self, store: Store, writer: StoreWriter, *, batch_size: int = 1000,
+                 pull_limit: int = 1000, interval_s: float = 10.0, backoff_base_s: float = 1.0,
+                 backoff_max_s: float = 60.0, timeout_s: float = 15.0,
+                 connect_timeout_s: float = 3.0) -> None:
+        self.store = store
+        self.writer = writer
+        self.batch_size = batch_size
+        self.pull_limit = pull_limit
+        self.interval_s = interval_s
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+        self.timeout_s = timeout_s
+        self.connect_timeout_s = connect_timeout_s
+        self._callbacks: list[StatusCallback] = []
+        self._run_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._failures = 0
+        self._online = False
+        self._syncing = False
+        self._next_retry: float | None = None
+        self._status = read_status(store, online=False)
+
+    # -- public API -------------------------------------------------------------------------
+    def on_status(self, callback: StatusCallback) -> None:
+        """Call `callback(SyncStatus)` from the sync thread whenever the status changes."""
+        self._callbacks.append(callback)
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Ask the thread to finish its current request and join it."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def nudge(self) -> None:
+        """Sync now instead of waiting for the interval or the backoff (e.g. 'sync now' button)."""
+        self._wake.set()
+
+    def sync_once(self) -> SyncResult:
+        """Push everything pending, pull everything new, push what the pull produced.
+
+        Raises SyncError (zh + en) when the hub can't be reached or answers nonsense; what was
+        acknowledged or applied before the failure stays done.
+        """
+        with self._run_lock:
+            self._syncing = True
+            self._emit()
+            conn = self.store.connect(readonly=True)
+            try:
+                try:
+                    result = self._sync(conn)
+                except SyncError as exc:
+                    self._online = False
+                    logger.warning("sync failed: %s", exc)
+                    self._write(state.record_error, iso(utcnow()), str(exc), exc.zh)
+                    raise
+                except sqlite3.Error as exc:
+                    self._online = False
+                    logger.exception("sync failed on the station database")
+                    err = SyncError(f"Sync stopped on a station database error: {exc}",
+                                    zh=f"同步因本地数据库错误中断：{exc}")
+                    self._write(state.record_error, iso(utcnow()), str(err), err.zh)
+                    raise err from exc
+                self._online = True
+                return result
+            finally:
+                self._syncing = False
+                conn.close()
+                self._emit()
+
+    # -- internals --------------------------------------------------------------------------
+    def _write(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.writer.submit(fn, *args).result()
+
+    def _client(self, conn: sqlite3.Connection) -> tuple[HubClient, str]:
+        cfg = state.load_config(conn)
+        if cfg is None:
+            raise SyncError("Sync is not configured: run `warehouse-station sync configure --hub-url URL "
+                            "--token TOKEN`.",
+                            zh="尚未配置同步：请运行 `warehouse-station sync configure --hub-url 地址 --token 令牌`。",
+                            retry=False)
+        sid = self.store.station_id(conn)
+        if not sid:
+            raise SyncError("This station has no id yet: run `warehouse-station init --station-id ID`.",
+                            zh="本站尚未初始化站点编号：请运行 `warehouse-station init --station-id ID`。",
+                            retry=False)
+        return HubClient(cfg.hub_url, cfg.token, ca_file=cfg.ca_file, timeout_s=self.timeout_s,
+                         connect_timeout_s=self.connect_timeout_s), sid
+
+    def _sync(self, conn: sqlite3.Connection) -> SyncResult:
+        client, sid = self._client(conn)
+        result = SyncResult()
+        try:
+            self._push_all(conn, client, sid, result)
+            self._pull_all(conn, client, result)
+            self._push_all(conn, client, sid, result)  # intercept events the pull just produced
+            now = utcnow()
+            self._write(state.record_ok, iso(now), self._offset)
+        finally:
+            client.close()
+        st = state.read_state(conn)
+        result.acked_seq = int(st["acked_seq"])
+        result.pending_events = state.pending_count(conn, result.acked_seq)
+        return result
+
+    _offset: float | None = None
+
+    def _note_server_time(self, data: dict[str, Any]) -> None:
+        try:
+            self._offset = (parse_iso(str(data["server_time"])) - utcnow()).total_seconds()
+        except (KeyError, ValueError):
+            pass
+
+    def _push_all(self, conn: sqlite3.Connection, client: HubClient, sid: str, result: SyncResult) -> None:
+        while not self._stop.is_set():
+            acked = int(state.read_state(conn)["acked_seq"])
+            batch = events_after(conn, acked, self.batch_size)
+            if not batch:
+                return
+            try:
+                data = client.push(sid, acked, batch)
+            except AckConflict as exc:
+                if exc.acked_seq >= acked:
+                    raise SyncError(f"The hub rejected the event stream: {exc}",
+                                    zh="上游拒绝了事件流（序号冲突），请联系 IT。") from exc
+                logger.warning("hub holds events only up to %d (station thought %d): re-sending",
+                               exc.acked_seq, acked)
+                self._write(state.rewind_ack, exc.acked_seq)
+                continue
+            hub_ack = data.get("acked_seq")
+            top = batch[-1]["seq"]
+            if (not isinstance(hub_ack, int) or isinstance(hub_ack, bool)
+                    or not acked <= hub_ack <= max(top, last_seq(conn))):
+                raise SyncError(f"The hub acknowledged seq {hub_ack!r} for a batch {acked + 1}..{top}; "
+                                "not trusting it.", zh="上游的确认序号不合理，本站不采信，稍后重试。")
+            self._note_server_time(data)
+            self._write(state.save_ack, hub_ack, iso(utcnow()))
+            result.pushed += int(data.get("stored") or 0)
+            result.duplicates += int(data.get("duplicates") or 0)
+            self._online = True
+            self._emit()
+            if hub_ack < top:
+                raise SyncError(f"The hub stored only up to seq {hub_ack} of {top}.",
+                                zh="上游只保存了部分事件，稍后重试。")
+
+    def _pull_all(self, conn: sqlite3.Connection, client: HubClient, result: SyncResult) -> None:
+        while not self._stop.is_set():
+            since = int(state.read_state(conn)["pull_cursor"])
+            data = client.changes(since, self.pull_limit)
+            changes, cursor = data.get("changes"), data.get("cursor")
+            if (not isinstance(changes, list) or not isinstance(cursor, int) or cursor < since
+                    or not all(isinstance(c, dict) and isinstance(c.get("rev"), int)
+                               and isinstance(c.get("kind"), str) and isinstance(c.get("data"), dict)
+                               for c in changes)):
+                raise SyncError("The hub sent a malformed change list; nothing applied.",
+                                zh="上游下发的数据格式错误，未应用任何更改。")
+            self._note_server_time(data)
+            if changes:
+                result.pulled += self._write(apply_changes, changes, cursor, iso(utcnow()))
+            else:
+                self._write(_touch_pull, iso(utcnow()))
+            self._online = True
+            self._emit()
+            if not data.get("more") or not changes:
+                return
+
+    def _loop(self) -> None:
+        logger.info("sync thread started")
+        while not self._stop.is_set():
+            self._next_retry = None
+            try:
+                self.sync_once()
+                self._failures = 0
+                wait = self.interval_s
+            except SyncError as exc:
+                self._failures += 1
+                wait = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 16))
+                wait *= random.uniform(0.8, 1.2)
+                if not exc.retry:
+                    wait = max(wait, self.interval_s)
+            except Exception:  # never let the sync thread die silently
+                logger.exception("unexpected error in the sync thread")
+                self._failures += 1
+                wait = self.backoff_max_s
+            if self._stop.is_set():
+                break
+            self._next_retry = wait
+            self._emit()
+            self._wake.wait(wait)
+            self._wake.clear()
+        logger.info("sync thread stopped")
+
+    def _snapshot(self) -> SyncStatus:
+        try:
+            return read_status(self.store, online=self._online, syncing=self._syncing,
+                               next_retry_in_s=self._next_retry)
+        except Exception:  # noqa: BLE001 - status must never raise
+            logger.exception("could not read the sync status")
+            return replace(self._status, online=self._online, syncing=self._syncing)
+
+    def _emit(self) -> None:
+        self._status = self._snapshot()
+        for cb in list(self._callbacks):
+            try:
+                cb(self._status)
+            except Exception:  # noqa: BLE001 - a broken listener must not stop sync
+                logger.exception("sync status callback failed")
+
+
+def _touch_pull(conn: sqlite3.Connection, at: str) -> None:
+    with transaction(conn):
+        conn.execute("UPDATE sync_state SET last_pull_at=? WHERE id=1", (at,))
+
+
+def read_status(store: Store, *, online: bool | None = None, syncing: bool = False,
+                next_retry_in_s: float | None = None) -> SyncStatus:
+    """Status from the DB; `online` None means judge it from the last recorded attempt
+    (for `sync status` in another process than the app)."""
+    conn = store.connect(readonly=True)
+    try:
+        st = state.read_state(conn)
+        cfg = state.load_config(conn)
+        acked = int(st.get("acked_seq") or 0)
+        ok, err = st.get("last_ok_at"), st.get("last_error_at")
+        if online is None:
+            online = bool(ok) and (not err or ok >= err)
+        return SyncStatus(
+            configured=cfg is not None, online=online, syncing=syncing,
+            hub_url=cfg.hub_url if cfg else None,
+            pending_events=state.pending_count(conn, acked), acked_seq=acked, last_seq=last_seq(conn),
+            last_push_at=st.get("last_push_at"), last_pull_at=st.get("last_pull_at"), last_ok_at=ok,
+            last_error_en=None if online else st.get("last_error_en"),
+            last_error_zh=None if online else st.get("last_error_zh"),
+            next_retry_in_s=next_retry_in_s, clock_offset_s=st.get("hub_time_offset_s"),
+            checked_at=iso(utcnow()))
+    finally:
+        conn.close()
+
+
+__all__ = ["SyncService", "SyncStatus", "SyncResult", "SyncError", "apply_changes", "read_status"]
