@@ -1,8 +1,177 @@
-"""Subcommands of this area (see warehouse_app/cli/__init__.py)."""
+"""`warehouse-station sync ...`: configure, run one sync, show status, hub-wide handoff report."""
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+from typing import Any
+
+from warehouse_app.errors import StationError
+from warehouse_app.paths import db_path
+from warehouse_app.store import open_store
+from warehouse_app.store.writer import StoreWriter
+
+logger = logging.getLogger(__name__)
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from warehouse_app.cli import data_dir_of
+
+    return open_store(db_path(data_dir_of(args)), create=False)
+
+
+def _zh(args: argparse.Namespace) -> bool:
+    return getattr(args, "lang", "zh") == "zh"
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    if args.sync_cmd is None and not args.once:
+        raise StationError("Use `sync --once`, `sync status`, `sync configure` or `sync report`.",
+                           zh="请使用 `sync --once`、`sync status`、`sync configure` 或 `sync report`。")
+    from warehouse_app.sync import SyncService
+
+    store = _store(args)
+    with StoreWriter(store) as writer:
+        svc = SyncService(store, writer, timeout_s=args.timeout, batch_size=args.batch_size)
+        res = svc.sync_once()
+    print(f"pushed {res.pushed} (duplicates {res.duplicates}), pulled {res.pulled}, "
+          f"acked seq {res.acked_seq}, waiting {res.pending_events}"
+          if not _zh(args) else
+          f"已上传 {res.pushed} 条（重复 {res.duplicates}），已下载 {res.pulled} 条，"
+          f"上游确认至 {res.acked_seq}，待上传 {res.pending_events}")
+    return 0
+
+
+def _age(seconds: float | None, zh: bool) -> str:
+    if seconds is None:
+        return "从未" if zh else "never"
+    s = int(max(seconds, 0))
+    text = f"{s // 3600}h{(s % 3600) // 60:02d}m" if s >= 3600 else f"{s // 60}m{s % 60:02d}s"
+    return f"{text}前" if zh else f"{text} ago"
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from warehouse_app.sync import HubClient, SyncError, load_config, read_status
+
+    store = _store(args)
+    status = read_status(store)
+    online = status.online
+    probe_error: str | None = None
+    if status.configured and not args.no_probe:
+        conn = store.connect(readonly=True)
+        try:
+            cfg = load_config(conn)
+        finally:
+            conn.close()
+        assert cfg is not None
+        try:
+            with HubClient(cfg.hub_url, cfg.token, ca_file=cfg.ca_file, timeout_s=3.0,
+                           connect_timeout_s=2.0) as client:
+                client.ack()  # proves the hub is up and the token is accepted
+            online = True
+        except SyncError as exc:
+            online = False
+            probe_error = exc.zh if _zh(args) else str(exc)
+    d = status.to_dict()
+    d["online"] = online
+    if probe_error:
+        d["probe_error"] = probe_error
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False))
+        return 0
+    zh = _zh(args)
+    if not status.configured:
+        print("同步：未配置" if zh else "sync: not configured")
+    else:
+        word = ("在线" if online else "离线") if zh else ("online" if online else "offline")
+        print(f"{'上游' if zh else 'hub'}: {status.hub_url}  [{word}]")
+    print(f"{'待上传事件' if zh else 'events waiting'}: {status.pending_events}"
+          f"  ({'上游已确认至' if zh else 'acked up to'} {status.acked_seq} / {status.last_seq})")
+    print(f"{'上次下载' if zh else 'last pull'}: {_age(status.last_pull_age_s(), zh)}"
+          f"{'' if not status.last_pull_at else f'  ({status.last_pull_at})'}")
+    print(f"{'上次上传' if zh else 'last push'}: {status.last_push_at or ('从未' if zh else 'never')}")
+    err = probe_error or status.last_error("zh" if zh else "en")
+    if err and not online:
+        print(f"{'最近错误' if zh else 'last error'}: {err}")
+    if status.clock_offset_s is not None and abs(status.clock_offset_s) > 120:
+        print(f"{'警告：本机时钟与上游相差' if zh else 'warning: station clock differs from the hub by'} "
+              f"{status.clock_offset_s:+.0f}s")
+    return 0
+
+
+def cmd_configure(args: argparse.Namespace) -> int:
+    from warehouse_app.sync import HubClient, SyncError, save_config
+
+    url = args.hub_url.strip()
+    if not url.startswith(("http://", "https://")):
+        raise StationError(f"Hub URL must start with http:// or https://, got {url!r}",
+                           zh=f"上游地址必须以 http:// 或 https:// 开头：{url!r}")
+    token = args.token.strip()
+    if not token:
+        raise StationError("The token is empty.", zh="令牌为空。")
+    if not args.no_check:
+        try:
+            with HubClient(url, token, ca_file=args.ca_file, timeout_s=5.0) as client:
+                client.ack()
+        except SyncError as exc:
+            raise StationError(f"Not saved: {exc} (use --no-check to save while offline)",
+                               zh=f"未保存：{exc.zh}（离线时可加 --no-check 先保存）") from exc
+    store = _store(args)
+    with StoreWriter(store) as writer:
+        writer.call(save_config, url, token, args.ca_file)
+    logger.info("sync configured for hub %s", url)
+    print(f"已保存上游配置：{url}" if _zh(args) else f"hub configured: {url}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from warehouse_app.sync import HubClient, SyncError, load_config
+
+    store = _store(args)
+    conn = store.connect(readonly=True)
+    try:
+        cfg = load_config(conn)
+    finally:
+        conn.close()
+    if cfg is None:
+        raise StationError("Sync is not configured.", zh="尚未配置同步。")
+    try:
+        with HubClient(cfg.hub_url, cfg.token, ca_file=cfg.ca_file, timeout_s=10.0) as client:
+            rep = client.handoff_report(args.since)
+    except SyncError as exc:
+        raise StationError(str(exc), zh=exc.zh) from exc
+    if args.json:
+        print(json.dumps(rep, ensure_ascii=False))
+        return 0
+    zh = _zh(args)
+    print("站点\t快递\t小时\t件数" if zh else "station\tcarrier\thour\tparcels")
+    for r in rep.get("rows", []):
+        print(f"{r['station_id']}\t{r['carrier']}\t{r['hour']}\t{r['parcels']}")
+    print(f"{'合计' if zh else 'total'}: {rep.get('total', 0)}")
+    return 0
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add this area's subcommands."""
+    p = sub.add_parser("sync", help="upstream sync / 上游同步",
+                       description="Push events to the hub and pull orders, cancellations, SKUs, carriers, "
+                                   "batch plans and settings.")
+    p.add_argument("--once", action="store_true", help="run one full sync now and exit (non-zero if offline)")
+    p.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for the hub per request")
+    p.add_argument("--batch-size", type=int, default=1000, help="events per push request")
+    p.set_defaults(func=cmd_sync, sync_cmd=None)
+    ss = p.add_subparsers(dest="sync_cmd", metavar="ACTION")
+    s = ss.add_parser("status", help="online/offline, events waiting, age of last pull")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--no-probe", action="store_true", help="don't contact the hub, show recorded state only")
+    s.set_defaults(func=cmd_status)
+    c = ss.add_parser("configure", help="set the hub URL and this station's token")
+    c.add_argument("--hub-url", required=True)
+    c.add_argument("--token", required=True)
+    c.add_argument("--ca-file", help="PEM CA bundle for a hub with a private certificate")
+    c.add_argument("--no-check", action="store_true", help="save without contacting the hub")
+    c.set_defaults(func=cmd_configure)
+    r = ss.add_parser("report", help="handoff counts across all stations (from the hub)")
+    r.add_argument("--since")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_report)
