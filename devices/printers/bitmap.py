@@ -1,0 +1,41 @@
+"""Text to 1-bit bitmaps for printers without a resident Chinese font (and for ZPL previews).
+
+Rendering is cached per (text, size): a batch repeats the sender, contents and batch lines on every
+label, so only the recipient lines cost a render.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from devices.fonts import pil_font
+
+
+@dataclass(frozen=True)
+class Bitmap:
+    width: int  # dots
+    height: int
+    data: bytes  # rows of ceil(width/8) bytes, MSB first, 1 = black dot
+
+    @property
+    def bytes_per_row(self) -> int:
+        return (self.width + 7) // 8
+
+
+def is_ascii(text: str) -> bool:
+    return all(32 <= ord(c) < 127 for c in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def text_bitmap(text: str, height_dots: int, bold: bool = False) -> Bitmap:
+    """Render one line of text `height_dots` tall (font em) into a 1-bit bitmap."""
+    from PIL import Image, ImageDraw
+
+    font = pil_font(max(6, height_dots))
+    stroke = 1 if bold and height_dots >= 20 else 0
+    left, top, right, bottom = font.getbbox(text, stroke_width=stroke)  # type: ignore[attr-defined]
+    w = max(1, int(right) + stroke)
+    h = max(1, height_dots + stroke * 2)
+    img = Image.new("1", (w, h), 0)
+    ImageDraw.Draw(img).text((0, 0), text, font=font, fill=1, stroke_width=stroke, stroke_fill=1)
+    return Bitmap(w, h, img.tobytes())

@@ -1,0 +1,30 @@
+"""Per-printer settings: language, label size, darkness, speed, offsets, how to print Chinese."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("zpl", "tspl", "pdf")
+
+
+@dataclass
+class PrinterSettings:
+    lang: str = "zpl"
+    size: str = "100x180"
+    dpi: int = 203
+    darkness: int = 20  # ZPL ~SD 0-30; TSPL DENSITY uses darkness/2 (0-15)
+    speed: int = 6  # inches per second (ZPL ^PR, TSPL SPEED)
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    cjk: str = ""  # "bitmap" | "resident"; default: bitmap for ZPL, resident for TSPL
+    zpl_font: str = "E:ANMDS.TTF"  # a printer-resident CJK TrueType font
+    tspl_font: str = "TSS24.BF2"  # Chinese resident font on TSC/Gprinter/Xprinter (GBK)
+    gap_mm: float = 2.0
+    timeout: float = 5.0  # seconds for connect/status; a silent printer is a fault, not "gone"
+
+    def __post_init__(self) -> None:
+        if not self.cjk:
+            self.cjk = "resident" if self.lang == "tspl" else "bitmap"
+
+    @property
+    def dots_per_mm(self) -> float:
+        return self.dpi / 25.4
