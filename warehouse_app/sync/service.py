@@ -126,8 +126,9 @@ class SyncService:
     def __init__(self, store: Store, writer: StoreWriter, *, batch_size: int = 1000,
                  pull_limit: int = 1000, interval_s: float = 10.0, backoff_base_s: float = 1.0,
                  backoff_max_s: float = 60.0, timeout_s: float = 15.0,
-                 connect_timeout_s: float = 3.0) -> None:
+                 connect_timeout_s: float = 3.0, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = store
+        self._clock = clock
         self.writer = writer
         self.batch_size = batch_size
         self.pull_limit = pull_limit
@@ -145,7 +146,7 @@ class SyncService:
         self._online = False
         self._syncing = False
         self._next_retry: float | None = None
-        self._status = read_status(store, online=False)
+        self._status = read_status(store, online=False, clock=clock)
 
     # -- public API -------------------------------------------------------------------------
     def on_status(self, callback: StatusCallback) -> None:
@@ -191,14 +192,14 @@ class SyncService:
                 except SyncError as exc:
                     self._online = False
                     logger.warning("sync failed: %s", exc)
-                    self._write(state.record_error, iso(utcnow()), str(exc), exc.zh)
+                    self._write(state.record_error, iso(self._clock()), str(exc), exc.zh)
                     raise
                 except sqlite3.Error as exc:
                     self._online = False
                     logger.exception("sync failed on the station database")
                     err = SyncError(f"Sync stopped on a station database error: {exc}",
                                     zh=f"同步因本地数据库错误中断：{exc}")
-                    self._write(state.record_error, iso(utcnow()), str(err), err.zh)
+                    self._write(state.record_error, iso(self._clock()), str(err), err.zh)
                     raise err from exc
                 self._online = True
                 return result
@@ -233,8 +234,7 @@ class SyncService:
             self._push_all(conn, client, sid, result)
             self._pull_all(conn, client, result)
             self._push_all(conn, client, sid, result)  # intercept events the pull just produced
-            now = utcnow()
-            self._write(state.record_ok, iso(now), self._offset)
+            self._write(state.record_ok, iso(self._clock()), self._offset)
         finally:
             client.close()
         st = state.read_state(conn)
@@ -246,7 +246,7 @@ class SyncService:
 
     def _note_server_time(self, data: dict[str, Any]) -> None:
         try:
-            self._offset = (parse_iso(str(data["server_time"])) - utcnow()).total_seconds()
+            self._offset = (parse_iso(str(data["server_time"])) - self._clock()).total_seconds()
         except (KeyError, ValueError):
             pass
 
@@ -273,7 +273,7 @@ class SyncService:
                 raise SyncError(f"The hub acknowledged seq {hub_ack!r} for a batch {acked + 1}..{top}; "
                                 "not trusting it.", zh="上游的确认序号不合理，本站不采信，稍后重试。")
             self._note_server_time(data)
-            self._write(state.save_ack, hub_ack, iso(utcnow()))
+            self._write(state.save_ack, hub_ack, iso(self._clock()))
             result.pushed += int(data.get("stored") or 0)
             result.duplicates += int(data.get("duplicates") or 0)
             self._online = True
@@ -295,9 +295,9 @@ class SyncService:
                                 zh="上游下发的数据格式错误，未应用任何更改。")
             self._note_server_time(data)
             if changes:
-                result.pulled += self._write(apply_changes, changes, cursor, iso(utcnow()))
+                result.pulled += self._write(apply_changes, changes, cursor, iso(self._clock()))
             else:
-                self._write(_touch_pull, iso(utcnow()))
+                self._write(_touch_pull, iso(self._clock()))
             self._online = True
             self._emit()
             if not data.get("more") or not changes:
@@ -332,7 +332,7 @@ class SyncService:
     def _snapshot(self) -> SyncStatus:
         try:
             return read_status(self.store, online=self._online, syncing=self._syncing,
-                               next_retry_in_s=self._next_retry)
+                               next_retry_in_s=self._next_retry, clock=self._clock)
         except Exception:  # noqa: BLE001 - status must never raise
             logger.exception("could not read the sync status")
             return replace(self._status, online=self._online, syncing=self._syncing)
@@ -352,7 +352,8 @@ def _touch_pull(conn: sqlite3.Connection, at: str) -> None:
 
 
 def read_status(store: Store, *, online: bool | None = None, syncing: bool = False,
-                next_retry_in_s: float | None = None) -> SyncStatus:
+                next_retry_in_s: float | None = None,
+                clock: Callable[[], datetime] = utcnow) -> SyncStatus:
     """Status from the DB; `online` None means judge it from the last recorded attempt
     (for `sync status` in another process than the app)."""
     conn = store.connect(readonly=True)
@@ -371,7 +372,7 @@ def read_status(store: Store, *, online: bool | None = None, syncing: bool = Fal
             last_error_en=None if online else st.get("last_error_en"),
             last_error_zh=None if online else st.get("last_error_zh"),
             next_retry_in_s=next_retry_in_s, clock_offset_s=st.get("hub_time_offset_s"),
-            checked_at=iso(utcnow()))
+            checked_at=iso(clock()))
     finally:
         conn.close()
 
