@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 
 from warehouse_app.clock import iso, parse_iso, utcnow
+from warehouse_app.errors import StationError
 from warehouse_app.outbox import events_after, last_seq
 from warehouse_app.store.db import Store
 from warehouse_app.store.tx import transaction
@@ -100,7 +101,7 @@ def apply_changes(conn: sqlite3.Connection, changes: list[dict[str, Any]], curso
                 continue
             try:
                 fn(conn, rows)
-            except (KeyError, TypeError, ValueError) as exc:
+            except (KeyError, TypeError, ValueError, sqlite3.IntegrityError, StationError) as exc:
                 logger.error("pulled %s rows could not be applied: %r", kind, exc)
                 raise SyncError(f"The hub sent {kind} data this station cannot apply ({exc!r}); "
                                 "nothing was changed. Tell IT.",
