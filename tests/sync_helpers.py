@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -84,7 +85,7 @@ class Hub:
         if self.proc.poll() is not None:
             raise AssertionError(f"hub exited: {self.log_path.read_text(errors='replace')[-2000:]}")
         try:
-            verify: Any = str(self.tls[0]) if self.tls else True
+            verify: Any = ssl.create_default_context(cafile=str(self.tls[0])) if self.tls else True
             return httpx.get(self.url + "/api/v1/health", timeout=1.0, verify=verify).status_code == 200
         except httpx.HTTPError:
             return False

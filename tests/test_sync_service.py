@@ -1,0 +1,114 @@
+"""The sync thread as the UI uses it: callbacks, start/stop, nudge, TLS, hub restored from backup."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.sync_helpers import (Hub, Station, assert_exactly_once, drained, hub, hub_events, linked,  # noqa: F401
+                                station, wait_for)
+from warehouse_app.sync import SyncError, SyncStatus
+
+
+def test_status_callbacks_nudge_and_joined_stop(linked: tuple[Hub, Station]) -> None:
+    hub, st = linked
+    seen: list[SyncStatus] = []
+    threads: set[str] = set()
+
+    def listener(s: SyncStatus) -> None:
+        threads.add(threading.current_thread().name)
+        seen.append(s)
+
+    def broken(s: SyncStatus) -> None:
+        raise RuntimeError("a broken listener must not stop sync")
+
+    svc = st.service(interval_s=3600)  # only a nudge can wake it after the first run
+    svc.on_status(broken)
+    svc.on_status(listener)
+    st.add_events(10)
+    svc.start()
+    wait_for(lambda: seen and seen[-1].online and seen[-1].pending_events == 0 and not seen[-1].syncing,
+             what="first sync done")
+    assert seen[-1].configured and seen[-1].hub_url == hub.url and seen[-1].last_push_at
+    assert seen[-1].last_error_en is None
+    st.add_events(5)
+    svc.nudge()
+    wait_for(lambda: drained(st), what="nudged sync")
+    # sync_once from another thread while the thread runs: serialised, nothing duplicated
+    st.add_events(5)
+    svc.sync_once()
+    assert_exactly_once(hub, st)
+    thread = svc._thread
+    svc.stop()
+    assert thread is not None and not thread.is_alive()
+    assert "sync" in threads
+
+
+def test_hub_restored_from_an_older_backup_gets_everything_again(tmp_path: Path, linked: tuple[Hub, Station]) -> None:
+    hub, st = linked
+    st.add_events(100)
+    st.service().sync_once()
+    backup = tmp_path / "hub-backup.db"
+    src = sqlite3.connect(hub.data_dir / "hub.db")
+    dst = sqlite3.connect(backup)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    st.add_events(100)
+    st.service().sync_once()
+    assert len(hub_events(hub, st.station_id)) == 200
+    hub.stop()
+    for suffix in ("-wal", "-shm"):
+        (hub.data_dir / f"hub.db{suffix}").unlink(missing_ok=True)
+    shutil.copy(backup, hub.data_dir / "hub.db")
+    hub.start()
+    assert len(hub_events(hub, st.station_id)) == 100
+    st.add_events(10)
+    res = st.service().sync_once()
+    assert res.pending_events == 0
+    assert_exactly_once(hub, st)
+
+
+@pytest.fixture
+def tls_pair(tmp_path: Path) -> tuple[Path, Path]:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    if not shutil.which("openssl"):
+        pytest.skip("openssl not installed")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+                    "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def test_https_checks_the_certificate(tmp_path: Path, station: Station, tls_pair: tuple[Path, Path]) -> None:
+    hub = Hub(tmp_path / "tlshub", tls=tls_pair).start()
+    try:
+        token = hub.add_station(station.station_id)
+        station.add_events(3)
+        station.configure(hub.url, token)  # system CAs only: the self-signed hub must be refused
+        with pytest.raises(SyncError) as err:
+            station.service().sync_once()
+        assert "certificate" in str(err.value).lower() and "证书" in err.value.zh
+        assert hub.storage.events(station.station_id) == []
+        station.configure(hub.url, token, ca_file=str(tls_pair[0]))
+        assert station.service().sync_once().pending_events == 0
+        assert_exactly_once(hub, station)
+    finally:
+        hub.stop()
+
+
+def test_not_configured_is_a_clear_error(station: Station) -> None:
+    with pytest.raises(SyncError) as err:
+        station.service().sync_once()
+    assert "configure" in str(err.value) and "配置" in err.value.zh
+
+
+def test_sync_and_hub_never_import_qt() -> None:
+    code = ("import sys, warehouse_app.sync, warehouse_app.hub.app, warehouse_app.hub.cli, "
+            "warehouse_app.cli.sync_cmds; assert 'PySide6' not in sys.modules, 'Qt imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
