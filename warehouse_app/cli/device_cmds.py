@@ -1,8 +1,238 @@
-"""Subcommands of this area (see warehouse_app/cli/__init__.py)."""
+"""Device subcommands: `print-test`, `simulate scanner|printer|scale`, `run --headless`,
+`print-batch` and `reprint` (see warehouse_app/cli/__init__.py)."""
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import signal
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+from warehouse_app.errors import StationError
+
+logger = logging.getLogger(__name__)
+
+
+def _sigterm_as_interrupt() -> None:
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (tests calling main() in a thread)
+        pass
+
+
+def _wait_forever() -> None:
+    _sigterm_as_interrupt()
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+
+
+def _printer_url(url: str, size: str | None) -> str:
+    if not size:
+        return url
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}size={size}"
+
+
+def cmd_print_test(args: argparse.Namespace) -> int:
+    from devices.printers.layout import parse_size, sample_waybill
+    from devices.printers.printer import Printer
+
+    if args.size:
+        parse_size(args.size)
+    printer = Printer(_printer_url(args.printer, args.size))
+    number = args.waybill or "TEST" + datetime.now().strftime("%y%m%d%H%M%S")
+    st = printer.status()
+    if not st.ok:
+        raise StationError(f"Printer not ready: {st.message_en}. Nothing was printed.",
+                           zh=f"打印机未就绪：{st.message_zh}。未打印。")
+    wb = sample_waybill(number)
+    printer.print_waybill(wb)
+    print(f"测试面单已发送 / test waybill sent: {number} -> {printer.url.raw} "
+          f"({printer.url.settings.size}, {printer.lang})")
+    print(json.dumps({"waybill": number, "printer": printer.url.raw, "size": printer.url.settings.size,
+                      "lang": printer.lang}, ensure_ascii=False))
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    if args.device == "printer":
+        from devices.sim.printer import PrinterSimulator
+
+        jobs = Path(args.jobs_dir) if args.jobs_dir else Path(tempfile.mkdtemp(prefix="printer-sim-"))
+        sim = PrinterSimulator(jobs, host=args.host, port=args.port, lang=args.printer_lang,
+                               preview=not args.no_preview, paper_out_after=args.paper_out_after,
+                               control_port=args.control_port).start()
+        print(sim.url, flush=True)
+        print(f"control {sim.host}:{sim.control_port}", flush=True)
+        print(f"jobs {jobs}", flush=True)
+        try:
+            _wait_forever()
+        finally:
+            sim.stop()
+        return 0
+    if args.device == "scanner":
+        from devices.sim.scanner import run_scanner_sim
+
+        codes = Path(args.codes).read_text(encoding="utf-8").split() if args.codes else None
+        _sigterm_as_interrupt()
+        try:
+            return run_scanner_sim(args.link, args.suffix, args.prefix, args.aim, sys.stdin, sys.stdout,
+                                   codes, args.interval)
+        except KeyboardInterrupt:
+            return 0
+    from devices.sim.scale import run_scale_sim
+
+    _sigterm_as_interrupt()
+    try:
+        return run_scale_sim(args.link, args.format, args.interval, sys.stdin, sys.stdout)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _open_station_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from warehouse_app.cli import data_dir_of
+    from warehouse_app.paths import db_path
+    from warehouse_app.store import open_store
+
+    return open_store(db_path(data_dir_of(args)), create=False)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from devices.printers.url import parse_printer_url
+    from devices.scanners.framing import ScannerConfig
+    from devices.station import HeadlessStation
+    from warehouse_app.scan_engine import ScanContext
+
+    if not args.headless:
+        raise StationError("Use `warehouse-station-gui` for the screen station, or pass --headless.",
+                           zh="有界面的工位请用 warehouse-station-gui；无界面请加 --headless。")
+    if args.printer:
+        parse_printer_url(args.printer)  # a bad URL fails before anything opens
+    cfg = ScannerConfig(port=args.scanner, baud=args.baud, suffix=args.suffix, prefix=args.prefix,
+                        aim=not args.no_aim, parity=args.parity, data_bits=args.data_bits)
+    cfg.validate()
+    store = _open_station_store(args)
+    ctx = ScanContext(mode=args.mode, operator=args.operator, batch_id=args.batch,
+                      handoff_id=args.handoff, lang=args.lang)
+    station = HeadlessStation(store, cfg, ctx, printer_url=args.printer, scale_port=args.scale,
+                              feedback=args.feedback)
+    print(json.dumps({"event": "station_started", "mode": args.mode, "scanner": args.scanner,
+                      "printer": args.printer, "scale": args.scale}, ensure_ascii=False),
+          file=sys.stderr, flush=True)
+    station.start()
+    try:
+        _wait_forever()
+    finally:
+        station.stop()
+    return 0
+
+
+def cmd_print_batch(args: argparse.Namespace) -> int:
+    """Print every unprinted waybill of a pre-pack batch, with progress; resumes after faults."""
+    from devices.printers.printer import Printer
+    from devices.printers.queue import PrintQueue, QueueEvent
+    from warehouse_app.store.writer import StoreWriter
+
+    store = _open_station_store(args)
+    printer = Printer(_printer_url(args.printer, args.size))
+    done = threading.Event()
+    state: dict[str, object] = {}
+
+    def on_event(ev: QueueEvent) -> None:
+        print(json.dumps({"event": ev.kind, **ev.to_dict()}, ensure_ascii=False), flush=True)
+        if ev.kind == "progress" and ev.run_id == state.get("run") and ev.done >= ev.total:
+            done.set()
+
+    writer = StoreWriter(store)
+    q = PrintQueue(writer, printer, on_event=on_event, operator=args.operator)
+    try:
+        run_id, n = q.enqueue_batch(args.batch, args.operator)
+        state["run"] = run_id
+        print(json.dumps({"event": "queued", "run_id": run_id, "count": n}), flush=True)
+        if n == 0:
+            return 0
+        q.start()
+        _sigterm_as_interrupt()
+        try:
+            while not done.wait(0.5):
+                p = q.progress(run_id)
+                if p.get("queued", 0) == 0 and p.get("sending", 0) == 0:
+                    break
+        except KeyboardInterrupt:
+            c = q.cancel(run_id)
+            print(json.dumps({"event": "cancelled", "run_id": run_id, "cancelled": c}), flush=True)
+        p = q.progress(run_id)
+        print(json.dumps({"event": "finished", "run_id": run_id, **p}), flush=True)
+    finally:
+        q.stop()
+        writer.close()
+    return 0
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add this area's subcommands."""
+    p = sub.add_parser("print-test", help="print a sample waybill / 打印测试面单")
+    p.add_argument("--printer", required=True, help="printer URL, e.g. tcp://192.168.1.50:9100?lang=zpl")
+    p.add_argument("--size", default=None, help="100x180 | 76x130 | 100x150")
+    p.add_argument("--waybill", default=None, help="waybill number to print (default TEST<time>)")
+    p.set_defaults(func=cmd_print_test)
+
+    p = sub.add_parser("simulate", help="run a device simulator / 设备模拟器")
+    sp = p.add_subparsers(dest="device", metavar="DEVICE", required=True)
+    pr = sp.add_parser("printer", help="a TCP label printer (prints its URL)")
+    pr.add_argument("--host", default="127.0.0.1")
+    pr.add_argument("--port", type=int, default=0, help="0 = any free port")
+    pr.add_argument("--control-port", type=int, default=0)
+    pr.add_argument("--lang", dest="printer_lang", choices=["zpl", "tspl", "pdf"], default="zpl")
+    pr.add_argument("--jobs-dir", default=None)
+    pr.add_argument("--paper-out-after", type=int, default=None, help="run out of paper after N labels")
+    pr.add_argument("--no-preview", action="store_true", help="do not render PNG previews")
+    pr.set_defaults(func=cmd_simulate)
+    sc = sp.add_parser("scanner", help="a serial scanner on a pty (prints the port)")
+    sc.add_argument("--link", default=None, help="stable symlink to the pty (like /dev/serial/by-id)")
+    sc.add_argument("--suffix", default="CR", choices=["CR", "LF", "CRLF", "TAB"])
+    sc.add_argument("--prefix", default="")
+    sc.add_argument("--aim", default="", help="AIM id to send before each code, e.g. ]C0")
+    sc.add_argument("--codes", default=None, help="file of codes to scan, then read stdin")
+    sc.add_argument("--interval", type=float, default=1.0)
+    sc.set_defaults(func=cmd_simulate)
+    sl = sp.add_parser("scale", help="a streaming serial scale on a pty (prints the port)")
+    sl.add_argument("--link", default=None)
+    sl.add_argument("--format", choices=["st", "plain"], default="st")
+    sl.add_argument("--interval", type=float, default=0.1)
+    sl.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("run", help="run a station (--headless: no screen, JSON verdicts on stdout)")
+    p.add_argument("--headless", action="store_true")
+    p.add_argument("--scanner", required=True, help="serial port of the scanner")
+    p.add_argument("--printer", default=None, help="printer URL")
+    p.add_argument("--scale", default=None, help="serial port of the scale")
+    p.add_argument("--mode", choices=["pack", "verify", "handoff", "pull"], required=True)
+    p.add_argument("--operator", default="KIOSK")
+    p.add_argument("--batch", default=None)
+    p.add_argument("--handoff", default=None)
+    p.add_argument("--baud", type=int, default=9600)
+    p.add_argument("--data-bits", type=int, default=8)
+    p.add_argument("--parity", default="N")
+    p.add_argument("--suffix", default="CR", help="CR | LF | CRLF | TAB")
+    p.add_argument("--prefix", default="")
+    p.add_argument("--no-aim", action="store_true", help="do not strip AIM ids")
+    p.add_argument("--feedback", default="none", help="none | datalogic | honeywell-acknak | zebra-ssi")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("print-batch", help="print a pre-pack batch's waybills / 批量打印面单")
+    p.add_argument("--batch", required=True)
+    p.add_argument("--printer", required=True)
+    p.add_argument("--size", default=None)
+    p.add_argument("--operator", default=None)
+    p.set_defaults(func=cmd_print_batch)

@@ -1,0 +1,73 @@
+"""A printer = URL + encoder + transport: encode waybills, send jobs, ask status."""
+from __future__ import annotations
+
+import logging
+from typing import Iterable
+
+from devices.printers.layout import Layout, Waybill, waybill_layout
+from devices.printers.status import PrinterStatus, parse_tspl_status, parse_zpl_hs
+from devices.printers.transport import Transport, TransportError, make_transport
+from devices.printers.tspl import TSPL_STATUS_QUERY, encode_tspl
+from devices.printers.url import PrinterURL, parse_printer_url
+from devices.printers.zpl import ZPL_STATUS_QUERY, encode_zpl
+
+logger = logging.getLogger(__name__)
+
+
+def encode(layout: Layout, url_or_settings: PrinterURL | object) -> bytes:
+    from devices.printers.settings import PrinterSettings
+
+    st = url_or_settings.settings if isinstance(url_or_settings, PrinterURL) else url_or_settings
+    assert isinstance(st, PrinterSettings)
+    if st.lang == "zpl":
+        return encode_zpl(layout, st)
+    if st.lang == "tspl":
+        return encode_tspl(layout, st)
+    from devices.printers.pdf import encode_pdf
+
+    return encode_pdf(layout, st)
+
+
+class Printer:
+    def __init__(self, url: str | PrinterURL, transport: Transport | None = None) -> None:
+        self.url = url if isinstance(url, PrinterURL) else parse_printer_url(url)
+        self.transport = transport or make_transport(self.url)
+
+    @property
+    def lang(self) -> str:
+        return self.url.settings.lang
+
+    @property
+    def supports_status(self) -> bool:
+        return self.transport.supports_status and self.lang in ("zpl", "tspl")
+
+    def layout(self, wb: Waybill) -> Layout:
+        st = self.url.settings
+        return waybill_layout(wb, st.size, st.dots_per_mm)
+
+    def encode(self, wb: Waybill | Iterable[Waybill]) -> bytes:
+        items = [wb] if isinstance(wb, Waybill) else list(wb)
+        if self.lang == "pdf":
+            from devices.printers.pdf import encode_pdf
+
+            return encode_pdf([self.layout(w) for w in items], self.url.settings)
+        return b"".join(encode(self.layout(w), self.url.settings) for w in items)
+
+    def send(self, data: bytes, name: str = "job") -> None:
+        self.transport.send(data, name)
+
+    def print_waybill(self, wb: Waybill) -> None:
+        self.send(self.encode(wb), wb.waybill)
+
+    def status(self) -> PrinterStatus:
+        """Query status where the language has it; 'offline' when the printer cannot be reached."""
+        if not self.supports_status:
+            return PrinterStatus(supported=False)
+        try:
+            if self.lang == "zpl":
+                reply = self.transport.query(ZPL_STATUS_QUERY, terminator=b"\x03")
+                return parse_zpl_hs(reply or b"")
+            reply = self.transport.query(TSPL_STATUS_QUERY, expect=1)
+            return parse_tspl_status(reply or b"")
+        except TransportError:
+            return PrinterStatus(faults=["offline"])

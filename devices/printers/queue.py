@@ -1,0 +1,298 @@
+"""The persistent print queue: batch printing with progress, cancel, fault hold and resume.
+
+Jobs live in the `print_jobs` table, so a fault, a cancel or a crash never loses the place in a
+batch. The rule that matters on the floor: a waybill is printed at most once unless a shift lead
+asks for a reprint (its own job row and a `waybill.reprinted` event). A job whose bytes may have
+reached the printer before a failure becomes `uncertain` and is never resent on its own.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from devices.errors import DeviceError
+from devices.printers.printer import Printer
+from devices.printers.status import PrinterStatus
+from devices.printers.transport import TransportError
+from devices.printers.waybills import waybill_for_parcel
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.outbox import append_event
+from warehouse_app.store.tx import transaction
+from warehouse_app.store.writer import StoreWriter
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class QueueEvent:
+    """What the queue tells the UI / CLI: progress, a fault that holds it, resume, uncertain job."""
+
+    kind: str  # progress | fault | resumed | uncertain | failed | idle
+    run_id: str = ""
+    waybill: str = ""
+    done: int = 0
+    total: int = 0
+    message_zh: str = ""
+    message_en: str = ""
+    status: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in ("", {}, None)}
+
+
+# --- DB operations (run on the writer thread) ---------------------------------------------------
+def enqueue_batch(conn: sqlite3.Connection, batch_id: str, printer: str, operator: str | None = None) -> tuple[str, int]:
+    """Queue every not-yet-printed waybill of a batch, in label order. Returns (run_id, queued)."""
+    if conn.execute("SELECT 1 FROM batches WHERE batch_id=?", (batch_id,)).fetchone() is None:
+        raise DeviceError(f"No batch {batch_id}", zh=f"没有批次 {batch_id}")
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    now = iso(utcnow())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, created_at, updated_at) "
+            "SELECT ?, ?, 'print', parcel_id, batch_id, waybill, 'queued', ?, ?, ? FROM parcels "
+            "WHERE batch_id = ? AND waybill IS NOT NULL AND print_count = 0 "
+            "AND state NOT IN ('voided', 'intercepted', 'pulled') ORDER BY label_code",
+            (run_id, printer, operator, now, now, batch_id))
+        n = cur.rowcount
+    logger.info("queued %d waybills of batch %s on %s (%s)", n, batch_id, printer, run_id)
+    return run_id, n
+
+
+def enqueue_parcel(conn: sqlite3.Connection, parcel_id: str, printer: str,
+                   operator: str | None = None) -> tuple[str, int]:
+    """Queue one parcel's first print (after a pack/verify verdict asks for it); a no-op if it has one."""
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    now = iso(utcnow())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, created_at, updated_at) SELECT ?, ?, 'print', parcel_id, batch_id, waybill, "
+            "'queued', ?, ?, ? FROM parcels WHERE parcel_id = ? AND waybill IS NOT NULL AND print_count = 0",
+            (run_id, printer, operator, now, now, parcel_id))
+    return run_id, cur.rowcount
+
+
+def request_reprint(conn: sqlite3.Connection, waybill: str, printer: str, operator: str,
+                    reason: str = "") -> str:
+    """A shift lead's reprint: its own job and an event; anyone else is refused (zh + en)."""
+    op = conn.execute("SELECT role FROM operators WHERE code=? AND active=1", (operator,)).fetchone()
+    if op is None or op["role"] != "lead":
+        logger.warning("reprint of %s refused for %s (not a lead)", waybill, operator)
+        raise DeviceError("Only a shift lead can reprint a waybill.", zh="只有组长可以补打面单。")
+    p = conn.execute("SELECT parcel_id, batch_id FROM parcels WHERE waybill=?", (waybill,)).fetchone()
+    if p is None:
+        raise DeviceError(f"No parcel with waybill {waybill}", zh=f"没有面单号为 {waybill} 的包裹")
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    now = iso(utcnow())
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, requested_by, "
+            "reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (run_id, printer, "reprint", p["parcel_id"], p["batch_id"], waybill, "queued", operator,
+             reason, now, now))
+        append_event(conn, "waybill.reprint_requested",
+                     {"waybill": waybill, "parcel_id": p["parcel_id"], "reason": reason, "run_id": run_id},
+                     operator=operator, at=now)
+    return run_id
+
+
+def cancel_jobs(conn: sqlite3.Connection, printer: str, run_id: str | None = None) -> int:
+    now = iso(utcnow())
+    sql = "UPDATE print_jobs SET state='cancelled', updated_at=? WHERE state='queued' AND printer=?"
+    args: list[Any] = [now, printer]
+    if run_id:
+        sql += " AND run_id=?"
+        args.append(run_id)
+    with transaction(conn):
+        return conn.execute(sql, args).rowcount
+
+
+def run_progress(conn: sqlite3.Connection, run_id: str) -> dict[str, int]:
+    rows = conn.execute("SELECT state, count(*) FROM print_jobs WHERE run_id=? GROUP BY state", (run_id,))
+    d = {r[0]: r[1] for r in rows}
+    d["total"] = sum(d.values())
+    return d
+
+
+def _next_job(conn: sqlite3.Connection, printer: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM print_jobs WHERE printer=? AND state='queued' ORDER BY job_id LIMIT 1",
+                       (printer,)).fetchone()
+    return dict(row) if row else None
+
+
+def _set_state(conn: sqlite3.Connection, job_id: int, state: str, error: str | None = None,
+               attempt: bool = False) -> None:
+    conn.execute("UPDATE print_jobs SET state=?, error=coalesce(?, error), attempts=attempts+?, updated_at=? "
+                 "WHERE job_id=?", (state, error, 1 if attempt else 0, iso(utcnow()), job_id))
+
+
+def _finish(conn: sqlite3.Connection, job: dict[str, Any], printer: str) -> None:
+    now = iso(utcnow())
+    with transaction(conn):
+        conn.execute("UPDATE print_jobs SET state='done', printed_at=?, updated_at=? WHERE job_id=?",
+                     (now, now, job["job_id"]))
+        if job["parcel_id"]:
+            conn.execute("UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
+                         (job["parcel_id"],))
+        kind = "waybill.reprinted" if job["kind"] == "reprint" else "waybill.printed"
+        append_event(conn, kind, {"waybill": job["waybill"], "parcel_id": job["parcel_id"],
+                                  "batch_id": job["batch_id"], "printer": printer, "job_id": job["job_id"],
+                                  "run_id": job["run_id"], "reason": job["reason"]},
+                     operator=job["requested_by"], at=now)
+
+
+def _recover(conn: sqlite3.Connection, printer: str) -> list[str]:
+    """After a crash: a job caught mid-send may have printed; mark it uncertain, never resend."""
+    rows = conn.execute("SELECT waybill FROM print_jobs WHERE printer=? AND state='sending'",
+                        (printer,)).fetchall()
+    if rows:
+        conn.execute("UPDATE print_jobs SET state='uncertain', error='interrupted while sending', "
+                     "updated_at=? WHERE printer=? AND state='sending'", (iso(utcnow()), printer))
+    return [r[0] for r in rows]
+
+
+# --- the worker ---------------------------------------------------------------------------------
+class PrintQueue:
+    """One worker thread per printer. Callbacks run on that thread (the UI re-emits as signals)."""
+
+    def __init__(self, writer: StoreWriter, printer: Printer,
+                 on_event: Callable[[QueueEvent], None] | None = None,
+                 poll_interval: float = 0.3, operator: str | None = None) -> None:
+        self.writer = writer
+        self.printer = printer
+        self.key = printer.url.raw
+        self.on_event = on_event
+        self.poll = poll_interval
+        self.operator = operator
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self.idle = threading.Event()
+        self.fault: PrinterStatus | None = None
+        self._read: sqlite3.Connection | None = None
+        self._thread = threading.Thread(target=self._run, name=f"print-queue-{self.key}", daemon=True)
+
+    # public API (any thread) --------------------------------------------------------------
+    def start(self) -> "PrintQueue":
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 15.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def enqueue_batch(self, batch_id: str, operator: str | None = None) -> tuple[str, int]:
+        res = self.writer.call(enqueue_batch, batch_id, self.key, operator or self.operator)
+        self._wake.set()
+        return res
+
+    def enqueue_parcel(self, parcel_id: str, operator: str | None = None) -> tuple[str, int]:
+        res = self.writer.call(enqueue_parcel, parcel_id, self.key, operator or self.operator)
+        self._wake.set()
+        return res
+
+    def request_reprint(self, waybill: str, operator: str, reason: str = "") -> str:
+        res = self.writer.call(request_reprint, waybill, self.key, operator, reason)
+        self._wake.set()
+        return res
+
+    def cancel(self, run_id: str | None = None) -> int:
+        return self.writer.call(cancel_jobs, self.key, run_id)
+
+    def progress(self, run_id: str) -> dict[str, int]:
+        return self.writer.call(run_progress, run_id)
+
+    # worker -------------------------------------------------------------------------------
+    def _emit(self, ev: QueueEvent) -> None:
+        if self.on_event:
+            try:
+                self.on_event(ev)
+            except Exception:
+                logger.exception("print queue callback failed")
+
+    def _hold(self, st: PrinterStatus) -> None:
+        if self.fault is None or self.fault.faults != st.faults:
+            logger.warning("printer %s holds the queue: %s", self.key, st.message_en)
+            self._emit(QueueEvent("fault", message_zh=st.message_zh, message_en=st.message_en,
+                                  status=st.to_dict()))
+        self.fault = st
+        self._stop.wait(self.poll)
+
+    def _clear(self) -> None:
+        if self.fault is not None:
+            logger.info("printer %s ready again, resuming", self.key)
+            self.fault = None
+            self._emit(QueueEvent("resumed", message_zh="打印机已恢复，继续打印",
+                                  message_en="Printer ready, resuming"))
+
+    def _run(self) -> None:
+        self._read = self.writer.store.connect()
+        try:
+            for wb in self.writer.call(lambda c: _with_tx(c, _recover, self.key)):
+                self._emit(QueueEvent("uncertain", waybill=wb,
+                                      message_zh=f"面单 {wb} 可能未打完：请检查，需要时请组长补打",
+                                      message_en=f"Waybill {wb} may not have printed: check it; "
+                                                 "a lead can reprint"))
+            while not self._stop.is_set():
+                self._wake.clear()
+                job = self.writer.call(_next_job, self.key)
+                if job is None:
+                    self.idle.set()
+                    self._wake.wait(self.poll)
+                    continue
+                self.idle.clear()
+                self._print_one(job)
+        except Exception:
+            logger.exception("print queue %s crashed", self.key)
+            raise
+        finally:
+            self._read.close()
+
+    def _print_one(self, job: dict[str, Any]) -> None:
+        if self.printer.supports_status:
+            st = self.printer.status()
+            if not st.ok:
+                self._hold(st)
+                return
+        try:
+            assert self._read is not None
+            wb = waybill_for_parcel(self._read, job["parcel_id"], reprint=job["kind"] == "reprint")
+            data = self.printer.encode(wb)
+        except Exception as exc:  # bad data for one label must not stop the batch
+            logger.error("cannot build waybill %s: %s", job["waybill"], exc)
+            self.writer.call(_set_state, job["job_id"], "failed", str(exc))
+            self._emit(QueueEvent("failed", run_id=job["run_id"], waybill=job["waybill"],
+                                  message_zh=f"面单 {job['waybill']} 无法生成：{getattr(exc, 'zh', exc)}",
+                                  message_en=f"Cannot build waybill {job['waybill']}: {exc}"))
+            return
+        self.writer.call(_set_state, job["job_id"], "sending", None, True)
+        try:
+            self.printer.send(data, job["waybill"])
+        except TransportError as exc:
+            if exc.sent_any:
+                self.writer.call(_set_state, job["job_id"], "uncertain", str(exc))
+                self._emit(QueueEvent("uncertain", run_id=job["run_id"], waybill=job["waybill"],
+                                      message_zh=f"面单 {job['waybill']} 发送中断，可能未打完：请检查，需要时请组长补打",
+                                      message_en=f"Waybill {job['waybill']} was cut off while sending: "
+                                                 "check it; a lead can reprint"))
+            else:
+                self.writer.call(_set_state, job["job_id"], "queued", str(exc))
+                self._hold(PrinterStatus(faults=["offline"]))
+            return
+        self._clear()
+        self.writer.call(_finish, job, self.key)
+        p = self.writer.call(run_progress, job["run_id"])
+        self._emit(QueueEvent("progress", run_id=job["run_id"], waybill=job["waybill"],
+                              done=p.get("done", 0), total=p["total"] - p.get("cancelled", 0)))
+
+
+def _with_tx(conn: sqlite3.Connection, fn: Callable[..., Any], *args: Any) -> Any:
+    with transaction(conn):
+        return fn(conn, *args)

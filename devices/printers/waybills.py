@@ -1,0 +1,76 @@
+"""Reading what goes on a waybill from the station DB (parcels, orders, carriers, SKUs, settings)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+
+from devices.errors import DeviceError
+from devices.printers.layout import Waybill
+
+_SQL = """
+SELECT p.parcel_id, p.batch_id, p.order_id, p.waybill, p.carrier, p.sort_code, p.sku_set,
+       o.recipient_name, o.recipient_phone, o.province, o.city, o.district, o.address,
+       c.name AS carrier_en, c.name_zh AS carrier_zh
+FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id
+LEFT JOIN carriers c ON c.code = p.carrier
+"""
+
+
+def _setting(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+    if not row:
+        return default
+    try:
+        v = json.loads(row[0])
+    except ValueError:
+        v = row[0]
+    return str(v)
+
+
+def contents_text(conn: sqlite3.Connection, sku_set: str) -> str:
+    """'A*1+B*2' -> '口红 ×1 + 精华 ×2' using SKU names where known."""
+    parts = []
+    for item in (sku_set or "").split("+"):
+        if not item:
+            continue
+        sku, _, qty = item.partition("*")
+        row = conn.execute("SELECT name FROM skus WHERE code=?", (sku,)).fetchone()
+        parts.append(f"{row[0] if row else sku} ×{qty or 1}")
+    return " + ".join(parts)
+
+
+def waybill_for_parcel(conn: sqlite3.Connection, parcel_id: str, reprint: bool = False,
+                       printed_at: datetime | None = None) -> Waybill:
+    row = conn.execute(_SQL + "WHERE p.parcel_id = ?", (parcel_id,)).fetchone()
+    if row is None:
+        raise DeviceError(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
+    return _waybill(conn, row, reprint, printed_at)
+
+
+def waybill_by_number(conn: sqlite3.Connection, waybill: str, reprint: bool = False) -> Waybill:
+    row = conn.execute(_SQL + "WHERE p.waybill = ?", (waybill,)).fetchone()
+    if row is None:
+        raise DeviceError(f"No parcel with waybill {waybill}", zh=f"没有面单号为 {waybill} 的包裹")
+    return _waybill(conn, row, reprint, None)
+
+
+def _waybill(conn: sqlite3.Connection, row: sqlite3.Row, reprint: bool,
+             printed_at: datetime | None) -> Waybill:
+    if not row["waybill"]:
+        raise DeviceError(
+            f"Parcel {row['parcel_id']} has no waybill yet (anonymous pre-pack: it gets one at verify).",
+            zh=f"包裹 {row['parcel_id']} 还没有面单号（匿名预包在核对时分配面单）。")
+    carrier = " ".join(x for x in (row["carrier_zh"], row["carrier"]) if x) or (row["carrier"] or "")
+    addr = "".join(x or "" for x in (row["province"], row["city"], row["district"], row["address"]))
+    station = conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone()
+    return Waybill(
+        waybill=row["waybill"], carrier=carrier, sort_code=row["sort_code"] or "",
+        recipient_name=row["recipient_name"] or "", recipient_phone=row["recipient_phone"] or "",
+        recipient_address=addr,
+        sender_name=_setting(conn, "label.sender_name", "仓库发货 Warehouse"),
+        sender_phone=_setting(conn, "label.sender_phone", ""),
+        sender_address=_setting(conn, "label.sender_address", station[0] if station else ""),
+        order_id=row["order_id"] or "", contents=contents_text(conn, row["sku_set"]),
+        batch_id=row["batch_id"] or "", printed_at=printed_at or datetime.now(), reprint=reprint,
+    )

@@ -1,0 +1,1 @@
+"""Device simulators: real processes on real ptys and sockets, for the demo and for tests."""

@@ -1,0 +1,94 @@
+"""A station without a screen: scanner -> scan engine -> verdict (one JSON line) -> printer.
+
+This is what a kiosk without a display runs, and what the end-to-end tests drive: the same device
+threads, writer thread and scan engine the GUI uses, with stdout instead of widgets.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import threading
+from typing import IO, Any
+
+from devices.printers.printer import Printer
+from devices.printers.queue import PrintQueue, QueueEvent
+from devices.scales.reader import SerialScale
+from devices.scanners.framing import Scan, ScannerConfig
+from devices.scanners.serial_reader import SerialScanner
+from devices.serial_device import DeviceStatus
+from warehouse_app.scan_engine import ScanContext, scan
+from warehouse_app.store.db import Store
+from warehouse_app.store.writer import StoreWriter
+
+logger = logging.getLogger(__name__)
+
+
+class HeadlessStation:
+    def __init__(self, store: Store, scanner: ScannerConfig, ctx: ScanContext,
+                 printer_url: str | None = None, scale_port: str | None = None,
+                 feedback: str = "none", out: IO[str] | None = None, err: IO[str] | None = None,
+                 scale_wait_s: float = 2.0) -> None:
+        self.store = store
+        self.ctx = ctx
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self.scale_wait_s = scale_wait_s
+        self._out_lock = threading.Lock()
+        self.writer = StoreWriter(store)
+        self.printer = Printer(printer_url) if printer_url else None
+        self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue,
+                                operator=ctx.operator) if self.printer else None
+        self.scale = SerialScale(scale_port, on_status=self._on_status) if scale_port else None
+        self.scanner = SerialScanner(scanner, on_scan=self._on_scan, on_status=self._on_status,
+                                     feedback=feedback)
+        self.verdicts = 0
+
+    def _emit(self, stream: IO[str], obj: dict[str, Any] | str) -> None:
+        line = obj if isinstance(obj, str) else json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        with self._out_lock:
+            stream.write(line + "\n")
+            stream.flush()
+
+    def _on_status(self, st: DeviceStatus) -> None:
+        self._emit(self.err, st.to_dict())
+
+    def _on_queue(self, ev: QueueEvent) -> None:
+        self._emit(self.err, {"device": "printer", "event": ev.kind, **ev.to_dict()})
+
+    def _on_scan(self, s: Scan) -> None:
+        weight: int | None = None
+        if self.scale is not None and self.ctx.mode == "verify":
+            weight = self.scale.wait_stable(self.scale_wait_s)
+            if weight is None:
+                self._emit(self.err, {"device": "scale", "event": "no_stable_weight", "code": s.code,
+                                      "message_zh": "电子秤读数不稳定，未称重", "message_en":
+                                      "No stable weight: scanned without weight"})
+        try:
+            verdict = self.writer.call(scan, s.code, self.ctx, weight)
+        except Exception as exc:
+            logger.exception("scan of %r failed", s.code)
+            self._emit(self.err, {"event": "scan_error", "code": s.code, "error": str(exc)})
+            return
+        self.verdicts += 1
+        self._emit(self.out, verdict.to_json())
+        (self.scanner.good_read if verdict.ok else self.scanner.bad_read)()
+        if verdict.ok and verdict.print_waybill and verdict.parcel_id and self.queue is not None:
+            self.queue.enqueue_parcel(verdict.parcel_id, self.ctx.operator)
+
+    def start(self) -> "HeadlessStation":
+        if self.queue:
+            self.queue.start()
+        if self.scale:
+            self.scale.start()
+        self.scanner.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop readers first (no new scans), then the queue, then the writer; all joined."""
+        self.scanner.stop()
+        if self.scale:
+            self.scale.stop()
+        if self.queue:
+            self.queue.stop()
+        self.writer.close()
