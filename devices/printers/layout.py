@@ -116,7 +116,7 @@ def wrap(text: str, font_mm: float, max_w: float) -> list[str]:
         return [text]
     lines, cur, w = [], "", 0.0
     for ch in text:
-        adv = font_mm * (1.0 if ord(ch) > 0x2E7F else 0.55)
+        adv = font_mm * (1.08 if ord(ch) > 0x2E7F else 0.6)  # a margin for resident fonts
         if cur and w + adv > max_w:
             lines.append(cur)
             cur, w = "", 0.0

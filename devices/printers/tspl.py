@@ -43,7 +43,7 @@ def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
         if isinstance(el, Text):
             hd = max(12, round(el.h * d))
             if is_ascii(el.text) or st.cjk == "resident":
-                mul = max(1, round(hd / 24))
+                mul = max(1, hd // 24)  # never larger than laid out
                 try:
                     data = _q(el.text).encode("gbk")
                 except UnicodeEncodeError:

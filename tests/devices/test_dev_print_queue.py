@@ -1,0 +1,132 @@
+"""The print queue against the printer simulator process: paper out mid-batch and back, offline,
+cancel, crash recovery, and reprints only by a lead. No waybill is ever printed twice on its own."""
+from __future__ import annotations
+
+import socket
+from collections import Counter
+
+import pytest
+
+from devices.errors import DeviceError
+from devices.printers.printer import Printer
+from devices.printers.queue import PrintQueue, enqueue_batch
+from devices.serial_device import wait_for
+from tests.devices.conftest import Collector, make_presale_batch
+from warehouse_app.store.writer import StoreWriter
+
+
+@pytest.fixture
+def writer(seeded_store):  # type: ignore[no-untyped-def]
+    w = StoreWriter(seeded_store)
+    yield w
+    w.close()
+
+
+def events_of(store, type_: str) -> list:  # type: ignore[no-untyped-def]
+    c = store.connect()
+    try:
+        return c.execute("SELECT payload, operator FROM events WHERE type=? ORDER BY seq", (type_,)).fetchall()
+    finally:
+        c.close()
+
+
+def test_paper_out_mid_batch_then_resume_without_duplicates(seeded_store, writer, printer_sim) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 8)
+    sim = printer_sim("--paper-out-after", "3", "--no-preview")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, n = q.enqueue_batch(batch, "P1")
+        assert n == 8
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        fault = next(e for e in events.items if e.kind == "fault")
+        assert "缺纸" in fault.message_zh and "out of paper" in fault.message_en
+        assert sim.printed_waybills() == wbs[:3]
+        assert q.progress(run).get("queued") == 5  # held, not lost
+        sim.control("paper in")
+        assert wait_for(lambda: q.progress(run).get("done") == 8, 60)
+        assert any(e.kind == "resumed" for e in events.items)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == wbs  # each exactly once, in batch order
+    assert len(events_of(seeded_store, "waybill.printed")) == 8
+    c = seeded_store.connect()
+    assert {r[0] for r in c.execute("SELECT print_count FROM parcels WHERE batch_id=?", (batch,))} == {1}
+    c.close()
+    # Asking again queues nothing: a waybill has one ordinary print, ever.
+    assert writer.call(enqueue_batch, batch, sim.url)[1] == 0
+    progress = [e for e in events.items if e.kind == "progress"]
+    assert [e.done for e in progress] == list(range(1, 9)) and progress[-1].total == 8
+
+
+def test_reprint_needs_a_lead_and_is_recorded(seeded_store, writer, printer_sim) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 2)
+    sim = printer_sim("--no-preview")
+    q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1).start()
+    try:
+        run, _ = q.enqueue_batch(batch)
+        assert wait_for(lambda: q.progress(run).get("done") == 2, 60)
+        with pytest.raises(DeviceError) as e:
+            q.request_reprint(wbs[0], "P1", "torn")
+        assert "组长" in e.value.zh
+        run2 = q.request_reprint(wbs[0], "L1", "label torn")
+        assert wait_for(lambda: q.progress(run2).get("done") == 1, 60)
+    finally:
+        q.stop()
+    assert Counter(sim.printed_waybills()) == {wbs[0]: 2, wbs[1]: 1}
+    last = sim.jobs()[-1]
+    assert last["waybills"] == [wbs[0]]
+    rep = events_of(seeded_store, "waybill.reprinted")
+    assert len(rep) == 1 and rep[0]["operator"] == "L1"
+    assert len(events_of(seeded_store, "waybill.reprint_requested")) == 1
+
+
+def test_offline_printer_holds_then_prints_when_it_comes_up(seeded_store, writer, printer_sim) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 3)
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    events = Collector()
+    url = f"tcp://127.0.0.1:{port}?lang=tspl&timeout=2"
+    q = PrintQueue(writer, Printer(url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, _ = q.enqueue_batch(batch)
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        assert "离线" in events.items[0].message_zh
+        sim = printer_sim("--port", str(port), "--lang", "tspl", "--no-preview")
+        assert wait_for(lambda: q.progress(run).get("done") == 3, 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == wbs
+
+
+def test_cancel_and_crash_recovery(seeded_store, writer, printer_sim) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 4)
+    sim = printer_sim("--no-preview")
+    sim.control("pause")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, _ = q.enqueue_batch(batch)
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        assert "暂停" in events.items[0].message_zh
+        assert q.cancel(run) == 4
+    finally:
+        q.stop()
+    assert sim.jobs() == []
+    # A crash while sending: that job may have printed. On restart it is uncertain, never resent.
+    c = seeded_store.connect()
+    c.execute("UPDATE print_jobs SET state='sending' WHERE waybill=?", (wbs[0],))
+    c.close()
+    sim.control("resume")
+    events2 = Collector()
+    q2 = PrintQueue(writer, Printer(sim.url), on_event=events2, poll_interval=0.1).start()
+    try:
+        run2, n = q2.enqueue_batch(batch)  # cancelled jobs may be queued again
+        assert n == 3
+        assert wait_for(lambda: q2.progress(run2).get("done") == 3, 60)
+    finally:
+        q2.stop()
+    assert any(e.kind == "uncertain" and e.waybill == wbs[0] for e in events2.items)
+    assert sim.printed_waybills() == wbs[1:]
