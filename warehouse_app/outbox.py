@@ -1,6 +1,6 @@
 """The append-only event outbox: every accepted action appends one event in its own transaction.
 
-`seq` (AUTOINCREMENT) is the per-station sequence upstream sync pushes in order; `uuid` (UUIDv7)
+`seq` (never reused: events are never deleted) is the per-station sequence upstream sync pushes in order; `uuid` (UUIDv7)
 is the idempotency key the hub dedups on.
 """
 from __future__ import annotations

@@ -63,6 +63,7 @@ def scan(conn: sqlite3.Connection, raw_code: str, ctx: ScanContext, weight_g: in
     verdict = _decide(conn, code, mode, ctx, weight_g, clock)
     verdict.elapsed_ms = round((time.perf_counter() - t0) * 1000, 3)
     if not verdict.ok:
+        # accepted scans live in the outbox; the scan log keeps rejects for the lead's review
         logger.info("scan rejected: mode=%s code=%r reason=%s", mode.value, code, verdict.reason)
         try:
             conn.execute("INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id, elapsed_ms) "
@@ -218,15 +219,9 @@ def _not_a_parcel(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanCont
     with transaction(conn):
         seq, _ = append_event(conn, "item.checked", {"batch_id": batch["batch_id"], "sku": sku_code, "code": code},
                               operator=ctx.operator, at=at)
-        _log_ok(conn, at, mode, code, ctx, None)
     mzh, men, nzh, nen = ok_text("item")
     return Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh, message_en=men,
                    next_zh=nzh, next_en=nen, batch_id=batch["batch_id"], event_seq=seq, extra={"sku": sku_code})
-
-
-def _log_ok(conn: sqlite3.Connection, at: str, mode: Mode, code: str, ctx: ScanContext, parcel_id: str | None) -> None:
-    conn.execute("INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id) VALUES (?,?,?,?,?,?,?)",
-                 (at, mode.value, code, "ok", None, ctx.operator, parcel_id))
 
 
 def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, row: sqlite3.Row,
@@ -261,7 +256,6 @@ def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, r
         if handoff_id is not None:
             conn.execute("UPDATE handoffs SET parcel_count = parcel_count + 1 WHERE handoff_id=?", (handoff_id,))
         seq, _ = append_event(conn, event_type, payload, operator=ctx.operator, at=at)
-        _log_ok(conn, at, mode, code, ctx, row["parcel_id"])
     c = carrier or row["carrier"]
     mzh, men, nzh, nen = ok_text(text_kind, carrier_name(conn, c, ctx.lang) if c else None)
     return Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh, message_en=men,
@@ -286,7 +280,6 @@ def _verify_and_bind(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanC
                 "parcel_id": row["parcel_id"], "order_id": order["order_id"], "waybill": order["waybill"],
                 "batch_id": row["batch_id"], "carrier": order["carrier"], "from": "packed", "to": "verified",
                 **({"weight_g": int(weight_g)} if weight_g is not None else {})}, operator=ctx.operator, at=at)
-            _log_ok(conn, at, mode, code, ctx, row["parcel_id"])
     if bound is None:
         return _reject(code, mode, Reason.NO_ORDER, row)
     mzh, men, nzh, nen = ok_text("verify", carrier_name(conn, bound["carrier"], ctx.lang))

@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
 from warehouse_app import __version__
 from warehouse_app.errors import StationError
 from warehouse_app.log import setup_logging
-from warehouse_app.paths import default_data_dir, default_log_dir
+from warehouse_app.paths import db_path, default_data_dir, default_log_dir
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.lang == "zh" and exc.zh != str(exc):
             print(f"  {exc}", file=sys.stderr)
         logger.error("command %s failed: %s", args.command, exc)
+        return 1
+    except sqlite3.Error as exc:
+        from warehouse_app.store.db import explain
+
+        err = explain(exc, db_path(data_dir_of(args)))
+        print(f"错误 / error: {err.zh if args.lang == 'zh' else err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -35,10 +35,11 @@ def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
             conn.execute(pragma)
         return conn
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, p) from exc
+        raise explain(exc, p) from exc
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
+def explain(exc: sqlite3.Error, path: Path) -> StoreError:
+    """Turn a sqlite3 error into a message a person can act on (and log it for IT)."""
     text = str(exc).lower()
     logger.error("database error on %s: %s", path, exc)
     if "locked" in text or "busy" in text:
@@ -102,7 +103,7 @@ def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> S
 
             apply_all(conn)
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, p) from exc
+        raise explain(exc, p) from exc
     finally:
         conn.close()
     return store

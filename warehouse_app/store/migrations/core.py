@@ -77,16 +77,18 @@ CREATE TABLE parcels (
     updated_at TEXT NOT NULL);
 CREATE INDEX parcels_batch_state ON parcels(batch_id, state);
 CREATE INDEX parcels_handoff ON parcels(handoff_id);
-CREATE INDEX parcels_state ON parcels(state);
+-- partial: a pack scan (planned -> packed) touches no extra index page
+CREATE INDEX parcels_open_state ON parcels(state, verified_at) WHERE state IN ('verified', 'intercepted');
 CREATE INDEX parcels_handed_off_at ON parcels(handed_off_at) WHERE handed_off_at IS NOT NULL;
 CREATE TABLE voided_waybills (
     waybill TEXT PRIMARY KEY, parcel_id TEXT, order_id TEXT, carrier TEXT,
     reason TEXT NOT NULL, voided_at TEXT NOT NULL, voided_by TEXT);
+-- seq never reuses a value: rows are never deleted (trigger below), so no AUTOINCREMENT page
+-- write per event; the uuid is unique by construction (UUIDv7) and the hub dedups on it.
 CREATE TABLE events (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    uuid TEXT NOT NULL UNIQUE, station_id TEXT NOT NULL, type TEXT NOT NULL,
+    seq INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL, station_id TEXT NOT NULL, type TEXT NOT NULL,
     payload TEXT NOT NULL, operator TEXT, created_at TEXT NOT NULL);
-CREATE INDEX events_type ON events(type);
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events

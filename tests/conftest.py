@@ -1,0 +1,41 @@
+"""Shared fixtures: a fresh real SQLite station per test, offscreen Qt, one language."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("WAREHOUSE_LANG", "zh")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.core_helpers import seed_station  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "station"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    from warehouse_app.paths import db_path
+    from warehouse_app.store import open_store
+
+    return open_store(db_path(data_dir))
+
+
+@pytest.fixture
+def conn(store):
+    """A seeded station: id T1, carriers ZTO/YTO, SKUs A/B/C, packer P1, lead L1 (PIN 4321)."""
+    c = store.connect()
+    seed_station(c)
+    yield c
+    c.close()
