@@ -27,4 +27,5 @@ class PrinterSettings:
 
     @property
     def dots_per_mm(self) -> float:
-        return self.dpi / 25.4
+        # Printers count whole dots: 203 dpi heads are 8 dots/mm (76 mm = 608 dots), not 7.99.
+        return {203: 8.0, 300: 12.0, 600: 24.0}.get(self.dpi, self.dpi / 25.4)
