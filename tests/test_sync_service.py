@@ -112,3 +112,14 @@ def test_sync_and_hub_never_import_qt() -> None:
     code = ("import sys, warehouse_app.sync, warehouse_app.hub.app, warehouse_app.hub.cli, "
             "warehouse_app.cli.sync_cmds; assert 'PySide6' not in sys.modules, 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_new_events_are_pushed_without_a_nudge(linked: tuple[Hub, Station]) -> None:
+    hub, st = linked
+    svc = st.service(interval_s=3600, refresh_s=0.05)
+    svc.start()
+    wait_for(lambda: svc.status.online and not svc.status.syncing, what="first sync")
+    st.add_events(7)
+    wait_for(lambda: len(hub_events(hub, st.station_id)) == len(st.events()) > 0, what="pushed by itself")
+    assert_exactly_once(hub, st)
+    svc.stop()

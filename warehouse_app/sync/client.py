@@ -106,6 +106,11 @@ class HubClient:
         return self._call("POST", "/api/v1/events",
                           json={"station_id": station_id, "after_seq": after_seq, "events": events})
 
+    def push_raw(self, body: bytes) -> dict[str, Any]:
+        """Push a body built by `outbox_body` (payloads copied as stored, not re-encoded)."""
+        return self._call("POST", "/api/v1/events", content=body,
+                          headers={"Content-Type": "application/json"})
+
     def ack(self) -> dict[str, Any]:
         return self._call("GET", "/api/v1/events/ack")
 

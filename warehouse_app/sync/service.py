@@ -11,17 +11,19 @@ a Qt signal); callbacks run on the sync thread and must not touch widgets.
 """
 from __future__ import annotations
 
+import json
 import logging
 import random
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.errors import StationError
-from warehouse_app.outbox import events_after, last_seq
+from warehouse_app.outbox import last_seq
 from warehouse_app.store.db import Store
 from warehouse_app.store.tx import transaction
 from warehouse_app.store.writer import StoreWriter
@@ -110,6 +112,28 @@ def apply_changes(conn: sqlite3.Connection, changes: list[dict[str, Any]], curso
         return len(todo)
 
 
+def read_batch(conn: sqlite3.Connection, after_seq: int, limit: int) -> list[sqlite3.Row]:
+    """Raw outbox rows; payload stays the JSON text append_event wrote."""
+    return conn.execute("SELECT seq, uuid, station_id, type, payload, operator, created_at FROM events "
+                        "WHERE seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)).fetchall()
+
+
+def outbox_body(station_id: str, after_seq: int, rows: list[sqlite3.Row]) -> bytes:
+    """The push request, built event by event with the stored payload text spliced in.
+
+    Why not json.dumps of the whole batch: that re-parses every payload and then holds the GIL
+    for one long encode, which shows up as scan latency on the writer thread during catch-up.
+    """
+    dumps = json.dumps
+    parts = [
+        '{"seq":%d,"uuid":%s,"station_id":%s,"type":%s,"payload":%s,"operator":%s,"created_at":%s}' % (
+            r["seq"], dumps(r["uuid"]), dumps(r["station_id"]), dumps(r["type"]), r["payload"],
+            dumps(r["operator"]), dumps(r["created_at"]))
+        for r in rows]
+    head = '{"station_id":%s,"after_seq":%d,"events":[' % (dumps(station_id), after_seq)
+    return (head + ",".join(parts) + "]}").encode("utf-8")
+
+
 def _runs(changes: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Consecutive same-kind changes, in rev order, so an order and its cancellation stay ordered."""
     out: list[tuple[str, list[dict[str, Any]]]] = []
@@ -124,10 +148,11 @@ def _runs(changes: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
 class SyncService:
     """Owns the sync thread. start()/stop() (joined), sync_once(), nudge(), on_status(cb)."""
 
-    def __init__(self, store: Store, writer: StoreWriter, *, batch_size: int = 1000,
+    def __init__(self, store: Store, writer: StoreWriter, *, batch_size: int = 500,
                  pull_limit: int = 1000, interval_s: float = 10.0, backoff_base_s: float = 1.0,
                  backoff_max_s: float = 60.0, timeout_s: float = 15.0,
-                 connect_timeout_s: float = 3.0, clock: Callable[[], datetime] = utcnow) -> None:
+                 connect_timeout_s: float = 3.0, clock: Callable[[], datetime] = utcnow,
+                 refresh_s: float = 2.0) -> None:
         self.store = store
         self._clock = clock
         self.writer = writer
@@ -138,6 +163,7 @@ class SyncService:
         self.backoff_max_s = backoff_max_s
         self.timeout_s = timeout_s
         self.connect_timeout_s = connect_timeout_s
+        self.refresh_s = refresh_s
         self._callbacks: list[StatusCallback] = []
         self._run_lock = threading.Lock()
         self._stop = threading.Event()
@@ -254,11 +280,11 @@ class SyncService:
     def _push_all(self, conn: sqlite3.Connection, client: HubClient, sid: str, result: SyncResult) -> None:
         while not self._stop.is_set():
             acked = int(state.read_state(conn)["acked_seq"])
-            batch = events_after(conn, acked, self.batch_size)
+            batch = read_batch(conn, acked, self.batch_size)
             if not batch:
                 return
             try:
-                data = client.push(sid, acked, batch)
+                data = client.push_raw(outbox_body(sid, acked, batch))
             except AckConflict as exc:
                 if exc.acked_seq >= acked:
                     raise SyncError(f"The hub rejected the event stream: {exc}",
@@ -326,9 +352,22 @@ class SyncService:
                 break
             self._next_retry = wait
             self._emit()
-            self._wake.wait(wait)
-            self._wake.clear()
+            self._idle(wait, retry=self._failures > 0)
         logger.info("sync thread stopped")
+
+    def _idle(self, wait: float, *, retry: bool) -> None:
+        """Wait for the next run, refreshing the status so 'events waiting' stays current;
+        while online, new events end the wait early (pushed within ~refresh_s)."""
+        deadline = time.monotonic() + wait
+        while not self._stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._wake.wait(min(left, self.refresh_s)):
+                break
+            before = self._status.pending_events
+            self._emit()
+            if not retry and self._status.pending_events > before:
+                break
+        self._wake.clear()
 
     def _snapshot(self) -> SyncStatus:
         try:
