@@ -1,0 +1,6 @@
+"""Frozen entry point for the window (PyInstaller)."""
+import sys
+
+from ui.app import main
+
+sys.exit(main())
