@@ -156,9 +156,12 @@ def _progress(conn: sqlite3.Connection, rng: random.Random, now: datetime, info:
     conn.execute("PRAGMA synchronous=OFF")
     try:
         t = [now - timedelta(hours=6)]
+        # spread the simulated scans over the last six hours so hourly reports look like a shift
+        expected_scans = max(1, int(info["orders"] * 0.45))
+        step = 6 * 3600 / expected_scans
 
         def clock() -> datetime:
-            t[0] += timedelta(seconds=rng.uniform(2, 9))
+            t[0] = min(now, t[0] + timedelta(seconds=rng.uniform(0.5, 1.5) * step))
             return t[0]
 
         with transaction(conn):
