@@ -6,7 +6,7 @@ Two kinds: `presale` (one parcel per paid pre-sale order, waybill known up front
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import parse_sku_set, sku_set_key
@@ -15,6 +15,10 @@ from warehouse_app.outbox import append_event
 from warehouse_app.station import require_station
 
 BATCH_STATUSES = ("draft", "active", "paused", "done")
+
+# Optional guards consulted before binding (e.g. the promo oversell check registered by
+# warehouse_app.promo.stock): fn(conn, parcel_row, order_row) -> False refuses the bind.
+BIND_CHECKS: list[Callable[[sqlite3.Connection, sqlite3.Row, sqlite3.Row], bool]] = []
 _STATUS_MOVES = {"draft": {"active"}, "active": {"paused", "done"}, "paused": {"active", "done"}, "done": set()}
 
 
@@ -140,7 +144,7 @@ def bind_parcel(conn: sqlite3.Connection, parcel_id: str, *, operator: str | Non
         "WHERE o.sku_set=? AND o.status='paid' "
         "AND NOT EXISTS (SELECT 1 FROM parcels x WHERE x.order_id=o.order_id) "
         "ORDER BY o.paid_at, o.order_id LIMIT 1", (p["sku_set"],)).fetchone()
-    if o is None:
+    if o is None or not all(check(conn, p, o) for check in BIND_CHECKS):
         return None
     at = at or iso(utcnow())
     conn.execute("UPDATE parcels SET order_id=?, waybill=?, carrier=?, sort_code=?, updated_at=? WHERE parcel_id=?",

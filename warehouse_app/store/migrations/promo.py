@@ -1,6 +1,79 @@
 """Schema owned by the promo area. Append new migrations at the end; never edit a shipped one."""
 from __future__ import annotations
 
+import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("station-promo")
+
+
+def _exec(db: sqlite_utils.Database, script: str) -> None:
+    # executescript would COMMIT the migration's transaction; run statement by statement instead.
+    for stmt in script.split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
+
+
+@migrations(name="0001_promo_playbook")
+def m0001_promo_playbook(db: sqlite_utils.Database) -> None:
+    """Stock tiers, plans, carrier rules and allocations, failovers, returns, review inputs."""
+    _exec(db, """
+CREATE TABLE promo_config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE promo_schedule (
+    session_id TEXT PRIMARY KEY, name TEXT, host TEXT, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
+    skus TEXT NOT NULL, expected_viewers INTEGER NOT NULL DEFAULT 0,
+    expected_conversion REAL NOT NULL DEFAULT 0, imported_at TEXT NOT NULL);
+CREATE TABLE sales_history (
+    session_id TEXT NOT NULL, sku TEXT NOT NULL, session_date TEXT, units INTEGER NOT NULL,
+    revenue_cents INTEGER NOT NULL, PRIMARY KEY (session_id, sku)) WITHOUT ROWID;
+CREATE INDEX sales_history_sku ON sales_history(sku);
+CREATE TABLE stock_levels (sku TEXT PRIMARY KEY, on_hand INTEGER NOT NULL DEFAULT 0, updated_at TEXT);
+CREATE TABLE stock_plan (
+    sku TEXT PRIMARY KEY, tier TEXT NOT NULL, recommended_qty INTEGER NOT NULL,
+    reorder_point INTEGER, reason_en TEXT NOT NULL, reason_zh TEXT NOT NULL, inputs TEXT NOT NULL,
+    planned_at TEXT NOT NULL);
+CREATE TABLE prepack_plans (
+    plan_id TEXT PRIMARY KEY, session_id TEXT, sku_set TEXT NOT NULL, qty INTEGER NOT NULL CHECK (qty >= 0),
+    suggested_qty INTEGER NOT NULL, pack_from TEXT, pack_until TEXT,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'created', 'dropped')),
+    batch_id TEXT, reason TEXT, updated_at TEXT NOT NULL);
+CREATE TABLE oversell_alerts (
+    sku TEXT PRIMARY KEY, demand INTEGER NOT NULL, stock INTEGER NOT NULL, prepacked INTEGER NOT NULL,
+    short_units INTEGER NOT NULL, short_orders TEXT NOT NULL, raised_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL, resolved_at TEXT);
+CREATE TABLE order_promises (
+    order_id TEXT PRIMARY KEY, tier TEXT NOT NULL, ship_by TEXT NOT NULL,
+    compensation INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE INDEX order_promises_tier ON order_promises(tier, ship_by);
+CREATE TABLE carrier_rules (
+    carrier TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('main', 'backup', 'dynamic')),
+    share REAL NOT NULL DEFAULT 0, regions TEXT NOT NULL DEFAULT '[]',
+    daily_capacity INTEGER NOT NULL DEFAULT 0, cost_cents INTEGER NOT NULL DEFAULT 0,
+    next_day_regions TEXT NOT NULL DEFAULT '[]', rank INTEGER NOT NULL DEFAULT 100,
+    failing INTEGER NOT NULL DEFAULT 0, failing_since TEXT, failing_reason TEXT);
+CREATE TABLE carrier_usage (carrier TEXT NOT NULL, day TEXT NOT NULL, allocated INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (carrier, day)) WITHOUT ROWID;
+CREATE TABLE allocations (
+    order_id TEXT PRIMARY KEY, carrier TEXT NOT NULL, region TEXT, rule TEXT NOT NULL, day TEXT NOT NULL,
+    allocated_at TEXT NOT NULL, previous_carrier TEXT) WITHOUT ROWID;
+CREATE INDEX allocations_carrier ON allocations(carrier);
+CREATE TABLE print_requests (
+    id INTEGER PRIMARY KEY, order_id TEXT NOT NULL, parcel_id TEXT, waybill TEXT NOT NULL,
+    carrier TEXT NOT NULL, reason TEXT NOT NULL, requested_at TEXT NOT NULL, printed_at TEXT);
+CREATE INDEX print_requests_open ON print_requests(printed_at);
+CREATE TABLE failovers (
+    failover_id INTEGER PRIMARY KEY, carrier TEXT NOT NULL, trigger TEXT NOT NULL, reason TEXT,
+    operator TEXT, started_at TEXT NOT NULL, orders_moved INTEGER NOT NULL DEFAULT 0,
+    moved_to TEXT NOT NULL DEFAULT '{}', restored_at TEXT);
+CREATE TABLE carrier_exceptions (
+    id INTEGER PRIMARY KEY, carrier TEXT NOT NULL, kind TEXT NOT NULL, order_id TEXT,
+    opened_at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0, resolved_at TEXT);
+CREATE INDEX carrier_exceptions_carrier ON carrier_exceptions(carrier);
+CREATE TABLE returns (
+    return_id INTEGER PRIMARY KEY, parcel_id TEXT NOT NULL UNIQUE, order_id TEXT, waybill TEXT,
+    sku_set TEXT NOT NULL, session_id TEXT, carrier TEXT,
+    reason TEXT NOT NULL, disposition TEXT NOT NULL, note TEXT, returned_at TEXT NOT NULL, operator TEXT);
+CREATE TABLE warehouse_exports (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL, orders INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    exported_at TEXT NOT NULL, operator TEXT)
+""")

@@ -1,0 +1,467 @@
+"""Carrier split and failover.
+
+Rules: each carrier has a role (main / backup / dynamic), a target share, the regions it takes and a
+daily capacity. The allocator sends an order to the first healthy carrier with capacity left that
+serves its region; everything else (unserved regions, full or failing carriers) goes dynamically to
+the carrier with the most capacity left today. Failover moves a failing carrier's not-yet-handed-off
+orders to the next carrier by the same rules: old waybill voided, new one queued for printing, each
+step an event in the same transaction.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.errors import NotFound, StationError
+from warehouse_app.outbox import append_event
+from warehouse_app.promo import config
+from warehouse_app.regions import REGIONS, region_of
+
+logger = logging.getLogger(__name__)
+
+CHINA_TZ = timezone(timedelta(hours=8))
+ROLES = ("main", "backup", "dynamic")
+
+
+def today(now: datetime | None = None) -> str:
+    """The warehouse's calendar day (China time): daily capacities reset at local midnight."""
+    return (now or utcnow()).astimezone(CHINA_TZ).strftime("%Y-%m-%d")
+
+
+# ---------------------------------------------------------------- rules
+
+
+@dataclass
+class CarrierRule:
+    carrier: str
+    role: str
+    share: float = 0.0
+    regions: tuple[str, ...] = ()
+    daily_capacity: int = 0  # 0 = no limit
+    cost_cents: int = 0
+    next_day_regions: tuple[str, ...] = ()
+    rank: int = 100
+    failing: bool = False
+
+
+def validate_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]]) -> list[CarrierRule]:
+    known = {r[0] for r in conn.execute("SELECT code FROM carriers")}
+    out: list[CarrierRule] = []
+    seen: set[str] = set()
+    for i, r in enumerate(rules, start=1):
+        c = str(r.get("carrier") or "").strip()
+        where = f"rule {i} ({c or '?'})"
+        if not c:
+            raise StationError(f"{where}: carrier is missing", zh=f"第 {i} 条规则缺少快递公司")
+        if c not in known:
+            raise StationError(f"{where}: unknown carrier {c!r} (known: {', '.join(sorted(known)) or 'none'})",
+                               zh=f"第 {i} 条规则：未知快递公司 {c!r}")
+        if c in seen:
+            raise StationError(f"{where}: carrier {c} appears twice", zh=f"第 {i} 条规则：快递公司 {c} 重复")
+        seen.add(c)
+        role = r.get("role", "dynamic")
+        if role not in ROLES:
+            raise StationError(f"{where}: role must be one of {', '.join(ROLES)}, got {role!r}",
+                               zh=f"第 {i} 条规则：角色必须是 main/backup/dynamic：{role!r}")
+        regions = tuple(r.get("regions") or ())
+        nd = tuple(r.get("next_day_regions") or ())
+        bad = [x for x in (*regions, *nd) if x not in REGIONS]
+        if bad:
+            raise StationError(f"{where}: unknown region {', '.join(bad)} (regions: {', '.join(REGIONS)})",
+                               zh=f"第 {i} 条规则：未知区域 {', '.join(bad)}")
+        try:
+            share = float(r.get("share", 0))
+            cap = int(r.get("daily_capacity", 0))
+            cost = int(r.get("cost_cents", 0))
+            rank = int(r.get("rank", i))
+        except (TypeError, ValueError) as exc:
+            raise StationError(f"{where}: share, daily_capacity, cost_cents and rank must be numbers ({exc})",
+                               zh=f"第 {i} 条规则：份额、日容量、成本、排序必须是数字") from exc
+        if not 0 <= share <= 1 or cap < 0 or cost < 0:
+            raise StationError(f"{where}: share must be 0..1, capacity and cost >= 0",
+                               zh=f"第 {i} 条规则：份额须在 0..1，容量与成本须 >= 0")
+        out.append(CarrierRule(c, role, share, regions, cap, cost, nd, rank, bool(r.get("failing", False))))
+    if not out:
+        raise StationError("No carrier rules given", zh="没有快递分配规则")
+    total = sum(r.share for r in out)
+    if total > 1.0001:
+        raise StationError(f"Target shares add up to {total:.0%}, more than 100%", zh=f"目标份额合计 {total:.0%}，超过 100%")
+    return out
+
+
+def set_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]], operator: str | None = None) -> list[CarrierRule]:
+    """Replace the promo's carrier rules (keeping which carriers are failing). Caller owns the transaction."""
+    parsed = validate_rules(conn, rules)
+    failing = {r[0] for r in conn.execute("SELECT carrier FROM carrier_rules WHERE failing=1")}
+    conn.execute("DELETE FROM carrier_rules")
+    for r in parsed:
+        conn.execute(
+            "INSERT INTO carrier_rules (carrier, role, share, regions, daily_capacity, cost_cents, next_day_regions, "
+            "rank, failing) VALUES (?,?,?,?,?,?,?,?,?)",
+            (r.carrier, r.role, r.share, json.dumps(list(r.regions)), r.daily_capacity, r.cost_cents,
+             json.dumps(list(r.next_day_regions)), r.rank, 1 if (r.failing or r.carrier in failing) else 0))
+    append_event(conn, "carrier.rules_set", {"rules": [r.__dict__ for r in parsed]}, operator=operator)
+    return load_rules(conn)
+
+
+def load_rules(conn: sqlite3.Connection) -> list[CarrierRule]:
+    return [CarrierRule(r["carrier"], r["role"], r["share"], tuple(json.loads(r["regions"])), r["daily_capacity"],
+                        r["cost_cents"], tuple(json.loads(r["next_day_regions"])), r["rank"], bool(r["failing"]))
+            for r in conn.execute("SELECT * FROM carrier_rules ORDER BY rank, carrier")]
+
+
+def read_rules_file(path: Path | str) -> list[dict[str, Any]]:
+    """Rules as a JSON list (or JSON Lines) of objects."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise StationError(f"Cannot read {p}: {exc}", zh=f"无法读取 {p}：{exc}") from exc
+    try:
+        data = json.loads(text) if text.lstrip().startswith("[") else [json.loads(x) for x in text.splitlines() if x.strip()]
+    except json.JSONDecodeError as exc:
+        raise StationError(f"{p} is not valid JSON: {exc}", zh=f"{p} 不是有效的 JSON：{exc}") from exc
+    if not all(isinstance(x, dict) for x in data):
+        raise StationError(f"{p}: each rule must be a JSON object", zh=f"{p}：每条规则必须是 JSON 对象")
+    return data
+
+
+# ---------------------------------------------------------------- allocator
+
+
+@dataclass
+class Allocator:
+    """Pure, in-memory allocator so a million orders take seconds; the caller persists the result."""
+
+    rules: list[CarrierRule]
+    used: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.healthy = [r for r in self.rules if not r.failing]
+        self.remaining: dict[str, float] = {
+            r.carrier: (r.daily_capacity - self.used.get(r.carrier, 0)) if r.daily_capacity > 0 else float("inf")
+            for r in self.healthy}
+        self.by_region: dict[str, list[str]] = {}
+        for r in sorted(self.healthy, key=lambda r: (ROLES.index(r.role), r.rank)):
+            for reg in r.regions:
+                self.by_region.setdefault(reg, []).append(r.carrier)
+        self.rank = {r.carrier: r.rank for r in self.healthy}
+        self.taken: dict[str, int] = {}
+
+    def pick(self, region: str | None) -> tuple[str, str]:
+        """(carrier, how): 'region' when the region's carrier takes it, else 'dynamic'."""
+        rem = self.remaining
+        for c in self.by_region.get(region or "", ()):
+            if rem[c] >= 1:
+                rem[c] -= 1
+                self.taken[c] = self.taken.get(c, 0) + 1
+                return c, "region"
+        best = None
+        for c, left in rem.items():
+            if left >= 1 and (best is None or left > rem[best] or (left == rem[best] and self.rank[c] < self.rank[best])):
+                best = c
+        if best is None:
+            raise StationError("No carrier has capacity left today (or all are failing): raise a capacity or "
+                               "restore a carrier", zh="今天所有快递都已无运力（或均故障）：请提高运力或恢复快递")
+        rem[best] -= 1
+        self.taken[best] = self.taken.get(best, 0) + 1
+        return best, "dynamic"
+
+
+def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
+    return {r[0]: int(r[1]) for r in conn.execute("SELECT carrier, allocated FROM carrier_usage WHERE day=?", (day,))}
+
+
+def _bump_usage(conn: sqlite3.Connection, day: str, counts: dict[str, int]) -> None:
+    conn.executemany("INSERT INTO carrier_usage (carrier, day, allocated) VALUES (?,?,?) ON CONFLICT(carrier, day) "
+                     "DO UPDATE SET allocated = allocated + excluded.allocated",
+                     [(c, day, n) for c, n in counts.items() if n])
+
+
+class WaybillMinter:
+    """New waybill numbers: carrier prefix + a station sequence kept in meta. Real e-waybill numbers come
+    from the carrier's API; this keeps the station working offline with numbers unique here."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.prefixes = {r[0]: (r[1] or r[0][:2]) for r in conn.execute("SELECT code, waybill_prefix FROM carriers")}
+        row = conn.execute("SELECT value FROM meta WHERE key='promo_waybill_seq'").fetchone()
+        self.seq = int(row[0]) if row else 0
+
+    def next(self, carrier: str) -> str:
+        self.seq += 1
+        return f"{self.prefixes.get(carrier, 'WB')}9{self.seq:011d}"
+
+    def save(self) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('promo_waybill_seq', ?)", (str(self.seq),))
+
+
+def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, operator: str | None = None,
+                    limit: int | None = None) -> dict[str, Any]:
+    """Allocate every open, not-yet-allocated order, earliest paid first. Orders that came with an upstream
+    carrier keep it (recorded as 'upstream'); the others get a carrier and a new waybill.
+    Caller owns the transaction."""
+    rules = load_rules(conn)
+    if not rules:
+        raise StationError("No carrier rules for this promo: run `warehouse-station carrier rules FILE` first",
+                           zh="本次大促尚未设置快递分配规则：请先运行 `warehouse-station carrier rules FILE`")
+    now = now or utcnow()
+    day, at = today(now), iso(now)
+    alloc = Allocator(rules, usage(conn, day))
+    sql = ("SELECT o.order_id, o.province, o.carrier FROM orders o WHERE o.status='paid' AND NOT EXISTS "
+           "(SELECT 1 FROM allocations a WHERE a.order_id=o.order_id) AND NOT EXISTS (SELECT 1 FROM parcels p "
+           "WHERE p.order_id=o.order_id AND p.state IN ('handed_off', 'returned')) ORDER BY o.paid_at, o.order_id")
+    rows = conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    mint = WaybillMinter(conn)
+    allocs, order_updates, parcel_updates = [], [], []
+    upstream: dict[str, int] = {}
+    how_counts: dict[str, int] = {}
+    for r in rows:
+        region = region_of(r["province"])
+        if r["carrier"]:
+            allocs.append((r["order_id"], r["carrier"], region, "upstream", day, at))
+            upstream[r["carrier"]] = upstream.get(r["carrier"], 0) + 1
+            how_counts["upstream"] = how_counts.get("upstream", 0) + 1
+            continue
+        c, how = alloc.pick(region)
+        wb = mint.next(c)
+        allocs.append((r["order_id"], c, region, how, day, at))
+        order_updates.append((c, wb, at, r["order_id"]))
+        parcel_updates.append((c, wb, at, r["order_id"]))
+        how_counts[how] = how_counts.get(how, 0) + 1
+    conn.executemany("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at) VALUES (?,?,?,?,?,?)",
+                     allocs)
+    conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE order_id=?", order_updates)
+    conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE order_id=? AND waybill IS NULL",
+                     parcel_updates)
+    mint.save()
+    _bump_usage(conn, day, alloc.taken)
+    per_carrier = dict(alloc.taken)
+    summary = {"day": day, "orders": len(rows), "allocated": per_carrier, "upstream": upstream, "by_rule": how_counts}
+    if rows:
+        append_event(conn, "carrier.allocated", summary, operator=operator, at=at)
+    return summary
+
+
+def split_report(conn: sqlite3.Connection, day: str | None = None) -> list[dict[str, Any]]:
+    """Realised split beside the target, per carrier (all allocations, or one day's), with capacity left."""
+    rules = {r.carrier: r for r in load_rules(conn)}
+    args: list[Any] = []
+    where = ""
+    if day:
+        where, args = " WHERE day=?", [day]
+    counts = {r[0]: int(r[1]) for r in conn.execute(f"SELECT carrier, count(*) FROM allocations{where} GROUP BY carrier", args)}
+    total = sum(counts.values())
+    used = usage(conn, day or today())
+    rows = []
+    for c in sorted(set(rules) | set(counts), key=lambda c: (rules[c].rank if c in rules else 999, c)):
+        r = rules.get(c)
+        cap = r.daily_capacity if r else 0
+        rows.append({"carrier": c, "role": r.role if r else "-", "regions": ",".join(r.regions) if r else "",
+                     "target_share": round(r.share, 4) if r else 0.0, "orders": counts.get(c, 0),
+                     "realised_share": round(counts.get(c, 0) / total, 4) if total else 0.0,
+                     "capacity_today": cap or None, "used_today": used.get(c, 0),
+                     "left_today": (cap - used.get(c, 0)) if cap else None,
+                     "failing": bool(r.failing) if r else False})
+    return rows
+
+
+# ---------------------------------------------------------------- failover
+
+
+def _open_orders_of(conn: sqlite3.Connection, carrier: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT o.order_id, o.province, o.waybill, p.parcel_id, p.state FROM orders o "
+        "LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.carrier=? AND o.status='paid' "
+        "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified')) ORDER BY o.paid_at, o.order_id",
+        (carrier,)).fetchall()
+
+
+def fail_carrier(conn: sqlite3.Connection, carrier: str, *, reason: str = "", trigger: str = "lead",
+                 operator: str | None = None, now: datetime | None = None) -> dict[str, Any]:
+    """Mark a carrier failing and move its not-yet-handed-off orders. Caller owns the transaction, so a
+    failure half-way changes nothing."""
+    if trigger not in ("lead", "stall", "capacity"):
+        raise ValueError(f"bad trigger {trigger!r}")
+    row = conn.execute("SELECT failing FROM carrier_rules WHERE carrier=?", (carrier,)).fetchone()
+    if row is None:
+        known = ", ".join(r[0] for r in conn.execute("SELECT carrier FROM carrier_rules ORDER BY rank"))
+        raise NotFound(f"Carrier {carrier!r} has no rule in this promo (carriers: {known or 'none'})",
+                       zh=f"快递公司 {carrier!r} 不在本次大促规则中（现有：{known or '无'}）")
+    now = now or utcnow()
+    at, day = iso(now), today(now)
+    conn.execute("UPDATE carrier_rules SET failing=1, failing_since=coalesce(failing_since, ?), failing_reason=? "
+                 "WHERE carrier=?", (at, reason or trigger, carrier))
+    append_event(conn, "carrier.failed", {"carrier": carrier, "reason": reason, "trigger": trigger},
+                 operator=operator, at=at)
+    alloc = Allocator(load_rules(conn), usage(conn, day))
+    mint = WaybillMinter(conn)
+    moved: dict[str, int] = {}
+    orders = _open_orders_of(conn, carrier)
+    for o in orders:
+        new_c, _how = alloc.pick(region_of(o["province"]))
+        new_wb = mint.next(new_c)
+        old_wb = o["waybill"]
+        if old_wb:
+            conn.execute("INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
+                         "voided_at, voided_by) VALUES (?,?,?,?,?,?,?)",
+                         (old_wb, o["parcel_id"], o["order_id"], carrier, f"carrier_failover:{carrier}", at, operator))
+            append_event(conn, "waybill.voided", {"waybill": old_wb, "order_id": o["order_id"], "parcel_id": o["parcel_id"],
+                                                  "carrier": carrier, "reason": "carrier_failover"},
+                         operator=operator, at=at)
+        conn.execute("UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
+                     (new_c, new_wb, at, o["order_id"]))
+        if o["parcel_id"]:
+            conn.execute("UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
+                         (new_c, new_wb, at, o["parcel_id"]))
+        conn.execute("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at, previous_carrier) "
+                     "VALUES (?,?,?,?,?,?,?) ON CONFLICT(order_id) DO UPDATE SET carrier=excluded.carrier, "
+                     "rule='failover', day=excluded.day, allocated_at=excluded.allocated_at, "
+                     "previous_carrier=excluded.previous_carrier",
+                     (o["order_id"], new_c, region_of(o["province"]), "failover", day, at, carrier))
+        append_event(conn, "order.carrier_reassigned", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
+                                                        "from": carrier, "to": new_c, "old_waybill": old_wb,
+                                                        "new_waybill": new_wb}, operator=operator, at=at)
+        if o["parcel_id"]:
+            conn.execute("INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
+                         "VALUES (?,?,?,?,?,?)", (o["order_id"], o["parcel_id"], new_wb, new_c, "carrier_failover", at))
+            append_event(conn, "waybill.print_requested", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
+                                                           "waybill": new_wb, "carrier": new_c,
+                                                           "replaces": old_wb, "reason": "carrier_failover"},
+                         operator=operator, at=at)
+        moved[new_c] = moved.get(new_c, 0) + 1
+    mint.save()
+    _bump_usage(conn, day, alloc.taken)
+    cur = conn.execute("INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
+                       "VALUES (?,?,?,?,?,?,?)", (carrier, trigger, reason, operator, at, len(orders), json.dumps(moved)))
+    conn.execute("INSERT INTO carrier_exceptions (carrier, kind, opened_at) VALUES (?, 'failure', ?)", (carrier, at))
+    summary = {"failover_id": cur.lastrowid, "carrier": carrier, "trigger": trigger, "orders_moved": len(orders),
+               "moved_to": moved, "reprints_queued": sum(1 for o in orders if o["parcel_id"])}
+    append_event(conn, "carrier.failover_done", summary, operator=operator, at=at)
+    logger.warning("carrier %s failed over (%s): %d orders moved %s", carrier, trigger, len(orders), moved)
+    return summary
+
+
+def restore_carrier(conn: sqlite3.Connection, carrier: str, operator: str | None = None) -> None:
+    """The carrier works again: new orders may go to it (moved orders stay where they are)."""
+    cur = conn.execute("UPDATE carrier_rules SET failing=0, failing_since=NULL, failing_reason=NULL "
+                       "WHERE carrier=? AND failing=1", (carrier,))
+    if cur.rowcount != 1:
+        raise StationError(f"Carrier {carrier!r} is not marked failing", zh=f"快递公司 {carrier!r} 未被标记为故障")
+    at = iso(utcnow())
+    conn.execute("UPDATE failovers SET restored_at=? WHERE carrier=? AND restored_at IS NULL", (at, carrier))
+    append_event(conn, "carrier.restored", {"carrier": carrier}, operator=operator, at=at)
+
+
+def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, auto_failover: bool = False,
+                   operator: str | None = None) -> list[dict[str, Any]]:
+    """What the allocator sees: stalled handoffs (parcels verified long ago, nothing handed off to the
+    carrier since) and capacity run out. With auto_failover a stalled carrier is failed over."""
+    now = now or utcnow()
+    stall = timedelta(minutes=float(config.get(conn, "stall_minutes")))
+    cutoff = iso(now - stall)
+    day = today(now)
+    used = usage(conn, day)
+    out = []
+    for r in load_rules(conn):
+        waiting = conn.execute("SELECT count(*), min(verified_at) FROM parcels WHERE carrier=? AND state='verified' "
+                               "AND verified_at <= ?", (r.carrier, cutoff)).fetchone()
+        last = conn.execute("SELECT max(handed_off_at) FROM parcels WHERE carrier=?", (r.carrier,)).fetchone()[0]
+        stalled = bool(waiting[0]) and (last is None or last < cutoff)
+        cap_out = r.daily_capacity > 0 and used.get(r.carrier, 0) >= r.daily_capacity
+        row = {"carrier": r.carrier, "failing": r.failing, "stalled": stalled, "waiting_parcels": int(waiting[0]),
+               "oldest_waiting": waiting[1], "last_handoff": last, "capacity_out": cap_out,
+               "used_today": used.get(r.carrier, 0), "capacity": r.daily_capacity or None, "action": None}
+        if stalled and not r.failing and auto_failover:
+            res = fail_carrier(conn, r.carrier, reason=f"no handoff for {stall}", trigger="stall",
+                               operator=operator, now=now)
+            row["action"] = f"failed over {res['orders_moved']} orders"
+        out.append(row)
+    return out
+
+
+def open_print_requests(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Reprints waiting for the print queue (until the devices print queue takes them over)."""
+    return [dict(r) for r in conn.execute("SELECT * FROM print_requests WHERE printed_at IS NULL ORDER BY id")]
+
+
+def mark_printed(conn: sqlite3.Connection, request_id: int, operator: str | None = None) -> None:
+    cur = conn.execute("UPDATE print_requests SET printed_at=? WHERE id=? AND printed_at IS NULL",
+                       (iso(utcnow()), request_id))
+    if cur.rowcount != 1:
+        raise NotFound(f"No open print request {request_id}", zh=f"没有待打印请求 {request_id}")
+    append_event(conn, "waybill.printed", {"print_request": request_id}, operator=operator)
+
+
+def live_waybill_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Orders that do not have exactly one live waybill: none, a voided one, or a parcel disagreeing."""
+    return [dict(r) for r in conn.execute(
+        "SELECT o.order_id, o.waybill, p.waybill AS parcel_waybill, o.carrier, p.carrier AS parcel_carrier, "
+        "CASE WHEN o.waybill IS NULL THEN 'no_waybill' "
+        "WHEN v.waybill IS NOT NULL THEN 'voided_waybill' ELSE 'parcel_mismatch' END AS problem "
+        "FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id LEFT JOIN voided_waybills v ON v.waybill=o.waybill "
+        "WHERE o.status='paid' AND (o.waybill IS NULL OR v.waybill IS NOT NULL OR "
+        "(p.parcel_id IS NOT NULL AND (p.waybill IS NOT o.waybill OR p.carrier IS NOT o.carrier)))")]
+
+
+# ---------------------------------------------------------------- warehouse failover
+
+
+def order_record(conn: sqlite3.Connection, o: sqlite3.Row, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """An order in the importer's JSONL format (warehouse_app.importer.parse_order reads it back)."""
+    return {"order_id": o["order_id"], "platform": o["platform"], "session_id": o["session_id"],
+            "paid_at": o["paid_at"], "ship_by": o["ship_by"], "items": items,
+            "recipient": {"name": o["recipient_name"], "phone": o["recipient_phone"], "province": o["province"],
+                          "city": o["city"], "district": o["district"], "address": o["address"]},
+            "carrier": o["carrier"], "waybill": o["waybill"], "sort_code": o["sort_code"], "status": o["status"],
+            "delayed_ok": bool(o["delayed_ok"])}
+
+
+def export_open_orders(conn: sqlite3.Connection, path: Path | str, operator: str | None = None) -> dict[str, Any]:
+    """Write this warehouse's open orders (paid, not handed off) as JSONL for the backup warehouse's
+    `import orders` or hub import. Written to a temp file and renamed, so a half file never exists.
+    Caller owns the transaction (for the export record and event)."""
+    p = Path(path)
+    if p.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise StationError(f"Export file must end in .jsonl, got {p.name}", zh=f"导出文件必须以 .jsonl 结尾：{p.name}")
+    items: dict[str, list[dict[str, Any]]] = {}
+    for r in conn.execute("SELECT i.order_id, i.sku_code, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
+                          "WHERE o.status='paid' ORDER BY i.order_id, i.sku_code"):
+        items.setdefault(r[0], []).append({"sku": r[1], "qty": r[2]})
+    tmp = p.with_name(p.name + ".part")
+    h = hashlib.sha256()
+    n = 0
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            for o in conn.execute("SELECT o.* " + _OPEN_SQL + " ORDER BY o.paid_at, o.order_id"):
+                line = json.dumps(order_record(conn, o, items.get(o["order_id"], [])), ensure_ascii=False,
+                                  sort_keys=True) + "\n"
+                f.write(line)
+                h.update(line.encode())
+                n += 1
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StationError(f"Cannot write {p}: {exc}", zh=f"无法写入 {p}：{exc}") from exc
+    digest = h.hexdigest()
+    at = iso(utcnow())
+    conn.execute("INSERT INTO warehouse_exports (path, orders, sha256, exported_at, operator) VALUES (?,?,?,?,?)",
+                 (str(p), n, digest, at, operator))
+    append_event(conn, "warehouse.orders_exported", {"path": str(p), "orders": n, "sha256": digest},
+                 operator=operator, at=at)
+    return {"path": str(p), "orders": n, "sha256": digest}
+
+
+_OPEN_SQL = ("FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.status='paid' "
+             "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified'))")

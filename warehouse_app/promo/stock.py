@@ -1,0 +1,413 @@
+"""Stock tiers: live-session schedule and sales history in, SKU tiers and stock recommendations out,
+and the oversell watch (orders beyond stock plus pre-packed parcels).
+
+Files follow the order importer's rules: every bad row reported with its line, and a file with bad
+rows imports nothing unless the caller asks for the good rows only.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from warehouse_app.catalog import upsert_sessions
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.errors import StationError
+from warehouse_app.importer import Row, RowError, _int, _records, _req, _time
+from warehouse_app.outbox import append_event
+from warehouse_app.promo import config
+
+logger = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------- file import
+
+
+def _skus_field(v: Any) -> list[str]:
+    if isinstance(v, list):
+        out = [str(x).strip() for x in v if str(x).strip()]
+    elif isinstance(v, str):
+        out = [s.strip() for s in v.replace(";", "|").replace(",", "|").split("|") if s.strip()]
+    else:
+        out = []
+    if not out:
+        raise KeyError("skus")
+    return out
+
+
+def _conversion(v: Any) -> float:
+    if v in (None, ""):
+        return 0.0
+    text = str(v).strip()
+    try:
+        c = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError as exc:
+        raise ValueError(f"expected_conversion must be a share like 0.025 or 2.5%, got {v!r}") from exc
+    if not 0 <= c <= 1:
+        raise ValueError(f"expected_conversion must be between 0 and 1 (or 0%-100%), got {v!r}")
+    return c
+
+
+def parse_schedule_row(rec: Row) -> Row:
+    starts = _time(rec, "starts_at", True)
+    ends = _time(rec, "ends_at", True)
+    assert starts and ends
+    if ends <= starts:
+        raise ValueError("ends_at must be after starts_at")
+    viewers = _int(rec.get("expected_viewers"), "expected_viewers", 0)
+    if viewers < 0:
+        raise ValueError("expected_viewers must not be negative")
+    return {"session_id": _req(rec, "session_id"), "name": rec.get("name") or None,
+            "host": _req(rec, "host"), "starts_at": starts, "ends_at": ends,
+            "skus": _skus_field(rec.get("skus")), "expected_viewers": viewers,
+            "expected_conversion": _conversion(rec.get("expected_conversion"))}
+
+
+def parse_history_row(rec: Row) -> Row:
+    units = _int(rec.get("units"), "units")
+    if units < 0:
+        raise ValueError("units must not be negative")
+    if rec.get("revenue_cents") not in (None, ""):
+        cents = _int(rec.get("revenue_cents"), "revenue_cents")
+    else:
+        raw = rec.get("revenue_cny", rec.get("revenue"))
+        if raw in (None, ""):
+            raise KeyError("revenue_cny")
+        try:
+            cents = round(float(str(raw).replace(",", "")) * 100)
+        except ValueError as exc:
+            raise ValueError(f"revenue_cny must be a number, got {raw!r}") from exc
+    if cents < 0:
+        raise ValueError("revenue must not be negative")
+    date = rec.get("session_date") or rec.get("date")
+    sid, sku = _req(rec, "session_id"), _req(rec, "sku")
+    return {"key": f"{sid}|{sku}", "session_id": sid, "sku": sku,
+            "session_date": str(date).strip() if date else None, "units": units, "revenue_cents": cents}
+
+
+def _read_file(path: Path | str, parse: Any, key: str, known_skus: set[str] | None,
+               sku_fields: Any) -> tuple[list[Row], list[RowError]]:
+    rows: list[Row] = []
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    for line, rec, err in _records(Path(path)):
+        if err:
+            errors.append(RowError(line, err))
+            continue
+        assert rec is not None
+        try:
+            row = parse(rec)
+        except (KeyError, ValueError, TypeError) as exc:
+            errors.append(RowError(line, f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)))
+            continue
+        if known_skus is not None:
+            unknown = [s for s in sku_fields(row) if s not in known_skus]
+            if unknown:
+                errors.append(RowError(line, f"unknown SKU {', '.join(unknown)}"))
+                continue
+        if row[key] in seen:
+            errors.append(RowError(line, f"duplicate {key} {row[key]!r} (first on line {seen[row[key]]})"))
+            continue
+        seen[row[key]] = line
+        rows.append(row)
+    return rows, errors
+
+
+def read_schedule(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
+    """Live-session schedule rows (session, host, start/end, SKUs pushed, viewers, conversion)."""
+    return _read_file(path, parse_schedule_row, "session_id", known_skus, lambda r: r["skus"])
+
+
+def read_history(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
+    """Per-SKU, per-session sales history rows."""
+    return _read_file(path, parse_history_row, "key", known_skus, lambda r: [r["sku"]])
+
+
+def refuse_bad_rows(path: Path | str, rows: list[Row], errors: list[RowError], skip_bad: bool) -> None:
+    """The order importer's file rule: any bad row and nothing is imported, unless skip_bad."""
+    for e in errors:
+        logger.warning("%s: %s", path, e)
+    if errors and not skip_bad:
+        detail = "; ".join(str(e) for e in errors[:5]) + (" ..." if len(errors) > 5 else "")
+        raise StationError(
+            f"{len(errors)} bad row(s) in {path}; nothing imported ({detail}). Fix them, or pass "
+            f"--skip-bad to import the {len(rows)} good row(s).",
+            zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据（{detail}）。请修正，或加 --skip-bad 只导入 "
+               f"{len(rows)} 行正确数据。")
+
+
+def known_skus(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT code FROM skus")}
+
+
+def apply_schedule(conn: sqlite3.Connection, rows: Iterable[Row], operator: str | None = None) -> int:
+    """Store schedule rows (also as core live sessions); caller owns the transaction."""
+    now = iso(utcnow())
+    rows = list(rows)
+    upsert_sessions(conn, rows)
+    for r in rows:
+        conn.execute(
+            "INSERT OR REPLACE INTO promo_schedule (session_id, name, host, starts_at, ends_at, skus, "
+            "expected_viewers, expected_conversion, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (r["session_id"], r.get("name"), r["host"], r["starts_at"], r["ends_at"], json.dumps(r["skus"]),
+             r["expected_viewers"], r["expected_conversion"], now))
+    append_event(conn, "promo.schedule_imported", {"sessions": [r["session_id"] for r in rows]}, operator=operator)
+    return len(rows)
+
+
+def apply_history(conn: sqlite3.Connection, rows: Iterable[Row], operator: str | None = None) -> int:
+    rows = list(rows)
+    conn.executemany(
+        "INSERT OR REPLACE INTO sales_history (session_id, sku, session_date, units, revenue_cents) VALUES (?,?,?,?,?)",
+        [(r["session_id"], r["sku"], r.get("session_date"), r["units"], r["revenue_cents"]) for r in rows])
+    append_event(conn, "promo.history_imported", {"rows": len(rows)}, operator=operator)
+    return len(rows)
+
+
+# ---------------------------------------------------------------- tiers and recommendation
+
+
+@dataclass
+class StockAdvice:
+    sku: str
+    name: str
+    tier: str
+    recommended_qty: int
+    reorder_point: int | None
+    reason_en: str
+    reason_zh: str
+    inputs: dict[str, Any]
+
+    def row(self) -> dict[str, Any]:
+        return {"sku": self.sku, "name": self.name, "tier": self.tier, "recommended_qty": self.recommended_qty,
+                "reorder_point": self.reorder_point, "reason": self.reason_en, "reason_zh": self.reason_zh,
+                **{f"in_{k}": v for k, v in self.inputs.items()}}
+
+
+def _expected_units(conn: sqlite3.Connection) -> dict[str, float]:
+    """Expected units per SKU from the schedule: viewers x conversion, shared by the SKUs a session pushes."""
+    out: dict[str, float] = {}
+    for r in conn.execute("SELECT skus, expected_viewers, expected_conversion FROM promo_schedule"):
+        skus = json.loads(r["skus"])
+        orders = r["expected_viewers"] * r["expected_conversion"]
+        for s in skus:
+            out[s] = out.get(s, 0.0) + orders / len(skus)
+    return out
+
+
+def recommend_stock(conn: sqlite3.Connection, *, hot_threshold_cny: float | None = None,
+                    hot_factor: float | None = None) -> list[StockAdvice]:
+    """Classify every SKU and recommend its promo stock, with the numbers behind each."""
+    threshold = float(hot_threshold_cny if hot_threshold_cny is not None else config.get(conn, "hot_threshold_cny"))
+    factor = float(hot_factor if hot_factor is not None else config.get(conn, "hot_factor"))
+    if threshold < 0 or factor <= 0:
+        raise StationError("hot threshold must be >= 0 and factor > 0", zh="爆款门槛须 >= 0，系数须 > 0")
+    new_max = int(config.get(conn, "new_max_sessions"))
+    first_share = float(config.get(conn, "new_first_lot_share"))
+    default_lot = int(config.get(conn, "new_default_first_lot"))
+    reorder_share = float(config.get(conn, "new_reorder_share"))
+    base_units = int(config.get(conn, "long_tail_base_units"))
+    names = {r[0]: r[1] for r in conn.execute("SELECT code, name FROM skus")}
+    hist: dict[str, dict[str, Any]] = {}
+    for r in conn.execute("SELECT sku, count(*) AS sessions, max(revenue_cents) AS peak_rev, max(units) AS peak_units, "
+                          "sum(units) AS total_units FROM sales_history GROUP BY sku"):
+        hist[r["sku"]] = dict(r)
+    expected = _expected_units(conn)
+    skus = sorted(set(names) | set(hist) | set(expected))
+    out: list[StockAdvice] = []
+    for sku in skus:
+        h = hist.get(sku)
+        peak_cny = (h["peak_rev"] / 100) if h else 0.0
+        if h and peak_cny > threshold:
+            peak = int(h["peak_units"])
+            qty = math.ceil(peak * factor - 1e-9)
+            out.append(StockAdvice(
+                sku, names.get(sku, sku), "core_hot", qty, None,
+                f"core hot: best session sold {peak_cny:,.0f} CNY (> {threshold:,.0f}); "
+                f"stock {factor:g} x peak session {peak} units = {qty}",
+                f"核心爆款：单场最高销售额 {peak_cny:,.0f} 元（> {threshold:,.0f}）；备货 = {factor:g} × 历史峰值 {peak} 件 = {qty}",
+                {"sessions": h["sessions"], "peak_session_cny": round(peak_cny, 2), "peak_units": peak,
+                 "factor": factor, "threshold_cny": threshold}))
+        elif not h or h["sessions"] < new_max:
+            exp = expected.get(sku, 0.0)
+            lot = math.ceil(exp * first_share - 1e-9) if exp > 0 else default_lot
+            reorder = math.ceil(lot * reorder_share - 1e-9)
+            src_en = (f"{first_share:g} x expected {exp:,.0f} units from the schedule" if exp > 0
+                      else "default first lot (no schedule expectation)")
+            src_zh = (f"{first_share:g} × 排期预计 {exp:,.0f} 件" if exp > 0 else "默认首批（排期无预计）")
+            n = h["sessions"] if h else 0
+            out.append(StockAdvice(
+                sku, names.get(sku, sku), "potential_new", lot, reorder,
+                f"potential new: {n} past session(s) (< {new_max}); conservative first lot = {src_en} = {lot}, "
+                f"re-order at {reorder}",
+                f"潜力新品：历史 {n} 场（< {new_max}）；保守首批 = {src_zh} = {lot}，库存降到 {reorder} 时补货",
+                {"sessions": n, "peak_session_cny": round(peak_cny, 2), "expected_units": round(exp, 1),
+                 "first_lot_share": first_share, "reorder_share": reorder_share}))
+        else:
+            avg = h["total_units"] / h["sessions"]
+            qty = max(base_units, math.ceil(avg - 1e-9))
+            out.append(StockAdvice(
+                sku, names.get(sku, sku), "long_tail", qty, None,
+                f"long tail: {h['sessions']} sessions, best {peak_cny:,.0f} CNY (<= {threshold:,.0f}); "
+                f"base stock = max({base_units}, average {avg:.1f} units/session) = {qty}",
+                f"长尾：历史 {h['sessions']} 场，最高 {peak_cny:,.0f} 元（<= {threshold:,.0f}）；"
+                f"基础库存 = max({base_units}, 场均 {avg:.1f} 件) = {qty}",
+                {"sessions": h["sessions"], "peak_session_cny": round(peak_cny, 2), "avg_units": round(avg, 1),
+                 "base_units": base_units}))
+    return out
+
+
+def save_stock_plan(conn: sqlite3.Connection, advice: list[StockAdvice], operator: str | None = None) -> int:
+    """Store the plan and set each known SKU's tier; caller owns the transaction."""
+    now = iso(utcnow())
+    for a in advice:
+        conn.execute(
+            "INSERT OR REPLACE INTO stock_plan (sku, tier, recommended_qty, reorder_point, reason_en, reason_zh, "
+            "inputs, planned_at) VALUES (?,?,?,?,?,?,?,?)",
+            (a.sku, a.tier, a.recommended_qty, a.reorder_point, a.reason_en, a.reason_zh,
+             json.dumps(a.inputs, ensure_ascii=False), now))
+        conn.execute("UPDATE skus SET tier=?, updated_at=? WHERE code=?", (a.tier, now, a.sku))
+    append_event(conn, "promo.stock_planned", {"skus": {a.sku: [a.tier, a.recommended_qty] for a in advice}},
+                 operator=operator, at=now)
+    return len(advice)
+
+
+# ---------------------------------------------------------------- stock levels and oversell
+
+
+def set_stock(conn: sqlite3.Connection, sku: str, on_hand: int, operator: str | None = None,
+              reason: str = "count") -> None:
+    """Loose units on hand (not counting pre-packed parcels); caller owns the transaction."""
+    if conn.execute("SELECT 1 FROM skus WHERE code=?", (sku,)).fetchone() is None:
+        raise StationError(f"Unknown SKU {sku!r}", zh=f"未知商品 {sku!r}")
+    if on_hand < 0:
+        raise StationError(f"Stock of {sku} cannot be negative ({on_hand})", zh=f"{sku} 库存不能为负（{on_hand}）")
+    now = iso(utcnow())
+    conn.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) DO UPDATE "
+                 "SET on_hand=excluded.on_hand, updated_at=excluded.updated_at", (sku, on_hand, now))
+    append_event(conn, "stock.set", {"sku": sku, "on_hand": on_hand, "reason": reason}, operator=operator, at=now)
+
+
+def add_stock(conn: sqlite3.Connection, sku: str, delta: int, operator: str | None = None,
+              reason: str = "restock") -> int:
+    now = iso(utcnow())
+    conn.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?, max(0, ?), ?) ON CONFLICT(sku) "
+                 "DO UPDATE SET on_hand=max(0, on_hand + ?), updated_at=excluded.updated_at",
+                 (sku, delta, now, delta))
+    append_event(conn, "stock.adjusted", {"sku": sku, "delta": delta, "reason": reason}, operator=operator, at=now)
+    return int(conn.execute("SELECT on_hand FROM stock_levels WHERE sku=?", (sku,)).fetchone()[0])
+
+
+_PREPACKED_STATES = "('packed', 'verified', 'handed_off')"
+
+
+def _prepacked_units(conn: sqlite3.Connection) -> dict[str, int]:
+    """Units sitting in (or shipped in) pre-packed parcels, from each parcel's SKU set."""
+    from warehouse_app.domain import parse_sku_set
+
+    out: dict[str, int] = {}
+    for r in conn.execute(f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IS NOT NULL AND state IN "
+                          f"{_PREPACKED_STATES} GROUP BY sku_set"):
+        for sku, q in parse_sku_set(r[0]).items():
+            out[sku] = out.get(sku, 0) + q * int(r[1])
+    return out
+
+
+def stock_position(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold)."""
+    demand = {r[0]: int(r[1]) for r in conn.execute(
+        "SELECT i.sku_code, sum(i.qty) FROM order_items i JOIN orders o ON o.order_id=i.order_id "
+        "WHERE o.status='paid' GROUP BY i.sku_code")}
+    stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
+    pre = _prepacked_units(conn)
+    rows = []
+    for sku in sorted(set(demand) | set(stock) | set(pre)):
+        d, s, p = demand.get(sku, 0), stock.get(sku, 0), pre.get(sku, 0)
+        rows.append({"sku": sku, "demand": d, "stock": s, "prepacked": p, "supply": s + p, "gap": s + p - d})
+    return rows
+
+
+def short_orders(conn: sqlite3.Connection, sku: str, supply: int) -> list[dict[str, Any]]:
+    """Orders for `sku` beyond supply, served earliest paid first: the ones that are short."""
+    out, cum = [], 0
+    for r in conn.execute(
+            "SELECT o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
+            "WHERE i.sku_code=? AND o.status='paid' ORDER BY o.paid_at, o.order_id", (sku,)):
+        cum += int(r["qty"])
+        if cum > supply:
+            out.append({"order_id": r["order_id"], "paid_at": r["paid_at"], "qty": int(r["qty"]),
+                        "short_units": min(int(r["qty"]), cum - supply)})
+    return out
+
+
+def check_oversell(conn: sqlite3.Connection, operator: str | None = None) -> list[dict[str, Any]]:
+    """Raise (or update, or resolve) oversell alerts; only SKUs with a stock level are watched.
+
+    Caller owns the transaction. Returns the open alerts with their short orders.
+    """
+    now = iso(utcnow())
+    watched = {r[0] for r in conn.execute("SELECT sku FROM stock_levels")}
+    open_before = {r["sku"]: dict(r) for r in conn.execute(
+        "SELECT * FROM oversell_alerts WHERE resolved_at IS NULL")}
+    alerts = []
+    for pos in stock_position(conn):
+        sku = pos["sku"]
+        if sku not in watched:
+            continue
+        if pos["gap"] < 0:
+            short = short_orders(conn, sku, pos["supply"])
+            ids = [s["order_id"] for s in short]
+            prev = open_before.get(sku)
+            conn.execute(
+                "INSERT INTO oversell_alerts (sku, demand, stock, prepacked, short_units, short_orders, raised_at, "
+                "updated_at, resolved_at) VALUES (?,?,?,?,?,?,?,?,NULL) ON CONFLICT(sku) DO UPDATE SET "
+                "demand=excluded.demand, stock=excluded.stock, prepacked=excluded.prepacked, "
+                "short_units=excluded.short_units, short_orders=excluded.short_orders, updated_at=excluded.updated_at, "
+                "raised_at=CASE WHEN oversell_alerts.resolved_at IS NULL THEN oversell_alerts.raised_at "
+                "ELSE excluded.raised_at END, resolved_at=NULL",
+                (sku, pos["demand"], pos["stock"], pos["prepacked"], -pos["gap"], json.dumps(ids), now, now))
+            if prev is None or prev["short_units"] != -pos["gap"]:
+                append_event(conn, "stock.oversell", {"sku": sku, "demand": pos["demand"], "stock": pos["stock"],
+                                                      "prepacked": pos["prepacked"], "short_units": -pos["gap"],
+                                                      "short_orders": len(ids)}, operator=operator, at=now)
+                logger.warning("oversell: %s demand %d > stock %d + pre-packed %d (%d orders short)",
+                               sku, pos["demand"], pos["stock"], pos["prepacked"], len(ids))
+            alerts.append({**pos, "short_units": -pos["gap"], "short_orders": short})
+        elif sku in open_before:
+            conn.execute("UPDATE oversell_alerts SET resolved_at=?, updated_at=? WHERE sku=?", (now, now, sku))
+            append_event(conn, "stock.oversell_resolved", {"sku": sku}, operator=operator, at=now)
+    return alerts
+
+
+def open_alerts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    rows = []
+    for r in conn.execute("SELECT * FROM oversell_alerts WHERE resolved_at IS NULL ORDER BY short_units DESC, sku"):
+        d = dict(r)
+        d["short_orders"] = json.loads(d["short_orders"])
+        rows.append(d)
+    return rows
+
+
+def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row, order: sqlite3.Row) -> bool:
+    """Hook for batches.bind_parcel: refuse to bind an order that an open oversell alert lists as short."""
+    row = conn.execute("SELECT short_orders FROM oversell_alerts WHERE resolved_at IS NULL AND "
+                       "instr(short_orders, ?) > 0 LIMIT 1", (json.dumps(order["order_id"]),)).fetchone()
+    if row is None:
+        return True
+    if order["order_id"] in json.loads(row[0]):
+        logger.info("not binding short order %s to parcel %s (oversell)", order["order_id"], parcel["parcel_id"])
+        return False
+    return True
+
+
+def _register_bind_check() -> None:
+    from warehouse_app import batches
+
+    if bind_allowed not in batches.BIND_CHECKS:
+        batches.BIND_CHECKS.append(bind_allowed)
+
+
+_register_bind_check()
