@@ -251,7 +251,7 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     return summary
 
 
-def split_report(conn: sqlite3.Connection, day: str | None = None) -> list[dict[str, Any]]:
+def split_report(conn: sqlite3.Connection, day: str | None = None, now: datetime | None = None) -> list[dict[str, Any]]:
     """Realised split beside the target, per carrier (all allocations, or one day's), with capacity left."""
     rules = {r.carrier: r for r in load_rules(conn)}
     args: list[Any] = []
@@ -260,7 +260,7 @@ def split_report(conn: sqlite3.Connection, day: str | None = None) -> list[dict[
         where, args = " WHERE day=?", [day]
     counts = {r[0]: int(r[1]) for r in conn.execute(f"SELECT carrier, count(*) FROM allocations{where} GROUP BY carrier", args)}
     total = sum(counts.values())
-    used = usage(conn, day or today())
+    used = usage(conn, day or today(now))
     rows = []
     for c in sorted(set(rules) | set(counts), key=lambda c: (rules[c].rank if c in rules else 999, c)):
         r = rules.get(c)
