@@ -6,12 +6,12 @@ Baseline (same run): the same scan stream with sync idle. Targets: catch-up unde
 
     .venv/bin/python benchmarks/catch_up.py [--events 100000] [--batch-size 500]
 """
+
 from __future__ import annotations
 
 import argparse
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,7 +53,9 @@ def pct(values: list[float], p: float) -> float:
 class ScanStream:
     """A packer scanning parcels at a steady rate; latency is submit -> verdict via the writer."""
 
-    def __init__(self, writer: StoreWriter, codes: list[str], ctx: ScanContext, gap_s: float) -> None:
+    def __init__(
+        self, writer: StoreWriter, codes: list[str], ctx: ScanContext, gap_s: float
+    ) -> None:
         self.writer, self.codes, self.ctx, self.gap_s = writer, codes, ctx, gap_s
         self.latencies_ms: list[float] = []
         self.rejected = 0
@@ -71,7 +73,7 @@ class ScanStream:
                 self.rejected += 1
             self._stop.wait(self.gap_s)
 
-    def start(self) -> "ScanStream":
+    def start(self) -> ScanStream:
         self._thread.start()
         return self
 
@@ -84,7 +86,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--batch-size", type=int, default=500)
-    ap.add_argument("--scan-gap-ms", type=float, default=20.0, help="pause between scans (50 scans/s)")
+    ap.add_argument(
+        "--scan-gap-ms", type=float, default=20.0, help="pause between scans (50 scans/s)"
+    )
     ap.add_argument("--baseline-s", type=float, default=5.0)
     args = ap.parse_args()
 
@@ -94,9 +98,20 @@ def main() -> int:
     storage = open_storage(tmp / "hub")
     storage.add_station("BENCH1", hash_token(token))
     storage.close()
-    hub = subprocess.Popen([sys.executable, "-m", "warehouse_app.hub.cli", "serve", "--data-dir",
-                            str(tmp / "hub"), "--port", str(port)],
-                           stdout=subprocess.DEVNULL, stderr=open(tmp / "hub.log", "wb"))
+    hub = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "warehouse_app.hub.cli",
+            "serve",
+            "--data-dir",
+            str(tmp / "hub"),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp / "hub.log", "wb"),
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -120,20 +135,38 @@ def main() -> int:
                 upsert_carriers(conn, [{"code": "ZTO", "name": "ZTO", "name_zh": "中通"}])
                 upsert_skus(conn, [{"code": "A", "name": "A", "weight_g": 100, "barcodes": []}])
                 add_operator(conn, "P1", "Packer", "packer")
-                b = create_batch(conn, sku_set="A*1", kind="anonymous", qty=n_parcels, batch_id="B1")
+                b = create_batch(
+                    conn, sku_set="A*1", kind="anonymous", qty=n_parcels, batch_id="B1"
+                )
                 set_batch_status(conn, b["batch_id"], "active")
-            return [r[0] for r in conn.execute("SELECT label_code FROM parcels WHERE batch_id='B1' "
-                                               "ORDER BY label_code")]
+            return [
+                r[0]
+                for r in conn.execute(
+                    "SELECT label_code FROM parcels WHERE batch_id='B1' ORDER BY label_code"
+                )
+            ]
+
         codes = writer.call(seed)
         writer.call(save_config, url, token, None)
 
         def queue(conn: Any, k: int) -> None:
             with transaction(conn):
                 for i in range(k):
-                    append_event(conn, "parcel.verified", {"parcel_id": f"OFF-{i}", "order_id": f"O{i}",
-                                                           "waybill": f"WB{i:010d}", "carrier": "ZTO",
-                                                           "batch_id": "B0", "from": "packed", "to": "verified"},
-                                 operator="P1")
+                    append_event(
+                        conn,
+                        "parcel.verified",
+                        {
+                            "parcel_id": f"OFF-{i}",
+                            "order_id": f"O{i}",
+                            "waybill": f"WB{i:010d}",
+                            "carrier": "ZTO",
+                            "batch_id": "B0",
+                            "from": "packed",
+                            "to": "verified",
+                        },
+                        operator="P1",
+                    )
+
         t0 = time.perf_counter()
         left = args.events
         while left > 0:
@@ -147,8 +180,10 @@ def main() -> int:
         n_base = max(50, int(args.baseline_s / (gap + 0.001)))
         base = ScanStream(writer, codes[:n_base], ctx, gap).start()
         base._thread.join()
-        print(f"baseline: {len(base.latencies_ms)} scans, sync idle: p50 {pct(base.latencies_ms, 50):.2f} ms, "
-              f"p99 {pct(base.latencies_ms, 99):.2f} ms, max {max(base.latencies_ms):.2f} ms")
+        print(
+            f"baseline: {len(base.latencies_ms)} scans, sync idle: p50 {pct(base.latencies_ms, 50):.2f} ms, "
+            f"p99 {pct(base.latencies_ms, 99):.2f} ms, max {max(base.latencies_ms):.2f} ms"
+        )
 
         svc = SyncService(store, writer, batch_size=args.batch_size, interval_s=3600)
         during = ScanStream(writer, codes[n_base:], ctx, gap).start()
@@ -162,22 +197,29 @@ def main() -> int:
         total = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
         conn.close()
         hub_rows = open_storage(tmp / "hub").events("BENCH1", 0, 10**9)
-        exactly_once = len(hub_rows) == len({e["uuid"] for e in hub_rows}) and \
-            [e["seq"] for e in hub_rows] == sorted(e["seq"] for e in hub_rows)
+        exactly_once = len(hub_rows) == len({e["uuid"] for e in hub_rows}) and [
+            e["seq"] for e in hub_rows
+        ] == sorted(e["seq"] for e in hub_rows)
         p99_during = pct(during.latencies_ms, 99)
         p99_base = pct(base.latencies_ms, 99)
         rate = res.pushed / catch_up_s if catch_up_s else 0.0
-        print(f"catch-up: pushed {res.pushed} events (+{res.duplicates} duplicates) in {catch_up_s:.2f} s "
-              f"= {rate:,.0f} events/s; acked {acked} of {total}; hub holds {len(hub_rows)}")
-        print(f"during catch-up: {len(during.latencies_ms)} scans ({during.rejected} rejected): "
-              f"p50 {pct(during.latencies_ms, 50):.2f} ms, p99 {p99_during:.2f} ms, "
-              f"max {max(during.latencies_ms):.2f} ms; p99 vs baseline x{p99_during / p99_base:.2f}")
+        print(
+            f"catch-up: pushed {res.pushed} events (+{res.duplicates} duplicates) in {catch_up_s:.2f} s "
+            f"= {rate:,.0f} events/s; acked {acked} of {total}; hub holds {len(hub_rows)}"
+        )
+        print(
+            f"during catch-up: {len(during.latencies_ms)} scans ({during.rejected} rejected): "
+            f"p50 {pct(during.latencies_ms, 50):.2f} ms, p99 {p99_during:.2f} ms, "
+            f"max {max(during.latencies_ms):.2f} ms; p99 vs baseline x{p99_during / p99_base:.2f}"
+        )
         ok = catch_up_s < 20 and p99_during < 20 and acked == total and exactly_once
-        print(f"events={res.pushed} batch_size={args.batch_size} catch_up_s={catch_up_s:.2f} "
-              f"events_per_s={rate:.0f} scans_during={len(during.latencies_ms)} "
-              f"scan_p99_ms_baseline={p99_base:.2f} scan_p99_ms_during={p99_during:.2f} "
-              f"scan_p99_ratio={p99_during / p99_base:.2f} drained={int(acked == total)} "
-              f"exactly_once={int(exactly_once)} cpus={os.cpu_count()} targets_met={int(ok)}")
+        print(
+            f"events={res.pushed} batch_size={args.batch_size} catch_up_s={catch_up_s:.2f} "
+            f"events_per_s={rate:.0f} scans_during={len(during.latencies_ms)} "
+            f"scan_p99_ms_baseline={p99_base:.2f} scan_p99_ms_during={p99_during:.2f} "
+            f"scan_p99_ratio={p99_during / p99_base:.2f} drained={int(acked == total)} "
+            f"exactly_once={int(exactly_once)} cpus={os.cpu_count()} targets_met={int(ok)}"
+        )
         return 0
     finally:
         hub.terminate()

@@ -3,6 +3,7 @@
 The hub is `python -m warehouse_app.hub.cli serve` on a free loopback port; the station is a
 real SQLite file with the real writer thread. Waits poll a condition, never sleep blindly.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import httpx
 
@@ -30,8 +32,12 @@ from warehouse_app.sync import SyncService, save_config
 WAIT_S = 60.0  # generous: CI machines are shared and slow; a pass never waits this long
 
 
-def wait_for(cond: Callable[[], Any], timeout: float = WAIT_S, interval: float = 0.02,
-             what: str = "condition") -> Any:
+def wait_for(
+    cond: Callable[[], Any],
+    timeout: float = WAIT_S,
+    interval: float = 0.02,
+    what: str = "condition",
+) -> Any:
     deadline = time.monotonic() + timeout
     while True:
         value = cond()
@@ -51,8 +57,14 @@ def free_port() -> int:
 class Hub:
     """A real `warehouse-hub serve` process with test faults enabled."""
 
-    def __init__(self, data_dir: Path, port: int | None = None, *, tls: tuple[Path, Path] | None = None,
-                 faults: bool = True) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int | None = None,
+        *,
+        tls: tuple[Path, Path] | None = None,
+        faults: bool = True,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
@@ -66,12 +78,22 @@ class Hub:
     def url(self) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
-    def start(self) -> "Hub":
+    def start(self) -> Hub:
         env = dict(os.environ)
         if self.faults:
             env["WAREHOUSE_HUB_TEST_FAULTS"] = "1"
-        cmd = [sys.executable, "-m", "warehouse_app.hub.cli", "serve", "--data-dir", str(self.data_dir),
-               "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "warehouse_app.hub.cli",
+            "serve",
+            "--data-dir",
+            str(self.data_dir),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+        ]
         if self.tls:
             cmd += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
         log = open(self.log_path, "ab")
@@ -86,7 +108,10 @@ class Hub:
             raise AssertionError(f"hub exited: {self.log_path.read_text(errors='replace')[-2000:]}")
         try:
             verify: Any = ssl.create_default_context(cafile=str(self.tls[0])) if self.tls else True
-            return httpx.get(self.url + "/api/v1/health", timeout=1.0, verify=verify).status_code == 200
+            return (
+                httpx.get(self.url + "/api/v1/health", timeout=1.0, verify=verify).status_code
+                == 200
+            )
         except httpx.HTTPError:
             return False
 
@@ -232,8 +257,13 @@ class Station:
         self.writer.call(save_config, url, token, ca_file)
 
     def service(self, **kw: Any) -> SyncService:
-        opts: dict[str, Any] = {"interval_s": 0.2, "backoff_base_s": 0.05, "backoff_max_s": 0.5,
-                                "timeout_s": 5.0, "connect_timeout_s": 2.0}
+        opts: dict[str, Any] = {
+            "interval_s": 0.2,
+            "backoff_base_s": 0.05,
+            "backoff_max_s": 0.5,
+            "timeout_s": 5.0,
+            "connect_timeout_s": 2.0,
+        }
         opts.update(kw)
         svc = SyncService(self.store, self.writer, **opts)
         self.services.append(svc)
@@ -244,6 +274,7 @@ class Station:
             with transaction(conn):
                 for i in range(k):
                     append_event(conn, "test.event", {"i": start + i}, operator="P1", at=at)
+
         done = 0
         while done < n:
             k = min(chunk, n - done)
@@ -274,6 +305,7 @@ def _in_tx(fn: Callable[..., Any]) -> Callable[..., Any]:
     def run(conn: Any, *args: Any) -> Any:
         with transaction(conn):
             return fn(conn, *args)
+
     return run
 
 
@@ -295,7 +327,9 @@ def drained(station: Station, svc: SyncService | None = None) -> bool:
 
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     return path
 
 

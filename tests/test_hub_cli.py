@@ -1,4 +1,5 @@
 """`warehouse-hub` and `warehouse-station sync ...` as an admin runs them: real processes."""
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,14 @@ from tests.core_helpers import order
 from tests.sync_helpers import Hub, write_jsonl
 
 
-def run(args: list[str], tmp_path: Path, module: str = "warehouse_app.hub.cli") -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], tmp_path: Path, module: str = "warehouse_app.hub.cli"
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, HOME=str(tmp_path / "home"), XDG_STATE_HOME=str(tmp_path / "state"))
     code = f"import sys; from {module} import main; sys.exit(main(sys.argv[1:]))"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def station_cli(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -44,7 +48,12 @@ def test_import_refuses_a_file_with_bad_rows(tmp_path: Path) -> None:
     good = [order(f"O{i}", {"A": 1}) for i in range(3)]
     bad = write_jsonl(tmp_path / "bad.jsonl", [*good, {"order_id": "O9", "items": "A*1"}])
     r = run(["import", str(bad), "--data-dir", d], tmp_path)
-    assert r.returncode == 1 and "line 4" in r.stderr and "paid_at" in r.stderr and "未导入" in r.stderr
+    assert (
+        r.returncode == 1
+        and "line 4" in r.stderr
+        and "paid_at" in r.stderr
+        and "未导入" in r.stderr
+    )
     hub = Hub(tmp_path / "hub")
     assert hub.storage.changes_since(0) == []
     ok = run(["import", str(write_jsonl(tmp_path / "ok.jsonl", good)), "--data-dir", d], tmp_path)
@@ -52,8 +61,13 @@ def test_import_refuses_a_file_with_bad_rows(tmp_path: Path) -> None:
     assert [c.key for c in hub.storage.changes_since(0)] == ["O0", "O1", "O2"]
     assert run(["cancel", "O1", "--data-dir", d], tmp_path).returncode == 0
     assert hub.storage.record("order", "O1")["status"] == "cancelled"  # type: ignore[index]
-    carriers = write_jsonl(tmp_path / "carriers.jsonl", [{"code": "ZTO", "name": "ZTO", "name_zh": "中通"}])
-    assert run(["import", str(carriers), "--kind", "carrier", "--data-dir", d], tmp_path).returncode == 0
+    carriers = write_jsonl(
+        tmp_path / "carriers.jsonl", [{"code": "ZTO", "name": "ZTO", "name_zh": "中通"}]
+    )
+    assert (
+        run(["import", str(carriers), "--kind", "carrier", "--data-dir", d], tmp_path).returncode
+        == 0
+    )
     hub.stop()
 
 
@@ -65,13 +79,21 @@ def test_station_sync_commands_end_to_end(tmp_path: Path) -> None:
         assert station_cli(["init", "--station-id", "ST9"], tmp_path).returncode == 0
         st = station_cli(["--lang", "en", "sync", "status"], tmp_path)
         assert st.returncode == 0 and "not configured" in st.stdout
-        wrong = station_cli(["sync", "configure", "--hub-url", hub.url, "--token", "wrong"], tmp_path)
+        wrong = station_cli(
+            ["sync", "configure", "--hub-url", hub.url, "--token", "wrong"], tmp_path
+        )
         assert wrong.returncode == 1 and "令牌" in wrong.stderr
-        assert station_cli(["sync", "configure", "--hub-url", hub.url, "--token", token],
-                           tmp_path).returncode == 0
+        assert (
+            station_cli(
+                ["sync", "configure", "--hub-url", hub.url, "--token", token], tmp_path
+            ).returncode
+            == 0
+        )
         once = station_cli(["sync", "--once"], tmp_path)
         assert once.returncode == 0, once.stderr
-        status: dict[str, Any] = json.loads(station_cli(["sync", "status", "--json"], tmp_path).stdout)
+        status: dict[str, Any] = json.loads(
+            station_cli(["sync", "status", "--json"], tmp_path).stdout
+        )
         assert status["online"] is True and status["pending_events"] == 0 and status["last_pull_at"]
         assert len(hub.storage.events("ST9")) == status["acked_seq"] == status["last_seq"]
         hub.stop()

@@ -1,13 +1,25 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
 """Fault injection against a real hub process: after the link returns, the hub holds every
 event exactly once and in order, and the station's outbox drains."""
+
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
 
-from tests.sync_helpers import (FaultProxy, Hub, Station, assert_exactly_once, drained, hub, hub_events,  # noqa: F401
-                                linked, station, wait_for)
+from tests.sync_helpers import (  # noqa: F401
+    FaultProxy,
+    Hub,
+    Station,
+    assert_exactly_once,
+    drained,
+    hub,
+    hub_events,
+    linked,
+    station,
+    wait_for,
+)
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.sync import SyncError
 
@@ -34,13 +46,19 @@ def test_hub_down_for_the_whole_run_then_catches_up(tmp_path, station: Station) 
     svc.on_status(statuses.append)
     svc.start()
     try:
-        wait_for(lambda: any(not s.online and s.last_error_en for s in statuses), what="offline status")
+        wait_for(
+            lambda: any(not s.online and s.last_error_en for s in statuses), what="offline status"
+        )
         off = [s for s in statuses if s.last_error_en][-1]
-        assert off.pending_events == 300 and "hub" in off.last_error_en.lower() and off.last_error_zh
+        assert (
+            off.pending_events == 300 and "hub" in off.last_error_en.lower() and off.last_error_zh
+        )
         # the station keeps working while offline
         station.add_events(200)
-        wait_for(lambda: svc.status.pending_events == 500 or statuses[-1].pending_events == 500,
-                 what="offline events counted")
+        wait_for(
+            lambda: svc.status.pending_events == 500 or statuses[-1].pending_events == 500,
+            what="offline events counted",
+        )
         hub.start()
         wait_for(lambda: drained(station), what="outbox drained after the hub came up")
         wait_for(lambda: svc.status.online and svc.status.pending_events == 0, what="online status")
@@ -56,7 +74,9 @@ def test_hub_killed_mid_push(linked: tuple[Hub, Station]) -> None:
     svc = st.service(batch_size=100)
     svc.start()
     try:
-        wait_for(lambda: 0 < len(hub_events(hub, st.station_id)), interval=0.005, what="first batches")
+        wait_for(
+            lambda: 0 < len(hub_events(hub, st.station_id)), interval=0.005, what="first batches"
+        )
         hub.kill()
         n_after_kill = len(hub_events(hub, st.station_id))
         assert n_after_kill < 20000, "push finished before the kill; make the run longer"

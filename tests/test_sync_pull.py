@@ -1,5 +1,7 @@
+# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
 """Pull: reference data lands with its cursor in one transaction; cancellations become
 intercepts wherever the parcel is; a bad page changes nothing."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,9 +16,20 @@ from warehouse_app.station import add_operator, get_setting
 from warehouse_app.store.tx import transaction
 from warehouse_app.sync import SyncError
 
-SKUS = [{"code": "A", "name": "口红 Lipstick", "weight_g": 100, "tier": "core_hot", "barcodes": ["6920000000011"]},
-        {"code": "B", "name": "精华 Serum", "weight_g": 200, "tier": "potential_new", "barcodes": []}]
-CARRIERS = [{"code": "ZTO", "name": "ZTO", "name_zh": "中通"}, {"code": "YTO", "name": "YTO", "name_zh": "圆通"}]
+SKUS = [
+    {
+        "code": "A",
+        "name": "口红 Lipstick",
+        "weight_g": 100,
+        "tier": "core_hot",
+        "barcodes": ["6920000000011"],
+    },
+    {"code": "B", "name": "精华 Serum", "weight_g": 200, "tier": "potential_new", "barcodes": []},
+]
+CARRIERS = [
+    {"code": "ZTO", "name": "ZTO", "name_zh": "中通"},
+    {"code": "YTO", "name": "YTO", "name_zh": "圆通"},
+]
 
 
 def seed_hub(hub: Hub, orders: list[dict[str, Any]]) -> None:
@@ -41,15 +54,21 @@ def count(st: Station, sql: str, *params: Any) -> Any:
 def test_pull_all_kinds_with_paging(linked: tuple[Hub, Station]) -> None:
     hub, st = linked
     seed_hub(hub, [order(f"O{i}", {"A": 1}) for i in range(10)])
-    hub.storage.put_records("batch_plan", [("PLAN-1", {"batch_id": "PLAN-1", "sku_set": "A*1",
-                                                        "kind": "anonymous", "qty": 5})])
+    hub.storage.put_records(
+        "batch_plan",
+        [("PLAN-1", {"batch_id": "PLAN-1", "sku_set": "A*1", "kind": "anonymous", "qty": 5})],
+    )
     hub.storage.put_records("setting", [("weight_check", {"key": "weight_check", "value": True})])
+    hub.storage.put_records(
+        "session", [("S1", {"session_id": "S1", "name": "双11 主场", "host": "Li"})]
+    )
     res = st.service(pull_limit=3).sync_once()
-    assert res.pulled == 2 + 2 + 10 + 1 + 1
+    assert res.pulled == 2 + 2 + 10 + 1 + 1 + 1
     assert count(st, "SELECT count(*) FROM orders") == 10
     assert count(st, "SELECT count(*) FROM skus") == 2
     assert count(st, "SELECT name_zh FROM carriers WHERE code='ZTO'") == "中通"
     assert count(st, "SELECT count(*) FROM parcels WHERE batch_id='PLAN-1'") == 5
+    assert count(st, "SELECT name FROM live_sessions WHERE session_id='S1'") == "双11 主场"
     conn = st.store.connect(readonly=True)
     try:
         assert get_setting(conn, "weight_check") is True
@@ -92,6 +111,7 @@ def test_cancellations_intercept_wherever_the_parcel_is(linked: tuple[Hub, Stati
         with transaction(conn):
             add_operator(conn, "P1", "Packer One", "packer")
             add_operator(conn, "L1", "Lead One", "lead", pin="4321")
+
     st.writer.call(ops)
     svc = st.service()
     svc.sync_once()
@@ -107,6 +127,7 @@ def test_cancellations_intercept_wherever_the_parcel_is(linked: tuple[Hub, Stati
     def open_h(conn: Any) -> str:
         with transaction(conn):
             return str(open_handoff(conn, "ZTO", operator="L1")["handoff_id"])
+
     hid = st.writer.call(open_h)
     handoff = ScanContext("handoff", operator="P1", handoff_id=hid)
     assert st.writer.call(scan, "WBO3", handoff).ok
@@ -117,6 +138,7 @@ def test_cancellations_intercept_wherever_the_parcel_is(linked: tuple[Hub, Stati
 
     def state(oid: str) -> str:
         return str(count(st, "SELECT state FROM parcels WHERE order_id=?", oid))
+
     assert state("O1") == "intercepted" and state("O2") == "intercepted"
     assert state("O3") == "handed_off" and state("O4") == "verified"
     v1 = st.writer.call(scan, "WBO1", verify)

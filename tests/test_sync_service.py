@@ -1,4 +1,6 @@
-"""The sync thread as the UI uses it: callbacks, start/stop, nudge, TLS, hub restored from backup."""
+# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
+"""The sync thread as the UI uses it: callbacks, start/stop, nudge, TLS, a restored hub."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,8 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync_helpers import (Hub, Station, assert_exactly_once, drained, hub, hub_events, linked,  # noqa: F401
-                                station, wait_for)
+from tests.sync_helpers import (  # noqa: F401
+    Hub,
+    Station,
+    assert_exactly_once,
+    drained,
+    hub,
+    hub_events,
+    linked,
+    station,
+    wait_for,
+)
 from warehouse_app.sync import SyncError, SyncStatus
 
 
@@ -32,8 +43,10 @@ def test_status_callbacks_nudge_and_joined_stop(linked: tuple[Hub, Station]) -> 
     svc.on_status(listener)
     st.add_events(10)
     svc.start()
-    wait_for(lambda: seen and seen[-1].online and seen[-1].pending_events == 0 and not seen[-1].syncing,
-             what="first sync done")
+    wait_for(
+        lambda: seen and seen[-1].online and seen[-1].pending_events == 0 and not seen[-1].syncing,
+        what="first sync done",
+    )
     assert seen[-1].configured and seen[-1].hub_url == hub.url and seen[-1].last_push_at
     assert seen[-1].last_error_en is None
     st.add_events(5)
@@ -49,7 +62,9 @@ def test_status_callbacks_nudge_and_joined_stop(linked: tuple[Hub, Station]) -> 
     assert "sync" in threads
 
 
-def test_hub_restored_from_an_older_backup_gets_everything_again(tmp_path: Path, linked: tuple[Hub, Station]) -> None:
+def test_hub_restored_from_an_older_backup_gets_everything_again(
+    tmp_path: Path, linked: tuple[Hub, Station]
+) -> None:
     hub, st = linked
     st.add_events(100)
     st.service().sync_once()
@@ -79,13 +94,35 @@ def tls_pair(tmp_path: Path) -> tuple[Path, Path]:
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     if not shutil.which("openssl"):
         pytest.skip("openssl not installed")
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
-                    "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return cert, key
 
 
-def test_https_checks_the_certificate(tmp_path: Path, station: Station, tls_pair: tuple[Path, Path]) -> None:
+def test_https_checks_the_certificate(
+    tmp_path: Path, station: Station, tls_pair: tuple[Path, Path]
+) -> None:
     hub = Hub(tmp_path / "tlshub", tls=tls_pair).start()
     try:
         token = hub.add_station(station.station_id)
@@ -109,8 +146,10 @@ def test_not_configured_is_a_clear_error(station: Station) -> None:
 
 
 def test_sync_and_hub_never_import_qt() -> None:
-    code = ("import sys, warehouse_app.sync, warehouse_app.hub.app, warehouse_app.hub.cli, "
-            "warehouse_app.cli.sync_cmds; assert 'PySide6' not in sys.modules, 'Qt imported'")
+    code = (
+        "import sys, warehouse_app.sync, warehouse_app.hub.app, warehouse_app.hub.cli, "
+        "warehouse_app.cli.sync_cmds; assert 'PySide6' not in sys.modules, 'Qt imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
@@ -120,6 +159,8 @@ def test_new_events_are_pushed_without_a_nudge(linked: tuple[Hub, Station]) -> N
     svc.start()
     wait_for(lambda: svc.status.online and not svc.status.syncing, what="first sync")
     st.add_events(7)
-    wait_for(lambda: len(hub_events(hub, st.station_id)) == len(st.events()) > 0, what="pushed by itself")
+    wait_for(
+        lambda: len(hub_events(hub, st.station_id)) == len(st.events()) > 0, what="pushed by itself"
+    )
     assert_exactly_once(hub, st)
     svc.stop()

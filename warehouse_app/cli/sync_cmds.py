@@ -1,4 +1,5 @@
 """`warehouse-station sync ...`: configure, run one sync, show status, hub-wide handoff report."""
+
 from __future__ import annotations
 
 import argparse
@@ -26,19 +27,23 @@ def _zh(args: argparse.Namespace) -> bool:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     if args.sync_cmd is None and not args.once:
-        raise StationError("Use `sync --once`, `sync status`, `sync configure` or `sync report`.",
-                           zh="请使用 `sync --once`、`sync status`、`sync configure` 或 `sync report`。")
+        raise StationError(
+            "Use `sync --once`, `sync status`, `sync configure` or `sync report`.",
+            zh="请使用 `sync --once`、`sync status`、`sync configure` 或 `sync report`。",
+        )
     from warehouse_app.sync import SyncService
 
     store = _store(args)
     with StoreWriter(store) as writer:
         svc = SyncService(store, writer, timeout_s=args.timeout, batch_size=args.batch_size)
         res = svc.sync_once()
-    print(f"pushed {res.pushed} (duplicates {res.duplicates}), pulled {res.pulled}, "
-          f"acked seq {res.acked_seq}, waiting {res.pending_events}"
-          if not _zh(args) else
-          f"已上传 {res.pushed} 条（重复 {res.duplicates}），已下载 {res.pulled} 条，"
-          f"上游确认至 {res.acked_seq}，待上传 {res.pending_events}")
+    print(
+        f"pushed {res.pushed} (duplicates {res.duplicates}), pulled {res.pulled}, "
+        f"acked seq {res.acked_seq}, waiting {res.pending_events}"
+        if not _zh(args)
+        else f"已上传 {res.pushed} 条（重复 {res.duplicates}），已下载 {res.pulled} 条，"
+        f"上游确认至 {res.acked_seq}，待上传 {res.pending_events}"
+    )
     return 0
 
 
@@ -65,8 +70,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             conn.close()
         assert cfg is not None
         try:
-            with HubClient(cfg.hub_url, cfg.token, ca_file=cfg.ca_file, timeout_s=3.0,
-                           connect_timeout_s=2.0) as client:
+            with HubClient(
+                cfg.hub_url, cfg.token, ca_file=cfg.ca_file, timeout_s=3.0, connect_timeout_s=2.0
+            ) as client:
                 client.ack()  # proves the hub is up and the token is accepted
             online = True
         except SyncError as exc:
@@ -85,17 +91,25 @@ def cmd_status(args: argparse.Namespace) -> int:
     else:
         word = ("在线" if online else "离线") if zh else ("online" if online else "offline")
         print(f"{'上游' if zh else 'hub'}: {status.hub_url}  [{word}]")
-    print(f"{'待上传事件' if zh else 'events waiting'}: {status.pending_events}"
-          f"  ({'上游已确认至' if zh else 'acked up to'} {status.acked_seq} / {status.last_seq})")
-    print(f"{'上次下载' if zh else 'last pull'}: {_age(status.last_pull_age_s(), zh)}"
-          f"{'' if not status.last_pull_at else f'  ({status.last_pull_at})'}")
-    print(f"{'上次上传' if zh else 'last push'}: {status.last_push_at or ('从未' if zh else 'never')}")
+    print(
+        f"{'待上传事件' if zh else 'events waiting'}: {status.pending_events}"
+        f"  ({'上游已确认至' if zh else 'acked up to'} {status.acked_seq} / {status.last_seq})"
+    )
+    print(
+        f"{'上次下载' if zh else 'last pull'}: {_age(status.last_pull_age_s(), zh)}"
+        f"{'' if not status.last_pull_at else f'  ({status.last_pull_at})'}"
+    )
+    print(
+        f"{'上次上传' if zh else 'last push'}: {status.last_push_at or ('从未' if zh else 'never')}"
+    )
     err = probe_error or status.last_error("zh" if zh else "en")
     if err and not online:
         print(f"{'最近错误' if zh else 'last error'}: {err}")
     if status.clock_offset_s is not None and abs(status.clock_offset_s) > 120:
-        print(f"{'警告：本机时钟与上游相差' if zh else 'warning: station clock differs from the hub by'} "
-              f"{status.clock_offset_s:+.0f}s")
+        print(
+            f"{'警告：本机时钟与上游相差' if zh else 'warning: station clock is off from the hub by'} "
+            f"{status.clock_offset_s:+.0f}s"
+        )
     return 0
 
 
@@ -104,8 +118,10 @@ def cmd_configure(args: argparse.Namespace) -> int:
 
     url = args.hub_url.strip()
     if not url.startswith(("http://", "https://")):
-        raise StationError(f"Hub URL must start with http:// or https://, got {url!r}",
-                           zh=f"上游地址必须以 http:// 或 https:// 开头：{url!r}")
+        raise StationError(
+            f"Hub URL must start with http:// or https://, got {url!r}",
+            zh=f"上游地址必须以 http:// 或 https:// 开头：{url!r}",
+        )
     token = args.token.strip()
     if not token:
         raise StationError("The token is empty.", zh="令牌为空。")
@@ -114,8 +130,10 @@ def cmd_configure(args: argparse.Namespace) -> int:
             with HubClient(url, token, ca_file=args.ca_file, timeout_s=5.0) as client:
                 client.ack()
         except SyncError as exc:
-            raise StationError(f"Not saved: {exc} (use --no-check to save while offline)",
-                               zh=f"未保存：{exc.zh}（离线时可加 --no-check 先保存）") from exc
+            raise StationError(
+                f"Not saved: {exc} (use --no-check to save while offline)",
+                zh=f"未保存：{exc.zh}（离线时可加 --no-check 先保存）",
+            ) from exc
     store = _store(args)
     with StoreWriter(store) as writer:
         writer.call(save_config, url, token, args.ca_file)
@@ -151,19 +169,28 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands."""
-    p = sub.add_parser("sync", help="upstream sync / 上游同步",
-                       description="Push events to the hub and pull orders, cancellations, SKUs, carriers, "
-                                   "batch plans and settings.")
-    p.add_argument("--once", action="store_true", help="run one full sync now and exit (non-zero if offline)")
-    p.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for the hub per request")
+    p = sub.add_parser(
+        "sync",
+        help="upstream sync / 上游同步",
+        description="Push events to the hub and pull orders, cancellations, SKUs, carriers, "
+        "batch plans and settings.",
+    )
+    p.add_argument(
+        "--once", action="store_true", help="run one full sync now and exit (non-zero if offline)"
+    )
+    p.add_argument(
+        "--timeout", type=float, default=15.0, help="seconds to wait for the hub per request"
+    )
     p.add_argument("--batch-size", type=int, default=1000, help="events per push request")
     p.set_defaults(func=cmd_sync, sync_cmd=None)
     ss = p.add_subparsers(dest="sync_cmd", metavar="ACTION")
     s = ss.add_parser("status", help="online/offline, events waiting, age of last pull")
     s.add_argument("--json", action="store_true")
-    s.add_argument("--no-probe", action="store_true", help="don't contact the hub, show recorded state only")
+    s.add_argument(
+        "--no-probe", action="store_true", help="don't contact the hub, show recorded state only"
+    )
     s.set_defaults(func=cmd_status)
     c = ss.add_parser("configure", help="set the hub URL and this station's token")
     c.add_argument("--hub-url", required=True)

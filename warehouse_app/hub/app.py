@@ -4,14 +4,16 @@ Every call except /api/v1/health needs `Authorization: Bearer <station token>`; 
 is logged with the client address (never the token). Handlers are plain `def`, so FastAPI runs
 them on its thread pool and the SQLite storage serialises writes with its own lock.
 """
+
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
 import threading
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -105,27 +107,39 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
     """Build the app around a storage; `test_faults` defaults to the env switch (off)."""
     if test_faults is None:
         test_faults = os.environ.get(TEST_FAULTS_ENV) == "1"
-    app = FastAPI(title="warehouse-hub", version=f"{API_VERSION}.0",
-                  description="Upstream hub for packing stations: event push, reference-data pull, "
-                              "handoff reports. All calls need a per-station bearer token.")
+    app = FastAPI(
+        title="warehouse-hub",
+        version=f"{API_VERSION}.0",
+        description="Upstream hub for packing stations: event push, reference-data pull, "
+        "handoff reports. All calls need a per-station bearer token.",
+    )
     app.state.storage = storage
     faults = Faults()
     lock = threading.Lock()
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        detail = exc.detail if isinstance(exc.detail, dict) else {"en": str(exc.detail), "zh": str(exc.detail)}
-        return JSONResponse(status_code=exc.status_code, content={"error": detail},
-                            headers=getattr(exc, "headers", None))
+        detail = (
+            exc.detail
+            if isinstance(exc.detail, dict)
+            else {"en": str(exc.detail), "zh": str(exc.detail)}
+        )
+        return JSONResponse(
+            status_code=exc.status_code,
+            content={"error": detail},
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        logger.warning("bad request %s %s: %s at %s", request.method, request.url.path,
-                       first.get("msg"), where)
-        return _error(422, f"Bad request: {first.get('msg', 'invalid')} at {where}",
-                      f"请求格式错误：{where}")
+        logger.warning(
+            "bad request %s %s: %s at %s", request.method, request.url.path, first.get("msg"), where
+        )
+        return _error(
+            422, f"Bad request: {first.get('msg', 'invalid')} at {where}", f"请求格式错误：{where}"
+        )
 
     def station_of(request: Request) -> str:
         auth = request.headers.get("authorization", "")
@@ -133,19 +147,32 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         station = storage.station_for_token(hash_token(token)) if token else None
         if station is None:
             client = request.client.host if request.client else "?"
-            logger.warning("refused %s %s from %s: %s", request.method, request.url.path, client,
-                           "no token" if not token else "unknown or revoked token")
-            raise HTTPException(401, {"en": "Missing, unknown or revoked station token.",
-                                      "zh": "站点令牌缺失、无效或已吊销。"},
-                                headers={"WWW-Authenticate": "Bearer"})
+            logger.warning(
+                "refused %s %s from %s: %s",
+                request.method,
+                request.url.path,
+                client,
+                "no token" if not token else "unknown or revoked token",
+            )
+            raise HTTPException(
+                401,
+                {
+                    "en": "Missing, unknown or revoked station token.",
+                    "zh": "站点令牌缺失、无效或已吊销。",
+                },
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         return station
 
     if test_faults:
-        logger.warning("hub test faults are ENABLED (%s=1); never do this in production", TEST_FAULTS_ENV)
+        logger.warning(
+            "hub test faults are ENABLED (%s=1); never do this in production", TEST_FAULTS_ENV
+        )
 
         @app.middleware("http")
-        async def _faults(request: Request,
-                          call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        async def _faults(
+            request: Request, call_next: Callable[[Request], Awaitable[Response]]
+        ) -> Response:
             if request.url.path.startswith("/api/v1/_test"):
                 return await call_next(request)
             with lock:
@@ -166,8 +193,9 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
             if garbage:
                 async for _ in response.body_iterator:  # type: ignore[attr-defined]
                     pass
-                return Response(b'{"acked_seq": 9999999, "stor', status_code=200,
-                                media_type="application/json")
+                return Response(
+                    b'{"acked_seq": 9999999, "stor', status_code=200, media_type="application/json"
+                )
             return response
 
         @app.post("/api/v1/_test/faults", include_in_schema=False)
@@ -180,58 +208,94 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
     @app.get("/api/v1/health", response_model=HealthOut, tags=["meta"])
     def health() -> HealthOut:
         """Liveness and the hub clock (stations compare it with theirs)."""
-        return HealthOut(ok=True, api_version=API_VERSION, hub_version=__version__,
-                         server_time=iso(utcnow()))
+        return HealthOut(
+            ok=True, api_version=API_VERSION, hub_version=__version__, server_time=iso(utcnow())
+        )
 
     @app.post("/api/v1/events", response_model=PushOut, tags=["sync"])
     def push_events(body: PushIn, station: str = Depends(station_of)) -> Any:
         """Store a batch of outbox events in seq order; idempotent by uuid; answer after commit."""
         if body.station_id != station:
             logger.warning("station %s tried to push as %s", station, body.station_id)
-            return _error(403, f"This token belongs to station {station}, not {body.station_id}.",
-                          f"该令牌属于站点 {station}，不是 {body.station_id}。")
+            return _error(
+                403,
+                f"This token belongs to station {station}, not {body.station_id}.",
+                f"该令牌属于站点 {station}，不是 {body.station_id}。",
+            )
         prev = body.after_seq
         for ev in body.events:
             if ev.seq <= prev:
-                return _error(422, f"events must be in increasing seq order after {body.after_seq} "
-                                   f"(seq {ev.seq} after {prev})", "事件序号必须递增")
+                return _error(
+                    422,
+                    f"events must be in increasing seq order after {body.after_seq} "
+                    f"(seq {ev.seq} after {prev})",
+                    "事件序号必须递增",
+                )
             if ev.station_id not in (None, station):
-                return _error(422, f"event {ev.uuid} belongs to station {ev.station_id}",
-                              f"事件 {ev.uuid} 属于站点 {ev.station_id}")
+                return _error(
+                    422,
+                    f"event {ev.uuid} belongs to station {ev.station_id}",
+                    f"事件 {ev.uuid} 属于站点 {ev.station_id}",
+                )
             prev = ev.seq
         try:
-            res = storage.store_events(station, body.after_seq, [e.model_dump() for e in body.events])
+            res = storage.store_events(
+                station, body.after_seq, [e.model_dump() for e in body.events]
+            )
         except HubConflict as exc:
             logger.warning("push conflict for %s: %s", station, exc)
-            return _error(409, str(exc), "站点与上游的事件序号不一致，将从上游已确认处重传",
-                          acked_seq=exc.acked_seq)
-        return PushOut(acked_seq=res.acked_seq, stored=res.stored, duplicates=res.duplicates,
-                       server_time=iso(utcnow()))
+            return _error(
+                409,
+                str(exc),
+                "站点与上游的事件序号不一致，将从上游已确认处重传",
+                acked_seq=exc.acked_seq,
+            )
+        return PushOut(
+            acked_seq=res.acked_seq,
+            stored=res.stored,
+            duplicates=res.duplicates,
+            server_time=iso(utcnow()),
+        )
 
     @app.get("/api/v1/events/ack", response_model=AckOut, tags=["sync"])
     def get_ack(station: str = Depends(station_of)) -> AckOut:
         """The highest seq of the calling station the hub holds."""
-        return AckOut(station_id=station, acked_seq=storage.acked_seq(station), server_time=iso(utcnow()))
+        return AckOut(
+            station_id=station, acked_seq=storage.acked_seq(station), server_time=iso(utcnow())
+        )
 
     @app.get("/api/v1/changes", response_model=ChangesOut, tags=["sync"])
-    def get_changes(since: int = Query(0, ge=0), limit: int = Query(1000, ge=1, le=MAX_PULL),
-                    station: str = Depends(station_of)) -> ChangesOut:
+    def get_changes(
+        since: int = Query(0, ge=0),
+        limit: int = Query(1000, ge=1, le=MAX_PULL),
+        station: str = Depends(station_of),
+    ) -> ChangesOut:
         """Orders, cancellations, SKUs, carriers, batch plans and settings changed after `since`."""
         rows = storage.changes_since(since, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
-        return ChangesOut(changes=[ChangeOut(rev=c.rev, kind=c.kind, key=c.key, data=c.data) for c in rows],
-                          cursor=rows[-1].rev if rows else since, more=more, server_time=iso(utcnow()))
+        return ChangesOut(
+            changes=[ChangeOut(rev=c.rev, kind=c.kind, key=c.key, data=c.data) for c in rows],
+            cursor=rows[-1].rev if rows else since,
+            more=more,
+            server_time=iso(utcnow()),
+        )
 
     @app.get("/api/v1/reports/handoffs", tags=["reports"])
-    def handoff_report(since: str | None = None, station: str = Depends(station_of)) -> dict[str, Any]:
+    def handoff_report(
+        since: str | None = None, station: str = Depends(station_of)
+    ) -> dict[str, Any]:
         """Handoff counts per station, carrier and hour across all stations, for shift leads."""
         rows = storage.handoff_counts(since)
         totals: dict[str, int] = {}
         for r in rows:
             totals[r["carrier"]] = totals.get(r["carrier"], 0) + int(r["parcels"])
-        return {"rows": rows, "by_carrier": totals, "total": sum(totals.values()),
-                "server_time": iso(utcnow())}
+        return {
+            "rows": rows,
+            "by_carrier": totals,
+            "total": sum(totals.values()),
+            "server_time": iso(utcnow()),
+        }
 
     @app.get("/api/v1/reports/carrier-intercepts", tags=["reports"])
     def intercept_report(station: str = Depends(station_of)) -> dict[str, Any]:

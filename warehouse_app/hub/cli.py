@@ -3,6 +3,7 @@
 Management commands open the hub DB directly (SQLite allows the server to keep running), so an
 admin can add a station or import orders on the hub machine without any token.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,13 +30,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from warehouse_app.hub.app import create_app
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        raise StationError("--tls-cert and --tls-key go together.", zh="--tls-cert 与 --tls-key 必须同时提供。")
+        raise StationError(
+            "--tls-cert and --tls-key go together.", zh="--tls-cert 与 --tls-key 必须同时提供。"
+        )
     storage = open_storage(_data_dir(args))
     app = create_app(storage)
     logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, access_log=args.access_log)
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+            ssl_certfile=args.tls_cert,
+            ssl_keyfile=args.tls_key,
+            access_log=args.access_log,
+        )
     finally:
         storage.close()
     return 0
@@ -47,11 +57,13 @@ def cmd_station_add(args: argparse.Namespace) -> int:
     try:
         storage.add_station(args.station_id, hash_token(token))
     except ValueError as exc:
-        raise StationError(f"Station {args.station_id} already exists; revoke it first to issue a new token.",
-                           zh=f"站点 {args.station_id} 已存在；如需新令牌请先吊销。") from exc
+        raise StationError(
+            f"Station {args.station_id} already exists; revoke it first to issue a new token.",
+            zh=f"站点 {args.station_id} 已存在；如需新令牌请先吊销。",
+        ) from exc
     finally:
         storage.close()
-    print(f"station {args.station_id} added. Token (shown only once, keep it safe) / 令牌（仅显示一次）:")
+    print(f"station {args.station_id} added. Token (shown only once) / 令牌（仅显示一次）:")
     print(token)
     return 0
 
@@ -60,7 +72,9 @@ def cmd_station_revoke(args: argparse.Namespace) -> int:
     storage = open_storage(_data_dir(args))
     try:
         if not storage.revoke_station(args.station_id):
-            raise StationError(f"No active station {args.station_id}.", zh=f"没有有效的站点 {args.station_id}。")
+            raise StationError(
+                f"No active station {args.station_id}.", zh=f"没有有效的站点 {args.station_id}。"
+            )
     finally:
         storage.close()
     logger.warning("station %s revoked", args.station_id)
@@ -73,7 +87,10 @@ def cmd_station_list(args: argparse.Namespace) -> int:
     try:
         for s in storage.stations():
             state = f"revoked {s.revoked_at}" if s.revoked_at else "active"
-            print(f"{s.station_id}\t{state}\tacked_seq={s.acked_seq}\tlast_push={s.last_push_at or '-'}")
+            print(
+                f"{s.station_id}\t{state}\tacked_seq={s.acked_seq}"
+                f"\tlast_push={s.last_push_at or '-'}"
+            )
     finally:
         storage.close()
     return 0
@@ -91,15 +108,19 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise StationError(f"{path} line {n}: not valid JSON ({exc.msg})",
-                               zh=f"{path} 第 {n} 行：不是有效的 JSON") from exc
+            raise StationError(
+                f"{path} line {n}: not valid JSON ({exc.msg})",
+                zh=f"{path} 第 {n} 行：不是有效的 JSON",
+            ) from exc
         if not isinstance(rec, dict):
-            raise StationError(f"{path} line {n}: not a JSON object", zh=f"{path} 第 {n} 行：不是 JSON 对象")
+            raise StationError(
+                f"{path} line {n}: not a JSON object", zh=f"{path} 第 {n} 行：不是 JSON 对象"
+            )
         rows.append(rec)
     return rows
 
 
-KEYS = {"carrier": "code", "batch_plan": "batch_id", "setting": "key"}
+KEYS = {"carrier": "code", "batch_plan": "batch_id", "session": "session_id", "setting": "key"}
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -128,8 +149,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         for e in errors[:20]:
             print(f"  {path}: {e}", file=sys.stderr)
         logger.error("hub import of %s refused: %d bad rows", path, len(errors))
-        raise StationError(f"{len(errors)} bad rows in {path}; nothing was imported.",
-                           zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据。")
+        raise StationError(
+            f"{len(errors)} bad rows in {path}; nothing was imported.",
+            zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据。",
+        )
     storage = open_storage(_data_dir(args))
     try:
         n = storage.put_records(kind, keyed)
@@ -144,9 +167,12 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     try:
         order = storage.record("order", args.order_id)
         if order is None:
-            raise StationError(f"No order {args.order_id} on the hub.", zh=f"上游没有订单 {args.order_id}。")
-        storage.put_records("order", [(args.order_id, {**order, "status": "cancelled",
-                                                       "cancelled_at": None})])
+            raise StationError(
+                f"No order {args.order_id} on the hub.", zh=f"上游没有订单 {args.order_id}。"
+            )
+        storage.put_records(
+            "order", [(args.order_id, {**order, "status": "cancelled", "cancelled_at": None})]
+        )
     finally:
         storage.close()
     print(f"order {args.order_id} cancelled / 订单已取消")
@@ -174,7 +200,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="warehouse-hub", description="Upstream hub for packing stations / 上游中心")
+    p = argparse.ArgumentParser(
+        prog="warehouse-hub", description="Upstream hub for packing stations / 上游中心"
+    )
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -191,8 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--access-log", action="store_true")
     s.set_defaults(func=cmd_serve)
 
-    st = sub.add_parser("station", help="register or revoke stations").add_subparsers(dest="station_cmd",
-                                                                                      metavar="ACTION")
+    st = sub.add_parser("station", help="register or revoke stations").add_subparsers(
+        dest="station_cmd", metavar="ACTION"
+    )
     a = with_dir(st.add_parser("add", help="register a station and print its token once"))
     a.add_argument("station_id")
     a.set_defaults(func=cmd_station_add)
@@ -202,9 +231,18 @@ def build_parser() -> argparse.ArgumentParser:
     ls = with_dir(st.add_parser("list", help="list stations and their acked seq"))
     ls.set_defaults(func=cmd_station_list)
 
-    i = with_dir(sub.add_parser("import", help="import orders/SKUs (CSV or JSONL) or carriers/batch plans/settings (JSONL)"))
+    i = with_dir(
+        sub.add_parser(
+            "import",
+            help="import orders/SKUs (CSV or JSONL) or carriers/batch plans/settings (JSONL)",
+        )
+    )
     i.add_argument("file")
-    i.add_argument("--kind", choices=["order", "sku", "carrier", "batch_plan", "setting"], default="order")
+    i.add_argument(
+        "--kind",
+        choices=["order", "sku", "carrier", "batch_plan", "session", "setting"],
+        default="order",
+    )
     i.set_defaults(func=cmd_import)
 
     c = with_dir(sub.add_parser("cancel", help="cancel an order (stations intercept it)"))
@@ -221,8 +259,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

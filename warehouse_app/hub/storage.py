@@ -5,6 +5,7 @@ Events are keyed twice: by (station_id, seq) for order and by uuid for idempoten
 Reference data (orders, SKUs, carriers, batch plans, settings) lives in one `records` table
 whose `rev` comes from one hub-wide counter, so a station's pull cursor is a single integer.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -12,15 +13,16 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Protocol
+from typing import Any, Protocol
 
 from warehouse_app.clock import iso, utcnow
 
 logger = logging.getLogger(__name__)
 
-RECORD_KINDS = ("order", "sku", "carrier", "batch_plan", "setting")
+RECORD_KINDS = ("order", "sku", "carrier", "batch_plan", "session", "setting")
 # Event types that mean "one parcel given to a carrier"; counted for shift leads.
 HANDOFF_EVENT_TYPES = ("parcel.handed_off", "handoff.parcel_added", "handoff.scanned")
 
@@ -69,11 +71,13 @@ class HubStorage(Protocol):
     def revoke_station(self, station_id: str) -> bool: ...
     def station_for_token(self, token_hash: str) -> str | None: ...
     def stations(self) -> list[StationInfo]: ...
-    def store_events(self, station_id: str, after_seq: int,
-                     events: list[dict[str, Any]]) -> PushResult: ...
+    def store_events(
+        self, station_id: str, after_seq: int, events: list[dict[str, Any]]
+    ) -> PushResult: ...
     def acked_seq(self, station_id: str) -> int: ...
-    def events(self, station_id: str | None = None, after_seq: int = 0,
-               limit: int = 1000) -> list[dict[str, Any]]: ...
+    def events(
+        self, station_id: str | None = None, after_seq: int = 0, limit: int = 1000
+    ) -> list[dict[str, Any]]: ...
     def put_records(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int: ...
     def record(self, kind: str, key: str) -> dict[str, Any] | None: ...
     def changes_since(self, cursor: int, limit: int = 1000) -> list[Change]: ...
@@ -101,17 +105,21 @@ CREATE TABLE IF NOT EXISTS records (
 
 
 class SqliteHubStorage:
-    """The embedded default. One connection guarded by a lock: the hub's writes are serial anyway."""
+    """The embedded default: one connection behind a lock, as the hub's writes are serial anyway."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
-                                     timeout=10)
+        self._conn = sqlite3.connect(
+            str(self.path), isolation_level=None, check_same_thread=False, timeout=10
+        )
         self._conn.row_factory = sqlite3.Row
-        for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                       "PRAGMA busy_timeout=10000"):
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA busy_timeout=10000",
+        ):
             self._conn.execute(pragma)
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -148,89 +156,148 @@ class SqliteHubStorage:
     # -- stations ---------------------------------------------------------------------------
     def add_station(self, station_id: str, token_hash: str) -> None:
         def run(c: sqlite3.Connection) -> None:
-            row = c.execute("SELECT revoked_at FROM stations WHERE station_id=?", (station_id,)).fetchone()
+            row = c.execute(
+                "SELECT revoked_at FROM stations WHERE station_id=?", (station_id,)
+            ).fetchone()
             if row is not None and row["revoked_at"] is None:
                 raise ValueError(f"station {station_id} already exists")
             if row is None:
-                c.execute("INSERT INTO stations (station_id, token_hash, created_at) VALUES (?,?,?)",
-                          (station_id, token_hash, iso(utcnow())))
+                c.execute(
+                    "INSERT INTO stations (station_id, token_hash, created_at) VALUES (?,?,?)",
+                    (station_id, token_hash, iso(utcnow())),
+                )
             else:  # re-adding a revoked station issues a new token, keeps its events and ack
-                c.execute("UPDATE stations SET token_hash=?, revoked_at=NULL WHERE station_id=?",
-                          (token_hash, station_id))
+                c.execute(
+                    "UPDATE stations SET token_hash=?, revoked_at=NULL WHERE station_id=?",
+                    (token_hash, station_id),
+                )
+
         self._write(run)
 
     def revoke_station(self, station_id: str) -> bool:
         def run(c: sqlite3.Connection) -> bool:
-            cur = c.execute("UPDATE stations SET revoked_at=? WHERE station_id=? AND revoked_at IS NULL",
-                            (iso(utcnow()), station_id))
+            cur = c.execute(
+                "UPDATE stations SET revoked_at=? WHERE station_id=? AND revoked_at IS NULL",
+                (iso(utcnow()), station_id),
+            )
             return cur.rowcount > 0
+
         return bool(self._write(run))
 
     def station_for_token(self, token_hash: str) -> str | None:
-        rows = self._read("SELECT station_id FROM stations WHERE token_hash=? AND revoked_at IS NULL",
-                          (token_hash,))
+        rows = self._read(
+            "SELECT station_id FROM stations WHERE token_hash=? AND revoked_at IS NULL",
+            (token_hash,),
+        )
         return rows[0]["station_id"] if rows else None
 
     def stations(self) -> list[StationInfo]:
-        return [StationInfo(r["station_id"], r["created_at"], r["revoked_at"], r["acked_seq"],
-                            r["last_push_at"])
-                for r in self._read("SELECT * FROM stations ORDER BY station_id")]
+        return [
+            StationInfo(
+                r["station_id"], r["created_at"], r["revoked_at"], r["acked_seq"], r["last_push_at"]
+            )
+            for r in self._read("SELECT * FROM stations ORDER BY station_id")
+        ]
 
     # -- events -----------------------------------------------------------------------------
     def acked_seq(self, station_id: str) -> int:
         rows = self._read("SELECT acked_seq FROM stations WHERE station_id=?", (station_id,))
         return int(rows[0]["acked_seq"]) if rows else 0
 
-    def store_events(self, station_id: str, after_seq: int, events: list[dict[str, Any]]) -> PushResult:
+    def store_events(
+        self, station_id: str, after_seq: int, events: list[dict[str, Any]]
+    ) -> PushResult:
         """Store a batch that follows `after_seq`; duplicates by uuid are skipped, never re-stored.
 
         The station sends events after the last seq it knows the hub acked. If that is beyond
         what the hub holds (hub restored from an older backup), the hub says so and the station
         rewinds: nothing acknowledged is ever lost.
         """
+
         def run(c: sqlite3.Connection) -> PushResult:
-            row = c.execute("SELECT acked_seq FROM stations WHERE station_id=?", (station_id,)).fetchone()
+            row = c.execute(
+                "SELECT acked_seq FROM stations WHERE station_id=?", (station_id,)
+            ).fetchone()
             acked = int(row["acked_seq"]) if row else 0
             if after_seq > acked:
-                raise HubConflict(f"station {station_id} pushes after seq {after_seq} "
-                                  f"but the hub holds up to {acked}", acked)
+                raise HubConflict(
+                    f"station {station_id} pushes after seq {after_seq} "
+                    f"but the hub holds up to {acked}",
+                    acked,
+                )
             now = iso(utcnow())
             res = PushResult(acked_seq=acked)
             for ev in events:
                 seq = int(ev["seq"])
-                same = c.execute("SELECT station_id, seq FROM events WHERE uuid=?", (ev["uuid"],)).fetchone()
+                same = c.execute(
+                    "SELECT station_id, seq FROM events WHERE uuid=?", (ev["uuid"],)
+                ).fetchone()
                 if same is not None:
                     if same["station_id"] != station_id or same["seq"] != seq:
-                        raise HubConflict(f"event {ev['uuid']} already stored as "
-                                          f"{same['station_id']}#{same['seq']}", acked)
+                        raise HubConflict(
+                            f"event {ev['uuid']} already stored as "
+                            f"{same['station_id']}#{same['seq']}",
+                            acked,
+                        )
                     res.duplicates += 1
                     continue
                 if seq <= res.acked_seq:
-                    raise HubConflict(f"station {station_id} seq {seq} already holds another event", acked)
+                    raise HubConflict(
+                        f"station {station_id} seq {seq} already holds another event", acked
+                    )
                 c.execute(
                     "INSERT INTO events (station_id, seq, uuid, type, payload, operator, created_at, "
                     "received_at) VALUES (?,?,?,?,?,?,?,?)",
-                    (station_id, seq, ev["uuid"], ev["type"],
-                     json.dumps(ev["payload"], ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                     ev.get("operator"), ev["created_at"], now))
+                    (
+                        station_id,
+                        seq,
+                        ev["uuid"],
+                        ev["type"],
+                        json.dumps(
+                            ev["payload"], ensure_ascii=False, separators=(",", ":"), sort_keys=True
+                        ),
+                        ev.get("operator"),
+                        ev["created_at"],
+                        now,
+                    ),
+                )
                 res.stored += 1
                 res.acked_seq = seq
-            c.execute("UPDATE stations SET acked_seq=?, last_push_at=? WHERE station_id=?",
-                      (res.acked_seq, now, station_id))
+            c.execute(
+                "UPDATE stations SET acked_seq=?, last_push_at=? WHERE station_id=?",
+                (res.acked_seq, now, station_id),
+            )
             return res
+
         result: PushResult = self._write(run)
         return result
 
-    def events(self, station_id: str | None = None, after_seq: int = 0,
-               limit: int = 1000) -> list[dict[str, Any]]:
+    def events(
+        self, station_id: str | None = None, after_seq: int = 0, limit: int = 1000
+    ) -> list[dict[str, Any]]:
         if station_id is None:
-            rows = self._read("SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (after_seq, limit))
+            rows = self._read(
+                "SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?", (after_seq, limit)
+            )
         else:
-            rows = self._read("SELECT * FROM events WHERE station_id=? AND seq > ? ORDER BY seq LIMIT ?",
-                              (station_id, after_seq, limit))
-        return [{"id": r["id"], "station_id": r["station_id"], "seq": r["seq"], "uuid": r["uuid"],
-                 "type": r["type"], "payload": json.loads(r["payload"]), "operator": r["operator"],
-                 "created_at": r["created_at"], "received_at": r["received_at"]} for r in rows]
+            rows = self._read(
+                "SELECT * FROM events WHERE station_id=? AND seq > ? ORDER BY seq LIMIT ?",
+                (station_id, after_seq, limit),
+            )
+        return [
+            {
+                "id": r["id"],
+                "station_id": r["station_id"],
+                "seq": r["seq"],
+                "uuid": r["uuid"],
+                "type": r["type"],
+                "payload": json.loads(r["payload"]),
+                "operator": r["operator"],
+                "created_at": r["created_at"],
+                "received_at": r["received_at"],
+            }
+            for r in rows
+        ]
 
     # -- reference data ---------------------------------------------------------------------
     def put_records(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
@@ -245,11 +312,17 @@ class SqliteHubStorage:
             n = 0
             for key, data in items:
                 if kind == "order":
-                    old = c.execute("SELECT data FROM records WHERE kind='order' AND key=?", (key,)).fetchone()
+                    old = c.execute(
+                        "SELECT data FROM records WHERE kind='order' AND key=?", (key,)
+                    ).fetchone()
                     if old is not None:
                         prev = json.loads(old["data"])
                         if prev.get("status") == "cancelled" and data.get("status") != "cancelled":
-                            data = {**data, "status": "cancelled", "cancelled_at": prev.get("cancelled_at")}
+                            data = {
+                                **data,
+                                "status": "cancelled",
+                                "cancelled_at": prev.get("cancelled_at"),
+                            }
                     if data.get("status") == "cancelled" and not data.get("cancelled_at"):
                         data = {**data, "cancelled_at": now}
                 rev += 1
@@ -257,10 +330,17 @@ class SqliteHubStorage:
                     "INSERT INTO records (kind, key, data, rev, updated_at) VALUES (?,?,?,?,?) "
                     "ON CONFLICT(kind, key) DO UPDATE SET data=excluded.data, rev=excluded.rev, "
                     "updated_at=excluded.updated_at",
-                    (kind, key, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                     rev, now))
+                    (
+                        kind,
+                        key,
+                        json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                        rev,
+                        now,
+                    ),
+                )
                 n += 1
             return n
+
         return int(self._write(run))
 
     def record(self, kind: str, key: str) -> dict[str, Any] | None:
@@ -268,17 +348,25 @@ class SqliteHubStorage:
         return json.loads(rows[0]["data"]) if rows else None
 
     def changes_since(self, cursor: int, limit: int = 1000) -> list[Change]:
-        rows = self._read("SELECT rev, kind, key, data, updated_at FROM records WHERE rev > ? "
-                          "ORDER BY rev LIMIT ?", (cursor, limit))
-        return [Change(r["rev"], r["kind"], r["key"], json.loads(r["data"]), r["updated_at"]) for r in rows]
+        rows = self._read(
+            "SELECT rev, kind, key, data, updated_at FROM records WHERE rev > ? "
+            "ORDER BY rev LIMIT ?",
+            (cursor, limit),
+        )
+        return [
+            Change(r["rev"], r["kind"], r["key"], json.loads(r["data"]), r["updated_at"])
+            for r in rows
+        ]
 
     # -- reports ----------------------------------------------------------------------------
     def handoff_counts(self, since: str | None = None) -> list[dict[str, Any]]:
         """Parcels handed off per station, carrier and hour (station clock, as recorded)."""
         marks = ",".join("?" for _ in HANDOFF_EVENT_TYPES)
-        sql = (f"SELECT station_id, COALESCE(json_extract(payload, '$.carrier'), '-') AS carrier, "
-               f"substr(created_at, 1, 13) AS hour, count(*) AS parcels FROM events "
-               f"WHERE type IN ({marks})")
+        sql = (
+            f"SELECT station_id, COALESCE(json_extract(payload, '$.carrier'), '-') AS carrier, "
+            f"substr(created_at, 1, 13) AS hour, count(*) AS parcels FROM events "
+            f"WHERE type IN ({marks})"
+        )
         params: list[Any] = list(HANDOFF_EVENT_TYPES)
         if since:
             sql += " AND created_at >= ?"
@@ -287,11 +375,21 @@ class SqliteHubStorage:
         return [dict(r) for r in self._read(sql, tuple(params))]
 
     def carrier_intercepts(self) -> list[dict[str, Any]]:
-        rows = self._read("SELECT station_id, seq, uuid, payload, created_at, received_at FROM events "
-                          "WHERE type='carrier_intercept.requested' ORDER BY id")
-        return [{"station_id": r["station_id"], "seq": r["seq"], "uuid": r["uuid"],
-                 "created_at": r["created_at"], "received_at": r["received_at"],
-                 **json.loads(r["payload"])} for r in rows]
+        rows = self._read(
+            "SELECT station_id, seq, uuid, payload, created_at, received_at FROM events "
+            "WHERE type='carrier_intercept.requested' ORDER BY id"
+        )
+        return [
+            {
+                "station_id": r["station_id"],
+                "seq": r["seq"],
+                "uuid": r["uuid"],
+                "created_at": r["created_at"],
+                "received_at": r["received_at"],
+                **json.loads(r["payload"]),
+            }
+            for r in rows
+        ]
 
 
 def open_storage(data_dir: Path | str) -> SqliteHubStorage:

@@ -3,6 +3,7 @@
 TLS: an https URL is always certificate-checked (system CAs, or the configured CA file for a
 hub with a private CA); there is no switch to turn checking off.
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,29 +35,46 @@ class AckConflict(SyncError):
 
 
 class HubClient:
-    def __init__(self, url: str, token: str, *, ca_file: str | None = None,
-                 timeout_s: float = 15.0, connect_timeout_s: float = 3.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        ca_file: str | None = None,
+        timeout_s: float = 15.0,
+        connect_timeout_s: float = 3.0,
+    ) -> None:
         if not url.startswith(("http://", "https://")):
-            raise SyncError(f"Hub URL must start with http:// or https://, got {url!r}",
-                            zh=f"上游地址必须以 http:// 或 https:// 开头：{url!r}", retry=False)
+            raise SyncError(
+                f"Hub URL must start with http:// or https://, got {url!r}",
+                zh=f"上游地址必须以 http:// 或 https:// 开头：{url!r}",
+                retry=False,
+            )
         verify: ssl.SSLContext | bool = True
         if ca_file:
             try:
                 verify = ssl.create_default_context(cafile=ca_file)
             except (OSError, ssl.SSLError) as exc:
-                raise SyncError(f"Cannot load the hub CA file {ca_file}: {exc}",
-                                zh=f"无法读取上游 CA 证书文件 {ca_file}：{exc}", retry=False) from exc
+                raise SyncError(
+                    f"Cannot load the hub CA file {ca_file}: {exc}",
+                    zh=f"无法读取上游 CA 证书文件 {ca_file}：{exc}",
+                    retry=False,
+                ) from exc
         self.url = url.rstrip("/")
         self._http = httpx.Client(
-            base_url=self.url, verify=verify,
+            base_url=self.url,
+            verify=verify,
             timeout=httpx.Timeout(timeout_s, connect=connect_timeout_s),
-            headers={"Authorization": f"Bearer {token}",
-                     "User-Agent": f"warehouse-station/{__version__}"})
+            headers={
+                "Authorization": f"Bearer {token}",
+                "User-Agent": f"warehouse-station/{__version__}",
+            },
+        )
 
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> "HubClient":
+    def __enter__(self) -> HubClient:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -66,50 +84,69 @@ class HubClient:
         try:
             r = self._http.request(method, path, **kw)
         except httpx.TimeoutException as exc:
-            raise SyncError(f"The hub at {self.url} did not answer in time ({type(exc).__name__}).",
-                            zh=f"上游 {self.url} 响应超时。") from exc
+            raise SyncError(
+                f"The hub at {self.url} did not answer in time ({type(exc).__name__}).",
+                zh=f"上游 {self.url} 响应超时。",
+            ) from exc
         except httpx.ConnectError as exc:
             text = str(exc)
             if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-                raise SyncError(f"The hub's TLS certificate could not be verified: {text}",
-                                zh=f"上游的 TLS 证书校验失败：{text}") from exc
-            raise SyncError(f"Cannot reach the hub at {self.url}: {text}",
-                            zh=f"无法连接上游 {self.url}（离线，稍后自动重试）。") from exc
+                raise SyncError(
+                    f"The hub's TLS certificate could not be verified: {text}",
+                    zh=f"上游的 TLS 证书校验失败：{text}",
+                ) from exc
+            raise SyncError(
+                f"Cannot reach the hub at {self.url}: {text}",
+                zh=f"无法连接上游 {self.url}（离线，稍后自动重试）。",
+            ) from exc
         except httpx.HTTPError as exc:
-            raise SyncError(f"The connection to the hub failed: {type(exc).__name__}: {exc}",
-                            zh="与上游的连接中断，稍后自动重试。") from exc
+            raise SyncError(
+                f"The connection to the hub failed: {type(exc).__name__}: {exc}",
+                zh="与上游的连接中断，稍后自动重试。",
+            ) from exc
         try:
             data = r.json()
         except ValueError:
             data = None
         err = data.get("error") if isinstance(data, dict) else None
         if r.status_code == 401:
-            raise SyncError("The hub refused this station's token (revoked or wrong); ask IT for a new one.",
-                            zh="上游拒绝了本站令牌（已吊销或错误），请联系 IT 重新配置。", retry=True)
+            raise SyncError(
+                "The hub refused this station's token (revoked or wrong); ask IT for a new one.",
+                zh="上游拒绝了本站令牌（已吊销或错误），请联系 IT 重新配置。",
+                retry=True,
+            )
         if r.status_code == 409 and isinstance(err, dict) and isinstance(err.get("acked_seq"), int):
             raise AckConflict(str(err.get("en")), err["acked_seq"])
         if r.status_code >= 400:
             en = err.get("en") if isinstance(err, dict) else None
             zh = err.get("zh") if isinstance(err, dict) else None
-            raise SyncError(f"The hub answered HTTP {r.status_code}: {en or r.text[:200]}",
-                            zh=f"上游返回错误 {r.status_code}：{zh or en or ''}",
-                            retry=r.status_code >= 500 or r.status_code == 429)
+            raise SyncError(
+                f"The hub answered HTTP {r.status_code}: {en or r.text[:200]}",
+                zh=f"上游返回错误 {r.status_code}：{zh or en or ''}",
+                retry=r.status_code >= 500 or r.status_code == 429,
+            )
         if not isinstance(data, dict):
-            raise SyncError(f"The hub sent an unreadable answer to {method} {path}.",
-                            zh="上游返回的数据无法解析，稍后重试。")
+            raise SyncError(
+                f"The hub sent an unreadable answer to {method} {path}.",
+                zh="上游返回的数据无法解析，稍后重试。",
+            )
         return data
 
     def health(self) -> dict[str, Any]:
         return self._call("GET", "/api/v1/health")
 
     def push(self, station_id: str, after_seq: int, events: list[dict[str, Any]]) -> dict[str, Any]:
-        return self._call("POST", "/api/v1/events",
-                          json={"station_id": station_id, "after_seq": after_seq, "events": events})
+        return self._call(
+            "POST",
+            "/api/v1/events",
+            json={"station_id": station_id, "after_seq": after_seq, "events": events},
+        )
 
     def push_raw(self, body: bytes) -> dict[str, Any]:
         """Push a body built by `outbox_body` (payloads copied as stored, not re-encoded)."""
-        return self._call("POST", "/api/v1/events", content=body,
-                          headers={"Content-Type": "application/json"})
+        return self._call(
+            "POST", "/api/v1/events", content=body, headers={"Content-Type": "application/json"}
+        )
 
     def ack(self) -> dict[str, Any]:
         return self._call("GET", "/api/v1/events/ack")
@@ -118,4 +155,6 @@ class HubClient:
         return self._call("GET", "/api/v1/changes", params={"since": since, "limit": limit})
 
     def handoff_report(self, since: str | None = None) -> dict[str, Any]:
-        return self._call("GET", "/api/v1/reports/handoffs", params={"since": since} if since else None)
+        return self._call(
+            "GET", "/api/v1/reports/handoffs", params={"since": since} if since else None
+        )

@@ -9,6 +9,7 @@ All station DB writes go through the `StoreWriter`; reading events uses a separa
 connection on the sync thread. Status goes out through plain callbacks (the UI wraps them in
 a Qt signal); callbacks run on the sync thread and must not touch widgets.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,10 @@ import random
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.errors import StationError
@@ -80,16 +82,19 @@ class SyncResult:
 StatusCallback = Callable[[SyncStatus], None]
 
 
-def apply_changes(conn: sqlite3.Connection, changes: list[dict[str, Any]], cursor: int, at: str) -> int:
+def apply_changes(
+    conn: sqlite3.Connection, changes: list[dict[str, Any]], cursor: int, at: str
+) -> int:
     """Apply one pulled page and its cursor in one transaction (writer thread)."""
-    from warehouse_app import batches, catalog, orders, station
+    from warehouse_app import batches, catalog, orders
 
     appliers: dict[str, Callable[[sqlite3.Connection, list[dict[str, Any]]], Any]] = {
         "order": orders.apply_orders,
         "sku": catalog.upsert_skus,
         "carrier": catalog.upsert_carriers,
         "batch_plan": batches.upsert_batch_plans,
-        "setting": lambda c, rows: [station.set_setting(c, r["key"], r.get("value")) for r in rows],
+        "session": catalog.upsert_sessions,
+        "setting": _apply_settings,
     }
     with transaction(conn):
         current = int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])
@@ -99,23 +104,38 @@ def apply_changes(conn: sqlite3.Connection, changes: list[dict[str, Any]], curso
         for kind, rows in _runs(todo):
             fn = appliers.get(kind)
             if fn is None:
-                logger.warning("skipping %d pulled rows of unknown kind %r (newer hub?)", len(rows), kind)
+                logger.warning(
+                    "skipping %d pulled rows of unknown kind %r (newer hub?)", len(rows), kind
+                )
                 continue
             try:
                 fn(conn, rows)
             except (KeyError, TypeError, ValueError, sqlite3.IntegrityError, StationError) as exc:
                 logger.error("pulled %s rows could not be applied: %r", kind, exc)
-                raise SyncError(f"The hub sent {kind} data this station cannot apply ({exc!r}); "
-                                "nothing was changed. Tell IT.",
-                                zh=f"上游下发的{kind}数据无法应用（{exc!r}），本站未做任何更改，请联系 IT。") from exc
+                raise SyncError(
+                    f"The hub sent {kind} data this station cannot apply ({exc!r}); "
+                    "nothing was changed. Tell IT.",
+                    zh=f"上游下发的{kind}数据无法应用（{exc!r}），本站未做任何更改，请联系 IT。",
+                ) from exc
         conn.execute("UPDATE sync_state SET pull_cursor=?, last_pull_at=? WHERE id=1", (cursor, at))
         return len(todo)
 
 
+def _apply_settings(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> int:
+    from warehouse_app.station import set_setting
+
+    for r in rows:
+        set_setting(conn, str(r["key"]), r.get("value"))
+    return len(rows)
+
+
 def read_batch(conn: sqlite3.Connection, after_seq: int, limit: int) -> list[sqlite3.Row]:
     """Raw outbox rows; payload stays the JSON text append_event wrote."""
-    return conn.execute("SELECT seq, uuid, station_id, type, payload, operator, created_at FROM events "
-                        "WHERE seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)).fetchall()
+    return conn.execute(
+        "SELECT seq, uuid, station_id, type, payload, operator, created_at FROM events "
+        "WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after_seq, limit),
+    ).fetchall()
 
 
 def outbox_body(station_id: str, after_seq: int, rows: list[sqlite3.Row]) -> bytes:
@@ -126,16 +146,26 @@ def outbox_body(station_id: str, after_seq: int, rows: list[sqlite3.Row]) -> byt
     """
     dumps = json.dumps
     parts = [
-        '{"seq":%d,"uuid":%s,"station_id":%s,"type":%s,"payload":%s,"operator":%s,"created_at":%s}' % (
-            r["seq"], dumps(r["uuid"]), dumps(r["station_id"]), dumps(r["type"]), r["payload"],
-            dumps(r["operator"]), dumps(r["created_at"]))
-        for r in rows]
-    head = '{"station_id":%s,"after_seq":%d,"events":[' % (dumps(station_id), after_seq)
+        '{"seq":%d,"uuid":%s,"station_id":%s,"type":%s,"payload":%s,"operator":%s,"created_at":%s}'  # noqa: UP031
+        % (
+            r["seq"],
+            dumps(r["uuid"]),
+            dumps(r["station_id"]),
+            dumps(r["type"]),
+            r["payload"],
+            dumps(r["operator"]),
+            dumps(r["created_at"]),
+        )
+        for r in rows
+    ]
+    head = (
+        '{"station_id":' + dumps(station_id) + ',"after_seq":' + str(int(after_seq)) + ',"events":['
+    )
     return (head + ",".join(parts) + "]}").encode("utf-8")
 
 
 def _runs(changes: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Consecutive same-kind changes, in rev order, so an order and its cancellation stay ordered."""
+    """Consecutive same-kind runs in rev order, so an order and its cancellation stay ordered."""
     out: list[tuple[str, list[dict[str, Any]]]] = []
     for c in changes:
         if out and out[-1][0] == c["kind"]:
@@ -148,11 +178,21 @@ def _runs(changes: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
 class SyncService:
     """Owns the sync thread. start()/stop() (joined), sync_once(), nudge(), on_status(cb)."""
 
-    def __init__(self, store: Store, writer: StoreWriter, *, batch_size: int = 500,
-                 pull_limit: int = 1000, interval_s: float = 10.0, backoff_base_s: float = 1.0,
-                 backoff_max_s: float = 60.0, timeout_s: float = 15.0,
-                 connect_timeout_s: float = 3.0, clock: Callable[[], datetime] = utcnow,
-                 refresh_s: float = 2.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        writer: StoreWriter,
+        *,
+        batch_size: int = 500,
+        pull_limit: int = 1000,
+        interval_s: float = 10.0,
+        backoff_base_s: float = 1.0,
+        backoff_max_s: float = 60.0,
+        timeout_s: float = 15.0,
+        connect_timeout_s: float = 3.0,
+        clock: Callable[[], datetime] = utcnow,
+        refresh_s: float = 2.0,
+    ) -> None:
         self.store = store
         self._clock = clock
         self.writer = writer
@@ -224,8 +264,10 @@ class SyncService:
                 except sqlite3.Error as exc:
                     self._online = False
                     logger.exception("sync failed on the station database")
-                    err = SyncError(f"Sync stopped on a station database error: {exc}",
-                                    zh=f"同步因本地数据库错误中断：{exc}")
+                    err = SyncError(
+                        f"Sync stopped on a station database error: {exc}",
+                        zh=f"同步因本地数据库错误中断：{exc}",
+                    )
                     self._write(state.record_error, iso(self._clock()), str(err), err.zh)
                     raise err from exc
                 self._online = True
@@ -242,17 +284,27 @@ class SyncService:
     def _client(self, conn: sqlite3.Connection) -> tuple[HubClient, str]:
         cfg = state.load_config(conn)
         if cfg is None:
-            raise SyncError("Sync is not configured: run `warehouse-station sync configure --hub-url URL "
-                            "--token TOKEN`.",
-                            zh="尚未配置同步：请运行 `warehouse-station sync configure --hub-url 地址 --token 令牌`。",
-                            retry=False)
+            raise SyncError(
+                "Sync is not configured: run `warehouse-station sync configure --hub-url URL "
+                "--token TOKEN`.",
+                zh="尚未配置同步：请运行 "
+                "`warehouse-station sync configure --hub-url 地址 --token 令牌`。",
+                retry=False,
+            )
         sid = self.store.station_id(conn)
         if not sid:
-            raise SyncError("This station has no id yet: run `warehouse-station init --station-id ID`.",
-                            zh="本站尚未初始化站点编号：请运行 `warehouse-station init --station-id ID`。",
-                            retry=False)
-        return HubClient(cfg.hub_url, cfg.token, ca_file=cfg.ca_file, timeout_s=self.timeout_s,
-                         connect_timeout_s=self.connect_timeout_s), sid
+            raise SyncError(
+                "This station has no id yet: run `warehouse-station init --station-id ID`.",
+                zh="本站尚未初始化站点编号：请运行 `warehouse-station init --station-id ID`。",
+                retry=False,
+            )
+        return HubClient(
+            cfg.hub_url,
+            cfg.token,
+            ca_file=cfg.ca_file,
+            timeout_s=self.timeout_s,
+            connect_timeout_s=self.connect_timeout_s,
+        ), sid
 
     def _sync(self, conn: sqlite3.Connection) -> SyncResult:
         client, sid = self._client(conn)
@@ -277,7 +329,9 @@ class SyncService:
         except (KeyError, ValueError):
             pass
 
-    def _push_all(self, conn: sqlite3.Connection, client: HubClient, sid: str, result: SyncResult) -> None:
+    def _push_all(
+        self, conn: sqlite3.Connection, client: HubClient, sid: str, result: SyncResult
+    ) -> None:
         while not self._stop.is_set():
             acked = int(state.read_state(conn)["acked_seq"])
             batch = read_batch(conn, acked, self.batch_size)
@@ -287,18 +341,29 @@ class SyncService:
                 data = client.push_raw(outbox_body(sid, acked, batch))
             except AckConflict as exc:
                 if exc.acked_seq >= acked:
-                    raise SyncError(f"The hub rejected the event stream: {exc}",
-                                    zh="上游拒绝了事件流（序号冲突），请联系 IT。") from exc
-                logger.warning("hub holds events only up to %d (station thought %d): re-sending",
-                               exc.acked_seq, acked)
+                    raise SyncError(
+                        f"The hub rejected the event stream: {exc}",
+                        zh="上游拒绝了事件流（序号冲突），请联系 IT。",
+                    ) from exc
+                logger.warning(
+                    "hub holds events only up to %d (station thought %d): re-sending",
+                    exc.acked_seq,
+                    acked,
+                )
                 self._write(state.rewind_ack, exc.acked_seq)
                 continue
             hub_ack = data.get("acked_seq")
             top = batch[-1]["seq"]
-            if (not isinstance(hub_ack, int) or isinstance(hub_ack, bool)
-                    or not acked <= hub_ack <= max(top, last_seq(conn))):
-                raise SyncError(f"The hub acknowledged seq {hub_ack!r} for a batch {acked + 1}..{top}; "
-                                "not trusting it.", zh="上游的确认序号不合理，本站不采信，稍后重试。")
+            if (
+                not isinstance(hub_ack, int)
+                or isinstance(hub_ack, bool)
+                or not acked <= hub_ack <= max(top, last_seq(conn))
+            ):
+                raise SyncError(
+                    f"The hub acknowledged seq {hub_ack!r} for a batch {acked + 1}..{top}; "
+                    "not trusting it.",
+                    zh="上游的确认序号不合理，本站不采信，稍后重试。",
+                )
             self._note_server_time(data)
             self._write(state.save_ack, hub_ack, iso(self._clock()))
             result.pushed += int(data.get("stored") or 0)
@@ -306,20 +371,32 @@ class SyncService:
             self._online = True
             self._emit()
             if hub_ack < top:
-                raise SyncError(f"The hub stored only up to seq {hub_ack} of {top}.",
-                                zh="上游只保存了部分事件，稍后重试。")
+                raise SyncError(
+                    f"The hub stored only up to seq {hub_ack} of {top}.",
+                    zh="上游只保存了部分事件，稍后重试。",
+                )
 
     def _pull_all(self, conn: sqlite3.Connection, client: HubClient, result: SyncResult) -> None:
         while not self._stop.is_set():
             since = int(state.read_state(conn)["pull_cursor"])
             data = client.changes(since, self.pull_limit)
             changes, cursor = data.get("changes"), data.get("cursor")
-            if (not isinstance(changes, list) or not isinstance(cursor, int) or cursor < since
-                    or not all(isinstance(c, dict) and isinstance(c.get("rev"), int)
-                               and isinstance(c.get("kind"), str) and isinstance(c.get("data"), dict)
-                               for c in changes)):
-                raise SyncError("The hub sent a malformed change list; nothing applied.",
-                                zh="上游下发的数据格式错误，未应用任何更改。")
+            if (
+                not isinstance(changes, list)
+                or not isinstance(cursor, int)
+                or cursor < since
+                or not all(
+                    isinstance(c, dict)
+                    and isinstance(c.get("rev"), int)
+                    and isinstance(c.get("kind"), str)
+                    and isinstance(c.get("data"), dict)
+                    for c in changes
+                )
+            ):
+                raise SyncError(
+                    "The hub sent a malformed change list; nothing applied.",
+                    zh="上游下发的数据格式错误，未应用任何更改。",
+                )
             self._note_server_time(data)
             if changes:
                 result.pulled += self._write(apply_changes, changes, cursor, iso(self._clock()))
@@ -340,7 +417,9 @@ class SyncService:
                 wait = self.interval_s
             except SyncError as exc:
                 self._failures += 1
-                wait = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 16))
+                wait = min(
+                    self.backoff_max_s, self.backoff_base_s * 2 ** min(self._failures - 1, 16)
+                )
                 wait *= random.uniform(0.8, 1.2)
                 if not exc.retry:
                     wait = max(wait, self.interval_s)
@@ -371,9 +450,14 @@ class SyncService:
 
     def _snapshot(self) -> SyncStatus:
         try:
-            return read_status(self.store, online=self._online, syncing=self._syncing,
-                               next_retry_in_s=self._next_retry, clock=self._clock)
-        except Exception:  # noqa: BLE001 - status must never raise
+            return read_status(
+                self.store,
+                online=self._online,
+                syncing=self._syncing,
+                next_retry_in_s=self._next_retry,
+                clock=self._clock,
+            )
+        except Exception:
             logger.exception("could not read the sync status")
             return replace(self._status, online=self._online, syncing=self._syncing)
 
@@ -382,7 +466,7 @@ class SyncService:
         for cb in list(self._callbacks):
             try:
                 cb(self._status)
-            except Exception:  # noqa: BLE001 - a broken listener must not stop sync
+            except Exception:
                 logger.exception("sync status callback failed")
 
 
@@ -391,9 +475,14 @@ def _touch_pull(conn: sqlite3.Connection, at: str) -> None:
         conn.execute("UPDATE sync_state SET last_pull_at=? WHERE id=1", (at,))
 
 
-def read_status(store: Store, *, online: bool | None = None, syncing: bool = False,
-                next_retry_in_s: float | None = None,
-                clock: Callable[[], datetime] = utcnow) -> SyncStatus:
+def read_status(
+    store: Store,
+    *,
+    online: bool | None = None,
+    syncing: bool = False,
+    next_retry_in_s: float | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> SyncStatus:
     """Status from the DB; `online` None means judge it from the last recorded attempt
     (for `sync status` in another process than the app)."""
     conn = store.connect(readonly=True)
@@ -405,16 +494,24 @@ def read_status(store: Store, *, online: bool | None = None, syncing: bool = Fal
         if online is None:
             online = bool(ok) and (not err or ok >= err)
         return SyncStatus(
-            configured=cfg is not None, online=online, syncing=syncing,
+            configured=cfg is not None,
+            online=online,
+            syncing=syncing,
             hub_url=cfg.hub_url if cfg else None,
-            pending_events=state.pending_count(conn, acked), acked_seq=acked, last_seq=last_seq(conn),
-            last_push_at=st.get("last_push_at"), last_pull_at=st.get("last_pull_at"), last_ok_at=ok,
+            pending_events=state.pending_count(conn, acked),
+            acked_seq=acked,
+            last_seq=last_seq(conn),
+            last_push_at=st.get("last_push_at"),
+            last_pull_at=st.get("last_pull_at"),
+            last_ok_at=ok,
             last_error_en=None if online else st.get("last_error_en"),
             last_error_zh=None if online else st.get("last_error_zh"),
-            next_retry_in_s=next_retry_in_s, clock_offset_s=st.get("hub_time_offset_s"),
-            checked_at=iso(clock()))
+            next_retry_in_s=next_retry_in_s,
+            clock_offset_s=st.get("hub_time_offset_s"),
+            checked_at=iso(clock()),
+        )
     finally:
         conn.close()
 
 
-__all__ = ["SyncService", "SyncStatus", "SyncResult", "SyncError", "apply_changes", "read_status"]
+__all__ = ["SyncError", "SyncResult", "SyncService", "SyncStatus", "apply_changes", "read_status"]

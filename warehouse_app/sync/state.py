@@ -3,6 +3,7 @@
 Functions that write take a connection and are meant to run on the store writer thread;
 they own their transaction unless the name says otherwise.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -26,9 +27,15 @@ def load_config(conn: sqlite3.Connection) -> SyncConfig | None:
     return SyncConfig(rows["hub_url"], rows["token"], rows.get("ca_file") or None)
 
 
-def save_config(conn: sqlite3.Connection, hub_url: str, token: str, ca_file: str | None = None) -> None:
+def save_config(
+    conn: sqlite3.Connection, hub_url: str, token: str, ca_file: str | None = None
+) -> None:
     with transaction(conn):
-        for k, v in (("hub_url", hub_url.rstrip("/")), ("token", token), ("ca_file", ca_file or "")):
+        for k, v in (
+            ("hub_url", hub_url.rstrip("/")),
+            ("token", token),
+            ("ca_file", ca_file or ""),
+        ):
             conn.execute("INSERT OR REPLACE INTO sync_config (key, value) VALUES (?, ?)", (k, v))
 
 
@@ -40,8 +47,10 @@ def read_state(conn: sqlite3.Connection) -> dict[str, Any]:
 def save_ack(conn: sqlite3.Connection, acked_seq: int, at: str) -> None:
     """Move the ack cursor forward only; a rewind must be explicit (`rewind_ack`)."""
     with transaction(conn):
-        conn.execute("UPDATE sync_state SET acked_seq=max(acked_seq, ?), last_push_at=? WHERE id=1",
-                     (acked_seq, at))
+        conn.execute(
+            "UPDATE sync_state SET acked_seq=max(acked_seq, ?), last_push_at=? WHERE id=1",
+            (acked_seq, at),
+        )
 
 
 def rewind_ack(conn: sqlite3.Connection, acked_seq: int) -> None:
@@ -52,15 +61,23 @@ def rewind_ack(conn: sqlite3.Connection, acked_seq: int) -> None:
 
 def record_ok(conn: sqlite3.Connection, at: str, offset_s: float | None) -> None:
     with transaction(conn):
-        conn.execute("UPDATE sync_state SET last_ok_at=?, last_attempt_at=?, last_error_en=NULL, "
-                     "last_error_zh=NULL, hub_time_offset_s=? WHERE id=1", (at, at, offset_s))
+        conn.execute(
+            "UPDATE sync_state SET last_ok_at=?, last_attempt_at=?, last_error_en=NULL, "
+            "last_error_zh=NULL, hub_time_offset_s=? WHERE id=1",
+            (at, at, offset_s),
+        )
 
 
 def record_error(conn: sqlite3.Connection, at: str, en: str, zh: str) -> None:
     with transaction(conn):
-        conn.execute("UPDATE sync_state SET last_attempt_at=?, last_error_at=?, last_error_en=?, "
-                     "last_error_zh=? WHERE id=1", (at, at, en, zh))
+        conn.execute(
+            "UPDATE sync_state SET last_attempt_at=?, last_error_at=?, last_error_en=?, "
+            "last_error_zh=? WHERE id=1",
+            (at, at, en, zh),
+        )
 
 
 def pending_count(conn: sqlite3.Connection, acked_seq: int) -> int:
-    return int(conn.execute("SELECT count(*) FROM events WHERE seq > ?", (acked_seq,)).fetchone()[0])
+    return int(
+        conn.execute("SELECT count(*) FROM events WHERE seq > ?", (acked_seq,)).fetchone()[0]
+    )

@@ -1,4 +1,5 @@
 """Schema owned by the sync area. Append new migrations at the end; never edit a shipped one."""
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -17,7 +18,9 @@ def _exec(db: sqlite_utils.Database, script: str) -> None:
 @migrations(name="0001_sync_state")
 def m0001_sync_state(db: sqlite_utils.Database) -> None:
     """Bookkeeping lives in one row so the ack cursor and pull cursor move atomically with data."""
-    _exec(db, """
+    _exec(
+        db,
+        """
 CREATE TABLE sync_config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sync_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -27,4 +30,5 @@ CREATE TABLE sync_state (
     last_attempt_at TEXT, last_error_at TEXT, last_error_en TEXT, last_error_zh TEXT,
     hub_time_offset_s REAL);
 INSERT INTO sync_state (id) VALUES (1)
-""")
+""",
+    )
