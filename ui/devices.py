@@ -1,0 +1,277 @@
+"""Qt face of the devices package: scanner, printer and scale callbacks turned into signals.
+
+The devices package reports through plain callbacks on its own threads (Dangerzone's pattern);
+here each callback emits a Qt signal, which Qt queues onto the UI thread. Printing, printer
+status polls and device (re)starts run on a dedicated device thread, never on the UI thread.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from warehouse_app.errors import StationError
+
+logger = logging.getLogger(__name__)
+
+
+class DeviceHub(QObject):
+    """Owns the scanner, printer and scale for one window. Call `shutdown()` to join threads."""
+
+    scanned = Signal(str, str)  # code, source ("serial" | "wedge" | "typed")
+    scanner_status = Signal(str, str, str)  # state, zh, en
+    printer_status = Signal(bool, str, str)  # ok, zh, en
+    scale_status = Signal(str, str, str)  # state, zh, en
+    weight_read = Signal(int)  # grams
+    print_progress = Signal(str, int, int)  # run id, done, total
+    print_finished = Signal(str, bool, str, str)  # run id, ok, zh, en
+    print_problem = Signal(str, str)  # zh, en: a label may not have printed
+    test_result = Signal(str, bool, str, str)  # which (scan|print|scale), ok, zh, en
+
+    def __init__(self, writer: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="device-io")
+        self._print = ThreadPoolExecutor(max_workers=1, thread_name_prefix="printer")
+        self.scanner: Any = None
+        self.scale: Any = None
+        self.printer: Any = None
+        self.queue: Any = None
+        self.writer: Any = writer
+        self.printer_url = ""
+        self.last_weight_g: int | None = None
+        self._jobs = 0
+        self._lock = threading.Lock()
+        self._test_scan_pending = False
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(5000)
+        self._status_timer.timeout.connect(self.poll_printer)
+        self._closed = False
+        # last status per device, so a status bar created later shows the current state
+        self.last: dict[str, tuple[Any, ...]] = {}
+        from PySide6.QtCore import Qt as _Qt
+
+        direct = _Qt.ConnectionType.DirectConnection
+        self.scanner_status.connect(lambda *a: self.last.__setitem__("scanner", a), direct)
+        self.printer_status.connect(lambda *a: self.last.__setitem__("printer", a), direct)
+        self.scale_status.connect(lambda *a: self.last.__setitem__("scale", a), direct)
+
+    # -- configuration ---------------------------------------------------------------------
+    def configure(self, settings: Any) -> "Future[None]":
+        """(Re)start devices from StationSettings, on the device thread."""
+        return self._io.submit(self._configure, settings)
+
+    def _configure(self, s: Any) -> None:
+        self._stop_readers()
+        if s.scanner_kind == "serial" and s.scanner_port:
+            try:
+                from devices.scanners import ScannerConfig, SerialScanner
+
+                self.scanner = SerialScanner(ScannerConfig(port=s.scanner_port, baud=int(s.scanner_baud)),
+                                             on_scan=lambda sc: self._on_serial_scan(sc.code),
+                                             on_status=self._on_scanner_status).start()
+            except StationError as exc:
+                self.scanner_status.emit("error", exc.zh, str(exc))
+        else:
+            self.scanner_status.emit("wedge", "键盘式扫描枪", "Keyboard-wedge scanner")
+        if self.queue is not None:
+            self.queue.stop()
+            self.queue = None
+        self.printer = None
+        self.printer_url = s.printer_url
+        if s.printer_url:
+            try:
+                from devices.printers.printer import Printer
+                from devices.printers.queue import PrintQueue
+
+                self.printer = Printer(s.printer_url)
+                if self.writer is not None:
+                    self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue_event).start()
+                self._emit_printer_status()
+            except StationError as exc:
+                self.printer_status.emit(False, exc.zh, str(exc))
+        else:
+            self.printer_status.emit(False, "未设置打印机", "No printer set")
+        if s.scale_port:
+            self._start_scale(s)
+        else:
+            self.scale_status.emit("none", "未接电子秤", "No scale")
+
+    def _start_scale(self, s: Any) -> None:
+        try:
+            from devices.scales import SerialScale
+
+            self.scale = SerialScale(s.scale_port, baud=int(s.scale_baud), on_weight=self._on_weight,
+                                     on_status=self._on_scale_status).start()
+        except StationError as exc:
+            self.scale_status.emit("error", exc.zh, str(exc))
+        except Exception as exc:  # noqa: BLE001 - a scale must never stop the station
+            logger.exception("scale start failed")
+            self.scale_status.emit("error", f"电子秤启动失败：{exc}", f"Scale failed to start: {exc}")
+
+    def start_status_polling(self) -> None:
+        self._status_timer.start()
+
+    # -- callbacks from device threads -----------------------------------------------------
+    def _on_serial_scan(self, code: str) -> None:
+        self.scanned.emit(code, "serial")
+
+    def _on_scanner_status(self, st: Any) -> None:
+        self.scanner_status.emit(st.state, st.message_zh, st.message_en)
+
+    def _on_scale_status(self, st: Any) -> None:
+        self.scale_status.emit(getattr(st, "state", "?"), getattr(st, "message_zh", ""),
+                               getattr(st, "message_en", ""))
+
+    def _on_weight(self, w: Any) -> None:
+        g = int(round(w.grams))
+        if not w.stable:
+            return
+        if g != self.last_weight_g:
+            self.last_weight_g = g
+            self.weight_read.emit(g)
+
+    def stable_weight(self) -> int | None:
+        """Latest stable weight in grams (a recent one only), without waiting."""
+        sc = self.scale
+        if sc is None:
+            return None
+        try:
+            return sc.stable_weight()
+        except Exception:  # noqa: BLE001
+            return self.last_weight_g
+
+    # -- printing --------------------------------------------------------------------------
+    def poll_printer(self) -> None:
+        if self.printer is not None and not self._closed:
+            self._print.submit(self._emit_printer_status)
+
+    def _emit_printer_status(self) -> None:
+        p = self.printer
+        if p is None:
+            return
+        try:
+            st = p.status()
+        except Exception as exc:  # noqa: BLE001
+            self.printer_status.emit(False, f"打印机状态未知：{exc}", f"Printer status unknown: {exc}")
+            return
+        if not st.supported:
+            self.printer_status.emit(True, f"打印机 {self.printer_url}", f"Printer {self.printer_url}")
+        else:
+            self.printer_status.emit(st.ok, st.message_zh, st.message_en)
+
+    def _on_queue_event(self, ev: Any) -> None:
+        """PrintQueue callback (printer thread) -> signals."""
+        if ev.kind == "progress":
+            self.print_progress.emit(ev.run_id, ev.done, ev.total)
+            if ev.total and ev.done >= ev.total:
+                self.print_finished.emit(ev.run_id, True, f"打印完成：{ev.done} 张", f"Printed {ev.done} labels")
+        elif ev.kind == "fault":
+            self.printer_status.emit(False, ev.message_zh, ev.message_en)
+        elif ev.kind == "resumed":
+            self.printer_status.emit(True, ev.message_zh, ev.message_en)
+        elif ev.kind in ("uncertain", "failed"):
+            self.print_problem.emit(ev.message_zh, ev.message_en)
+
+    def enqueue_batch(self, batch_id: str, operator: str | None) -> "Future[tuple[str, int]]":
+        """Queue a batch's unprinted waybills; the Future gives (run_id, count). Progress by signal."""
+        return self._io.submit(self._need_queue().enqueue_batch, batch_id, operator)
+
+    def enqueue_parcel(self, parcel_id: str, operator: str | None) -> "Future[tuple[str, int]]":
+        return self._io.submit(self._need_queue().enqueue_parcel, parcel_id, operator)
+
+    def request_reprint(self, waybill: str, operator: str, reason: str) -> "Future[str]":
+        return self._io.submit(self._need_queue().request_reprint, waybill, operator, reason)
+
+    def cancel_print(self, run_id: str | None) -> "Future[int]":
+        return self._io.submit(self._need_queue().cancel, run_id)
+
+    def _need_queue(self) -> Any:
+        if self.queue is None:
+            raise StationError("No printer set: choose one in Settings", zh="未设置打印机：请在设置里选择")
+        return self.queue
+
+    # -- settings-page tests ---------------------------------------------------------------
+    def test_print(self) -> None:
+        def run() -> None:
+            p = self.printer
+            if p is None:
+                self.test_result.emit("print", False, "未设置打印机", "No printer set")
+                return
+            try:
+                from devices.printers.layout import sample_waybill
+
+                p.print_waybill(sample_waybill("TEST0000000001"))
+                self.test_result.emit("print", True, "测试面单已发送", "Test label sent")
+            except StationError as exc:
+                self.test_result.emit("print", False, exc.zh, str(exc))
+            except Exception as exc:  # noqa: BLE001
+                self.test_result.emit("print", False, f"打印失败：{exc}", f"Print failed: {exc}")
+        self._print.submit(run)
+
+    def test_scale(self) -> None:
+        def run() -> None:
+            if self.scale is None:
+                self.test_result.emit("scale", False, "未接电子秤", "No scale")
+                return
+            g = self.last_weight_g
+            if g is None:
+                self.test_result.emit("scale", False, "还没有读数：请放上物品", "No reading yet: put something on it")
+            else:
+                self.test_result.emit("scale", True, f"重量 {g} 克", f"Weight {g} g")
+        self._io.submit(run)
+
+    def arm_test_scan(self) -> None:
+        """The next scan is shown on the settings page instead of being a verdict."""
+        self._test_scan_pending = True
+
+    def take_test_scan(self, code: str, source: str) -> bool:
+        if not self._test_scan_pending:
+            return False
+        self._test_scan_pending = False
+        self.test_result.emit("scan", True, f"扫描成功（{source}）：{code}", f"Scan OK ({source}): {code}")
+        return True
+
+    # -- shutdown --------------------------------------------------------------------------
+    def _stop_readers(self) -> None:
+        for dev in (self.scanner, self.scale):
+            if dev is not None:
+                try:
+                    dev.stop()
+                except Exception:  # noqa: BLE001
+                    logger.exception("device stop failed")
+        self.scanner = self.scale = None
+
+    def shutdown(self) -> None:
+        """Stop readers and join the device threads (window close, test teardown)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._status_timer.stop()
+        self._print.shutdown(wait=True, cancel_futures=True)
+        if self.queue is not None:
+            self.queue.stop()
+            self.queue = None
+        self._io.submit(self._stop_readers)
+        self._io.shutdown(wait=True)
+
+
+def list_serial_ports() -> list[tuple[str, str]]:
+    """(device, description) of serial ports, plus stable /dev/serial/by-id names (slow: call off the UI)."""
+    from pathlib import Path
+
+    out: list[tuple[str, str]] = []
+    try:
+        from serial.tools import list_ports
+
+        for p in list_ports.comports():
+            out.append((p.device, p.description or ""))
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("listing serial ports failed: %s", exc)
+    by_id = Path("/dev/serial/by-id")
+    if by_id.is_dir():
+        for link in sorted(by_id.iterdir()):
+            out.append((str(link), "by-id"))
+    return out

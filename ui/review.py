@@ -1,0 +1,170 @@
+"""Review (复盘) for a shift: handoff counts per carrier, per hour and per operator, table + chart,
+exported to CSV and PDF. The query and the files are made off the UI thread."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
+
+from warehouse_app.reports import format_csv, handoff_counts
+
+from ui import station_ops
+from ui.lead import LeadTab, fill_table, make_table
+from ui.ops import AppContext, run_in_background
+
+logger = logging.getLogger(__name__)
+
+
+def _load(conn: Any, hours: int) -> tuple[dict[str, Any], str, str]:
+    since, until = station_ops.shift_window(hours)
+    return handoff_counts(conn, since, until), since, until
+
+
+def write_exports(data: dict[str, Any], out_dir: Path, stem: str, title: str, since: str, until: str,
+                  kind: str) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if kind == "csv":
+        path = out_dir / f"{stem}.csv"
+        parts = [f"# {title} {since} -- {until} total={data['total']}\n"]
+        for section, cols in (("per_carrier", ["carrier", "parcels", "handoffs"]),
+                              ("per_hour", ["hour", "carrier", "parcels"]),
+                              ("per_operator", ["operator", "parcels"])):
+            parts.append(f"# {section}\n")
+            parts.append(format_csv(data[section], cols))
+        path.write_text("".join(parts), encoding="utf-8-sig")  # BOM: Excel opens Chinese correctly
+        return path
+    from ui.reports_pdf import review_pdf_bytes
+
+    path = out_dir / f"{stem}.pdf"
+    path.write_bytes(review_pdf_bytes(data, title, since, until))
+    return path
+
+
+class ReviewTab(LeadTab):
+    exported = Signal(str)
+    loaded = Signal(object)
+
+    def __init__(self, ctx: AppContext, area: Any) -> None:
+        super().__init__(ctx, area)
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.span = QComboBox()
+        self.span.setObjectName("review_span")
+        for h in (8, 12, 24, 72):
+            self.span.addItem("", h)
+        self.span.setCurrentIndex(2)
+        self.total = QLabel()
+        self.total.setStyleSheet("font-size:18px;font-weight:bold")
+        self.csv_btn, self.pdf_btn, self.reload_btn = QPushButton(), QPushButton(), QPushButton()
+        self.csv_btn.setObjectName("export_csv")
+        self.pdf_btn.setObjectName("export_pdf")
+        self.reload_btn.setObjectName("review_reload")
+        self.l_span = QLabel()
+        top.addWidget(self.l_span)
+        top.addWidget(self.span)
+        top.addWidget(self.total, 1)
+        for b in (self.reload_btn, self.csv_btn, self.pdf_btn):
+            top.addWidget(b)
+        lay.addLayout(top)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.per_carrier = make_table("review_per_carrier")
+        self.per_operator = make_table("review_per_operator")
+        self.per_hour = make_table("review_per_hour")
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.per_carrier)
+        left.addWidget(self.per_operator)
+        left.addWidget(self.per_hour)
+        split.addWidget(left)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setObjectName("review_chart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        split.addWidget(self.chart_view)
+        split.setSizes([450, 700])
+        lay.addWidget(split, 1)
+        lay.addWidget(self.result)
+        self.data: dict[str, Any] | None = None
+        self.window_span: tuple[str, str] = ("", "")
+        self.span.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.reload_btn.clicked.connect(self.refresh)
+        self.csv_btn.clicked.connect(lambda: self.export("csv"))
+        self.pdf_btn.clicked.connect(lambda: self.export("pdf"))
+
+    def retranslate(self) -> None:
+        self.l_span.setText(self.tr("Shift:"))
+        for i in range(self.span.count()):
+            self.span.setItemText(i, self.tr("last %1 hours").replace("%1", str(self.span.itemData(i))))
+        self.csv_btn.setText(self.tr("Export CSV"))
+        self.pdf_btn.setText(self.tr("Export PDF"))
+        self.reload_btn.setText(self.tr("Reload"))
+        if self.data is not None:
+            self._show(self.data)
+
+    def refresh(self) -> None:
+        def got(res: tuple[dict[str, Any], str, str]) -> None:
+            data, since, until = res
+            self.window_span = (since, until)
+            self._show(data)
+            self.loaded.emit(data)
+
+        self.read(_load, int(self.span.currentData() or 24), ok=got)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.total.setText(self.tr("Handed off: %1 parcels").replace("%1", str(data["total"])))
+        fill_table(self.per_carrier, data["per_carrier"], ["carrier", "parcels", "handoffs"],
+                   [self.tr("Carrier"), self.tr("Parcels"), self.tr("Handoffs")])
+        fill_table(self.per_operator, data["per_operator"], ["operator", "parcels"],
+                   [self.tr("Operator"), self.tr("Parcels")])
+        fill_table(self.per_hour, data["per_hour"], ["hour", "carrier", "parcels"],
+                   [self.tr("Hour (UTC)"), self.tr("Carrier"), self.tr("Parcels")])
+        self._chart(data)
+
+    def _chart(self, data: dict[str, Any]) -> None:
+        self.chart.removeAllSeries()
+        for ax in list(self.chart.axes()):
+            self.chart.removeAxis(ax)
+        hours = sorted({r["hour"] for r in data["per_hour"]})
+        carriers = sorted({r["carrier"] or "-" for r in data["per_hour"]})
+        series = QBarSeries()
+        top = 0
+        for car in carriers:
+            s = QBarSet(car)
+            by = {r["hour"]: r["parcels"] for r in data["per_hour"] if (r["carrier"] or "-") == car}
+            vals = [by.get(h, 0) for h in hours]
+            top = max([top, *vals])
+            s.append(vals)
+            series.append(s)
+        self.chart.addSeries(series)
+        ax = QBarCategoryAxis()
+        ax.append([h[11:16] for h in hours])
+        ay = QValueAxis()
+        ay.setRange(0, max(1, top))
+        ay.setLabelFormat("%d")
+        self.chart.addAxis(ax, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(ay, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(ax)
+        series.attachAxis(ay)
+        self.chart.setTitle(self.tr("Parcels handed off per hour and carrier"))
+
+    def export(self, kind: str) -> None:
+        if self.data is None:
+            self.say(self.tr("Nothing loaded yet"), ok=False)
+            return
+        data, (since, until) = self.data, self.window_span
+        stem = "review-" + until[:16].replace(":", "").replace("-", "")
+        title = self.tr("Shift review: handoff counts")
+        out = self.ctx.data_dir / "exports"
+
+        def done(path: Path) -> None:
+            self.say(self.tr("Saved %1").replace("%1", str(path)))
+            self.exported.emit(str(path))
+
+        run_in_background(lambda: write_exports(data, out, stem, title, since, until, kind), done, self.fail,
+                          ctx=self.ctx, parent=self)

@@ -1,0 +1,245 @@
+"""Settings: devices (find serial ports, scanner/printer/scale with a test button each), the
+upstream address and the language. Saved per station in the station DB."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QVBoxLayout)
+
+from warehouse_app.errors import StationError
+
+from ui.devices import list_serial_ports
+from ui.lead import LeadTab
+from ui.ops import AppContext, run_in_background, run_on_writer, run_read
+
+logger = logging.getLogger(__name__)
+
+
+def _read_upstream(conn: Any) -> tuple[str, str]:
+    from warehouse_app.sync.state import load_config
+
+    cfg = load_config(conn)
+    return (cfg.hub_url, cfg.token) if cfg else ("", "")
+
+
+def _save_upstream(conn: Any, url: str, token: str) -> None:
+    from warehouse_app.sync.state import save_config
+
+    url = url.strip()
+    if url and not url.startswith(("http://", "https://")):
+        raise StationError(f"The upstream address must start with http:// or https:// (got {url!r})",
+                           zh=f"上游地址必须以 http:// 或 https:// 开头（当前：{url!r}）")
+    if url and not token.strip():
+        raise StationError("Enter the station token the hub admin gave you", zh="请填写上游管理员给的站点令牌")
+    save_config(conn, url, token.strip())
+
+
+class SettingsTab(LeadTab):
+    def __init__(self, ctx: AppContext, area: Any) -> None:
+        super().__init__(ctx, area)
+        lay = QVBoxLayout(self)
+        # scanner
+        self.scan_box = QGroupBox()
+        f = QFormLayout(self.scan_box)
+        self.scanner_kind = QComboBox()
+        self.scanner_kind.setObjectName("scanner_kind")
+        self.scanner_kind.addItem("", "serial")
+        self.scanner_kind.addItem("", "wedge")
+        self.scanner_port = QComboBox()
+        self.scanner_port.setObjectName("scanner_port")
+        self.scanner_port.setEditable(True)
+        self.scanner_baud = QComboBox()
+        self.scanner_baud.setObjectName("scanner_baud")
+        for b in (9600, 19200, 38400, 57600, 115200):
+            self.scanner_baud.addItem(str(b), b)
+        self.find_btn, self.test_scan_btn = QPushButton(), QPushButton()
+        self.find_btn.setObjectName("find_ports")
+        self.test_scan_btn.setObjectName("test_scan")
+        self.l_kind, self.l_sport, self.l_sbaud = QLabel(), QLabel(), QLabel()
+        f.addRow(self.l_kind, self.scanner_kind)
+        f.addRow(self.l_sport, self.scanner_port)
+        f.addRow(self.l_sbaud, self.scanner_baud)
+        r = QHBoxLayout()
+        r.addWidget(self.find_btn)
+        r.addWidget(self.test_scan_btn)
+        f.addRow(r)
+        # printer
+        self.print_box = QGroupBox()
+        g = QFormLayout(self.print_box)
+        self.printer_url = QLineEdit()
+        self.printer_url.setObjectName("printer_url")
+        self.printer_url.setPlaceholderText("tcp://192.168.1.50:9100?lang=zpl&size=76x130")
+        self.test_print_btn = QPushButton()
+        self.test_print_btn.setObjectName("test_print")
+        self.l_purl = QLabel()
+        g.addRow(self.l_purl, self.printer_url)
+        g.addRow(self.test_print_btn)
+        # scale
+        self.scale_box = QGroupBox()
+        h = QFormLayout(self.scale_box)
+        self.scale_port = QComboBox()
+        self.scale_port.setObjectName("scale_port")
+        self.scale_port.setEditable(True)
+        self.use_scale = QCheckBox()
+        self.use_scale.setObjectName("use_scale")
+        self.read_scale_btn = QPushButton()
+        self.read_scale_btn.setObjectName("read_scale")
+        self.l_scport = QLabel()
+        h.addRow(self.l_scport, self.scale_port)
+        h.addRow(self.use_scale)
+        h.addRow(self.read_scale_btn)
+        # upstream + language
+        self.up_box = QGroupBox()
+        u = QFormLayout(self.up_box)
+        self.hub_url = QLineEdit()
+        self.hub_url.setObjectName("hub_url")
+        self.hub_url.setPlaceholderText("https://hub.example.com")
+        self.hub_token = QLineEdit()
+        self.hub_token.setObjectName("hub_token")
+        self.hub_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.sounds = QCheckBox()
+        self.sounds.setObjectName("sounds")
+        self.l_hub, self.l_token, self.l_lang = QLabel(), QLabel(), QLabel()
+        u.addRow(self.l_hub, self.hub_url)
+        u.addRow(self.l_token, self.hub_token)
+        u.addRow(self.l_lang, self.language)
+        u.addRow(self.sounds)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.scan_box)
+        row1.addWidget(self.print_box)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.scale_box)
+        row2.addWidget(self.up_box)
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        self.save_btn = QPushButton()
+        self.save_btn.setObjectName("save_settings")
+        self.save_btn.setStyleSheet("font-size:18px;font-weight:bold;padding:6px")
+        lay.addWidget(self.save_btn)
+        self.test_line = QLabel()
+        self.test_line.setObjectName("test_result")
+        self.test_line.setStyleSheet("font-size:18px;font-weight:bold")
+        lay.addWidget(self.test_line)
+        lay.addWidget(self.result)
+        lay.addStretch(1)
+        self.find_btn.clicked.connect(self.find_ports)
+        self.test_scan_btn.clicked.connect(self.test_scan)
+        self.test_print_btn.clicked.connect(self.test_print)
+        self.read_scale_btn.clicked.connect(self.read_scale)
+        self.save_btn.clicked.connect(self.save)
+        if ctx.devices is not None:
+            ctx.devices.test_result.connect(self._test_result)
+        self.load_from_settings()
+
+    def retranslate(self) -> None:
+        self.scan_box.setTitle(self.tr("Scanner"))
+        self.scanner_kind.setItemText(0, self.tr("Serial port scanner"))
+        self.scanner_kind.setItemText(1, self.tr("Keyboard-wedge (USB HID) scanner"))
+        self.l_kind.setText(self.tr("Kind"))
+        self.l_sport.setText(self.tr("Port"))
+        self.l_sbaud.setText(self.tr("Baud"))
+        self.find_btn.setText(self.tr("Find serial ports"))
+        self.test_scan_btn.setText(self.tr("Test scan"))
+        self.print_box.setTitle(self.tr("Label printer"))
+        self.l_purl.setText(self.tr("Printer address"))
+        self.test_print_btn.setText(self.tr("Print test label"))
+        self.scale_box.setTitle(self.tr("Scale"))
+        self.l_scport.setText(self.tr("Port"))
+        self.use_scale.setText(self.tr("Weigh parcels in verify mode"))
+        self.read_scale_btn.setText(self.tr("Read scale"))
+        self.up_box.setTitle(self.tr("Upstream and language"))
+        self.l_hub.setText(self.tr("Upstream address"))
+        self.l_token.setText(self.tr("Station token"))
+        self.l_lang.setText(self.tr("Language"))
+        self.sounds.setText(self.tr("Verdict sounds"))
+        self.save_btn.setText(self.tr("Save and apply"))
+
+    def load_from_settings(self) -> None:
+        s = self.ctx.settings
+        self.scanner_kind.setCurrentIndex(max(0, self.scanner_kind.findData(s.scanner_kind)))
+        self.scanner_port.setEditText(s.scanner_port)
+        self.scanner_baud.setCurrentIndex(max(0, self.scanner_baud.findData(s.scanner_baud)))
+        self.printer_url.setText(s.printer_url)
+        self.scale_port.setEditText(s.scale_port)
+        self.use_scale.setChecked(s.use_scale_in_verify)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.sounds.setChecked(s.sounds)
+
+    def refresh(self) -> None:
+        self.load_from_settings()
+        self.read(_read_upstream, ok=lambda r: (self.hub_url.setText(r[0]), self.hub_token.setText(r[1])))
+
+    def find_ports(self) -> None:
+        def got(ports: list[tuple[str, str]]) -> None:
+            for combo in (self.scanner_port, self.scale_port):
+                cur = combo.currentText()
+                combo.clear()
+                for dev, desc in ports:
+                    combo.addItem(f"{dev}", dev)
+                combo.setEditText(cur)
+            self.say(self.tr("Found %1 serial ports").replace("%1", str(len(ports))))
+
+        run_in_background(list_serial_ports, got, self.fail, ctx=self.ctx, parent=self)
+
+    def test_scan(self) -> None:
+        dev = self.ctx.devices
+        if dev is None:
+            return
+        dev.arm_test_scan()
+        self.test_line.setText(self.tr("Scan any barcode now…"))
+
+    def test_print(self) -> None:
+        if self.ctx.devices is not None:
+            self.test_line.setText(self.tr("Printing a test label…"))
+            self.ctx.devices.test_print()
+
+    def read_scale(self) -> None:
+        if self.ctx.devices is not None:
+            self.ctx.devices.test_scale()
+
+    def _test_result(self, which: str, ok: bool, zh: str, en: str) -> None:
+        self.test_line.setText(self.ctx.text(zh, en))
+        self.test_line.setStyleSheet("font-size:18px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c"))
+
+    def save(self) -> None:
+        """Validate, persist, then re-open the devices with the new settings."""
+        url = self.printer_url.text().strip()
+        if url:
+            try:
+                from devices.printers.url import parse_printer_url
+
+                parse_printer_url(url)
+            except StationError as exc:
+                self.fail(exc)
+                return
+        changes = dict(
+            scanner_kind=self.scanner_kind.currentData(), scanner_port=self.scanner_port.currentText().strip(),
+            scanner_baud=int(self.scanner_baud.currentData() or 9600), printer_url=url,
+            scale_port=self.scale_port.currentText().strip(), use_scale_in_verify=self.use_scale.isChecked(),
+            sounds=self.sounds.isChecked())
+        if changes["scanner_kind"] == "serial" and not changes["scanner_port"]:
+            self.say(self.tr("Choose the scanner's serial port (Find serial ports)"), ok=False)
+            return
+        lang = self.language.currentData()
+
+        def upstream_saved(_: Any) -> None:
+            self.ctx.save_setting(**changes)
+            if self.ctx.devices is not None:
+                self.ctx.devices.configure(self.ctx.settings)
+            if self.ctx.sync is not None:
+                self.ctx.sync.nudge()
+            win = self.area.window_
+            if lang != self.ctx.lang:
+                win.set_language(lang)
+            win.sound.enabled = changes["sounds"]
+            self.say(self.tr("Settings saved"))
+            self.ctx.events.data_changed.emit("settings")
+
+        run_on_writer(self.ctx, _save_upstream, self.hub_url.text(), self.hub_token.text(),
+                      on_success=upstream_saved, on_failure=self.fail, parent=self)

@@ -1,0 +1,142 @@
+"""Qt-free station operations the window runs on the writer thread or the read pool.
+
+Why here: the UI needs a few small composites (login + context check, counters, reprint/void)
+that the core does not offer as one call yet; each is one transaction on the writer thread.
+Candidates to move into warehouse_app/ (requested in the issue report).
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from typing import Any
+
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.domain import ParcelState, can_transition
+from warehouse_app.errors import InvalidOperation, NotFound, StationError
+from warehouse_app.outbox import append_event
+from warehouse_app.store.tx import transaction
+
+
+def do_login(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
+    from warehouse_app.station import login
+
+    with transaction(conn):
+        return login(conn, code)
+
+
+def do_verify_lead(conn: sqlite3.Connection, code: str, pin: str) -> dict[str, Any]:
+    from warehouse_app.station import verify_lead
+
+    return verify_lead(conn, code, pin)
+
+
+def check_batch(conn: sqlite3.Connection, batch_id: str) -> dict[str, Any]:
+    from warehouse_app.batches import get_batch
+
+    return get_batch(conn, batch_id)
+
+
+def check_handoff(conn: sqlite3.Connection, handoff_id: str) -> dict[str, Any]:
+    from warehouse_app.handoffs import get_handoff
+
+    return get_handoff(conn, handoff_id)
+
+
+def counters(conn: sqlite3.Connection, batch_id: str | None, handoff_id: str | None) -> dict[str, Any]:
+    """Live counters: this batch's progress, this handoff's count, parcels this hour (this station)."""
+    out: dict[str, Any] = {"batch": None, "handoff": None}
+    if batch_id:
+        counts = {r[0]: r[1] for r in conn.execute(
+            "SELECT state, count(*) FROM parcels WHERE batch_id=? GROUP BY state", (batch_id,))}
+        total = sum(v for k, v in counts.items() if k != "voided")
+        packed = total - counts.get("planned", 0)
+        verified = sum(counts.get(k, 0) for k in ("verified", "handed_off", "returned"))
+        out["batch"] = {"id": batch_id, "total": total, "packed": packed, "verified": verified,
+                        "intercepted": counts.get("intercepted", 0) + counts.get("pulled", 0)}
+    if handoff_id:
+        row = conn.execute("SELECT carrier, status, parcel_count FROM handoffs WHERE handoff_id=?",
+                           (handoff_id,)).fetchone()
+        if row:
+            out["handoff"] = {"id": handoff_id, "carrier": row["carrier"], "status": row["status"],
+                              "count": int(row["parcel_count"] or 0)}
+    start = utcnow().replace(minute=0, second=0, microsecond=0)
+    out["hour"] = int(conn.execute(
+        "SELECT count(*) FROM scan_log WHERE at >= ? AND status='ok' AND parcel_id IS NOT NULL",
+        (iso(start),)).fetchone()[0])
+    return out
+
+
+def active_batches(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT batch_id, kind, sku_set, planned_qty, status FROM batches WHERE status IN ('active','paused') "
+        "ORDER BY created_at, batch_id")]
+
+
+def open_handoffs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT handoff_id, carrier, courier_name, vehicle, parcel_count FROM handoffs WHERE status='open' "
+        "ORDER BY opened_at")]
+
+
+def carriers(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute("SELECT * FROM carriers ORDER BY code")]
+
+
+def find_parcel_id(conn: sqlite3.Connection, code: str) -> str:
+    from warehouse_app.scan_engine import clean_code, find_parcel
+
+    row = find_parcel(conn, clean_code(code))
+    if row is None:
+        raise NotFound(f"No parcel for {code!r}", zh=f"找不到包裹 {code!r}")
+    return str(row["parcel_id"])
+
+
+def mark_printed(conn: sqlite3.Connection, parcel_ids: list[str], operator: str | None,
+                 reprint: bool = False) -> int:
+    """Count printed labels (and record a reprint as an event the hub sees)."""
+    at = iso(utcnow())
+    with transaction(conn):
+        conn.executemany("UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
+                         [(p,) for p in parcel_ids])
+        if reprint:
+            for pid in parcel_ids:
+                append_event(conn, "waybill.reprinted", {"parcel_id": pid}, operator=operator, at=at)
+    return len(parcel_ids)
+
+
+def void_waybill(conn: sqlite3.Connection, code: str, reason: str, operator: str | None) -> dict[str, Any]:
+    """Void a parcel's waybill with a reason (lead only): the old label then scans as 'voided'."""
+    reason = (reason or "").strip()
+    if len(reason) < 2:
+        raise StationError("Give a reason for voiding (at least 2 characters)", zh="请填写作废原因（至少 2 个字）")
+    from warehouse_app.scan_engine import clean_code, find_parcel
+
+    row = find_parcel(conn, clean_code(code))
+    if row is None:
+        raise NotFound(f"No parcel for {code!r}", zh=f"找不到包裹 {code!r}")
+    if not row["waybill"]:
+        raise InvalidOperation("This parcel has no waybill yet", zh="该包裹还没有面单")
+    if not can_transition(row["state"], ParcelState.VOIDED):
+        raise InvalidOperation(f"A {row['state']} parcel cannot be voided", zh=f"状态为 {row['state']} 的包裹不能作废")
+    at = iso(utcnow())
+    with transaction(conn):
+        conn.execute("INSERT INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, voided_at, voided_by) "
+                     "VALUES (?,?,?,?,?,?,?)", (row["waybill"], row["parcel_id"], row["order_id"], row["carrier"],
+                                                reason, at, operator))
+        conn.execute("UPDATE parcels SET state='voided', updated_at=? WHERE parcel_id=? AND state=?",
+                     (at, row["parcel_id"], row["state"]))
+        append_event(conn, "waybill.voided", {"parcel_id": row["parcel_id"], "waybill": row["waybill"],
+                                              "order_id": row["order_id"], "reason": reason}, operator=operator, at=at)
+    return {"parcel_id": row["parcel_id"], "waybill": row["waybill"]}
+
+
+def batch_parcels_to_print(conn: sqlite3.Connection, batch_id: str, only_unprinted: bool = True) -> list[str]:
+    sql = "SELECT parcel_id FROM parcels WHERE batch_id=? AND state NOT IN ('voided','pulled')"
+    if only_unprinted:
+        sql += " AND print_count = 0"
+    return [r[0] for r in conn.execute(sql + " ORDER BY parcel_id", (batch_id,))]
+
+
+def shift_window(hours: int) -> tuple[str, str]:
+    now = utcnow()
+    return iso(now - timedelta(hours=hours)), iso(now + timedelta(minutes=1))

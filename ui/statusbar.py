@@ -1,0 +1,129 @@
+"""The status bar: scanner, printer, scale and upstream link, always visible, faults in plain words."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from ui.ops import AppContext
+
+
+class SyncBridge(QObject):
+    """The sync service's plain status callback, as a Qt signal (emitted from the sync thread)."""
+
+    status_changed = Signal(object)
+
+    def __init__(self, sync: Any) -> None:
+        super().__init__()
+        sync.on_status(self.status_changed.emit)
+
+
+class StationStatusBar(QStatusBar):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("station_status")
+        self.scanner = self._pill("status_scanner")
+        self.printer = self._pill("status_printer")
+        self.scale = self._pill("status_scale")
+        self.upstream = self._pill("status_upstream")
+        self.message = QLabel()
+        self.message.setObjectName("status_message")
+        self.message.setStyleSheet("font-size:15px")
+        self.addWidget(self.message, 1)
+        for w in (self.scanner, self.printer, self.scale, self.upstream):
+            self.addPermanentWidget(w)
+        # last known (ok, zh, en) per device so a language switch rewords everything
+        self.state: dict[str, tuple[str, str, str]] = {
+            "scanner": ("unknown", "扫描枪：未知", "Scanner: unknown"),
+            "printer": ("unknown", "打印机：未知", "Printer: unknown"),
+            "scale": ("unknown", "电子秤：未知", "Scale: unknown"),
+            "upstream": ("unknown", "上游：未配置", "Upstream: not set up"),
+        }
+        self._clear = QTimer(self)
+        self._clear.setSingleShot(True)
+        self._clear.timeout.connect(lambda: self.message.setText(""))
+        dev = ctx.devices
+        if dev is not None:
+            dev.scanner_status.connect(self._scanner)
+            dev.printer_status.connect(self._printer)
+            dev.scale_status.connect(self._scale)
+            dev.weight_read.connect(self._weight)
+            dev.print_progress.connect(self._progress)
+            for key, slot in (("scanner", self._scanner), ("printer", self._printer), ("scale", self._scale)):
+                if key in dev.last:
+                    slot(*dev.last[key])
+        self.sync_bridge: SyncBridge | None = None
+        if ctx.sync is not None:
+            self.sync_bridge = SyncBridge(ctx.sync)
+            self.sync_bridge.status_changed.connect(self.show_sync)
+            self.show_sync(ctx.sync.status)
+        self.retranslate()
+
+    def _pill(self, name: str) -> QLabel:
+        lab = QLabel()
+        lab.setObjectName(name)
+        lab.setTextFormat(Qt.TextFormat.PlainText)
+        return lab
+
+    def retranslate(self) -> None:
+        for key in self.state:
+            self._render(key)
+
+    def _render(self, key: str) -> None:
+        level, zh, en = self.state[key]
+        lab = {"scanner": self.scanner, "printer": self.printer, "scale": self.scale,
+               "upstream": self.upstream}[key]
+        color = {"ok": "#1b5e20", "warn": "#e65100", "error": "#b71c1c"}.get(level, "#455a64")
+        bg = {"ok": "#e8f5e9", "warn": "#fff3e0", "error": "#ffebee"}.get(level, "#eceff1")
+        lab.setText(("● " if level in ("ok", "warn", "error") else "○ ") + self.ctx.text(zh, en))
+        lab.setStyleSheet(f"QLabel{{color:{color};background:{bg};padding:2px 8px;border-radius:4px;"
+                          "font-size:14px;font-weight:bold}")
+
+    def set_state(self, key: str, level: str, zh: str, en: str) -> None:
+        self.state[key] = (level, zh, en)
+        self._render(key)
+
+    # -- device slots ----------------------------------------------------------------------
+    def _scanner(self, state: str, zh: str, en: str) -> None:
+        level = {"connected": "ok", "wedge": "ok", "disconnected": "error", "unavailable": "error",
+                 "error": "error"}.get(state, "warn")
+        self.set_state("scanner", level, zh, en)
+
+    def _printer(self, ok: bool, zh: str, en: str) -> None:
+        self.set_state("printer", "ok" if ok else "error", zh, en)
+
+    def _scale(self, state: str, zh: str, en: str) -> None:
+        level = {"connected": "ok", "none": "idle"}.get(state, "error" if state in ("disconnected", "unavailable",
+                                                                                   "error") else "warn")
+        self.set_state("scale", level, zh or "电子秤", en or "Scale")
+
+    def _weight(self, grams: int) -> None:
+        if grams < 5:
+            self.set_state("scale", "ok", "电子秤：空", "Scale: empty")
+        else:
+            self.set_state("scale", "ok", f"电子秤：{grams} 克", f"Scale: {grams} g")
+
+    def _progress(self, run_id: str, done: int, total: int) -> None:
+        if total > 1:
+            self.show_message(self.ctx.text(f"打印中 {done}/{total}", f"Printing {done}/{total}"), timeout_ms=4000)
+
+    def show_sync(self, st: Any) -> None:
+        if st is None:
+            return
+        if not st.configured:
+            self.set_state("upstream", "idle", "上游：未配置（离线工作）", "Upstream: not set up (working offline)")
+        elif st.online:
+            self.set_state("upstream", "ok" if st.pending_events < 50 else "warn",
+                           f"上游在线 · 待同步 {st.pending_events}", f"Upstream online · {st.pending_events} to sync")
+        else:
+            err_zh = st.last_error_zh or "连接失败"
+            err_en = st.last_error_en or "cannot reach the hub"
+            self.set_state("upstream", "error", f"上游离线 · 待同步 {st.pending_events}（{err_zh[:40]}）",
+                           f"Upstream offline · {st.pending_events} waiting ({err_en[:50]})")
+
+    def show_message(self, text: str, error: bool = False, timeout_ms: int = 12000) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("font-size:15px;" + ("color:#b71c1c;font-weight:bold" if error else ""))
+        self._clear.start(timeout_ms)

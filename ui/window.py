@@ -1,0 +1,635 @@
+"""The packing-station main window: login, the packer screen, the lead area and the status bar.
+
+Everything a packer does works from the scanner and the keyboard: F1-F5 switch mode, F6/F7 pick
+the batch/handoff, F8 logs out, F9 opens the lead area, F12 switches language; command cards
+(`#MODE:PACK`, `#BATCH:id`, ...) do the same from the scanner. Scans go to the writer thread and
+their verdicts come back by signal, so the window never waits on SQLite.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
+
+from devices.scanners.wedge import WedgeDecoder
+from warehouse_app.commands import parse_command
+from warehouse_app.domain import Verdict
+from warehouse_app.errors import StationError
+from warehouse_app.scan_engine import ScanContext, scan
+
+from ui import station_ops
+from ui.ops import AppContext, run_on_writer, run_read
+from ui.sounds import SoundPlayer, sound_for
+from ui.statusbar import StationStatusBar
+from ui.verdict import VerdictPanel
+
+logger = logging.getLogger(__name__)
+
+MODES = ["pack", "verify", "handoff", "pull", "return"]
+MODE_KEYS = {Qt.Key.Key_F1: "pack", Qt.Key.Key_F2: "verify", Qt.Key.Key_F3: "handoff",
+             Qt.Key.Key_F4: "pull", Qt.Key.Key_F5: "return"}
+
+
+def returns_module() -> Any:
+    """The promo engineer's returns logic, if it has landed (import guarded)."""
+    try:
+        import warehouse_app.returns as mod  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return mod
+
+
+def scan_return(conn: Any, code: str, ctx: ScanContext, weight_g: int | None = None) -> Verdict:
+    """Return mode: warehouse_app.returns when present, else the scan engine's own answer."""
+    mod = returns_module()
+    fn = getattr(mod, "scan_return", None) if mod else None
+    if fn is not None:
+        return fn(conn, code, ctx)  # type: ignore[no-any-return]
+    return scan(conn, code, ctx, weight_g)
+
+
+class ModeBar(QWidget):
+    """Five big mode tabs with their keys, the current one highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.labels: dict[str, QLabel] = {}
+        for m in MODES:
+            lab = QLabel()
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lab.setObjectName(f"mode_{m}")
+            lay.addWidget(lab)
+            self.labels[m] = lab
+        self.current = "verify"
+
+    def retranslate(self) -> None:
+        names = {"pack": self.tr("F1 Pack batch"), "verify": self.tr("F2 Verify && box"),
+                 "handoff": self.tr("F3 Hand off"), "pull": self.tr("F4 Pull intercept"),
+                 "return": self.tr("F5 Returns")}
+        for m, lab in self.labels.items():
+            lab.setText(names[m].replace("&&", "&"))
+        self.set_mode(self.current)
+
+    def set_mode(self, mode: str) -> None:
+        self.current = mode
+        for m, lab in self.labels.items():
+            on = m == mode
+            lab.setStyleSheet(
+                "QLabel{font-size:%dpx;font-weight:%s;padding:6px;border-radius:6px;background:%s;color:%s}"
+                % (20, "bold" if on else "normal", "#1565c0" if on else "#e0e0e0", "white" if on else "#424242"))
+
+
+class CounterBox(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.value = QLabel("-")
+        self.value.setStyleSheet("font-size:34px;font-weight:bold")
+        self.sub = QLabel("")
+        self.title.setStyleSheet("font-size:16px;color:#555")
+        for w in (self.title, self.value, self.sub):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lay.addWidget(w)
+
+
+class PackerPage(QWidget):
+    """Verdict panel + mode bar + context line + live counters + the scan/typing field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        self.who = QLabel()
+        self.who.setStyleSheet("font-size:22px;font-weight:bold")
+        self.context_line = QLabel()
+        self.context_line.setStyleSheet("font-size:20px")
+        top = QHBoxLayout()
+        top.addWidget(self.who, 1)
+        top.addWidget(self.context_line, 2)
+        lay.addLayout(top)
+        self.modes = ModeBar()
+        lay.addWidget(self.modes)
+        self.panel = VerdictPanel()
+        lay.addWidget(self.panel, 1)
+        row = QHBoxLayout()
+        self.c_batch, self.c_handoff, self.c_hour = CounterBox(), CounterBox(), CounterBox()
+        for c in (self.c_batch, self.c_handoff, self.c_hour):
+            row.addWidget(c)
+        lay.addLayout(row)
+        entry = QHBoxLayout()
+        self.entry_label = QLabel()
+        self.entry = QLineEdit()
+        self.entry.setObjectName("scan_entry")
+        self.entry.setStyleSheet("font-size:20px;padding:4px")
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color:#555")
+        entry.addWidget(self.entry_label)
+        entry.addWidget(self.entry, 1)
+        lay.addLayout(entry)
+        lay.addWidget(self.hint)
+        self.batch_pick = QComboBox()
+        self.batch_pick.setObjectName("batch_pick")
+        self.handoff_pick = QComboBox()
+        self.handoff_pick.setObjectName("handoff_pick")
+        picks = QHBoxLayout()
+        self.batch_pick_label, self.handoff_pick_label = QLabel(), QLabel()
+        picks.addWidget(self.batch_pick_label)
+        picks.addWidget(self.batch_pick, 1)
+        picks.addWidget(self.handoff_pick_label)
+        picks.addWidget(self.handoff_pick, 1)
+        lay.addLayout(picks)
+
+    def retranslate(self) -> None:
+        self.modes.retranslate()
+        self.c_batch.title.setText(self.tr("This batch"))
+        self.c_handoff.title.setText(self.tr("This handoff"))
+        self.c_hour.title.setText(self.tr("Parcels this hour"))
+        self.entry_label.setText(self.tr("Scan or type:"))
+        self.batch_pick_label.setText(self.tr("F6 Batch:"))
+        self.handoff_pick_label.setText(self.tr("F7 Handoff:"))
+        self.hint.setText(self.tr("F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · "
+                                  "F10 settings · F12 中文/English · or scan a command card"))
+
+
+class LoginPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        self.station = QLabel()
+        self.station.setStyleSheet("font-size:22px;color:#555")
+        self.station.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel = VerdictPanel()
+        self.entry = QLineEdit()
+        self.entry.setObjectName("login_entry")
+        self.entry.setStyleSheet("font-size:28px;padding:8px")
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setStyleSheet("font-size:20px")
+        lay.addWidget(self.station)
+        lay.addWidget(self.panel, 1)
+        lay.addWidget(self.label)
+        lay.addWidget(self.entry)
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("Scan your badge, or type your operator code and press Enter"))
+        if self.panel.verdict is None and self.panel.color_name == "idle":
+            self.panel.show_idle(self.tr("Please log in"), self.tr("Scan your badge"))
+
+
+class _KeyFilter(QObject):
+    """Feeds keystrokes to the wedge decoder when focus is not in a text field, so a
+    keyboard-wedge scan reaches the station even while a button or table has focus."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.decoder = WedgeDecoder()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        w = self.window
+        if not w.isActiveWindow() and not w.isVisible():
+            return False
+        from PySide6.QtWidgets import QApplication, QAbstractSpinBox, QPlainTextEdit, QTextEdit
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+            return False
+        if w.stack.currentWidget() not in (w.packer, w.login):
+            return False
+        text = event.text()
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            text = "\r"
+        if not text or (not text.isprintable() and text != "\r"):
+            return False
+        res = self.decoder.key(text, time.monotonic())
+        if res.scan:
+            w.handle_scan(res.scan, "wedge")
+        if res.typed:
+            typed = res.typed.replace("\r", "")
+            target = w.login.entry if w.stack.currentWidget() is w.login else w.packer.entry
+            target.setFocus()
+            target.insert(typed)
+            if res.typed.endswith("\r"):
+                target.returnPressed.emit()
+        return True
+
+
+class MainWindow(QMainWindow):
+    """One station window. `verdict_shown(Verdict)` fires after each verdict reaches the panel."""
+
+    verdict_shown = Signal(object)
+    counters_updated = Signal(object)
+    logged_in = Signal(object)
+    mode_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, *, sounds: bool | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.mode = "verify"
+        self.batch_id: str | None = None
+        self.handoff_id: str | None = None
+        self.scans_in_flight = 0
+        self.sound = SoundPlayer(ctx.settings.sounds if sounds is None else sounds)
+        self.setObjectName("station_window")
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+
+        self.stack = QStackedWidget()
+        self.login = LoginPage()
+        self.packer = PackerPage()
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.packer)
+        from ui.lead import LeadArea
+
+        self.lead = LeadArea(ctx, self)
+        self.stack.addWidget(self.lead)
+        self.setCentralWidget(self.stack)
+        self.status = StationStatusBar(ctx)
+        self.setStatusBar(self.status)
+
+        self.login.entry.returnPressed.connect(self._login_typed)
+        self.packer.entry.returnPressed.connect(self._packer_typed)
+        self.packer.batch_pick.activated.connect(self._batch_picked)
+        self.packer.handoff_pick.activated.connect(self._handoff_picked)
+        ctx.events.error_raised.connect(self._show_error)
+        ctx.events.data_changed.connect(self._data_changed)
+        if ctx.devices is not None:
+            ctx.devices.scanned.connect(self.handle_scan)
+            ctx.devices.print_finished.connect(self._print_finished)
+            ctx.devices.print_problem.connect(self._show_error)
+        self._key_filter = _KeyFilter(self)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._key_filter)
+        self._wedge_timer = QTimer(self)
+        self._wedge_timer.setInterval(60)
+        self._wedge_timer.timeout.connect(self._flush_wedge)
+        self._wedge_timer.start()
+        self._counter_timer = QTimer(self)
+        self._counter_timer.setSingleShot(True)
+        self._counter_timer.setInterval(120)
+        self._counter_timer.timeout.connect(self.refresh_counters)
+        self._install_shortcuts()
+        self.retranslate()
+        self.stack.setCurrentWidget(self.login)
+        self.login.entry.setFocus()
+
+    # -- i18n ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Packing station"))
+        self.login.retranslate()
+        self.packer.retranslate()
+        self.lead.retranslate()
+        self.status.retranslate()
+        self.login.station.setText(self.tr("Station data: %1").replace("%1", str(self.ctx.data_dir)))
+        self._update_context_line()
+
+    def set_language(self, lang: str) -> None:
+        from ui.app import install_translator
+
+        if lang not in ("zh", "en"):
+            return
+        self.ctx.save_setting(language=lang)
+        install_translator(lang)
+        self.retranslate()
+        self.ctx.events.language_changed.emit(lang)
+        if self.packer.panel.verdict is not None:
+            self.packer.panel.show_verdict(self.packer.panel.verdict, lang)
+
+    # -- keys ------------------------------------------------------------------------------
+    def _install_shortcuts(self) -> None:
+        def sc(key: Any, fn: Any) -> None:
+            s = QShortcut(QKeySequence(key), self)
+            s.setContext(Qt.ShortcutContext.WindowShortcut)
+            s.activated.connect(fn)
+
+        for key, mode in MODE_KEYS.items():
+            sc(key, lambda m=mode: self.set_mode(m))
+        sc(Qt.Key.Key_F6, self.pick_batch)
+        sc(Qt.Key.Key_F7, self.pick_handoff)
+        sc(Qt.Key.Key_F8, self.logout)
+        sc(Qt.Key.Key_F9, lambda: self.open_lead("batches"))
+        sc(Qt.Key.Key_F10, lambda: self.open_lead("settings"))
+        sc(Qt.Key.Key_F12, lambda: self.set_language("en" if self.ctx.lang == "zh" else "zh"))
+        sc(Qt.Key.Key_Escape, self.back_to_packer)
+
+    def _flush_wedge(self) -> None:
+        res = self._key_filter.decoder.flush(time.monotonic())
+        if res.typed:
+            target = self.login.entry if self.stack.currentWidget() is self.login else self.packer.entry
+            target.insert(res.typed)
+            target.setFocus()
+
+    # -- navigation ------------------------------------------------------------------------
+    def show_packer(self) -> None:
+        self.stack.setCurrentWidget(self.packer)
+        self.packer.entry.setFocus()
+        self.refresh_pickers()
+        self.refresh_counters()
+
+    def back_to_packer(self) -> None:
+        if self.stack.currentWidget() is self.lead:
+            self.lead.lock()
+        if self.ctx.operator:
+            self.show_packer()
+        else:
+            self.stack.setCurrentWidget(self.login)
+            self.login.entry.setFocus()
+
+    def open_lead(self, tab: str = "batches") -> None:
+        self.stack.setCurrentWidget(self.lead)
+        self.lead.open(tab)
+
+    # -- login -----------------------------------------------------------------------------
+    def _login_typed(self) -> None:
+        code = self.login.entry.text().strip()
+        self.login.entry.clear()
+        if code:
+            self.handle_scan(code, "typed")
+
+    def _packer_typed(self) -> None:
+        code = self.packer.entry.text().strip()
+        self.packer.entry.clear()
+        if code:
+            self.handle_scan(code, "typed")
+
+    def login_with(self, code: str) -> None:
+        def ok(op: dict[str, Any]) -> None:
+            self.ctx.operator = op
+            self.ctx.events.operator_changed.emit(op)
+            self.sound.play("ok")
+            self.packer.panel.show_message(True, self.tr("Welcome, %1").replace("%1", op["name"]),
+                                           self.tr("Scan a parcel, or press F1-F5 to change mode"))
+            self.show_packer()
+            self._update_context_line()
+            self.logged_in.emit(op)
+
+        def fail(exc: BaseException) -> None:
+            self.sound.play("reject")
+            zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (str(exc), str(exc))
+            self.login.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan your badge"))
+
+        run_on_writer(self.ctx, station_ops.do_login, code, on_success=ok, on_failure=fail, parent=self)
+
+    def logout(self) -> None:
+        if self.ctx.operator is None:
+            return
+        self.ctx.operator = None
+        self.ctx.events.operator_changed.emit(None)
+        self.lead.lock()
+        self.login.panel.show_idle(self.tr("Please log in"), self.tr("Scan your badge"))
+        self.stack.setCurrentWidget(self.login)
+        self.login.entry.setFocus()
+        self._update_context_line()
+
+    # -- modes and context -----------------------------------------------------------------
+    def set_mode(self, mode: str, announce: bool = True) -> None:
+        if mode not in MODES or self.ctx.operator is None:
+            return
+        self.mode = mode
+        self.packer.modes.set_mode(mode)
+        self._update_context_line()
+        if announce:
+            self.sound.play("command")
+            hint = {"pack": self.tr("Scan the pre-pack label of each parcel of the batch"),
+                    "verify": self.tr("Scan each staged parcel's waybill"),
+                    "handoff": self.tr("Scan each parcel as it goes into the carrier's cage"),
+                    "pull": self.tr("Scan each intercepted parcel you pulled from the line"),
+                    "return": self.tr("Scan each returned parcel")}[mode]
+            self.packer.panel.show_message(True, self.mode_name(mode), hint)
+        self.mode_changed.emit(mode)
+        self.refresh_counters()
+
+    def mode_name(self, mode: str) -> str:
+        return {"pack": self.tr("Pack batch"), "verify": self.tr("Verify & box"), "handoff": self.tr("Hand off"),
+                "pull": self.tr("Pull intercepts"), "return": self.tr("Returns")}[mode]
+
+    def set_batch(self, batch_id: str | None, announce: bool = True) -> None:
+        if batch_id is None:
+            self.batch_id = None
+            self._update_context_line()
+            return
+
+        def ok(b: dict[str, Any]) -> None:
+            self.batch_id = b["batch_id"]
+            self._update_context_line()
+            self.refresh_counters()
+            if announce:
+                self.sound.play("command")
+                self.packer.panel.show_message(True, self.tr("Batch %1").replace("%1", b["batch_id"]),
+                                               f"{b['sku_set']} · {b['status']}")
+
+        run_read(self.ctx, station_ops.check_batch, batch_id, on_success=ok, on_failure=self._context_failed,
+                 parent=self)
+
+    def set_handoff(self, handoff_id: str | None, announce: bool = True) -> None:
+        if handoff_id is None:
+            self.handoff_id = None
+            self._update_context_line()
+            return
+
+        def ok(h: dict[str, Any]) -> None:
+            self.handoff_id = h["handoff_id"]
+            self._update_context_line()
+            self.refresh_counters()
+            if announce:
+                self.sound.play("command")
+                self.packer.panel.show_message(True, self.tr("Handoff %1").replace("%1", h["handoff_id"]),
+                                               f"{h['carrier']} · {h['status']}")
+
+        run_read(self.ctx, station_ops.check_handoff, handoff_id, on_success=ok, on_failure=self._context_failed,
+                 parent=self)
+
+    def _context_failed(self, exc: BaseException) -> None:
+        self.sound.play("reject")
+        zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (str(exc), str(exc))
+        self.packer.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan the right card"))
+
+    def pick_batch(self) -> None:
+        if self.stack.currentWidget() is self.packer:
+            self.packer.batch_pick.setFocus()
+            self.packer.batch_pick.showPopup()
+
+    def pick_handoff(self) -> None:
+        if self.stack.currentWidget() is self.packer:
+            self.packer.handoff_pick.setFocus()
+            self.packer.handoff_pick.showPopup()
+
+    def _batch_picked(self, index: int) -> None:
+        self.set_batch(self.packer.batch_pick.itemData(index) or None)
+        self.packer.entry.setFocus()
+
+    def _handoff_picked(self, index: int) -> None:
+        self.set_handoff(self.packer.handoff_pick.itemData(index) or None)
+        self.packer.entry.setFocus()
+
+    def refresh_pickers(self) -> None:
+        def got(res: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+            batches, handoffs = res
+            for combo, rows, key, cur, label in (
+                    (self.packer.batch_pick, batches, "batch_id", self.batch_id,
+                     lambda r: f"{r['batch_id']}  {r['sku_set']}  ({r['status']})"),
+                    (self.packer.handoff_pick, handoffs, "handoff_id", self.handoff_id,
+                     lambda r: f"{r['handoff_id']}  {r['carrier']}  {r.get('courier_name') or ''}")):
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItem("-", None)
+                for r in rows:
+                    combo.addItem(label(r), r[key])
+                i = combo.findData(cur)
+                combo.setCurrentIndex(max(0, i))
+                combo.blockSignals(False)
+
+        run_read(self.ctx, lambda c: (station_ops.active_batches(c), station_ops.open_handoffs(c)),
+                 on_success=got, parent=self)
+
+    def _update_context_line(self) -> None:
+        op = self.ctx.operator
+        self.packer.who.setText(self.tr("On duty: %1").replace("%1", f"{op['name']} ({op['code']})") if op
+                                else self.tr("Nobody logged in"))
+        bits = [self.mode_name(self.mode)]
+        if self.mode in ("pack", "verify"):
+            bits.append(self.tr("Batch: %1").replace("%1", self.batch_id or "-"))
+        if self.mode == "handoff":
+            bits.append(self.tr("Handoff: %1").replace("%1", self.handoff_id or "-"))
+        self.packer.context_line.setText("  ·  ".join(bits))
+
+    # -- scans -----------------------------------------------------------------------------
+    def handle_scan(self, code: str, source: str = "serial") -> None:
+        """Every scan enters here (serial thread signal, wedge decoder, typed Enter)."""
+        code = code.strip()
+        if not code:
+            return
+        dev = self.ctx.devices
+        if dev is not None and dev.take_test_scan(code, source):
+            return
+        cmd = parse_command(code)
+        if cmd is not None:
+            self._command(cmd)
+            return
+        if self.ctx.operator is None:
+            self.login_with(code)
+            return
+        if self.stack.currentWidget() is not self.packer:
+            self.show_packer()
+        self.submit_scan(code)
+
+    def _command(self, cmd: Any) -> None:
+        if cmd.kind == "logout":
+            self.logout()
+        elif self.ctx.operator is None:
+            self.sound.play("reject")
+            self.login.panel.show_message(False, self.tr("Log in first"), self.tr("Scan your badge"))
+        elif cmd.kind == "mode":
+            self.show_packer()
+            self.set_mode(cmd.value)
+        elif cmd.kind == "batch":
+            self.show_packer()
+            self.set_batch(cmd.value)
+        elif cmd.kind == "handoff":
+            self.show_packer()
+            self.set_handoff(cmd.value)
+
+    def scan_context(self) -> ScanContext:
+        op = self.ctx.operator
+        return ScanContext(mode=self.mode, operator=op["code"] if op else None,
+                           batch_id=self.batch_id if self.mode in ("pack", "verify") else None,
+                           handoff_id=self.handoff_id if self.mode == "handoff" else None,
+                           lang=self.ctx.lang)
+
+    def submit_scan(self, code: str) -> None:
+        sctx = self.scan_context()
+        weight = None
+        dev = self.ctx.devices
+        if self.mode == "verify" and self.ctx.settings.use_scale_in_verify and dev is not None:
+            weight = dev.stable_weight()
+        fn = scan_return if self.mode == "return" else scan
+        self.scans_in_flight += 1
+        run_on_writer(self.ctx, fn, code, sctx, weight, on_success=self._verdict,
+                      on_failure=self._scan_failed, parent=self)
+
+    def _verdict(self, v: Verdict) -> None:
+        self.scans_in_flight -= 1
+        self.packer.panel.show_verdict(v, self.ctx.lang)
+        self.sound.play(sound_for(v.ok, v.reason))
+        dev = self.ctx.devices
+        if dev is not None and dev.scanner is not None:
+            dev.scanner.good_read() if v.ok else dev.scanner.bad_read()
+        if v.ok and v.print_waybill and v.parcel_id and dev is not None and dev.queue is not None:
+            op = self.ctx.operator
+            dev.enqueue_parcel(v.parcel_id, op["code"] if op else None)
+        if v.ok:
+            self.ctx.events.data_changed.emit("scan")
+        self.verdict_shown.emit(v)
+        if not self._counter_timer.isActive():
+            self._counter_timer.start()
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        self.scans_in_flight -= 1
+        logger.error("scan failed", exc_info=exc)
+        self.sound.play("reject")
+        zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (f"扫描出错：{exc}", f"Scan error: {exc}")
+        self.packer.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan again; if it repeats call the lead"))
+
+    def refresh_counters(self) -> None:
+        if self.ctx.operator is None:
+            return
+        run_read(self.ctx, station_ops.counters, self.batch_id, self.handoff_id,
+                 on_success=self._show_counters, parent=self)
+
+    def _show_counters(self, c: dict[str, Any]) -> None:
+        b, h = c.get("batch"), c.get("handoff")
+        p = self.packer
+        if b:
+            done = b["verified"] if self.mode == "verify" else b["packed"]
+            p.c_batch.value.setText(f"{done} / {b['total']}")
+            p.c_batch.sub.setText(self.tr("%1 · packed %2 · verified %3").replace("%1", b["id"])
+                                  .replace("%2", str(b["packed"])).replace("%3", str(b["verified"])))
+        else:
+            p.c_batch.value.setText("-")
+            p.c_batch.sub.setText(self.tr("no batch selected (F6)"))
+        if h:
+            p.c_handoff.value.setText(str(h["count"]))
+            p.c_handoff.sub.setText(f"{h['id']} · {h['carrier']} · {h['status']}")
+        else:
+            p.c_handoff.value.setText("-")
+            p.c_handoff.sub.setText(self.tr("no handoff selected (F7)"))
+        p.c_hour.value.setText(str(c["hour"]))
+        p.c_hour.sub.setText(self.tr("this station"))
+        self.counters_updated.emit(c)
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("batch", "handoff"):
+            self.refresh_pickers()
+            self.refresh_counters()
+
+    def _print_finished(self, run_id: str, ok: bool, zh: str, en: str) -> None:
+        if not ok:
+            self.status.show_message(self.ctx.text(zh, en), error=True)
+
+    def _show_error(self, zh: str, en: str) -> None:
+        self.status.show_message(self.ctx.text(zh, en), error=True)
+
+    # -- shutdown --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._key_filter)
+        self._wedge_timer.stop()
+        super().closeEvent(event)
