@@ -61,6 +61,13 @@ def test_import_refuses_a_file_with_bad_rows(tmp_path: Path) -> None:
     assert [c.key for c in hub.storage.changes_since(0)] == ["O0", "O1", "O2"]
     assert run(["cancel", "O1", "--data-dir", d], tmp_path).returncode == 0
     assert hub.storage.record("order", "O1")["status"] == "cancelled"  # type: ignore[index]
+    hub.storage.add_station("S1", "x" * 64)
+    hub.storage.store_events("S1", 0, [
+        {"seq": i, "uuid": f"u-{i}", "type": "parcel.handed_off", "payload": {"carrier": c},
+         "operator": "P1", "created_at": "2026-11-11T20:00:00.000Z"}
+        for i, c in enumerate(["ZTO", "ZTO", "YTO"], 1)])
+    rep = run(["report", "--data-dir", d], tmp_path)
+    assert rep.returncode == 0 and "S1\tZTO\t2" in rep.stdout and "3" in rep.stdout.splitlines()[-1]
     carriers = write_jsonl(
         tmp_path / "carriers.jsonl", [{"code": "ZTO", "name": "ZTO", "name_zh": "中通"}]
     )
@@ -96,6 +103,8 @@ def test_station_sync_commands_end_to_end(tmp_path: Path) -> None:
         )
         assert status["online"] is True and status["pending_events"] == 0 and status["last_pull_at"]
         assert len(hub.storage.events("ST9")) == status["acked_seq"] == status["last_seq"]
+        rep = json.loads(station_cli(["sync", "report", "--json"], tmp_path).stdout)
+        assert rep["total"] == 0 and rep["rows"] == []
         hub.stop()
         down = station_cli(["--lang", "en", "sync", "--once"], tmp_path)
         assert down.returncode == 1 and "Cannot reach the hub" in down.stderr
