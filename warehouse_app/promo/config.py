@@ -73,6 +73,10 @@ def set_value(conn: sqlite3.Connection, key: str, value: Any, operator: str | No
         if bad or any(not isinstance(v, (int, float)) or v < 0 for v in value.values()) or not sum(value.values()):
             raise StationError(f"scorecard_weights needs non-negative numbers for {', '.join(default)}",
                                zh=f"评分权重必须是非负数：{', '.join(default)}")
+    if key == "promise_tiers":
+        from warehouse_app.promo.shipping import validate_tiers
+
+        validate_tiers(value)
     conn.execute("INSERT OR REPLACE INTO promo_config (key, value) VALUES (?, ?)",
                  (key, json.dumps(value, ensure_ascii=False)))
     append_event(conn, "promo.config_set", {"key": key, "value": value}, operator=operator)

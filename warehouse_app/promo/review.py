@@ -29,6 +29,10 @@ def _stock(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                           "'returned') GROUP BY sku_set"):
         for sku, q in parse_sku_set(r[0]).items():
             pre[sku] = pre.get(sku, 0) + q * int(r[1])
+    # a restocked return is already counted by its (returned) parcel: take it off the loose stock
+    for r in conn.execute("SELECT sku_set, count(*) FROM returns WHERE disposition='restock' GROUP BY sku_set"):
+        for sku, q in parse_sku_set(r[0]).items():
+            stock[sku] = stock.get(sku, 0) - q * int(r[1])
     plan = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT sku, tier, recommended_qty FROM stock_plan")}
     tiers = {r[0]: r[1] for r in conn.execute("SELECT code, tier FROM skus")}
     rows = []
