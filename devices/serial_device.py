@@ -105,7 +105,7 @@ class SerialDevice:
         st = DeviceStatus(self.device, state, self.port,
                           zh.format(dev_zh=dev_zh, port=self.port),
                           en.format(dev=self.device.capitalize(), port=self.port), detail)
-        (logger.info if state == "connected" else logger.warning)(
+        (logger.info if state in ("connected", "stopped") else logger.warning)(
             "%s %s: %s %s", self.device, self.port, state, detail)
         if self._on_status:
             try:

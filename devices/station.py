@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from devices.printers.printer import Printer
 from devices.printers.queue import PrintQueue, QueueEvent
-from devices.scales.reader import SerialScale
+from devices.scales.reader import SerialScale, Weight
 from devices.scanners.framing import Scan, ScannerConfig
 from devices.scanners.serial_reader import SerialScanner
 from devices.serial_device import DeviceStatus
@@ -39,7 +39,9 @@ class HeadlessStation:
         self.printer = Printer(printer_url) if printer_url else None
         self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue,
                                 operator=ctx.operator) if self.printer else None
-        self.scale = SerialScale(scale_port, on_status=self._on_status) if scale_port else None
+        self._last_stable: int | None = None
+        self.scale = SerialScale(scale_port, on_status=self._on_status,
+                                 on_weight=self._on_weight) if scale_port else None
         self.scanner = SerialScanner(scanner, on_scan=self._on_scan, on_status=self._on_status,
                                      feedback=feedback)
         self.verdicts = 0
@@ -52,6 +54,13 @@ class HeadlessStation:
 
     def _on_status(self, st: DeviceStatus) -> None:
         self._emit(self.err, st.to_dict())
+
+    def _on_weight(self, w: Weight) -> None:
+        """Report each new stable weight once (the kiosk shows it; tests wait on it)."""
+        g = int(round(w.grams)) if w.stable else None
+        if g is not None and g != self._last_stable:
+            self._emit(self.err, {"device": "scale", "event": "stable", "grams": g})
+        self._last_stable = g
 
     def _on_queue(self, ev: QueueEvent) -> None:
         self._emit(self.err, {"device": "printer", "event": ev.kind, **ev.to_dict()})

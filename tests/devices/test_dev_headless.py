@@ -75,11 +75,13 @@ def test_headless_verify_with_scale_and_printer(seeded_store, pty_factory, print
         assert wait_for(lambda: sum('"connected"' in x for x in st.err.items) >= 2, 60), st.err.items
         heavy = (expected + 300) / 1000
         scale.write(f"ST,GS,+{heavy:8.3f}kg\r\n".encode())
+        assert wait_for(lambda: any(f'"grams":{expected + 300}' in x for x in st.err.items), 60)
         scanner.write(f"{labels[0]}\r".encode())
         assert wait_for(lambda: len(verdicts(st)) >= 1, 60), st.err.items
         v = verdicts(st)[0]
         assert v["status"] == "rejected" and v["reason"] == "wrong_weight"
         scale.write(f"ST,GS,+{expected / 1000:8.3f}kg\r\n".encode())
+        assert wait_for(lambda: any(f'"grams":{expected}}}' in x for x in st.err.items), 60)
         scanner.write(f"{labels[0]}\r".encode())
         assert wait_for(lambda: len(verdicts(st)) >= 2, 60), st.err.items
         v = verdicts(st)[1]
