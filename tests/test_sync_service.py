@@ -60,6 +60,10 @@ def test_status_callbacks_nudge_and_joined_stop(linked: tuple[Hub, Station]) -> 
     svc.stop()
     assert thread is not None and not thread.is_alive()
     assert "sync" in threads
+    # after stop() a direct sync_once (CLI, 'sync now') still runs to the end
+    st.add_events(3)
+    assert svc.sync_once().pending_events == 0
+    assert_exactly_once(hub, st)
 
 
 def test_hub_restored_from_an_older_backup_gets_everything_again(

@@ -210,10 +210,10 @@ class SyncService:
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._failures = 0
-        self._online = False
         self._syncing = False
         self._next_retry: float | None = None
-        self._status = read_status(store, online=False, clock=clock)
+        self._status = read_status(store, clock=clock)  # online as of the last recorded attempt
+        self._online = self._status.online
 
     # -- public API -------------------------------------------------------------------------
     def on_status(self, callback: StatusCallback) -> None:
@@ -278,6 +278,10 @@ class SyncService:
                 self._emit()
 
     # -- internals --------------------------------------------------------------------------
+    def _stopping(self) -> bool:
+        """Only the sync thread cuts a run short on stop(); a CLI/UI sync_once() always finishes."""
+        return self._stop.is_set() and threading.current_thread() is self._thread
+
     def _write(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.writer.submit(fn, *args).result()
 
@@ -332,7 +336,7 @@ class SyncService:
     def _push_all(
         self, conn: sqlite3.Connection, client: HubClient, sid: str, result: SyncResult
     ) -> None:
-        while not self._stop.is_set():
+        while not self._stopping():
             acked = int(state.read_state(conn)["acked_seq"])
             batch = read_batch(conn, acked, self.batch_size)
             if not batch:
@@ -377,7 +381,7 @@ class SyncService:
                 )
 
     def _pull_all(self, conn: sqlite3.Connection, client: HubClient, result: SyncResult) -> None:
-        while not self._stop.is_set():
+        while not self._stopping():
             since = int(state.read_state(conn)["pull_cursor"])
             data = client.changes(since, self.pull_limit)
             changes, cursor = data.get("changes"), data.get("cursor")
@@ -385,6 +389,7 @@ class SyncService:
                 not isinstance(changes, list)
                 or not isinstance(cursor, int)
                 or cursor < since
+                or (changes and cursor <= since)
                 or not all(
                     isinstance(c, dict)
                     and isinstance(c.get("rev"), int)
