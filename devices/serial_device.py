@@ -115,7 +115,7 @@ class SerialDevice:
 
     def _open(self) -> bool:
         try:
-            ser = serial.Serial(self.port, **self._kwargs)
+            ser = serial.Serial(resolve_port(self.port), **self._kwargs)
         except (serial.SerialException, OSError, ValueError) as exc:
             self._report("unavailable" if self.state in ("stopped", "unavailable") else "disconnected",
                          str(exc))
@@ -162,6 +162,25 @@ class SerialDevice:
                     logger.exception("%s %s: data handler failed on %r", self.device, self.port, data)
         self._close()
         self._report("stopped")
+
+
+def resolve_port(spec: str) -> str:
+    """A port path, or `usb:VID:PID[:SERIAL]` matched on every (re)open, because a re-plugged
+    scanner may come back as another /dev/ttyACMn or COMn."""
+    if not spec.lower().startswith("usb:"):
+        return spec
+    from serial.tools import list_ports
+
+    parts = spec.split(":")[1:]
+    try:
+        vid, pid = int(parts[0], 16), int(parts[1], 16)
+    except (IndexError, ValueError):
+        raise serial.SerialException(f"bad USB port spec {spec!r}: use usb:VID:PID[:SERIAL], e.g. usb:0c2e:0b61")
+    sn = parts[2] if len(parts) > 2 else None
+    for p in list_ports.comports():
+        if p.vid == vid and p.pid == pid and (sn is None or p.serial_number == sn):
+            return p.device
+    raise serial.SerialException(f"no device {spec} plugged in")
 
 
 def wait_for(cond: Callable[[], bool], timeout: float = 10.0, interval: float = 0.01) -> bool:

@@ -68,7 +68,9 @@ class TcpTransport(Transport):
             while sent < len(data):
                 sent += sock.send(view[sent:sent + 65536])
             sock.shutdown(socket.SHUT_WR)
-            # Wait for the printer to close (it has taken the job) - bounded by the timeout.
+            # Wait briefly for the printer to close its side (it has read the job); some keep
+            # the connection open until an idle timeout, so this is bounded.
+            sock.settimeout(min(self.timeout, 2.0))
             try:
                 while sock.recv(4096):
                     pass

@@ -179,6 +179,45 @@ def cmd_print_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reprint(args: argparse.Namespace) -> int:
+    """A shift lead's reprint (PIN checked), printed now and recorded as events."""
+    from devices.printers.printer import Printer
+    from devices.printers.queue import PrintQueue, QueueEvent
+    from warehouse_app.station import verify_lead
+    from warehouse_app.store.writer import StoreWriter
+
+    store = _open_station_store(args)
+    conn = store.connect()
+    try:
+        verify_lead(conn, args.lead, args.pin)
+    finally:
+        conn.close()
+    printer = Printer(_printer_url(args.printer, args.size))
+    events: list[QueueEvent] = []
+    writer = StoreWriter(store)
+    q = PrintQueue(writer, printer, on_event=lambda ev: (events.append(ev), print(
+        json.dumps({"event": ev.kind, **ev.to_dict()}, ensure_ascii=False), flush=True)))
+    try:
+        run_id = q.request_reprint(args.waybill, args.lead, args.reason or "")
+        q.start()
+        _sigterm_as_interrupt()
+        deadline = time.monotonic() + args.wait
+        while time.monotonic() < deadline and q.progress(run_id).get("done", 0) < 1:
+            time.sleep(0.1)
+        p = q.progress(run_id)
+        if p.get("done", 0) < 1:
+            q.cancel(run_id)
+            msg = events[-1] if events else None
+            raise StationError(
+                f"Reprint of {args.waybill} not printed: {msg.message_en if msg else 'printer did not take it'}",
+                zh=f"补打 {args.waybill} 未完成：{msg.message_zh if msg else '打印机未接收'}")
+        print(f"已补打 / reprinted: {args.waybill}")
+    finally:
+        q.stop()
+        writer.close()
+    return 0
+
+
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add this area's subcommands."""
     p = sub.add_parser("print-test", help="print a sample waybill / 打印测试面单")
@@ -236,3 +275,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--size", default=None)
     p.add_argument("--operator", default=None)
     p.set_defaults(func=cmd_print_batch)
+
+    p = sub.add_parser("reprint", help="reprint one waybill (shift lead) / 组长补打面单")
+    p.add_argument("--waybill", required=True)
+    p.add_argument("--printer", required=True)
+    p.add_argument("--lead", required=True, help="shift lead code")
+    p.add_argument("--pin", required=True)
+    p.add_argument("--reason", default="")
+    p.add_argument("--size", default=None)
+    p.add_argument("--wait", type=float, default=30.0, help="seconds to wait for the printer")
+    p.set_defaults(func=cmd_reprint)
