@@ -78,6 +78,7 @@ def record_error(conn: sqlite3.Connection, at: str, en: str, zh: str) -> None:
 
 
 def pending_count(conn: sqlite3.Connection, acked_seq: int) -> int:
-    return int(
-        conn.execute("SELECT count(*) FROM events WHERE seq > ?", (acked_seq,)).fetchone()[0]
-    )
+    """Events waiting upstream. The outbox is append-only and never rolls seq back, so this is
+    max(seq) - acked: O(1), where count(*) would scan 100k rows on every status update."""
+    top = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
+    return max(0, int(top or 0) - int(acked_seq))
