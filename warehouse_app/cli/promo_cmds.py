@@ -1,8 +1,476 @@
-"""Subcommands of this area (see warehouse_app/cli/__init__.py)."""
+"""Promo playbook subcommands: plan (stock, batches, promises, allocate), carrier (rules, fail, check),
+warehouse export, returns, and `report review` / `report scorecard` added to core's `report` group."""
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from warehouse_app.cli.common import add_format, conn_of, emit
+from warehouse_app.errors import StationError
+from warehouse_app.store.tx import transaction
+
+
+def _fmt(p: argparse.ArgumentParser) -> None:
+    add_format(p)
+
+
+def _subparsers_of(parser: argparse.ArgumentParser) -> "argparse._SubParsersAction[argparse.ArgumentParser]":
+    for a in parser._actions:
+        if isinstance(a, argparse._SubParsersAction):
+            return a
+    raise RuntimeError(f"{parser.prog} has no subcommands")
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add this area's subcommands."""
+    p = sub.add_parser("plan", help="promo planning: stock tiers, pre-pack, promises, carriers / 大促计划")
+    ps = p.add_subparsers(dest="plan_cmd", required=True)
+    for kind in ("schedule", "history"):
+        q = ps.add_parser(f"import-{kind}", help=f"import the live-session {kind} (CSV or JSON Lines)")
+        q.add_argument("file")
+        q.add_argument("--skip-bad", action="store_true", help="import the good rows even if some rows are bad")
+        q.add_argument("--operator", default="CLI")
+        q.set_defaults(func=cmd_import, kind=kind)
+    q = ps.add_parser("stock", help="SKU tiers and recommended stock, with reasons / 分层备货")
+    q.add_argument("--hot-threshold", type=float, help="CNY one session must exceed for core hot (default 1,000,000)")
+    q.add_argument("--factor", type=float, help="core hot stock = factor x historical peak (default 1.5)")
+    q.add_argument("--save", action="store_true", help="store the plan and set SKU tiers")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_stock)
+    q = ps.add_parser("set-stock", help="loose units on hand for a SKU (not counting pre-packed parcels)")
+    q.add_argument("sku")
+    q.add_argument("qty", type=int)
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_set_stock)
+    q = ps.add_parser("oversell", help="check orders against stock + pre-packed parcels / 超卖检查")
+    _fmt(q)
+    q.set_defaults(func=cmd_oversell)
+    q = ps.add_parser("batches", help="pre-pack plans per session and SKU set / 预包装计划")
+    q.add_argument("--adjust", action="append", default=[], metavar="PLAN_ID=QTY", help="change a draft plan's qty")
+    q.add_argument("--create", action="store_true", help="create the core batches for the draft plans")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_batches)
+    q = ps.add_parser("promises", help="assign ship-by promises; backlog per tier / 分批发货承诺")
+    q.add_argument("--recompute", action="store_true")
+    _fmt(q)
+    q.set_defaults(func=cmd_promises)
+    q = ps.add_parser("at-risk", help="open orders about to miss their promise / 即将超时订单")
+    q.add_argument("--limit", type=int, default=100)
+    _fmt(q)
+    q.set_defaults(func=cmd_at_risk)
+    q = ps.add_parser("allocate", help="assign carriers to open orders; split vs target / 快递分配")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_allocate)
+    q = ps.add_parser("config", help="show or set a promo setting (value as JSON)")
+    q.add_argument("key", nargs="?")
+    q.add_argument("value", nargs="?")
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_config)
+
+    p = sub.add_parser("carrier", help="carrier rules, failover and checks / 快递分配与切换")
+    cs = p.add_subparsers(dest="carrier_cmd", required=True)
+    q = cs.add_parser("rules", help="set rules from a JSON file, or show them")
+    q.add_argument("file", nargs="?")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_rules)
+    q = cs.add_parser("fail", help="mark a carrier failing and move its open orders / 快递故障切换")
+    q.add_argument("carrier")
+    q.add_argument("--reason", default="")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_fail)
+    q = cs.add_parser("restore", help="a failing carrier works again")
+    q.add_argument("carrier")
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_restore)
+    q = cs.add_parser("check", help="stalled handoffs and capacity run out")
+    q.add_argument("--auto-failover", action="store_true")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_check)
+    q = cs.add_parser("split", help="realised split beside the target")
+    _fmt(q)
+    q.set_defaults(func=cmd_split)
+    q = cs.add_parser("reprints", help="new waybills waiting to be printed (failover)")
+    _fmt(q)
+    q.set_defaults(func=cmd_reprints)
+    q = cs.add_parser("intercept-result", help="record whether a carrier stopped an intercepted parcel")
+    q.add_argument("order_id")
+    g = q.add_mutually_exclusive_group(required=True)
+    g.add_argument("--resolved", action="store_true")
+    g.add_argument("--unresolved", action="store_true")
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_intercept_result)
+
+    p = sub.add_parser("warehouse", help="warehouse failover / 仓库切换")
+    ws = p.add_subparsers(dest="warehouse_cmd", required=True)
+    q = ws.add_parser("export", help="open orders as JSONL for the backup warehouse (import orders FILE)")
+    q.add_argument("--output", required=True, type=Path)
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("returns", help="returns after the promo / 退货")
+    rs = p.add_subparsers(dest="returns_cmd", required=True)
+    from warehouse_app.returns import DISPOSITIONS, REASONS
+
+    q = rs.add_parser("scan", help="record returned parcels (waybill, label or order number)")
+    q.add_argument("codes", nargs="+")
+    q.add_argument("--reason", required=True, choices=list(REASONS))
+    q.add_argument("--disposition", required=True, choices=list(DISPOSITIONS))
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_return_scan)
+
+    report = sub.choices.get("report")
+    if report is None:
+        report = sub.add_parser("report", help="reports for shift leads / 报表")
+        report.add_subparsers(dest="report_cmd", required=True)
+    rsub = _subparsers_of(report)
+    q = rsub.add_parser("review", help="post-promo review (复盘): stock, on-time, exceptions, returns")
+    q.add_argument("--format", choices=["table", "json", "csv", "pdf"], default="table")
+    q.add_argument("--output", type=Path, help="file to write (required for pdf)")
+    q.set_defaults(func=cmd_review)
+    q = rsub.add_parser("scorecard", help="carrier scorecard and ranking / 快递评分")
+    q.add_argument("--weights", help='JSON, e.g. {"response": 30, "cost": 20}')
+    _fmt(q)
+    q.set_defaults(func=cmd_scorecard)
+    q = rsub.add_parser("returns", help="return rate and reasons per SKU or session")
+    q.add_argument("--by", choices=["sku", "session"], default="sku")
+    _fmt(q)
+    q.set_defaults(func=cmd_returns_report)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _warn_oversell(conn: Any) -> None:
+    """Every planning command says it out loud when a SKU is oversold."""
+    from warehouse_app.promo.stock import open_alerts
+
+    for a in open_alerts(conn):
+        print(f"⚠ 超卖 / OVERSELL {a['sku']}: demand {a['demand']} > stock {a['stock']} + pre-packed "
+              f"{a['prepacked']}; {len(a['short_orders'])} order(s) short ({a['short_units']} units)", file=sys.stderr)
+
+
+def _out(rows: list[dict[str, Any]] | dict[str, Any], fmt: str, columns: list[str] | None = None) -> None:
+    emit(rows, fmt, columns)
+
+
+# ---------------------------------------------------------------- plan
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.stock import (apply_history, apply_schedule, known_skus, read_history, read_schedule,
+                                           refuse_bad_rows)
+
+    conn = conn_of(args)
+    known = known_skus(conn)
+    reader = read_schedule if args.kind == "schedule" else read_history
+    rows, errors = reader(args.file, known_skus=known)
+    for e in errors:
+        print(f"{args.file}: {e}", file=sys.stderr)
+    refuse_bad_rows(args.file, rows, errors, args.skip_bad)
+    with transaction(conn):
+        n = (apply_schedule if args.kind == "schedule" else apply_history)(conn, rows, operator=args.operator)
+    print(json.dumps({args.kind: n, "bad_rows": len(errors)}))
+    return 0
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.stock import recommend_stock, save_stock_plan
+
+    conn = conn_of(args)
+    advice = recommend_stock(conn, hot_threshold_cny=args.hot_threshold, hot_factor=args.factor)
+    if args.save:
+        with transaction(conn):
+            save_stock_plan(conn, advice, operator=args.operator)
+    rows = [a.row() for a in advice]
+    cols = ["sku", "name", "tier", "recommended_qty", "reorder_point", "reason_zh" if args.lang == "zh" else "reason"]
+    _out(rows, args.format, None if args.format == "json" else cols)
+    _warn_oversell(conn)
+    return 0
+
+
+def cmd_set_stock(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.stock import check_oversell, set_stock
+
+    conn = conn_of(args)
+    with transaction(conn):
+        set_stock(conn, args.sku, args.qty, operator=args.operator)
+        check_oversell(conn, operator=args.operator)
+    print(json.dumps({"sku": args.sku, "on_hand": args.qty}))
+    _warn_oversell(conn)
+    return 0
+
+
+def cmd_oversell(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.stock import check_oversell
+
+    conn = conn_of(args)
+    with transaction(conn):
+        alerts = check_oversell(conn)
+    if args.format == "json":
+        _out(alerts, "json")
+    else:
+        rows = [{"sku": a["sku"], "order_id": s["order_id"], "paid_at": s["paid_at"], "qty": s["qty"],
+                 "short_units": s["short_units"]} for a in alerts for s in a["short_orders"]]
+        _out(rows, args.format, ["sku", "order_id", "paid_at", "qty", "short_units"])
+    _warn_oversell(conn)
+    return 4 if alerts else 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.plan import adjust_plan, create_batches, list_plans, save_plans, suggest_plans
+
+    conn = conn_of(args)
+    adjustments = []
+    for a in args.adjust:
+        pid, _, qty = a.rpartition("=")
+        try:
+            adjustments.append((pid, int(qty)))
+        except ValueError:
+            raise StationError(f"--adjust wants PLAN_ID=QTY, got {a!r}", zh=f"--adjust 格式应为 计划号=数量：{a!r}") from None
+    with transaction(conn):
+        if not conn.execute("SELECT 1 FROM prepack_plans").fetchone() or not (args.adjust or args.create):
+            save_plans(conn, suggest_plans(conn), operator=args.operator)
+        for pid, qty in adjustments:
+            adjust_plan(conn, pid, qty, operator=args.operator)
+        made = create_batches(conn, operator=args.operator) if args.create else []
+    rows = list_plans(conn)
+    _out(rows if args.format != "json" else {"plans": rows, "created": made}, args.format,
+         None if args.format == "json" else ["plan_id", "session_id", "sku_set", "qty", "suggested_qty", "pack_from",
+                                             "pack_until", "status", "batch_id"])
+    return 0
+
+
+def cmd_promises(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.shipping import assign_promises, backlog
+
+    conn = conn_of(args)
+    with transaction(conn):
+        assign_promises(conn, recompute=args.recompute)
+    _out(backlog(conn), args.format, None if args.format == "json" else
+         ["tier", "open_orders", "at_risk", "overdue", "next_due"])
+    return 0
+
+
+def cmd_at_risk(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.shipping import at_risk_orders, countdown
+
+    rows = at_risk_orders(conn_of(args), limit=args.limit)
+    for r in rows:
+        r["countdown"] = countdown(r["seconds_left"])
+    _out(rows, args.format, None if args.format == "json" else
+         ["order_id", "tier", "ship_by", "countdown", "state", "carrier", "sku_set"])
+    return 0
+
+
+def cmd_allocate(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import allocate_orders, split_report
+
+    conn = conn_of(args)
+    with transaction(conn):
+        s = allocate_orders(conn, operator=args.operator)
+    rows = split_report(conn)
+    if args.format == "json":
+        _out({"allocation": s, "split": rows}, "json")
+    else:
+        if args.format == "table":
+            print(f"allocated {s['orders']} order(s) / 已分配 {s['orders']} 单: {json.dumps(s['by_rule'])}")
+        _out(rows, args.format, ["carrier", "role", "regions", "target_share", "orders", "realised_share",
+                                 "capacity_today", "used_today", "left_today", "failing"])
+    _warn_oversell(conn)
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from warehouse_app.promo import config
+
+    conn = conn_of(args)
+    if args.key is None:
+        print(json.dumps(config.all_config(conn), ensure_ascii=False, indent=2))
+        return 0
+    if args.value is None:
+        if args.key not in config.DEFAULTS:
+            raise StationError(f"Unknown promo setting {args.key!r}", zh=f"未知的大促设置 {args.key!r}")
+        print(json.dumps(config.get(conn, args.key), ensure_ascii=False))
+        return 0
+    try:
+        value = json.loads(args.value)
+    except json.JSONDecodeError as exc:
+        raise StationError(f"Value must be JSON (e.g. 1.5 or [14, 7]): {exc}", zh=f"值必须是 JSON：{exc}") from exc
+    with transaction(conn):
+        config.set_value(conn, args.key, value, operator=args.operator)
+    print(json.dumps({args.key: value}, ensure_ascii=False))
+    return 0
+
+
+# ---------------------------------------------------------------- carrier
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import load_rules, read_rules_file, set_rules
+
+    conn = conn_of(args)
+    if args.file:
+        data = read_rules_file(args.file)
+        with transaction(conn):
+            set_rules(conn, data, operator=args.operator)
+    rows = [{**r.__dict__, "regions": ",".join(r.regions), "next_day_regions": ",".join(r.next_day_regions)}
+            for r in load_rules(conn)]
+    _out(rows, args.format)
+    return 0
+
+
+def cmd_fail(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import fail_carrier
+
+    conn = conn_of(args)
+    with transaction(conn):
+        res = fail_carrier(conn, args.carrier, reason=args.reason, operator=args.operator)
+    if args.format == "json":
+        _out(res, "json")
+    else:
+        _out([{"carrier": res["carrier"], "orders_moved": res["orders_moved"], "moved_to": json.dumps(res["moved_to"]),
+               "reprints_queued": res["reprints_queued"]}], args.format)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import restore_carrier
+
+    conn = conn_of(args)
+    with transaction(conn):
+        restore_carrier(conn, args.carrier, operator=args.operator)
+    print(json.dumps({"carrier": args.carrier, "failing": False}))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import check_carriers
+
+    conn = conn_of(args)
+    with transaction(conn):
+        rows = check_carriers(conn, auto_failover=args.auto_failover, operator=args.operator)
+    _out(rows, args.format)
+    return 0
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import split_report
+
+    _out(split_report(conn_of(args)), args.format)
+    return 0
+
+
+def cmd_reprints(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import open_print_requests
+
+    _out(open_print_requests(conn_of(args)), args.format)
+    return 0
+
+
+def cmd_intercept_result(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.scorecard import record_intercept_result
+
+    conn = conn_of(args)
+    with transaction(conn):
+        record_intercept_result(conn, args.order_id, bool(args.resolved), operator=args.operator)
+    print(json.dumps({"order_id": args.order_id, "resolved": bool(args.resolved)}))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import export_open_orders
+
+    conn = conn_of(args)
+    with transaction(conn):
+        res = export_open_orders(conn, args.output, operator=args.operator)
+    print(json.dumps(res, ensure_ascii=False))
+    return 0
+
+
+def cmd_return_scan(args: argparse.Namespace) -> int:
+    from warehouse_app.returns import scan_return
+    from warehouse_app.scan_engine import ScanContext
+
+    conn = conn_of(args)
+    ctx = ScanContext(mode="return", operator=args.operator, lang=args.lang)
+    rejected = 0
+    for code in args.codes:
+        v = scan_return(conn, code, ctx, args.reason, args.disposition)
+        rejected += 0 if v.ok else 1
+        print(v.to_json(), flush=True)
+    return 0 if rejected == 0 else 3
+
+
+# ---------------------------------------------------------------- reports
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.review import build_review, render_pdf, review_rows
+    from warehouse_app.reports import format_csv, format_json, format_table
+
+    conn = conn_of(args)
+    review = build_review(conn)
+    if args.format == "pdf":
+        if not args.output:
+            raise StationError("A PDF review needs --output FILE.pdf", zh="PDF 复盘报告需要 --output 文件名.pdf")
+        from warehouse_app.promo.scorecard import scorecard
+
+        try:
+            sc = scorecard(conn)
+        except StationError:
+            sc = None
+        path = render_pdf(review, args.output, sc)
+        print(json.dumps({"pdf": str(path)}))
+        return 0
+    if args.format == "json":
+        text = format_json(review)
+    elif args.format == "csv":
+        text = format_csv(review_rows(review), ["section", "key", "metric", "value"])
+    else:
+        text = format_table(review_rows(review), ["section", "key", "metric", "value"])
+    if args.output:
+        try:
+            Path(args.output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise StationError(f"Cannot write {args.output}: {exc}", zh=f"无法写入 {args.output}：{exc}") from exc
+        print(json.dumps({args.format: str(args.output)}))
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_scorecard(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.scorecard import scorecard, suggested_split
+
+    weights = None
+    if args.weights:
+        try:
+            weights = json.loads(args.weights)
+            assert isinstance(weights, dict)
+        except (json.JSONDecodeError, AssertionError):
+            raise StationError('--weights must be a JSON object like {"response": 30}',
+                               zh='--weights 必须是 JSON 对象，例如 {"response": 30}') from None
+    rows = scorecard(conn_of(args), weights)
+    if args.format == "json":
+        _out({"carriers": rows, "suggested_split": suggested_split(rows)}, "json")
+    else:
+        _out(rows, args.format, ["rank", "carrier", "total", "response_hours", "response_score", "peak_parcels_day",
+                                 "peak_score", "next_day_regions", "next_day_score", "exception_cases",
+                                 "exceptions_resolved", "exceptions_score", "cost_cents", "cost_score"])
+    return 0
+
+
+def cmd_returns_report(args: argparse.Namespace) -> int:
+    from warehouse_app.returns import return_report
+
+    _out(return_report(conn_of(args), args.by), args.format)
+    return 0
