@@ -133,3 +133,27 @@ def test_no_qt_in_devices() -> None:
             "devices.sim.scanner, devices.sim.scale, warehouse_app.cli.device_cmds; "
             "assert 'PySide6' not in sys.modules")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_device_settings_round_trip_and_refuse_bad_values(seeded_store) -> None:
+    from devices import config
+    from devices.errors import DeviceError
+    from devices.scanners import ScannerConfig
+
+    c = seeded_store.connect()
+    try:
+        assert config.scanner_config(c) is None and config.printer_url(c) is None
+        config.save_scanner_config(c, ScannerConfig(port="/dev/ttyUSB0", baud=115200, suffix="CRLF"))
+        config.save_printer_url(c, "tcp://10.0.0.9:9100?lang=tspl&size=76x130")
+        config.save_scale_settings(c, "/dev/ttyUSB1")
+        with pytest.raises(PrinterURLError):
+            config.save_printer_url(c, "tcp://10.0.0.9?lang=epl")
+        with pytest.raises(DeviceError):
+            config.save_scanner_config(c, ScannerConfig(port="/dev/x", suffix="NUL"))
+        with pytest.raises(DeviceError):
+            config.save_scale_settings(c, "/dev/x", unit="stone")
+        assert config.scanner_config(c) == ScannerConfig(port="/dev/ttyUSB0", baud=115200, suffix="CRLF")
+        assert config.printer_url(c) == "tcp://10.0.0.9:9100?lang=tspl&size=76x130"
+        assert config.scale_settings(c) == {"port": "/dev/ttyUSB1", "baud": 9600, "unit": "kg"}
+    finally:
+        c.close()
