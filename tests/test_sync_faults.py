@@ -171,3 +171,49 @@ def test_station_clock_far_off(linked: tuple[Hub, Station], skew: timedelta) -> 
     # times the station records are on its own clock, so the age of the last pull stays sane
     age = svc.status.last_pull_age_s(utcnow() + skew)
     assert age is not None and 0 <= age < 3600
+
+
+def test_station_process_killed_mid_push(tmp_path, hub: Hub) -> None:
+    """A power cut on the station while pushing: what the hub acknowledged stays acknowledged,
+    the rest goes on the next run, nothing twice."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    st = Station(tmp_path / "st" / "station.db", "ST7")
+    try:
+        st.configure(hub.url, hub.add_station("ST7"))
+        st.add_events(30000)
+        code = "import sys; from warehouse_app.cli import main; sys.exit(main(sys.argv[1:]))"
+        args = [
+            sys.executable,
+            "-c",
+            code,
+            "--data-dir",
+            str(tmp_path / "st"),
+            "--lang",
+            "en",
+            "sync",
+            "--once",
+            "--batch-size",
+            "100",
+        ]
+        env = dict(os.environ, HOME=str(tmp_path / "home"), XDG_STATE_HOME=str(tmp_path / "state"))
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            wait_for(
+                lambda: hub.storage.acked_seq("ST7") > 0 or proc.poll() is not None,
+                interval=0.005,
+                what="first batches from the station process",
+            )
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.communicate(timeout=60)
+        assert hub.storage.acked_seq("ST7") < 30000, "push finished before the kill"
+        again = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0, again.stderr
+        assert drained(st)
+        assert_exactly_once(hub, st)
+    finally:
+        st.close()

@@ -62,7 +62,7 @@ def test_pull_all_kinds_with_paging(linked: tuple[Hub, Station]) -> None:
     hub.storage.put_records(
         "session", [("S1", {"session_id": "S1", "name": "双11 主场", "host": "Li"})]
     )
-    res = st.service(pull_limit=3).sync_once()
+    res = st.service(pull_limit=7, apply_chunk=3).sync_once()
     assert res.pulled == 2 + 2 + 10 + 1 + 1 + 1
     assert count(st, "SELECT count(*) FROM orders") == 10
     assert count(st, "SELECT count(*) FROM skus") == 2

@@ -92,8 +92,9 @@ class HubClient:
             text = str(exc)
             if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
                 raise SyncError(
-                    f"The hub's TLS certificate could not be verified: {text}",
-                    zh=f"上游的 TLS 证书校验失败：{text}",
+                    f"The hub's TLS certificate could not be verified (check the hub URL, the CA "
+                    f"file and this PC's date and time): {text}",
+                    zh=f"上游的 TLS 证书校验失败（请检查上游地址、CA 证书文件以及本机日期时间）：{text}",
                 ) from exc
             raise SyncError(
                 f"Cannot reach the hub at {self.url}: {text}",

@@ -192,6 +192,7 @@ class SyncService:
         connect_timeout_s: float = 3.0,
         clock: Callable[[], datetime] = utcnow,
         refresh_s: float = 2.0,
+        apply_chunk: int = 100,
     ) -> None:
         self.store = store
         self._clock = clock
@@ -204,6 +205,7 @@ class SyncService:
         self.timeout_s = timeout_s
         self.connect_timeout_s = connect_timeout_s
         self.refresh_s = refresh_s
+        self.apply_chunk = apply_chunk
         self._callbacks: list[StatusCallback] = []
         self._run_lock = threading.Lock()
         self._stop = threading.Event()
@@ -404,7 +406,13 @@ class SyncService:
                 )
             self._note_server_time(data)
             if changes:
-                result.pulled += self._write(apply_changes, changes, cursor, iso(self._clock()))
+                # small writer transactions, each with its own cursor, so a big pull never
+                # holds the writer (and the packer's next scan) for long
+                step = self.apply_chunk
+                for i in range(0, len(changes), step):
+                    part = changes[i : i + step]
+                    upto = cursor if i + step >= len(changes) else int(part[-1]["rev"])
+                    result.pulled += self._write(apply_changes, part, upto, iso(self._clock()))
             else:
                 self._write(_touch_pull, iso(self._clock()))
             self._online = True
