@@ -106,6 +106,7 @@ def build_demo(conn: sqlite3.Connection, *, orders: int = 3000, seed: int = 11, 
     info["batches"] = []
     if progress:
         _progress(conn, rng, now, info)
+    import warehouse_app.promo.demo_data  # noqa: F401  (registers the promo playbook extension)
     for ext in DEMO_EXTENSIONS:
         ext(conn, rng, info)
     return info
