@@ -156,12 +156,14 @@ class PrinterSimulator:
                 if buf and not any(q.startswith(bytes(buf)) for q in _QUERIES):
                     job += buf
                     buf.clear()
+            # Take the job before closing: the sender waits for our close, so jobs are numbered
+            # and logged in the order they were sent (like a printer's single input buffer).
+            if job.strip():
+                self._accept(bytes(job))
         except OSError as exc:
             logger.warning("printer simulator connection error: %s", exc)
         finally:
             sock.close()
-        if job.strip():
-            self._accept(bytes(job))
 
     def _accept(self, data: bytes) -> None:
         with self._lock:
@@ -215,7 +217,8 @@ def read_jobs(jobs_dir: Path) -> list[dict[str, Any]]:
     p = Path(jobs_dir) / "jobs.jsonl"
     if not p.exists():
         return []
-    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    jobs = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return sorted(jobs, key=lambda j: j["job"])
 
 
 def control(host: str, port: int, cmd: str, timeout: float = 10.0) -> dict[str, Any]:
