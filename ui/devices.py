@@ -49,6 +49,7 @@ class DeviceHub(QObject):
         self._status_timer.setInterval(5000)
         self._status_timer.timeout.connect(self.poll_printer)
         self._closed = False
+        self.last_configure: "Future[None] | None" = None
         # last status per device, so a status bar created later shows the current state
         self.last: dict[str, tuple[Any, ...]] = {}
         from PySide6.QtCore import Qt as _Qt
@@ -61,7 +62,8 @@ class DeviceHub(QObject):
     # -- configuration ---------------------------------------------------------------------
     def configure(self, settings: Any) -> "Future[None]":
         """(Re)start devices from StationSettings, on the device thread."""
-        return self._io.submit(self._configure, settings)
+        self.last_configure = self._io.submit(self._configure, settings)
+        return self.last_configure
 
     def _configure(self, s: Any) -> None:
         self._stop_readers()

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Sequence[str],
                headers: Sequence[str] | None = None) -> None:
+    keep = selected_value(table, 0) if table.rowCount() else None
     table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(columns))
@@ -39,6 +40,12 @@ def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Seq
             table.setItem(i, j, item)
     table.resizeColumnsToContents()
     table.setSortingEnabled(True)
+    if keep is not None:  # a refresh must not lose the lead's selection
+        for i in range(table.rowCount()):
+            it = table.item(i, 0)
+            if it is not None and it.text() == keep:
+                table.selectRow(i)
+                break
 
 
 def make_table(name: str) -> QTableWidget:

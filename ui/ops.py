@@ -170,6 +170,10 @@ class AppContext:
         _get_bridge()  # create the bridge on the UI thread, before any worker needs it
 
     @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
     def lang(self) -> str:
         return self.settings.language
 
@@ -245,7 +249,12 @@ def report_error(ctx: AppContext | None, exc: BaseException, what: str = "operat
 def run_on_writer(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,
                   on_failure: Callback | None = None, parent: QObject | None = None) -> "Future[Any]":
     """`fn(conn, *args)` on the writer thread; callbacks on the UI thread."""
-    fut = ctx.writer.submit(fn, *args)
+    if ctx.closed:
+        return _cancelled()
+    try:
+        fut = ctx.writer.submit(fn, *args)
+    except RuntimeError:  # writer already shut down (window closing)
+        return _cancelled()
     _deliver(fut, on_success, on_failure, ctx, parent, getattr(fn, "__name__", "write"))
     return fut
 
@@ -253,6 +262,8 @@ def run_on_writer(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_succes
 def run_read(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,
              on_failure: Callback | None = None, parent: QObject | None = None) -> "Future[Any]":
     """`fn(read_only_conn, *args)` on the background pool; for reports and lists."""
+    if ctx.closed:
+        return _cancelled()
     fut = ctx.pool.submit(lambda: fn(ctx.read_conn(), *args))
     _deliver(fut, on_success, on_failure, ctx, parent, getattr(fn, "__name__", "read"))
     return fut
@@ -262,6 +273,8 @@ def run_in_background(fn: Callable[[], Any], on_success: Callback | None = None,
                       on_failure: Callback | None = None, *, ctx: AppContext | None = None,
                       parent: QObject | None = None) -> "Future[Any]":
     """`fn()` on the background pool (the context's, else a shared one)."""
+    if ctx is not None and ctx.closed:
+        return _cancelled()
     pool = ctx.pool if ctx is not None else _shared_pool()
     fut = pool.submit(fn)
     _deliver(fut, on_success, on_failure, ctx, parent, getattr(fn, "__name__", "background"))
@@ -269,6 +282,12 @@ def run_in_background(fn: Callable[[], Any], on_success: Callback | None = None,
 
 
 _pool: ThreadPoolExecutor | None = None
+
+
+def _cancelled() -> "Future[Any]":
+    f: Future[Any] = Future()
+    f.cancel()
+    return f
 
 
 def _shared_pool() -> ThreadPoolExecutor:

@@ -60,9 +60,12 @@ def counters(conn: sqlite3.Connection, batch_id: str | None, handoff_id: str | N
             out["handoff"] = {"id": handoff_id, "carrier": row["carrier"], "status": row["status"],
                               "count": int(row["parcel_count"] or 0)}
     start = utcnow().replace(minute=0, second=0, microsecond=0)
+    h = iso(start)
+    # every pack / verify / handoff / pull done at this station this hour (one pass over parcels)
     out["hour"] = int(conn.execute(
-        "SELECT count(*) FROM scan_log WHERE at >= ? AND status='ok' AND parcel_id IS NOT NULL",
-        (iso(start),)).fetchone()[0])
+        "SELECT coalesce(sum(coalesce(packed_at >= ?, 0) + coalesce(verified_at >= ?, 0) + coalesce(handed_off_at >= ?, 0) "
+        "+ coalesce(pulled_at >= ?, 0)), 0) "
+        "FROM parcels", (h, h, h, h)).fetchone()[0])
     return out
 
 
@@ -91,19 +94,6 @@ def find_parcel_id(conn: sqlite3.Connection, code: str) -> str:
     return str(row["parcel_id"])
 
 
-def mark_printed(conn: sqlite3.Connection, parcel_ids: list[str], operator: str | None,
-                 reprint: bool = False) -> int:
-    """Count printed labels (and record a reprint as an event the hub sees)."""
-    at = iso(utcnow())
-    with transaction(conn):
-        conn.executemany("UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
-                         [(p,) for p in parcel_ids])
-        if reprint:
-            for pid in parcel_ids:
-                append_event(conn, "waybill.reprinted", {"parcel_id": pid}, operator=operator, at=at)
-    return len(parcel_ids)
-
-
 def void_waybill(conn: sqlite3.Connection, code: str, reason: str, operator: str | None) -> dict[str, Any]:
     """Void a parcel's waybill with a reason (lead only): the old label then scans as 'voided'."""
     reason = (reason or "").strip()
@@ -128,13 +118,6 @@ def void_waybill(conn: sqlite3.Connection, code: str, reason: str, operator: str
         append_event(conn, "waybill.voided", {"parcel_id": row["parcel_id"], "waybill": row["waybill"],
                                               "order_id": row["order_id"], "reason": reason}, operator=operator, at=at)
     return {"parcel_id": row["parcel_id"], "waybill": row["waybill"]}
-
-
-def batch_parcels_to_print(conn: sqlite3.Connection, batch_id: str, only_unprinted: bool = True) -> list[str]:
-    sql = "SELECT parcel_id FROM parcels WHERE batch_id=? AND state NOT IN ('voided','pulled')"
-    if only_unprinted:
-        sql += " AND print_count = 0"
-    return [r[0] for r in conn.execute(sql + " ORDER BY parcel_id", (batch_id,))]
 
 
 def shift_window(hours: int) -> tuple[str, str]:

@@ -632,4 +632,5 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._key_filter)
         self._wedge_timer.stop()
+        self._counter_timer.stop()
         super().closeEvent(event)

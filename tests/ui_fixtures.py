@@ -1,0 +1,82 @@
+"""Fixtures for the UI tests: a fresh demo station DB per test, the real device simulators
+(pty scanner, pty scale, TCP printer), a real window, and every thread joined in teardown."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@dataclass
+class Station:
+    """One running station: window + context + simulators, and a few handy lookups."""
+
+    window: Any
+    ctx: Any
+    rig: Any
+    data_dir: Path
+    qtbot: Any
+
+    def q(self, sql: str, *args: Any) -> list[Any]:
+        conn = self.ctx.store.connect(readonly=True)
+        try:
+            return [tuple(r) for r in conn.execute(sql, args)]
+        finally:
+            conn.close()
+
+    def scan(self, code: str, timeout: int = 10000) -> Any:
+        """Scan through the simulated serial scanner and wait for the verdict on the panel."""
+        with self.qtbot.waitSignal(self.window.verdict_shown, timeout=timeout) as blocker:
+            self.rig.scan(code)
+        return blocker.args[0]
+
+    def command(self, code: str, signal: Any, timeout: int = 10000) -> None:
+        with self.qtbot.waitSignal(signal, timeout=timeout):
+            self.rig.scan(code)
+
+    def login(self, code: str = "P001") -> None:
+        with self.qtbot.waitSignal(self.window.logged_in, timeout=10000):
+            self.rig.scan(code)
+
+    def wait_scanner_ready(self) -> None:
+        dev = self.ctx.devices
+        self.qtbot.waitUntil(lambda: dev.scanner is not None and dev.scanner.device.connected.is_set(),
+                             timeout=10000)
+
+    def unlock_lead(self, tab: str = "batches", code: str = "L001", pin: str = "1234") -> None:
+        w = self.window
+        w.open_lead(tab)
+        lead = w.lead
+        lead.lead_code.setText(code)
+        lead.pin.setText(pin)
+        with self.qtbot.waitSignal(lead.unlocked, timeout=10000):
+            lead.try_unlock()
+
+
+@pytest.fixture
+def station(qtbot: Any, tmp_path: Path) -> Iterator[Station]:
+    from ui.app import build_context, install_translator, prepare_demo, shutdown_context
+    from ui.sim_rig import SimRig
+    from ui.window import MainWindow
+
+    data_dir = tmp_path / "station"
+    prepare_demo(data_dir, orders=600)
+    rig = SimRig(tmp_path / "sim").start()
+    ctx = build_context(data_dir, lang="zh", rig=rig, start_sync=False)
+    install_translator("zh")
+    win = MainWindow(ctx, sounds=False)
+    qtbot.addWidget(win)
+    win.show()
+    st = Station(win, ctx, rig, data_dir, qtbot)
+    try:
+        st.wait_scanner_ready()
+        yield st
+    finally:
+        win.close()
+        shutdown_context(ctx)
+        rig.stop()

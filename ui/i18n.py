@@ -1,0 +1,224 @@
+"""Translations through Qt's own system: `python -m ui.i18n` refreshes the .ts files from the
+sources (pyside6-lupdate), fills zh_CN from the table below and en from the English sources,
+and compiles the .qm files (pyside6-lrelease) into resources/translations.
+
+The table lives in code so a missing Chinese string fails `missing()` in the tests instead of
+silently showing English to a packer.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from warehouse_app.paths import resource_path
+
+ZH: dict[str, str] = {
+    "%1 · packed %2 · verified %3": "%1 · 已打包 %2 · 已核对 %3",
+    "Back to packing (Esc)": "返回打包（Esc）",
+    "Batch": "批次",
+    "Batch %1": "批次 %1",
+    "Batch %1 is now %2": "批次 %1 现在为 %2",
+    "Batch: %1": "批次：%1",
+    "Batches": "批次",
+    "Baud": "波特率",
+    "Cancel printing": "取消打印",
+    "Carrier": "快递公司",
+    "Carrier handoff": "快递交接",
+    "Choose a carrier": "请选择快递公司",
+    "Choose the scanner's serial port (Find serial ports)": "请选择扫描枪串口（查找串口）",
+    "Close && print manifest": "关闭并打印交接单",
+    "Closed": "关闭时间",
+    "Confirm the selected parcel was pulled": "确认所选包裹已取出",
+    "Courier": "快递员",
+    "Courier name": "快递员姓名",
+    "Create batch": "创建批次",
+    "Created batch %1 with %2 parcels": "已创建批次 %1，共 %2 件",
+    "Discrepancies": "差异处理",
+    "Enter the SKU set, e.g. SKU-LIP-01*1": "请输入商品组合，例如 SKU-LIP-01*1",
+    "Enter the waybill and a reason": "请输入面单号和原因",
+    "Export CSV": "导出 CSV",
+    "Export PDF": "导出 PDF",
+    "F1 Pack batch": "F1 批次打包",
+    "F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · "
+    "or scan a command card": "F1-F5 切换模式 · F6 选批次 · F7 选交接单 · F8 退出登录 · F9 组长 · F10 设置 · "
+                              "F12 中文/English · 或扫描指令卡",
+    "F2 Verify && box": "F2 核对装箱",
+    "F3 Hand off": "F3 交接",
+    "F4 Pull intercept": "F4 拦截取件",
+    "F5 Returns": "F5 退货",
+    "F6 Batch:": "F6 批次：",
+    "F7 Handoff:": "F7 交接单：",
+    "Find serial ports": "查找串口",
+    "Finish": "完成",
+    "Found %1 serial ports": "找到 %1 个串口",
+    "Hand off": "交接",
+    "Handed off: %1 parcels": "已交接：%1 件",
+    "Handoff": "交接单",
+    "Handoff %1": "交接单 %1",
+    "Handoff %1 closed; manifest saved to %2": "交接单 %1 已关闭，交接单已保存到 %2",
+    "Handoff: %1": "交接单：%1",
+    "Handoffs": "交接",
+    "Hour (UTC)": "小时（UTC）",
+    "Intercepted at": "拦截时间",
+    "Intercepted but not pulled: %1": "已拦截未取出：%1",
+    "Keyboard-wedge (USB HID) scanner": "键盘式（USB HID）扫描枪",
+    "Kind": "类型",
+    "Label printer": "面单打印机",
+    "Language": "语言",
+    "Lead code": "组长工号",
+    "Live session": "直播场次",
+    "Log in first": "请先登录",
+    "New pre-pack batch": "新建预包装批次",
+    "No printer: set one in Settings": "未设置打印机：请在设置里选择",
+    "Nobody logged in": "无人登录",
+    "Nothing loaded yet": "还没有加载数据",
+    "Nothing to print: every waybill of %1 is printed": "无需打印：批次 %1 的面单都已打印",
+    "On duty: %1": "当班：%1",
+    "Open handoff": "开交接单",
+    "Opened": "开单时间",
+    "Opened handoff %1 for %2": "已为 %2 开交接单 %1",
+    "Operator": "操作员",
+    "Order": "订单",
+    "PIN": "PIN 码",
+    "Pack batch": "批次打包",
+    "Packed": "已打包",
+    "Packing station": "打包站",
+    "Parcel": "包裹",
+    "Parcels": "件数",
+    "Parcels handed off per hour and carrier": "每小时各快递交接件数",
+    "Parcels this hour": "本小时件数",
+    "Pause": "暂停",
+    "Planned": "计划",
+    "Please log in": "请登录",
+    "Port": "端口",
+    "Print all waybills": "打印全部面单",
+    "Print test label": "打印测试面单",
+    "Printed": "已打印",
+    "Printer address": "打印机地址",
+    "Printing %1 waybills of %2": "正在打印批次 %2 的 %1 张面单",
+    "Printing a test label…": "正在打印测试面单…",
+    "Printing cancelled; %1 labels not printed": "已取消打印：%1 张未打印",
+    "Pull intercepts": "拦截取件",
+    "Quantity (0 = all paid orders)": "数量（0 = 全部已付款订单）",
+    "Read scale": "读取重量",
+    "Reason": "原因",
+    "Reason, e.g. damaged, customer changed address": "原因，例如：破损、客户改地址",
+    "Reload": "刷新",
+    "Reprint": "补打",
+    "Reprint of %1 sent to the printer": "已补打 %1",
+    "Reprint or void a waybill": "补打或作废面单",
+    "Returns": "退货",
+    "Review": "复盘",
+    "SKU set": "商品组合",
+    "Save and apply": "保存并应用",
+    "Saved %1": "已保存 %1",
+    "Scale": "电子秤",
+    "Scan a parcel, or press F1-F5 to change mode": "请扫描包裹，或按 F1-F5 切换模式",
+    "Scan again; if it repeats call the lead": "请重扫；如再出现请叫组长",
+    "Scan any barcode now…": "请现在扫描任意条码…",
+    "Scan each intercepted parcel you pulled from the line": "逐件扫描已从线上取出的拦截包裹",
+    "Scan each parcel as it goes into the carrier's cage": "包裹放入快递笼车时逐件扫描",
+    "Scan each returned parcel": "逐件扫描退货包裹",
+    "Scan each staged parcel's waybill": "逐件扫描暂存包裹的面单",
+    "Scan into this handoff": "扫描进此交接单",
+    "Scan or type:": "扫描或输入：",
+    "Scan the pre-pack label of each parcel of the batch": "逐件扫描本批次包裹的预包装标签",
+    "Scan the right card": "请扫描正确的卡片",
+    "Scan your badge": "请扫描工牌",
+    "Scan your badge, or type your operator code and press Enter": "请扫描工牌，或输入工号后按回车",
+    "Scanner": "扫描枪",
+    "Select a batch first": "请先选择批次",
+    "Select a handoff first": "请先选择交接单",
+    "Select a parcel first": "请先选择包裹",
+    "Select an intercepted parcel first": "请先选择拦截包裹",
+    "Serial port scanner": "串口扫描枪",
+    "Session": "场次",
+    "Settings": "设置",
+    "Settings saved": "设置已保存",
+    "Shift lead: %1": "组长：%1",
+    "Shift lead: scan your badge and enter your PIN": "组长：请扫描工牌并输入 PIN 码",
+    "Shift review: handoff counts": "班次复盘：交接件数",
+    "Shift:": "班次：",
+    "Start": "启动",
+    "Station data: %1": "站点数据：%1",
+    "Station token": "站点令牌",
+    "Status": "状态",
+    "Test scan": "测试扫描",
+    "This batch": "本批次",
+    "This handoff": "本交接单",
+    "Upstream address": "上游地址",
+    "Upstream and language": "上游与语言",
+    "Vehicle": "车辆",
+    "Verdict sounds": "提示音",
+    "Verified": "已核对",
+    "Verified at": "核对时间",
+    "Verified but not handed off: %1": "已核对未交接：%1",
+    "Verify & box": "核对装箱",
+    "Void": "作废",
+    "Void the selected waybill (reason)": "作废所选面单（需填原因）",
+    "Waybill": "面单号",
+    "Waybill %1 voided": "面单 %1 已作废",
+    "Waybill / label": "面单号 / 标签",
+    "Weigh parcels in verify mode": "核对时称重",
+    "Welcome, %1": "欢迎，%1",
+    "last %1 hours": "最近 %1 小时",
+    "no batch selected (F6)": "未选择批次（F6）",
+    "no handoff selected (F7)": "未选择交接单（F7）",
+    "this station": "本工位",
+}
+
+TS = {"zh": "station_zh_CN", "en": "station_en"}
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def sources() -> list[str]:
+    ui = Path(__file__).resolve().parent
+    return sorted(str(p) for p in ui.glob("*.py"))
+
+
+def fill(ts_path: Path, lang: str) -> list[str]:
+    """Fill every message of a .ts file; returns the sources with no translation (zh only)."""
+    tree = ET.parse(ts_path)
+    missing = []
+    for msg in tree.getroot().iter("message"):
+        src = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        if tr is None:
+            tr = ET.SubElement(msg, "translation")
+        text = src if lang == "en" else ZH.get(src)
+        if text is None:
+            missing.append(src)
+            tr.set("type", "unfinished")
+            continue
+        tr.text = text
+        tr.attrib.pop("type", None)
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def build() -> list[str]:
+    out = resource_path("translations")
+    out.mkdir(parents=True, exist_ok=True)
+    missing: list[str] = []
+    for lang, stem in TS.items():
+        ts = out / f"{stem}.ts"
+        subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", *sources(), "-ts", str(ts)], check=True,
+                       capture_output=True)
+        missing += fill(ts, lang)
+        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(out / f"{stem}.qm")], check=True,
+                       capture_output=True)
+    return missing
+
+
+if __name__ == "__main__":
+    miss = build()
+    for m in miss:
+        print("missing zh:", m)
+    sys.exit(1 if miss else 0)
