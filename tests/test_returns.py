@@ -74,3 +74,20 @@ def test_bad_reason_or_disposition_changes_nothing(shipped):
     assert "处理方式" in ei.value.zh
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == n
     assert conn.execute("SELECT state FROM parcels WHERE order_id='O1'").fetchone()[0] == "handed_off"
+
+
+def test_station_return_mode_uses_the_chosen_reason(shipped):
+    """The station window calls scan_return(conn, code, ctx): the panel's choice applies."""
+    from warehouse_app.returns import set_return_defaults
+
+    conn, wb = shipped
+    v = scan_return(conn, wb["O1"], ScanContext("return", "P1"))
+    assert not v.ok and v.reason == "no_reason" and "reason" in v.message_en
+    assert conn.execute("SELECT state FROM parcels WHERE order_id='O1'").fetchone()[0] == "handed_off"
+    with transaction(conn):
+        set_return_defaults(conn, "wrong_item", "to_vendor")
+    v = scan_return(conn, wb["O1"], ScanContext("return", "P1"))
+    assert v.ok and v.extra["reason"] == "wrong_item" and v.extra["disposition"] == "to_vendor"
+    with pytest.raises(StationError):
+        with transaction(conn):
+            set_return_defaults(conn, "meh", "restock")

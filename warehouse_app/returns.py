@@ -40,7 +40,30 @@ _REJECT = {
     "not_shipped": ("该包裹未发出", "Parcel was never shipped", "交组长处理（不是退货）", "Not a return: hand it to the lead"),
     "voided": ("面单已作废", "Waybill voided", "扫描新面单或订单号", "Scan the new waybill or the order number"),
     "not_logged_in": ("请先登录", "Log in first", "扫描工牌登录", "Scan your badge"),
+    "no_reason": ("请先选择退货原因", "Choose the return reason first", "在退货面板选择原因和处理方式",
+                  "Pick reason and disposition in the returns panel"),
 }
+
+# The station's current reason/disposition for return mode (chosen once in the returns panel, used by
+# every scan until changed), so a scanner-only return station needs no typing per parcel.
+SETTING_REASON = "returns.reason"
+SETTING_DISPOSITION = "returns.disposition"
+
+
+def set_return_defaults(conn: sqlite3.Connection, reason: str, disposition: str) -> None:
+    """Remember the reason and disposition the return mode uses; caller owns the transaction."""
+    from warehouse_app.station import set_setting
+
+    _check_choice(reason, REASONS, "reason", "原因")
+    _check_choice(disposition, DISPOSITIONS, "disposition", "处理方式")
+    set_setting(conn, SETTING_REASON, reason)
+    set_setting(conn, SETTING_DISPOSITION, disposition)
+
+
+def return_defaults(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
+    from warehouse_app.station import get_setting
+
+    return get_setting(conn, SETTING_REASON), get_setting(conn, SETTING_DISPOSITION)
 
 
 def _check_choice(value: str, choices: dict[str, tuple[str, str]], what_en: str, what_zh: str) -> None:
@@ -61,14 +84,23 @@ def _reject(code: str, reason: str, row: Any = None, **extra: Any) -> Verdict:
     return v
 
 
-def scan_return(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: str, disposition: str,
-                note: str | None = None, clock: Callable[[], Any] = utcnow) -> Verdict:
-    """Record one returned parcel. A bad reason/disposition raises StationError (a UI bug, not a scan)."""
+def scan_return(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: str | None = None,
+                disposition: str | None = None, note: str | None = None,
+                clock: Callable[[], Any] = utcnow) -> Verdict:
+    """Record one returned parcel. Without reason/disposition the station's current choice (see
+    set_return_defaults) is used; if none was chosen the scan is rejected with `no_reason`.
+    A bad reason/disposition raises StationError (a UI bug, not a scan) and changes nothing."""
     t0 = time.perf_counter()
-    _check_choice(reason, REASONS, "reason", "原因")
-    _check_choice(disposition, DISPOSITIONS, "disposition", "处理方式")
+    if reason is None or disposition is None:
+        d_reason, d_disp = return_defaults(conn)
+        reason, disposition = reason or d_reason, disposition or d_disp
     c = clean_code(code)
-    v = _decide(conn, c, ctx, reason, disposition, note, clock)
+    if reason is None or disposition is None:
+        v = _reject(c, "no_reason")
+    else:
+        _check_choice(reason, REASONS, "reason", "原因")
+        _check_choice(disposition, DISPOSITIONS, "disposition", "处理方式")
+        v = _decide(conn, c, ctx, reason, disposition, note, clock)
     v.elapsed_ms = round((time.perf_counter() - t0) * 1000, 3)
     if not v.ok:
         logger.info("return scan rejected: code=%r reason=%s", c, v.reason)
