@@ -75,7 +75,7 @@ def test_hub_killed_mid_push(linked: tuple[Hub, Station]) -> None:
     svc.start()
     try:
         wait_for(
-            lambda: 0 < len(hub_events(hub, st.station_id)), interval=0.005, what="first batches"
+            lambda: hub.storage.acked_seq(st.station_id) > 0, interval=0.005, what="first batches"
         )
         hub.kill()
         n_after_kill = len(hub_events(hub, st.station_id))

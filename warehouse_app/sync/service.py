@@ -176,7 +176,13 @@ def _runs(changes: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
 
 
 class SyncService:
-    """Owns the sync thread. start()/stop() (joined), sync_once(), nudge(), on_status(cb)."""
+    """Owns the sync thread.
+
+    UI: `svc = SyncService(store, writer)`, `svc.on_status(cb)` (cb runs on the sync thread: emit
+    a Qt signal from it, touch no widget), `svc.start()`, `svc.nudge()` for "sync now",
+    `svc.stop()` on quit (joins; waits at most one in-flight request, <= timeout_s).
+    `sync_once()` blocks: for the CLI and tests, never the Qt thread.
+    """
 
     def __init__(
         self,
