@@ -14,7 +14,6 @@ import argparse
 import os
 import queue
 import random
-import statistics
 import sys
 import tempfile
 import time

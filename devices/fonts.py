@@ -85,7 +85,7 @@ def find_cjk_font() -> CJKFont:
 
 
 @functools.lru_cache(maxsize=64)
-def pil_font(size_px: int) -> "object":
+def pil_font(size_px: int) -> object:
     """A Pillow font of the CJK face at a pixel size (cached: labels reuse a few sizes)."""
     from PIL import ImageFont
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import serial
 
@@ -71,7 +71,7 @@ class SerialDevice:
         self.state = "stopped"
 
     # --- lifecycle -------------------------------------------------------------------------
-    def start(self) -> "SerialDevice":
+    def start(self) -> SerialDevice:
         self._thread.start()
         return self
 

@@ -85,7 +85,7 @@ class HeadlessStation:
         if verdict.ok and verdict.print_waybill and verdict.parcel_id and self.queue is not None:
             self.queue.enqueue_parcel(verdict.parcel_id, self.ctx.operator)
 
-    def start(self) -> "HeadlessStation":
+    def start(self) -> HeadlessStation:
         if self.queue:
             self.queue.start()
         if self.scale:

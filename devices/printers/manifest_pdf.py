@@ -17,8 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from devices.fonts import pdf_font_name
-from devices.printers.pdf import draw_code128
 from devices.printers.layout import code128_modules
+from devices.printers.pdf import draw_code128
 from warehouse_app.clock import parse_iso
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ barcode stays sharp at any printer resolution."""
 from __future__ import annotations
 
 import io
-from typing import Iterable
+from collections.abc import Iterable
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas

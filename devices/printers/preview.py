@@ -94,7 +94,7 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
         elif cmd == "TEXT" and draw is not None:
             m = re.match(r'(\d+),(\d+),"([^"]+)",(\d+),(\d+),(\d+),"(.*)"$', args)
             if m:
-                x, y, font, mul = int(m[1]), int(m[2]), m[3], int(m[5])
+                x, y, mul = int(m[1]), int(m[2]), int(m[5])
                 size = 24 * mul
                 draw.text((x, y), m[7].replace('\\["]', '"'), font=pil_font(size), fill=0)
         elif cmd == "BARCODE" and draw is not None:

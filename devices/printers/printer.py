@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Iterable
+from collections.abc import Iterable
 
 from devices.printers.layout import Layout, Waybill, waybill_layout
 from devices.printers.status import PrinterStatus, parse_tspl_status, parse_zpl_hs

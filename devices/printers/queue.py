@@ -11,8 +11,9 @@ import logging
 import sqlite3
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from devices.errors import DeviceError
 from devices.printers.printer import Printer
@@ -178,7 +179,7 @@ class PrintQueue:
         self._thread = threading.Thread(target=self._run, name=f"print-queue-{self.key}", daemon=True)
 
     # public API (any thread) --------------------------------------------------------------
-    def start(self) -> "PrintQueue":
+    def start(self) -> PrintQueue:
         self._thread.start()
         return self
 

@@ -94,7 +94,7 @@ class TcpTransport(Transport):
                 sock.settimeout(max(0.01, deadline - time.monotonic()))
                 try:
                     chunk = sock.recv(4096)
-                except socket.timeout:
+                except TimeoutError:
                     break
                 if not chunk:
                     break

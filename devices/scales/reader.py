@@ -9,8 +9,8 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from devices.scales.parse import Reading, parse_weight_text
 from devices.serial_device import DeviceStatus, SerialDevice
@@ -44,7 +44,7 @@ class SerialScale:
                                    on_data=self._on_data, on_status=on_status,
                                    on_disconnect=self._reset)
 
-    def start(self) -> "SerialScale":
+    def start(self) -> SerialScale:
         self.device.start()
         return self
 

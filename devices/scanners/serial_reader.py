@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from devices.scanners.feedback import FEEDBACK, Feedback
 from devices.scanners.framing import Scan, ScanFramer, ScannerConfig
@@ -34,7 +34,7 @@ class SerialScanner:
             logger.debug("scan %r (%s)", scan.code, scan.aim)
             self._on_scan(scan)
 
-    def start(self) -> "SerialScanner":
+    def start(self) -> SerialScanner:
         self.device.start()
         return self
 

@@ -201,7 +201,7 @@ class PrinterSimulator:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
     # --- lifecycle -------------------------------------------------------------------------
-    def start(self) -> "PrinterSimulator":
+    def start(self) -> PrinterSimulator:
         for srv in (self.server, self.control_server):
             threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
         return self

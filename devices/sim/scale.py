@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 from typing import IO
 
 from devices.scales.parse import parse_weight_text

@@ -9,7 +9,6 @@ Reads commands from stdin, one per line:
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 from typing import IO

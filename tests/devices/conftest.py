@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import os
+import os as _os
 import pty
+import subprocess
 import threading
 import tty
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from devices.serial_device import wait_for
+from tests.cli_helpers import station_cmd
 
 
 class PtyPort:
@@ -64,7 +67,7 @@ def pty_port(tmp_path: Path) -> Iterator[PtyPort]:
 
 
 @pytest.fixture
-def pty_factory(tmp_path: Path) -> Iterator["callable"]:
+def pty_factory(tmp_path: Path) -> Iterator[callable]:
     made: list[PtyPort] = []
 
     def make(name: str) -> PtyPort:
@@ -98,12 +101,6 @@ def collector() -> type[Collector]:
 
 
 # --- real processes ----------------------------------------------------------------------------
-import os as _os
-import subprocess
-import sys
-
-from tests.cli_helpers import station_cmd
-
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 

@@ -55,7 +55,7 @@ def test_chinese_modes_per_language() -> None:
     zpl_bitmap = Printer("tcp://p:9100?lang=zpl").encode(wb)
     assert b"^CI28" in zpl_bitmap and b"^GFA" in zpl_bitmap and "张三".encode() not in zpl_bitmap
     zpl_res = Printer("tcp://p:9100?lang=zpl&cjk=resident&font=E:SIMSUN.TTF").encode(wb)
-    assert "张三".encode("utf-8") in zpl_res and b"^A@N" in zpl_res and b"E:SIMSUN.TTF" in zpl_res
+    assert "张三".encode() in zpl_res and b"^A@N" in zpl_res and b"E:SIMSUN.TTF" in zpl_res
     tspl_res = Printer("tcp://p:9100?lang=tspl").encode(wb)
     assert "张三".encode("gbk") in tspl_res and b'"TSS24.BF2"' in tspl_res
     tspl_bmp = Printer("tcp://p:9100?lang=tspl&cjk=bitmap").encode(wb)
@@ -111,9 +111,9 @@ def test_file_transport_writes_whole_files(tmp_path) -> None:
 
 
 def test_missing_cjk_font_is_a_clear_error(monkeypatch) -> None:
-    import devices.fonts as fonts
+    from devices import fonts
 
-    monkeypatch.setattr(fonts, "_candidates", lambda: [])
+    monkeypatch.setattr(fonts, "_candidates", list)
     fonts.find_cjk_font.cache_clear()
     try:
         with pytest.raises(FontNotFound) as e:

@@ -1,8 +1,6 @@
 """The manifest (交接单) PDF: header, every parcel with a Code 128 that decodes, totals, signatures."""
 from __future__ import annotations
 
-import io
-
 from devices.printers.manifest_pdf import render_manifest_pdf
 from tests.devices.conftest import make_presale_batch
 from warehouse_app.handoffs import close_handoff, open_handoff

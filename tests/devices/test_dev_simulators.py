@@ -1,9 +1,9 @@
 """The simulators are real processes that print what they opened, and behave like the devices."""
 from __future__ import annotations
 
-from devices.printers.printer import Printer
 from devices.printers.layout import sample_waybill
 from devices.printers.preview import decode_barcodes
+from devices.printers.printer import Printer
 from devices.scanners import ScannerConfig, SerialScanner
 from devices.serial_device import wait_for
 from tests.devices.conftest import Collector, Proc

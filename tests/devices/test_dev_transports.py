@@ -8,10 +8,10 @@ import stat
 import threading
 from collections import Counter
 
+from devices.errors import DeviceError
 from devices.printers.layout import sample_waybill
 from devices.printers.printer import Printer
 from devices.printers.status import tspl_status_byte, zpl_hs_reply
-from devices.errors import DeviceError
 from devices.serial_device import wait_for
 from tests.cli_helpers import json_lines, run_cli
 from tests.devices.conftest import make_presale_batch

@@ -218,7 +218,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands."""
     p = sub.add_parser("print-test", help="print a sample waybill / 打印测试面单")
     p.add_argument("--printer", required=True, help="printer URL, e.g. tcp://192.168.1.50:9100?lang=zpl")
