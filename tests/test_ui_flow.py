@@ -37,8 +37,11 @@ def test_login_verify_with_intercept(station: Station) -> None:
     assert st.q("SELECT state FROM parcels WHERE waybill=?", good) == [("verified",)]
     assert w.sound.played[-1] == "ok"
 
+    victim = _packed_paid(st, 2)[1]
+    st.cancel_order_of(victim)  # the buyer cancels after packing
     cancelled = st.q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-                     "WHERE o.status='cancelled' AND p.state IN ('packed','verified') LIMIT 1")
+                     "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1")
+    assert cancelled == [(victim,)]
     if cancelled:
         wb = cancelled[0][0]
         before = st.q("SELECT state FROM parcels WHERE waybill=?", wb)

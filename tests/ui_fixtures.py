@@ -29,6 +29,10 @@ class Station:
         finally:
             conn.close()
 
+    def cancel_order_of(self, waybill: str) -> None:
+        """The platform cancels this parcel's order (as a sync pull would): it becomes an intercept."""
+        self.ctx.writer.call(cancel_order_of, waybill)
+
     def scan(self, code: str, timeout: int = 10000) -> Any:
         """Scan through the simulated serial scanner and wait for the verdict on the panel."""
         with self.qtbot.waitSignal(self.window.verdict_shown, timeout=timeout) as blocker:
@@ -56,6 +60,18 @@ class Station:
         lead.pin.setText(pin)
         with self.qtbot.waitSignal(lead.unlocked, timeout=10000):
             lead.try_unlock()
+
+
+def cancel_order_of(conn: Any, waybill: str) -> None:
+    from warehouse_app.clock import iso, utcnow
+    from warehouse_app.orders import cancel_parcel
+    from warehouse_app.store.tx import transaction
+
+    now = iso(utcnow())
+    with transaction(conn):
+        oid = conn.execute("SELECT order_id FROM parcels WHERE waybill=?", (waybill,)).fetchone()[0]
+        conn.execute("UPDATE orders SET status='cancelled', cancelled_at=? WHERE order_id=?", (now, oid))
+        cancel_parcel(conn, oid, operator=None, at=now)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def demo_script(conn: Any) -> list[str]:
         "WHERE p.state='packed' AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT 4")]
     intercept = [r[0] for r in conn.execute(
         "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-        "WHERE o.status='cancelled' AND p.state IN ('packed','verified') LIMIT 1")]
+        "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1")]
     handoff = conn.execute("SELECT handoff_id, carrier FROM handoffs WHERE status='open' LIMIT 1").fetchone()
     ready = [r[0] for r in conn.execute(
         "SELECT waybill FROM parcels WHERE state='verified' AND carrier=? LIMIT 3",

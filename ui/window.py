@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
 
         def ok(b: dict[str, Any]) -> None:
             self.batch_id = b["batch_id"]
+            self._sync_pick(self.packer.batch_pick, self.batch_id)
             self._update_context_line()
             self.refresh_counters()
             if announce:
@@ -444,6 +445,7 @@ class MainWindow(QMainWindow):
 
         def ok(h: dict[str, Any]) -> None:
             self.handoff_id = h["handoff_id"]
+            self._sync_pick(self.packer.handoff_pick, self.handoff_id)
             self._update_context_line()
             self.refresh_counters()
             if announce:
@@ -453,6 +455,16 @@ class MainWindow(QMainWindow):
 
         run_read(self.ctx, station_ops.check_handoff, handoff_id, on_success=ok, on_failure=self._context_failed,
                  parent=self)
+
+    @staticmethod
+    def _sync_pick(combo: QComboBox, value: str | None) -> None:
+        i = combo.findData(value)
+        if i < 0 and value:
+            combo.addItem(value, value)
+            i = combo.findData(value)
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, i))
+        combo.blockSignals(False)
 
     def _context_failed(self, exc: BaseException) -> None:
         self.sound.play("reject")

@@ -1,0 +1,201 @@
+"""Screenshots of every main screen, for a person to look at (never committed).
+
+    .venv/bin/python scripts/screenshots.py [--out DIR] [--size 1366x768]
+
+Runs under Xvfb when it is installed and no display is set (real X11 fonts/rendering), else
+Qt's offscreen platform. Drives a demo station through the real simulated scanner, printer
+and scale, and saves one PNG per screen into DIR (default: a temp folder, printed at the end).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def start_xvfb(size: str) -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY") or not shutil.which("Xvfb"):
+        return None
+    w, h = size.split("x")
+    for n in range(90, 110):
+        if Path(f"/tmp/.X11-unix/X{n}").exists():
+            continue
+        proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            if Path(f"/tmp/.X11-unix/X{n}").exists():
+                os.environ["DISPLAY"] = f":{n}"
+                os.environ.pop("QT_QPA_PLATFORM", None)
+                return proc
+            time.sleep(0.1)
+        proc.terminate()
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "warehouse-station-screens")
+    ap.add_argument("--size", default="1366x768")
+    args = ap.parse_args()
+    xvfb = start_xvfb("1920x1080")
+    if xvfb is None and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        return shoot(args.out, args.size)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(10)
+
+
+def shoot(out: Path, size: str) -> int:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import build_context, install_translator, prepare_demo, shutdown_context
+    from ui.sim_rig import SimRig
+    from ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="screens-"))
+    prepare_demo(work / "station")
+    rig = SimRig(work / "sim").start()
+    ctx = build_context(work / "station", lang="zh", rig=rig, start_sync=False)
+    install_translator("zh")
+    win = MainWindow(ctx, sounds=False)
+    w, h = (int(x) for x in size.split("x"))
+    win.resize(w, h)
+    win.show()
+    shots: list[Path] = []
+
+    def pump(cond: Callable[[], bool], timeout: float = 10.0) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if cond():
+                return True
+            time.sleep(0.01)
+        return cond()
+
+    def settle(t: float = 0.4) -> None:
+        pump(lambda: False, t)
+
+    def shot(name: str) -> None:
+        settle()
+        p = out / f"{len(shots) + 1:02d}-{name}.png"
+        win.grab().save(str(p))
+        shots.append(p)
+        print(p)
+
+    def q(sql: str, *a: Any) -> list[Any]:
+        return [tuple(r) for r in ctx.read_conn().execute(sql, a)]
+
+    def scan(code: str) -> None:
+        seen: list[Any] = []
+        win.verdict_shown.connect(seen.append)
+        rig.scan(code)
+        pump(lambda: bool(seen))
+        win.verdict_shown.disconnect(seen.append)
+
+    try:
+        pump(lambda: ctx.devices.scanner is not None and ctx.devices.scanner.device.connected.is_set())
+        shot("login")
+        rig.scan("P001")
+        pump(lambda: ctx.operator is not None)
+        rig.scan("#MODE:VERIFY")
+        pump(lambda: win.mode == "verify")
+        rig.scan("#BATCH:DEMO-ST01-B0001")
+        pump(lambda: win.batch_id is not None)
+        good = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+                 "AND o.status='paid' AND p.batch_id='DEMO-ST01-B0001' LIMIT 2")
+        scan(good[0][0])
+        win.refresh_counters()
+        shot("verify-ok")
+        from tests.ui_fixtures import cancel_order_of
+
+        ctx.writer.call(cancel_order_of, good[1][0])  # a buyer cancels after packing: an intercept
+        icpt = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE o.status='cancelled' "
+                 "AND p.state IN ('packed','verified','intercepted') LIMIT 1")
+        if icpt:
+            scan(icpt[0][0])
+            shot("verify-intercept")
+        scan(good[0][0])
+        shot("verify-duplicate")
+        hid = q("SELECT handoff_id FROM handoffs WHERE status='open' LIMIT 1")
+        if hid:
+            rig.scan("#MODE:HANDOFF")
+            pump(lambda: win.mode == "handoff")
+            rig.scan(f"#HANDOFF:{hid[0][0]}")
+            pump(lambda: win.handoff_id is not None)
+            wrong = q("SELECT waybill FROM parcels WHERE state='verified' AND carrier<>'ZTO' LIMIT 1")
+            if wrong:
+                scan(wrong[0][0])
+                shot("handoff-wrong-carrier")
+            right = q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='ZTO' LIMIT 1")
+            if right:
+                scan(right[0][0])
+                win.refresh_counters()
+                shot("handoff-ok")
+        win.open_lead("batches")
+        shot("lead-pin")
+        win.lead.lead_code.setText("L001")
+        win.lead.pin.setText("1234")
+        win.lead.try_unlock()
+        pump(lambda: ctx.lead is not None)
+        tab = win.lead.batches
+        pump(lambda: tab.table.rowCount() > 0)
+        tab.table.selectRow(0)
+        tab.print_btn.click()
+        pump(lambda: tab.progress.value() > 3, 20)
+        shot("lead-batches-printing")
+        pump(lambda: tab.run_id is None, 60)
+        win.lead.open("handoffs")
+        pump(lambda: win.lead.handoffs.table.rowCount() > 0)
+        shot("lead-handoffs")
+        win.lead.open("discrepancies")
+        pump(lambda: win.lead.discrepancies.verified.rowCount() > 0)
+        shot("lead-discrepancies")
+        win.lead.open("review")
+        pump(lambda: win.lead.review.per_carrier.rowCount() > 0)
+        shot("lead-review")
+        win.lead.open("settings")
+        shot("lead-settings")
+        for title, widget in win.lead.promo_tabs:
+            win.lead.tabs.setCurrentWidget(widget)
+            shot("promo-" + "".join(c for c in title if c.isalnum())[:20])
+        win.back_to_packer()
+        win.set_language("en")
+        more = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+                 "AND o.status='paid' LIMIT 1")
+        scan(more[0][0])
+        shot("verify-ok-english")
+        if icpt:
+            scan(icpt[0][0])
+            shot("verify-intercept-english")
+        win.resize(1920, 1080)
+        settle(0.6)
+        shot("verify-1920x1080-english")
+        win.set_language("zh")
+    finally:
+        win.close()
+        shutdown_context(ctx)
+        rig.stop()
+    print(f"{len(shots)} screenshots in {out} ({os.environ.get('QT_QPA_PLATFORM') or 'xcb ' + os.environ.get('DISPLAY', '')})")
+    return 0
+
+
+if __name__ == "__main__":
+    rc = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(rc)  # skip interpreter teardown: PySide6 may crash finalising Qt objects at exit
