@@ -62,4 +62,4 @@ def carrier_name(conn: sqlite3.Connection, code: str | None, lang: str = "zh") -
     row = conn.execute("SELECT name, name_zh FROM carriers WHERE code=?", (code,)).fetchone()
     if not row:
         return code
-    return (row["name_zh"] or row["name"]) if lang.startswith("zh") else row["name"]
+    return str((row["name_zh"] or row["name"]) if lang.startswith("zh") else row["name"])

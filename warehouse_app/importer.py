@@ -175,7 +175,8 @@ def parse_order(rec: Row) -> Row:
     status = str(rec.get("status") or "paid").strip()
     if status not in ("paid", "cancelled"):
         raise ValueError(f"status must be paid or cancelled, got {status!r}")
-    rc = rec.get("recipient") if isinstance(rec.get("recipient"), dict) else {
+    nested = rec.get("recipient")
+    rc: dict[str, Any] = nested if isinstance(nested, dict) else {
         k[len("recipient_"):] if k.startswith("recipient_") else k: rec.get(k)
         for k in ("recipient_name", "recipient_phone", "province", "city", "district", "address")}
     phone = str(rc.get("phone") or "").strip()

@@ -1,7 +1,8 @@
 """The append-only event outbox: every accepted action appends one event in its own transaction.
 
-`seq` (never reused: events are never deleted) is the per-station sequence upstream sync pushes in order; `uuid` (UUIDv7)
-is the idempotency key the hub dedups on.
+`seq` is the per-station sequence upstream sync pushes in order. It is gapless and never
+reused: it is the rowid (max+1 on insert; a rolled-back insert leaves no gap) and events are
+never deleted or updated (triggers). `uuid` (UUIDv7) is the idempotency key the hub dedups on.
 """
 from __future__ import annotations
 

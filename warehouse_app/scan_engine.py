@@ -46,7 +46,7 @@ def clean_code(raw: str) -> str:
 
 def find_parcel(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
     for sql in _LOOKUPS:
-        row = conn.execute(sql, (code,)).fetchone()
+        row: sqlite3.Row | None = conn.execute(sql, (code,)).fetchone()
         if row is not None:
             return row
     return None
