@@ -10,9 +10,13 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from devices.errors import FontNotFound
 from warehouse_app.paths import resource_path
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +89,7 @@ def find_cjk_font() -> CJKFont:
 
 
 @functools.lru_cache(maxsize=64)
-def pil_font(size_px: int) -> object:
+def pil_font(size_px: int) -> "ImageFont.FreeTypeFont":
     """A Pillow font of the CJK face at a pixel size (cached: labels reuse a few sizes)."""
     from PIL import ImageFont
 

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from devices.fonts import pil_font
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ def is_ascii(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _glyph(ch: str, height_dots: int, bold: bool) -> tuple[object, int]:
+def _glyph(ch: str, height_dots: int, bold: bool) -> "tuple[Image.Image, int]":
     """One character rendered once and reused: recipients differ per label, their characters
     mostly do not, so FreeType runs a few thousand times per batch instead of per label."""
     from PIL import Image, ImageDraw

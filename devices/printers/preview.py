@@ -92,15 +92,14 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
             img = Image.new("L", (w_dots, h_dots), 255)
             draw = ImageDraw.Draw(img)
         elif cmd == "TEXT" and draw is not None:
-            m = re.match(r'(\d+),(\d+),"([^"]+)",(\d+),(\d+),(\d+),"(.*)"$', args)
-            if m:
-                x, y, mul = int(m[1]), int(m[2]), int(m[5])
-                size = 24 * mul
-                draw.text((x, y), m[7].replace('\\["]', '"'), font=pil_font(size), fill=0)
+            t = re.match(r'(\d+),(\d+),"([^"]+)",(\d+),(\d+),(\d+),"(.*)"$', args)
+            if t:
+                x, y, mul = int(t[1]), int(t[2]), int(t[5])
+                draw.text((x, y), t[7].replace('\\["]', '"'), font=pil_font(24 * mul), fill=0)
         elif cmd == "BARCODE" and draw is not None:
-            m = re.match(r'(\d+),(\d+),"128M?",(\d+),\d+,\d+,(\d+),\d+,"(.*)"$', args)
-            if m:
-                x, y, h, mod, payload = int(m[1]), int(m[2]), int(m[3]), int(m[4]), m[5]
+            b = re.match(r'(\d+),(\d+),"128M?",(\d+),\d+,\d+,(\d+),\d+,"(.*)"$', args)
+            if b:
+                x, y, h, mod, payload = int(b[1]), int(b[2]), int(b[3]), int(b[4]), b[5]
                 for i, bit in enumerate(code128_modules(payload)):
                     if bit == "1":
                         draw.rectangle([x + i * mod, y, x + (i + 1) * mod - 1, y + h - 1], fill=0)
@@ -108,8 +107,8 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
             x, y, bw, bh = (int(v) for v in args.split(","))
             draw.rectangle([x, y, x + bw - 1, y + bh - 1], fill=0)
         elif cmd == "BOX" and draw is not None:
-            x, y, x2, y2, t = (int(v) for v in args.split(",")[:5])
-            draw.rectangle([x, y, x2, y2], outline=0, width=t)
+            x, y, x2, y2, thick = (int(v) for v in args.split(",")[:5])
+            draw.rectangle([x, y, x2, y2], outline=0, width=thick)
         elif cmd == "PRINT" and img is not None:
             buf = io.BytesIO()
             img.save(buf, "PNG")

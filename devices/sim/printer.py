@@ -78,7 +78,7 @@ class PrinterSimulator:
         socketserver.ThreadingTCPServer.daemon_threads = True
         self.server = socketserver.ThreadingTCPServer((host, port), JobHandler)
         self.control_server = socketserver.ThreadingTCPServer((host, control_port), ControlHandler)
-        self.host, self.port = self.server.server_address[:2]
+        self.host, self.port = str(self.server.server_address[0]), int(self.server.server_address[1])
         self.control_port = self.control_server.server_address[1]
 
     @property

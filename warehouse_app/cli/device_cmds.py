@@ -195,8 +195,12 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     printer = Printer(_printer_url(args.printer, args.size))
     events: list[QueueEvent] = []
     writer = StoreWriter(store)
-    q = PrintQueue(writer, printer, on_event=lambda ev: (events.append(ev), print(
-        json.dumps({"event": ev.kind, **ev.to_dict()}, ensure_ascii=False), flush=True)))
+
+    def on_event(ev: QueueEvent) -> None:
+        events.append(ev)
+        print(json.dumps({"event": ev.kind, **ev.to_dict()}, ensure_ascii=False), flush=True)
+
+    q = PrintQueue(writer, printer, on_event=on_event)
     try:
         run_id = q.request_reprint(args.waybill, args.lead, args.reason or "")
         q.start()
