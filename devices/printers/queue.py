@@ -79,6 +79,30 @@ def enqueue_parcel(conn: sqlite3.Connection, parcel_id: str, printer: str,
     return run_id, cur.rowcount
 
 
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def enqueue_print_requests(conn: sqlite3.Connection, printer: str,
+                           operator: str | None = None) -> tuple[str, int]:
+    """Queue the open `print_requests` (new waybills after a carrier failover, from the promo area).
+    Only requests whose waybill is still the parcel's current one; each is marked printed when
+    its job is done."""
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    if not _has_table(conn, "print_requests"):
+        return run_id, 0
+    now = iso(utcnow())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, reason, created_at, updated_at) "
+            "SELECT ?, ?, 'print', p.parcel_id, p.batch_id, r.waybill, 'queued', ?, r.reason, ?, ? "
+            "FROM print_requests r JOIN parcels p ON p.parcel_id = r.parcel_id AND p.waybill = r.waybill "
+            "WHERE r.printed_at IS NULL AND p.state NOT IN ('voided', 'intercepted', 'pulled') ORDER BY r.id",
+            (run_id, printer, operator, now, now))
+    return run_id, cur.rowcount
+
+
 def request_reprint(conn: sqlite3.Connection, waybill: str, printer: str, operator: str,
                     reason: str = "") -> str:
     """A shift lead's reprint: its own job and an event; anyone else is refused (zh + en)."""
@@ -141,10 +165,17 @@ def _finish(conn: sqlite3.Connection, job: dict[str, Any], printer: str) -> None
         if job["parcel_id"]:
             conn.execute("UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
                          (job["parcel_id"],))
+        requests: list[int] = []
+        if _has_table(conn, "print_requests"):
+            requests = [r[0] for r in conn.execute(
+                "SELECT id FROM print_requests WHERE waybill=? AND printed_at IS NULL", (job["waybill"],))]
+            conn.execute("UPDATE print_requests SET printed_at=? WHERE waybill=? AND printed_at IS NULL",
+                         (now, job["waybill"]))
         kind = "waybill.reprinted" if job["kind"] == "reprint" else "waybill.printed"
         append_event(conn, kind, {"waybill": job["waybill"], "parcel_id": job["parcel_id"],
                                   "batch_id": job["batch_id"], "printer": printer, "job_id": job["job_id"],
-                                  "run_id": job["run_id"], "reason": job["reason"]},
+                                  "run_id": job["run_id"], "reason": job["reason"],
+                                  **({"print_requests": requests} if requests else {})},
                      operator=job["requested_by"], at=now)
 
 
@@ -196,6 +227,11 @@ class PrintQueue:
 
     def enqueue_parcel(self, parcel_id: str, operator: str | None = None) -> tuple[str, int]:
         res = self.writer.call(enqueue_parcel, parcel_id, self.key, operator or self.operator)
+        self._wake.set()
+        return res
+
+    def enqueue_print_requests(self, operator: str | None = None) -> tuple[str, int]:
+        res = self.writer.call(enqueue_print_requests, self.key, operator or self.operator)
         self._wake.set()
         return res
 

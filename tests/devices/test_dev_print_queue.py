@@ -130,3 +130,30 @@ def test_cancel_and_crash_recovery(seeded_store, writer, printer_sim) -> None:
         q2.stop()
     assert any(e.kind == "uncertain" and e.waybill == wbs[0] for e in events2.items)
     assert sim.printed_waybills() == wbs[1:]
+
+
+def test_failover_print_requests_are_printed_once_and_closed(seeded_store, writer, printer_sim) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 3)
+    sim = printer_sim("--no-preview")
+    q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1).start()
+    try:
+        run, _ = q.enqueue_batch(batch)
+        assert wait_for(lambda: q.progress(run).get("done") == 3, 60)
+        # A carrier failover gave parcel 2 a new waybill and asked for it to be printed.
+        c = seeded_store.connect()
+        pid, oid = c.execute("SELECT parcel_id, order_id FROM parcels WHERE waybill=?", (wbs[1],)).fetchone()
+        c.execute("UPDATE orders SET waybill='YT-NEW-1', carrier='YTO' WHERE order_id=?", (oid,))
+        c.execute("UPDATE parcels SET waybill='YT-NEW-1', carrier='YTO' WHERE parcel_id=?", (pid,))
+        c.execute("INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
+                  "VALUES (?,?,?,?,?,?)", (oid, pid, "YT-NEW-1", "YTO", "carrier_failover", "2026-11-11T00:00:00Z"))
+        c.close()
+        run2, n = q.enqueue_print_requests()
+        assert n == 1
+        assert wait_for(lambda: q.progress(run2).get("done") == 1, 60)
+        assert q.enqueue_print_requests()[1] == 0
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == [*wbs, "YT-NEW-1"]
+    c = seeded_store.connect()
+    assert c.execute("SELECT printed_at IS NOT NULL FROM print_requests").fetchone()[0] == 1
+    c.close()

@@ -156,7 +156,10 @@ def cmd_print_batch(args: argparse.Namespace) -> int:
     writer = StoreWriter(store)
     q = PrintQueue(writer, printer, on_event=on_event, operator=args.operator)
     try:
-        run_id, n = q.enqueue_batch(args.batch, args.operator)
+        if args.batch:
+            run_id, n = q.enqueue_batch(args.batch, args.operator)
+        else:
+            run_id, n = q.enqueue_print_requests(args.operator)
         state["run"] = run_id
         print(json.dumps({"event": "queued", "run_id": run_id, "count": n}), flush=True)
         if n == 0:
@@ -274,7 +277,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("print-batch", help="print a pre-pack batch's waybills / 批量打印面单")
-    p.add_argument("--batch", required=True)
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--batch", help="the batch whose unprinted waybills to print")
+    g.add_argument("--requests", action="store_true",
+                   help="print the open print requests (new waybills after a carrier failover)")
     p.add_argument("--printer", required=True)
     p.add_argument("--size", default=None)
     p.add_argument("--operator", default=None)
