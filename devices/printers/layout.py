@@ -173,12 +173,15 @@ def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: 
     bc_h = min(18.0, H * 0.11)
     els.append(Barcode128(m + max(0.0, (iw - bc_w) / 2), y, bc_h, wb.waybill, mod_mm))
     y += bc_h + 1
-    els.append(Text(m + iw / 2 - len(wb.waybill) * 3.6 * s * 0.3, y, 3.6 * s, wb.waybill, bold=True))
+    hr = 3.6 * s  # human-readable number, centred under the bars (ASCII advance ~0.6 em)
+    els.append(Text(m + max(0.0, (iw - len(wb.waybill) * hr * 0.6) / 2), y, hr, wb.waybill, bold=True))
     y += 5.5 * s
     els.append(Box(m, y, iw, 0.4, t=0.4))
     y += 2
     # Recipient.
-    f = 4.0 * s
+    # Taller labels get bigger recipient/sender text: the packer and courier read these first.
+    v = min(1.35, max(1.0, H / 130.0 * 0.95))
+    f = 4.6 * s * v
     els.append(Text(m, y, f, f"收 {wb.recipient_name}  {mask_phone(wb.recipient_phone)}", bold=True))
     y += f + 1.5
     for line in wrap(wb.recipient_address, f * 0.9, iw - 2)[:3]:
@@ -188,7 +191,7 @@ def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: 
     els.append(Box(m, y, iw, 0.3, t=0.3))
     y += 1.8
     # Sender.
-    f2 = 3.0 * s
+    f2 = 3.2 * s * v
     els.append(Text(m, y, f2, f"寄 {wb.sender_name}  {mask_phone(wb.sender_phone)}"))
     y += f2 + 1.2
     for line in wrap(wb.sender_address, f2, iw - 2)[:2]:
@@ -206,7 +209,7 @@ def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: 
     els.append(Text(m, y, f2, f"批次 {wb.batch_id}"))
     y += f2 + 1.5
     # Signature zone at the bottom.
-    sig_y = max(y + 2, H - 14 * s)
+    sig_y = max(y + 2, H - 16 * s)
     if sig_y + 10 * s <= H:
         els.append(Box(m, sig_y, iw, 0.3, t=0.3))
         els.append(Text(m, sig_y + 2, f2, "签收人 / Signature:"))
