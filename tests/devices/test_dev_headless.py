@@ -43,6 +43,7 @@ def test_headless_pack_mode_verdicts_and_reconnect(seeded_store, pty_factory) ->
         assert verdicts(st)[4]["status"] == "ok" and verdicts(st)[4]["waybill"] == wbs[2]
     finally:
         st.stop()
+    assert st.p.returncode == 0  # SIGTERM: readers, queue and writer stopped and joined
     c = seeded_store.connect()
     assert {r[0] for r in c.execute("SELECT state FROM parcels WHERE batch_id=?", (batch,))} == {"packed"}
     c.close()
