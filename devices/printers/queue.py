@@ -198,7 +198,7 @@ class PrintQueue:
                  poll_interval: float = 0.3, operator: str | None = None) -> None:
         self.writer = writer
         self.printer = printer
-        self.key = printer.url.raw
+        self.key = printer.url.key
         self.on_event = on_event
         self.poll = poll_interval
         self.operator = operator

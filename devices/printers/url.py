@@ -38,6 +38,13 @@ class PrinterURL:
     def __str__(self) -> str:
         return self.raw
 
+    @property
+    def key(self) -> str:
+        """The device's identity without its settings: queued jobs survive a darkness change."""
+        if self.scheme == "tcp":
+            return f"tcp://{self.target}:{self.port}"
+        return f"{self.scheme}://{self.target}"
+
 
 def _bad(url: str, why_en: str, why_zh: str) -> PrinterURLError:
     logger.error("bad printer URL %r: %s", url, why_en)

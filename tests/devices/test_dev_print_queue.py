@@ -54,9 +54,30 @@ def test_paper_out_mid_batch_then_resume_without_duplicates(seeded_store, writer
     assert {r[0] for r in c.execute("SELECT print_count FROM parcels WHERE batch_id=?", (batch,))} == {1}
     c.close()
     # Asking again queues nothing: a waybill has one ordinary print, ever.
-    assert writer.call(enqueue_batch, batch, sim.url)[1] == 0
+    assert writer.call(enqueue_batch, batch, Printer(sim.url).url.key)[1] == 0
     progress = [e for e in events.items if e.kind == "progress"]
     assert [e.done for e in progress] == list(range(1, 9)) and progress[-1].total == 8
+
+
+def test_queued_jobs_survive_a_printer_settings_change(seeded_store, writer, printer_sim) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 2)
+    sim = printer_sim("--no-preview")
+    sim.control("pause")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, _ = q.enqueue_batch(batch)
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+    finally:
+        q.stop()
+    sim.control("resume")
+    q2 = PrintQueue(writer, Printer(sim.url + "&darkness=28&speed=4"), poll_interval=0.1).start()
+    try:
+        assert wait_for(lambda: q2.progress(run).get("done") == 2, 60)
+    finally:
+        q2.stop()
+    assert sim.printed_waybills() == wbs
+    assert all((sim.jobs_dir / j["file"]).read_bytes().startswith(b"~SD28") for j in sim.jobs())
 
 
 def test_reprint_needs_a_lead_and_is_recorded(seeded_store, writer, printer_sim) -> None:
