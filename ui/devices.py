@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from warehouse_app.errors import StationError
+from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +76,9 @@ class DeviceHub(QObject):
                                              on_scan=lambda sc: self._on_serial_scan(sc.code),
                                              on_status=self._on_scanner_status).start()
             except StationError as exc:
-                self.scanner_status.emit("error", exc.zh, str(exc))
+                emit(self.scanner_status, "error", exc.zh, str(exc))
         else:
-            self.scanner_status.emit("wedge", "键盘式扫描枪", "Keyboard-wedge scanner")
+            emit(self.scanner_status, "wedge", "键盘式扫描枪", "Keyboard-wedge scanner")
         if self.queue is not None:
             self.queue.stop()
             self.queue = None
@@ -93,13 +94,13 @@ class DeviceHub(QObject):
                     self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue_event).start()
                 self._emit_printer_status()
             except StationError as exc:
-                self.printer_status.emit(False, exc.zh, str(exc))
+                emit(self.printer_status, False, exc.zh, str(exc))
         else:
-            self.printer_status.emit(False, "未设置打印机", "No printer set")
+            emit(self.printer_status, False, "未设置打印机", "No printer set")
         if s.scale_port:
             self._start_scale(s)
         else:
-            self.scale_status.emit("none", "未接电子秤", "No scale")
+            emit(self.scale_status, "none", "未接电子秤", "No scale")
 
     def _start_scale(self, s: Any) -> None:
         try:
@@ -108,23 +109,23 @@ class DeviceHub(QObject):
             self.scale = SerialScale(s.scale_port, baud=int(s.scale_baud), on_weight=self._on_weight,
                                      on_status=self._on_scale_status).start()
         except StationError as exc:
-            self.scale_status.emit("error", exc.zh, str(exc))
+            emit(self.scale_status, "error", exc.zh, str(exc))
         except Exception as exc:  # noqa: BLE001 - a scale must never stop the station
             logger.exception("scale start failed")
-            self.scale_status.emit("error", f"电子秤启动失败：{exc}", f"Scale failed to start: {exc}")
+            emit(self.scale_status, "error", f"电子秤启动失败：{exc}", f"Scale failed to start: {exc}")
 
     def start_status_polling(self) -> None:
         self._status_timer.start()
 
     # -- callbacks from device threads -----------------------------------------------------
     def _on_serial_scan(self, code: str) -> None:
-        self.scanned.emit(code, "serial")
+        emit(self.scanned, code, "serial")
 
     def _on_scanner_status(self, st: Any) -> None:
-        self.scanner_status.emit(st.state, st.message_zh, st.message_en)
+        emit(self.scanner_status, st.state, st.message_zh, st.message_en)
 
     def _on_scale_status(self, st: Any) -> None:
-        self.scale_status.emit(getattr(st, "state", "?"), getattr(st, "message_zh", ""),
+        emit(self.scale_status, getattr(st, "state", "?"), getattr(st, "message_zh", ""),
                                getattr(st, "message_en", ""))
 
     def _on_weight(self, w: Any) -> None:
@@ -133,7 +134,7 @@ class DeviceHub(QObject):
             return
         if g != self.last_weight_g:
             self.last_weight_g = g
-            self.weight_read.emit(g)
+            emit(self.weight_read, g)
 
     def stable_weight(self) -> int | None:
         """Latest stable weight in grams (a recent one only), without waiting."""
@@ -157,25 +158,25 @@ class DeviceHub(QObject):
         try:
             st = p.status()
         except Exception as exc:  # noqa: BLE001
-            self.printer_status.emit(False, f"打印机状态未知：{exc}", f"Printer status unknown: {exc}")
+            emit(self.printer_status, False, f"打印机状态未知：{exc}", f"Printer status unknown: {exc}")
             return
         if not st.supported:
-            self.printer_status.emit(True, f"打印机 {self.printer_url}", f"Printer {self.printer_url}")
+            emit(self.printer_status, True, f"打印机 {self.printer_url}", f"Printer {self.printer_url}")
         else:
-            self.printer_status.emit(st.ok, st.message_zh, st.message_en)
+            emit(self.printer_status, st.ok, st.message_zh, st.message_en)
 
     def _on_queue_event(self, ev: Any) -> None:
         """PrintQueue callback (printer thread) -> signals."""
         if ev.kind == "progress":
-            self.print_progress.emit(ev.run_id, ev.done, ev.total)
+            emit(self.print_progress, ev.run_id, ev.done, ev.total)
             if ev.total and ev.done >= ev.total:
-                self.print_finished.emit(ev.run_id, True, f"打印完成：{ev.done} 张", f"Printed {ev.done} labels")
+                emit(self.print_finished, ev.run_id, True, f"打印完成：{ev.done} 张", f"Printed {ev.done} labels")
         elif ev.kind == "fault":
-            self.printer_status.emit(False, ev.message_zh, ev.message_en)
+            emit(self.printer_status, False, ev.message_zh, ev.message_en)
         elif ev.kind == "resumed":
-            self.printer_status.emit(True, ev.message_zh, ev.message_en)
+            emit(self.printer_status, True, ev.message_zh, ev.message_en)
         elif ev.kind in ("uncertain", "failed"):
-            self.print_problem.emit(ev.message_zh, ev.message_en)
+            emit(self.print_problem, ev.message_zh, ev.message_en)
 
     def enqueue_batch(self, batch_id: str, operator: str | None) -> "Future[tuple[str, int]]":
         """Queue a batch's unprinted waybills; the Future gives (run_id, count). Progress by signal."""
@@ -200,29 +201,29 @@ class DeviceHub(QObject):
         def run() -> None:
             p = self.printer
             if p is None:
-                self.test_result.emit("print", False, "未设置打印机", "No printer set")
+                emit(self.test_result, "print", False, "未设置打印机", "No printer set")
                 return
             try:
                 from devices.printers.layout import sample_waybill
 
                 p.print_waybill(sample_waybill("TEST0000000001"))
-                self.test_result.emit("print", True, "测试面单已发送", "Test label sent")
+                emit(self.test_result, "print", True, "测试面单已发送", "Test label sent")
             except StationError as exc:
-                self.test_result.emit("print", False, exc.zh, str(exc))
+                emit(self.test_result, "print", False, exc.zh, str(exc))
             except Exception as exc:  # noqa: BLE001
-                self.test_result.emit("print", False, f"打印失败：{exc}", f"Print failed: {exc}")
+                emit(self.test_result, "print", False, f"打印失败：{exc}", f"Print failed: {exc}")
         self._print.submit(run)
 
     def test_scale(self) -> None:
         def run() -> None:
             if self.scale is None:
-                self.test_result.emit("scale", False, "未接电子秤", "No scale")
+                emit(self.test_result, "scale", False, "未接电子秤", "No scale")
                 return
             g = self.last_weight_g
             if g is None:
-                self.test_result.emit("scale", False, "还没有读数：请放上物品", "No reading yet: put something on it")
+                emit(self.test_result, "scale", False, "还没有读数：请放上物品", "No reading yet: put something on it")
             else:
-                self.test_result.emit("scale", True, f"重量 {g} 克", f"Weight {g} g")
+                emit(self.test_result, "scale", True, f"重量 {g} 克", f"Weight {g} g")
         self._io.submit(run)
 
     def arm_test_scan(self) -> None:
@@ -233,7 +234,7 @@ class DeviceHub(QObject):
         if not self._test_scan_pending:
             return False
         self._test_scan_pending = False
-        self.test_result.emit("scan", True, f"扫描成功（{source}）：{code}", f"Scan OK ({source}): {code}")
+        emit(self.test_result, "scan", True, f"扫描成功（{source}）：{code}", f"Scan OK ({source}): {code}")
         return True
 
     # -- shutdown --------------------------------------------------------------------------

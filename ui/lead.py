@@ -19,6 +19,7 @@ from warehouse_app.store.tx import transaction
 
 from ui import station_ops
 from ui.ops import AppContext, run_in_background, run_on_writer, run_read
+from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
 
@@ -255,7 +256,7 @@ class BatchesTab(LeadTab):
 
         def ok(b: dict[str, Any]) -> None:
             self.say(self.tr("Batch %1 is now %2").replace("%1", b["batch_id"]).replace("%2", b["status"]))
-            self.ctx.events.data_changed.emit("batch")
+            emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
         self.write(_set_status, bid, status, self.lead_code, ok=ok)
@@ -270,7 +271,7 @@ class BatchesTab(LeadTab):
         def ok(b: dict[str, Any]) -> None:
             self.say(self.tr("Created batch %1 with %2 parcels").replace("%1", b["batch_id"])
                      .replace("%2", str(b["planned_qty"])))
-            self.ctx.events.data_changed.emit("batch")
+            emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
         self.write(_create_batch, sku, self.kind.currentData(), qty, self.session.text().strip(), self.lead_code,
@@ -375,7 +376,7 @@ class BatchesTab(LeadTab):
             self.say(self.tr("Waybill %1 voided").replace("%1", r["waybill"]))
             self.fix_code.clear()
             self.fix_reason.clear()
-            self.ctx.events.data_changed.emit("batch")
+            emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
         self.write(station_ops.void_waybill, code, reason, self.lead_code, ok=ok)
@@ -491,7 +492,7 @@ class HandoffsTab(LeadTab):
 
         def ok(h: dict[str, Any]) -> None:
             self.say(self.tr("Opened handoff %1 for %2").replace("%1", h["handoff_id"]).replace("%2", carrier))
-            self.ctx.events.data_changed.emit("handoff")
+            emit(self.ctx.events.data_changed, "handoff")
             self.refresh()
 
         self.write(_open_handoff, carrier, self.courier.text().strip(), self.vehicle.text().strip(),
@@ -510,10 +511,10 @@ class HandoffsTab(LeadTab):
         def printed(path: Path) -> None:
             self.last_manifest = path
             self.say(self.tr("Handoff %1 closed; manifest saved to %2").replace("%1", hid).replace("%2", str(path)))
-            self.area.manifest_ready.emit(str(path))
+            emit(self.area.manifest_ready, str(path))
 
         def closed(m: dict[str, Any]) -> None:
-            self.ctx.events.data_changed.emit("handoff")
+            emit(self.ctx.events.data_changed, "handoff")
             self.refresh()
             run_in_background(lambda: self._render_and_send(m, out), printed, self.fail, ctx=self.ctx, parent=self)
 
@@ -532,7 +533,7 @@ class HandoffsTab(LeadTab):
         if not hid:
             self.say(self.tr("Select a handoff first"), ok=False)
             return
-        self.area.use_handoff.emit(hid)
+        emit(self.area.use_handoff, hid)
 
 
 # --- discrepancies ------------------------------------------------------------------------------
@@ -606,7 +607,7 @@ class DiscrepanciesTab(LeadTab):
 
         def ok(v: Any) -> None:
             self.say(v.message(self.ctx.lang) + " · " + wb, ok=v.ok)
-            self.ctx.events.data_changed.emit("scan")
+            emit(self.ctx.events.data_changed, "scan")
             self.refresh()
 
         self.write(_settle_pulled, wb, self.lead_code, ok=ok)
@@ -761,7 +762,7 @@ class LeadArea(QStackedWidget):
         def ok(lead: dict[str, Any]) -> None:
             self.ctx.lead = lead
             self.who.setText(self.tr("Shift lead: %1").replace("%1", lead["name"]))
-            self.unlocked.emit(lead)
+            emit(self.unlocked, lead)
             self._show_tab(self._wanted)
 
         def fail(exc: BaseException) -> None:

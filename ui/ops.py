@@ -50,6 +50,7 @@ from shiboken6 import isValid
 from warehouse_app.errors import StationError
 from warehouse_app.store import Store
 from warehouse_app.store.writer import StoreWriter
+from ui.qtcompat import emit
 
 if TYPE_CHECKING:
     from warehouse_app.sync import SyncService
@@ -91,7 +92,7 @@ def _get_bridge() -> _Bridge:
 
 def call_in_ui(thunk: Callable[[], None]) -> None:
     """Run `thunk()` on the UI thread soon (safe from any thread). Used to wrap device callbacks."""
-    _get_bridge().delivered.emit(thunk)
+    emit(_get_bridge().delivered, thunk)
 
 
 class ContextEvents(QObject):
@@ -243,7 +244,7 @@ def report_error(ctx: AppContext | None, exc: BaseException, what: str = "operat
         logger.error("%s failed", what, exc_info=exc)
         zh, en = f"操作失败：{exc}", f"Operation failed: {exc}"
     if ctx is not None and isValid(ctx.events):
-        ctx.events.error_raised.emit(zh, en)
+        emit(ctx.events.error_raised, zh, en)
 
 
 def run_on_writer(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,

@@ -16,6 +16,7 @@ from warehouse_app.reports import format_csv, handoff_counts
 from ui import station_ops
 from ui.lead import LeadTab, fill_table, make_table
 from ui.ops import AppContext, run_in_background
+from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class ReviewTab(LeadTab):
             data, since, until = res
             self.window_span = (since, until)
             self._show(data)
-            self.loaded.emit(data)
+            emit(self.loaded, data)
 
         self.read(_load, int(self.span.currentData() or 24), ok=got)
 
@@ -164,7 +165,7 @@ class ReviewTab(LeadTab):
 
         def done(path: Path) -> None:
             self.say(self.tr("Saved %1").replace("%1", str(path)))
-            self.exported.emit(str(path))
+            emit(self.exported, str(path))
 
         run_in_background(lambda: write_exports(data, out, stem, title, since, until, kind), done, self.fail,
                           ctx=self.ctx, parent=self)

@@ -13,6 +13,7 @@ from warehouse_app.errors import StationError
 from ui.devices import list_serial_ports
 from ui.lead import LeadTab
 from ui.ops import AppContext, run_in_background, run_on_writer, run_read
+from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
 
@@ -239,7 +240,7 @@ class SettingsTab(LeadTab):
                 win.set_language(lang)
             win.sound.enabled = changes["sounds"]
             self.say(self.tr("Settings saved"))
-            self.ctx.events.data_changed.emit("settings")
+            emit(self.ctx.events.data_changed, "settings")
 
         run_on_writer(self.ctx, _save_upstream, self.hub_url.text(), self.hub_token.text(),
                       on_success=upstream_saved, on_failure=self.fail, parent=self)

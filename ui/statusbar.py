@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ui.ops import AppContext
+from ui.qtcompat import emit
 
 
 class SyncBridge(QObject):
@@ -16,7 +17,7 @@ class SyncBridge(QObject):
 
     def __init__(self, sync: Any) -> None:
         super().__init__()
-        sync.on_status(self.status_changed.emit)
+        sync.on_status(lambda st: emit(self.status_changed, st))
 
 
 class StationStatusBar(QStatusBar):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from warehouse_app.domain import Verdict
+from ui.qtcompat import emit
 
 GREEN = QColor("#1b8a2f")
 RED = QColor("#c62828")
@@ -123,7 +124,7 @@ class VerdictPanel(QWidget):
             p.end()
         if self._pending_code is not None:
             code, self._pending_code = self._pending_code, None
-            self.painted.emit(code, time.perf_counter())
+            emit(self.painted, code, time.perf_counter())
 
     def snapshot(self) -> dict[str, Any]:
         return {"color": self.color_name, "title": self._title, "next": self._next, "detail": self._detail}

@@ -27,6 +27,7 @@ from ui.ops import AppContext, run_on_writer, run_read
 from ui.sounds import SoundPlayer, sound_for
 from ui.statusbar import StationStatusBar
 from ui.verdict import VerdictPanel
+from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
 
@@ -222,7 +223,7 @@ class _KeyFilter(QObject):
             target.setFocus()
             target.insert(typed)
             if res.typed.endswith("\r"):
-                target.returnPressed.emit()
+                emit(target.returnPressed)
         return True
 
 
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
         self.ctx.save_setting(language=lang)
         install_translator(lang)
         self.retranslate()
-        self.ctx.events.language_changed.emit(lang)
+        emit(self.ctx.events.language_changed, lang)
         if self.packer.panel.verdict is not None:
             self.packer.panel.show_verdict(self.packer.panel.verdict, lang)
 
@@ -370,13 +371,13 @@ class MainWindow(QMainWindow):
     def login_with(self, code: str) -> None:
         def ok(op: dict[str, Any]) -> None:
             self.ctx.operator = op
-            self.ctx.events.operator_changed.emit(op)
+            emit(self.ctx.events.operator_changed, op)
             self.sound.play("ok")
             self.packer.panel.show_message(True, self.tr("Welcome, %1").replace("%1", op["name"]),
                                            self.tr("Scan a parcel, or press F1-F5 to change mode"))
             self.show_packer()
             self._update_context_line()
-            self.logged_in.emit(op)
+            emit(self.logged_in, op)
 
         def fail(exc: BaseException) -> None:
             self.sound.play("reject")
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
         if self.ctx.operator is None:
             return
         self.ctx.operator = None
-        self.ctx.events.operator_changed.emit(None)
+        emit(self.ctx.events.operator_changed, None)
         self.lead.lock()
         self.login.panel.show_idle(self.tr("Please log in"), self.tr("Scan your badge"))
         self.stack.setCurrentWidget(self.login)
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
                     "pull": self.tr("Scan each intercepted parcel you pulled from the line"),
                     "return": self.tr("Scan each returned parcel")}[mode]
             self.packer.panel.show_message(True, self.mode_name(mode), hint)
-        self.mode_changed.emit(mode)
+        emit(self.mode_changed, mode)
         self.refresh_counters()
 
     def mode_name(self, mode: str) -> str:
@@ -585,8 +586,8 @@ class MainWindow(QMainWindow):
             op = self.ctx.operator
             dev.enqueue_parcel(v.parcel_id, op["code"] if op else None)
         if v.ok:
-            self.ctx.events.data_changed.emit("scan")
-        self.verdict_shown.emit(v)
+            emit(self.ctx.events.data_changed, "scan")
+        emit(self.verdict_shown, v)
         if not self._counter_timer.isActive():
             self._counter_timer.start()
 
@@ -622,7 +623,7 @@ class MainWindow(QMainWindow):
             p.c_handoff.sub.setText(self.tr("no handoff selected (F7)"))
         p.c_hour.value.setText(str(c["hour"]))
         p.c_hour.sub.setText(self.tr("this station"))
-        self.counters_updated.emit(c)
+        emit(self.counters_updated, c)
 
     def _data_changed(self, what: str) -> None:
         if what in ("batch", "handoff"):

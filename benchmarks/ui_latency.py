@@ -1,0 +1,233 @@
+"""Scan-to-verdict latency of the station window, under load.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_latency.py [--scans 2000]
+
+A simulated serial scanner (pty, the devices package's simulator) sends a code; we time from the
+write into the pty to the verdict panel's repaint (its `painted` signal). First a same-run
+baseline with nothing else going on, then the measured run with an upstream sync push (a real
+hub process, the whole demo outbox to push plus every scan's event) and a batch print to the
+printer simulator running at the same time. A 10 ms QTimer records the longest event-loop stall.
+Last line: key=value pairs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = min(len(s) - 1, max(0, int(round(p / 100 * (len(s) - 1)))))
+    return s[k]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_hub(work: Path, station_id: str) -> tuple[subprocess.Popen[bytes], str, str]:
+    import httpx
+
+    from warehouse_app.hub.storage import SqliteHubStorage, hash_token
+
+    hub_dir = work / "hub"
+    hub_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log = open(hub_dir / "hub.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "warehouse_app.hub.cli", "serve", "--data-dir", str(hub_dir),
+                             "--port", str(port)], stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        try:
+            if httpx.get(url + "/api/v1/health", timeout=1).status_code < 500:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    token = f"tok-{os.urandom(8).hex()}"
+    storage = SqliteHubStorage(hub_dir / "hub.db")
+    storage.add_station(station_id, hash_token(token))
+    storage.close()
+    return proc, url, token
+
+
+class StallMeter:
+    """The longest gap between 10 ms timer ticks, minus the 10 ms: how long the loop was blocked."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, (now - self.last) * 1000 - 10)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return max(0.0, self.worst)
+
+
+def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import build_context, install_translator, prepare_demo, shutdown_context
+    from ui.sim_rig import SimRig
+    from ui.window import MainWindow
+    from warehouse_app.sync import save_config
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    work = Path(tempfile.mkdtemp(prefix="ui-latency-"))
+    prepare_demo(work / "station", orders=3000)
+    rig = SimRig(work / "sim").start()
+    ctx = build_context(work / "station", lang="zh", rig=rig, start_sync=False)
+    install_translator("zh")
+    win = MainWindow(ctx, sounds=False)
+    win.resize(1366, 768)
+    win.show()
+    hub = None
+
+    def pump(cond: Callable[[], bool], timeout: float = 30.0) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if cond():
+                return True
+        return cond()
+
+    def q(sql: str, *a: Any) -> list[Any]:
+        return [tuple(r) for r in ctx.read_conn().execute(sql, a)]
+
+    try:
+        assert pump(lambda: ctx.devices.scanner is not None and ctx.devices.scanner.device.connected.is_set())
+        rig.scan("P001")
+        assert pump(lambda: ctx.operator is not None)
+        rig.scan("#MODE:VERIFY")
+        assert pump(lambda: win.mode == "verify")
+
+        packed = [r[0] for r in q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+                                   "WHERE p.state='packed' AND p.waybill IS NOT NULL ORDER BY p.parcel_id")]
+        verified = [r[0] for r in q("SELECT waybill FROM parcels WHERE state='verified' LIMIT 400")]
+        # a realistic mix: mostly new parcels (OK, one write each), some repeats, a few unknown codes
+        codes: list[str] = []
+        i = 0
+        while len(codes) < n_scans + baseline_n:
+            k = len(codes)
+            if k % 10 == 7 and verified:
+                codes.append(verified[k % len(verified)])
+            elif k % 25 == 3:
+                codes.append(f"UNKNOWN-{k:06d}")
+            elif i < len(packed):
+                codes.append(packed[i])
+                i += 1
+            else:
+                codes.append(verified[k % len(verified)] if verified else f"UNKNOWN-{k:06d}")
+        base_codes, load_codes = codes[:baseline_n], codes[baseline_n:]
+
+        lat: dict[str, float] = {}
+        t_sent: dict[str, float] = {}
+
+        def on_paint(code: str, t: float) -> None:
+            if code in t_sent and code not in lat:
+                lat[code] = (t - t_sent[code]) * 1000
+
+        win.packer.panel.painted.connect(on_paint)
+        meter = StallMeter()
+
+        def measure(batch: list[str]) -> tuple[list[float], float]:
+            lat.clear()
+            t_sent.clear()
+            out: list[float] = []
+            meter.start()
+            for code in batch:
+                t_sent[code] = time.perf_counter()
+                rig.scan(code)
+                if not pump(lambda: code in lat, 30):
+                    raise RuntimeError(f"no verdict painted for {code}")
+                out.append(lat.pop(code))
+                t_sent.pop(code, None)
+                # a person scans a few times a second; leave the loop a breath between scans
+                end = time.perf_counter() + 0.002
+                pump(lambda: time.perf_counter() >= end, 1)
+            return out, meter.stop()
+
+        base, base_stall = measure(base_codes)
+
+        # background load: sync push to a real hub + a batch print on the printer simulator
+        sid = ctx.store.station_id(ctx.read_conn())
+        hub, url, token = start_hub(work, sid)
+        ctx.writer.call(save_config, url, token)
+        ctx.sync.interval_s = 0.5
+        ctx.sync.start()
+        pending0 = ctx.sync.status.pending_events
+        bids = [r[0] for r in q("SELECT batch_id FROM parcels WHERE waybill IS NOT NULL AND print_count=0 "
+                                "GROUP BY batch_id ORDER BY count(*) DESC LIMIT 1")]
+        queued = ctx.devices.enqueue_batch(bids[0], "L001").result(30)[1] if bids else 0
+        labels0 = rig.labels_printed()
+        t0 = time.perf_counter()
+        loaded, stall = measure(load_codes)
+        elapsed = time.perf_counter() - t0
+        labels = rig.labels_printed() - labels0
+        acked = q("SELECT acked_seq FROM sync_state WHERE id=1")[0][0]
+        ok = sum(1 for c in load_codes if c in packed)
+        return {
+            "scans": len(loaded), "p50_ms": round(pct(loaded, 50), 2), "p99_ms": round(pct(loaded, 99), 2),
+            "max_ms": round(max(loaded), 2), "stall_max_ms": round(stall, 1),
+            "baseline_scans": len(base), "baseline_p50_ms": round(pct(base, 50), 2),
+            "baseline_p99_ms": round(pct(base, 99), 2), "baseline_stall_max_ms": round(base_stall, 1),
+            "scans_per_s": round(len(loaded) / elapsed, 1), "ok_scans": ok,
+            "labels_printed_during": labels, "labels_queued": queued,
+            "sync_pending_at_start": pending0, "sync_acked_seq": acked,
+            "target_p99_ms": 50, "target_stall_ms": 100,
+            "pass": int(pct(loaded, 99) < 50 and stall < 100),
+        }
+    finally:
+        win.close()
+        shutdown_context(ctx)
+        rig.stop()
+        if hub is not None:
+            hub.terminate()
+            hub.wait(10)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scans", type=int, default=2000)
+    ap.add_argument("--baseline", type=int, default=300)
+    args = ap.parse_args()
+    res = run(args.scans, args.baseline)
+    print(" ".join(f"{k}={v}" for k, v in res.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    rc = main()
+    sys.stdout.flush()
+    os._exit(rc)  # skip interpreter teardown: PySide6 may crash finalising Qt objects at exit
