@@ -179,7 +179,7 @@ def resolve_port(spec: str) -> str:
     sn = parts[2] if len(parts) > 2 else None
     for p in list_ports.comports():
         if p.vid == vid and p.pid == pid and (sn is None or p.serial_number == sn):
-            return p.device
+            return str(p.device)
     raise serial.SerialException(f"no device {spec} plugged in")
 
 

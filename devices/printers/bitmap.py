@@ -38,7 +38,7 @@ def _glyph(ch: str, height_dots: int, bold: bool) -> "tuple[Image.Image, int]":
 
     font = pil_font(max(6, height_dots))
     stroke = 1 if bold and height_dots >= 20 else 0
-    adv = max(1, int(round(font.getlength(ch))))  # type: ignore[attr-defined]
+    adv = max(1, round(font.getlength(ch)))
     img = Image.new("1", (adv + 2 * stroke, height_dots + 2 * stroke), 0)
     ImageDraw.Draw(img).text((0, 0), ch, font=font, fill=1, stroke_width=stroke, stroke_fill=1)
     return img, adv

@@ -131,7 +131,7 @@ def code128_modules(data: str) -> str:
     """The bar/space pattern ('1' = bar) of a Code 128 symbol, quiet zones excluded."""
     from barcode import Code128
 
-    return Code128(data).build()[0]
+    return str(Code128(data).build()[0])
 
 
 def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: float = 8.0) -> Layout:

@@ -76,7 +76,7 @@ def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | P
     total_pages = len(pages)
 
     def Y(top_mm: float) -> float:  # top-left mm -> reportlab points
-        return (PAGE_H - top_mm) * mm
+        return float((PAGE_H - top_mm) * mm)
 
     def text(x: float, top: float, size: float, s: str) -> None:
         c.setFont(font, size)

@@ -14,6 +14,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import serial
 
 from devices.errors import DeviceError
 from devices.printers.url import PrinterURL
@@ -115,7 +119,7 @@ class SerialTransport(Transport):
         self.path, self.baud, self.timeout = path, baud, timeout
         self._lock = threading.Lock()
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> "serial.Serial":
         import serial
 
         try:
@@ -208,7 +212,7 @@ class WindowsSpoolerTransport(Transport):
 
     def send(self, data: bytes, name: str = "job") -> None:
         try:
-            import win32print  # type: ignore[import-not-found]
+            import win32print
         except ImportError as exc:
             raise TransportError("The Windows spooler is only available on Windows with pywin32.",
                                  zh="Windows 打印队列仅在安装了 pywin32 的 Windows 上可用。") from exc

@@ -144,7 +144,7 @@ class PrinterSimulator:
                     continue
                 buf += chunk
                 while True:  # status queries are answered only at the start of a connection
-                    while buf[:1] in (b"\r", b"\n", b" "):
+                    while bytes(buf[:1]) in (b"\r", b"\n", b" "):
                         del buf[:1]
                     q = next((q for q in _QUERIES if buf.startswith(q)), None)
                     if q is None:
@@ -226,4 +226,5 @@ def control(host: str, port: int, cmd: str, timeout: float = 10.0) -> dict[str, 
     with socket.create_connection((host, port), timeout=timeout) as s:
         s.sendall(cmd.encode() + b"\n")
         f = s.makefile("rb")
-        return json.loads(f.readline())
+        reply: dict[str, Any] = json.loads(f.readline())
+        return reply
