@@ -54,12 +54,26 @@ def _load(conn: sqlite3.Connection, handoff_id: str) -> dict[str, Any]:
 def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | Path) -> Path:
     """Write the manifest of one handoff to `path` (written to a temp file, then renamed)."""
     m = _load(conn, handoff_id)
-    font = pdf_font_name()
+    m.setdefault("carrier_label", _carrier(conn, m["carrier"]))
     out = Path(path)
     tmp = out.with_name(out.name + ".tmp")
-    c = canvas.Canvas(str(tmp), pagesize=A4, invariant=1, pageCompression=1)
+    tmp.write_bytes(render_manifest(m))
+    tmp.replace(out)
+    logger.info("manifest %s: %d parcels -> %s", handoff_id, len(m["parcels"]), out)
+    return out
+
+
+def render_manifest(m: dict[str, Any]) -> bytes:
+    """PDF bytes from a manifest dict (`warehouse_app.handoffs.manifest(conn, id)`), for callers
+    that already hold it (the lead screen renders it off the UI thread)."""
+    import io
+
+    handoff_id = str(m["handoff_id"])
+    font = pdf_font_name()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
     c.setTitle(f"交接单 Manifest {handoff_id}")
-    c.setSubject(",".join(p["waybill"] or "" for p in m["parcels"]))
+    c.setSubject(",".join(p.get("waybill") or "" for p in m["parcels"]))
     c.setCreator("warehouse-station")
     parcels = m["parcels"]
     first_rows = int((PAGE_H - 2 * MARGIN - 75) // ROW_H)
@@ -91,12 +105,12 @@ def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | P
             draw_code128(c, PAGE_W - MARGIN - bc_w, y, PAGE_H, 9, handoff_id, 0.25)
             text(PAGE_W - MARGIN - bc_w, y + 10, 8, handoff_id)
             y += 16
-            status = "已关闭 closed" if m["status"] == "closed" else "未关闭 open"
+            status = "已关闭 closed" if m.get("status") == "closed" else "未关闭 open"
             info = [
-                ("站点 Station", m["station_id"]), ("快递 Carrier", _carrier(conn, m["carrier"])),
+                ("站点 Station", m.get("station_id") or "—"), ("快递 Carrier", m.get("carrier_label") or m["carrier"]),
                 ("快递员 Courier", m.get("courier_name") or "—"), ("车辆 Vehicle", m.get("vehicle") or "—"),
-                ("开始 Opened", _local(m["opened_at"])), ("结束 Closed", _local(m.get("closed_at"))),
-                ("状态 Status", status), ("件数 Parcels", str(m["count"])),
+                ("开始 Opened", _local(m.get("opened_at"))), ("结束 Closed", _local(m.get("closed_at"))),
+                ("状态 Status", status), ("件数 Parcels", str(m.get("count", len(parcels)))),
             ]
             for i, (k, v) in enumerate(info):
                 col, row = i % 2, i // 2
@@ -135,7 +149,7 @@ def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | P
             c.line(MARGIN * mm, Y(y), (PAGE_W - MARGIN) * mm, Y(y))
         if pi == total_pages - 1:
             y += 6
-            text(MARGIN, y, 12, f"合计 Total：{m['count']} 件 parcels")
+            text(MARGIN, y, 12, f"合计 Total：{m.get('count', len(parcels))} 件 parcels")
             by_sort = Counter(p.get("sort_code") or "—" for p in parcels)
             top = "  ".join(f"{k} ×{v}" for k, v in by_sort.most_common(6))
             text(MARGIN, y + 7, 9, f"按三段码 By sort code：{top}" if parcels else "")
@@ -149,6 +163,4 @@ def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | P
         text(PAGE_W - MARGIN - 30, PAGE_H - MARGIN + 5, 8, f"第 {pi + 1}/{total_pages} 页 page")
         c.showPage()
     c.save()
-    tmp.replace(out)
-    logger.info("manifest %s: %d parcels, %d pages -> %s", handoff_id, len(parcels), total_pages, out)
-    return out
+    return buf.getvalue()

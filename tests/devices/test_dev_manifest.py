@@ -64,3 +64,17 @@ def test_manifest_pdf_paginates_long_handoffs(seeded_store, tmp_path) -> None:
     assert f"1/{len(texts)}" in texts[0]
     assert set(wbs) <= {x for page in codes for x in page}
     assert "40 件" in texts[-1]
+
+
+def test_manifest_from_a_dict_for_the_lead_screen(seeded_store, tmp_path) -> None:
+    from devices.printers.manifest_pdf import render_manifest
+    from warehouse_app.handoffs import manifest
+
+    hid, wbs = _handoff(seeded_store, 2)
+    c = seeded_store.connect()
+    data = render_manifest(manifest(c, hid))
+    c.close()
+    assert data.startswith(b"%PDF")
+    (tmp_path / "d.pdf").write_bytes(data)
+    texts, codes = _pages(tmp_path / "d.pdf")
+    assert "赵师傅" in texts[0] and set(wbs) <= set(codes[0])
