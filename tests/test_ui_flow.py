@@ -57,10 +57,8 @@ def test_login_verify_with_intercept(station: Station) -> None:
     v = st.scan("NO-SUCH-CODE-1")
     assert not v.ok and v.reason == "unknown_code" and w.packer.panel.color_name == "red"
 
-    with st.qtbot.waitSignal(w.counters_updated, timeout=10000) as blk:
-        w.refresh_counters()
-    assert blk.args[0]["hour"] >= 1
-    assert w.packer.c_hour.value.text() == str(blk.args[0]["hour"])
+    c = st.counters(lambda c: c["hour"] >= 1)
+    assert w.packer.c_hour.value.text() == str(c["hour"])
 
     # log out with the command card, log in by typing the operator code into the field
     st.rig.scan("#LOGOUT")
@@ -133,9 +131,7 @@ def test_batch_create_print_and_pack(station: Station) -> None:
     w.back_to_packer()
     for code in codes[:4]:
         assert st.scan(code).ok
-    with st.qtbot.waitSignal(w.counters_updated, timeout=10000) as blk:
-        w.refresh_counters()
-    assert blk.args[0]["batch"]["packed"] == 4 and blk.args[0]["batch"]["total"] == 6
+    st.counters(lambda c: c["batch"] is not None and c["batch"]["packed"] == 4 and c["batch"]["total"] == 6)
     assert w.packer.c_batch.value.text() == "4 / 6"
     other = st.q("SELECT label_code FROM parcels WHERE batch_id<>? AND state='planned' LIMIT 1", bid)[0][0]
     assert st.scan(other).reason == "wrong_batch"
@@ -159,8 +155,8 @@ def test_handoff_close_and_manifest(station: Station) -> None:
     for r in range(tab.table.rowCount()):
         if tab.table.item(r, 0).text() == hid:
             tab.table.selectRow(r)
-    with st.qtbot.waitSignal(w.counters_updated, timeout=10000):
-        tab.use_btn.click()
+    tab.use_btn.click()
+    st.qtbot.waitUntil(lambda: w.handoff_id == hid, timeout=10000)
     assert w.mode == "handoff" and w.handoff_id == hid and w.stack.currentWidget() is w.packer
 
     ready = [r[0] for r in st.q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='YTO' LIMIT 3")]
@@ -171,9 +167,7 @@ def test_handoff_close_and_manifest(station: Station) -> None:
     wrong = st.q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='ZTO' LIMIT 1")[0][0]
     v = st.scan(wrong)
     assert v.reason == "wrong_carrier" and "中通" in w.packer.panel.next_text
-    with st.qtbot.waitSignal(w.counters_updated, timeout=10000) as blk:
-        w.refresh_counters()
-    assert blk.args[0]["handoff"]["count"] == len(ready)
+    st.counters(lambda c: c["handoff"] is not None and c["handoff"]["count"] == len(ready))
 
     st.unlock_lead("handoffs")
     for r in range(tab.table.rowCount()):

@@ -39,6 +39,21 @@ class Station:
             self.rig.scan(code)
         return blocker.args[0]
 
+    def counters(self, pred: Any, timeout: int = 10000) -> dict[str, Any]:
+        """Refresh the live counters until `pred(counters)` holds; returns them."""
+        seen: list[dict[str, Any]] = []
+        self.window.counters_updated.connect(seen.append)
+        try:
+            def ok() -> bool:
+                if seen and pred(seen[-1]):
+                    return True
+                self.window.refresh_counters()
+                return False
+            self.qtbot.waitUntil(ok, timeout=timeout)
+            return seen[-1]
+        finally:
+            self.window.counters_updated.disconnect(seen.append)
+
     def command(self, code: str, signal: Any, timeout: int = 10000) -> None:
         with self.qtbot.waitSignal(signal, timeout=timeout):
             self.rig.scan(code)
