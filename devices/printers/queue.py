@@ -279,16 +279,19 @@ class PrintQueue:
                                                  "a lead can reprint"))
             while not self._stop.is_set():
                 self._wake.clear()
-                job = self.writer.call(_next_job, self.key)
-                if job is None:
-                    self.idle.set()
-                    self._wake.wait(self.poll)
-                    continue
-                self.idle.clear()
-                self._print_one(job)
-        except Exception:
-            logger.exception("print queue %s crashed", self.key)
-            raise
+                try:
+                    job = self.writer.call(_next_job, self.key)
+                    if job is None:
+                        self.idle.set()
+                        self._wake.wait(self.poll)
+                        continue
+                    self.idle.clear()
+                    self._print_one(job)
+                except Exception as exc:  # e.g. the DB busy: keep the queue alive, retry
+                    logger.exception("print queue %s: unexpected error", self.key)
+                    self._emit(QueueEvent("fault", message_zh=f"打印队列出错，稍后重试：{exc}",
+                                          message_en=f"Print queue error, retrying: {exc}"))
+                    self._stop.wait(max(1.0, self.poll * 5))
         finally:
             self._read.close()
 
