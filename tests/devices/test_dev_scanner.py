@@ -149,3 +149,29 @@ def test_wedge_tells_scanner_from_person() -> None:
     typed += r.typed
     assert r.scan is None and typed == "1234\r"
     out.append(typed)
+
+
+def test_wedge_flush_hands_slow_typing_back() -> None:
+    w = WedgeDecoder()
+    assert w.key("7", 10.0).typed == ""
+    assert w.flush(10.01).typed == ""  # could still be a scanner burst
+    assert w.flush(10.5).typed == "7"  # a person: give the key to the focused widget
+
+
+def test_usb_port_spec(tmp_path, collector) -> None:
+    import serial
+
+    from devices.serial_device import resolve_port
+
+    assert resolve_port("/dev/ttyUSB0") == "/dev/ttyUSB0"
+    with pytest.raises(serial.SerialException, match="usb:VID:PID"):
+        resolve_port("usb:nothex")
+    with pytest.raises(serial.SerialException, match="no device"):
+        resolve_port("usb:ffff:fffe")
+    status = collector()
+    sc = SerialScanner(ScannerConfig(port="usb:ffff:fffe"), on_scan=lambda s: None, on_status=status).start()
+    try:
+        status.wait_len(1)
+        assert status.items[0].state == "unavailable" and "扫描枪" in status.items[0].message_zh
+    finally:
+        sc.stop()
