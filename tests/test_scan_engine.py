@@ -145,6 +145,7 @@ def test_handoff_closed_and_missing(conn, presale):
     with transaction(conn):
         m = close_handoff(conn, h["handoff_id"], operator="L1")
     assert m["count"] == 1 and [p["waybill"] for p in m["parcels"]] == ["WBO1"]
+    assert (m["carrier_label"], m["carrier_label_en"]) == ("中通", "ZTO")
     rejected_without_change(conn, "WBO2", ctx("handoff", handoff_id=h["handoff_id"]), "handoff_closed")
     rejected_without_change(conn, "WBO2", ctx("handoff"), "no_handoff")
     rejected_without_change(conn, "WBO2", ctx("handoff", handoff_id="H-NOPE"), "no_handoff")

@@ -5,6 +5,7 @@ import sqlite3
 from datetime import timedelta
 from typing import Any
 
+from warehouse_app.catalog import carrier_name
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.errors import InvalidOperation, NotFound, StationError
 from warehouse_app.outbox import append_event
@@ -71,6 +72,8 @@ def manifest(conn: sqlite3.Connection, handoff_id: str) -> dict[str, Any]:
         "o.province, o.city FROM parcels p LEFT JOIN orders o ON o.order_id=p.order_id "
         "WHERE p.handoff_id=? ORDER BY p.handed_off_at, p.parcel_id", (handoff_id,))]
     h["station_id"] = require_station(conn)
+    h["carrier_label"] = carrier_name(conn, h["carrier"], "zh")
+    h["carrier_label_en"] = carrier_name(conn, h["carrier"], "en")
     h["parcels"] = parcels
     h["count"] = len(parcels)
     return h
