@@ -115,7 +115,8 @@ def test_batch_create_print_and_pack(station: Station) -> None:
     st.qtbot.waitUntil(lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("paused",)],
                        timeout=10000)
     w.back_to_packer()
-    st.command(f"#BATCH:{bid}", w.counters_updated)
+    st.rig.scan(f"#BATCH:{bid}")
+    st.qtbot.waitUntil(lambda: w.batch_id == bid, timeout=10000)
     st.command("#MODE:PACK", w.mode_changed)
     codes = [r[0] for r in st.q("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", bid)]
     v = st.scan(codes[0])
@@ -367,3 +368,21 @@ def test_second_window_on_same_db_is_refused(qtbot: Any, tmp_path: Any) -> None:
         assert "另一个站点窗口" in exc.value.zh
     finally:
         first.unlock()
+
+
+def test_keyboard_wedge_scan_while_a_button_has_focus(station: Station) -> None:
+    """A USB keyboard-wedge scanner types fast and ends with Enter: recognised as a scan even when
+    focus is on a button (no text field), while slow typing is treated as typing."""
+    from PySide6.QtCore import Qt
+
+    st, w = station, station.window
+    st.login("P001")
+    st.command("#MODE:VERIFY", w.mode_changed)
+    good = _packed_paid(st, 1)[0]
+    w.packer.c_batch.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    w.packer.c_batch.setFocus()
+    st.qtbot.waitUntil(lambda: w.packer.c_batch.hasFocus() or not w.isActiveWindow(), timeout=5000)
+    with st.qtbot.waitSignal(w.verdict_shown, timeout=10000) as blk:
+        st.qtbot.keyClicks(w.packer.c_batch, good)  # a burst: no delay between keys
+        st.qtbot.keyClick(w.packer.c_batch, Qt.Key.Key_Return)
+    assert blk.args[0].ok and blk.args[0].code == good

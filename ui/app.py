@@ -149,8 +149,8 @@ def build_context(data_dir: Path, *, lang: str | None = None, rig: Any = None, s
     ctx = AppContext(store, writer, data_dir, settings=settings, devices=devices, sync=sync)
     devices.configure(settings)
     devices.start_status_polling()
-    if sync is not None and start_sync:
-        sync.start()
+    if sync is not None and start_sync and sync.status.configured:
+        sync.start()  # unconfigured: the settings page starts it once an upstream is saved
     return ctx
 
 
@@ -200,6 +200,7 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
 
         win = MainWindow(ctx, sounds=sounds)
         win.show()
+        _quit_on_signals(app)
         feeder = None
         if demo and feed and rig is not None:
             from ui.demo_feed import DemoFeeder
@@ -220,6 +221,26 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
             rig.stop()
         if lock is not None:
             lock.unlock()
+
+
+def _quit_on_signals(app: Any) -> None:
+    """Ctrl+C / SIGTERM close the window cleanly (threads joined, DB closed) instead of killing it."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(signum: int, frame: object) -> None:
+        app.quit()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, handler)
+        except (ValueError, OSError):  # not the main thread
+            return
+    timer = QTimer(app)
+    timer.setInterval(250)  # let the interpreter run its signal handlers while Qt waits
+    timer.timeout.connect(lambda: None)
+    timer.start()
 
 
 def _print_error(zh: str, en: str) -> None:

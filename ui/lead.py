@@ -403,24 +403,19 @@ def _handoff_rows(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     return list_handoffs(conn), station_ops.carriers(conn)
 
 
-def render_manifest(m: dict[str, Any], out: Path) -> Path:
-    """Manifest PDF through devices' renderer (background thread)."""
+def render_manifest(conn: Any, hid: str, out: Path) -> Path:
+    """Manifest PDF through devices' renderer (read pool thread); our own layout if it is missing."""
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        from devices.printers import manifest_pdf  # type: ignore[attr-defined]
+        from devices.printers.manifest_pdf import render_manifest_pdf
     except ImportError:
-        manifest_pdf = None
-    if manifest_pdf is not None:
-        fn = getattr(manifest_pdf, "render_manifest", None) or getattr(manifest_pdf, "manifest_pdf", None)
-        if fn is not None:
-            data = fn(m)
-            if isinstance(data, (bytes, bytearray)):
-                out.write_bytes(bytes(data))
-                return out
-    from ui.reports_pdf import manifest_pdf_bytes
+        from warehouse_app.handoffs import manifest
 
-    out.write_bytes(manifest_pdf_bytes(m))
-    return out
+        from ui.reports_pdf import manifest_pdf_bytes
+
+        out.write_bytes(manifest_pdf_bytes(manifest(conn, hid)))
+        return out
+    return render_manifest_pdf(conn, hid, out)
 
 
 class HandoffsTab(LeadTab):
@@ -516,16 +511,17 @@ class HandoffsTab(LeadTab):
         def closed(m: dict[str, Any]) -> None:
             emit(self.ctx.events.data_changed, "handoff")
             self.refresh()
-            run_in_background(lambda: self._render_and_send(m, out), printed, self.fail, ctx=self.ctx, parent=self)
+            self.read(self._render_and_send, hid, out, ok=printed)
 
         self.write(_close_handoff, hid, self.lead_code, self.courier.text().strip(), self.vehicle.text().strip(),
                    ok=closed)
 
-    def _render_and_send(self, m: dict[str, Any], out: Path) -> Path:
-        path = render_manifest(m, out)
+    def _render_and_send(self, conn: Any, hid: str, out: Path) -> Path:
+        """Render (read pool), and send it to the printer when that printer takes PDF."""
+        path = render_manifest(conn, hid, out)
         dev = self.ctx.devices
         if dev is not None and dev.printer is not None and dev.printer.lang == "pdf":
-            dev.printer.send(path.read_bytes(), f"manifest-{m['handoff_id']}")
+            dev.printer.send(path.read_bytes(), f"manifest-{hid}")
         return path
 
     def use_selected(self) -> None:

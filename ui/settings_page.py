@@ -233,7 +233,8 @@ class SettingsTab(LeadTab):
             self.ctx.save_setting(**changes)
             if self.ctx.devices is not None:
                 self.ctx.devices.configure(self.ctx.settings)
-            if self.ctx.sync is not None:
+            if self.ctx.sync is not None and self.hub_url.text().strip():
+                self.ctx.sync.start()  # no-op when already running
                 self.ctx.sync.nudge()
             win = self.area.window_
             if lang != self.ctx.lang:
