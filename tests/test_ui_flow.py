@@ -386,3 +386,51 @@ def test_keyboard_wedge_scan_while_a_button_has_focus(station: Station) -> None:
         st.qtbot.keyClicks(w.packer.c_batch, good)  # a burst: no delay between keys
         st.qtbot.keyClick(w.packer.c_batch, Qt.Key.Key_Return)
     assert blk.args[0].ok and blk.args[0].code == good
+
+
+def test_scale_weighs_in_verify_mode(station: Station) -> None:
+    st, w = station, station.window
+    st.ctx.settings.use_scale_in_verify = True
+    st.login("P001")
+    st.command("#MODE:VERIFY", w.mode_changed)
+    wbs = [r[0] for r in st.q(
+        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id JOIN batches b "
+        "ON b.batch_id=p.batch_id WHERE p.state='packed' AND o.status='paid' AND b.expected_weight_g=120 LIMIT 2")]
+    dev = st.ctx.devices
+    st.rig.put_on_scale(520)  # 400 g too heavy for one lipstick parcel
+    st.qtbot.waitUntil(lambda: dev.stable_weight() == 520, timeout=10000)
+    v = st.scan(wbs[0])
+    assert v.reason == "wrong_weight" and w.sound.played[-1] == "wrong"
+    assert st.q("SELECT state FROM parcels WHERE waybill=?", wbs[0]) == [("packed",)]
+    st.rig.put_on_scale(121)
+    st.qtbot.waitUntil(lambda: dev.stable_weight() == 121, timeout=10000)
+    v = st.scan(wbs[0])
+    assert v.ok
+    assert st.q("SELECT state, weight_g FROM parcels WHERE waybill=?", wbs[0]) == [("verified", 121)]
+
+
+def test_qt_platform_failure_is_a_clear_message(tmp_path: Any) -> None:
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = ":4321"  # no X server there: the xcb platform plugin cannot start
+    res = subprocess.run([sys.executable, "-c", MAIN, "--data-dir", str(tmp_path), "gui"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 2
+    assert "Qt" in res.stderr and "libxcb" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_translations_complete() -> None:
+    import xml.etree.ElementTree as ET
+
+    from warehouse_app.paths import resource_path
+
+    for stem in ("station_zh_CN", "station_en"):
+        ts = ET.parse(resource_path("translations", f"{stem}.ts"))
+        msgs = list(ts.getroot().iter("message"))
+        assert len(msgs) > 100
+        unfinished = [m.findtext("source") for m in msgs
+                      if m.find("translation") is None or m.find("translation").get("type") == "unfinished"]
+        assert unfinished == [], f"{stem}: untranslated {unfinished[:5]}"
+        assert resource_path("translations", f"{stem}.qm").stat().st_size > 1000

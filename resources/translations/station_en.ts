@@ -3,177 +3,177 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="224" />
+        <location filename="../../ui/lead.py" line="225" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="225" />
+        <location filename="../../ui/lead.py" line="226" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="226" />
+        <location filename="../../ui/lead.py" line="227" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="227" />
+        <location filename="../../ui/lead.py" line="228" />
         <source>Print all waybills</source>
         <translation>Print all waybills</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="228" />
+        <location filename="../../ui/lead.py" line="229" />
         <source>Cancel printing</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="229" />
+        <location filename="../../ui/lead.py" line="230" />
         <source>New pre-pack batch</source>
         <translation>New pre-pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="230" />
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="231" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>SKU set</source>
         <translation>SKU set</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="231" />
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead.py" line="233" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>Quantity (0 = all paid orders)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="233" />
+        <location filename="../../ui/lead.py" line="234" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="234" />
+        <location filename="../../ui/lead.py" line="235" />
         <source>Create batch</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="235" />
+        <location filename="../../ui/lead.py" line="236" />
         <source>Reprint or void a waybill</source>
         <translation>Reprint or void a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="236" />
+        <location filename="../../ui/lead.py" line="237" />
         <source>Waybill / label</source>
         <translation>Waybill / label</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="237" />
+        <location filename="../../ui/lead.py" line="238" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="238" />
+        <location filename="../../ui/lead.py" line="239" />
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="239" />
+        <location filename="../../ui/lead.py" line="240" />
         <source>Void</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="253" />
-        <location filename="../../ui/lead.py" line="283" />
+        <location filename="../../ui/lead.py" line="254" />
+        <location filename="../../ui/lead.py" line="284" />
         <source>Select a batch first</source>
         <translation>Select a batch first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="257" />
+        <location filename="../../ui/lead.py" line="258" />
         <source>Batch %1 is now %2</source>
         <translation>Batch %1 is now %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="266" />
+        <location filename="../../ui/lead.py" line="267" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>Enter the SKU set, e.g. SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="271" />
+        <location filename="../../ui/lead.py" line="272" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>Created batch %1 with %2 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="286" />
-        <location filename="../../ui/lead.py" line="346" />
+        <location filename="../../ui/lead.py" line="287" />
+        <location filename="../../ui/lead.py" line="347" />
         <source>No printer: set one in Settings</source>
         <translation>No printer: set one in Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="297" />
+        <location filename="../../ui/lead.py" line="298" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>Nothing to print: every waybill of %1 is printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="303" />
+        <location filename="../../ui/lead.py" line="304" />
         <source>Printing %1 waybills of %2</source>
         <translation>Printing %1 waybills of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="332" />
+        <location filename="../../ui/lead.py" line="333" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>Printing cancelled; %1 labels not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="343" />
-        <location filename="../../ui/lead.py" line="371" />
+        <location filename="../../ui/lead.py" line="344" />
+        <location filename="../../ui/lead.py" line="372" />
         <source>Enter the waybill and a reason</source>
         <translation>Enter the waybill and a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="351" />
+        <location filename="../../ui/lead.py" line="352" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>Reprint of %1 sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="375" />
+        <location filename="../../ui/lead.py" line="376" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
@@ -181,76 +181,76 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="575" />
+        <location filename="../../ui/lead.py" line="572" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>Confirm the selected parcel was pulled</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="576" />
+        <location filename="../../ui/lead.py" line="573" />
         <source>Void the selected waybill (reason)</source>
         <translation>Void the selected waybill (reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="577" />
+        <location filename="../../ui/lead.py" line="574" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>Reason, e.g. damaged, customer changed address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="582" />
+        <location filename="../../ui/lead.py" line="579" />
         <source>Verified but not handed off: %1</source>
         <translation>Verified but not handed off: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="583" />
+        <location filename="../../ui/lead.py" line="580" />
         <source>Intercepted but not pulled: %1</source>
         <translation>Intercepted but not pulled: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="589" />
         <location filename="../../ui/lead.py" line="592" />
-        <location filename="../../ui/lead.py" line="595" />
         <source>Waybill</source>
         <translation>Waybill</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="589" />
         <location filename="../../ui/lead.py" line="592" />
-        <location filename="../../ui/lead.py" line="595" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="589" />
         <location filename="../../ui/lead.py" line="592" />
-        <location filename="../../ui/lead.py" line="595" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="589" />
         <source>Verified at</source>
         <translation>Verified at</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="590" />
         <location filename="../../ui/lead.py" line="593" />
-        <location filename="../../ui/lead.py" line="596" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="595" />
+        <location filename="../../ui/lead.py" line="592" />
         <source>Intercepted at</source>
         <translation>Intercepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="604" />
+        <location filename="../../ui/lead.py" line="601" />
         <source>Select an intercepted parcel first</source>
         <translation>Select an intercepted parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="617" />
+        <location filename="../../ui/lead.py" line="614" />
         <source>Select a parcel first</source>
         <translation>Select a parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="621" />
+        <location filename="../../ui/lead.py" line="618" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
@@ -258,90 +258,90 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="457" />
         <source>Carrier handoff</source>
         <translation>Carrier handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="462" />
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="458" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="463" />
+        <location filename="../../ui/lead.py" line="459" />
         <source>Courier name</source>
         <translation>Courier name</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="464" />
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="465" />
+        <location filename="../../ui/lead.py" line="461" />
         <source>Open handoff</source>
         <translation>Open handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="466" />
+        <location filename="../../ui/lead.py" line="462" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>Close &amp;&amp; print manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="463" />
         <source>Scan into this handoff</source>
         <translation>Scan into this handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Courier</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="472" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="472" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="472" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="489" />
+        <location filename="../../ui/lead.py" line="485" />
         <source>Choose a carrier</source>
         <translation>Choose a carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="493" />
+        <location filename="../../ui/lead.py" line="489" />
         <source>Opened handoff %1 for %2</source>
         <translation>Opened handoff %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="503" />
-        <location filename="../../ui/lead.py" line="533" />
+        <location filename="../../ui/lead.py" line="499" />
+        <location filename="../../ui/lead.py" line="530" />
         <source>Select a handoff first</source>
         <translation>Select a handoff first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="512" />
+        <location filename="../../ui/lead.py" line="508" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>Handoff %1 closed; manifest saved to %2</translation>
     </message>
@@ -349,53 +349,53 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="728" />
+        <location filename="../../ui/lead.py" line="725" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>Shift lead: scan your badge and enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="729" />
+        <location filename="../../ui/lead.py" line="726" />
         <source>Lead code</source>
         <translation>Lead code</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="730" />
+        <location filename="../../ui/lead.py" line="727" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="731" />
+        <location filename="../../ui/lead.py" line="728" />
         <source>Back to packing (Esc)</source>
         <translation>Back to packing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="729" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="729" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="730" />
         <source>Discrepancies</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="730" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="734" />
+        <location filename="../../ui/lead.py" line="731" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="739" />
-        <location filename="../../ui/lead.py" line="763" />
+        <location filename="../../ui/lead.py" line="736" />
+        <location filename="../../ui/lead.py" line="760" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>
@@ -403,17 +403,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/window.py" line="183" />
+        <location filename="../../ui/window.py" line="184" />
         <source>Scan your badge, or type your operator code and press Enter</source>
         <translation>Scan your badge, or type your operator code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185" />
+        <location filename="../../ui/window.py" line="186" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185" />
+        <location filename="../../ui/window.py" line="186" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
@@ -421,149 +421,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="293" />
+        <location filename="../../ui/window.py" line="294" />
         <source>Packing station</source>
         <translation>Packing station</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="298" />
+        <location filename="../../ui/window.py" line="299" />
         <source>Station data: %1</source>
         <translation>Station data: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="375" />
+        <location filename="../../ui/window.py" line="376" />
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="376" />
+        <location filename="../../ui/window.py" line="377" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>Scan a parcel, or press F1-F5 to change mode</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="384" />
-        <location filename="../../ui/window.py" line="394" />
-        <location filename="../../ui/window.py" line="536" />
+        <location filename="../../ui/window.py" line="385" />
+        <location filename="../../ui/window.py" line="395" />
+        <location filename="../../ui/window.py" line="549" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="394" />
+        <location filename="../../ui/window.py" line="395" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="408" />
+        <location filename="../../ui/window.py" line="409" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>Scan the pre-pack label of each parcel of the batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="409" />
+        <location filename="../../ui/window.py" line="410" />
         <source>Scan each staged parcel's waybill</source>
         <translation>Scan each staged parcel's waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="410" />
+        <location filename="../../ui/window.py" line="411" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>Scan each parcel as it goes into the carrier's cage</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="411" />
+        <location filename="../../ui/window.py" line="412" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>Scan each intercepted parcel you pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="412" />
+        <location filename="../../ui/window.py" line="413" />
         <source>Scan each returned parcel</source>
         <translation>Scan each returned parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="418" />
+        <location filename="../../ui/window.py" line="419" />
         <source>Pack batch</source>
         <translation>Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="418" />
+        <location filename="../../ui/window.py" line="419" />
         <source>Verify &amp; box</source>
         <translation>Verify &amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="418" />
+        <location filename="../../ui/window.py" line="419" />
         <source>Hand off</source>
         <translation>Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="420" />
         <source>Pull intercepts</source>
         <translation>Pull intercepts</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="420" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="433" />
+        <location filename="../../ui/window.py" line="435" />
         <source>Batch %1</source>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="451" />
+        <location filename="../../ui/window.py" line="454" />
         <source>Handoff %1</source>
         <translation>Handoff %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="460" />
+        <location filename="../../ui/window.py" line="473" />
         <source>Scan the right card</source>
         <translation>Scan the right card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="502" />
+        <location filename="../../ui/window.py" line="515" />
         <source>On duty: %1</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="503" />
+        <location filename="../../ui/window.py" line="516" />
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="506" />
+        <location filename="../../ui/window.py" line="519" />
         <source>Batch: %1</source>
         <translation>Batch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="508" />
+        <location filename="../../ui/window.py" line="521" />
         <source>Handoff: %1</source>
         <translation>Handoff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="536" />
+        <location filename="../../ui/window.py" line="549" />
         <source>Log in first</source>
         <translation>Log in first</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="586" />
+        <location filename="../../ui/window.py" line="599" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>Scan again; if it repeats call the lead</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600" />
+        <location filename="../../ui/window.py" line="613" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · packed %2 · verified %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="604" />
+        <location filename="../../ui/window.py" line="617" />
         <source>no batch selected (F6)</source>
         <translation>no batch selected (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="610" />
+        <location filename="../../ui/window.py" line="623" />
         <source>no handoff selected (F7)</source>
         <translation>no handoff selected (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="612" />
+        <location filename="../../ui/window.py" line="625" />
         <source>this station</source>
         <translation>this station</translation>
     </message>
@@ -571,27 +571,27 @@
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../../ui/window.py" line="73" />
+        <location filename="../../ui/window.py" line="74" />
         <source>F1 Pack batch</source>
         <translation>F1 Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="73" />
+        <location filename="../../ui/window.py" line="74" />
         <source>F2 Verify &amp;&amp; box</source>
         <translation>F2 Verify &amp;&amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="74" />
+        <location filename="../../ui/window.py" line="75" />
         <source>F3 Hand off</source>
         <translation>F3 Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="74" />
+        <location filename="../../ui/window.py" line="75" />
         <source>F4 Pull intercept</source>
         <translation>F4 Pull intercept</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="75" />
+        <location filename="../../ui/window.py" line="76" />
         <source>F5 Returns</source>
         <translation>F5 Returns</translation>
     </message>
@@ -599,37 +599,37 @@
 <context>
     <name>PackerPage</name>
     <message>
-        <location filename="../../ui/window.py" line="152" />
+        <location filename="../../ui/window.py" line="153" />
         <source>This batch</source>
         <translation>This batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="153" />
+        <location filename="../../ui/window.py" line="154" />
         <source>This handoff</source>
         <translation>This handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="154" />
+        <location filename="../../ui/window.py" line="155" />
         <source>Parcels this hour</source>
         <translation>Parcels this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="155" />
+        <location filename="../../ui/window.py" line="156" />
         <source>Scan or type:</source>
         <translation>Scan or type:</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="156" />
+        <location filename="../../ui/window.py" line="157" />
         <source>F6 Batch:</source>
         <translation>F6 Batch:</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="157" />
+        <location filename="../../ui/window.py" line="158" />
         <source>F7 Handoff:</source>
         <translation>F7 Handoff:</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="158" />
+        <location filename="../../ui/window.py" line="159" />
         <source>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</source>
         <translation>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</translation>
     </message>
@@ -637,80 +637,80 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review.py" line="100" />
+        <location filename="../../ui/review.py" line="101" />
         <source>Shift:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="102" />
+        <location filename="../../ui/review.py" line="103" />
         <source>last %1 hours</source>
         <translation>last %1 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103" />
+        <location filename="../../ui/review.py" line="104" />
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="104" />
+        <location filename="../../ui/review.py" line="105" />
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="105" />
+        <location filename="../../ui/review.py" line="106" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120" />
+        <location filename="../../ui/review.py" line="121" />
         <source>Handed off: %1 parcels</source>
         <translation>Handed off: %1 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122" />
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="123" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122" />
-        <location filename="../../ui/review.py" line="124" />
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="123" />
+        <location filename="../../ui/review.py" line="125" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122" />
+        <location filename="../../ui/review.py" line="123" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124" />
+        <location filename="../../ui/review.py" line="125" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Hour (UTC)</source>
         <translation>Hour (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154" />
+        <location filename="../../ui/review.py" line="155" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>Parcels handed off per hour and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="158" />
+        <location filename="../../ui/review.py" line="159" />
         <source>Nothing loaded yet</source>
         <translation>Nothing loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="162" />
+        <location filename="../../ui/review.py" line="163" />
         <source>Shift review: handoff counts</source>
         <translation>Shift review: handoff counts</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="166" />
+        <location filename="../../ui/review.py" line="167" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -718,128 +718,128 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="141" />
+        <location filename="../../ui/settings_page.py" line="144" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="142" />
+        <location filename="../../ui/settings_page.py" line="145" />
         <source>Serial port scanner</source>
         <translation>Serial port scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="143" />
+        <location filename="../../ui/settings_page.py" line="146" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>Keyboard-wedge (USB HID) scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="144" />
+        <location filename="../../ui/settings_page.py" line="147" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="145" />
-        <location filename="../../ui/settings_page.py" line="153" />
+        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="156" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="146" />
+        <location filename="../../ui/settings_page.py" line="149" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147" />
+        <location filename="../../ui/settings_page.py" line="150" />
         <source>Find serial ports</source>
         <translation>Find serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="151" />
         <source>Test scan</source>
         <translation>Test scan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="149" />
+        <location filename="../../ui/settings_page.py" line="152" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="150" />
+        <location filename="../../ui/settings_page.py" line="153" />
         <source>Printer address</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="151" />
+        <location filename="../../ui/settings_page.py" line="154" />
         <source>Print test label</source>
         <translation>Print test label</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="152" />
+        <location filename="../../ui/settings_page.py" line="155" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
+        <location filename="../../ui/settings_page.py" line="157" />
         <source>Weigh parcels in verify mode</source>
         <translation>Weigh parcels in verify mode</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155" />
+        <location filename="../../ui/settings_page.py" line="158" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="156" />
+        <location filename="../../ui/settings_page.py" line="159" />
         <source>Upstream and language</source>
         <translation>Upstream and language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="157" />
+        <location filename="../../ui/settings_page.py" line="160" />
         <source>Upstream address</source>
         <translation>Upstream address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
+        <location filename="../../ui/settings_page.py" line="161" />
         <source>Station token</source>
         <translation>Station token</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="159" />
+        <location filename="../../ui/settings_page.py" line="162" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="160" />
+        <location filename="../../ui/settings_page.py" line="163" />
         <source>Verdict sounds</source>
         <translation>Verdict sounds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161" />
+        <location filename="../../ui/settings_page.py" line="164" />
         <source>Save and apply</source>
         <translation>Save and apply</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="186" />
+        <location filename="../../ui/settings_page.py" line="189" />
         <source>Found %1 serial ports</source>
         <translation>Found %1 serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="198" />
         <source>Scan any barcode now…</source>
         <translation>Scan any barcode now…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="199" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>Printing a test label…</source>
         <translation>Printing a test label…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="227" />
+        <location filename="../../ui/settings_page.py" line="230" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>Choose the scanner's serial port (Find serial ports)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="241" />
+        <location filename="../../ui/settings_page.py" line="245" />
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>

@@ -3,177 +3,177 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="224" />
+        <location filename="../../ui/lead.py" line="225" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="225" />
+        <location filename="../../ui/lead.py" line="226" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="226" />
+        <location filename="../../ui/lead.py" line="227" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="227" />
+        <location filename="../../ui/lead.py" line="228" />
         <source>Print all waybills</source>
         <translation>打印全部面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="228" />
+        <location filename="../../ui/lead.py" line="229" />
         <source>Cancel printing</source>
         <translation>取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="229" />
+        <location filename="../../ui/lead.py" line="230" />
         <source>New pre-pack batch</source>
         <translation>新建预包装批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="230" />
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="231" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="231" />
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead.py" line="233" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>数量（0 = 全部已付款订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="233" />
+        <location filename="../../ui/lead.py" line="234" />
         <source>Live session</source>
         <translation>直播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="234" />
+        <location filename="../../ui/lead.py" line="235" />
         <source>Create batch</source>
         <translation>创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="235" />
+        <location filename="../../ui/lead.py" line="236" />
         <source>Reprint or void a waybill</source>
         <translation>补打或作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="236" />
+        <location filename="../../ui/lead.py" line="237" />
         <source>Waybill / label</source>
         <translation>面单号 / 标签</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="237" />
+        <location filename="../../ui/lead.py" line="238" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="238" />
+        <location filename="../../ui/lead.py" line="239" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="239" />
+        <location filename="../../ui/lead.py" line="240" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="253" />
-        <location filename="../../ui/lead.py" line="283" />
+        <location filename="../../ui/lead.py" line="254" />
+        <location filename="../../ui/lead.py" line="284" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="257" />
+        <location filename="../../ui/lead.py" line="258" />
         <source>Batch %1 is now %2</source>
         <translation>批次 %1 现在为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="266" />
+        <location filename="../../ui/lead.py" line="267" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>请输入商品组合，例如 SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="271" />
+        <location filename="../../ui/lead.py" line="272" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>已创建批次 %1，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="286" />
-        <location filename="../../ui/lead.py" line="346" />
+        <location filename="../../ui/lead.py" line="287" />
+        <location filename="../../ui/lead.py" line="347" />
         <source>No printer: set one in Settings</source>
         <translation>未设置打印机：请在设置里选择</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="297" />
+        <location filename="../../ui/lead.py" line="298" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>无需打印：批次 %1 的面单都已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="303" />
+        <location filename="../../ui/lead.py" line="304" />
         <source>Printing %1 waybills of %2</source>
         <translation>正在打印批次 %2 的 %1 张面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="332" />
+        <location filename="../../ui/lead.py" line="333" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>已取消打印：%1 张未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="343" />
-        <location filename="../../ui/lead.py" line="371" />
+        <location filename="../../ui/lead.py" line="344" />
+        <location filename="../../ui/lead.py" line="372" />
         <source>Enter the waybill and a reason</source>
         <translation>请输入面单号和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="351" />
+        <location filename="../../ui/lead.py" line="352" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>已补打 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="375" />
+        <location filename="../../ui/lead.py" line="376" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -181,76 +181,76 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="575" />
+        <location filename="../../ui/lead.py" line="572" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>确认所选包裹已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="576" />
+        <location filename="../../ui/lead.py" line="573" />
         <source>Void the selected waybill (reason)</source>
         <translation>作废所选面单（需填原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="577" />
+        <location filename="../../ui/lead.py" line="574" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>原因，例如：破损、客户改地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="582" />
+        <location filename="../../ui/lead.py" line="579" />
         <source>Verified but not handed off: %1</source>
         <translation>已核对未交接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="583" />
+        <location filename="../../ui/lead.py" line="580" />
         <source>Intercepted but not pulled: %1</source>
         <translation>已拦截未取出：%1</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="589" />
         <location filename="../../ui/lead.py" line="592" />
-        <location filename="../../ui/lead.py" line="595" />
         <source>Waybill</source>
         <translation>面单号</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="589" />
         <location filename="../../ui/lead.py" line="592" />
-        <location filename="../../ui/lead.py" line="595" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="589" />
         <location filename="../../ui/lead.py" line="592" />
-        <location filename="../../ui/lead.py" line="595" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="589" />
         <source>Verified at</source>
         <translation>核对时间</translation>
     </message>
     <message>
+        <location filename="../../ui/lead.py" line="590" />
         <location filename="../../ui/lead.py" line="593" />
-        <location filename="../../ui/lead.py" line="596" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="595" />
+        <location filename="../../ui/lead.py" line="592" />
         <source>Intercepted at</source>
         <translation>拦截时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="604" />
+        <location filename="../../ui/lead.py" line="601" />
         <source>Select an intercepted parcel first</source>
         <translation>请先选择拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="617" />
+        <location filename="../../ui/lead.py" line="614" />
         <source>Select a parcel first</source>
         <translation>请先选择包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="621" />
+        <location filename="../../ui/lead.py" line="618" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -258,90 +258,90 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="457" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="462" />
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="458" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="463" />
+        <location filename="../../ui/lead.py" line="459" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="464" />
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="465" />
+        <location filename="../../ui/lead.py" line="461" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="466" />
+        <location filename="../../ui/lead.py" line="462" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="463" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="471" />
+        <location filename="../../ui/lead.py" line="467" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="472" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="472" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="472" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="489" />
+        <location filename="../../ui/lead.py" line="485" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="493" />
+        <location filename="../../ui/lead.py" line="489" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="503" />
-        <location filename="../../ui/lead.py" line="533" />
+        <location filename="../../ui/lead.py" line="499" />
+        <location filename="../../ui/lead.py" line="530" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="512" />
+        <location filename="../../ui/lead.py" line="508" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
     </message>
@@ -349,53 +349,53 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="728" />
+        <location filename="../../ui/lead.py" line="725" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>组长：请扫描工牌并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="729" />
+        <location filename="../../ui/lead.py" line="726" />
         <source>Lead code</source>
         <translation>组长工号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="730" />
+        <location filename="../../ui/lead.py" line="727" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="731" />
+        <location filename="../../ui/lead.py" line="728" />
         <source>Back to packing (Esc)</source>
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="729" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="729" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="730" />
         <source>Discrepancies</source>
         <translation>差异处理</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="730" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="734" />
+        <location filename="../../ui/lead.py" line="731" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="739" />
-        <location filename="../../ui/lead.py" line="763" />
+        <location filename="../../ui/lead.py" line="736" />
+        <location filename="../../ui/lead.py" line="760" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
@@ -403,17 +403,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/window.py" line="183" />
+        <location filename="../../ui/window.py" line="184" />
         <source>Scan your badge, or type your operator code and press Enter</source>
         <translation>请扫描工牌，或输入工号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185" />
+        <location filename="../../ui/window.py" line="186" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185" />
+        <location filename="../../ui/window.py" line="186" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
@@ -421,149 +421,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="293" />
+        <location filename="../../ui/window.py" line="294" />
         <source>Packing station</source>
         <translation>打包站</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="298" />
+        <location filename="../../ui/window.py" line="299" />
         <source>Station data: %1</source>
         <translation>站点数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="375" />
+        <location filename="../../ui/window.py" line="376" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="376" />
+        <location filename="../../ui/window.py" line="377" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="384" />
-        <location filename="../../ui/window.py" line="394" />
-        <location filename="../../ui/window.py" line="536" />
+        <location filename="../../ui/window.py" line="385" />
+        <location filename="../../ui/window.py" line="395" />
+        <location filename="../../ui/window.py" line="549" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="394" />
+        <location filename="../../ui/window.py" line="395" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="408" />
+        <location filename="../../ui/window.py" line="409" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="409" />
+        <location filename="../../ui/window.py" line="410" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="410" />
+        <location filename="../../ui/window.py" line="411" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="411" />
+        <location filename="../../ui/window.py" line="412" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="412" />
+        <location filename="../../ui/window.py" line="413" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="418" />
+        <location filename="../../ui/window.py" line="419" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="418" />
+        <location filename="../../ui/window.py" line="419" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="418" />
+        <location filename="../../ui/window.py" line="419" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="420" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="420" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="433" />
+        <location filename="../../ui/window.py" line="435" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="451" />
+        <location filename="../../ui/window.py" line="454" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="460" />
+        <location filename="../../ui/window.py" line="473" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="502" />
+        <location filename="../../ui/window.py" line="515" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="503" />
+        <location filename="../../ui/window.py" line="516" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="506" />
+        <location filename="../../ui/window.py" line="519" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="508" />
+        <location filename="../../ui/window.py" line="521" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="536" />
+        <location filename="../../ui/window.py" line="549" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="586" />
+        <location filename="../../ui/window.py" line="599" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600" />
+        <location filename="../../ui/window.py" line="613" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="604" />
+        <location filename="../../ui/window.py" line="617" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="610" />
+        <location filename="../../ui/window.py" line="623" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="612" />
+        <location filename="../../ui/window.py" line="625" />
         <source>this station</source>
         <translation>本工位</translation>
     </message>
@@ -571,27 +571,27 @@
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../../ui/window.py" line="73" />
+        <location filename="../../ui/window.py" line="74" />
         <source>F1 Pack batch</source>
         <translation>F1 批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="73" />
+        <location filename="../../ui/window.py" line="74" />
         <source>F2 Verify &amp;&amp; box</source>
         <translation>F2 核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="74" />
+        <location filename="../../ui/window.py" line="75" />
         <source>F3 Hand off</source>
         <translation>F3 交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="74" />
+        <location filename="../../ui/window.py" line="75" />
         <source>F4 Pull intercept</source>
         <translation>F4 拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="75" />
+        <location filename="../../ui/window.py" line="76" />
         <source>F5 Returns</source>
         <translation>F5 退货</translation>
     </message>
@@ -599,37 +599,37 @@
 <context>
     <name>PackerPage</name>
     <message>
-        <location filename="../../ui/window.py" line="152" />
+        <location filename="../../ui/window.py" line="153" />
         <source>This batch</source>
         <translation>本批次</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="153" />
+        <location filename="../../ui/window.py" line="154" />
         <source>This handoff</source>
         <translation>本交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="154" />
+        <location filename="../../ui/window.py" line="155" />
         <source>Parcels this hour</source>
         <translation>本小时件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="155" />
+        <location filename="../../ui/window.py" line="156" />
         <source>Scan or type:</source>
         <translation>扫描或输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="156" />
+        <location filename="../../ui/window.py" line="157" />
         <source>F6 Batch:</source>
         <translation>F6 批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="157" />
+        <location filename="../../ui/window.py" line="158" />
         <source>F7 Handoff:</source>
         <translation>F7 交接单：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="158" />
+        <location filename="../../ui/window.py" line="159" />
         <source>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</source>
         <translation>F1-F5 切换模式 · F6 选批次 · F7 选交接单 · F8 退出登录 · F9 组长 · F10 设置 · F12 中文/English · 或扫描指令卡</translation>
     </message>
@@ -637,80 +637,80 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review.py" line="100" />
+        <location filename="../../ui/review.py" line="101" />
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="102" />
+        <location filename="../../ui/review.py" line="103" />
         <source>last %1 hours</source>
         <translation>最近 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="103" />
+        <location filename="../../ui/review.py" line="104" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="104" />
+        <location filename="../../ui/review.py" line="105" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="105" />
+        <location filename="../../ui/review.py" line="106" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="120" />
+        <location filename="../../ui/review.py" line="121" />
         <source>Handed off: %1 parcels</source>
         <translation>已交接：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122" />
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="123" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122" />
-        <location filename="../../ui/review.py" line="124" />
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="123" />
+        <location filename="../../ui/review.py" line="125" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="122" />
+        <location filename="../../ui/review.py" line="123" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="124" />
+        <location filename="../../ui/review.py" line="125" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="126" />
+        <location filename="../../ui/review.py" line="127" />
         <source>Hour (UTC)</source>
         <translation>小时（UTC）</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="154" />
+        <location filename="../../ui/review.py" line="155" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>每小时各快递交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="158" />
+        <location filename="../../ui/review.py" line="159" />
         <source>Nothing loaded yet</source>
         <translation>还没有加载数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="162" />
+        <location filename="../../ui/review.py" line="163" />
         <source>Shift review: handoff counts</source>
         <translation>班次复盘：交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="166" />
+        <location filename="../../ui/review.py" line="167" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -718,128 +718,128 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="141" />
+        <location filename="../../ui/settings_page.py" line="144" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="142" />
+        <location filename="../../ui/settings_page.py" line="145" />
         <source>Serial port scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="143" />
+        <location filename="../../ui/settings_page.py" line="146" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>键盘式（USB HID）扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="144" />
+        <location filename="../../ui/settings_page.py" line="147" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="145" />
-        <location filename="../../ui/settings_page.py" line="153" />
+        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="156" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="146" />
+        <location filename="../../ui/settings_page.py" line="149" />
         <source>Baud</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147" />
+        <location filename="../../ui/settings_page.py" line="150" />
         <source>Find serial ports</source>
         <translation>查找串口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
+        <location filename="../../ui/settings_page.py" line="151" />
         <source>Test scan</source>
         <translation>测试扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="149" />
+        <location filename="../../ui/settings_page.py" line="152" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="150" />
+        <location filename="../../ui/settings_page.py" line="153" />
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="151" />
+        <location filename="../../ui/settings_page.py" line="154" />
         <source>Print test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="152" />
+        <location filename="../../ui/settings_page.py" line="155" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
+        <location filename="../../ui/settings_page.py" line="157" />
         <source>Weigh parcels in verify mode</source>
         <translation>核对时称重</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155" />
+        <location filename="../../ui/settings_page.py" line="158" />
         <source>Read scale</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="156" />
+        <location filename="../../ui/settings_page.py" line="159" />
         <source>Upstream and language</source>
         <translation>上游与语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="157" />
+        <location filename="../../ui/settings_page.py" line="160" />
         <source>Upstream address</source>
         <translation>上游地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
+        <location filename="../../ui/settings_page.py" line="161" />
         <source>Station token</source>
         <translation>站点令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="159" />
+        <location filename="../../ui/settings_page.py" line="162" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="160" />
+        <location filename="../../ui/settings_page.py" line="163" />
         <source>Verdict sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161" />
+        <location filename="../../ui/settings_page.py" line="164" />
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="186" />
+        <location filename="../../ui/settings_page.py" line="189" />
         <source>Found %1 serial ports</source>
         <translation>找到 %1 个串口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/settings_page.py" line="198" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="199" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>Printing a test label…</source>
         <translation>正在打印测试面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="227" />
+        <location filename="../../ui/settings_page.py" line="230" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>请选择扫描枪串口（查找串口）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="241" />
+        <location filename="../../ui/settings_page.py" line="245" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
