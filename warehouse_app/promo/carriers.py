@@ -216,32 +216,59 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     now = now or utcnow()
     day, at = today(now), iso(now)
     alloc = Allocator(rules, usage(conn, day))
-    sql = ("SELECT o.order_id, o.province, o.carrier FROM orders o WHERE o.status='paid' AND NOT EXISTS "
-           "(SELECT 1 FROM allocations a WHERE a.order_id=o.order_id) AND NOT EXISTS (SELECT 1 FROM parcels p "
-           "WHERE p.order_id=o.order_id AND p.state IN ('handed_off', 'returned')) ORDER BY o.paid_at, o.order_id")
-    rows = conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    # plain reads, filtered here: a million orders must not pay for per-row subqueries or Row objects
+    cur = conn.cursor()
+    cur.row_factory = None
+    allocated = {r[0] for r in cur.execute("SELECT order_id FROM allocations")}
+    parcels = {r[0]: (r[1], r[2], r[3]) for r in cur.execute(
+        "SELECT order_id, parcel_id, waybill, state FROM parcels WHERE order_id IS NOT NULL")}
+    rows = []
+    for r in cur.execute("SELECT rowid, order_id, province, carrier FROM orders WHERE status='paid' "
+                         "ORDER BY +paid_at, order_id"):  # '+': one sort beats a million index-order row lookups
+        if r[1] in allocated:
+            continue
+        p = parcels.get(r[1])
+        if p is not None and p[2] in ("handed_off", "returned"):
+            continue
+        rows.append((r[0], r[1], r[2], r[3], p[0] if p else None, p[1] if p else None))
+        if limit and len(rows) >= limit:
+            break
+    del allocated, parcels
     mint = WaybillMinter(conn)
     allocs, order_updates, parcel_updates = [], [], []
     upstream: dict[str, int] = {}
     how_counts: dict[str, int] = {}
-    for r in rows:
-        region = region_of(r["province"])
-        if r["carrier"]:
-            allocs.append((r["order_id"], r["carrier"], region, "upstream", day, at))
-            upstream[r["carrier"]] = upstream.get(r["carrier"], 0) + 1
+    pick = alloc.pick
+    regions: dict[str | None, str | None] = {}
+    for rowid, order_id, province, carrier, parcel_id, p_waybill in rows:
+        region = regions.get(province, "?")
+        if region == "?":
+            region = regions[province] = region_of(province)
+        if carrier:
+            allocs.append((order_id, carrier, region, "upstream", day, at))
+            upstream[carrier] = upstream.get(carrier, 0) + 1
             how_counts["upstream"] = how_counts.get("upstream", 0) + 1
             continue
-        c, how = alloc.pick(region)
+        c, how = pick(region)
         wb = mint.next(c)
-        allocs.append((r["order_id"], c, region, how, day, at))
-        order_updates.append((c, wb, at, r["order_id"]))
-        parcel_updates.append((c, wb, at, r["order_id"]))
+        allocs.append((order_id, c, region, how, day, at))
+        order_updates.append((c, wb, at, rowid))
+        if parcel_id is not None and p_waybill is None:
+            parcel_updates.append((c, wb, at, parcel_id))
         how_counts[how] = how_counts.get(how, 0) + 1
-    conn.executemany("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at) VALUES (?,?,?,?,?,?)",
-                     allocs)
-    conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE order_id=?", order_updates)
-    conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE order_id=? AND waybill IS NULL",
-                     parcel_updates)
+    # big runs: a larger page cache for this transaction keeps the index pages in memory
+    old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    if len(rows) > 50_000:
+        conn.execute("PRAGMA cache_size=-262144")
+    try:
+        allocs.sort(key=lambda a: a[0])  # key order: sequential B-tree inserts
+        conn.executemany("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at) "
+                         "VALUES (?,?,?,?,?,?)", allocs)
+        order_updates.sort(key=lambda u: u[3])
+        conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=?", order_updates)
+        conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=?", parcel_updates)
+    finally:
+        conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     mint.save()
     _bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)

@@ -65,10 +65,10 @@ def scorecard(conn: sqlite3.Connection, weights: dict[str, float] | None = None)
     target_h = float(config.get(conn, "exception_target_hours"))
     resp = {r[0]: (r[1], r[2]) for r in conn.execute(
         "SELECT carrier, avg((julianday(handed_off_at) - julianday(verified_at)) * 24), count(*) FROM parcels "
-        "WHERE handed_off_at IS NOT NULL AND verified_at IS NOT NULL GROUP BY carrier")}
+        "WHERE +handed_off_at IS NOT NULL AND verified_at IS NOT NULL GROUP BY carrier")}
     peak: dict[str, tuple[int, str]] = {}
     for r in conn.execute("SELECT carrier, date(handed_off_at, '+8 hours') AS d, count(*) AS n FROM parcels "
-                          "WHERE handed_off_at IS NOT NULL GROUP BY carrier, d"):
+                          "WHERE +handed_off_at IS NOT NULL GROUP BY carrier, d"):
         if r["carrier"] not in peak or r["n"] > peak[r["carrier"]][0]:
             peak[r["carrier"]] = (r["n"], r["d"])
     # exception cases: failures, intercepts the lead recorded, and intercept requests not yet resolved

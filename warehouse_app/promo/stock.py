@@ -309,7 +309,7 @@ def _prepacked_units(conn: sqlite3.Connection) -> dict[str, int]:
     from warehouse_app.domain import parse_sku_set
 
     out: dict[str, int] = {}
-    for r in conn.execute(f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IS NOT NULL AND state IN "
+    for r in conn.execute(f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IS NOT NULL AND +state IN "
                           f"{_PREPACKED_STATES} GROUP BY sku_set"):
         for sku, q in parse_sku_set(r[0]).items():
             out[sku] = out.get(sku, 0) + q * int(r[1])
@@ -318,9 +318,9 @@ def _prepacked_units(conn: sqlite3.Connection) -> dict[str, int]:
 
 def stock_position(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold)."""
-    demand = {r[0]: int(r[1]) for r in conn.execute(
-        "SELECT i.sku_code, sum(i.qty) FROM order_items i JOIN orders o ON o.order_id=i.order_id "
-        "WHERE o.status='paid' GROUP BY i.sku_code")}
+    from warehouse_app.promo.review import paid_demand
+
+    demand = paid_demand(conn)
     stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
     pre = _prepacked_units(conn)
     rows = []
