@@ -56,6 +56,8 @@ def test_login_verify_with_intercept(station: Station) -> None:
     assert not v.ok and v.reason == "duplicate" and w.sound.played[-1] == "duplicate"
     v = st.scan("NO-SUCH-CODE-1")
     assert not v.ok and v.reason == "unknown_code" and w.packer.panel.color_name == "red"
+    # the lead's on-screen log got the line from the writer thread
+    st.qtbot.waitUntil(lambda: "NO-SUCH-CODE-1" in w.lead.log.view.toPlainText(), timeout=10000)
 
     c = st.counters(lambda c: c["hour"] >= 1)
     assert w.packer.c_hour.value.text() == str(c["hour"])
@@ -434,3 +436,20 @@ def test_translations_complete() -> None:
                       if m.find("translation") is None or m.find("translation").get("type") == "unfinished"]
         assert unfinished == [], f"{stem}: untranslated {unfinished[:5]}"
         assert resource_path("translations", f"{stem}.qm").stat().st_size > 1000
+
+
+def test_status_bar_shows_upstream_offline_with_pending(station: Station) -> None:
+    """The real sync service, pointed at a hub that is down: the bar says offline and what waits."""
+    import socket
+
+    from warehouse_app.sync import save_config
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]  # nothing listens here once the socket closes
+    st = station
+    st.ctx.writer.call(save_config, f"http://127.0.0.1:{dead}", "tok-test")
+    st.ctx.sync.start()
+    bar = st.window.status
+    st.qtbot.waitUntil(lambda: "离线" in bar.upstream.text() and "待同步" in bar.upstream.text(), timeout=20000)
+    st.ctx.sync.stop(10)

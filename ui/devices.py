@@ -146,6 +146,20 @@ class DeviceHub(QObject):
         except Exception:  # noqa: BLE001
             return self.last_weight_g
 
+    def feedback(self, ok: bool) -> None:
+        """Good/bad-read command to scanners that take one (a serial write: never on the UI thread)."""
+        sc = self.scanner
+        if sc is None or self._closed or not sc.feedback.good:
+            return
+
+        def send() -> None:
+            try:
+                sc.good_read() if ok else sc.bad_read()
+            except Exception:  # noqa: BLE001 - feedback is a nicety
+                logger.debug("scanner feedback failed", exc_info=True)
+
+        self._io.submit(send)
+
     # -- printing --------------------------------------------------------------------------
     def poll_printer(self) -> None:
         if self.printer is not None and not self._closed:

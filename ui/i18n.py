@@ -70,6 +70,7 @@ ZH: dict[str, str] = {
     "Language": "语言",
     "Lead code": "组长工号",
     "Live session": "直播场次",
+    "Log": "日志",
     "Log in first": "请先登录",
     "New pre-pack batch": "新建预包装批次",
     "No printer: set one in Settings": "未设置打印机：请在设置里选择",

@@ -695,9 +695,12 @@ class LeadArea(QStackedWidget):
         self.discrepancies = DiscrepanciesTab(ctx, self)
         self.review = ReviewTab(ctx, self)
         self.settings = SettingsTab(ctx, self)
+        from ui.logpanel import LogPanel
+
+        self.log = LogPanel()
         self.pages: dict[str, QWidget] = {"batches": self.batches, "handoffs": self.handoffs,
                                           "discrepancies": self.discrepancies, "review": self.review,
-                                          "settings": self.settings}
+                                          "settings": self.settings, "log": self.log}
         for w in self.pages.values():
             self.tabs.addTab(w, "")
         self.promo_tabs = self._promo_tabs()
@@ -728,7 +731,7 @@ class LeadArea(QStackedWidget):
         self.back_btn.setText(self.tr("Back to packing (Esc)"))
         names = {"batches": self.tr("Batches"), "handoffs": self.tr("Handoffs"),
                  "discrepancies": self.tr("Discrepancies"), "review": self.tr("Review"),
-                 "settings": self.tr("Settings")}
+                 "settings": self.tr("Settings"), "log": self.tr("Log")}
         for key, w in self.pages.items():
             self.tabs.setTabText(self.tabs.indexOf(w), names[key])
             w.retranslate()  # type: ignore[attr-defined]

@@ -580,8 +580,8 @@ class MainWindow(QMainWindow):
         self.packer.panel.show_verdict(v, self.ctx.lang)
         self.sound.play(sound_for(v.ok, v.reason))
         dev = self.ctx.devices
-        if dev is not None and dev.scanner is not None:
-            dev.scanner.good_read() if v.ok else dev.scanner.bad_read()
+        if dev is not None:
+            dev.feedback(v.ok)  # scanner's own good/bad-read beep, written on the device thread
         if v.ok and v.print_waybill and v.parcel_id and dev is not None and dev.queue is not None:
             op = self.ctx.operator
             dev.enqueue_parcel(v.parcel_id, op["code"] if op else None)
@@ -646,4 +646,5 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self._key_filter)
         self._wedge_timer.stop()
         self._counter_timer.stop()
+        self.lead.log.detach()
         super().closeEvent(event)

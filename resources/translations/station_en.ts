@@ -349,53 +349,58 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="725" />
+        <location filename="../../ui/lead.py" line="728" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>Shift lead: scan your badge and enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="726" />
+        <location filename="../../ui/lead.py" line="729" />
         <source>Lead code</source>
         <translation>Lead code</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="727" />
+        <location filename="../../ui/lead.py" line="730" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="728" />
+        <location filename="../../ui/lead.py" line="731" />
         <source>Back to packing (Esc)</source>
         <translation>Back to packing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="729" />
+        <location filename="../../ui/lead.py" line="732" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="729" />
+        <location filename="../../ui/lead.py" line="732" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="730" />
+        <location filename="../../ui/lead.py" line="733" />
         <source>Discrepancies</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="730" />
+        <location filename="../../ui/lead.py" line="733" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="731" />
+        <location filename="../../ui/lead.py" line="734" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="736" />
-        <location filename="../../ui/lead.py" line="760" />
+        <location filename="../../ui/lead.py" line="734" />
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="739" />
+        <location filename="../../ui/lead.py" line="763" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>

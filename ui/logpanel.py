@@ -1,0 +1,58 @@
+"""An on-screen log for IT and shift leads (Vorta's log window): the app's log lines, live.
+
+A logging.Handler forwards records by a Qt signal, so lines logged on device, sync or writer
+threads reach the widget on the UI thread. The handler is removed when the panel is closed.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+
+from ui.qtcompat import emit
+
+
+class _Relay(QObject):
+    line = Signal(str)
+
+
+class _QtHandler(logging.Handler):
+    def __init__(self, relay: _Relay) -> None:
+        super().__init__(logging.INFO)
+        self.relay = relay
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+
+    def emit(self, record: logging.LogRecord) -> None:  # logging.Handler API, not a Qt signal
+        try:
+            emit(self.relay.line, self.format(record))
+        except RuntimeError:  # the widget is gone
+            pass
+
+
+class LogPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        self.view = QPlainTextEdit()
+        self.view.setObjectName("log_view")
+        self.view.setReadOnly(True)
+        self.view.setMaximumBlockCount(2000)
+        self.view.setFont(QFont("monospace", 10))
+        lay.addWidget(self.view)
+        self._relay = _Relay()
+        self._relay.line.connect(self.view.appendPlainText)
+        self.handler = _QtHandler(self._relay)
+        logging.getLogger().addHandler(self.handler)
+        if logging.getLogger().level > logging.INFO or logging.getLogger().level == logging.NOTSET:
+            logging.getLogger().setLevel(logging.INFO)
+
+    def detach(self) -> None:
+        logging.getLogger().removeHandler(self.handler)
+
+    def refresh(self) -> None:
+        pass
+
+    def retranslate(self) -> None:
+        pass
