@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -107,7 +106,7 @@ class StallMeter:
 
 
 def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from ui.app import build_context, install_translator, prepare_demo, shutdown_context
@@ -115,7 +114,7 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
     from ui.window import MainWindow
     from warehouse_app.sync import save_config
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (must outlive the run)
     work = Path(tempfile.mkdtemp(prefix="ui-latency-"))
     prepare_demo(work / "station", orders=3000)
     rig = SimRig(work / "sim").start()
@@ -184,13 +183,13 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
             for code in batch:
                 t_sent[code] = time.perf_counter()
                 rig.scan(code)
-                if not pump(lambda: code in lat, 30):
+                if not pump(lambda code=code: code in lat, 30):
                     raise RuntimeError(f"no verdict painted for {code}")
                 out.append(lat.pop(code))
                 t_sent.pop(code, None)
                 # a person scans a few times a second; leave the loop a breath between scans
                 end = time.perf_counter() + 0.002
-                pump(lambda: time.perf_counter() >= end, 1)
+                pump(lambda end=end: time.perf_counter() >= end, 1)
             return out, meter.stop()
 
         base, base_stall = measure(base_codes)

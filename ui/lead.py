@@ -18,7 +18,7 @@ from warehouse_app.errors import StationError
 from warehouse_app.store.tx import transaction
 
 from ui import station_ops
-from ui.ops import AppContext, run_in_background, run_on_writer, run_read
+from ui.ops import AppContext, run_on_writer, run_read
 from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)

@@ -6,13 +6,13 @@ import logging
 from typing import Any
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QVBoxLayout)
+                               QPushButton, QVBoxLayout)
 
 from warehouse_app.errors import StationError
 
 from ui.devices import list_serial_ports
 from ui.lead import LeadTab
-from ui.ops import AppContext, run_in_background, run_on_writer, run_read
+from ui.ops import AppContext, run_in_background, run_on_writer
 from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
@@ -183,7 +183,7 @@ class SettingsTab(LeadTab):
             for combo in (self.scanner_port, self.scale_port):
                 cur = combo.currentText()
                 combo.clear()
-                for dev, desc in ports:
+                for dev, _desc in ports:
                     combo.addItem(f"{dev}", dev)
                 combo.setEditText(cur)
             self.say(self.tr("Found %1 serial ports").replace("%1", str(len(ports))))
