@@ -190,7 +190,8 @@ def shoot(out: Path, size: str) -> int:
         win.close()
         shutdown_context(ctx)
         rig.stop()
-    print(f"{len(shots)} screenshots in {out} ({os.environ.get('QT_QPA_PLATFORM') or 'xcb ' + os.environ.get('DISPLAY', '')})")
+    platform = os.environ.get("QT_QPA_PLATFORM") or "xcb " + os.environ.get("DISPLAY", "")
+    print(f"{len(shots)} screenshots in {out} ({platform})")
     return 0
 
 

@@ -44,7 +44,8 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
                                            f"第 {page} 页")
         c.drawString(15 * mm, h - 31 * mm, f"快递员 Courier: {m.get('courier_name') or '-'}   车辆 Vehicle: "
                                            f"{m.get('vehicle') or '-'}   件数 Count: {m.get('count', len(parcels))}")
-        c.drawString(15 * mm, h - 37 * mm, f"开单 Opened: {m.get('opened_at') or '-'}   关单 Closed: {m.get('closed_at') or '-'}")
+        c.drawString(15 * mm, h - 37 * mm,
+                     f"开单 Opened: {m.get('opened_at') or '-'}   关单 Closed: {m.get('closed_at') or '-'}")
         return h - 45 * mm
 
     page = 1

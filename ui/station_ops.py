@@ -63,7 +63,8 @@ def counters(conn: sqlite3.Connection, batch_id: str | None, handoff_id: str | N
     h = iso(start)
     # every pack / verify / handoff / pull done at this station this hour (one pass over parcels)
     out["hour"] = int(conn.execute(
-        "SELECT coalesce(sum(coalesce(packed_at >= ?, 0) + coalesce(verified_at >= ?, 0) + coalesce(handed_off_at >= ?, 0) "
+        "SELECT coalesce(sum(coalesce(packed_at >= ?, 0) + coalesce(verified_at >= ?, 0) "
+        "+ coalesce(handed_off_at >= ?, 0) "
         "+ coalesce(pulled_at >= ?, 0)), 0) "
         "FROM parcels", (h, h, h, h)).fetchone()[0])
     return out
@@ -110,7 +111,8 @@ def void_waybill(conn: sqlite3.Connection, code: str, reason: str, operator: str
         raise InvalidOperation(f"A {row['state']} parcel cannot be voided", zh=f"状态为 {row['state']} 的包裹不能作废")
     at = iso(utcnow())
     with transaction(conn):
-        conn.execute("INSERT INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, voided_at, voided_by) "
+        conn.execute("INSERT INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, voided_at, "
+                     "voided_by) "
                      "VALUES (?,?,?,?,?,?,?)", (row["waybill"], row["parcel_id"], row["order_id"], row["carrier"],
                                                 reason, at, operator))
         conn.execute("UPDATE parcels SET state='voided', updated_at=? WHERE parcel_id=? AND state=?",
