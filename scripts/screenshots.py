@@ -41,6 +41,19 @@ def start_xvfb(size: str) -> subprocess.Popen[bytes] | None:
     return None
 
 
+def cancel_order_of(conn: Any, waybill: str) -> None:
+    """The buyer cancels after packing (as a pulled cancellation would): the parcel becomes an intercept."""
+    from warehouse_app.clock import iso, utcnow
+    from warehouse_app.orders import cancel_parcel
+    from warehouse_app.store.tx import transaction
+
+    now = iso(utcnow())
+    with transaction(conn):
+        oid = conn.execute("SELECT order_id FROM parcels WHERE waybill=?", (waybill,)).fetchone()[0]
+        conn.execute("UPDATE orders SET status='cancelled', cancelled_at=? WHERE order_id=?", (now, oid))
+        cancel_parcel(conn, oid, operator=None, at=now)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "warehouse-station-screens")
@@ -121,8 +134,6 @@ def shoot(out: Path, size: str) -> int:
         scan(good[0][0])
         win.refresh_counters()
         shot("verify-ok")
-        from tests.ui_fixtures import cancel_order_of
-
         ctx.writer.call(cancel_order_of, good[1][0])  # a buyer cancels after packing: an intercept
         icpt = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE o.status='cancelled' "
                  "AND p.state IN ('packed','verified','intercepted') LIMIT 1")
