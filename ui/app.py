@@ -93,8 +93,12 @@ def _acquire_lock(data_dir: Path) -> Any:
     return lock
 
 
-def prepare_demo(data_dir: Path, orders: int = 3000) -> Path:
-    """A demo station DB in `data_dir` (built once; reused after)."""
+def prepare_demo(data_dir: Path, orders: int = 3000, extensions: bool = True) -> Path:
+    """A demo station DB in `data_dir` (built once; reused after).
+
+    `extensions=False` leaves out the add-ons other areas hook into the demo (the promo playbook's
+    schedule, failover, returns...): the UI tests want only the core promo-in-progress."""
+    from warehouse_app import demo as demo_mod
     from warehouse_app.demo import build_demo
     from warehouse_app.paths import db_path
     from warehouse_app.store import open_store
@@ -105,7 +109,18 @@ def prepare_demo(data_dir: Path, orders: int = 3000) -> Path:
     try:
         if store.station_id(conn) is None:
             logger.info("building demo data in %s", data_dir)
-            build_demo(conn, orders=orders)
+            saved = list(demo_mod.DEMO_EXTENSIONS)
+            if not extensions:
+                try:
+                    import warehouse_app.promo.demo_data  # noqa: F401  (registers itself on import)
+                except ImportError:
+                    pass
+                saved = list(demo_mod.DEMO_EXTENSIONS)
+                demo_mod.DEMO_EXTENSIONS.clear()
+            try:
+                build_demo(conn, orders=orders)
+            finally:
+                demo_mod.DEMO_EXTENSIONS[:] = saved
     finally:
         conn.close()
     return p
