@@ -33,7 +33,7 @@ def test_split_hand_checked(tmp_path):
     with transaction(conn):
         set_rules(conn, _rules(ZTO=6, YTO=5, YUNDA=5, SF=3))
         s = allocate_orders(conn, now=T0)
-    got = {r[0]: r[1] for r in conn.execute("SELECT order_id, carrier FROM allocations")}
+    got = {r[0]: r[1] for r in conn.execute("SELECT order_id, carrier FROM orders")}
     # 6 east/north -> ZTO (cap 6, now full); 2 south -> YTO; 1 central -> YUNDA;
     # Liaoning (no region carrier) -> dynamic: left YTO 3, YUNDA 4, SF 3 -> YUNDA;
     # the 11th (Shanghai) finds ZTO full -> dynamic: YTO 3, YUNDA 3, SF 3 tie -> best rank YTO
@@ -59,7 +59,7 @@ def test_allocator_is_pure_and_upstream_carriers_kept(tmp_path):
     add_orders(conn, [order("U1", "A", 1, province="广东", carrier="SF", waybill="SF000001")])
     with transaction(conn):
         s = allocate_orders(conn, now=T0)
-    assert s["upstream"] == {"SF": 1}
+    assert s["orders"] == 0  # it came with its carrier and waybill: kept
     assert conn.execute("SELECT carrier, waybill FROM orders").fetchone()[:] == ("SF", "SF000001")
 
 

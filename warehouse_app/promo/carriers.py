@@ -206,9 +206,12 @@ class WaybillMinter:
 
 def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, operator: str | None = None,
                     limit: int | None = None) -> dict[str, Any]:
-    """Allocate every open, not-yet-allocated order, earliest paid first. Orders that came with an upstream
-    carrier keep it (recorded as 'upstream'); the others get a carrier and a new waybill.
-    Caller owns the transaction."""
+    """Give every open paid order that has no carrier yet a carrier and a new waybill, earliest paid
+    first. Orders that came with a carrier from upstream keep it. Caller owns the transaction.
+
+    The order row itself records the carrier (that is what the realised split counts); one summary
+    event per run says how many went where and by which rule. Built for a million orders: plain
+    reads, a pure in-memory allocator, and one bulk update in rowid order."""
     rules = load_rules(conn)
     if not rules:
         raise StationError("No carrier rules for this promo: run `warehouse-station carrier rules FILE` first",
@@ -216,76 +219,60 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     now = now or utcnow()
     day, at = today(now), iso(now)
     alloc = Allocator(rules, usage(conn, day))
-    # plain reads, filtered here: a million orders must not pay for per-row subqueries or Row objects
     cur = conn.cursor()
     cur.row_factory = None
-    allocated = {r[0] for r in cur.execute("SELECT order_id FROM allocations")}
-    parcels = {r[0]: (r[1], r[2], r[3]) for r in cur.execute(
-        "SELECT order_id, parcel_id, waybill, state FROM parcels WHERE order_id IS NOT NULL")}
-    rows = []
-    for r in cur.execute("SELECT rowid, order_id, province, carrier FROM orders WHERE status='paid' "
-                         "ORDER BY +paid_at, order_id"):  # '+': one sort beats a million index-order row lookups
-        if r[1] in allocated:
-            continue
-        p = parcels.get(r[1])
-        if p is not None and p[2] in ("handed_off", "returned"):
-            continue
-        rows.append((r[0], r[1], r[2], r[3], p[0] if p else None, p[1] if p else None))
-        if limit and len(rows) >= limit:
-            break
-    del allocated, parcels
+    # parcels already made for carrier-less orders (e.g. anonymous pre-packs bound early) get the waybill too
+    parcels = {r[0]: r[1] for r in cur.execute(
+        "SELECT p.order_id, p.parcel_id FROM parcels p WHERE p.order_id IS NOT NULL AND p.waybill IS NULL "
+        "AND p.state IN ('planned', 'packed', 'verified')")}
+    sql = ("SELECT rowid, order_id, province FROM orders WHERE status='paid' AND carrier IS NULL "
+           "ORDER BY +paid_at, order_id")  # '+': one sort beats a million index-order row lookups
+    rows = cur.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
     mint = WaybillMinter(conn)
-    allocs, order_updates, parcel_updates = [], [], []
-    upstream: dict[str, int] = {}
+    order_updates, parcel_updates = [], []
     how_counts: dict[str, int] = {}
     pick = alloc.pick
     regions: dict[str | None, str | None] = {}
-    for rowid, order_id, province, carrier, parcel_id, p_waybill in rows:
+    prefixes, seq = mint.prefixes, mint.seq  # minting inlined: a million calls add up
+    for rowid, order_id, province in rows:
         region = regions.get(province, "?")
         if region == "?":
             region = regions[province] = region_of(province)
-        if carrier:
-            allocs.append((order_id, carrier, region, "upstream", day, at))
-            upstream[carrier] = upstream.get(carrier, 0) + 1
-            how_counts["upstream"] = how_counts.get("upstream", 0) + 1
-            continue
         c, how = pick(region)
-        wb = mint.next(c)
-        allocs.append((order_id, c, region, how, day, at))
+        seq += 1
+        wb = f"{prefixes.get(c, 'WB')}9{seq:011d}"
         order_updates.append((c, wb, at, rowid))
-        if parcel_id is not None and p_waybill is None:
-            parcel_updates.append((c, wb, at, parcel_id))
+        if parcels and order_id in parcels:
+            parcel_updates.append((c, wb, at, parcels[order_id]))
         how_counts[how] = how_counts.get(how, 0) + 1
-    # big runs: a larger page cache for this transaction keeps the index pages in memory
+    mint.seq = seq
+    del rows, parcels
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    if len(rows) > 50_000:
-        conn.execute("PRAGMA cache_size=-262144")
+    if len(order_updates) > 50_000:
+        conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory
     try:
-        allocs.sort(key=lambda a: a[0])  # key order: sequential B-tree inserts
-        conn.executemany("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at) "
-                         "VALUES (?,?,?,?,?,?)", allocs)
-        order_updates.sort(key=lambda u: u[3])
-        conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=?", order_updates)
-        conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=?", parcel_updates)
+        order_updates.sort(key=lambda u: u[3])  # rowid order: sequential page writes
+        conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
+                         order_updates)
+        conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
+                         parcel_updates)
     finally:
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     mint.save()
     _bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)
-    summary = {"day": day, "orders": len(rows), "allocated": per_carrier, "upstream": upstream, "by_rule": how_counts}
-    if rows:
+    summary = {"day": day, "orders": len(order_updates), "allocated": per_carrier, "by_rule": how_counts}
+    if order_updates:
         append_event(conn, "carrier.allocated", summary, operator=operator, at=at)
     return summary
 
 
 def split_report(conn: sqlite3.Connection, day: str | None = None, now: datetime | None = None) -> list[dict[str, Any]]:
-    """Realised split beside the target, per carrier (all allocations, or one day's), with capacity left."""
+    """Realised split beside the target, per carrier, over the promo's paid orders (by the carrier each
+    order now has), with today's (or `day`'s) capacity use."""
     rules = {r.carrier: r for r in load_rules(conn)}
-    args: list[Any] = []
-    where = ""
-    if day:
-        where, args = " WHERE day=?", [day]
-    counts = {r[0]: int(r[1]) for r in conn.execute(f"SELECT carrier, count(*) FROM allocations{where} GROUP BY carrier", args)}
+    counts = {r[0]: int(r[1]) for r in conn.execute(
+        "SELECT carrier, count(*) FROM orders WHERE status='paid' AND carrier IS NOT NULL GROUP BY carrier")}
     total = sum(counts.values())
     used = usage(conn, day or today(now))
     rows = []
