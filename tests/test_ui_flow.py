@@ -453,3 +453,42 @@ def test_status_bar_shows_upstream_offline_with_pending(station: Station) -> Non
     bar = st.window.status
     st.qtbot.waitUntil(lambda: "离线" in bar.upstream.text() and "待同步" in bar.upstream.text(), timeout=20000)
     st.ctx.sync.stop(10)
+
+
+def test_print_hold_cancel_and_reprint(station: Station) -> None:
+    """A paused printer holds the batch print (status bar says so); the lead cancels it; a reprint
+    needs a reason and goes out as its own job."""
+    st, w = station, station.window
+    st.login("P001")
+    st.unlock_lead("batches")
+    tab = w.lead.batches
+    bid = st.q("SELECT batch_id FROM parcels WHERE waybill IS NOT NULL AND print_count=0 GROUP BY batch_id "
+               "ORDER BY count(*) DESC LIMIT 1")[0][0]
+    st.qtbot.waitUntil(lambda: tab.table.rowCount() >= 3, timeout=10000)
+    for r in range(tab.table.rowCount()):
+        if tab.table.item(r, 0).text() == bid:
+            tab.table.selectRow(r)
+    st.rig.printer_control("pause")
+    labels0 = st.rig.labels_printed()
+    tab.print_btn.click()
+    st.qtbot.waitUntil(lambda: tab.cancel_btn.isEnabled(), timeout=10000)
+    st.qtbot.waitUntil(lambda: "暂停" in w.status.printer.text(), timeout=15000)  # the queue holds
+    tab.cancel_btn.click()
+    st.qtbot.waitUntil(lambda: "已取消" in tab.result.text(), timeout=10000)
+    st.rig.printer_control("resume")
+    states = dict(st.q("SELECT state, count(*) FROM print_jobs WHERE batch_id=? GROUP BY state", bid))
+    assert states.get("cancelled", 0) > 0 and states.get("done", 0) <= 1
+    assert st.rig.labels_printed() - labels0 <= 1
+
+    # reprint: a reason is required; then exactly one more label
+    wb = st.q("SELECT waybill FROM parcels WHERE batch_id=? AND waybill IS NOT NULL LIMIT 1", bid)[0][0]
+    tab.fix_code.setText(wb)
+    tab.reprint_btn.click()
+    assert "原因" in tab.result.text()
+    st.qtbot.waitUntil(lambda: "就绪" in w.status.printer.text() or "恢复" in w.status.printer.text(),
+                       timeout=15000)
+    n = st.rig.labels_printed()
+    tab.fix_reason.setText("面单污损 smudged")
+    tab.reprint_btn.click()
+    st.qtbot.waitUntil(lambda: st.rig.labels_printed() >= n + 1, timeout=15000)
+    assert st.q("SELECT count(*) FROM events WHERE type='waybill.reprint_requested'") == [(1,)]
