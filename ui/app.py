@@ -217,11 +217,17 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
         win.show()
         _quit_on_signals(app)
         feeder = None
-        if demo and feed and rig is not None:
+        if demo and rig is not None:
+            from PySide6.QtGui import QKeySequence, QShortcut
+
             from ui.demo_feed import DemoFeeder
 
             feeder = DemoFeeder(win, rig)
-            feeder.start()
+            if feed:
+                feeder.start()
+            # Ctrl+D plays the demo scans through the simulated scanner at any time
+            play = QShortcut(QKeySequence("Ctrl+D"), win)
+            play.activated.connect(feeder.start)
         rc = app.exec()
         return int(rc)
     except (StartupError, StationError) as exc:
