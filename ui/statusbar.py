@@ -107,8 +107,10 @@ class StationStatusBar(QStatusBar):
             self.set_state("scale", "ok", f"电子秤：{grams} 克", f"Scale: {grams} g")
 
     def _progress(self, run_id: str, done: int, total: int) -> None:
-        if total > 1:
+        if total > 1 and done < total:
             self.show_message(self.ctx.text(f"打印中 {done}/{total}", f"Printing {done}/{total}"), timeout_ms=4000)
+        elif total > 1:
+            self.show_message(self.ctx.text(f"打印完成 {done}/{total}", f"Printed {done}/{total}"), timeout_ms=4000)
 
     def show_sync(self, st: Any) -> None:
         if st is None:
