@@ -29,6 +29,10 @@ Running work (call from the UI thread only; never touch widgets inside ``fn``):
         ``fn()`` on the background pool (network, rendering, device I/O).
     ``WriteOp(parent, ctx, fn, *args).success(cb).failure(cb).run()`` - the same as a builder.
 
+``call_in_ui(thunk)`` runs ``thunk()`` on the UI thread from any thread (wrap plain device/sync
+callbacks with it, or emit a Qt signal: ``ui.qtcompat.emit(sig, ...)``). After ``ctx.close()``
+(window closing) the run_* helpers return an already-cancelled Future and do nothing.
+
 ``on_success(result)`` and ``on_failure(exc)`` run on the UI thread. If ``parent`` (a QObject)
 has been deleted by then they are skipped. Without ``on_failure`` a failure is logged and, for a
 StationError, its zh/en text is emitted on ``ctx.events.error_raised`` (the window shows it in
