@@ -492,3 +492,31 @@ def test_print_hold_cancel_and_reprint(station: Station) -> None:
     tab.reprint_btn.click()
     st.qtbot.waitUntil(lambda: st.rig.labels_printed() >= n + 1, timeout=15000)
     assert st.q("SELECT count(*) FROM events WHERE type='waybill.reprint_requested'") == [(1,)]
+
+
+def test_return_mode_uses_the_returns_module(station: Station) -> None:
+    import pytest
+
+    from ui.window import returns_module
+
+    mod = returns_module()
+    if mod is None:
+        pytest.skip("warehouse_app.returns not present")
+    st, w = station, station.window
+    st.login("P001")
+    st.command("#MODE:RETURN", w.mode_changed)
+    shipped = st.q("SELECT waybill FROM parcels WHERE state='handed_off' LIMIT 1")[0][0]
+    v = st.scan(shipped)
+    assert v.reason == "no_reason"  # nothing chosen yet: the packer is told where to choose
+    from warehouse_app.store.tx import transaction
+
+    def choose(conn: Any) -> None:
+        with transaction(conn):
+            mod.set_return_defaults(conn, "quality", "restock")
+
+    st.ctx.writer.call(choose)
+    st.command("#MODE:RETURN", w.mode_changed)
+    st.qtbot.waitUntil(lambda: "质量问题" in w.packer.context_line.text(), timeout=10000)
+    v = st.scan(shipped)
+    assert v.ok and v.mode == "return"
+    assert st.q("SELECT state FROM parcels WHERE waybill=?", shipped) == [("returned",)]

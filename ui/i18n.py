@@ -111,6 +111,7 @@ ZH: dict[str, str] = {
     "Reprint": "补打",
     "Reprint of %1 sent to the printer": "已补打 %1",
     "Reprint or void a waybill": "补打或作废面单",
+    "Return reason: choose it in the lead's Returns tab": "退货原因：请在组长的退货页选择",
     "Returns": "退货",
     "Review": "复盘",
     "SKU set": "商品组合",

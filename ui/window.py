@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         self.batch_id: str | None = None
         self.handoff_id: str | None = None
         self.scans_in_flight = 0
+        self.return_choice: str | None = None
         self.sound = SoundPlayer(ctx.settings.sounds if sounds is None else sounds)
         self.setObjectName("station_window")
         self.resize(1366, 768)
@@ -413,7 +414,27 @@ class MainWindow(QMainWindow):
                     "return": self.tr("Scan each returned parcel")}[mode]
             self.packer.panel.show_message(True, self.mode_name(mode), hint)
         emit(self.mode_changed, mode)
+        if mode == "return":
+            self._load_return_choice()
         self.refresh_counters()
+
+    def _load_return_choice(self) -> None:
+        """Show the station's current return reason/disposition (set in the promo Returns tab)."""
+        mod = returns_module()
+        if mod is None:
+            return
+
+        def got(choice: tuple[str | None, str | None]) -> None:
+            reason, disp = choice
+            if reason and disp:
+                i = 0 if self.ctx.lang == "zh" else 1
+                self.return_choice = (mod.REASONS.get(reason, (reason, reason))[i] + " · "
+                                      + mod.DISPOSITIONS.get(disp, (disp, disp))[i])
+            else:
+                self.return_choice = None
+            self._update_context_line()
+
+        run_read(self.ctx, mod.return_defaults, on_success=got, parent=self)
 
     def mode_name(self, mode: str) -> str:
         return {"pack": self.tr("Pack batch"), "verify": self.tr("Verify & box"), "handoff": self.tr("Hand off"),
@@ -519,6 +540,8 @@ class MainWindow(QMainWindow):
             bits.append(self.tr("Batch: %1").replace("%1", self.batch_id or "-"))
         if self.mode == "handoff":
             bits.append(self.tr("Handoff: %1").replace("%1", self.handoff_id or "-"))
+        if self.mode == "return":
+            bits.append(self.return_choice or self.tr("Return reason: choose it in the lead's Returns tab"))
         self.packer.context_line.setText("  ·  ".join(bits))
 
     # -- scans -----------------------------------------------------------------------------

@@ -426,149 +426,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="294" />
+        <location filename="../../ui/window.py" line="295" />
         <source>Packing station</source>
         <translation>Packing station</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="299" />
+        <location filename="../../ui/window.py" line="300" />
         <source>Station data: %1</source>
         <translation>Station data: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="376" />
+        <location filename="../../ui/window.py" line="377" />
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="377" />
+        <location filename="../../ui/window.py" line="378" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>Scan a parcel, or press F1-F5 to change mode</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="385" />
-        <location filename="../../ui/window.py" line="395" />
-        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="386" />
+        <location filename="../../ui/window.py" line="396" />
+        <location filename="../../ui/window.py" line="572" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="395" />
+        <location filename="../../ui/window.py" line="396" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="409" />
+        <location filename="../../ui/window.py" line="410" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>Scan the pre-pack label of each parcel of the batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="410" />
+        <location filename="../../ui/window.py" line="411" />
         <source>Scan each staged parcel's waybill</source>
         <translation>Scan each staged parcel's waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="411" />
+        <location filename="../../ui/window.py" line="412" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>Scan each parcel as it goes into the carrier's cage</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="412" />
+        <location filename="../../ui/window.py" line="413" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>Scan each intercepted parcel you pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="413" />
+        <location filename="../../ui/window.py" line="414" />
         <source>Scan each returned parcel</source>
         <translation>Scan each returned parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="440" />
         <source>Pack batch</source>
         <translation>Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="440" />
         <source>Verify &amp; box</source>
         <translation>Verify &amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="440" />
         <source>Hand off</source>
         <translation>Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="420" />
+        <location filename="../../ui/window.py" line="441" />
         <source>Pull intercepts</source>
         <translation>Pull intercepts</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="420" />
+        <location filename="../../ui/window.py" line="441" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="435" />
+        <location filename="../../ui/window.py" line="456" />
         <source>Batch %1</source>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="454" />
+        <location filename="../../ui/window.py" line="475" />
         <source>Handoff %1</source>
         <translation>Handoff %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="473" />
+        <location filename="../../ui/window.py" line="494" />
         <source>Scan the right card</source>
         <translation>Scan the right card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="515" />
+        <location filename="../../ui/window.py" line="536" />
         <source>On duty: %1</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="516" />
+        <location filename="../../ui/window.py" line="537" />
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="519" />
+        <location filename="../../ui/window.py" line="540" />
         <source>Batch: %1</source>
         <translation>Batch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="521" />
+        <location filename="../../ui/window.py" line="542" />
         <source>Handoff: %1</source>
         <translation>Handoff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="544" />
+        <source>Return reason: choose it in the lead's Returns tab</source>
+        <translation>Return reason: choose it in the lead's Returns tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="572" />
         <source>Log in first</source>
         <translation>Log in first</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="599" />
+        <location filename="../../ui/window.py" line="622" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>Scan again; if it repeats call the lead</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="613" />
+        <location filename="../../ui/window.py" line="636" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · packed %2 · verified %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="617" />
+        <location filename="../../ui/window.py" line="640" />
         <source>no batch selected (F6)</source>
         <translation>no batch selected (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="623" />
+        <location filename="../../ui/window.py" line="646" />
         <source>no handoff selected (F7)</source>
         <translation>no handoff selected (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="625" />
+        <location filename="../../ui/window.py" line="648" />
         <source>this station</source>
         <translation>this station</translation>
     </message>

@@ -426,149 +426,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="294" />
+        <location filename="../../ui/window.py" line="295" />
         <source>Packing station</source>
         <translation>打包站</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="299" />
+        <location filename="../../ui/window.py" line="300" />
         <source>Station data: %1</source>
         <translation>站点数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="376" />
+        <location filename="../../ui/window.py" line="377" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="377" />
+        <location filename="../../ui/window.py" line="378" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="385" />
-        <location filename="../../ui/window.py" line="395" />
-        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="386" />
+        <location filename="../../ui/window.py" line="396" />
+        <location filename="../../ui/window.py" line="572" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="395" />
+        <location filename="../../ui/window.py" line="396" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="409" />
+        <location filename="../../ui/window.py" line="410" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="410" />
+        <location filename="../../ui/window.py" line="411" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="411" />
+        <location filename="../../ui/window.py" line="412" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="412" />
+        <location filename="../../ui/window.py" line="413" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="413" />
+        <location filename="../../ui/window.py" line="414" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="440" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="440" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="440" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="420" />
+        <location filename="../../ui/window.py" line="441" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="420" />
+        <location filename="../../ui/window.py" line="441" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="435" />
+        <location filename="../../ui/window.py" line="456" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="454" />
+        <location filename="../../ui/window.py" line="475" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="473" />
+        <location filename="../../ui/window.py" line="494" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="515" />
+        <location filename="../../ui/window.py" line="536" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="516" />
+        <location filename="../../ui/window.py" line="537" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="519" />
+        <location filename="../../ui/window.py" line="540" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="521" />
+        <location filename="../../ui/window.py" line="542" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="544" />
+        <source>Return reason: choose it in the lead's Returns tab</source>
+        <translation>退货原因：请在组长的退货页选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="572" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="599" />
+        <location filename="../../ui/window.py" line="622" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="613" />
+        <location filename="../../ui/window.py" line="636" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="617" />
+        <location filename="../../ui/window.py" line="640" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="623" />
+        <location filename="../../ui/window.py" line="646" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="625" />
+        <location filename="../../ui/window.py" line="648" />
         <source>this station</source>
         <translation>本工位</translation>
     </message>
