@@ -520,3 +520,34 @@ def test_return_mode_uses_the_returns_module(station: Station) -> None:
     v = st.scan(shipped)
     assert v.ok and v.mode == "return"
     assert st.q("SELECT state FROM parcels WHERE waybill=?", shipped) == [("returned",)]
+
+
+def test_keyboard_only_shift(station: Station) -> None:
+    """No mouse: log in by typing, switch modes with F-keys, open the lead area, come back."""
+    from PySide6.QtCore import Qt
+
+    st, w = station, station.window
+    qb = st.qtbot
+    w.activateWindow()
+    with qb.waitSignal(w.logged_in, timeout=10000):
+        qb.keyClicks(w.login.entry, "P003")
+        qb.keyClick(w.login.entry, Qt.Key.Key_Return)
+    for key, mode in ((Qt.Key.Key_F1, "pack"), (Qt.Key.Key_F3, "handoff"), (Qt.Key.Key_F4, "pull"),
+                      (Qt.Key.Key_F2, "verify")):
+        with qb.waitSignal(w.mode_changed, timeout=5000):
+            qb.keyClick(w.packer.entry, key)
+        assert w.mode == mode
+    qb.keyClick(w.packer.entry, Qt.Key.Key_F9)
+    assert w.stack.currentWidget() is w.lead and w.lead.lead_code.hasFocus() in (True, False)
+    qb.keyClicks(w.lead.lead_code, "L001")
+    qb.keyClick(w.lead.lead_code, Qt.Key.Key_Return)
+    with qb.waitSignal(w.lead.unlocked, timeout=10000):
+        qb.keyClicks(w.lead.pin, "1234")
+        qb.keyClick(w.lead.pin, Qt.Key.Key_Return)
+    assert w.lead.currentWidget() is w.lead.tabs_page
+    qb.keyClick(w.lead.tabs, Qt.Key.Key_Escape)
+    assert w.stack.currentWidget() is w.packer and st.ctx.lead is None  # leaving locks the lead area
+    qb.keyClick(w.packer.entry, Qt.Key.Key_F12)
+    assert w.windowTitle() == "Packing station"
+    qb.keyClick(w.packer.entry, Qt.Key.Key_F8)
+    assert st.ctx.operator is None and w.stack.currentWidget() is w.login
