@@ -81,6 +81,14 @@ class PromoTab(QWidget):
         who = self.ctx.lead or self.ctx.operator
         return who["code"] if who else None
 
+    def then(self, text: Callable[[Any], tuple[str, str]]) -> Callable[[Any], None]:
+        """A success callback: say text(result) (zh, en) and reload the tab."""
+        def cb(res: Any) -> None:
+            zh, en = text(res)
+            self.say(self.t(zh, en))
+            self.refresh()
+        return cb
+
     def write(self, fn: Callable[..., Any], *args: Any, ok: Callable[[Any], None]) -> None:
         def success(res: Any) -> None:
             ok(res)

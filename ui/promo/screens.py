@@ -94,9 +94,8 @@ class StockTab(PromoTab):
         fill_table(self.short_table, shorts, ["sku", "order_id"], [self.t("商品", "SKU"), self.t("订单", "Order")])
 
     def save_plan(self) -> None:
-        self.write(_save_plan, self.operator, ok=lambda n: (self.say(self.t(f"已保存 {n} 个商品的备货计划",
-                                                                             f"Stock plan saved for {n} SKUs")),
-                                                            self.refresh()))
+        self.write(_save_plan, self.operator, ok=self.then(lambda n: (f"已保存 {n} 个商品的备货计划",
+                                                                       f"Stock plan saved for {n} SKUs")))
 
     def check(self) -> None:
         def ok(alerts: list[dict[str, Any]]) -> None:
@@ -174,8 +173,7 @@ class PlansTab(PromoTab):
         return [(pid, sp.value()) for pid, sp in self.spins.items() if sp.value() != by_id[pid]["qty"]]
 
     def suggest(self) -> None:
-        self.write(_suggest, self.operator, ok=lambda n: (self.say(self.t(f"已生成 {n} 个计划", f"{n} plan(s)")),
-                                                          self.refresh()))
+        self.write(_suggest, self.operator, ok=self.then(lambda n: (f"已生成 {n} 个计划", f"{n} plan(s)")))
 
     def apply(self, create: bool) -> None:
         def ok(made: list[dict[str, Any]]) -> None:
@@ -256,8 +254,7 @@ class ShippingTab(PromoTab):
             item.setForeground(Qt_red() if secs < 0 else Qt_amber())
 
     def assign(self) -> None:
-        self.write(_assign, self.operator, ok=lambda c: (self.say(self.t(f"已分配：{c}", f"Assigned: {c}")),
-                                                         self.refresh()))
+        self.write(_assign, self.operator, ok=self.then(lambda c: (f"已分配：{c}", f"Assigned: {c}")))
 
 
 def Qt_red() -> Any:  # noqa: N802 - tiny colour helpers
@@ -370,9 +367,8 @@ class CarriersTab(PromoTab):
         fill_table(self.reprints, data["reprints"], ["id", "order_id", "parcel_id", "waybill", "carrier", "requested_at"])
 
     def allocate(self) -> None:
-        self.write(_allocate, self.operator, ok=lambda s: (self.say(self.t(f"已分配 {s['orders']} 单",
-                                                                            f"{s['orders']} order(s) allocated")),
-                                                           self.refresh()))
+        self.write(_allocate, self.operator, ok=self.then(lambda s: (f"已分配 {s['orders']} 单",
+                                                                      f"{s['orders']} order(s) allocated")))
 
     def check(self) -> None:
         def ok(rows: list[dict[str, Any]]) -> None:
@@ -397,8 +393,7 @@ class CarriersTab(PromoTab):
 
     def restore(self) -> None:
         c = self.carrier.currentText()
-        self.write(_restore, c, self.operator, ok=lambda _c: (self.say(self.t(f"{c} 已恢复", f"{c} restored")),
-                                                              self.refresh()))
+        self.write(_restore, c, self.operator, ok=self.then(lambda _c: (f"{c} 已恢复", f"{c} restored")))
 
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.t("导出未发订单", "Export open orders"),

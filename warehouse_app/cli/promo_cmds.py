@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import warehouse_app.promo.stock  # noqa: F401  (registers the oversell guard on pre-pack binding)
 from warehouse_app.cli.common import add_format, conn_of, emit
 from warehouse_app.errors import StationError
 from warehouse_app.store.tx import transaction

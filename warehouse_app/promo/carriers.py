@@ -227,7 +227,7 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
         "AND p.state IN ('planned', 'packed', 'verified')")}
     sql = ("SELECT rowid, order_id, province FROM orders WHERE status='paid' AND carrier IS NULL "
            "ORDER BY +paid_at, order_id")  # '+': one sort beats a million index-order row lookups
-    rows = cur.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+    rows = cur.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))  # streamed: no million-row list
     mint = WaybillMinter(conn)
     order_updates, parcel_updates = [], []
     how_counts: dict[str, int] = {}
@@ -246,7 +246,8 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
             parcel_updates.append((c, wb, at, parcels[order_id]))
         how_counts[how] = how_counts.get(how, 0) + 1
     mint.seq = seq
-    del rows, parcels
+    rows.close()
+    del parcels
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     if len(order_updates) > 50_000:
         conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import random
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from warehouse_app import demo
@@ -100,7 +101,11 @@ def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) 
     _after_promo(conn, rng, info, now)
 
 
-def _after_promo(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any], now: Any) -> None:
+def _fixed(t: datetime) -> datetime:
+    return t
+
+
+def _after_promo(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any], now: datetime) -> None:
     """Cancellations after handoff (carrier intercepts) and the returns that follow the promo."""
     shipped = [dict(r) for r in conn.execute(
         "SELECT p.parcel_id, p.order_id, p.waybill FROM parcels p WHERE p.state='handed_off' ORDER BY p.parcel_id")]
@@ -119,8 +124,8 @@ def _after_promo(conn: sqlite3.Connection, rng: random.Random, info: dict[str, A
 
     for r in conn.execute("SELECT waybill, label_code FROM parcels WHERE state='intercepted' ORDER BY parcel_id").fetchall():
         if rng.random() < 0.75:
-            t = now + timedelta(minutes=rng.uniform(3, 45))
-            scan(conn, r["waybill"] or r["label_code"], ScanContext("pull", "P003"), clock=lambda t=t: t)
+            pulled_at: datetime = now + timedelta(minutes=rng.uniform(3, 45))
+            scan(conn, r["waybill"] or r["label_code"], ScanContext("pull", "P003"), clock=partial(_fixed, pulled_at))
     left = [p for p in shipped if p not in late_cancel]
     returns = rng.sample(left, max(1, len(left) // 12))
     reasons, weights = list(REASONS), [4, 2, 5, 1, 1]
