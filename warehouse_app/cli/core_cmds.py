@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, Iterator
 
 from warehouse_app.batches import bind_batch, create_batch, get_batch, list_batches, set_batch_status
 from warehouse_app.catalog import upsert_skus
@@ -203,7 +203,7 @@ def cmd_batch_verb(args: argparse.Namespace) -> int:
     return 0
 
 
-def _codes(args: argparse.Namespace):
+def _codes(args: argparse.Namespace) -> Iterator[str]:
     for c in args.codes:
         if c == "-":
             for line in sys.stdin:
