@@ -172,3 +172,23 @@ def test_review_tab_shows_and_exports(qtbot, ctx, tmp_path):
         with qtbot.waitSignal(tab.exported, timeout=30000) as b:
             tab.export(kind, tmp_path / "out")
         assert Path(b.args[0]).suffix == f".{kind}" and Path(b.args[0]).stat().st_size > 0
+
+
+def test_banner_follows_the_stock_on_refresh(qtbot, ctx):
+    """Each refresh re-checks oversell on the writer: restocking the SKU clears the banner."""
+    from warehouse_app.promo.stock import set_stock
+    from warehouse_app.store.tx import transaction
+    from ui.promo import ShippingTab
+
+    tab = ShippingTab(ctx)
+    qtbot.addWidget(tab)
+    load(qtbot, tab)
+    assert not tab.banner.isHidden() and "SKU-CREAM-50" in tab.banner.text()
+
+    def restock(conn: Any) -> None:
+        with transaction(conn):
+            set_stock(conn, "SKU-CREAM-50", 100_000, operator="L001")
+    ctx.writer.call(restock)
+    load(qtbot, tab)
+    assert tab.banner.isHidden()
+    assert q(ctx, "SELECT resolved_at IS NOT NULL FROM oversell_alerts WHERE sku='SKU-CREAM-50'")[0][0] == 1

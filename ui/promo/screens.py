@@ -24,7 +24,7 @@ from warehouse_app.returns import DISPOSITIONS, REASONS, return_defaults, return
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.store.tx import transaction
 
-from ui.ops import AppContext, run_in_background
+from ui.ops import AppContext, run_in_background, run_on_writer
 from ui.promo.common import OversellBanner, PromoTab, cell, fill_table, make_table
 
 logger = logging.getLogger(__name__)
@@ -82,7 +82,9 @@ class StockTab(PromoTab):
         self.check_btn.clicked.connect(self.check)
 
     def refresh(self) -> None:
-        self.read(_stock_data, ok=self._show)
+        # re-check oversell on the writer first (new orders may have arrived), then show
+        run_on_writer(self.ctx, _check_oversell, self.operator, parent=self,
+                      on_success=lambda _a: self.read(_stock_data, ok=self._show), on_failure=self.fail)
 
     def _show(self, data: dict[str, Any]) -> None:
         reason = "reason_zh" if self.ctx.lang == "zh" else "reason"
@@ -226,7 +228,8 @@ class ShippingTab(PromoTab):
         self.assign_btn.clicked.connect(self.assign)
 
     def refresh(self) -> None:
-        self.read(_shipping, ok=self._show)
+        run_on_writer(self.ctx, _check_oversell, self.operator, parent=self,
+                      on_success=lambda _a: self.read(_shipping, ok=self._show), on_failure=self.fail)
 
     def _show(self, data: dict[str, Any]) -> None:
         fill_table(self.backlog, data["backlog"], ["tier", "open_orders", "at_risk", "overdue", "next_due"],
