@@ -170,6 +170,14 @@ ZH: dict[str, str] = {
     "no batch selected (F6)": "未选择批次（F6）",
     "no handoff selected (F7)": "未选择交接单（F7）",
     "this station": "本工位",
+    "draft": "草稿",
+    "active": "进行中",
+    "paused": "已暂停",
+    "done": "已完成",
+    "pre-sale": "预售",
+    "anonymous": "匿名预包",
+    "open": "进行中",
+    "closed": "已关闭",
 }
 
 TS = {"zh": "station_zh_CN", "en": "station_en"}

@@ -243,7 +243,16 @@ class BatchesTab(LeadTab):
     def refresh(self) -> None:
         heads = [self.tr("Batch"), self.tr("Kind"), self.tr("SKU set"), self.tr("Session"), self.tr("Status"),
                  self.tr("Planned"), self.tr("Packed"), self.tr("Verified"), self.tr("Printed")]
-        self.read(_batch_rows, ok=lambda rows: fill_table(self.table, rows, self.COLS, heads))
+        names = {"draft": self.tr("draft"), "active": self.tr("active"), "paused": self.tr("paused"),
+                 "done": self.tr("done"), "presale": self.tr("pre-sale"), "anonymous": self.tr("anonymous")}
+
+        def got(rows: list[dict[str, Any]]) -> None:
+            for r in rows:
+                r["status"] = names.get(r["status"], r["status"])
+                r["kind"] = names.get(r["kind"], r["kind"])
+            fill_table(self.table, rows, self.COLS, heads)
+
+        self.read(_batch_rows, ok=got)
 
     def selected(self) -> str | None:
         return selected_value(self.table, 0)
@@ -469,6 +478,9 @@ class HandoffsTab(LeadTab):
 
         def got(res: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
             rows, carriers = res
+            names = {"open": self.tr("open"), "closed": self.tr("closed")}
+            for r in rows:
+                r["status"] = names.get(r["status"], r["status"])
             fill_table(self.table, rows, self.COLS, heads)
             cur = self.carrier.currentData()
             self.carrier.clear()

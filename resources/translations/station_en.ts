@@ -120,60 +120,90 @@
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="254" />
-        <location filename="../../ui/lead.py" line="284" />
+        <location filename="../../ui/lead.py" line="246" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="246" />
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="246" />
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="247" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="247" />
+        <source>pre-sale</source>
+        <translation>pre-sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="247" />
+        <source>anonymous</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="263" />
+        <location filename="../../ui/lead.py" line="293" />
         <source>Select a batch first</source>
         <translation>Select a batch first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="258" />
+        <location filename="../../ui/lead.py" line="267" />
         <source>Batch %1 is now %2</source>
         <translation>Batch %1 is now %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="267" />
+        <location filename="../../ui/lead.py" line="276" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>Enter the SKU set, e.g. SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="272" />
+        <location filename="../../ui/lead.py" line="281" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>Created batch %1 with %2 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="287" />
-        <location filename="../../ui/lead.py" line="347" />
+        <location filename="../../ui/lead.py" line="296" />
+        <location filename="../../ui/lead.py" line="356" />
         <source>No printer: set one in Settings</source>
         <translation>No printer: set one in Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="298" />
+        <location filename="../../ui/lead.py" line="307" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>Nothing to print: every waybill of %1 is printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="304" />
+        <location filename="../../ui/lead.py" line="313" />
         <source>Printing %1 waybills of %2</source>
         <translation>Printing %1 waybills of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="333" />
+        <location filename="../../ui/lead.py" line="342" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>Printing cancelled; %1 labels not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="344" />
-        <location filename="../../ui/lead.py" line="372" />
+        <location filename="../../ui/lead.py" line="353" />
+        <location filename="../../ui/lead.py" line="381" />
         <source>Enter the waybill and a reason</source>
         <translation>Enter the waybill and a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="352" />
+        <location filename="../../ui/lead.py" line="361" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>Reprint of %1 sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="376" />
+        <location filename="../../ui/lead.py" line="385" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
@@ -181,76 +211,76 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="572" />
+        <location filename="../../ui/lead.py" line="584" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>Confirm the selected parcel was pulled</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="573" />
+        <location filename="../../ui/lead.py" line="585" />
         <source>Void the selected waybill (reason)</source>
         <translation>Void the selected waybill (reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="574" />
+        <location filename="../../ui/lead.py" line="586" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>Reason, e.g. damaged, customer changed address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="579" />
+        <location filename="../../ui/lead.py" line="591" />
         <source>Verified but not handed off: %1</source>
         <translation>Verified but not handed off: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="580" />
+        <location filename="../../ui/lead.py" line="592" />
         <source>Intercepted but not pulled: %1</source>
         <translation>Intercepted but not pulled: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Waybill</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
+        <location filename="../../ui/lead.py" line="601" />
         <source>Verified at</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="590" />
-        <location filename="../../ui/lead.py" line="593" />
+        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead.py" line="605" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Intercepted at</source>
         <translation>Intercepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="613" />
         <source>Select an intercepted parcel first</source>
         <translation>Select an intercepted parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="614" />
+        <location filename="../../ui/lead.py" line="626" />
         <source>Select a parcel first</source>
         <translation>Select a parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="618" />
+        <location filename="../../ui/lead.py" line="630" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
@@ -258,90 +288,100 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="457" />
+        <location filename="../../ui/lead.py" line="466" />
         <source>Carrier handoff</source>
         <translation>Carrier handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="458" />
         <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="459" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Courier name</source>
         <translation>Courier name</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="460" />
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="469" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="470" />
         <source>Open handoff</source>
         <translation>Open handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="462" />
+        <location filename="../../ui/lead.py" line="471" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>Close &amp;&amp; print manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="463" />
+        <location filename="../../ui/lead.py" line="472" />
         <source>Scan into this handoff</source>
         <translation>Scan into this handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Courier</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="468" />
+        <location filename="../../ui/lead.py" line="477" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="468" />
+        <location filename="../../ui/lead.py" line="477" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="468" />
+        <location filename="../../ui/lead.py" line="477" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="485" />
+        <location filename="../../ui/lead.py" line="481" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="481" />
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="497" />
         <source>Choose a carrier</source>
         <translation>Choose a carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="489" />
+        <location filename="../../ui/lead.py" line="501" />
         <source>Opened handoff %1 for %2</source>
         <translation>Opened handoff %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="499" />
-        <location filename="../../ui/lead.py" line="530" />
+        <location filename="../../ui/lead.py" line="511" />
+        <location filename="../../ui/lead.py" line="542" />
         <source>Select a handoff first</source>
         <translation>Select a handoff first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="508" />
+        <location filename="../../ui/lead.py" line="520" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>Handoff %1 closed; manifest saved to %2</translation>
     </message>
@@ -349,58 +389,58 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="728" />
+        <location filename="../../ui/lead.py" line="740" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>Shift lead: scan your badge and enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="729" />
+        <location filename="../../ui/lead.py" line="741" />
         <source>Lead code</source>
         <translation>Lead code</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="730" />
+        <location filename="../../ui/lead.py" line="742" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="731" />
+        <location filename="../../ui/lead.py" line="743" />
         <source>Back to packing (Esc)</source>
         <translation>Back to packing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="744" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="744" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="745" />
         <source>Discrepancies</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="745" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="734" />
+        <location filename="../../ui/lead.py" line="746" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="734" />
+        <location filename="../../ui/lead.py" line="746" />
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="739" />
-        <location filename="../../ui/lead.py" line="763" />
+        <location filename="../../ui/lead.py" line="751" />
+        <location filename="../../ui/lead.py" line="775" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>

@@ -120,60 +120,90 @@
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="254" />
-        <location filename="../../ui/lead.py" line="284" />
+        <location filename="../../ui/lead.py" line="246" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="246" />
+        <source>active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="246" />
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="247" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="247" />
+        <source>pre-sale</source>
+        <translation>预售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="247" />
+        <source>anonymous</source>
+        <translation>匿名预包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="263" />
+        <location filename="../../ui/lead.py" line="293" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="258" />
+        <location filename="../../ui/lead.py" line="267" />
         <source>Batch %1 is now %2</source>
         <translation>批次 %1 现在为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="267" />
+        <location filename="../../ui/lead.py" line="276" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>请输入商品组合，例如 SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="272" />
+        <location filename="../../ui/lead.py" line="281" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>已创建批次 %1，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="287" />
-        <location filename="../../ui/lead.py" line="347" />
+        <location filename="../../ui/lead.py" line="296" />
+        <location filename="../../ui/lead.py" line="356" />
         <source>No printer: set one in Settings</source>
         <translation>未设置打印机：请在设置里选择</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="298" />
+        <location filename="../../ui/lead.py" line="307" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>无需打印：批次 %1 的面单都已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="304" />
+        <location filename="../../ui/lead.py" line="313" />
         <source>Printing %1 waybills of %2</source>
         <translation>正在打印批次 %2 的 %1 张面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="333" />
+        <location filename="../../ui/lead.py" line="342" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>已取消打印：%1 张未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="344" />
-        <location filename="../../ui/lead.py" line="372" />
+        <location filename="../../ui/lead.py" line="353" />
+        <location filename="../../ui/lead.py" line="381" />
         <source>Enter the waybill and a reason</source>
         <translation>请输入面单号和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="352" />
+        <location filename="../../ui/lead.py" line="361" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>已补打 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="376" />
+        <location filename="../../ui/lead.py" line="385" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -181,76 +211,76 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="572" />
+        <location filename="../../ui/lead.py" line="584" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>确认所选包裹已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="573" />
+        <location filename="../../ui/lead.py" line="585" />
         <source>Void the selected waybill (reason)</source>
         <translation>作废所选面单（需填原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="574" />
+        <location filename="../../ui/lead.py" line="586" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>原因，例如：破损、客户改地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="579" />
+        <location filename="../../ui/lead.py" line="591" />
         <source>Verified but not handed off: %1</source>
         <translation>已核对未交接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="580" />
+        <location filename="../../ui/lead.py" line="592" />
         <source>Intercepted but not pulled: %1</source>
         <translation>已拦截未取出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Waybill</source>
         <translation>面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
+        <location filename="../../ui/lead.py" line="601" />
         <source>Verified at</source>
         <translation>核对时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="590" />
-        <location filename="../../ui/lead.py" line="593" />
+        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead.py" line="605" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="592" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Intercepted at</source>
         <translation>拦截时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead.py" line="613" />
         <source>Select an intercepted parcel first</source>
         <translation>请先选择拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="614" />
+        <location filename="../../ui/lead.py" line="626" />
         <source>Select a parcel first</source>
         <translation>请先选择包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="618" />
+        <location filename="../../ui/lead.py" line="630" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -258,90 +288,100 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="457" />
+        <location filename="../../ui/lead.py" line="466" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="458" />
         <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="459" />
+        <location filename="../../ui/lead.py" line="468" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="460" />
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="469" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="470" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="462" />
+        <location filename="../../ui/lead.py" line="471" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="463" />
+        <location filename="../../ui/lead.py" line="472" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="467" />
+        <location filename="../../ui/lead.py" line="476" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="468" />
+        <location filename="../../ui/lead.py" line="477" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="468" />
+        <location filename="../../ui/lead.py" line="477" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="468" />
+        <location filename="../../ui/lead.py" line="477" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="485" />
+        <location filename="../../ui/lead.py" line="481" />
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="481" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="497" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="489" />
+        <location filename="../../ui/lead.py" line="501" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="499" />
-        <location filename="../../ui/lead.py" line="530" />
+        <location filename="../../ui/lead.py" line="511" />
+        <location filename="../../ui/lead.py" line="542" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="508" />
+        <location filename="../../ui/lead.py" line="520" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
     </message>
@@ -349,58 +389,58 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="728" />
+        <location filename="../../ui/lead.py" line="740" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>组长：请扫描工牌并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="729" />
+        <location filename="../../ui/lead.py" line="741" />
         <source>Lead code</source>
         <translation>组长工号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="730" />
+        <location filename="../../ui/lead.py" line="742" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="731" />
+        <location filename="../../ui/lead.py" line="743" />
         <source>Back to packing (Esc)</source>
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="744" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="732" />
+        <location filename="../../ui/lead.py" line="744" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="745" />
         <source>Discrepancies</source>
         <translation>差异处理</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="733" />
+        <location filename="../../ui/lead.py" line="745" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="734" />
+        <location filename="../../ui/lead.py" line="746" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="734" />
+        <location filename="../../ui/lead.py" line="746" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="739" />
-        <location filename="../../ui/lead.py" line="763" />
+        <location filename="../../ui/lead.py" line="751" />
+        <location filename="../../ui/lead.py" line="775" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
