@@ -115,6 +115,14 @@ class StationStatusBar(QStatusBar):
     def show_sync(self, st: Any) -> None:
         if st is None:
             return
+        age = st.last_pull_age_s() if hasattr(st, "last_pull_age_s") else None
+        age_txt = "-" if age is None else f"{int(age // 60)} min"
+        tip = self.ctx.text(
+            f"上游：{st.hub_url or '未配置'}\n待同步事件：{st.pending_events}\n上次拉取：{age_txt} 前\n"
+            f"上次错误：{st.last_error_zh or '无'}",
+            f"Upstream: {st.hub_url or 'not set up'}\nEvents waiting: {st.pending_events}\n"
+            f"Last pull: {age_txt} ago\nLast error: {st.last_error_en or 'none'}")
+        self.upstream.setToolTip(tip)
         if not st.configured:
             self.set_state("upstream", "idle", "上游：未配置（离线工作）", "Upstream: not set up (working offline)")
         elif st.online:
