@@ -193,6 +193,10 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ui import qtcompat
+
+    if qtcompat.describe():
+        logger.info(qtcompat.describe())
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("warehouse-station")

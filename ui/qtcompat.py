@@ -66,12 +66,18 @@ def immortalise_singletons() -> bool:
     for obj in (None, True, False):
         ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
     IMMORTALISED = True
-    import logging
-
-    logging.getLogger(__name__).warning(
-        "PySide6 %s leaks references to None/True on this Python; applied the singleton work-around. "
-        "Pin pyside6 != 6.12.0.", __import__("PySide6").__version__)
     return True
+
+
+def describe() -> str | None:
+    """One log line about the work-around in force, if any (logged by ui.app once logging is set up)."""
+    if not IMMORTALISED:
+        return None
+    import PySide6
+
+    return (f"PySide6 {PySide6.__version__} leaks references to None/True on Python "
+            f"{sys.version_info.major}.{sys.version_info.minor}; singleton work-around applied "
+            "(pin pyside6 != 6.12.0)")
 
 
 immortalise_singletons()
