@@ -78,7 +78,7 @@ def shoot(out: Path, size: str) -> int:
     from ui.sim_rig import SimRig
     from ui.window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (must outlive the run)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="screens-"))
     prepare_demo(work / "station")
