@@ -200,7 +200,8 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("warehouse-station")
-    app.setApplicationDisplayName("打包站 Packing station")
+    if isinstance(app, QGuiApplication):
+        app.setApplicationDisplayName("打包站 Packing station")
     base = Path(data_dir) if data_dir else default_data_dir()
     rig = None
     ctx = None

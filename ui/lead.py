@@ -212,7 +212,7 @@ class BatchesTab(LeadTab):
         self.start_btn.clicked.connect(lambda: self._status("active"))
         self.pause_btn.clicked.connect(lambda: self._status("paused"))
         self.done_btn.clicked.connect(lambda: self._status("done"))
-        self.create_btn.clicked.connect(self.create)
+        self.create_btn.clicked.connect(self.create_batch)
         self.print_btn.clicked.connect(self.print_batch)
         self.cancel_btn.clicked.connect(self.cancel_print)
         self.reprint_btn.clicked.connect(self.reprint)
@@ -270,7 +270,7 @@ class BatchesTab(LeadTab):
 
         self.write(_set_status, bid, status, self.lead_code, ok=ok)
 
-    def create(self) -> None:
+    def create_batch(self) -> None:
         sku = self.sku.text().strip()
         if not sku:
             self.say(self.tr("Enter the SKU set, e.g. SKU-LIP-01*1"), ok=False)
@@ -727,7 +727,7 @@ class LeadArea(QStackedWidget):
             from ui.promo import lead_tabs  # type: ignore[attr-defined]
         except ImportError:
             try:
-                from ui.promo.tabs import lead_tabs  # type: ignore[import-not-found]
+                from ui.promo.tabs import lead_tabs  # type: ignore[import-not-found,no-redef]
             except ImportError:
                 return []
         try:
@@ -789,7 +789,7 @@ class LeadArea(QStackedWidget):
 
     def _tab_changed(self, index: int) -> None:
         w = self.tabs.widget(index)
-        if hasattr(w, "refresh") and self.ctx.lead is not None:
+        if w is not None and hasattr(w, "refresh") and self.ctx.lead is not None:
             w.refresh()
 
     def _use_handoff(self, hid: str) -> None:

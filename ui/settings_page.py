@@ -176,7 +176,11 @@ class SettingsTab(LeadTab):
 
     def refresh(self) -> None:
         self.load_from_settings()
-        self.read(_read_upstream, ok=lambda r: (self.hub_url.setText(r[0]), self.hub_token.setText(r[1])))
+        def got(r: tuple[str, str]) -> None:
+            self.hub_url.setText(r[0])
+            self.hub_token.setText(r[1])
+
+        self.read(_read_upstream, ok=got)
 
     def find_ports(self) -> None:
         def got(ports: list[tuple[str, str]]) -> None:
