@@ -209,7 +209,7 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
         t0 = time.perf_counter()
         loaded, stall = measure(load_codes)
         elapsed = time.perf_counter() - t0
-        labels = rig.labels_printed() - labels0
+        printed = rig.labels_printed() - labels0
         acked = q("SELECT acked_seq FROM sync_state WHERE id=1")[0][0]
         ok = oks[0]
         return {
@@ -218,7 +218,7 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
             "baseline_scans": len(base), "baseline_p50_ms": round(pct(base, 50), 2),
             "baseline_p99_ms": round(pct(base, 99), 2), "baseline_stall_max_ms": round(base_stall, 1),
             "scans_per_s": round(len(loaded) / elapsed, 1), "ok_scans": ok,
-            "labels_printed_during": labels, "labels_queued": queued,
+            "labels_printed_during": printed, "labels_queued": queued,
             "sync_pending_at_start": pending0, "sync_acked_seq": acked,
             "target_p99_ms": 50, "target_stall_ms": 100,
             "pass": int(pct(loaded, 99) < 50 and stall < 100),
