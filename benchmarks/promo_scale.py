@@ -163,7 +163,8 @@ def main() -> int:
 
     # baseline: read the rows the allocator reads
     _, t_scan, _ = measure(lambda: sum(1 for _ in conn.execute(
-        "SELECT order_id, province, carrier FROM orders ORDER BY paid_at, order_id")))
+        "SELECT rowid, order_id, province FROM orders WHERE status='paid' AND carrier IS NULL "
+        "ORDER BY +paid_at, order_id")))
     # the pure allocator on the same number of regions
     from warehouse_app.regions import region_of
 
