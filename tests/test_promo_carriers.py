@@ -202,3 +202,14 @@ def test_warehouse_export_round_trip_nothing_lost_or_doubled(tmp_path):
     with pytest.raises(StationError, match=".jsonl"):
         with transaction(a):
             export_open_orders(a, tmp_path / "open.csv")
+
+
+def test_waybill_clash_is_a_clear_error_and_changes_nothing(tmp_path):
+    conn = new_station(tmp_path)
+    add_orders(conn, [order("U1", "A", 1, carrier="ZTO", waybill="73900000000001"), order("N1", "A", 2)])
+    with transaction(conn):
+        set_rules(conn, _rules())
+    with pytest.raises(StationError, match="already in use"):
+        with transaction(conn):
+            allocate_orders(conn, now=T0)
+    assert conn.execute("SELECT carrier FROM orders WHERE order_id='N1'").fetchone()[0] is None

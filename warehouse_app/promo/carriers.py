@@ -204,6 +204,13 @@ class WaybillMinter:
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('promo_waybill_seq', ?)", (str(self.seq),))
 
 
+def _waybill_clash(exc: sqlite3.IntegrityError) -> StationError:
+    logger.error("minted waybill collided with an existing one: %s", exc)
+    return StationError("A new waybill number is already in use here; nothing was changed. Ask IT to move the "
+                        "station's waybill sequence (meta promo_waybill_seq) past the imported numbers.",
+                        zh="新面单号与已有面单号重复，未做任何修改。请 IT 调整本站面单序号（meta promo_waybill_seq）。")
+
+
 def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, operator: str | None = None,
                     limit: int | None = None) -> dict[str, Any]:
     """Give every open paid order that has no carrier yet a carrier and a new waybill, earliest paid
@@ -253,8 +260,11 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
         conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory
     try:
         order_updates.sort(key=lambda u: u[3])  # rowid order: sequential page writes
-        conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
-                         order_updates)
+        try:
+            conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
+                             order_updates)
+        except sqlite3.IntegrityError as exc:
+            raise _waybill_clash(exc) from exc
         conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
                          parcel_updates)
     finally:
@@ -332,8 +342,11 @@ def fail_carrier(conn: sqlite3.Connection, carrier: str, *, reason: str = "", tr
             append_event(conn, "waybill.voided", {"waybill": old_wb, "order_id": o["order_id"], "parcel_id": o["parcel_id"],
                                                   "carrier": carrier, "reason": "carrier_failover"},
                          operator=operator, at=at)
-        conn.execute("UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
-                     (new_c, new_wb, at, o["order_id"]))
+        try:
+            conn.execute("UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
+                         (new_c, new_wb, at, o["order_id"]))
+        except sqlite3.IntegrityError as exc:
+            raise _waybill_clash(exc) from exc
         if o["parcel_id"]:
             conn.execute("UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
                          (new_c, new_wb, at, o["parcel_id"]))
