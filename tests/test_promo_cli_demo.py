@@ -124,3 +124,29 @@ def test_failover_via_cli_and_export_import_between_stations(demo_dir, tmp_path)
         assert json.loads(r.stdout)["inserted"] == expect_inserted
     cb = open_store(b / "station.db").connect()
     assert cb.execute("SELECT count(*) FROM orders").fetchone()[0] == n
+
+
+def test_cli_rules_returns_and_weights(demo_dir, tmp_path, capsys):
+    import shutil
+
+    d = tmp_path / "c"
+    shutil.copytree(demo_dir, d)
+    rules = tmp_path / "rules.json"
+    rules.write_text(json.dumps([{"carrier": "ZTO", "role": "main", "share": 0.7, "regions": ["east"]},
+                                 {"carrier": "SF", "role": "dynamic", "daily_capacity": 10}]), encoding="utf-8")
+    assert main(["--data-dir", str(d), "carrier", "rules", str(rules), "--format", "json"]) == 0
+    assert [r["carrier"] for r in json.loads(capsys.readouterr().out)] == ["ZTO", "SF"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"carrier": "ZTO", "role": "main", "share": 2}]', encoding="utf-8")
+    assert main(["--data-dir", str(d), "carrier", "rules", str(bad)]) == 1
+    assert "share must be 0..1" in capsys.readouterr().err
+    assert main(["--data-dir", str(d), "report", "scorecard", "--weights", "[1]"]) == 1
+    assert "--weights" in capsys.readouterr().err
+    conn = open_store(d / "station.db").connect()
+    wb = conn.execute("SELECT waybill FROM parcels WHERE state='handed_off' LIMIT 1").fetchone()[0]
+    assert main(["--data-dir", str(d), "returns", "scan", wb, "--reason", "quality", "--disposition", "restock"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "ok"
+    assert main(["--data-dir", str(d), "returns", "scan", wb, "--reason", "quality", "--disposition", "restock"]) == 3
+    assert json.loads(capsys.readouterr().out)["reason"] == "duplicate"
+    assert main(["--data-dir", str(d), "report", "returns", "--by", "sku", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("sku,shipped,returned,return_rate")
