@@ -150,3 +150,18 @@ def test_set_stock_refuses_bad_input(tmp_path):
         with transaction(conn):
             set_stock(conn, "A", -1)
     assert conn.execute("SELECT count(*) FROM stock_levels").fetchone()[0] == 0
+
+
+def test_reorder_now_for_potential_new(tmp_path):
+    from warehouse_app.promo.stock import StockAdvice, stock_position
+
+    conn = new_station(tmp_path)
+    add_orders(conn, [order(f"O{i}", "B", i) for i in range(1, 8)])  # 7 units of B ordered
+    with transaction(conn):
+        save_stock_plan(conn, [StockAdvice("B", "B", "potential_new", 10, 3, "", "", {})])
+        set_stock(conn, "B", 11)
+    pos = {p["sku"]: p for p in stock_position(conn)}
+    assert (pos["B"]["gap"], pos["B"]["reorder_now"]) == (4, False)  # 11 - 7 = 4 left > 3
+    add_orders(conn, [order("O8", "B", 8)])
+    pos = {p["sku"]: p for p in stock_position(conn)}
+    assert (pos["B"]["gap"], pos["B"]["reorder_now"]) == (3, True)

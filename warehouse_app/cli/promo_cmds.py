@@ -64,6 +64,14 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     q.add_argument("--limit", type=int, default=100)
     _fmt(q)
     q.set_defaults(func=cmd_at_risk)
+    q = ps.add_parser("queue", help="the station's work queue: open orders, earliest paid first / 作业队列")
+    q.add_argument("--limit", type=int, default=100)
+    q.add_argument("--sku-set")
+    _fmt(q)
+    q.set_defaults(func=cmd_queue)
+    q = ps.add_parser("position", help="per SKU: demand, stock, pre-packed, gap, re-order now / 库存位置")
+    _fmt(q)
+    q.set_defaults(func=cmd_position)
     q = ps.add_parser("allocate", help="assign carriers to open orders; split vs target / 快递分配")
     q.add_argument("--operator", default="CLI")
     _fmt(q)
@@ -269,6 +277,22 @@ def cmd_at_risk(args: argparse.Namespace) -> int:
         r["countdown"] = countdown(r["seconds_left"])
     _out(rows, args.format, None if args.format == "json" else
          ["order_id", "tier", "ship_by", "countdown", "state", "carrier", "sku_set"])
+    return 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.shipping import work_queue
+
+    _out(work_queue(conn_of(args), limit=args.limit, sku_set=args.sku_set), args.format)
+    return 0
+
+
+def cmd_position(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.stock import stock_position
+
+    conn = conn_of(args)
+    _out(stock_position(conn), args.format)
+    _warn_oversell(conn)
     return 0
 
 

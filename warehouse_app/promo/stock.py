@@ -323,10 +323,14 @@ def stock_position(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     demand = paid_demand(conn)
     stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
     pre = _prepacked_units(conn)
+    reorder = {r[0]: r[1] for r in conn.execute("SELECT sku, reorder_point FROM stock_plan WHERE reorder_point IS NOT NULL")}
     rows = []
     for sku in sorted(set(demand) | set(stock) | set(pre)):
         d, s, p = demand.get(sku, 0), stock.get(sku, 0), pre.get(sku, 0)
-        rows.append({"sku": sku, "demand": d, "stock": s, "prepacked": p, "supply": s + p, "gap": s + p - d})
+        rp = reorder.get(sku)
+        # live feedback for potential new SKUs: re-order once what is left falls to the re-order point
+        rows.append({"sku": sku, "demand": d, "stock": s, "prepacked": p, "supply": s + p, "gap": s + p - d,
+                     "reorder_point": rp, "reorder_now": rp is not None and sku in stock and s + p - d <= rp})
     return rows
 
 
