@@ -265,3 +265,22 @@ def test_event_sequence_is_gapless_and_uuids_unique(conn, presale):
     seqs = [r[0] for r in conn.execute("SELECT seq FROM events ORDER BY seq")]
     assert seqs == list(range(1, len(seqs) + 1))
     assert conn.execute("SELECT count(DISTINCT uuid) = count(*) FROM events").fetchone()[0] == 1
+
+
+def test_parcels_done_since_counts_only_recent_accepted_scans(conn, presale):
+    from datetime import datetime, timedelta, timezone
+
+    from warehouse_app.clock import iso
+    from warehouse_app.reports import parcels_done_since
+
+    b = presale["batch_id"]
+    t0 = datetime(2026, 11, 11, 10, 0, tzinfo=timezone.utc)
+    scan(conn, "WBO1", ctx("pack", batch_id=b), clock=lambda: t0)
+    scan(conn, "WBO2", ctx("pack", batch_id=b), clock=lambda: t0 + timedelta(minutes=50))
+    scan(conn, "WBO2", ctx("verify"), clock=lambda: t0 + timedelta(minutes=70))
+    scan(conn, "NOPE", ctx("verify"), clock=lambda: t0 + timedelta(minutes=71))  # rejected: not counted
+    scan(conn, "WBO3", ctx("pack", batch_id=b), clock=lambda: t0 + timedelta(minutes=75))
+    assert parcels_done_since(conn, iso(t0 + timedelta(hours=1))) == 2
+    assert parcels_done_since(conn, iso(t0 + timedelta(minutes=30))) == 3
+    assert parcels_done_since(conn, iso(t0 - timedelta(days=1))) == 4
+    assert parcels_done_since(conn, iso(t0 + timedelta(hours=5))) == 0

@@ -11,9 +11,8 @@ from datetime import timedelta
 from typing import Any
 
 from warehouse_app.clock import iso, utcnow
-from warehouse_app.domain import ParcelState, can_transition
-from warehouse_app.errors import InvalidOperation, NotFound, StationError
-from warehouse_app.outbox import append_event
+from warehouse_app.reports import parcels_done_since
+from warehouse_app.errors import NotFound
 from warehouse_app.store.tx import transaction
 
 
@@ -60,13 +59,7 @@ def counters(conn: sqlite3.Connection, batch_id: str | None, handoff_id: str | N
             out["handoff"] = {"id": handoff_id, "carrier": row["carrier"], "status": row["status"],
                               "count": int(row["parcel_count"] or 0)}
     start = utcnow().replace(minute=0, second=0, microsecond=0)
-    h = iso(start)
-    # every pack / verify / handoff / pull done at this station this hour (one pass over parcels)
-    out["hour"] = int(conn.execute(
-        "SELECT coalesce(sum(coalesce(packed_at >= ?, 0) + coalesce(verified_at >= ?, 0) "
-        "+ coalesce(handed_off_at >= ?, 0) "
-        "+ coalesce(pulled_at >= ?, 0)), 0) "
-        "FROM parcels", (h, h, h, h)).fetchone()[0])
+    out["hour"] = parcels_done_since(conn, iso(start))
     return out
 
 
@@ -97,29 +90,10 @@ def find_parcel_id(conn: sqlite3.Connection, code: str) -> str:
 
 def void_waybill(conn: sqlite3.Connection, code: str, reason: str, operator: str | None) -> dict[str, Any]:
     """Void a parcel's waybill with a reason (lead only): the old label then scans as 'voided'."""
-    reason = (reason or "").strip()
-    if len(reason) < 2:
-        raise StationError("Give a reason for voiding (at least 2 characters)", zh="请填写作废原因（至少 2 个字）")
-    from warehouse_app.scan_engine import clean_code, find_parcel
+    from warehouse_app.overrides import void_waybill as core_void
 
-    row = find_parcel(conn, clean_code(code))
-    if row is None:
-        raise NotFound(f"No parcel for {code!r}", zh=f"找不到包裹 {code!r}")
-    if not row["waybill"]:
-        raise InvalidOperation("This parcel has no waybill yet", zh="该包裹还没有面单")
-    if not can_transition(row["state"], ParcelState.VOIDED):
-        raise InvalidOperation(f"A {row['state']} parcel cannot be voided", zh=f"状态为 {row['state']} 的包裹不能作废")
-    at = iso(utcnow())
     with transaction(conn):
-        conn.execute("INSERT INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, voided_at, "
-                     "voided_by) "
-                     "VALUES (?,?,?,?,?,?,?)", (row["waybill"], row["parcel_id"], row["order_id"], row["carrier"],
-                                                reason, at, operator))
-        conn.execute("UPDATE parcels SET state='voided', updated_at=? WHERE parcel_id=? AND state=?",
-                     (at, row["parcel_id"], row["state"]))
-        append_event(conn, "waybill.voided", {"parcel_id": row["parcel_id"], "waybill": row["waybill"],
-                                              "order_id": row["order_id"], "reason": reason}, operator=operator, at=at)
-    return {"parcel_id": row["parcel_id"], "waybill": row["waybill"]}
+        return core_void(conn, code, reason, operator)
 
 
 def shift_window(hours: int) -> tuple[str, str]:

@@ -32,6 +32,39 @@ def handoff_counts(conn: sqlite3.Connection, since: str | None = None, until: st
     return {"total": total, "per_carrier": per_carrier, "per_hour": per_hour, "per_operator": per_operator}
 
 
+PARCEL_WORK_EVENTS = ("parcel.packed", "parcel.verified", "parcel.handed_off", "parcel.pulled")
+
+
+def first_seq_since(conn: sqlite3.Connection, since: str) -> int | None:
+    """The first outbox seq created at or after `since`, by binary search over seq (events are
+    appended in time order), so "this hour" never scans the whole outbox."""
+    row = conn.execute("SELECT min(seq), max(seq) FROM events").fetchone()
+    lo, hi = row[0], row[1]
+    if lo is None:
+        return None
+    last = conn.execute("SELECT created_at FROM events WHERE seq=?", (hi,)).fetchone()
+    if last is None or last[0] < since:
+        return None
+    while lo < hi:
+        mid = (lo + hi) // 2
+        at = conn.execute("SELECT created_at FROM events WHERE seq>=? ORDER BY seq LIMIT 1", (mid,)).fetchone()
+        if at is not None and at[0] >= since:
+            hi = mid
+        else:
+            lo = mid + 1
+    return int(lo)
+
+
+def parcels_done_since(conn: sqlite3.Connection, since: str) -> int:
+    """Pack, verify, handoff and pull scans accepted at this station since `since` (live counter)."""
+    first = first_seq_since(conn, since)
+    if first is None:
+        return 0
+    marks = ",".join("?" * len(PARCEL_WORK_EVENTS))
+    return int(conn.execute(f"SELECT count(*) FROM events WHERE seq >= ? AND type IN ({marks})",
+                            (first, *PARCEL_WORK_EVENTS)).fetchone()[0])
+
+
 def _width(text: str) -> int:
     # CJK characters take two columns in a terminal
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -1,0 +1,6 @@
+"""`python -m warehouse_app` runs the station CLI."""
+import sys
+
+from warehouse_app.cli import main
+
+sys.exit(main())
