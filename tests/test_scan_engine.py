@@ -284,3 +284,28 @@ def test_parcels_done_since_counts_only_recent_accepted_scans(conn, presale):
     assert parcels_done_since(conn, iso(t0 + timedelta(minutes=30))) == 3
     assert parcels_done_since(conn, iso(t0 - timedelta(days=1))) == 4
     assert parcels_done_since(conn, iso(t0 + timedelta(hours=5))) == 0
+
+
+def test_void_waybill_needs_a_reason_and_then_scans_as_voided(conn, presale):
+    from warehouse_app.errors import InvalidOperation, StationError
+    from warehouse_app.overrides import void_waybill
+
+    before = state_digest(conn)
+    with pytest.raises(StationError, match="reason"):
+        with transaction(conn):
+            void_waybill(conn, "WBO1", " ", "L1")
+    assert state_digest(conn) == before
+    with transaction(conn):
+        out = void_waybill(conn, "WBO1", "面单污损 smudged", "L1")
+    assert out["waybill"] == "WBO1" and parcel(conn, out["parcel_id"])["state"] == "voided"
+    assert events(conn, "waybill.voided")[0][1]["reason"] == "面单污损 smudged"
+    rejected_without_change(conn, "WBO1", ctx("verify"), "voided")
+    # a parcel already with the carrier cannot be voided here
+    scan(conn, "WBO2", ctx("pack", batch_id=presale["batch_id"]))
+    scan(conn, "WBO2", ctx("verify"))
+    with transaction(conn):
+        h = open_handoff(conn, "ZTO", operator="L1")
+    scan(conn, "WBO2", ctx("handoff", handoff_id=h["handoff_id"]))
+    with pytest.raises(InvalidOperation):
+        with transaction(conn):
+            void_waybill(conn, "WBO2", "too late", "L1")
