@@ -88,9 +88,16 @@ class StockTab(PromoTab):
 
     def _show(self, data: dict[str, Any]) -> None:
         reason = "reason_zh" if self.ctx.lang == "zh" else "reason"
-        fill_table(self.table, data["advice"], ["sku", "name", "tier", "recommended_qty", "reorder_point", reason],
+        pos = {p["sku"]: p for p in data["position"]}
+        rows = []
+        for a in data["advice"]:
+            p = pos.get(a["sku"], {})
+            left = p.get("gap")
+            rows.append({**a, "left": left, "reorder": self.t("立即补货", "RE-ORDER") if p.get("reorder_now") else ""})
+        fill_table(self.table, rows, ["sku", "name", "tier", "recommended_qty", "reorder_point", "left", "reorder", reason],
                    [self.t("商品", "SKU"), self.t("名称", "Name"), self.t("分层", "Tier"),
-                    self.t("建议备货", "Recommended"), self.t("补货点", "Re-order at"), self.t("依据", "Reason")])
+                    self.t("建议备货", "Recommended"), self.t("补货点", "Re-order at"), self.t("剩余", "Left"),
+                    self.t("补货", "Re-order"), self.t("依据", "Reason")])
         self.banner.show_alerts(data["alerts"])
         shorts = [{"sku": a["sku"], "order_id": o} for a in data["alerts"] for o in a["short_orders"]]
         fill_table(self.short_table, shorts, ["sku", "order_id"], [self.t("商品", "SKU"), self.t("订单", "Order")])
