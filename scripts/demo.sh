@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Set up, then open the packing station on the embedded promo demo with simulated scanner,
-# printer and scale (no external service). Without a screen it runs on a virtual one (Xvfb).
+# Set up, then run the packing station on the embedded promo demo with simulated scanner,
+# printer and scale (no external service). With a screen: the window (`gui --demo --feed`).
+# Without one (a server, an SSH session): the same station headless, its verdicts shown here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = "Linux" ] && command -v xvfb-run >/dev/null; then
-  echo "no screen found: running on a virtual screen (xvfb-run); pass --headless-demo for the console station" >&2
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/warehouse-station gui --demo "$@"
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" != "Linux" ]; then
+  exec .venv/bin/warehouse-station gui --demo --feed "$@"
 fi
-exec .venv/bin/warehouse-station gui --demo "$@"
+echo "没有显示器：在终端里运行演示工位 / no screen: running the demo station in this terminal" >&2
+exec .venv/bin/warehouse-station run --headless --demo "$@"

@@ -116,6 +116,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.headless:
         raise StationError("Use `warehouse-station-gui` for the screen station, or pass --headless.",
                            zh="有界面的工位请用 warehouse-station-gui；无界面请加 --headless。")
+    if args.demo:
+        from devices.console_demo import run as run_console_demo
+        from warehouse_app.cli import data_dir_of
+
+        return run_console_demo(data_dir_of(args) / "demo", lang=args.lang)
+    if not args.mode:
+        raise StationError("--mode pack|verify|handoff|pull is required", zh="需要 --mode（pack/verify/handoff/pull）")
+    if not args.scanner:
+        raise StationError("--scanner PORT is required (e.g. /dev/ttyUSB0), or use --demo",
+                           zh="需要 --scanner 端口（例如 /dev/ttyUSB0），或使用 --demo")
     if args.printer:
         parse_printer_url(args.printer)  # a bad URL fails before anything opens
     cfg = ScannerConfig(port=args.scanner, baud=args.baud, suffix=args.suffix, prefix=args.prefix,
@@ -260,10 +270,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("run", help="run a station (--headless: no screen, JSON verdicts on stdout)")
     p.add_argument("--headless", action="store_true")
-    p.add_argument("--scanner", required=True, help="serial port of the scanner")
+    p.add_argument("--scanner", default=None, help="serial port of the scanner")
+    p.add_argument("--demo", action="store_true",
+                   help="with --headless: the embedded demo on simulated devices, shown in this terminal")
     p.add_argument("--printer", default=None, help="printer URL")
     p.add_argument("--scale", default=None, help="serial port of the scale")
-    p.add_argument("--mode", choices=["pack", "verify", "handoff", "pull"], required=True)
+    p.add_argument("--mode", choices=["pack", "verify", "handoff", "pull"], default=None)
     p.add_argument("--operator", default="KIOSK")
     p.add_argument("--batch", default=None)
     p.add_argument("--handoff", default=None)
