@@ -361,7 +361,8 @@ class CarriersTab(PromoTab):
         self.read(_carriers, ok=self._show)
 
     def _show(self, data: dict[str, Any]) -> None:
-        fill_table(self.split, data["split"], ["carrier", "role", "regions", "target_share", "realised_share", "orders",
+        split = [{**r, "failing": self.t("故障", "FAILING") if r["failing"] else ""} for r in data["split"]]
+        fill_table(self.split, split, ["carrier", "role", "regions", "target_share", "realised_share", "orders",
                                                "capacity_today", "used_today", "left_today", "failing"],
                    [self.t("快递", "Carrier"), self.t("角色", "Role"), self.t("区域", "Regions"),
                     self.t("目标", "Target"), self.t("实际", "Realised"), self.t("订单", "Orders"),
