@@ -98,6 +98,7 @@ def build_demo(conn: sqlite3.Connection, *, orders: int = 3000, seed: int = 11, 
                                 "ends_at": iso(now + timedelta(hours=start + dur))}
                                for sid, name, host, start, dur in SESSIONS])
         set_setting(conn, "language", "zh")
+        set_setting(conn, "timezone", "Asia/Shanghai")  # people read local time; storage stays UTC
         sets = _sku_sets()
         order_rows = _orders(rng, now, orders, sets)
         apply_orders(conn, order_rows)
