@@ -19,6 +19,16 @@ BATCH_STATUSES = ("draft", "active", "paused", "done")
 # Optional guards consulted before binding (e.g. the promo oversell check registered by
 # warehouse_app.promo.stock): fn(conn, parcel_row, order_row) -> False refuses the bind.
 BIND_CHECKS: list[Callable[[sqlite3.Connection, sqlite3.Row, sqlite3.Row], bool]] = []
+
+
+def _bind_checks() -> list[Callable[[sqlite3.Connection, sqlite3.Row, sqlite3.Row], bool]]:
+    # The promo playbook's oversell guard must hold in every process that binds (CLI, headless,
+    # GUI), not only in those that happened to import it: load it here.
+    import warehouse_app.promo.stock  # noqa: F401  (registers its guard in BIND_CHECKS)
+
+    return BIND_CHECKS
+
+
 _STATUS_MOVES = {"draft": {"active"}, "active": {"paused", "done"}, "paused": {"active", "done"}, "done": set()}
 
 
@@ -144,7 +154,7 @@ def bind_parcel(conn: sqlite3.Connection, parcel_id: str, *, operator: str | Non
         "WHERE o.sku_set=? AND o.status='paid' "
         "AND NOT EXISTS (SELECT 1 FROM parcels x WHERE x.order_id=o.order_id) "
         "ORDER BY o.paid_at, o.order_id LIMIT 1", (p["sku_set"],)).fetchone()
-    if o is None or not all(check(conn, p, o) for check in BIND_CHECKS):
+    if o is None or not all(check(conn, p, o) for check in _bind_checks()):
         return None
     at = at or iso(utcnow())
     conn.execute("UPDATE parcels SET order_id=?, waybill=?, carrier=?, sort_code=?, updated_at=? WHERE parcel_id=?",
