@@ -2,6 +2,11 @@
 
 Printed on a laminated card at each station: `#MODE:PACK`, `#MODE:VERIFY`, `#MODE:HANDOFF`,
 `#MODE:PULL`, `#MODE:RETURN`, `#BATCH:<id>`, `#HANDOFF:<id>`, `#LOGOUT`.
+
+Returns station cards (keyboard-free return desk): `#REASON:<reason>` and `#DISPOSE:<disposition>`
+(also `#DISPOSITION:`), by name (`#REASON:quality`) or 1-based number (`#REASON:1`), in the order of
+RETURN_REASONS / RETURN_DISPOSITIONS (the same keys as warehouse_app.returns). A card with an unknown
+value parses as kind "invalid" so the station can say so instead of treating it as a parcel code.
 """
 from __future__ import annotations
 
@@ -14,8 +19,19 @@ PREFIX = "#"
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # mode | batch | handoff | logout
+    kind: str  # mode | batch | handoff | logout | reason | dispose | invalid
     value: str = ""
+
+
+RETURN_REASONS: tuple[str, ...] = ("quality", "logistics_damage", "changed_mind", "wrong_item", "other")
+RETURN_DISPOSITIONS: tuple[str, ...] = ("restock", "damaged", "to_vendor")
+
+
+def _choice(value: str, choices: tuple[str, ...]) -> str | None:
+    v = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if v.isdigit() and 1 <= int(v) <= len(choices):
+        return choices[int(v) - 1]
+    return v if v in choices else None
 
 
 def parse_command(code: str) -> Command | None:
@@ -33,6 +49,10 @@ def parse_command(code: str) -> Command | None:
         return Command(head.lower(), value.strip())
     if head == "LOGOUT":
         return Command("logout")
+    if head in ("REASON", "DISPOSE", "DISPOSITION"):
+        kind, choices = ("reason", RETURN_REASONS) if head == "REASON" else ("dispose", RETURN_DISPOSITIONS)
+        picked = _choice(value, choices)
+        return Command(kind, picked) if picked else Command("invalid", c)
     return None
 
 
