@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from devices.scanners.framing import ScannerConfig
 from devices.sim.printer import PrinterSimulator
@@ -125,7 +125,8 @@ def run(data_dir: Path, *, lang: str = "zh", interactive: bool = True, stdin: IO
     store = open_store(path)
     station = HeadlessStation(store, ScannerConfig(port=scanner_dev.path, suffix="CR"),
                               ScanContext(mode="verify", operator="P001", lang=lang),
-                              printer_url=f"{printer.url}&size=76x130", out=pretty, err=devices_log)
+                              printer_url=f"{printer.url}&size=76x130", out=cast(IO[str], pretty),
+                              err=devices_log)
     try:
         station.start()
         term.write(("演示工位：核对模式 · 扫描枪 {s} · 打印机 {p}\n" if zh else
