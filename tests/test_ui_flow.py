@@ -451,7 +451,8 @@ def test_status_bar_shows_upstream_offline_with_pending(station: Station) -> Non
     st.ctx.writer.call(save_config, f"http://127.0.0.1:{dead}", "tok-test")
     st.ctx.sync.start()
     bar = st.window.status
-    st.qtbot.waitUntil(lambda: "离线" in bar.upstream.text() and "待同步" in bar.upstream.text(), timeout=20000)
+    st.qtbot.waitUntil(lambda: "离线" in bar.upstream.text() and "待上传" in bar.upstream.text(), timeout=20000)
+    assert "从未连通" in bar.upstream.text()  # never reached: no "since" time to show
     st.ctx.sync.stop(10)
 
 

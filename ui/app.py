@@ -134,7 +134,7 @@ def build_context(data_dir: Path, *, lang: str | None = None, rig: Any = None, s
     from warehouse_app.store.writer import StoreWriter
 
     from ui.devices import DeviceHub
-    from ui.ops import AppContext, StationSettings
+    from ui.ops import AppContext, StationSettings, load_carrier_names
 
     store = open_store(db_path(data_dir))
     conn = store.connect(readonly=True)
@@ -146,6 +146,7 @@ def build_context(data_dir: Path, *, lang: str | None = None, rig: Any = None, s
                 f"站点尚未初始化（{data_dir}）：请运行 `warehouse-station init --station-id ID`，"
                 "或用 `warehouse-station gui --demo` 打开演示。")
         settings = StationSettings.load(conn)
+        carriers = load_carrier_names(conn)  # a few rows, once, before the window exists
     finally:
         conn.close()
     if lang:
@@ -162,6 +163,7 @@ def build_context(data_dir: Path, *, lang: str | None = None, rig: Any = None, s
         logger.warning("sync unavailable: %s", exc)
     devices = DeviceHub(writer)
     ctx = AppContext(store, writer, data_dir, settings=settings, devices=devices, sync=sync)
+    ctx.carriers = carriers
     devices.configure(settings)
     devices.start_status_polling()
     if sync is not None and start_sync and sync.status.configured:

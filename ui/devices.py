@@ -51,6 +51,7 @@ class DeviceHub(QObject):
         self._status_timer.timeout.connect(self.poll_printer)
         self._closed = False
         self.last_configure: "Future[None] | None" = None
+        self.configured_with: dict[str, Any] = {}  # stored device settings used by the last configure
         # last status per device, so a status bar created later shows the current state
         self.last: dict[str, tuple[Any, ...]] = {}
         from PySide6.QtCore import Qt as _Qt
@@ -66,15 +67,61 @@ class DeviceHub(QObject):
         self.last_configure = self._io.submit(self._configure, settings)
         return self.last_configure
 
+    def stored_device_settings(self) -> dict[str, Any]:
+        """What IT stored through devices.config (suffix, prefix, parity, AIM, feedback, scale unit,
+        printer URL), read on the device thread with a short-lived read-only connection."""
+        out: dict[str, Any] = {"scanner": None, "feedback": "none", "scale": None, "printer_url": None}
+        store = getattr(self.writer, "store", None)
+        if store is None:
+            return out
+        from devices import config as dcfg
+
+        conn = store.connect(readonly=True)
+        try:
+            try:
+                out["scanner"] = dcfg.scanner_config(conn)
+            except TypeError as exc:  # a stored field of the wrong shape: defaults, and say so in the log
+                logger.warning("stored scanner settings unusable, using defaults: %s", exc)
+            from warehouse_app.station import get_setting
+
+            out["feedback"] = str(get_setting(conn, dcfg.FEEDBACK_KEY) or "none")
+            out["scale"] = dcfg.scale_settings(conn)
+            out["printer_url"] = dcfg.printer_url(conn)
+        finally:
+            conn.close()
+        return out
+
+    def scanner_setup(self, s: Any, stored: dict[str, Any]) -> tuple[Any, str]:
+        """The full ScannerConfig (stored framing + the settings page's port/baud) and the feedback kind."""
+        from dataclasses import replace
+
+        from devices.scanners import ScannerConfig
+        from devices.scanners.feedback import FEEDBACK
+
+        cfg = stored.get("scanner") or ScannerConfig()
+        if s.scanner_port:
+            cfg = replace(cfg, port=s.scanner_port, baud=int(s.scanner_baud))
+        fb = stored.get("feedback") or "none"
+        if fb not in FEEDBACK:
+            logger.warning("unknown scanner feedback %r, using none", fb)
+            fb = "none"
+        return cfg, fb
+
     def _configure(self, s: Any) -> None:
         self._stop_readers()
-        if s.scanner_kind == "serial" and s.scanner_port:
+        try:
+            stored = self.stored_device_settings()
+        except Exception:  # noqa: BLE001 - a settings read must never leave the station without devices
+            logger.exception("reading stored device settings failed")
+            stored = {}
+        self.configured_with = stored
+        if s.scanner_kind == "serial" and (s.scanner_port or (stored.get("scanner") and stored["scanner"].port)):
             try:
-                from devices.scanners import ScannerConfig, SerialScanner
+                from devices.scanners import SerialScanner
 
-                self.scanner = SerialScanner(ScannerConfig(port=s.scanner_port, baud=int(s.scanner_baud)),
-                                             on_scan=lambda sc: self._on_serial_scan(sc.code),
-                                             on_status=self._on_scanner_status).start()
+                cfg, fb = self.scanner_setup(s, stored)
+                self.scanner = SerialScanner(cfg, on_scan=lambda sc: self._on_serial_scan(sc.code),
+                                             on_status=self._on_scanner_status, feedback=fb).start()
             except StationError as exc:
                 emit(self.scanner_status, "error", exc.zh, str(exc))
         else:
@@ -83,13 +130,14 @@ class DeviceHub(QObject):
             self.queue.stop()
             self.queue = None
         self.printer = None
-        self.printer_url = s.printer_url
-        if s.printer_url:
+        url = s.printer_url or stored.get("printer_url") or ""
+        self.printer_url = url
+        if url:
             try:
                 from devices.printers.printer import Printer
                 from devices.printers.queue import PrintQueue
 
-                self.printer = Printer(s.printer_url)
+                self.printer = Printer(url)
                 if self.writer is not None:
                     self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue_event).start()
                 self._emit_printer_status()
@@ -97,17 +145,20 @@ class DeviceHub(QObject):
                 emit(self.printer_status, False, exc.zh, str(exc))
         else:
             emit(self.printer_status, False, "未设置打印机", "No printer set")
-        if s.scale_port:
-            self._start_scale(s)
+        if s.scale_port or stored.get("scale"):
+            self._start_scale(s, stored.get("scale") or {})
         else:
             emit(self.scale_status, "none", "未接电子秤", "No scale")
 
-    def _start_scale(self, s: Any) -> None:
+    def _start_scale(self, s: Any, stored: dict[str, Any]) -> None:
+        """Port/baud from the settings page when set, else what IT stored; the unit always from the store."""
         try:
             from devices.scales import SerialScale
 
-            self.scale = SerialScale(s.scale_port, baud=int(s.scale_baud), on_weight=self._on_weight,
-                                     on_status=self._on_scale_status).start()
+            port = s.scale_port or stored.get("port", "")
+            baud = int(s.scale_baud if s.scale_port else stored.get("baud", 9600))
+            self.scale = SerialScale(port, baud=baud, default_unit=str(stored.get("unit") or "kg"),
+                                     on_weight=self._on_weight, on_status=self._on_scale_status).start()
         except StationError as exc:
             emit(self.scale_status, "error", exc.zh, str(exc))
         except Exception as exc:  # noqa: BLE001 - a scale must never stop the station

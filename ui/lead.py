@@ -24,8 +24,13 @@ from ui.qtcompat import emit
 logger = logging.getLogger(__name__)
 
 
+MAX_COL_PX = 340  # a long SKU set or path must not push every other column off screen
+
+
 def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Sequence[str],
-               headers: Sequence[str] | None = None) -> None:
+               headers: Sequence[str] | None = None, stretch: str | None = None) -> None:
+    """Fill a lead table: numbers right-aligned, columns sized to their content (capped), and
+    `stretch` (a column key) taking the spare width so no column is absurdly wide or cramped."""
     keep = selected_value(table, 0) if table.rowCount() else None
     table.setSortingEnabled(False)
     table.clear()
@@ -36,10 +41,18 @@ def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Seq
         for j, c in enumerate(columns):
             v = r.get(c)
             item = QTableWidgetItem("" if v is None else str(v))
-            if isinstance(v, (int, float)):
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
                 item.setData(Qt.ItemDataRole.DisplayRole, v)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, j, item)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
     table.resizeColumnsToContents()
+    for j in range(len(columns)):
+        header.setSectionResizeMode(j, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(j, min(MAX_COL_PX, table.columnWidth(j) + 18))
+    if stretch in columns:
+        header.setSectionResizeMode(list(columns).index(stretch), QHeaderView.ResizeMode.Stretch)
     table.setSortingEnabled(True)
     if keep is not None:  # a refresh must not lose the lead's selection
         for i in range(table.rowCount()):
@@ -56,7 +69,11 @@ def make_table(name: str) -> QTableWidget:
     t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setStretchLastSection(False)
+    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setDefaultSectionSize(26)
+    t.setWordWrap(False)
     return t
 
 
@@ -173,8 +190,8 @@ class BatchesTab(LeadTab):
         self.sku.setPlaceholderText("SKU-LIP-01*1")
         self.kind = QComboBox()
         self.kind.setObjectName("new_kind")
-        self.kind.addItem("presale", "presale")
-        self.kind.addItem("anonymous", "anonymous")
+        self.kind.addItem("", "presale")
+        self.kind.addItem("", "anonymous")
         self.qty = QSpinBox()
         self.qty.setObjectName("new_qty")
         self.qty.setRange(0, 100000)
@@ -230,6 +247,8 @@ class BatchesTab(LeadTab):
         self.new_box.setTitle(self.tr("New pre-pack batch"))
         self.l_sku.setText(self.tr("SKU set"))
         self.l_kind.setText(self.tr("Kind"))
+        self.kind.setItemText(0, self.tr("pre-sale"))
+        self.kind.setItemText(1, self.tr("anonymous"))
         self.l_qty.setText(self.tr("Quantity (0 = all paid orders)"))
         self.l_session.setText(self.tr("Live session"))
         self.create_btn.setText(self.tr("Create batch"))
@@ -250,7 +269,7 @@ class BatchesTab(LeadTab):
             for r in rows:
                 r["status"] = names.get(r["status"], r["status"])
                 r["kind"] = names.get(r["kind"], r["kind"])
-            fill_table(self.table, rows, self.COLS, heads)
+            fill_table(self.table, rows, self.COLS, heads, stretch="sku_set")
 
         self.read(_batch_rows, ok=got)
 
@@ -264,7 +283,10 @@ class BatchesTab(LeadTab):
             return
 
         def ok(b: dict[str, Any]) -> None:
-            self.say(self.tr("Batch %1 is now %2").replace("%1", b["batch_id"]).replace("%2", b["status"]))
+            names = {"draft": self.tr("draft"), "active": self.tr("active"), "paused": self.tr("paused"),
+                     "done": self.tr("done")}
+            self.say(self.tr("Batch %1 is now %2").replace("%1", b["batch_id"])
+                     .replace("%2", names.get(b["status"], b["status"])))
             emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
@@ -412,19 +434,42 @@ def _handoff_rows(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     return list_handoffs(conn), station_ops.carriers(conn)
 
 
-def render_manifest(conn: Any, hid: str, out: Path) -> Path:
-    """Manifest PDF through devices' renderer (read pool thread); our own layout if it is missing."""
+def manifest_time(stamp: str | None, tz: Any) -> str:
+    """A manifest time in the station zone with its offset, e.g. '2026-11-25 20:15 (UTC+08:00)'.
+
+    Not ISO on purpose: the devices renderer shows non-ISO text as is instead of re-zoning it."""
+    from warehouse_app.localtime import to_local
+
+    dt = to_local(stamp, tz)
+    if dt is None:
+        return "—"
+    off = dt.strftime("%z")
+    return dt.strftime("%Y-%m-%d %H:%M") + f" (UTC{off[:3]}:{off[3:]})"
+
+
+def render_manifest(conn: Any, hid: str, out: Path, tz: Any = None) -> Path:
+    """Manifest PDF (read pool thread) with station-local times and the carrier's display name,
+    through devices' renderer; our own layout if it is missing. Written atomically."""
+    from warehouse_app.catalog import carrier_name
+    from warehouse_app.handoffs import manifest
+    from warehouse_app.localtime import station_zone
+
     out.parent.mkdir(parents=True, exist_ok=True)
+    tz = tz or station_zone(conn)
+    m = manifest(conn, hid)
+    m["opened_at_utc"], m["closed_at_utc"] = m.get("opened_at"), m.get("closed_at")
+    m["opened_at"] = manifest_time(m.get("opened_at"), tz)
+    m["closed_at"] = manifest_time(m.get("closed_at"), tz)
+    zh, en = carrier_name(conn, m["carrier"], "zh"), carrier_name(conn, m["carrier"], "en")
+    m["carrier_label"] = zh if zh == en else f"{zh} ({en})"
     try:
-        from devices.printers.manifest_pdf import render_manifest_pdf
+        from devices.printers.manifest_pdf import render_manifest as render_bytes
     except ImportError:
-        from warehouse_app.handoffs import manifest
-
-        from ui.reports_pdf import manifest_pdf_bytes
-
-        out.write_bytes(manifest_pdf_bytes(manifest(conn, hid)))
-        return out
-    return render_manifest_pdf(conn, hid, out)
+        from ui.reports_pdf import manifest_pdf_bytes as render_bytes
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(render_bytes(m))
+    tmp.replace(out)
+    return out
 
 
 class HandoffsTab(LeadTab):
@@ -434,7 +479,11 @@ class HandoffsTab(LeadTab):
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
         self.table = make_table("handoffs_table")
+        self.zone_note = QLabel()
+        self.zone_note.setObjectName("zone_note")
+        self.zone_note.setStyleSheet("color:#455a64")
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.zone_note)
         self.box = QGroupBox()
         f = QFormLayout(self.box)
         self.carrier = QComboBox()
@@ -475,17 +524,21 @@ class HandoffsTab(LeadTab):
     def refresh(self) -> None:
         heads = [self.tr("Handoff"), self.tr("Carrier"), self.tr("Courier"), self.tr("Vehicle"), self.tr("Status"),
                  self.tr("Parcels"), self.tr("Opened"), self.tr("Closed")]
+        self.zone_note.setText(self.tr("Times in %1").replace("%1", self.ctx.zone_label()))
 
         def got(res: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
             rows, carriers = res
             names = {"open": self.tr("open"), "closed": self.tr("closed")}
             for r in rows:
                 r["status"] = names.get(r["status"], r["status"])
-            fill_table(self.table, rows, self.COLS, heads)
+                r["carrier"] = self.ctx.carrier_label(r["carrier"])
+                r["opened_at"] = self.ctx.local_time(r.get("opened_at"))
+                r["closed_at"] = self.ctx.local_time(r.get("closed_at"))
+            fill_table(self.table, rows, self.COLS, heads, stretch="closed_at")
             cur = self.carrier.currentData()
             self.carrier.clear()
             for c in carriers:
-                self.carrier.addItem(f"{c['code']}  {c.get('name_zh') or ''} {c.get('name') or ''}", c["code"])
+                self.carrier.addItem(f"{self.ctx.carrier_label(c['code'])}  ({c['code']})", c["code"])
             if cur:
                 self.carrier.setCurrentIndex(max(0, self.carrier.findData(cur)))
 
@@ -498,7 +551,8 @@ class HandoffsTab(LeadTab):
             return
 
         def ok(h: dict[str, Any]) -> None:
-            self.say(self.tr("Opened handoff %1 for %2").replace("%1", h["handoff_id"]).replace("%2", carrier))
+            self.say(self.tr("Opened handoff %1 for %2").replace("%1", h["handoff_id"])
+                     .replace("%2", self.ctx.carrier_label(carrier)))
             emit(self.ctx.events.data_changed, "handoff")
             self.refresh()
 
@@ -530,7 +584,7 @@ class HandoffsTab(LeadTab):
 
     def _render_and_send(self, conn: Any, hid: str, out: Path) -> Path:
         """Render (read pool), and send it to the printer when that printer takes PDF."""
-        path = render_manifest(conn, hid, out)
+        path = render_manifest(conn, hid, out, self.ctx.tz)
         dev = self.ctx.devices
         if dev is not None and dev.printer is not None and dev.printer.lang == "pdf":
             dev.printer.send(path.read_bytes(), f"manifest-{hid}")
@@ -575,6 +629,10 @@ class DiscrepanciesTab(LeadTab):
         self.pull_btn = QPushButton()
         self.pull_btn.setObjectName("mark_pulled")
         lay.addWidget(self.pull_btn)
+        self.zone_note = QLabel()
+        self.zone_note.setObjectName("zone_note")
+        self.zone_note.setStyleSheet("color:#455a64")
+        lay.addWidget(self.zone_note)
         lay.addWidget(self.result)
         self.pull_btn.clicked.connect(self.mark_pulled)
         self.void_btn.clicked.connect(self.void_verified)
@@ -588,6 +646,7 @@ class DiscrepanciesTab(LeadTab):
         self.refresh()
 
     def _titles(self) -> None:
+        self.zone_note.setText(self.tr("Times in %1").replace("%1", self.ctx.zone_label()))
         self.l_verified.setText(self.tr("Verified but not handed off: %1").replace("%1", str(self.counts[0])))
         self.l_intercepted.setText(self.tr("Intercepted but not pulled: %1").replace("%1", str(self.counts[1])))
 
@@ -597,12 +656,16 @@ class DiscrepanciesTab(LeadTab):
         def got(d: dict[str, list[dict[str, Any]]]) -> None:
             v, i = d["verified_not_handed_off"], d["intercepted_not_pulled"]
             self.counts = (len(v), len(i))
+            for rows, at in ((v, "verified_at"), (i, "intercepted_at")):
+                for r in rows:
+                    r["carrier"] = self.ctx.carrier_label(r.get("carrier"))
+                    r[at] = self.ctx.local_time(r.get(at))
             fill_table(self.verified, v, ["waybill", "carrier", "order_id", "verified_at", "parcel_id"],
                        [self.tr("Waybill"), self.tr("Carrier"), self.tr("Order"), self.tr("Verified at"),
-                        self.tr("Parcel")])
+                        self.tr("Parcel")], stretch="parcel_id")
             fill_table(self.intercepted, i, ["waybill", "carrier", "order_id", "intercepted_at", "parcel_id"],
                        [self.tr("Waybill"), self.tr("Carrier"), self.tr("Order"), self.tr("Intercepted at"),
-                        self.tr("Parcel")])
+                        self.tr("Parcel")], stretch="parcel_id")
             self._titles()
 
         self.read(discrepancies, ok=got)

@@ -14,6 +14,10 @@ API (stable; the promo screens in ``ui/promo/`` use it):
     ``ctx.devices``     ``ui.devices.DeviceHub`` or None - Qt signals for scanner/printer/scale
     ``ctx.sync``        ``warehouse_app.sync.SyncService`` or None
     ``ctx.lang``        "zh" or "en" (message language of core texts)
+    ``ctx.tz``          tzinfo of the station zone (``settings.timezone``); ``ctx.local_time(stamp)``
+                        formats a stored UTC stamp for people
+    ``ctx.carrier_label(code)``  the carrier's display name in the current language (中通快递 / ZTO
+                        Express), from ``warehouse_app.catalog.carrier_name``; the code if unknown
     ``ctx.operator``    dict(code, name, role) of who is logged in, or None
     ``ctx.lead``        dict of the lead who unlocked the lead area with a PIN, or None
     ``ctx.events``      ``ContextEvents`` QObject: ``data_changed(str)`` (a hint such as "batch",
@@ -45,12 +49,14 @@ import sqlite3
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, fields
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from shiboken6 import isValid
 
+from warehouse_app import localtime
 from warehouse_app.errors import StationError
 from warehouse_app.store import Store
 from warehouse_app.store.writer import StoreWriter
@@ -123,6 +129,7 @@ class StationSettings:
     scale_baud: int = 9600
     use_scale_in_verify: bool = False
     sounds: bool = True
+    timezone: str = ""  # IANA name people read times in; "" = the PC's own zone (storage stays UTC)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> "StationSettings":
@@ -132,6 +139,9 @@ class StationSettings:
         lang = get_setting(conn, "language")
         if lang in ("zh", "en"):
             s.language = lang
+        tz = get_setting(conn, "timezone")  # core key: the CLI and exports read the same zone
+        if isinstance(tz, str):
+            s.timezone = tz
         for f in fields(cls):
             val = get_setting(conn, f"ui.{f.name}")
             if val is not None:
@@ -139,6 +149,8 @@ class StationSettings:
                     setattr(s, f.name, type(getattr(s, f.name))(val))
                 except (TypeError, ValueError):
                     logger.warning("ignoring bad setting ui.%s=%r", f.name, val)
+        if tz is not None and isinstance(tz, str):
+            s.timezone = tz  # the core key wins over a stale ui.timezone
         return s
 
     def save(self, conn: sqlite3.Connection) -> None:
@@ -150,6 +162,15 @@ class StationSettings:
             for k, v in asdict(self).items():
                 set_setting(conn, f"ui.{k}", v)
             set_setting(conn, "language", self.language)
+            set_setting(conn, "timezone", self.timezone)
+
+
+def load_carrier_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """code -> (zh, en) display names through the core's carrier_name (one small table)."""
+    from warehouse_app.catalog import carrier_name
+
+    codes = [r[0] for r in conn.execute("SELECT code FROM carriers")]
+    return {c: (carrier_name(conn, c, "zh"), carrier_name(conn, c, "en")) for c in codes}
 
 
 class AppContext:
@@ -172,6 +193,8 @@ class AppContext:
         self._read_conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self._closed = False
+        self.carriers: dict[str, tuple[str, str]] = {}  # code -> (zh, en) display names
+        self._tz: tuple[str, tzinfo] | None = None
         _get_bridge()  # create the bridge on the UI thread, before any worker needs it
 
     @property
@@ -194,6 +217,35 @@ class AppContext:
 
     def text(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
+
+    @property
+    def tz(self) -> tzinfo:
+        """The station zone, re-resolved only when the setting changes."""
+        name = self.settings.timezone
+        if self._tz is None or self._tz[0] != name:
+            self._tz = (name, localtime.zone(name))
+        return self._tz[1]
+
+    def local_time(self, stamp: Any, fmt: str = "%m-%d %H:%M:%S") -> str:
+        """A stored UTC stamp as the station's local clock reading."""
+        return localtime.fmt_local(stamp, self.tz, fmt)
+
+    def zone_label(self) -> str:
+        return localtime.zone_name(self.tz)
+
+    def carrier_label(self, code: str | None) -> str:
+        """What a person reads for a carrier: its name in the current language, else the code."""
+        if not code:
+            return "-"
+        names = self.carriers.get(code)
+        if names is None:
+            return code
+        return names[0] if self.lang == "zh" else names[1]
+
+    def load_carriers(self, conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+        """Fill the carrier-name cache (any thread: a dict swap is atomic). Returns it."""
+        self.carriers = load_carrier_names(conn)
+        return self.carriers
 
     def save_setting(self, **changes: Any) -> "Future[None]":
         """Update settings in memory now and persist them on the writer thread."""

@@ -71,7 +71,7 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
     return buf.getvalue()
 
 
-def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str) -> bytes:
+def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str, zone: str = "UTC") -> bytes:
     """Review: totals per carrier / hour / operator as tables plus a per-hour bar chart."""
     f = _font()
     buf = io.BytesIO()
@@ -80,8 +80,10 @@ def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str) -
     c.setFont(f, 16)
     c.drawString(15 * mm, h - 18 * mm, title)
     c.setFont(f, 10)
-    c.drawString(15 * mm, h - 25 * mm, f"{since} — {until}   合计 Total: {data['total']}")
-    hours = sorted({r["hour"] for r in data["per_hour"]})
+    c.drawString(15 * mm, h - 25 * mm, f"{since} — {until}   时区 Time zone: {zone}   合计 Total: {data['total']}")
+    hkey = "hour_utc" if data["per_hour"] and "hour_utc" in data["per_hour"][0] else "hour"
+    hours = sorted({r[hkey] for r in data["per_hour"]})
+    clock = {r[hkey]: r.get("clock") or r[hkey][11:16] for r in data["per_hour"]}
     carriers = sorted({r["carrier"] or "-" for r in data["per_hour"]})
     y = h - 30 * mm
     if hours:
@@ -90,10 +92,10 @@ def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str) -
         ch.x, ch.y, ch.width, ch.height = 10 * mm, 10 * mm, 160 * mm, 55 * mm
         series = []
         for car in carriers:
-            by = {r["hour"]: r["parcels"] for r in data["per_hour"] if (r["carrier"] or "-") == car}
+            by = {r[hkey]: r["parcels"] for r in data["per_hour"] if (r["carrier"] or "-") == car}
             series.append([by.get(hr, 0) for hr in hours])
         ch.data = series
-        ch.categoryAxis.categoryNames = [hr[11:16] for hr in hours]
+        ch.categoryAxis.categoryNames = [clock[hr] for hr in hours]
         ch.categoryAxis.labels.fontName = f
         ch.categoryAxis.labels.fontSize = 6
         ch.valueAxis.valueMin = 0
@@ -131,7 +133,7 @@ def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str) -
         y -= 4 * mm
 
     table("按快递 Per carrier", data["per_carrier"], ["carrier", "parcels", "handoffs"])
-    table("按小时 Per hour", data["per_hour"], ["hour", "carrier", "parcels"])
+    table(f"按小时 Per hour ({zone})", data["per_hour"], ["hour", "carrier", "parcels"])
     table("按操作员 Per operator", data["per_operator"], ["operator", "parcels"])
     c.showPage()
     c.save()

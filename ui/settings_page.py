@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 
 from warehouse_app.errors import StationError
 
+from warehouse_app.localtime import COMMON_ZONES, check_zone, zone, zone_name
+
 from ui.devices import list_serial_ports
 from ui.lead import LeadTab
 from ui.ops import AppContext, run_in_background, run_on_writer
@@ -108,10 +110,17 @@ class SettingsTab(LeadTab):
         self.language.addItem("English", "en")
         self.sounds = QCheckBox()
         self.sounds.setObjectName("sounds")
-        self.l_hub, self.l_token, self.l_lang = QLabel(), QLabel(), QLabel()
+        self.timezone = QComboBox()
+        self.timezone.setObjectName("timezone")
+        self.timezone.setEditable(True)  # any IANA name; checked on save
+        self.timezone.addItem("", "")
+        for z in COMMON_ZONES:
+            self.timezone.addItem(z, z)
+        self.l_hub, self.l_token, self.l_lang, self.l_tz = QLabel(), QLabel(), QLabel(), QLabel()
         u.addRow(self.l_hub, self.hub_url)
         u.addRow(self.l_token, self.hub_token)
         u.addRow(self.l_lang, self.language)
+        u.addRow(self.l_tz, self.timezone)
         u.addRow(self.sounds)
         row1 = QHBoxLayout()
         row1.addWidget(self.scan_box, 1)
@@ -156,11 +165,13 @@ class SettingsTab(LeadTab):
         self.l_scport.setText(self.tr("Port"))
         self.use_scale.setText(self.tr("Weigh parcels in verify mode"))
         self.read_scale_btn.setText(self.tr("Read scale"))
-        self.up_box.setTitle(self.tr("Upstream and language"))
         self.l_hub.setText(self.tr("Upstream address"))
         self.l_token.setText(self.tr("Station token"))
         self.l_lang.setText(self.tr("Language"))
         self.sounds.setText(self.tr("Verdict sounds"))
+        self.l_tz.setText(self.tr("Time zone"))
+        self.timezone.setItemText(0, self.tr("This computer's zone (%1)").replace("%1", zone_name(zone(""))))
+        self.up_box.setTitle(self.tr("Upstream, language and time"))
         self.save_btn.setText(self.tr("Save and apply"))
 
     def load_from_settings(self) -> None:
@@ -173,6 +184,11 @@ class SettingsTab(LeadTab):
         self.use_scale.setChecked(s.use_scale_in_verify)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.sounds.setChecked(s.sounds)
+        i = self.timezone.findData(s.timezone)
+        if i >= 0:
+            self.timezone.setCurrentIndex(i)
+        else:
+            self.timezone.setEditText(s.timezone)
 
     def refresh(self) -> None:
         self.load_from_settings()
@@ -234,6 +250,16 @@ class SettingsTab(LeadTab):
             self.say(self.tr("Choose the scanner's serial port (Find serial ports)"), ok=False)
             return
         lang = self.language.currentData()
+        typed = self.timezone.currentText().strip()
+        picked = self.timezone.currentData() if self.timezone.currentText() == self.timezone.itemText(
+            self.timezone.currentIndex()) else typed
+        try:
+            changes["timezone"] = check_zone(picked or "")
+        except StationError as exc:
+            self.fail(exc)  # a typo in the zone changes nothing
+            return
+
+        zone_changed = changes["timezone"] != self.ctx.settings.timezone
 
         def upstream_saved(_: Any) -> None:
             self.ctx.save_setting(**changes)
@@ -248,6 +274,8 @@ class SettingsTab(LeadTab):
             win.sound.enabled = changes["sounds"]
             self.say(self.tr("Settings saved"))
             emit(self.ctx.events.data_changed, "settings")
+            if zone_changed:
+                self.area.retranslate()  # times and zone labels follow a new zone at once
 
         run_on_writer(self.ctx, _save_upstream, self.hub_url.text(), self.hub_token.text(),
                       on_success=upstream_saved, on_failure=self.fail, parent=self)

@@ -11,6 +11,7 @@ import math
 import struct
 import wave
 from pathlib import Path
+from typing import Any
 
 from warehouse_app.paths import resource_path
 
@@ -78,31 +79,61 @@ def generate(out_dir: Path | None = None) -> list[Path]:
 
 
 class SoundPlayer:
-    """QSoundEffect per kind, loaded once; silently does nothing without audio."""
+    """QSoundEffect per kind, loaded once (asynchronously, never blocking a scan).
+
+    Without an audio device (a PC with no sound card, no PulseAudio) it logs ONE line and stays
+    silent; `played` still records what would have been heard, and `available` says which case."""
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
+        self.available = False
         self.played: list[str] = []  # what would have been heard (tests, the demo log)
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, Any] = {}
+        self._error_logged = False
         if not enabled:
             return
         try:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtMultimedia import QSoundEffect
+            from PySide6.QtCore import QLoggingCategory, QUrl
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # QtMultimedia missing: stay silent
             logger.warning("no QtMultimedia, verdict sounds off: %s", exc)
             return
+        # Qt's own multimedia chatter (VA-API, FFmpeg banner) is not the packer's business
+        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false")
+        try:
+            outputs = QMediaDevices.audioOutputs()
+        except Exception as exc:  # noqa: BLE001
+            outputs = []
+            logger.debug("audio device query failed: %s", exc)
+        if not outputs:
+            logger.warning("no audio output device: verdict sounds off (screen colours and scanner beeps still work)")
+            return
+        self.available = True
         for kind in TONES:
             p = resource_path("sounds", f"{kind}.wav")
             if not p.exists():
+                logger.warning("sound file missing: %s", p)
                 continue
             try:
                 eff = QSoundEffect()
                 eff.setSource(QUrl.fromLocalFile(str(p)))
                 eff.setVolume(0.9)
+                eff.statusChanged.connect(lambda e=eff, k=kind: self._status(e, k))
                 self._effects[kind] = eff
             except Exception as exc:  # noqa: BLE001 - no audio device must never stop a scan
-                logger.warning("sound %s unavailable: %s", kind, exc)
+                self._fail(f"sound {kind} unavailable: {exc}")
+
+    def _status(self, eff: Any, kind: str) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        if eff.status() == QSoundEffect.Status.Error:
+            self._effects.pop(kind, None)
+            self._fail(f"sound {kind} cannot play on this audio device; verdict sounds off")
+
+    def _fail(self, msg: str) -> None:
+        if not self._error_logged:  # one line, not one per scan
+            self._error_logged = True
+            logger.warning(msg)
 
     def play(self, kind: str) -> None:
         self.played.append(kind)
@@ -113,9 +144,9 @@ class SoundPlayer:
         if eff is None:
             return
         try:
-            eff.play()  # type: ignore[attr-defined]
-        except Exception:  # noqa: BLE001
-            pass
+            eff.play()
+        except Exception as exc:  # noqa: BLE001
+            self._fail(f"sound {kind} failed: {exc}")
 
 
 if __name__ == "__main__":

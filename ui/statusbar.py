@@ -10,6 +10,20 @@ from ui.ops import AppContext
 from ui.qtcompat import emit
 
 
+def age_text(age_s: float | None) -> tuple[str, str]:
+    """'2分钟前' / '2 min ago' for a status line a person glances at."""
+    if age_s is None:
+        return "-", "-"
+    a = max(0, int(age_s))
+    if a < 60:
+        return "刚刚", "just now"
+    if a < 3600:
+        return f"{a // 60}分钟前", f"{a // 60} min ago"
+    if a < 86400:
+        return f"{a // 3600}小时前", f"{a // 3600} h ago"
+    return f"{a // 86400}天前", f"{a // 86400} d ago"
+
+
 class SyncBridge(QObject):
     """The sync service's plain status callback, as a Qt signal (emitted from the sync thread)."""
 
@@ -55,6 +69,11 @@ class StationStatusBar(QStatusBar):
             for key, slot in (("scanner", self._scanner), ("printer", self._printer), ("scale", self._scale)):
                 if key in dev.last:
                     slot(*dev.last[key])
+        self._last_sync: Any = None
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(30_000)
+        self._age_timer.timeout.connect(self._tick)
+        self._age_timer.start()
         self.sync_bridge: SyncBridge | None = None
         if ctx.sync is not None:
             self.sync_bridge = SyncBridge(ctx.sync)
@@ -78,9 +97,15 @@ class StationStatusBar(QStatusBar):
                "upstream": self.upstream}[key]
         color = {"ok": "#1b5e20", "warn": "#e65100", "error": "#b71c1c"}.get(level, "#455a64")
         bg = {"ok": "#e8f5e9", "warn": "#fff3e0", "error": "#ffebee"}.get(level, "#eceff1")
-        lab.setText(("● " if level in ("ok", "warn", "error") else "○ ") + self.ctx.text(zh, en))
+        full = ("● " if level in ("ok", "warn", "error") else "○ ") + self.ctx.text(zh, en)
         lab.setStyleSheet(f"QLabel{{color:{color};background:{bg};padding:2px 8px;border-radius:4px;"
                           "font-size:14px;font-weight:bold}")
+        lab.ensurePolished()  # the style sheet's font, so the elide width is measured right
+        # long device paths must not push the other pills off a 1366 px screen: elide, full text on hover
+        lab.setText(lab.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, 420))
+        lab.setProperty("full_text", full)
+        if key != "upstream":
+            lab.setToolTip(full if lab.text() != full else "")
 
     def set_state(self, key: str, level: str, zh: str, en: str) -> None:
         self.state[key] = (level, zh, en)
@@ -113,26 +138,50 @@ class StationStatusBar(QStatusBar):
             self.show_message(self.ctx.text(f"打印完成 {done}/{total}", f"Printed {done}/{total}"), timeout_ms=4000)
 
     def show_sync(self, st: Any) -> None:
+        """Upstream pill: online/offline, events waiting to upload, and how old the last pull is."""
         if st is None:
             return
+        self._last_sync = st
         age = st.last_pull_age_s() if hasattr(st, "last_pull_age_s") else None
-        age_txt = "-" if age is None else f"{int(age // 60)} min"
+        age_zh, age_en = age_text(age)
+        pull_zh = f"上次同步 {age_zh}" if age is not None else "尚未同步"
+        pull_en = f"last sync {age_en}" if age is not None else "never synced"
+        since = self._since(getattr(st, "last_ok_at", None))
         tip = self.ctx.text(
-            f"上游：{st.hub_url or '未配置'}\n待同步事件：{st.pending_events}\n上次拉取：{age_txt} 前\n"
+            f"上游：{st.hub_url or '未配置'}\n待上传事件：{st.pending_events}\n{pull_zh}\n"
             f"上次错误：{st.last_error_zh or '无'}",
             f"Upstream: {st.hub_url or 'not set up'}\nEvents waiting: {st.pending_events}\n"
-            f"Last pull: {age_txt} ago\nLast error: {st.last_error_en or 'none'}")
+            f"{pull_en[0].upper() + pull_en[1:]}\nLast error: {st.last_error_en or 'none'}")
         self.upstream.setToolTip(tip)
         if not st.configured:
             self.set_state("upstream", "idle", "上游：未配置（离线工作）", "Upstream: not set up (working offline)")
         elif st.online:
             self.set_state("upstream", "ok" if st.pending_events < 50 else "warn",
-                           f"上游在线 · 待同步 {st.pending_events}", f"Upstream online · {st.pending_events} to sync")
+                           f"上游：在线 · 待上传 {st.pending_events} · {pull_zh}",
+                           f"Upstream: online · {st.pending_events} to upload · {pull_en}")
         else:
-            err_zh = st.last_error_zh or "连接失败"
-            err_en = st.last_error_en or "cannot reach the hub"
-            self.set_state("upstream", "error", f"上游离线 · 待同步 {st.pending_events}（{err_zh[:40]}）",
-                           f"Upstream offline · {st.pending_events} waiting ({err_en[:50]})")
+            since_zh = f"离线（自 {since}）" if since else "离线（从未连通）"
+            since_en = f"offline since {since}" if since else "offline (never reached)"
+            self.set_state("upstream", "error", f"上游：{since_zh} · 待上传 {st.pending_events}",
+                           f"Upstream: {since_en} · {st.pending_events} waiting")
+
+    def _since(self, stamp: str | None) -> str:
+        """Local clock time of the last good exchange; with the date when it is not today."""
+        if not stamp:
+            return ""
+        from warehouse_app.clock import utcnow
+        from warehouse_app.localtime import to_local
+
+        dt = to_local(stamp, self.ctx.tz)
+        if dt is None:
+            return ""
+        today = utcnow().astimezone(self.ctx.tz).date()
+        return dt.strftime("%H:%M") if dt.date() == today else dt.strftime("%m-%d %H:%M")
+
+    def _tick(self) -> None:
+        """Ages move on without a sync event: re-render the last status (no DB, no network)."""
+        if self._last_sync is not None:
+            self.show_sync(self._last_sync)
 
     def show_message(self, text: str, error: bool = False, timeout_ms: int = 12000) -> None:
         self.message.setText(text)

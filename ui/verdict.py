@@ -54,7 +54,8 @@ class VerdictPanel(QWidget):
         self._title, self._next, self._detail = title, next_text, detail
         self.update()
 
-    def show_verdict(self, v: Verdict, lang: str) -> None:
+    def show_verdict(self, v: Verdict, lang: str, carrier: str | None = None, extra: str = "") -> None:
+        """`carrier` is the display name (中通快递 / ZTO Express); `extra` an added detail (return reason)."""
         self.verdict = v
         self.lang = lang
         if v.ok:
@@ -66,9 +67,9 @@ class VerdictPanel(QWidget):
         mark = "✔ " if v.ok else "✘ "
         self._title = mark + v.message(lang)
         self._next = v.next_action(lang)
-        bits = [v.code]
+        bits = [extra, v.code] if extra else [v.code]
         if v.carrier:
-            bits.append(v.carrier)
+            bits.append(carrier or v.carrier)
         if v.order_id:
             bits.append(v.order_id)
         self._detail = "  ·  ".join(b for b in bits if b)

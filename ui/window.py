@@ -54,6 +54,25 @@ def scan_return(conn: Any, code: str, ctx: ScanContext, weight_g: int | None = N
     return scan(conn, code, ctx, weight_g)
 
 
+def save_return_choice(conn: Any, reason: str | None, disposition: str | None) -> tuple[str | None, str | None]:
+    """Writer thread: keep the other half of the choice; both known -> the returns module's own setter."""
+    from warehouse_app.station import set_setting
+    from warehouse_app.store.tx import transaction
+
+    mod = returns_module()
+    assert mod is not None
+    with transaction(conn):
+        cur_r, cur_d = mod.return_defaults(conn)
+        r, d = reason or cur_r, disposition or cur_d
+        if r and d:
+            mod.set_return_defaults(conn, r, d)  # validates both (zh + en) and changes nothing on error
+        elif r:
+            set_setting(conn, mod.SETTING_REASON, r)
+        elif d:
+            set_setting(conn, mod.SETTING_DISPOSITION, d)
+    return r, d
+
+
 class ModeBar(QWidget):
     """Five big mode tabs with their keys, the current one highlighted."""
 
@@ -156,6 +175,14 @@ class PackerPage(QWidget):
         self.entry_label.setText(self.tr("Scan or type:"))
         self.batch_pick_label.setText(self.tr("F6 Batch:"))
         self.handoff_pick_label.setText(self.tr("F7 Handoff:"))
+        self.set_hint(self.modes.current)
+
+    def set_hint(self, mode: str) -> None:
+        """The key line under the entry; in return mode it lists the reason/disposition keys."""
+        w = self.window()
+        if mode == "return" and hasattr(w, "return_legend") and w.return_legend():
+            self.hint.setText(w.return_legend())
+            return
         self.hint.setText(self.tr("F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · "
                                   "F10 settings · F12 中文/English · or scan a command card"))
 
@@ -234,6 +261,7 @@ class MainWindow(QMainWindow):
     counters_updated = Signal(object)
     logged_in = Signal(object)
     mode_changed = Signal(str)
+    return_choice_changed = Signal(object)  # (reason, disposition) after it was saved
 
     def __init__(self, ctx: AppContext, *, sounds: bool | None = None) -> None:
         super().__init__()
@@ -243,6 +271,7 @@ class MainWindow(QMainWindow):
         self.handoff_id: str | None = None
         self.scans_in_flight = 0
         self.return_choice: str | None = None
+        self.return_state: tuple[str | None, str | None] = (None, None)
         self.sound = SoundPlayer(ctx.settings.sounds if sounds is None else sounds)
         self.setObjectName("station_window")
         self.resize(1366, 768)
@@ -309,8 +338,10 @@ class MainWindow(QMainWindow):
         install_translator(lang)
         self.retranslate()
         emit(self.ctx.events.language_changed, lang)
-        if self.packer.panel.verdict is not None:
-            self.packer.panel.show_verdict(self.packer.panel.verdict, lang)
+        v = self.packer.panel.verdict
+        if v is not None:
+            self.packer.panel.show_verdict(v, lang, carrier=self.ctx.carrier_label(v.carrier),
+                                           extra=self._verdict_extra(v))
 
     # -- keys ------------------------------------------------------------------------------
     def _install_shortcuts(self) -> None:
@@ -328,6 +359,17 @@ class MainWindow(QMainWindow):
         sc(Qt.Key.Key_F10, lambda: self.open_lead("settings"))
         sc(Qt.Key.Key_F12, lambda: self.set_language("en" if self.ctx.lang == "zh" else "zh"))
         sc(Qt.Key.Key_Escape, self.back_to_packer)
+        # returns desk without a mouse: Ctrl+1..5 reason, Alt+1..3 disposition (see return_legend)
+        from warehouse_app.commands import RETURN_DISPOSITIONS, RETURN_REASONS
+
+        for n, r in enumerate(RETURN_REASONS, 1):
+            sc(f"Ctrl+{n}", lambda r=r: self._return_key(reason=r))
+        for n, d in enumerate(RETURN_DISPOSITIONS, 1):
+            sc(f"Alt+{n}", lambda d=d: self._return_key(disposition=d))
+
+    def _return_key(self, reason: str | None = None, disposition: str | None = None) -> None:
+        if self.stack.currentWidget() is self.packer:
+            self.choose_return(reason, disposition)
 
     def _flush_wedge(self) -> None:
         res = self._key_filter.decoder.flush(time.monotonic())
@@ -415,26 +457,104 @@ class MainWindow(QMainWindow):
             self.packer.panel.show_message(True, self.mode_name(mode), hint)
         emit(self.mode_changed, mode)
         if mode == "return":
-            self._load_return_choice()
+            self._load_return_choice(announce)
+        self.packer.set_hint(mode)
         self.refresh_counters()
 
-    def _load_return_choice(self) -> None:
-        """Show the station's current return reason/disposition (set in the promo Returns tab)."""
+    def _load_return_choice(self, announce: bool = False) -> None:
+        """Show the station's current return reason/disposition (keys, cards or the lead's Returns tab)."""
         mod = returns_module()
         if mod is None:
             return
 
         def got(choice: tuple[str | None, str | None]) -> None:
-            reason, disp = choice
-            if reason and disp:
-                i = 0 if self.ctx.lang == "zh" else 1
-                self.return_choice = (mod.REASONS.get(reason, (reason, reason))[i] + " · "
-                                      + mod.DISPOSITIONS.get(disp, (disp, disp))[i])
-            else:
-                self.return_choice = None
-            self._update_context_line()
+            self._show_return_choice(choice, announce)
 
         run_read(self.ctx, mod.return_defaults, on_success=got, parent=self)
+
+    def _return_names(self, reason: str | None, disp: str | None) -> tuple[str | None, str | None]:
+        mod = returns_module()
+        if mod is None:
+            return reason, disp
+        i = 0 if self.ctx.lang == "zh" else 1
+        return (mod.REASONS[reason][i] if reason in mod.REASONS else None,
+                mod.DISPOSITIONS[disp][i] if disp in mod.DISPOSITIONS else None)
+
+    def _show_return_choice(self, choice: tuple[str | None, str | None], big: bool) -> None:
+        """Context line always; with `big`, the verdict panel too, so the packer sees what applies."""
+        self.return_state = choice
+        rname, dname = self._return_names(*choice)
+        self.return_choice = f"{rname} → {dname}" if rname and dname else None
+        self._update_context_line()
+        if not big:
+            return
+        title = self.tr("Return reason: %1").replace("%1", rname or self.tr("not chosen"))
+        if rname and dname:
+            nxt = self.tr("Put it into: %1").replace("%1", dname)
+        elif not rname:
+            nxt = self.tr("Choose the reason: Ctrl+1…5 or scan a #REASON card")
+        else:
+            nxt = self.tr("Choose where it goes: Alt+1…3 or scan a #DISPOSE card")
+        self.packer.panel.show_message(bool(rname and dname), title, nxt, self.return_legend())
+
+    def return_legend(self) -> str:
+        """The key map, in the current language, for the hint line and the panel."""
+        mod = returns_module()
+        if mod is None:
+            return ""
+        i = 0 if self.ctx.lang == "zh" else 1
+        rs = "  ".join(f"Ctrl+{n} {v[i]}" for n, v in enumerate(mod.REASONS.values(), 1))
+        ds = "  ".join(f"Alt+{n} {v[i]}" for n, v in enumerate(mod.DISPOSITIONS.values(), 1))
+        return f"{rs}   |   {ds}"
+
+    def choose_return(self, reason: str | None = None, disposition: str | None = None) -> None:
+        """Set the return reason and/or disposition for the next return scans (keys or command cards).
+
+        Bad values change nothing and say so (zh + en); a choice also switches to return mode."""
+        mod = returns_module()
+        if self.ctx.operator is None:
+            self.sound.play("reject")
+            self.login.panel.show_message(False, self.tr("Log in first"), self.tr("Scan your badge"))
+            return
+        if mod is None:
+            self._reject_card(self.ctx.text("本工位没有退货功能", "Returns are not available on this station"))
+            return
+        if (reason is not None and reason not in mod.REASONS) or (
+                disposition is not None and disposition not in mod.DISPOSITIONS):
+            bad = reason if reason is not None and reason not in mod.REASONS else disposition
+            self._reject_card(self.ctx.text(f"未知的退货选项：{bad}", f"Unknown return option: {bad}"))
+            return
+        if self.mode != "return":
+            self.set_mode("return", announce=False)
+
+        def done(choice: tuple[str | None, str | None]) -> None:
+            self.sound.play("command")
+            self._show_return_choice(choice, True)
+            emit(self.return_choice_changed, choice)
+
+        run_on_writer(self.ctx, save_return_choice, reason, disposition, on_success=done,
+                      on_failure=self._context_failed, parent=self)
+
+    def _reject_card(self, title: str) -> None:
+        self.sound.play("reject")
+        self.packer.panel.show_message(False, title, self.tr("Scan the right card"))
+
+    def status_name(self, status: str) -> str:
+        """Batch/handoff status as a person reads it (never the bare English code in zh mode)."""
+        return {"draft": self.tr("draft"), "active": self.tr("active"), "paused": self.tr("paused"),
+                "done": self.tr("done"), "open": self.tr("open"), "closed": self.tr("closed")}.get(status, status)
+
+    def _verdict_extra(self, v: Verdict) -> str:
+        """Return verdicts carry the reason and disposition on the detail line too."""
+        if v.mode != "return" or not v.ok:
+            return ""
+        mod = returns_module()
+        ex = v.extra or {}
+        if mod is None or not ex.get("reason"):
+            return ""
+        i = 0 if self.ctx.lang == "zh" else 1
+        return (mod.REASONS.get(ex["reason"], (ex["reason"],) * 2)[i] + " → "
+                + mod.DISPOSITIONS.get(ex.get("disposition"), (ex.get("disposition") or "-",) * 2)[i])
 
     def mode_name(self, mode: str) -> str:
         return {"pack": self.tr("Pack batch"), "verify": self.tr("Verify & box"), "handoff": self.tr("Hand off"),
@@ -454,7 +574,7 @@ class MainWindow(QMainWindow):
             if announce:
                 self.sound.play("command")
                 self.packer.panel.show_message(True, self.tr("Batch %1").replace("%1", b["batch_id"]),
-                                               f"{b['sku_set']} · {b['status']}")
+                                               f"{b['sku_set']} · {self.status_name(b['status'])}")
 
         run_read(self.ctx, station_ops.check_batch, batch_id, on_success=ok, on_failure=self._context_failed,
                  parent=self)
@@ -473,7 +593,8 @@ class MainWindow(QMainWindow):
             if announce:
                 self.sound.play("command")
                 self.packer.panel.show_message(True, self.tr("Handoff %1").replace("%1", h["handoff_id"]),
-                                               f"{h['carrier']} · {h['status']}")
+                                               f"{self.ctx.carrier_label(h['carrier'])} · "
+                                               f"{self.status_name(h['status'])}")
 
         run_read(self.ctx, station_ops.check_handoff, handoff_id, on_success=ok, on_failure=self._context_failed,
                  parent=self)
@@ -516,9 +637,10 @@ class MainWindow(QMainWindow):
             batches, handoffs = res
             for combo, rows, key, cur, label in (
                     (self.packer.batch_pick, batches, "batch_id", self.batch_id,
-                     lambda r: f"{r['batch_id']}  {r['sku_set']}  ({r['status']})"),
+                     lambda r: f"{r['batch_id']}  {r['sku_set']}  ({self.status_name(r['status'])})"),
                     (self.packer.handoff_pick, handoffs, "handoff_id", self.handoff_id,
-                     lambda r: f"{r['handoff_id']}  {r['carrier']}  {r.get('courier_name') or ''}")):
+                     lambda r: f"{r['handoff_id']}  {self.ctx.carrier_label(r['carrier'])}  "
+                               f"{r.get('courier_name') or ''}")):
                 combo.blockSignals(True)
                 combo.clear()
                 combo.addItem("-", None)
@@ -541,7 +663,7 @@ class MainWindow(QMainWindow):
         if self.mode == "handoff":
             bits.append(self.tr("Handoff: %1").replace("%1", self.handoff_id or "-"))
         if self.mode == "return":
-            bits.append(self.return_choice or self.tr("Return reason: choose it in the lead's Returns tab"))
+            bits.append(self.return_choice or self.tr("Return reason: not chosen (Ctrl+1…5, Alt+1…3)"))
         self.packer.context_line.setText("  ·  ".join(bits))
 
     # -- scans -----------------------------------------------------------------------------
@@ -579,6 +701,15 @@ class MainWindow(QMainWindow):
         elif cmd.kind == "handoff":
             self.show_packer()
             self.set_handoff(cmd.value)
+        elif cmd.kind in ("reason", "dispose"):
+            self.show_packer()
+            if cmd.kind == "reason":
+                self.choose_return(reason=cmd.value)
+            else:
+                self.choose_return(disposition=cmd.value)
+        elif cmd.kind == "invalid":
+            self.show_packer()
+            self._reject_card(self.tr("Unknown command card: %1").replace("%1", cmd.value))
 
     def scan_context(self) -> ScanContext:
         op = self.ctx.operator
@@ -600,7 +731,8 @@ class MainWindow(QMainWindow):
 
     def _verdict(self, v: Verdict) -> None:
         self.scans_in_flight -= 1
-        self.packer.panel.show_verdict(v, self.ctx.lang)
+        self.packer.panel.show_verdict(v, self.ctx.lang, carrier=self.ctx.carrier_label(v.carrier),
+                                       extra=self._verdict_extra(v))
         self.sound.play(sound_for(v.ok, v.reason))
         dev = self.ctx.devices
         if dev is not None:
@@ -640,7 +772,8 @@ class MainWindow(QMainWindow):
             p.c_batch.sub.setText(self.tr("no batch selected (F6)"))
         if h:
             p.c_handoff.value.setText(str(h["count"]))
-            p.c_handoff.sub.setText(f"{h['id']} · {h['carrier']} · {h['status']}")
+            p.c_handoff.sub.setText(f"{h['id']} · {self.ctx.carrier_label(h['carrier'])} · "
+                                    f"{self.status_name(h['status'])}")
         else:
             p.c_handoff.value.setText("-")
             p.c_handoff.sub.setText(self.tr("no handoff selected (F7)"))
@@ -649,6 +782,8 @@ class MainWindow(QMainWindow):
         emit(self.counters_updated, c)
 
     def _data_changed(self, what: str) -> None:
+        if what in ("sync", "carriers", "settings"):  # a pull may bring carriers; names stay current
+            run_read(self.ctx, self.ctx.load_carriers, parent=self)
         if what in ("batch", "handoff"):
             self.refresh_pickers()
             self.refresh_counters()
