@@ -72,7 +72,10 @@ def _records(path: Path) -> Iterator[tuple[int, Row | None, str | None]]:
                            zh=f"不支持的文件类型 {path.suffix!r}：请用 .csv 或 .jsonl")
 
 
-def _read(path: Path | str, parse: Callable[[Row], Row], key: str) -> tuple[list[Row], list[RowError]]:
+def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
+              check: Callable[[Row], str | None] | None = None) -> tuple[list[Row], list[RowError]]:
+    """Parse every record of a CSV/JSONL file with `parse`; bad rows (parse errors, duplicate
+    `key`, or a message from `check`) become line-numbered errors instead of rows."""
     rows: list[Row] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
@@ -86,6 +89,10 @@ def _read(path: Path | str, parse: Callable[[Row], Row], key: str) -> tuple[list
         except (KeyError, ValueError, TypeError) as exc:
             msg = f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
             errors.append(RowError(line, msg))
+            continue
+        problem = check(row) if check is not None else None
+        if problem:
+            errors.append(RowError(line, problem))
             continue
         k = row[key]
         if k in seen:
@@ -198,24 +205,14 @@ def parse_order(rec: Row) -> Row:
 
 
 def read_skus(path: Path | str) -> tuple[list[Row], list[RowError]]:
-    return _read(path, parse_sku, "code")
+    return read_rows(path, parse_sku, "code")
 
 
 def read_orders(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
-    rows, errors = _read(path, parse_order, "order_id")
-    if known_skus is None:
-        return rows, errors
-    good = []
-    lines = _line_index(path, "order_id")
-    for r in rows:
-        unknown = [it["sku"] for it in r["items"] if it["sku"] not in known_skus]
-        if unknown:
-            errors.append(RowError(lines.get(r["order_id"], 0), f"unknown SKU {', '.join(unknown)}"))
-        else:
-            good.append(r)
-    errors.sort(key=lambda e: e.line)
-    return good, errors
+    def check(row: Row) -> str | None:
+        if known_skus is None:
+            return None
+        unknown = [it["sku"] for it in row["items"] if it["sku"] not in known_skus]
+        return f"unknown SKU {', '.join(unknown)}" if unknown else None
 
-
-def _line_index(path: Path | str, key: str) -> dict[str, int]:
-    return {str(rec.get(key)): line for line, rec, _ in _records(Path(path)) if rec}
+    return read_rows(path, parse_order, "order_id", check)
