@@ -12,7 +12,6 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, TypeVar
 
-from warehouse_app.store.checkpoint import Checkpointer
 from warehouse_app.store.db import Store
 
 logger = logging.getLogger(__name__)
@@ -20,9 +19,8 @@ T = TypeVar("T")
 
 
 class StoreWriter:
-    def __init__(self, store: Store, background_checkpoints: bool = True) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self._checkpointer = Checkpointer(store).start() if background_checkpoints else None
         self._local = threading.local()
         self._conn: sqlite3.Connection | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
@@ -31,8 +29,6 @@ class StoreWriter:
 
     def _open(self) -> None:
         self._conn = self.store.connect()
-        if self._checkpointer is not None:
-            self._conn.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer thread does it
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> "Future[T]":
         """Run fn(conn, *args, **kwargs) on the writer thread."""
@@ -55,8 +51,6 @@ class StoreWriter:
         except RuntimeError:
             pass  # already shut down
         self._executor.shutdown(wait=True)
-        if self._checkpointer is not None:
-            self._checkpointer.stop()
 
     def __enter__(self) -> "StoreWriter":
         return self
