@@ -61,7 +61,6 @@ ZH: dict[str, str] = {
     "Handoff %1 closed; manifest saved to %2": "交接单 %1 已关闭，交接单已保存到 %2",
     "Handoff: %1": "交接单：%1",
     "Handoffs": "交接",
-    "Hour (UTC)": "小时（UTC）",
     "Intercepted at": "拦截时间",
     "Intercepted but not pulled: %1": "已拦截未取出：%1",
     "Keyboard-wedge (USB HID) scanner": "键盘式（USB HID）扫描枪",
@@ -111,7 +110,6 @@ ZH: dict[str, str] = {
     "Reprint": "补打",
     "Reprint of %1 sent to the printer": "已补打 %1",
     "Reprint or void a waybill": "补打或作废面单",
-    "Return reason: choose it in the lead's Returns tab": "退货原因：请在组长的退货页选择",
     "Returns": "退货",
     "Review": "复盘",
     "SKU set": "商品组合",
@@ -152,7 +150,6 @@ ZH: dict[str, str] = {
     "This batch": "本批次",
     "This handoff": "本交接单",
     "Upstream address": "上游地址",
-    "Upstream and language": "上游与语言",
     "Vehicle": "车辆",
     "Verdict sounds": "提示音",
     "Verified": "已核对",
@@ -177,6 +174,19 @@ ZH: dict[str, str] = {
     "pre-sale": "预售",
     "anonymous": "匿名预包",
     "open": "进行中",
+    "Times in %1": "时间为 %1",
+    "Return reason: %1": "退货原因：%1",
+    "not chosen": "未选择",
+    "Put it into: %1": "放入：%1",
+    "Choose the reason: Ctrl+1…5 or scan a #REASON card": "请选择原因：Ctrl+1…5 或扫描 #REASON 卡",
+    "Choose where it goes: Alt+1…3 or scan a #DISPOSE card": "请选择处理方式：Alt+1…3 或扫描 #DISPOSE 卡",
+    "Return reason: not chosen (Ctrl+1…5, Alt+1…3)": "退货原因：未选择（Ctrl+1…5，Alt+1…3）",
+    "Unknown command card: %1": "无法识别的指令卡：%1",
+    "Hour": "时段",
+    "Hour (%1)": "时段（%1）",
+    "Time zone": "时区",
+    "This computer's zone (%1)": "本机时区（%1）",
+    "Upstream, language and time": "上游、语言与时间",
     "closed": "已关闭",
 }
 
@@ -184,6 +194,15 @@ TS = {"zh": "station_zh_CN", "en": "station_en"}
 
 
 def _tool(name: str) -> str:
+    """The Qt binary itself (PySide6/lupdate) when present: the pyside6-* wrappers fail when the
+    PySide6 package lost its __init__.py (seen after a split-wheel downgrade); else the wrapper."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    for base in (spec.submodule_search_locations or []) if spec else []:
+        real = Path(base) / name.removeprefix("pyside6-")
+        if real.exists():
+            return str(real)
     exe = Path(sys.executable).with_name(name)
     return str(exe) if exe.exists() else (shutil.which(name) or name)
 
