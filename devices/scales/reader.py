@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from devices.scales.parse import Reading, parse_weight_text
+from devices.scales.parse import LineSplitter, Reading, parse_weight_text
 from devices.serial_device import DeviceStatus, SerialDevice
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class SerialScale:
         self.max_age = max_age_s
         self.min_weight = min_weight_g
         self._on_weight = on_weight
-        self._buf = bytearray()
+        self._lines = LineSplitter()
         self._lock = threading.Lock()
         self.latest: Weight | None = None
         self.device = SerialDevice("scale", port, baud=baud, data_bits=data_bits, parity=parity,
@@ -53,24 +53,17 @@ class SerialScale:
 
     def _reset(self) -> None:
         with self._lock:
-            self._buf.clear()
+            self._lines.reset()
             self.window.clear()
             self.latest = None
 
     def _on_data(self, data: bytes) -> None:
-        self._buf.extend(data)
-        while True:
-            idx = [i for i in (self._buf.find(b"\r"), self._buf.find(b"\n")) if i >= 0]
-            if not idx:
-                break
-            cut = min(idx)
-            line = bytes(self._buf[:cut]).decode("ascii", errors="replace")
-            del self._buf[:cut + 1]
-            if line.strip():
-                self._line(line)
-        if len(self._buf) > 256:
-            logger.warning("scale %s: dropping %d bytes without a line end", self.device.port, len(self._buf))
-            self._buf.clear()
+        dropped = self._lines.dropped
+        for line in self._lines.feed(data):
+            self._line(line)
+        if self._lines.dropped > dropped:
+            logger.warning("scale %s: dropped a run of more than %d bytes without a line end",
+                           self.device.port, self._lines.max_bytes)
 
     def _line(self, line: str) -> None:
         r = parse_weight_text(line, self.default_unit)

@@ -83,6 +83,9 @@ class ScanFramer:
     config: ScannerConfig = field(default_factory=ScannerConfig)
     on_warning: Callable[[str], None] | None = None
     _buf: bytearray = field(default_factory=bytearray)
+    # After an over-long run without a suffix, skip up to the next suffix: the tail of that run is
+    # not a scan (emitting it would give a truncated code that depends on how reads were split).
+    _discarding: bool = False
 
     def _terminators(self) -> tuple[bytes, ...]:
         s = self.config.suffix.upper()
@@ -91,7 +94,10 @@ class ScanFramer:
         return (SUFFIXES[s],)
 
     def feed(self, data: bytes) -> list[Scan]:
-        """Add bytes from one read; return the scans they completed (maybe none, maybe several)."""
+        """Add bytes from one read; return the scans they completed (maybe none, maybe several).
+
+        The result never depends on how the bytes were split into reads: a frame longer than
+        MAX_SCAN_BYTES is dropped whole, however it arrived."""
         self._buf.extend(data)
         out: list[Scan] = []
         terms = self._terminators()
@@ -101,12 +107,19 @@ class ScanFramer:
                 break
             frame = bytes(self._buf[:cut])
             del self._buf[:cut + 1]
+            if self._discarding:
+                self._discarding = False  # the rest of an over-long run: resynchronised now
+                continue
+            if len(frame) > MAX_SCAN_BYTES:
+                self._warn(f"dropped a {len(frame)}-byte frame (longer than any scan)")
+                continue
             scan = self._decode(frame)
             if scan is not None:
                 out.append(scan)
         if len(self._buf) > MAX_SCAN_BYTES:
             self._warn(f"dropped {len(self._buf)} bytes without a suffix (wrong suffix setting?)")
             self._buf.clear()
+            self._discarding = True
         return out
 
     def reset(self) -> None:
@@ -114,6 +127,7 @@ class ScanFramer:
         if self._buf:
             self._warn(f"dropped partial scan {bytes(self._buf)!r} at disconnect")
         self._buf.clear()
+        self._discarding = False
 
     def _warn(self, msg: str) -> None:
         logger.warning("scanner %s: %s", self.config.port or "?", msg)
