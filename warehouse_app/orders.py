@@ -7,13 +7,40 @@ that sync pushes upstream. Both are events in the same transaction as the order 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
 from warehouse_app.clock import iso, utcnow
-from warehouse_app.domain import ParcelState, sku_set_key
+from warehouse_app.domain import ParcelState, parse_sku_set, sku_set_key
 from warehouse_app.outbox import append_event
 
 IN_STATION = (ParcelState.PLANNED.value, ParcelState.PACKED.value, ParcelState.VERIFIED.value)
+
+
+@dataclass(frozen=True)
+class AppliedOrder:
+    """What apply_orders did to one order, for the post-apply hooks."""
+
+    order_id: str
+    status: str  # after the upsert ('cancelled' stays cancelled)
+    carrier: str | None  # after the upsert
+    skus: tuple[str, ...]  # SKUs it has now plus those it had before: their demand may have changed
+    prev_status: str | None  # None: a new order
+    prev_carrier: str | None
+
+
+# Optional hooks run at the end of apply_orders, in its transaction, with what changed (e.g. the promo
+# playbook's oversell refresh and carrier capacity count): fn(conn, applied, operator). A hook must
+# only look at the orders it is given, so a page of pulled orders stays cheap.
+AFTER_APPLY: list[Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]] = []
+
+
+def _after_apply_hooks() -> list[Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]]:
+    # Like batches._bind_checks: the promo playbook's hooks must run in every process that takes
+    # orders in (CLI import, sync pull, GUI); imported here, lazily, so there is no import cycle.
+    import warehouse_app.promo.intake  # noqa: F401  (registers its hooks in AFTER_APPLY)
+
+    return AFTER_APPLY
 
 
 def order_items(order: dict[str, Any]) -> dict[str, int]:
@@ -30,10 +57,12 @@ def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
     """Upsert orders (+items) and handle cancellations. Caller owns the transaction."""
     now = iso(utcnow())
     summary = {"inserted": 0, "updated": 0, "cancelled": 0, "intercepted": 0, "carrier_intercepts": 0}
+    applied: list[AppliedOrder] = []
     for o in orders:
         items = order_items(o)
         rc = o.get("recipient") or {}
-        prev = conn.execute("SELECT status FROM orders WHERE order_id=?", (o["order_id"],)).fetchone()
+        prev = conn.execute("SELECT status, carrier, sku_set FROM orders WHERE order_id=?",
+                            (o["order_id"],)).fetchone()
         status = o.get("status") or "paid"
         conn.execute(
             "INSERT INTO orders (order_id, platform, session_id, paid_at, ship_by, sku_set, recipient_name, "
@@ -69,6 +98,15 @@ def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
             kind = cancel_parcel(conn, o["order_id"], operator=operator, at=now)
             if kind:
                 summary[kind] += 1
+        before = tuple(parse_sku_set(prev["sku_set"])) if prev is not None and prev["sku_set"] else ()
+        applied.append(AppliedOrder(
+            o["order_id"], "cancelled" if prev is not None and prev["status"] == "cancelled" else status,
+            o.get("carrier") or (prev["carrier"] if prev is not None else None),
+            tuple(dict.fromkeys((*items, *before))), prev["status"] if prev is not None else None,
+            prev["carrier"] if prev is not None else None))
+    if applied:
+        for hook in _after_apply_hooks():
+            hook(conn, applied, operator)
     return summary
 
 

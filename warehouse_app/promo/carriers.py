@@ -180,10 +180,14 @@ def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in conn.execute("SELECT carrier, allocated FROM carrier_usage WHERE day=?", (day,))}
 
 
-def _bump_usage(conn: sqlite3.Connection, day: str, counts: dict[str, int]) -> None:
-    conn.executemany("INSERT INTO carrier_usage (carrier, day, allocated) VALUES (?,?,?) ON CONFLICT(carrier, day) "
-                     "DO UPDATE SET allocated = allocated + excluded.allocated",
-                     [(c, day, n) for c, n in counts.items() if n])
+def bump_usage(conn: sqlite3.Connection, day: str, counts: dict[str, int]) -> None:
+    """Add (or, negative, give back) capacity use for the day; never below zero."""
+    conn.executemany("INSERT INTO carrier_usage (carrier, day, allocated) VALUES (?,?,max(0, ?)) "
+                     "ON CONFLICT(carrier, day) DO UPDATE SET allocated = max(0, allocated + ?)",
+                     [(c, day, n, n) for c, n in counts.items() if n])
+
+
+_bump_usage = bump_usage  # the old private name
 
 
 class WaybillMinter:
@@ -225,6 +229,11 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
                            zh="本次大促尚未设置快递分配规则：请先运行 `warehouse-station carrier rules FILE`")
     now = now or utcnow()
     day, at = today(now), iso(now)
+    # a carrier past its capacity (orders that came with it from upstream, a lowered capacity) is full
+    # for the rest of the day: its excess moves first, by the same rules
+    capacity_moves = rebalance_capacity(conn, now=now, operator=operator, rules=rules)
+    if capacity_moves:
+        rules = load_rules(conn)
     alloc = Allocator(rules, usage(conn, day))
     cur = conn.cursor()
     cur.row_factory = None
@@ -275,6 +284,8 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     summary = {"day": day, "orders": len(order_updates), "allocated": per_carrier, "by_rule": how_counts}
     if order_updates:
         append_event(conn, "carrier.allocated", summary, operator=operator, at=at)
+    if capacity_moves:
+        summary["capacity_moves"] = capacity_moves
     return summary
 
 
@@ -310,6 +321,61 @@ def _open_orders_of(conn: sqlite3.Connection, carrier: str) -> list[sqlite3.Row]
         (carrier,)).fetchall()
 
 
+def _move_orders(conn: sqlite3.Connection, carrier: str, orders: list[sqlite3.Row], alloc: "Allocator", *,
+                 cause: str, operator: str | None, at: str, day: str, stop_when_full: bool = False) -> dict[str, int]:
+    """The failover path, shared by a failing carrier and a carrier over its capacity: each order goes to
+    the next carrier by the rules, its old waybill is voided, the new one queued for printing when a
+    parcel carries it; every step an event. Returns new carrier -> orders moved. With stop_when_full,
+    stops (instead of raising) when no carrier has capacity left: orders not reached stay where they are."""
+    mint = WaybillMinter(conn)
+    moved: dict[str, int] = {}
+    for o in orders:
+        try:
+            new_c, _how = alloc.pick(region_of(o["province"]))
+        except StationError:
+            if not stop_when_full:
+                raise
+            break
+        new_wb = mint.next(new_c)
+        old_wb = o["waybill"]
+        if old_wb:
+            conn.execute("INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
+                         "voided_at, voided_by) VALUES (?,?,?,?,?,?,?)",
+                         (old_wb, o["parcel_id"], o["order_id"], carrier, f"{cause}:{carrier}", at, operator))
+            append_event(conn, "waybill.voided", {"waybill": old_wb, "order_id": o["order_id"], "parcel_id": o["parcel_id"],
+                                                  "carrier": carrier, "reason": cause},
+                         operator=operator, at=at)
+        try:
+            conn.execute("UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
+                         (new_c, new_wb, at, o["order_id"]))
+        except sqlite3.IntegrityError as exc:
+            raise _waybill_clash(exc) from exc
+        if o["parcel_id"]:
+            conn.execute("UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
+                         (new_c, new_wb, at, o["parcel_id"]))
+        rule = "failover" if cause == "carrier_failover" else cause
+        conn.execute("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at, previous_carrier) "
+                     "VALUES (?,?,?,?,?,?,?) ON CONFLICT(order_id) DO UPDATE SET carrier=excluded.carrier, "
+                     "rule=excluded.rule, day=excluded.day, allocated_at=excluded.allocated_at, "
+                     "previous_carrier=excluded.previous_carrier",
+                     (o["order_id"], new_c, region_of(o["province"]), rule, day, at, carrier))
+        append_event(conn, "order.carrier_reassigned", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
+                                                        "from": carrier, "to": new_c, "old_waybill": old_wb,
+                                                        "new_waybill": new_wb, "reason": cause},
+                     operator=operator, at=at)
+        if o["parcel_id"]:
+            conn.execute("INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
+                         "VALUES (?,?,?,?,?,?)", (o["order_id"], o["parcel_id"], new_wb, new_c, cause, at))
+            append_event(conn, "waybill.print_requested", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
+                                                           "waybill": new_wb, "carrier": new_c,
+                                                           "replaces": old_wb, "reason": cause},
+                         operator=operator, at=at)
+        moved[new_c] = moved.get(new_c, 0) + 1
+    mint.save()
+    bump_usage(conn, day, alloc.taken)
+    return moved
+
+
 def fail_carrier(conn: sqlite3.Connection, carrier: str, *, reason: str = "", trigger: str = "lead",
                  operator: str | None = None, now: datetime | None = None) -> dict[str, Any]:
     """Mark a carrier failing and move its not-yet-handed-off orders. Caller owns the transaction, so a
@@ -328,46 +394,8 @@ def fail_carrier(conn: sqlite3.Connection, carrier: str, *, reason: str = "", tr
     append_event(conn, "carrier.failed", {"carrier": carrier, "reason": reason, "trigger": trigger},
                  operator=operator, at=at)
     alloc = Allocator(load_rules(conn), usage(conn, day))
-    mint = WaybillMinter(conn)
-    moved: dict[str, int] = {}
     orders = _open_orders_of(conn, carrier)
-    for o in orders:
-        new_c, _how = alloc.pick(region_of(o["province"]))
-        new_wb = mint.next(new_c)
-        old_wb = o["waybill"]
-        if old_wb:
-            conn.execute("INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
-                         "voided_at, voided_by) VALUES (?,?,?,?,?,?,?)",
-                         (old_wb, o["parcel_id"], o["order_id"], carrier, f"carrier_failover:{carrier}", at, operator))
-            append_event(conn, "waybill.voided", {"waybill": old_wb, "order_id": o["order_id"], "parcel_id": o["parcel_id"],
-                                                  "carrier": carrier, "reason": "carrier_failover"},
-                         operator=operator, at=at)
-        try:
-            conn.execute("UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
-                         (new_c, new_wb, at, o["order_id"]))
-        except sqlite3.IntegrityError as exc:
-            raise _waybill_clash(exc) from exc
-        if o["parcel_id"]:
-            conn.execute("UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
-                         (new_c, new_wb, at, o["parcel_id"]))
-        conn.execute("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at, previous_carrier) "
-                     "VALUES (?,?,?,?,?,?,?) ON CONFLICT(order_id) DO UPDATE SET carrier=excluded.carrier, "
-                     "rule='failover', day=excluded.day, allocated_at=excluded.allocated_at, "
-                     "previous_carrier=excluded.previous_carrier",
-                     (o["order_id"], new_c, region_of(o["province"]), "failover", day, at, carrier))
-        append_event(conn, "order.carrier_reassigned", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
-                                                        "from": carrier, "to": new_c, "old_waybill": old_wb,
-                                                        "new_waybill": new_wb}, operator=operator, at=at)
-        if o["parcel_id"]:
-            conn.execute("INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
-                         "VALUES (?,?,?,?,?,?)", (o["order_id"], o["parcel_id"], new_wb, new_c, "carrier_failover", at))
-            append_event(conn, "waybill.print_requested", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
-                                                           "waybill": new_wb, "carrier": new_c,
-                                                           "replaces": old_wb, "reason": "carrier_failover"},
-                         operator=operator, at=at)
-        moved[new_c] = moved.get(new_c, 0) + 1
-    mint.save()
-    _bump_usage(conn, day, alloc.taken)
+    moved = _move_orders(conn, carrier, orders, alloc, cause="carrier_failover", operator=operator, at=at, day=day)
     cur = conn.execute("INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
                        "VALUES (?,?,?,?,?,?,?)", (carrier, trigger, reason, operator, at, len(orders), json.dumps(moved)))
     conn.execute("INSERT INTO carrier_exceptions (carrier, kind, opened_at) VALUES (?, 'failure', ?)", (carrier, at))
@@ -376,6 +404,56 @@ def fail_carrier(conn: sqlite3.Connection, carrier: str, *, reason: str = "", tr
     append_event(conn, "carrier.failover_done", summary, operator=operator, at=at)
     logger.warning("carrier %s failed over (%s): %d orders moved %s", carrier, trigger, len(orders), moved)
     return summary
+
+
+def over_capacity(conn: sqlite3.Connection, day: str, rules: list[CarrierRule] | None = None) -> dict[str, int]:
+    """Healthy carriers that used more than their daily capacity on `day`: carrier -> orders over."""
+    used = usage(conn, day)
+    return {r.carrier: used.get(r.carrier, 0) - r.daily_capacity for r in (rules or load_rules(conn))
+            if not r.failing and r.daily_capacity > 0 and used.get(r.carrier, 0) > r.daily_capacity}
+
+
+def rebalance_capacity(conn: sqlite3.Connection, *, now: datetime | None = None, operator: str | None = None,
+                       only: str | None = None, rules: list[CarrierRule] | None = None) -> list[dict[str, Any]]:
+    """Capacity run-out: a carrier whose daily capacity is used up counts as failing for the rest of the day.
+    Its not-yet-handed-off orders beyond capacity (the latest paid: earliest paid ship first) move by the
+    rules through the failover path (old waybill voided, new one queued for printing, events), and give the
+    capacity back. The carrier is not marked failing: tomorrow its capacity is fresh. Orders that find no
+    carrier with room stay and are reported (`left_over`). Caller owns the transaction."""
+    now = now or utcnow()
+    at, day = iso(now), today(now)
+    rules = rules if rules is not None else load_rules(conn)
+    out: list[dict[str, Any]] = []
+    for carrier, excess in over_capacity(conn, day, rules).items():
+        if only is not None and carrier != only:
+            continue
+        rule = next(r for r in rules if r.carrier == carrier)
+        used = rule.daily_capacity + excess
+        open_orders = _open_orders_of(conn, carrier)
+        beyond = open_orders[max(0, len(open_orders) - excess):]
+        reason = f"daily capacity {rule.daily_capacity} used up ({used} today, {excess} over)"
+        reason_zh = f"当日运力 {rule.daily_capacity} 已用完（今日 {used} 单，超出 {excess} 单）"
+        append_event(conn, "carrier.capacity_out", {
+            "carrier": carrier, "day": day, "capacity": rule.daily_capacity, "used": used, "excess": excess,
+            "movable": len(beyond), "reason": reason, "reason_zh": reason_zh}, operator=operator, at=at)
+        alloc = Allocator(load_rules(conn), usage(conn, day))
+        moved = _move_orders(conn, carrier, beyond, alloc, cause="capacity_out", operator=operator, at=at, day=day,
+                             stop_when_full=True)
+        n = sum(moved.values())
+        bump_usage(conn, day, {carrier: -n})
+        cur = conn.execute(
+            "INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
+            "VALUES (?,?,?,?,?,?,?)", (carrier, "capacity", reason, operator, at, n, json.dumps(moved)))
+        res = {"failover_id": cur.lastrowid, "carrier": carrier, "trigger": "capacity", "reason": reason,
+               "capacity": rule.daily_capacity, "used_before": used, "orders_moved": n, "moved_to": moved,
+               "reprints_queued": sum(1 for o in beyond[:n] if o["parcel_id"]), "left_over": excess - n}
+        append_event(conn, "carrier.failover_done", res, operator=operator, at=at)
+        if res["left_over"]:
+            logger.warning("carrier %s: %d order(s) over capacity could not move (no carrier has room, or they "
+                           "are already handed off)", carrier, res["left_over"])
+        logger.warning("carrier %s capacity out (%s): %d orders moved %s", carrier, reason, n, moved)
+        out.append(res)
+    return out
 
 
 def restore_carrier(conn: sqlite3.Connection, carrier: str, operator: str | None = None) -> None:
@@ -392,7 +470,9 @@ def restore_carrier(conn: sqlite3.Connection, carrier: str, operator: str | None
 def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, auto_failover: bool = False,
                    operator: str | None = None) -> list[dict[str, Any]]:
     """What the allocator sees: stalled handoffs (parcels verified long ago, nothing handed off to the
-    carrier since) and capacity run out. With auto_failover a stalled carrier is failed over."""
+    carrier since) and capacity run out (`capacity_out`; `over_capacity` orders beyond it, e.g. orders that
+    came with the carrier from upstream). With auto_failover a stalled carrier is failed over and a carrier
+    over capacity has its excess moved (rebalance_capacity)."""
     now = now or utcnow()
     stall = timedelta(minutes=float(config.get(conn, "stall_minutes")))
     cutoff = iso(now - stall)
@@ -405,13 +485,20 @@ def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, aut
         last = conn.execute("SELECT max(handed_off_at) FROM parcels WHERE carrier=?", (r.carrier,)).fetchone()[0]
         stalled = bool(waiting[0]) and (last is None or last < cutoff)
         cap_out = r.daily_capacity > 0 and used.get(r.carrier, 0) >= r.daily_capacity
+        over = max(0, used.get(r.carrier, 0) - r.daily_capacity) if r.daily_capacity > 0 else 0
         row = {"carrier": r.carrier, "failing": r.failing, "stalled": stalled, "waiting_parcels": int(waiting[0]),
                "oldest_waiting": waiting[1], "last_handoff": last, "capacity_out": cap_out,
-               "used_today": used.get(r.carrier, 0), "capacity": r.daily_capacity or None, "action": None}
+               "used_today": used.get(r.carrier, 0), "capacity": r.daily_capacity or None,
+               "over_capacity": over, "action": None}
         if stalled and not r.failing and auto_failover:
             res = fail_carrier(conn, r.carrier, reason=f"no handoff for {stall}", trigger="stall",
                                operator=operator, now=now)
             row["action"] = f"failed over {res['orders_moved']} orders"
+        elif over and not r.failing and auto_failover:
+            moves = rebalance_capacity(conn, now=now, operator=operator, only=r.carrier)
+            n = sum(m["orders_moved"] for m in moves)
+            row["action"] = f"capacity out: moved {n} orders" + (
+                f", {moves[0]['left_over']} could not move" if moves and moves[0]["left_over"] else "")
         out.append(row)
     return out
 

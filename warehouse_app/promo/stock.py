@@ -304,28 +304,59 @@ def add_stock(conn: sqlite3.Connection, sku: str, delta: int, operator: str | No
 _PREPACKED_STATES = "('packed', 'verified', 'handed_off')"
 
 
-def _prepacked_units(conn: sqlite3.Connection) -> dict[str, int]:
-    """Units sitting in (or shipped in) pre-packed parcels, from each parcel's SKU set."""
+def _prepacked_units(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict[str, int]:
+    """Units sitting in (or shipped in) pre-packed parcels, from each parcel's SKU set. With `skus`, only
+    the parcels of batches that may hold them are read (through the batch index), so a refresh after a
+    page of new orders stays cheap however many parcels the station has."""
     from warehouse_app.domain import parse_sku_set
 
     out: dict[str, int] = {}
-    for r in conn.execute(f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IS NOT NULL AND +state IN "
-                          f"{_PREPACKED_STATES} GROUP BY sku_set"):
+    sql = f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IS NOT NULL AND +state IN {_PREPACKED_STATES}"
+    args: list[Any] = []
+    if skus is not None:
+        ids = []
+        for bid, key in conn.execute("SELECT batch_id, sku_set FROM batches"):
+            try:
+                if not skus.isdisjoint(parse_sku_set(key)):
+                    ids.append(bid)
+            except ValueError:  # a batch without a plain SKU set: its parcels say what they hold
+                ids.append(bid)
+        if not ids:
+            return out
+        sql = (f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
+               f"AND state IN {_PREPACKED_STATES}")
+        args = ids
+    for r in conn.execute(sql + " GROUP BY sku_set", args):
         for sku, q in parse_sku_set(r[0]).items():
-            out[sku] = out.get(sku, 0) + q * int(r[1])
+            if skus is None or sku in skus:
+                out[sku] = out.get(sku, 0) + q * int(r[1])
     return out
 
 
-def stock_position(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold)."""
+def _paid_demand_of(conn: sqlite3.Connection, skus: set[str]) -> dict[str, int]:
+    """Units ordered per SKU over paid orders, for a few SKUs (through the order_items SKU index)."""
+    marks = ",".join("?" * len(skus))
+    return {r[0]: int(r[1]) for r in conn.execute(
+        f"SELECT i.sku_code, sum(i.qty) FROM order_items i JOIN orders o ON o.order_id=i.order_id "
+        f"WHERE i.sku_code IN ({marks}) AND o.status='paid' GROUP BY i.sku_code", sorted(skus))}
+
+
+def stock_position(conn: sqlite3.Connection, skus: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold).
+    With `skus`, only those SKUs (the oversell refresh after new orders)."""
     from warehouse_app.promo.review import paid_demand
 
-    demand = paid_demand(conn)
+    only = set(skus) if skus is not None else None
+    if only is not None and not only:
+        return []
+    demand = paid_demand(conn) if only is None else _paid_demand_of(conn, only)
     stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
-    pre = _prepacked_units(conn)
+    pre = _prepacked_units(conn, only)
     reorder = {r[0]: r[1] for r in conn.execute("SELECT sku, reorder_point FROM stock_plan WHERE reorder_point IS NOT NULL")}
     rows = []
     for sku in sorted(set(demand) | set(stock) | set(pre)):
+        if only is not None and sku not in only:
+            continue
         d, s, p = demand.get(sku, 0), stock.get(sku, 0), pre.get(sku, 0)
         rp = reorder.get(sku)
         # live feedback for potential new SKUs: re-order once what is left falls to the re-order point
@@ -347,17 +378,24 @@ def short_orders(conn: sqlite3.Connection, sku: str, supply: int) -> list[dict[s
     return out
 
 
-def check_oversell(conn: sqlite3.Connection, operator: str | None = None) -> list[dict[str, Any]]:
+def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
+                   skus: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Raise (or update, or resolve) oversell alerts; only SKUs with a stock level are watched.
 
-    Caller owns the transaction. Returns the open alerts with their short orders.
+    With `skus` only those SKUs are checked (new orders came in for them: the short-order list must be
+    fresh before the next pre-pack bind, not only when a lead opens a screen); other alerts stay as they
+    are. Caller owns the transaction. Returns the open alerts (of the checked SKUs) with their short orders.
     """
     now = iso(utcnow())
     watched = {r[0] for r in conn.execute("SELECT sku FROM stock_levels")}
+    if skus is not None:
+        watched &= set(skus)
+        if not watched:
+            return []
     open_before = {r["sku"]: dict(r) for r in conn.execute(
         "SELECT * FROM oversell_alerts WHERE resolved_at IS NULL")}
     alerts = []
-    for pos in stock_position(conn):
+    for pos in stock_position(conn, None if skus is None else watched):
         sku = pos["sku"]
         if sku not in watched:
             continue
