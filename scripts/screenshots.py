@@ -184,18 +184,51 @@ def shoot(out: Path, size: str) -> int:
         for title, widget in win.lead.promo_tabs:
             win.lead.tabs.setCurrentWidget(widget)
             shot("promo-" + "".join(c for c in title if c.isalnum())[:20])
-        win.back_to_packer()
-        win.set_language("en")
-        more = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
-                 "AND o.status='paid' LIMIT 1")
-        scan(more[0][0])
-        shot("verify-ok-english")
-        if icpt:
-            scan(icpt[0][0])
-            shot("verify-intercept-english")
-        win.resize(1920, 1080)
-        settle(0.6)
-        shot("verify-1920x1080-english")
+        lead = ctx.lead
+
+        def packer_screens(tag: str) -> None:
+            win.show_packer()
+            rig.scan("#MODE:VERIFY")
+            pump(lambda: win.mode == "verify")
+            more = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+                     "AND o.status='paid' AND p.batch_id='DEMO-ST01-B0001' LIMIT 1")
+            if more:
+                scan(more[0][0])
+                win.refresh_counters()
+                shot(f"verify-ok-{tag}")
+            if icpt:
+                scan(icpt[0][0])
+                shot(f"verify-intercept-{tag}")
+            rig.scan("#MODE:RETURN")
+            pump(lambda: win.mode == "return")
+            rig.scan("#REASON:quality")
+            rig.scan("#DISPOSE:restock")
+            pump(lambda: win.return_state == ("quality", "restock"))
+            shipped = q("SELECT waybill FROM parcels WHERE state='handed_off' LIMIT 1")
+            if shipped:
+                scan(shipped[0][0])
+            shot(f"return-ok-{tag}")
+
+        def lead_screens(tag: str) -> None:
+            ctx.lead = lead
+            win.stack.setCurrentWidget(win.lead)
+            for name, ready in (("batches", lambda: win.lead.batches.table.rowCount() > 0),
+                                ("handoffs", lambda: win.lead.handoffs.table.rowCount() > 0),
+                                ("discrepancies", lambda: win.lead.discrepancies.verified.rowCount() > 0),
+                                ("review", lambda: win.lead.review.per_carrier.rowCount() > 0),
+                                ("settings", lambda: True)):
+                win.lead.open(name)
+                pump(ready)
+                shot(f"lead-{name}-{tag}")
+
+        packer_screens("zh-1366")
+        for lang, wh in (("en", (1366, 768)), ("zh", (1920, 1080)), ("en", (1920, 1080))):
+            win.resize(*wh)
+            win.set_language(lang)
+            settle(0.6)
+            tag = f"{lang}-{wh[0]}"
+            packer_screens(tag)
+            lead_screens(tag)
         win.set_language("zh")
     finally:
         win.close()

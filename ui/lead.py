@@ -809,6 +809,8 @@ class LeadArea(QStackedWidget):
                  "settings": self.tr("Settings"), "log": self.tr("Log")}
         for key, w in self.pages.items():
             self.tabs.setTabText(self.tabs.indexOf(w), names[key])
+            if isinstance(w, LeadTab):
+                w.result.setText("")  # a message said in the other language is stale
             w.retranslate()  # type: ignore[attr-defined]
         if self.ctx.lead:
             self.who.setText(self.tr("Shift lead: %1").replace("%1", self.ctx.lead["name"]))

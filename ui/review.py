@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
 
 from datetime import tzinfo
 
@@ -89,6 +89,7 @@ class ReviewTab(LeadTab):
         for h in (8, 12, 24, 72):
             self.span.addItem("", h)
         self.span.setCurrentIndex(2)
+        self.span.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.total = QLabel()
         self.total.setStyleSheet("font-size:18px;font-weight:bold")
         self.zone = QLabel()
@@ -120,6 +121,7 @@ class ReviewTab(LeadTab):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("review_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         split.addWidget(self.chart_view)
         split.setSizes([450, 700])
         lay.addWidget(split, 1)
@@ -166,9 +168,13 @@ class ReviewTab(LeadTab):
         self._chart(data)
 
     def _chart(self, data: dict[str, Any]) -> None:
-        self.chart.removeAllSeries()
-        for ax in list(self.chart.axes()):
-            self.chart.removeAxis(ax)
+        # a fresh chart each time: removing axes from a live QChart left stale axis titles and
+        # labels painted over the new ones after a resize or language switch
+        old = self.chart
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_view.setChart(self.chart)
+        old.deleteLater()
         hours = sorted({r["hour_utc"] for r in data["per_hour"]})
         clock = {r["hour_utc"]: r["clock"] for r in data["per_hour"]}
         carriers = sorted({r["carrier"] or "-" for r in data["per_hour"]})

@@ -38,6 +38,7 @@ class StationStatusBar(QStatusBar):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.font_px = 14
         self.setObjectName("station_status")
         self.scanner = self._pill("status_scanner")
         self.printer = self._pill("status_printer")
@@ -91,6 +92,14 @@ class StationStatusBar(QStatusBar):
         for key in self.state:
             self._render(key)
 
+    def set_scale(self, f: float) -> None:
+        """Bigger pills on a bigger screen (the window calls this on resize)."""
+        px = round(14 * f)
+        if px != self.font_px:
+            self.font_px = px
+            self.message.setStyleSheet(f"font-size:{round(15 * f)}px")
+            self.retranslate()
+
     def _render(self, key: str) -> None:
         level, zh, en = self.state[key]
         lab = {"scanner": self.scanner, "printer": self.printer, "scale": self.scale,
@@ -99,10 +108,10 @@ class StationStatusBar(QStatusBar):
         bg = {"ok": "#e8f5e9", "warn": "#fff3e0", "error": "#ffebee"}.get(level, "#eceff1")
         full = ("● " if level in ("ok", "warn", "error") else "○ ") + self.ctx.text(zh, en)
         lab.setStyleSheet(f"QLabel{{color:{color};background:{bg};padding:2px 8px;border-radius:4px;"
-                          "font-size:14px;font-weight:bold}")
+                          f"font-size:{self.font_px}px;font-weight:bold}}")
         lab.ensurePolished()  # the style sheet's font, so the elide width is measured right
         # long device paths must not push the other pills off a 1366 px screen: elide, full text on hover
-        lab.setText(lab.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, 420))
+        lab.setText(lab.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, self.font_px * 30))
         lab.setProperty("full_text", full)
         if key != "upstream":
             lab.setToolTip(full if lab.text() != full else "")

@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedWidget,
                                QVBoxLayout, QWidget)
 
@@ -88,6 +88,7 @@ class ModeBar(QWidget):
             lay.addWidget(lab)
             self.labels[m] = lab
         self.current = "verify"
+        self.font_px = 20
 
     def retranslate(self) -> None:
         names = {"pack": self.tr("F1 Pack batch"), "verify": self.tr("F2 Verify && box"),
@@ -103,7 +104,8 @@ class ModeBar(QWidget):
             on = m == mode
             lab.setStyleSheet(
                 "QLabel{font-size:%dpx;font-weight:%s;padding:6px;border-radius:6px;background:%s;color:%s}"
-                % (20, "bold" if on else "normal", "#1565c0" if on else "#e0e0e0", "white" if on else "#424242"))
+                % (self.font_px, "bold" if on else "normal", "#1565c0" if on else "#e0e0e0",
+                   "white" if on else "#424242"))
 
 
 class CounterBox(QFrame):
@@ -113,12 +115,16 @@ class CounterBox(QFrame):
         lay = QVBoxLayout(self)
         self.title = QLabel()
         self.value = QLabel("-")
-        self.value.setStyleSheet("font-size:34px;font-weight:bold")
         self.sub = QLabel("")
-        self.title.setStyleSheet("font-size:16px;color:#555")
+        self.scale(1.0)
         for w in (self.title, self.value, self.sub):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             lay.addWidget(w)
+
+    def scale(self, f: float) -> None:
+        self.value.setStyleSheet(f"font-size:{round(34 * f)}px;font-weight:bold")
+        self.title.setStyleSheet(f"font-size:{round(16 * f)}px;color:#555")
+        self.sub.setStyleSheet(f"font-size:{round(13 * f)}px;color:#333")
 
 
 class PackerPage(QWidget):
@@ -128,9 +134,7 @@ class PackerPage(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         self.who = QLabel()
-        self.who.setStyleSheet("font-size:22px;font-weight:bold")
         self.context_line = QLabel()
-        self.context_line.setStyleSheet("font-size:20px")
         top = QHBoxLayout()
         top.addWidget(self.who, 1)
         top.addWidget(self.context_line, 2)
@@ -148,9 +152,7 @@ class PackerPage(QWidget):
         self.entry_label = QLabel()
         self.entry = QLineEdit()
         self.entry.setObjectName("scan_entry")
-        self.entry.setStyleSheet("font-size:20px;padding:4px")
         self.hint = QLabel()
-        self.hint.setStyleSheet("color:#555")
         entry.addWidget(self.entry_label)
         entry.addWidget(self.entry, 1)
         lay.addLayout(entry)
@@ -166,6 +168,32 @@ class PackerPage(QWidget):
         picks.addWidget(self.handoff_pick_label)
         picks.addWidget(self.handoff_pick, 1)
         lay.addLayout(picks)
+        self._scale = 0.0
+        self.apply_scale(1.0)
+
+    def apply_scale(self, f: float) -> None:
+        """Text around the verdict grows with the screen: on a 1080p station the counters, keys
+        and pickers stayed 1366-sized and looked lost (the verdict panel scales itself)."""
+        if abs(f - self._scale) < 0.05:
+            return
+        self._scale = f
+        self.who.setStyleSheet(f"font-size:{round(22 * f)}px;font-weight:bold")
+        self.context_line.setStyleSheet(f"font-size:{round(20 * f)}px")
+        self.entry.setStyleSheet(f"font-size:{round(20 * f)}px;padding:4px")
+        self.entry_label.setStyleSheet(f"font-size:{round(14 * f)}px")
+        self.hint.setStyleSheet(f"color:#555;font-size:{round(13 * f)}px")
+        for lab in (self.batch_pick_label, self.handoff_pick_label):
+            lab.setStyleSheet(f"font-size:{round(14 * f)}px")
+        for combo in (self.batch_pick, self.handoff_pick):
+            combo.setStyleSheet(f"font-size:{round(14 * f)}px")
+        for c in (self.c_batch, self.c_handoff, self.c_hour):
+            c.scale(f)
+        self.modes.font_px = round(20 * f)
+        self.modes.set_mode(self.modes.current)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self.apply_scale(max(1.0, min(1.6, self.height() / 700)))
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         self.modes.retranslate()
@@ -794,6 +822,10 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, zh: str, en: str) -> None:
         self.status.show_message(self.ctx.text(zh, en), error=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self.status.set_scale(max(1.0, min(1.5, self.height() / 768)))
+        super().resizeEvent(event)
 
     # -- shutdown --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
