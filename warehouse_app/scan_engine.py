@@ -22,6 +22,10 @@ from warehouse_app.store.tx import transaction
 
 logger = logging.getLogger(__name__)
 
+# A parcel weight outside this range is a misread scale or a typo, never a parcel (and a number
+# beyond SQLite's 64-bit INTEGER would fail the transaction instead of giving a verdict).
+MAX_WEIGHT_G = 1_000_000
+
 _PARCEL_SQL = (
     "SELECT p.parcel_id, p.batch_id, p.order_id, p.label_code, p.waybill, p.carrier, p.sku_set, p.state, "
     "p.handoff_id, o.status AS order_status FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id "
@@ -150,6 +154,9 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
             return _reject(code, mode, Reason.NOT_PACKED, row)
         if state is ParcelState.VERIFIED:
             return _reject(code, mode, Reason.DUPLICATE, row)
+        if weight_g is not None and not 0 < weight_g <= MAX_WEIGHT_G:
+            return _reject(code, mode, Reason.WRONG_WEIGHT, row,
+                           extra={"weight_g": weight_g, "valid_range_g": [1, MAX_WEIGHT_G]})
         if weight_g is not None:
             bad = _weight_problem(conn, row["batch_id"], weight_g)
             if bad:
