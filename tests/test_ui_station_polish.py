@@ -236,6 +236,10 @@ def test_devices_get_the_full_stored_scanner_and_scale_settings(station: Station
     assert cfg.port == st.ctx.settings.scanner_port  # the settings page's port wins over a stale one
     assert dev.scanner.feedback == FEEDBACK["honeywell-acknak"]
     assert dev.scale.default_unit == "g"
+    info = st.window.lead.settings
+    info.show_scanner_info()  # the settings page tells IT what is in effect
+    assert "后缀 LF" in info.scanner_info.text() and "前缀 ]" in info.scanner_info.text()
+    assert "AIM 标识 保留" in info.scanner_info.text() and "honeywell-acknak" in info.scanner_info.text()
     st.wait_scanner_ready()
     with st.qtbot.waitSignal(st.window.logged_in, timeout=10000):
         st.rig.scanner.write(frame("P001", "LF", prefix="]"))  # LF-framed, prefixed: decoded

@@ -188,6 +188,10 @@ ZH: dict[str, str] = {
     "This computer's zone (%1)": "本机时区（%1）",
     "Upstream, language and time": "上游、语言与时间",
     "closed": "已关闭",
+    "none": "无",
+    "In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5": "当前生效：后缀 %1 · 前缀 %2 · %3 · AIM 标识 %4 · 回馈 %5",
+    "stripped": "去除",
+    "kept": "保留",
 }
 
 TS = {"zh": "station_zh_CN", "en": "station_en"}

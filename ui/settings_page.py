@@ -69,6 +69,11 @@ class SettingsTab(LeadTab):
         r.addWidget(self.find_btn)
         r.addWidget(self.test_scan_btn)
         f.addRow(r)
+        self.scanner_info = QLabel()  # framing/feedback in effect (stored by IT through devices.config)
+        self.scanner_info.setObjectName("scanner_info")
+        self.scanner_info.setWordWrap(True)
+        self.scanner_info.setStyleSheet("color:#455a64")
+        f.addRow(self.scanner_info)
         # printer
         self.print_box = QGroupBox()
         g = QFormLayout(self.print_box)
@@ -190,8 +195,28 @@ class SettingsTab(LeadTab):
         else:
             self.timezone.setEditText(s.timezone)
 
+    def show_scanner_info(self) -> None:
+        """What the serial scanner really runs with, so IT can check suffix/prefix/parity at a glance."""
+        dev = self.ctx.devices
+        stored = getattr(dev, "configured_with", None) or {}
+        cfg = stored.get("scanner")
+        if dev is None or self.ctx.settings.scanner_kind != "serial":
+            self.scanner_info.setText("")
+            return
+        from devices.scanners import ScannerConfig
+
+        cfg = cfg or ScannerConfig()
+        none = self.tr("none")
+        self.scanner_info.setText(
+            self.tr("In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5")
+            .replace("%1", cfg.suffix).replace("%2", cfg.prefix or none)
+            .replace("%3", f"{cfg.data_bits}{cfg.parity}{cfg.stop_bits:g}")
+            .replace("%4", self.tr("stripped") if cfg.aim else self.tr("kept"))
+            .replace("%5", stored.get("feedback") or none))
+
     def refresh(self) -> None:
         self.load_from_settings()
+        self.show_scanner_info()
         def got(r: tuple[str, str]) -> None:
             self.hub_url.setText(r[0])
             self.hub_token.setText(r[1])

@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
 
         self.lead = LeadArea(ctx, self)
         self.stack.addWidget(self.lead)
+        self._base_pt = self.lead.font().pointSizeF() if self.lead.font().pointSizeF() > 0 else 10.0
+        self._lead_scale = 1.0
         self.setCentralWidget(self.stack)
         self.status = StationStatusBar(ctx)
         self.setStatusBar(self.status)
@@ -824,7 +826,13 @@ class MainWindow(QMainWindow):
         self.status.show_message(self.ctx.text(zh, en), error=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        self.status.set_scale(max(1.0, min(1.5, self.height() / 768)))
+        f = max(1.0, min(1.5, self.height() / 768))
+        self.status.set_scale(f)
+        if abs(f - self._lead_scale) >= 0.05:  # lead tables readable on a 1080p screen too
+            self._lead_scale = f
+            font = self.lead.font()
+            font.setPointSizeF(self._base_pt * f)
+            self.lead.setFont(font)
         super().resizeEvent(event)
 
     # -- shutdown --------------------------------------------------------------------------

@@ -455,8 +455,8 @@
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="814" />
-        <location filename="../../ui/lead.py" line="838" />
+        <location filename="../../ui/lead.py" line="816" />
+        <location filename="../../ui/lead.py" line="840" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>
@@ -464,17 +464,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/window.py" line="211" />
+        <location filename="../../ui/window.py" line="239" />
         <source>Scan your badge, or type your operator code and press Enter</source>
         <translation>Scan your badge, or type your operator code and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="213" />
+        <location filename="../../ui/window.py" line="241" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="213" />
+        <location filename="../../ui/window.py" line="241" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
@@ -482,217 +482,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="324" />
+        <location filename="../../ui/window.py" line="354" />
         <source>Packing station</source>
         <translation>Packing station</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="329" />
+        <location filename="../../ui/window.py" line="359" />
         <source>Station data: %1</source>
         <translation>Station data: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="419" />
+        <location filename="../../ui/window.py" line="449" />
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="420" />
+        <location filename="../../ui/window.py" line="450" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>Scan a parcel, or press F1-F5 to change mode</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="428" />
-        <location filename="../../ui/window.py" line="438" />
-        <location filename="../../ui/window.py" line="517" />
-        <location filename="../../ui/window.py" line="694" />
+        <location filename="../../ui/window.py" line="458" />
+        <location filename="../../ui/window.py" line="468" />
+        <location filename="../../ui/window.py" line="547" />
+        <location filename="../../ui/window.py" line="724" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="438" />
+        <location filename="../../ui/window.py" line="468" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="452" />
+        <location filename="../../ui/window.py" line="482" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>Scan the pre-pack label of each parcel of the batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="453" />
+        <location filename="../../ui/window.py" line="483" />
         <source>Scan each staged parcel's waybill</source>
         <translation>Scan each staged parcel's waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="454" />
+        <location filename="../../ui/window.py" line="484" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>Scan each parcel as it goes into the carrier's cage</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="455" />
+        <location filename="../../ui/window.py" line="485" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>Scan each intercepted parcel you pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="456" />
+        <location filename="../../ui/window.py" line="486" />
         <source>Scan each returned parcel</source>
         <translation>Scan each returned parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="491" />
+        <location filename="../../ui/window.py" line="521" />
         <source>Return reason: %1</source>
         <translation>Return reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="491" />
+        <location filename="../../ui/window.py" line="521" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="493" />
+        <location filename="../../ui/window.py" line="523" />
         <source>Put it into: %1</source>
         <translation>Put it into: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="495" />
+        <location filename="../../ui/window.py" line="525" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>Choose the reason: Ctrl+1…5 or scan a #REASON card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="497" />
+        <location filename="../../ui/window.py" line="527" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="544" />
+        <location filename="../../ui/window.py" line="574" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="544" />
+        <location filename="../../ui/window.py" line="574" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="544" />
+        <location filename="../../ui/window.py" line="574" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="545" />
+        <location filename="../../ui/window.py" line="575" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="545" />
+        <location filename="../../ui/window.py" line="575" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="545" />
+        <location filename="../../ui/window.py" line="575" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="590" />
         <source>Pack batch</source>
         <translation>Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="590" />
         <source>Verify &amp; box</source>
         <translation>Verify &amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="590" />
         <source>Hand off</source>
         <translation>Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="561" />
+        <location filename="../../ui/window.py" line="591" />
         <source>Pull intercepts</source>
         <translation>Pull intercepts</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="561" />
+        <location filename="../../ui/window.py" line="591" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="576" />
+        <location filename="../../ui/window.py" line="606" />
         <source>Batch %1</source>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="595" />
+        <location filename="../../ui/window.py" line="625" />
         <source>Handoff %1</source>
         <translation>Handoff %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="540" />
-        <location filename="../../ui/window.py" line="615" />
+        <location filename="../../ui/window.py" line="570" />
+        <location filename="../../ui/window.py" line="645" />
         <source>Scan the right card</source>
         <translation>Scan the right card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="658" />
+        <location filename="../../ui/window.py" line="688" />
         <source>On duty: %1</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="659" />
+        <location filename="../../ui/window.py" line="689" />
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="662" />
+        <location filename="../../ui/window.py" line="692" />
         <source>Batch: %1</source>
         <translation>Batch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="664" />
+        <location filename="../../ui/window.py" line="694" />
         <source>Handoff: %1</source>
         <translation>Handoff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="517" />
-        <location filename="../../ui/window.py" line="694" />
+        <location filename="../../ui/window.py" line="547" />
+        <location filename="../../ui/window.py" line="724" />
         <source>Log in first</source>
         <translation>Log in first</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="666" />
+        <location filename="../../ui/window.py" line="696" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="712" />
+        <location filename="../../ui/window.py" line="742" />
         <source>Unknown command card: %1</source>
         <translation>Unknown command card: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="754" />
+        <location filename="../../ui/window.py" line="784" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>Scan again; if it repeats call the lead</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="768" />
+        <location filename="../../ui/window.py" line="798" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · packed %2 · verified %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="772" />
+        <location filename="../../ui/window.py" line="802" />
         <source>no batch selected (F6)</source>
         <translation>no batch selected (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="779" />
+        <location filename="../../ui/window.py" line="809" />
         <source>no handoff selected (F7)</source>
         <translation>no handoff selected (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="781" />
+        <location filename="../../ui/window.py" line="811" />
         <source>this station</source>
         <translation>this station</translation>
     </message>
@@ -700,27 +700,27 @@
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../../ui/window.py" line="93" />
+        <location filename="../../ui/window.py" line="94" />
         <source>F1 Pack batch</source>
         <translation>F1 Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="93" />
+        <location filename="../../ui/window.py" line="94" />
         <source>F2 Verify &amp;&amp; box</source>
         <translation>F2 Verify &amp;&amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="94" />
+        <location filename="../../ui/window.py" line="95" />
         <source>F3 Hand off</source>
         <translation>F3 Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="94" />
+        <location filename="../../ui/window.py" line="95" />
         <source>F4 Pull intercept</source>
         <translation>F4 Pull intercept</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="95" />
+        <location filename="../../ui/window.py" line="96" />
         <source>F5 Returns</source>
         <translation>F5 Returns</translation>
     </message>
@@ -728,37 +728,37 @@
 <context>
     <name>PackerPage</name>
     <message>
-        <location filename="../../ui/window.py" line="172" />
+        <location filename="../../ui/window.py" line="200" />
         <source>This batch</source>
         <translation>This batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="173" />
+        <location filename="../../ui/window.py" line="201" />
         <source>This handoff</source>
         <translation>This handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="174" />
+        <location filename="../../ui/window.py" line="202" />
         <source>Parcels this hour</source>
         <translation>Parcels this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="175" />
+        <location filename="../../ui/window.py" line="203" />
         <source>Scan or type:</source>
         <translation>Scan or type:</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="176" />
+        <location filename="../../ui/window.py" line="204" />
         <source>F6 Batch:</source>
         <translation>F6 Batch:</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="177" />
+        <location filename="../../ui/window.py" line="205" />
         <source>F7 Handoff:</source>
         <translation>F7 Handoff:</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186" />
+        <location filename="../../ui/window.py" line="214" />
         <source>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</source>
         <translation>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</translation>
     </message>
@@ -766,90 +766,90 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review.py" line="136" />
+        <location filename="../../ui/review.py" line="138" />
         <source>Shift:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="138" />
+        <location filename="../../ui/review.py" line="140" />
         <source>last %1 hours</source>
         <translation>last %1 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="139" />
+        <location filename="../../ui/review.py" line="141" />
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="140" />
+        <location filename="../../ui/review.py" line="142" />
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="141" />
+        <location filename="../../ui/review.py" line="143" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="158" />
+        <location filename="../../ui/review.py" line="160" />
         <source>Handed off: %1 parcels</source>
         <translation>Handed off: %1 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="159" />
+        <location filename="../../ui/review.py" line="161" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="161" />
-        <location filename="../../ui/review.py" line="165" />
+        <location filename="../../ui/review.py" line="163" />
+        <location filename="../../ui/review.py" line="167" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="161" />
         <location filename="../../ui/review.py" line="163" />
         <location filename="../../ui/review.py" line="165" />
+        <location filename="../../ui/review.py" line="167" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="161" />
+        <location filename="../../ui/review.py" line="163" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="163" />
+        <location filename="../../ui/review.py" line="165" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="165" />
+        <location filename="../../ui/review.py" line="167" />
         <source>Hour</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="196" />
+        <location filename="../../ui/review.py" line="202" />
         <source>Hour (%1)</source>
         <translation>Hour (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="197" />
+        <location filename="../../ui/review.py" line="203" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>Parcels handed off per hour and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="202" />
+        <location filename="../../ui/review.py" line="208" />
         <source>Nothing loaded yet</source>
         <translation>Nothing loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="207" />
+        <location filename="../../ui/review.py" line="213" />
         <source>Shift review: handoff counts</source>
         <translation>Shift review: handoff counts</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="211" />
+        <location filename="../../ui/review.py" line="217" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -857,138 +857,158 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="153" />
+        <location filename="../../ui/settings_page.py" line="158" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
+        <location filename="../../ui/settings_page.py" line="159" />
         <source>Serial port scanner</source>
         <translation>Serial port scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155" />
+        <location filename="../../ui/settings_page.py" line="160" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>Keyboard-wedge (USB HID) scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="156" />
+        <location filename="../../ui/settings_page.py" line="161" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="157" />
-        <location filename="../../ui/settings_page.py" line="165" />
+        <location filename="../../ui/settings_page.py" line="162" />
+        <location filename="../../ui/settings_page.py" line="170" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
+        <location filename="../../ui/settings_page.py" line="163" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="159" />
+        <location filename="../../ui/settings_page.py" line="164" />
         <source>Find serial ports</source>
         <translation>Find serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="160" />
+        <location filename="../../ui/settings_page.py" line="165" />
         <source>Test scan</source>
         <translation>Test scan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161" />
+        <location filename="../../ui/settings_page.py" line="166" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162" />
+        <location filename="../../ui/settings_page.py" line="167" />
         <source>Printer address</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="163" />
+        <location filename="../../ui/settings_page.py" line="168" />
         <source>Print test label</source>
         <translation>Print test label</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="164" />
+        <location filename="../../ui/settings_page.py" line="169" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166" />
+        <location filename="../../ui/settings_page.py" line="171" />
         <source>Weigh parcels in verify mode</source>
         <translation>Weigh parcels in verify mode</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167" />
+        <location filename="../../ui/settings_page.py" line="172" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="168" />
+        <location filename="../../ui/settings_page.py" line="173" />
         <source>Upstream address</source>
         <translation>Upstream address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="169" />
+        <location filename="../../ui/settings_page.py" line="174" />
         <source>Station token</source>
         <translation>Station token</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="170" />
+        <location filename="../../ui/settings_page.py" line="175" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="171" />
+        <location filename="../../ui/settings_page.py" line="176" />
         <source>Verdict sounds</source>
         <translation>Verdict sounds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="172" />
+        <location filename="../../ui/settings_page.py" line="177" />
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="173" />
+        <location filename="../../ui/settings_page.py" line="178" />
         <source>This computer's zone (%1)</source>
         <translation>This computer's zone (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="174" />
+        <location filename="../../ui/settings_page.py" line="179" />
         <source>Upstream, language and time</source>
         <translation>Upstream, language and time</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="175" />
+        <location filename="../../ui/settings_page.py" line="180" />
         <source>Save and apply</source>
         <translation>Save and apply</translation>
     </message>
     <message>
         <location filename="../../ui/settings_page.py" line="209" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="211" />
+        <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
+        <translation>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="214" />
+        <source>stripped</source>
+        <translation>stripped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="214" />
+        <source>kept</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="234" />
         <source>Found %1 serial ports</source>
         <translation>Found %1 serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="218" />
+        <location filename="../../ui/settings_page.py" line="243" />
         <source>Scan any barcode now…</source>
         <translation>Scan any barcode now…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="222" />
+        <location filename="../../ui/settings_page.py" line="247" />
         <source>Printing a test label…</source>
         <translation>Printing a test label…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="250" />
+        <location filename="../../ui/settings_page.py" line="275" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>Choose the scanner's serial port (Find serial ports)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="275" />
+        <location filename="../../ui/settings_page.py" line="300" />
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
