@@ -51,7 +51,7 @@ def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Seq
     for j in range(len(columns)):
         header.setSectionResizeMode(j, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(j, min(MAX_COL_PX, table.columnWidth(j) + 18))
-    if stretch in columns:
+    if stretch is not None and stretch in columns:
         header.setSectionResizeMode(list(columns).index(stretch), QHeaderView.ResizeMode.Stretch)
     table.setSortingEnabled(True)
     if keep is not None:  # a refresh must not lose the lead's selection
