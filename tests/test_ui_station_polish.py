@@ -167,6 +167,13 @@ def test_returns_reason_and_disposition_by_keys_and_cards(station: Station) -> N
     assert "质量问题 → 入库重售" in w.packer.panel.snapshot()["detail"]
     assert "入库重售" in w.packer.panel.next_text
 
+    # the keys work while a non-text widget has focus too (not eaten by the wedge decoder)
+    w.packer.c_batch.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    w.packer.c_batch.setFocus()
+    with qb.waitSignal(w.return_choice_changed, timeout=10000) as blk:
+        qb.keyClick(w.packer.c_batch, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert blk.args[0] == ("quality", "damaged")
+
     # command cards do the same from the scanner
     with qb.waitSignal(w.return_choice_changed, timeout=10000):
         st.rig.scan("#REASON:logistics_damage")

@@ -726,6 +726,11 @@ class LeadArea(QStackedWidget):
         self.pin.setObjectName("lead_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.l_code, self.l_pin = QLabel(), QLabel()
+        for w in (self.lead_code, self.pin):  # typed standing at a station: big enough to hit and read
+            w.setStyleSheet("font-size:22px;padding:6px")
+            w.setMinimumWidth(320)
+        for lab in (self.l_code, self.l_pin):
+            lab.setStyleSheet("font-size:20px")
         form.addRow(self.l_code, self.lead_code)
         form.addRow(self.l_pin, self.pin)
         box = QWidget()

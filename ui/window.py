@@ -263,6 +263,10 @@ class _KeyFilter(QObject):
             return False
         if w.stack.currentWidget() not in (w.packer, w.login):
             return False
+        mods = event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.MetaModifier):
+            return False  # Ctrl/Alt keys are shortcuts (return reason/disposition), never scan text
         text = event.text()
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
