@@ -92,14 +92,16 @@ class SoundPlayer:
         self._error_logged = False
         if not enabled:
             return
+        from PySide6.QtCore import QLoggingCategory, QUrl
+
+        # Qt's own multimedia chatter (VA-API/PipeWire probing, FFmpeg banner) is not the packer's
+        # business: muted before QtMultimedia loads, so a PC without sound logs only our one line
+        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver*=false\nqt.multimedia.ffmpeg*.info=false")
         try:
-            from PySide6.QtCore import QLoggingCategory, QUrl
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # QtMultimedia missing: stay silent
             logger.warning("no QtMultimedia, verdict sounds off: %s", exc)
             return
-        # Qt's own multimedia chatter (VA-API, FFmpeg banner) is not the packer's business
-        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false")
         try:
             outputs = QMediaDevices.audioOutputs()
         except Exception as exc:  # noqa: BLE001
