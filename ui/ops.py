@@ -139,9 +139,6 @@ class StationSettings:
         lang = get_setting(conn, "language")
         if lang in ("zh", "en"):
             s.language = lang
-        tz = get_setting(conn, "timezone")  # core key: the CLI and exports read the same zone
-        if isinstance(tz, str):
-            s.timezone = tz
         for f in fields(cls):
             val = get_setting(conn, f"ui.{f.name}")
             if val is not None:
@@ -149,8 +146,9 @@ class StationSettings:
                     setattr(s, f.name, type(getattr(s, f.name))(val))
                 except (TypeError, ValueError):
                     logger.warning("ignoring bad setting ui.%s=%r", f.name, val)
-        if tz is not None and isinstance(tz, str):
-            s.timezone = tz  # the core key wins over a stale ui.timezone
+        tz = get_setting(conn, "timezone")  # the core key (CLI, exports) wins over a stale ui.timezone
+        if isinstance(tz, str):
+            s.timezone = tz
         return s
 
     def save(self, conn: sqlite3.Connection) -> None:
