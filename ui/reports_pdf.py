@@ -40,7 +40,7 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
         c.setFont(f, 16)
         c.drawString(15 * mm, h - 18 * mm, f"交接单 Handoff manifest  {m['handoff_id']}")
         c.setFont(f, 10)
-        c.drawString(15 * mm, h - 25 * mm, f"快递 Carrier: {m.get('carrier')}   站点 Station: {m.get('station_id')}   "
+        c.drawString(15 * mm, h - 25 * mm, f"快递 Carrier: {m.get('carrier_label') or m.get('carrier')}   站点 Station: {m.get('station_id')}   "
                                            f"第 {page} 页")
         c.drawString(15 * mm, h - 31 * mm, f"快递员 Courier: {m.get('courier_name') or '-'}   车辆 Vehicle: "
                                            f"{m.get('vehicle') or '-'}   件数 Count: {m.get('count', len(parcels))}")
