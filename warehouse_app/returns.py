@@ -54,8 +54,8 @@ def set_return_defaults(conn: sqlite3.Connection, reason: str, disposition: str)
     """Remember the reason and disposition the return mode uses; caller owns the transaction."""
     from warehouse_app.station import set_setting
 
-    _check_choice(reason, REASONS, "reason", "原因")
-    _check_choice(disposition, DISPOSITIONS, "disposition", "处理方式")
+    reason = check_reason(reason)
+    disposition = check_disposition(disposition)
     set_setting(conn, SETTING_REASON, reason)
     set_setting(conn, SETTING_DISPOSITION, disposition)
 
@@ -66,12 +66,32 @@ def return_defaults(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     return get_setting(conn, SETTING_REASON), get_setting(conn, SETTING_DISPOSITION)
 
 
-def _check_choice(value: str, choices: dict[str, tuple[str, str]], what_en: str, what_zh: str) -> None:
-    if value not in choices:
-        opts = ", ".join(choices)
-        logger.warning("return scan: bad %s %r", what_en, value)
-        raise StationError(f"Unknown return {what_en} {value!r}: choose one of {opts}",
-                           zh=f"未知的退货{what_zh} {value!r}：请选择 {opts}")
+def _check_choice(value: Any, choices: dict[str, tuple[str, str]], what_en: str, what_zh: str) -> str:
+    """The choice's key, from its key in any case (`Quality`, `logistics-damage`) or its zh/en label;
+    anything else (empty, unknown, not a string) is refused with both languages' list of choices."""
+    if isinstance(value, str):
+        v = value.strip()
+        key = v.lower().replace("-", "_").replace(" ", "_")
+        if key in choices:
+            return key
+        for k, (zh, en) in choices.items():
+            if v == zh or v.lower() == en.lower():
+                return k
+    opts = ", ".join(choices)
+    opts_zh = "、".join(f"{k}（{zh}）" for k, (zh, _en) in choices.items())
+    logger.warning("return scan: bad %s %r", what_en, value)
+    raise StationError(f"Unknown return {what_en} {value!r}: choose one of {opts}",
+                       zh=f"未知的退货{what_zh} {value!r}：请选择 {opts_zh}")
+
+
+def check_reason(value: Any) -> str:
+    """A return reason's key, or StationError (zh + en) for an unknown one."""
+    return _check_choice(value, REASONS, "reason", "原因")
+
+
+def check_disposition(value: Any) -> str:
+    """A disposition's key, or StationError (zh + en) for an unknown one."""
+    return _check_choice(value, DISPOSITIONS, "disposition", "处理方式")
 
 
 def _reject(code: str, reason: str, row: Any = None, **extra: Any) -> Verdict:
@@ -87,19 +107,27 @@ def _reject(code: str, reason: str, row: Any = None, **extra: Any) -> Verdict:
 def scan_return(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: str | None = None,
                 disposition: str | None = None, note: str | None = None,
                 clock: Callable[[], Any] = utcnow) -> Verdict:
-    """Record one returned parcel. Without reason/disposition the station's current choice (see
-    set_return_defaults) is used; if none was chosen the scan is rejected with `no_reason`.
-    A bad reason/disposition raises StationError (a UI bug, not a scan) and changes nothing."""
+    """Record one returned parcel. An explicit reason/disposition always wins; only one left as None
+    falls back to the station's current choice (see set_return_defaults); if there is none the scan is
+    rejected with `no_reason`. An unknown reason/disposition (explicit, or a stored choice that is no
+    longer known) raises StationError in Chinese and English before anything is read or written: it is a
+    UI or typing mistake, not a scan, so it leaves no trace but the log line."""
     t0 = time.perf_counter()
+    # explicit values first, each checked on its own: "" is not "no choice", it is a wrong one
+    if reason is not None:
+        reason = check_reason(reason)
+    if disposition is not None:
+        disposition = check_disposition(disposition)
     if reason is None or disposition is None:
         d_reason, d_disp = return_defaults(conn)
-        reason, disposition = reason or d_reason, disposition or d_disp
+        if reason is None and d_reason is not None:
+            reason = check_reason(d_reason)
+        if disposition is None and d_disp is not None:
+            disposition = check_disposition(d_disp)
     c = clean_code(code)
     if reason is None or disposition is None:
         v = _reject(c, "no_reason")
     else:
-        _check_choice(reason, REASONS, "reason", "原因")
-        _check_choice(disposition, DISPOSITIONS, "disposition", "处理方式")
         v = _decide(conn, c, ctx, reason, disposition, note, clock)
     v.elapsed_ms = round((time.perf_counter() - t0) * 1000, 3)
     if not v.ok:

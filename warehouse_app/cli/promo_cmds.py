@@ -129,10 +129,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     rs = p.add_subparsers(dest="returns_cmd", required=True)
     from warehouse_app.returns import DISPOSITIONS, REASONS
 
-    q = rs.add_parser("scan", help="record returned parcels (waybill, label or order number)")
+    q = rs.add_parser("scan", help="record returned parcels (waybill, label or order number) / 退货登记")
     q.add_argument("codes", nargs="+")
-    q.add_argument("--reason", required=True, choices=list(REASONS))
-    q.add_argument("--disposition", required=True, choices=list(DISPOSITIONS))
+    q.add_argument("--reason", help=f"return reason / 退货原因: {', '.join(REASONS)} (key or label; default: the "
+                                    "station's current choice)")
+    q.add_argument("--disposition", help=f"what happens to it / 处理方式: {', '.join(DISPOSITIONS)} (key or label; "
+                                         "default: the station's current choice)")
     q.add_argument("--operator", default="CLI")
     q.set_defaults(func=cmd_return_scan)
 
@@ -422,14 +424,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_return_scan(args: argparse.Namespace) -> int:
-    from warehouse_app.returns import scan_return
+    from warehouse_app.returns import check_disposition, check_reason, scan_return
     from warehouse_app.scan_engine import ScanContext
 
+    # checked once, before the first code: a typo refuses the whole command and records nothing
+    reason = check_reason(args.reason) if args.reason is not None else None
+    disposition = check_disposition(args.disposition) if args.disposition is not None else None
     conn = conn_of(args)
     ctx = ScanContext(mode="return", operator=args.operator, lang=args.lang)
     rejected = 0
     for code in args.codes:
-        v = scan_return(conn, code, ctx, args.reason, args.disposition)
+        v = scan_return(conn, code, ctx, reason, disposition)
         rejected += 0 if v.ok else 1
         print(v.to_json(), flush=True)
     return 0 if rejected == 0 else 3

@@ -239,36 +239,42 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     cur.row_factory = None
     # parcels already made for carrier-less orders (e.g. anonymous pre-packs bound early) get the waybill too
     parcels = {r[0]: r[1] for r in cur.execute(
-        "SELECT p.order_id, p.parcel_id FROM parcels p WHERE p.order_id IS NOT NULL AND p.waybill IS NULL "
-        "AND p.state IN ('planned', 'packed', 'verified')")}
-    sql = ("SELECT rowid, order_id, province FROM orders WHERE status='paid' AND carrier IS NULL "
+        "SELECT o.rowid, p.parcel_id FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+        "WHERE p.waybill IS NULL AND p.state IN ('planned', 'packed', 'verified') AND o.carrier IS NULL")}
+    sql = ("SELECT rowid, province FROM orders WHERE status='paid' AND carrier IS NULL "
            "ORDER BY +paid_at, order_id")  # '+': one sort beats a million index-order row lookups
     rows = cur.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))  # streamed: no million-row list
     mint = WaybillMinter(conn)
-    order_updates, parcel_updates = [], []
-    how_counts: dict[str, int] = {}
+    # Pass 1, earliest paid first (who gets capacity): only (rowid, carrier). Pass 2, in rowid order:
+    # waybill numbers are minted in that order too, so the update walks the table and the unique
+    # waybill index each in one direction (appends), instead of a million random index inserts.
+    picked: list[tuple[int, str]] = []
+    add = picked.append
     pick = alloc.pick
     regions: dict[str | None, str | None] = {}
-    prefixes, seq = mint.prefixes, mint.seq  # minting inlined: a million calls add up
-    for rowid, order_id, province in rows:
+    n_region = 0
+    for rowid, province in rows:
         region = regions.get(province, "?")
         if region == "?":
             region = regions[province] = region_of(province)
         c, how = pick(region)
-        seq += 1
-        wb = f"{prefixes.get(c, 'WB')}9{seq:011d}"
-        order_updates.append((c, wb, at, rowid))
-        if parcels and order_id in parcels:
-            parcel_updates.append((c, wb, at, parcels[order_id]))
-        how_counts[how] = how_counts.get(how, 0) + 1
-    mint.seq = seq
+        add((rowid, c))
+        if how == "region":
+            n_region += 1
     rows.close()
+    how_counts = {k: v for k, v in (("region", n_region), ("dynamic", len(picked) - n_region)) if v}
+    picked.sort()
+    prefix = {c: f"{mint.prefixes.get(c, 'WB')}9" for c in alloc.remaining}
+    base = mint.seq
+    order_updates = [(c, f"{prefix[c]}{base + i:011d}", at, rowid) for i, (rowid, c) in enumerate(picked, 1)]
+    del picked
+    mint.seq = base + len(order_updates)
+    parcel_updates = [(u[0], u[1], at, parcels[u[3]]) for u in order_updates if u[3] in parcels] if parcels else []
     del parcels
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     if len(order_updates) > 50_000:
         conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory
     try:
-        order_updates.sort(key=lambda u: u[3])  # rowid order: sequential page writes
         try:
             conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
                              order_updates)
@@ -279,7 +285,7 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     finally:
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
     mint.save()
-    _bump_usage(conn, day, alloc.taken)
+    bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)
     summary = {"day": day, "orders": len(order_updates), "allocated": per_carrier, "by_rule": how_counts}
     if order_updates:
