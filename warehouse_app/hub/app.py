@@ -18,7 +18,9 @@ from typing import Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warehouse_app import __version__
 from warehouse_app.clock import iso, utcnow
@@ -30,10 +32,12 @@ API_VERSION = 1
 TEST_FAULTS_ENV = "WAREHOUSE_HUB_TEST_FAULTS"
 MAX_PUSH = 5000
 MAX_PULL = 5000
+PUBLIC_PATHS = frozenset({"/api/v1/health"})
+MAX_INT = 2**63 - 1  # SQLite INTEGER: a larger seq or cursor is refused (422), never a 500
 
 
 class EventIn(BaseModel):
-    seq: int = Field(gt=0, description="per-station sequence, strictly increasing")
+    seq: int = Field(gt=0, le=MAX_INT, description="per-station sequence, strictly increasing")
     uuid: str = Field(min_length=8, max_length=64, description="idempotency key (UUIDv7)")
     station_id: str | None = None
     type: str = Field(min_length=1, max_length=100)
@@ -42,10 +46,39 @@ class EventIn(BaseModel):
     created_at: str = Field(description="station clock, ISO 8601; informative only")
 
 
+def _storable(value: Any, where: str) -> None:
+    """Raise ValueError for what SQLite/JSON storage cannot keep faithfully: a lone surrogate
+    (not UTF-8) or a NaN/Infinity (not JSON: it would break json_extract in the reports)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"{where}: text that is not valid Unicode (lone surrogate)") from None
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{where}: NaN or Infinity is not JSON")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _storable(k, where)
+            _storable(v, f"{where}.{k}" if isinstance(k, str) and k.isprintable() else where)
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            _storable(v, f"{where}[{i}]")
+
+
 class PushIn(BaseModel):
     station_id: str
-    after_seq: int = Field(ge=0, description="the last seq the station knows the hub acknowledged")
+    after_seq: int = Field(
+        ge=0, le=MAX_INT, description="the last seq the station knows the hub acknowledged"
+    )
     events: list[EventIn] = Field(max_length=MAX_PUSH)
+
+    @model_validator(mode="after")
+    def _only_storable_values(self) -> PushIn:
+        _storable(self.station_id, "station_id")
+        for i, ev in enumerate(self.events):
+            _storable(ev.model_dump(), f"events[{i}]")
+        return self
 
 
 class PushOut(BaseModel):
@@ -99,8 +132,18 @@ class FaultsIn(BaseModel):
     delay_next: int = 0
 
 
+HTTP_ZH = {400: "请求无法解析", 404: "没有这个接口", 405: "接口不支持该方法"}
+
+
+def _utf8(text: str) -> str:
+    """Echoed request text may hold a lone surrogate; the error reply must still encode."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _error(status: int, en: str, zh: str, **extra: Any) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": {"en": en, "zh": zh, **extra}})
+    return JSONResponse(
+        status_code=status, content={"error": {"en": _utf8(en), "zh": _utf8(zh), **extra}}
+    )
 
 
 def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastAPI:
@@ -117,12 +160,13 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
     faults = Faults()
     lock = threading.Lock()
 
-    @app.exception_handler(HTTPException)
-    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    # Starlette's own (400 unparseable body, 404, 405) get the same {"error": {en, zh}} shape.
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = (
             exc.detail
             if isinstance(exc.detail, dict)
-            else {"en": str(exc.detail), "zh": str(exc.detail)}
+            else {"en": _utf8(str(exc.detail)), "zh": HTTP_ZH.get(exc.status_code, str(exc.detail))}
         )
         return JSONResponse(
             status_code=exc.status_code,
@@ -142,6 +186,9 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         )
 
     def station_of(request: Request) -> str:
+        known = getattr(request.state, "station", None)
+        if known is not None:  # already checked by the auth middleware
+            return str(known)
         auth = request.headers.get("authorization", "")
         token = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
         station = storage.station_for_token(hash_token(token)) if token else None
@@ -163,6 +210,22 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
                 headers={"WWW-Authenticate": "Bearer"},
             )
         return station
+
+    @app.middleware("http")
+    async def _auth_first(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        """Every /api call but health is authenticated before its body or query is even parsed:
+        a caller without a valid token gets 401 and learns nothing else about the API."""
+        path = request.url.path
+        if path.startswith("/api/") and path not in PUBLIC_PATHS and not path.startswith(
+            "/api/v1/_test"
+        ):
+            try:
+                request.state.station = await run_in_threadpool(station_of, request)
+            except HTTPException as exc:
+                return await _http_error(request, exc)
+        return await call_next(request)
 
     if test_faults:
         logger.warning(
@@ -266,7 +329,7 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
 
     @app.get("/api/v1/changes", response_model=ChangesOut, tags=["sync"])
     def get_changes(
-        since: int = Query(0, ge=0),
+        since: int = Query(0, ge=0, le=MAX_INT),
         limit: int = Query(1000, ge=1, le=MAX_PULL),
         station: str = Depends(station_of),
     ) -> ChangesOut:
