@@ -439,10 +439,18 @@ def rebalance_capacity(conn: sqlite3.Connection, *, now: datetime | None = None,
         beyond = open_orders[max(0, len(open_orders) - excess):]
         reason = f"daily capacity {rule.daily_capacity} used up ({used} today, {excess} over)"
         reason_zh = f"当日运力 {rule.daily_capacity} 已用完（今日 {used} 单，超出 {excess} 单）"
+        alloc = Allocator(load_rules(conn), usage(conn, day))
+        if not beyond or not any(left >= 1 for left in alloc.remaining.values()):
+            # nothing can move (all handed off, or no carrier has room): report it, change nothing
+            logger.warning("carrier %s %s: %d order(s) cannot move now (%s)", carrier, reason, excess,
+                           "no open orders" if not beyond else "no carrier has capacity left")
+            out.append({"failover_id": None, "carrier": carrier, "trigger": "capacity", "reason": reason,
+                        "capacity": rule.daily_capacity, "used_before": used, "orders_moved": 0, "moved_to": {},
+                        "reprints_queued": 0, "left_over": excess})
+            continue
         append_event(conn, "carrier.capacity_out", {
             "carrier": carrier, "day": day, "capacity": rule.daily_capacity, "used": used, "excess": excess,
             "movable": len(beyond), "reason": reason, "reason_zh": reason_zh}, operator=operator, at=at)
-        alloc = Allocator(load_rules(conn), usage(conn, day))
         moved = _move_orders(conn, carrier, beyond, alloc, cause="capacity_out", operator=operator, at=at, day=day,
                              stop_when_full=True)
         n = sum(moved.values())
@@ -503,8 +511,9 @@ def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, aut
         elif over and not r.failing and auto_failover:
             moves = rebalance_capacity(conn, now=now, operator=operator, only=r.carrier)
             n = sum(m["orders_moved"] for m in moves)
-            row["action"] = f"capacity out: moved {n} orders" + (
-                f", {moves[0]['left_over']} could not move" if moves and moves[0]["left_over"] else "")
+            left = sum(m["left_over"] for m in moves)
+            row["action"] = f"capacity out: moved {n} orders" + (f", {left} could not move" if left else "")
+            row["over_capacity"] = left
         out.append(row)
     return out
 
