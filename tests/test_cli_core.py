@@ -72,7 +72,9 @@ def test_import_then_batch_scan_handoff_report(station, tmp_path):
     assert rep["total"] == 1 and rep["per_carrier"][0]["carrier"] == "ZTO"
     assert rep["per_operator"] == [{"operator": "P7", "parcels": 1}]
     rows = list(csv.DictReader(io.StringIO(run_cli(station, "report", "handoffs", "--format", "csv").stdout)))
-    assert {"group": "carrier", "key": "ZTO", "hour": "", "parcels": "1"} in rows
+    assert {"group": "carrier", "key": "ZTO", "hour": "", "hour_local": "", "parcels": "1"} in rows
+    hour_row = next(r for r in rows if r["group"] == "hour")
+    assert hour_row["hour"].endswith(":00Z") and hour_row["hour_local"].endswith(":00")
     table = run_cli(station, "report", "handoffs").stdout
     assert "ZTO" in table and "per carrier" in table
     disc = json.loads(run_cli(station, "report", "discrepancies", "--format", "json").stdout)

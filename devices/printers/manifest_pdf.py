@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from datetime import tzinfo
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,12 @@ ROW_H = 12.0
 COLS = [("#", 10), ("面单号 Waybill", 72), ("订单号 Order", 45), ("三段码 Sort", 30), ("目的地 To", 23)]
 
 
-def _local(ts: str | None) -> str:
+def _local(ts: str | None, tz: tzinfo | None = None) -> str:
+    """A stored UTC stamp in the station's zone (the PC's zone when none is given)."""
     if not ts:
         return "—"
     try:
-        return parse_iso(ts).astimezone().strftime("%Y-%m-%d %H:%M")
+        return parse_iso(ts).astimezone(tz).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return ts
 
@@ -53,8 +55,11 @@ def _load(conn: sqlite3.Connection, handoff_id: str) -> dict[str, Any]:
 
 def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | Path) -> Path:
     """Write the manifest of one handoff to `path` (written to a temp file, then renamed)."""
+    from warehouse_app.localtime import station_zone
+
     m = _load(conn, handoff_id)
-    m.setdefault("carrier_label", _carrier(conn, m["carrier"]))
+    m["carrier_label"] = _carrier(conn, m["carrier"])  # bilingual: 中通快递 (ZTO Express)
+    m.setdefault("tz", station_zone(conn))
     out = Path(path)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_bytes(render_manifest(m))
@@ -109,7 +114,8 @@ def render_manifest(m: dict[str, Any]) -> bytes:
             info = [
                 ("站点 Station", m.get("station_id") or "—"), ("快递 Carrier", m.get("carrier_label") or m["carrier"]),
                 ("快递员 Courier", m.get("courier_name") or "—"), ("车辆 Vehicle", m.get("vehicle") or "—"),
-                ("开始 Opened", _local(m.get("opened_at"))), ("结束 Closed", _local(m.get("closed_at"))),
+                ("开始 Opened", _local(m.get("opened_at"), m.get("tz"))),
+                ("结束 Closed", _local(m.get("closed_at"), m.get("tz"))),
                 ("状态 Status", status), ("件数 Parcels", str(m.get("count", len(parcels)))),
             ]
             for i, (k, v) in enumerate(info):

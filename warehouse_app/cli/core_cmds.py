@@ -273,20 +273,30 @@ def cmd_handoff_show(args: argparse.Namespace) -> int:
 
 
 def cmd_report_handoffs(args: argparse.Namespace) -> int:
-    r = handoff_counts(conn_of(args), args.since, args.until)
+    from warehouse_app.localtime import day_hour_label, station_zone, zone_name
+
+    conn = conn_of(args)
+    r = handoff_counts(conn, args.since, args.until)
+    tz = station_zone(conn)
+    for x in r["per_hour"]:
+        x["hour_local"] = day_hour_label(x["hour"], tz)
+    r["time_zone"] = zone_name(tz)
     if args.format == "json":
         emit(r, "json")
     elif args.format == "csv":
-        rows = ([{"group": "carrier", "key": x["carrier"], "hour": "", "parcels": x["parcels"]} for x in r["per_carrier"]]
-                + [{"group": "hour", "key": x["carrier"], "hour": x["hour"], "parcels": x["parcels"]} for x in r["per_hour"]]
-                + [{"group": "operator", "key": x["operator"], "hour": "", "parcels": x["parcels"]} for x in r["per_operator"]])
-        emit(rows, "csv", ["group", "key", "hour", "parcels"])
+        rows = ([{"group": "carrier", "key": x["carrier"], "hour": "", "hour_local": "", "parcels": x["parcels"]}
+                 for x in r["per_carrier"]]
+                + [{"group": "hour", "key": x["carrier"], "hour": x["hour"], "hour_local": x["hour_local"],
+                    "parcels": x["parcels"]} for x in r["per_hour"]]
+                + [{"group": "operator", "key": x["operator"], "hour": "", "hour_local": "", "parcels": x["parcels"]}
+                   for x in r["per_operator"]])
+        emit(rows, "csv", ["group", "key", "hour", "hour_local", "parcels"])
     else:
-        print(f"交接总数 / handed off: {r['total']}\n")
+        print(f"交接总数 / handed off: {r['total']}    时区 / time zone: {r['time_zone']}\n")
         print("按快递 / per carrier")
         emit(r["per_carrier"], "table")
         print("\n按小时 / per hour")
-        emit(r["per_hour"], "table")
+        emit(r["per_hour"], "table", ["hour_local", "carrier", "parcels"])
         print("\n按操作员 / per operator")
         emit(r["per_operator"], "table")
     return 0
