@@ -1,6 +1,8 @@
 """Returns mode: verdicts, stock update on restock, reasons report; bad input refused, nothing changed."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.test_promo_common import RULES, T0, add_orders, new_station, order
@@ -91,3 +93,89 @@ def test_station_return_mode_uses_the_chosen_reason(shipped):
     with pytest.raises(StationError):
         with transaction(conn):
             set_return_defaults(conn, "meh", "restock")
+
+
+def _trace(conn):
+    """Everything a return scan may change."""
+    return (conn.execute("SELECT count(*) FROM events").fetchone()[0],
+            conn.execute("SELECT count(*) FROM scan_log").fetchone()[0],
+            conn.execute("SELECT count(*) FROM returns").fetchone()[0],
+            conn.execute("SELECT group_concat(state) FROM (SELECT state FROM parcels ORDER BY parcel_id)").fetchone()[0],
+            conn.execute("SELECT group_concat(sku || on_hand) FROM stock_levels").fetchone()[0])
+
+
+def test_explicit_reason_and_disposition_win_over_the_station_choice(shipped):
+    from warehouse_app.returns import set_return_defaults
+
+    conn, wb = shipped
+    with transaction(conn):
+        set_return_defaults(conn, "wrong_item", "to_vendor")
+    # both explicit: both win; restock puts A*2 + B back (A 10 -> 12)
+    v = scan_return(conn, wb["O1"], ScanContext("return", "P1"), "quality", "restock")
+    assert v.ok and (v.extra["reason"], v.extra["disposition"]) == ("quality", "restock")
+    assert conn.execute("SELECT on_hand FROM stock_levels WHERE sku='A'").fetchone()[0] == 12
+    # only the reason explicit: it wins, the disposition comes from the station's choice
+    v = scan_return(conn, wb["O2"], ScanContext("return", "P1"), reason="changed_mind")
+    assert v.ok and (v.extra["reason"], v.extra["disposition"]) == ("changed_mind", "to_vendor")
+    assert conn.execute("SELECT on_hand FROM stock_levels WHERE sku='A'").fetchone()[0] == 12  # not restocked
+    stored = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT order_id, reason, disposition FROM returns")}
+    assert stored == {"O1": ("quality", "restock"), "O2": ("changed_mind", "to_vendor")}
+
+
+def test_labels_and_case_accepted_unknown_refused_zh_en_nothing_changed(shipped):
+    from warehouse_app.returns import set_return_defaults
+
+    conn, wb = shipped
+    with transaction(conn):
+        set_return_defaults(conn, "quality", "restock")
+    before = _trace(conn)
+    ctx = ScanContext("return", "P1")
+    # "" is a wrong choice, not "no choice": the station's default must not silently replace it
+    for reason, disposition, what in [("", None, "reason"), ("broken", "restock", "reason"),
+                                      (None, "bin", "disposition"), ("quality", " ", "disposition"),
+                                      ("broken", "bin", "reason")]:
+        with pytest.raises(StationError) as ei:
+            scan_return(conn, wb["O1"], ctx, reason, disposition)
+        assert f"Unknown return {what}" in str(ei.value) and "choose one of" in str(ei.value)
+        assert ("原因" if what == "reason" else "处理方式") in ei.value.zh and "请选择" in ei.value.zh
+    assert "quality（质量问题）" in ei.value.zh
+    assert _trace(conn) == before
+    # a stored choice that is not known any more (settings synced from a newer hub) is refused too
+    from warehouse_app.station import set_setting
+
+    with transaction(conn):
+        set_setting(conn, "returns.reason", "lost")
+    before = _trace(conn)
+    with pytest.raises(StationError, match="Unknown return reason 'lost'"):
+        scan_return(conn, wb["O1"], ctx)
+    assert _trace(conn) == before
+    # key in any case, or its zh / en label
+    v = scan_return(conn, wb["O1"], ctx, "Logistics-Damage", "入库重售")
+    assert v.ok and (v.extra["reason"], v.extra["disposition"]) == ("logistics_damage", "restock")
+    v = scan_return(conn, wb["O2"], ctx, "质量问题", "Back to vendor")
+    assert v.ok and (v.extra["reason"], v.extra["disposition"]) == ("quality", "to_vendor")
+
+
+def test_cli_returns_scan_takes_reason_and_disposition(shipped, tmp_path, capsys):
+    from warehouse_app.cli import main
+
+    conn, wb = shipped
+    d = str(tmp_path)
+    before = _trace(conn)
+    # unknown value: whole command refused before the first code, both languages, exit 1
+    assert main(["--data-dir", d, "returns", "scan", wb["O1"], wb["O2"], "--reason", "broken",
+                 "--disposition", "restock"]) == 1
+    err = capsys.readouterr().err
+    assert "未知的退货原因 'broken'" in err and "Unknown return reason 'broken'" in err
+    assert _trace(conn) == before
+    # no reason given and none chosen at the station: each code rejected no_reason, exit 3
+    assert main(["--data-dir", d, "returns", "scan", wb["O1"]]) == 3
+    assert json.loads(capsys.readouterr().out)["reason"] == "no_reason"
+    # given: recorded as given (label forms too)
+    assert main(["--data-dir", d, "returns", "scan", wb["O1"], "O2", "--reason", "wrong_item",
+                 "--disposition", "破损报废"]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(v["status"], v["extra"]["reason"], v["extra"]["disposition"]) for v in out] == \
+        [("ok", "wrong_item", "damaged")] * 2
+    assert conn.execute("SELECT count(*) FROM returns WHERE reason='wrong_item' AND disposition='damaged'"
+                        ).fetchone()[0] == 2
