@@ -158,12 +158,10 @@ def _progress(conn: sqlite3.Connection, rng: random.Random, now: datetime, info:
     conn.execute("PRAGMA synchronous=OFF")
     try:
         t = [now - timedelta(hours=6)]
-        # spread the simulated scans over the last six hours so hourly reports look like a shift
-        expected_scans = max(1, int(info["orders"] * 0.45))
-        step = 6 * 3600 / expected_scans
+        step = [1.0]  # seconds between scans; set once we know how many parcels the shift has
 
         def clock() -> datetime:
-            t[0] = min(now, t[0] + timedelta(seconds=rng.uniform(0.5, 1.5) * step))
+            t[0] = min(now, t[0] + timedelta(seconds=rng.uniform(0.5, 1.5) * step[0]))
             return t[0]
 
         with transaction(conn):
@@ -179,6 +177,8 @@ def _progress(conn: sqlite3.Connection, rng: random.Random, now: datetime, info:
         parcels = [dict(r) for r in conn.execute(
             "SELECT parcel_id, batch_id, label_code, waybill FROM parcels WHERE batch_id IN (?,?) ORDER BY parcel_id",
             (pre["batch_id"], anon["batch_id"]))]
+        # spread the shift's ~2 scans per parcel (pack, verify, most handed off) over six hours
+        step[0] = 6 * 3600 / max(1, 2 * len(parcels))
         packer = ["P001", "P002", "P003"]
         packed = [p for p in parcels if rng.random() < 0.85]
         for p in packed:
