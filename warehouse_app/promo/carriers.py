@@ -175,6 +175,41 @@ class Allocator:
         self.taken[best] = self.taken.get(best, 0) + 1
         return best, "dynamic"
 
+    def pick_rows(self, rows: Iterable[tuple[int, str | None]]) -> tuple[list[int], list[str], int]:
+        """pick() for a stream of (rowid, province), earliest paid first, built for a million rows: the
+        region path is inlined and each result is one int (rowid * len(codes) + carrier index), so the
+        caller sorts plain ints. Returns (keys, codes, picks that went by region)."""
+        codes = list(self.remaining)
+        k = max(1, len(codes))
+        index = {c: i for i, c in enumerate(codes)}
+        rem = self.remaining
+        cands: dict[str | None, tuple[tuple[str, int], ...]] = {}
+        counts = [0] * k
+        keys: list[int] = []
+        add = keys.append
+        n_region = 0
+        try:
+            for rowid, province in rows:
+                cs = cands.get(province)
+                if cs is None:
+                    cs = cands[province] = tuple((c, index[c]) for c in self.by_region.get(region_of(province) or "", ()))
+                for c, i in cs:
+                    if rem[c] >= 1:
+                        rem[c] -= 1
+                        counts[i] += 1
+                        add(rowid * k + i)
+                        n_region += 1
+                        break
+                else:
+                    c, _how = self.pick(None)
+                    add(rowid * k + index[c])
+        finally:
+            taken = self.taken
+            self.taken = {c: taken.get(c, 0) + counts[i] for i, c in enumerate(codes)
+                          if taken.get(c, 0) + counts[i]}  # in rule order, like pick() one by one
+            self.taken.update({c: n for c, n in taken.items() if c not in self.taken})
+        return keys, codes, n_region
+
 
 def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in conn.execute("SELECT carrier, allocated FROM carrier_usage WHERE day=?", (day,))}
@@ -245,29 +280,19 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
            "ORDER BY +paid_at, order_id")  # '+': one sort beats a million index-order row lookups
     rows = cur.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))  # streamed: no million-row list
     mint = WaybillMinter(conn)
-    # Pass 1, earliest paid first (who gets capacity): only (rowid, carrier). Pass 2, in rowid order:
-    # waybill numbers are minted in that order too, so the update walks the table and the unique
-    # waybill index each in one direction (appends), instead of a million random index inserts.
-    picked: list[tuple[int, str]] = []
-    add = picked.append
-    pick = alloc.pick
-    regions: dict[str | None, str | None] = {}
-    n_region = 0
-    for rowid, province in rows:
-        region = regions.get(province, "?")
-        if region == "?":
-            region = regions[province] = region_of(province)
-        c, how = pick(region)
-        add((rowid, c))
-        if how == "region":
-            n_region += 1
+    # Pass 1, earliest paid first (who gets capacity): only (rowid, carrier), as one int each. Pass 2, in
+    # rowid order: waybill numbers are minted in that order too, so the update walks the table and the
+    # unique waybill index each in one direction (appends), instead of a million random index inserts.
+    keys, codes, n_region = alloc.pick_rows(rows)
     rows.close()
-    how_counts = {k: v for k, v in (("region", n_region), ("dynamic", len(picked) - n_region)) if v}
-    picked.sort()
-    prefix = {c: f"{mint.prefixes.get(c, 'WB')}9" for c in alloc.remaining}
+    how_counts = {k: v for k, v in (("region", n_region), ("dynamic", len(keys) - n_region)) if v}
+    keys.sort()
+    k = max(1, len(codes))
+    carrier_of = [(c, f"{mint.prefixes.get(c, 'WB')}9") for c in codes]
     base = mint.seq
-    order_updates = [(c, f"{prefix[c]}{base + i:011d}", at, rowid) for i, (rowid, c) in enumerate(picked, 1)]
-    del picked
+    order_updates = [(cp[0], f"{cp[1]}{base + i:011d}", at, key // k)
+                     for i, key in enumerate(keys, 1) for cp in (carrier_of[key % k],)]
+    del keys
     mint.seq = base + len(order_updates)
     parcel_updates = [(u[0], u[1], at, parcels[u[3]]) for u in order_updates if u[3] in parcels] if parcels else []
     del parcels
