@@ -66,7 +66,7 @@ def test_stock_tab_shows_reasons_and_oversell_banner(qtbot, ctx):
     data = load(qtbot, tab)
     assert tab.table.rowCount() == len(data["advice"]) >= 10
     tiers = {tab.table.item(i, 0).text(): tab.table.item(i, 2).text() for i in range(tab.table.rowCount())}
-    assert tiers["SKU-LIP-01"] == "core_hot"
+    assert tiers["SKU-LIP-01"] == "Core hot"  # a person's word, not the core's code
     assert not tab.banner.isHidden() and "OVERSELL" in tab.banner.text() and "SKU-CREAM-50" in tab.banner.text()
     assert tab.short_table.rowCount() > 0
 
@@ -113,12 +113,13 @@ def test_carriers_tab_failover_and_export(qtbot, ctx, tmp_path):
     qtbot.addWidget(tab)
     load(qtbot, tab)
     assert tab.split.rowCount() == 4
-    tab.carrier.setCurrentText("YTO")
+    tab.carrier.setCurrentIndex(tab.carrier.findData("YTO"))
+    assert tab.carrier.currentText() == "YTO Express (YTO)"
     tab.reason.setText("truck broke down")
     with qtbot.waitSignal(tab.done, timeout=15000) as b:
         tab.fail_btn.click()
     assert b.args[0]["carrier"] == "YTO" and b.args[0]["orders_moved"] > 0
-    assert "YTO failed over" in tab.result.text()
+    assert "YTO Express failed over" in tab.result.text()
     assert q(ctx, "SELECT failing FROM carrier_rules WHERE carrier='YTO'")[0][0] == 1
     conn = ctx.store.connect(readonly=True)
     assert live_waybill_problems(conn) == []
@@ -130,7 +131,7 @@ def test_carriers_tab_failover_and_export(qtbot, ctx, tmp_path):
     assert out.exists() and "orders exported" in tab.result.text()
     # a failure is shown in the result line, zh/en, and changes nothing
     tab.carrier.clear()
-    tab.carrier.addItem("NOPE")
+    tab.carrier.addItem("NOPE", "NOPE")
     with qtbot.waitSignal(tab.failed, timeout=15000) as f:
         tab.fail_btn.click()
     assert "no rule" in f.args[1] and "NOPE" in tab.result.text()

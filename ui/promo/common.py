@@ -1,12 +1,21 @@
-"""Shared bits of the promo lead screens: a base tab that runs its work through ui.ops (never on the UI
-thread), a result line with zh/en errors, table filling, and the oversell banner."""
+"""Shared bits of the promo lead screens.
+
+Why this module exists: the six promo tabs must look and behave like the rest of the lead area
+(ui/lead.py) — content-sized columns with one stretching column, right-aligned numbers, people's
+names for codes, station-local times — and must never touch SQLite on the UI thread. Every text is
+a (zh, en) pair shown through ``ctx.text`` so both languages are complete by construction, and a
+language switch re-renders from the last loaded data (no DB round trip).
+"""
 from __future__ import annotations
 
+import json
 import logging
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractButton, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QWidget)
 
 from warehouse_app.errors import StationError
 
@@ -14,31 +23,149 @@ from ui.ops import AppContext, run_on_writer, run_read
 
 logger = logging.getLogger(__name__)
 
+MAX_COL_PX = 340  # same cap as ui/lead.py: a long text must not push every other column off screen
+ROW_PX = 26
+RED = "#b71c1c"
+AMBER = "#e65100"
+
+Pair = tuple[str, str]
+
+# --- people's names for the core's codes (zh, en) ----------------------------------------------
+STOCK_TIERS: dict[str, Pair] = {"core_hot": ("核心爆款", "Core hot"), "potential_new": ("潜力新品", "Potential new"),
+                                "long_tail": ("长尾", "Long tail")}
+SHIP_TIERS: dict[str, Pair] = {"first_hour": ("首小时付款", "Paid in first hour"), "standard": ("标准", "Standard"),
+                               "delayed": ("延迟发货", "Delayed (opted in)")}
+PARCEL_STATES: dict[str, Pair] = {
+    "no_parcel": ("未建包裹", "No parcel yet"), "planned": ("待打包", "Planned"), "packed": ("已打包", "Packed"),
+    "verified": ("已核对", "Verified"), "handed_off": ("已交接", "Handed off"), "intercepted": ("已拦截", "Intercepted"),
+    "pulled": ("已取出", "Pulled"), "voided": ("已作废", "Voided"), "returned": ("已退货", "Returned")}
+ROLES: dict[str, Pair] = {"main": ("主力", "Main"), "backup": ("备用", "Backup"), "dynamic": ("机动（按运力）", "Dynamic")}
+REGIONS: dict[str, Pair] = {"east": ("华东", "East China"), "north": ("华北", "North China"),
+                            "south": ("华南", "South China"), "central": ("华中", "Central China"),
+                            "southwest": ("西南", "Southwest China"), "northeast": ("东北", "Northeast China"),
+                            "northwest": ("西北", "Northwest China")}
+PLAN_STATUS: dict[str, Pair] = {"draft": ("草稿", "Draft"), "created": ("已建批次", "Batch created"),
+                                "dropped": ("已放弃", "Dropped")}
+TRIGGERS: dict[str, Pair] = {"lead": ("组长手动", "Lead"), "stall": ("揽收停滞", "Pickup stalled"),
+                             "capacity": ("运力已满", "Capacity full")}
+PRINT_REASONS: dict[str, Pair] = {"carrier_failover": ("快递切换", "Carrier failover"),
+                                  "capacity": ("运力调整", "Capacity move"), "reprint": ("补打", "Reprint")}
+
+
+def label(ctx: AppContext, names: Mapping[str, Pair], code: Any) -> str:
+    """A code as a person reads it in the current language; an unknown code is shown as is."""
+    if code is None or code == "":
+        return ""
+    pair = names.get(str(code))
+    return ctx.text(*pair) if pair else str(code)
+
+
+def regions_label(ctx: AppContext, regions: str | None) -> str:
+    """'east,north' -> '华东、华北' / 'East China, North China'."""
+    parts = [p.strip() for p in (regions or "").split(",") if p.strip()]
+    if not parts:
+        return ctx.text("不限（按运力）", "Any (by capacity)")
+    return ctx.text("、", ", ").join(label(ctx, REGIONS, p) for p in parts)
+
+
+def moved_label(ctx: AppContext, moved: Any) -> str:
+    """The failover's {"ZTO": 210} (JSON text or dict) as '中通快递 210'."""
+    if isinstance(moved, str):
+        try:
+            moved = json.loads(moved)
+        except ValueError:
+            return moved
+    if not isinstance(moved, dict) or not moved:
+        return ""
+    return ctx.text("、", ", ").join(f"{ctx.carrier_label(c)} {n}" for c, n in moved.items())
+
+
+def pct(v: Any) -> str:
+    return f"{v:.1%}" if isinstance(v, (int, float)) and not isinstance(v, bool) else ""
+
+
+class NumItem(QTableWidgetItem):
+    """A right-aligned cell that shows formatted text but sorts by its number."""
+
+    def __init__(self, text: str, value: float) -> None:
+        super().__init__(text)
+        self.value = value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:  # type: ignore[override]
+        if isinstance(other, NumItem):
+            return self.value < other.value
+        return super().__lt__(other)
+
 
 def make_table(name: str) -> QTableWidget:
+    """A read-only lead table styled like ui/lead.py's."""
     t = QTableWidget()
     t.setObjectName(name)
     t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setStretchLastSection(False)
+    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setDefaultSectionSize(ROW_PX)
+    t.setWordWrap(False)
     return t
 
 
-def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Sequence[str],
-               headers: Sequence[str] | None = None) -> None:
+def fill_table(table: QTableWidget, rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
+               headers: Sequence[str], stretch: str | None = None,
+               fmt: Mapping[str, Callable[[Any], str]] | None = None) -> None:
+    """Fill a table the way ui/lead.py does: numbers right-aligned (and sorted as numbers even when
+    `fmt` shows them as 12.5% or 1:02:05), columns sized to content with a cap, `stretch` taking the
+    spare width, and the selected row kept across refreshes."""
+    fmt = fmt or {}
+    keep = cell(table, table.currentRow(), 0) if table.currentRow() >= 0 else None
     table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(columns))
     table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels(list(headers or columns))
+    table.setHorizontalHeaderLabels(list(headers))
     for i, r in enumerate(rows):
         for j, c in enumerate(columns):
             v = r.get(c)
-            item = QTableWidgetItem("" if v is None else (f"{v:.1%}" if isinstance(v, float) and c.endswith(("share", "rate", "through")) else str(v)))
+            f = fmt.get(c)
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                item: QTableWidgetItem = NumItem(f(v) if f else str(v), float(v))
+            else:
+                item = QTableWidgetItem(f(v) if f else ("" if v is None else str(v)))
             table.setItem(i, j, item)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
     table.resizeColumnsToContents()
+    for j in range(len(columns)):
+        header.setSectionResizeMode(j, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(j, min(MAX_COL_PX, table.columnWidth(j) + 18))
+    if stretch is not None and stretch in columns:
+        header.setSectionResizeMode(list(columns).index(stretch), QHeaderView.ResizeMode.Stretch)
+    table.setSortingEnabled(True)
+    if keep:
+        for i in range(table.rowCount()):
+            if cell(table, i, 0) == keep:
+                table.selectRow(i)
+                break
+
+
+def fit_rows(table: QTableWidget, rows: int, most: int = 12) -> None:
+    """Cap a short table's height to its rows, so a 3-row table does not eat half a 768-px screen."""
+    n = max(1, min(rows, most))
+    h = table.horizontalHeader().height() or ROW_PX
+    table.setMaximumHeight(h + n * ROW_PX + 2 * table.frameWidth() + 4 +
+                           (table.horizontalScrollBar().sizeHint().height() if rows else 0))
+
+
+def paint(table: QTableWidget, col: int, colour: str, when: Callable[[str], bool]) -> None:
+    """Colour the cells of a column whose text matches (red for oversold, overdue...)."""
+    for i in range(table.rowCount()):
+        it = table.item(i, col)
+        if it is not None and when(it.text()):
+            it.setForeground(QColor(colour))
 
 
 def cell(table: QTableWidget, row: int, col: int) -> str:
@@ -46,12 +173,40 @@ def cell(table: QTableWidget, row: int, col: int) -> str:
     return it.text() if it else ""
 
 
+def button(name: str, *, danger: bool = False) -> QPushButton:
+    """An action button big enough to hit standing at a station; text comes from retranslate()."""
+    b = QPushButton()
+    b.setObjectName(name)
+    b.setMinimumHeight(36)
+    if danger:
+        b.setStyleSheet(f"QPushButton{{background:{RED};color:white;font-weight:bold;padding:0 12px}}"
+                        "QPushButton:disabled{background:#e0a0a0}")
+    return b
+
+
+def heading() -> QLabel:
+    lab = QLabel()
+    lab.setStyleSheet("font-size:15px;font-weight:bold")
+    return lab
+
+
+def zone_note() -> QLabel:
+    lab = QLabel()
+    lab.setObjectName("zone_note")
+    lab.setStyleSheet("color:#455a64")
+    return lab
+
+
 class PromoTab(QWidget):
-    """Base: the app context, a result line, and read/write helpers whose callbacks run on the UI thread."""
+    """Base: a result line that keeps its (zh, en) pair, loads off the UI thread (coalesced, with an
+    optional writer pre-check), action buttons disabled while a write runs, and a re-render in the
+    other language — tab title included — when the station's language changes."""
 
     loaded = Signal(object)  # data shown (tests wait on it)
     done = Signal(object)  # a lead action finished (result)
     failed = Signal(str, str)  # zh, en
+
+    TITLE: Pair = ("", "")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -59,21 +214,65 @@ class PromoTab(QWidget):
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.actions: list[QAbstractButton] = []  # disabled while a write is in flight
+        self._data: Any = None
+        self._msg: tuple[str, str, bool] | None = None
+        self._loading = False
+        self._again = False
+        self._busy = 0
+        ctx.events.language_changed.connect(self._language_changed)
 
+    # -- language ----------------------------------------------------------------------------
     def t(self, zh: str, en: str) -> str:
         return self.ctx.text(zh, en)
 
-    def say(self, text: str, ok: bool = True) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet("font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c"))
+    def title(self) -> str:
+        return self.ctx.text(*self.TITLE)
+
+    def retranslate(self) -> None:
+        """Set every static text (buttons, headings, placeholders) in the current language."""
+
+    def relabel(self) -> None:
+        """Everything a person reads, again in the current language; from memory, no DB work."""
+        self.retranslate()
+        tabs = self._tab_widget()
+        if tabs is not None:
+            tabs.setTabText(tabs.indexOf(self), self.title())
+        if self._data is not None:
+            self.render(self._data)
+        if self._msg is not None:
+            self.say(*self._msg)
+
+    def _tab_widget(self) -> QTabWidget | None:
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QTabWidget):
+            w = w.parentWidget()
+        return w if isinstance(w, QTabWidget) and w.indexOf(self) >= 0 else None
+
+    @Slot(str)
+    def _language_changed(self, _lang: str) -> None:
+        self.relabel()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:  # a translator was (re)installed
+            self.relabel()
+        super().changeEvent(event)
+
+    # -- messages ----------------------------------------------------------------------------
+    def say(self, zh: str, en: str, ok: bool = True) -> None:
+        """Show a result; the pair is kept so a language switch re-says it."""
+        self._msg = (zh, en, ok)
+        self.result.setText(self.ctx.text(zh, en))
+        self.result.setStyleSheet("font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else RED))
 
     def fail(self, exc: BaseException) -> None:
         if isinstance(exc, StationError):
             zh, en = exc.zh, str(exc)
         else:
             logger.error("promo action failed", exc_info=exc)
-            zh, en = f"操作失败：{exc}", f"Failed: {exc}"
-        self.say(self.t(zh, en), ok=False)
+            zh, en = f"操作失败，未做任何更改：{exc}", f"Failed, nothing was changed: {exc}"
+        self.say(zh, en, ok=False)
         self.failed.emit(zh, en)
 
     @property
@@ -81,29 +280,80 @@ class PromoTab(QWidget):
         who = self.ctx.lead or self.ctx.operator
         return who["code"] if who else None
 
-    def then(self, text: Callable[[Any], tuple[str, str]]) -> Callable[[Any], None]:
+    # -- background work ---------------------------------------------------------------------
+    def fetch(self, conn: Any) -> Any:  # pragma: no cover - overridden; runs on the read pool
+        return None
+
+    def precheck(self, conn: Any) -> Any:
+        """Optional writer step before each load (e.g. re-check oversell); None = no step."""
+        return None
+
+    HAS_PRECHECK = False
+
+    def render(self, data: Any) -> None:  # pragma: no cover - overridden; UI thread
+        pass
+
+    def _fetch(self, conn: Any) -> Any:
+        if not self.ctx.carriers:  # names for carrier codes (cheap, once)
+            self.ctx.load_carriers(conn)
+        return self.fetch(conn)
+
+    def refresh(self) -> None:
+        """Reload off the UI thread; requests while a load runs collapse into one more load."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        if self.HAS_PRECHECK:
+            run_on_writer(self.ctx, self.precheck, parent=self, on_success=lambda _r: self._read(),
+                          on_failure=self._load_failed)
+        else:
+            self._read()
+
+    def _read(self) -> None:
+        run_read(self.ctx, self._fetch, on_success=self._loaded, on_failure=self._load_failed, parent=self)
+
+    def _loaded(self, data: Any) -> None:
+        self._loading = False
+        self._data = data
+        self.render(data)
+        self.loaded.emit(data)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._again = False
+        self.fail(exc)
+
+    def then(self, text: Callable[[Any], Pair]) -> Callable[[Any], None]:
         """A success callback: say text(result) (zh, en) and reload the tab."""
         def cb(res: Any) -> None:
-            zh, en = text(res)
-            self.say(self.t(zh, en))
+            self.say(*text(res))
             self.refresh()
         return cb
 
     def write(self, fn: Callable[..., Any], *args: Any, ok: Callable[[Any], None]) -> None:
+        """`fn(conn, *args)` on the writer thread (one transaction: all or nothing); the tab's action
+        buttons stay disabled until it answers, so a double click cannot run it twice."""
+        self._set_busy(+1)
+
         def success(res: Any) -> None:
+            self._set_busy(-1)
             ok(res)
             self.done.emit(res)
             self.ctx.events.data_changed.emit("promo")
-        run_on_writer(self.ctx, fn, *args, on_success=success, on_failure=self.fail, parent=self)
 
-    def read(self, fn: Callable[..., Any], *args: Any, ok: Callable[[Any], None]) -> None:
-        def success(res: Any) -> None:
-            ok(res)
-            self.loaded.emit(res)
-        run_read(self.ctx, fn, *args, on_success=success, on_failure=self.fail, parent=self)
+        def failure(exc: BaseException) -> None:
+            self._set_busy(-1)
+            self.fail(exc)
+        run_on_writer(self.ctx, fn, *args, on_success=success, on_failure=failure, parent=self)
 
-    def refresh(self) -> None:  # pragma: no cover - overridden
-        pass
+    def _set_busy(self, delta: int) -> None:
+        self._busy = max(0, self._busy + delta)
+        for b in self.actions:
+            b.setEnabled(self._busy == 0)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -111,25 +361,38 @@ class PromoTab(QWidget):
 
 
 class OversellBanner(QLabel):
-    """A big red line on the lead's screen while any SKU is oversold (hidden otherwise)."""
+    """A big red line on the lead's screen while any SKU is oversold (hidden otherwise). Names at most
+    three SKUs (worst first) so it stays one or two readable lines at 1366x768."""
+
+    MAX_SKUS = 3
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.alerts: list[dict[str, Any]] = []
         self.setObjectName("oversell_banner")
         self.setWordWrap(True)
-        self.setStyleSheet("background:#b71c1c;color:white;font-size:18px;font-weight:bold;padding:8px")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(f"QLabel#oversell_banner{{background:{RED};color:#ffffff;font-size:18px;"
+                           "font-weight:bold;padding:8px 12px;border-radius:4px}")
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
     def show_alerts(self, alerts: list[dict[str, Any]]) -> None:
-        if not alerts:
+        self.alerts = sorted(alerts, key=lambda a: -int(a.get("short_units") or len(a["short_orders"])))
+        if not self.alerts:
             self.hide()
             self.setText("")
             return
-        parts_zh = [f"{a['sku']} 需求 {a['demand']} > 库存 {a['stock']} + 预包 {a['prepacked']}，"
-                    f"{len(a['short_orders'])} 单缺货" for a in alerts]
-        parts_en = [f"{a['sku']} demand {a['demand']} > stock {a['stock']} + pre-packed {a['prepacked']}, "
-                    f"{len(a['short_orders'])} orders short" for a in alerts]
-        self.setText(self.ctx.text("⚠ 超卖：" + "；".join(parts_zh), "⚠ OVERSELL: " + "; ".join(parts_en)))
+        head, more = self.alerts[:self.MAX_SKUS], len(self.alerts) - self.MAX_SKUS
+        zh = [f"{a['sku']} 需求 {a['demand']} > 可发 {a['stock'] + a['prepacked']}"
+              f"（库存 {a['stock']} + 预包 {a['prepacked']}），{len(a['short_orders'])} 单缺货" for a in head]
+        en = [f"{a['sku']} demand {a['demand']} > supply {a['stock'] + a['prepacked']} "
+              f"(stock {a['stock']} + pre-packed {a['prepacked']}), {len(a['short_orders'])} orders short"
+              for a in head]
+        if more > 0:
+            zh.append(f"另有 {more} 个商品")
+            en.append(f"{more} more SKU(s)")
+        self.setText(self.ctx.text("⚠ 超卖：" + "；".join(zh) + "。请补货或联系平台。",
+                                   "⚠ OVERSELL: " + "; ".join(en) + ". Re-stock or tell the platform."))
         self.show()

@@ -1,6 +1,10 @@
 """The promo playbook screens for shift leads: stock tiers and oversell, pre-pack plans, staggered
 shipping with live countdowns, carrier split and failover, returns, and the review with the scorecard.
-All logic is warehouse_app.promo; these widgets only show it and run it off the UI thread."""
+
+All logic is warehouse_app.promo; these widgets only show it. Loads run on the read pool and actions
+on the writer thread (ui.ops), each action one transaction, so a failure says why (zh/en) and
+changes nothing. Codes are shown as people's words, carriers by name, times in the station zone.
+"""
 from __future__ import annotations
 
 import json
@@ -9,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from warehouse_app.clock import parse_iso, utcnow
 from warehouse_app.promo import carriers as carriers_mod
@@ -24,17 +29,22 @@ from warehouse_app.returns import DISPOSITIONS, REASONS, return_defaults, return
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.store.tx import transaction
 
-from ui.ops import AppContext, run_in_background, run_on_writer
-from ui.promo.common import OversellBanner, PromoTab, cell, fill_table, make_table
+from ui.ops import AppContext, run_in_background
+from ui.promo.common import (AMBER, MAX_COL_PX, PARCEL_STATES, PLAN_STATUS, PRINT_REASONS, RED, ROLES, SHIP_TIERS,
+                             STOCK_TIERS, TRIGGERS, OversellBanner, PromoTab, button, cell, fill_table, fit_rows,
+                             heading, label, make_table, moved_label, paint, pct, regions_label, zone_note)
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["StockTab", "PlansTab", "ShippingTab", "CarriersTab", "ReturnsTab", "PromoReviewTab", "lead_tabs", "cell"]
 
-def _button(text: str, name: str) -> QPushButton:
-    b = QPushButton(text)
-    b.setObjectName(name)
-    b.setMinimumHeight(36)
-    return b
+
+def _negative(text: str) -> bool:
+    return text.startswith("-")
+
+
+def _positive(text: str) -> bool:
+    return text not in ("", "0", "0.0")
 
 
 # ---------------------------------------------------------------- stock tiers and oversell
@@ -58,57 +68,82 @@ def _check_oversell(conn: Any, op: str | None) -> list[dict[str, Any]]:
 class StockTab(PromoTab):
     """SKU tiers with the numbers and reason for each recommendation; oversold SKUs and short orders."""
 
+    TITLE = ("备货分层", "Stock tiers")
+    HAS_PRECHECK = True  # new orders may have arrived: re-check oversell on the writer, then show
+    COLS = ["sku", "name", "tier", "recommended_qty", "reorder_point", "supply", "demand", "left", "reorder",
+            "reason"]
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         self.banner = OversellBanner(ctx)
         lay.addWidget(self.banner)
         row = QHBoxLayout()
-        self.refresh_btn = _button(self.t("刷新", "Refresh"), "stock_refresh")
-        self.save_btn = _button(self.t("保存备货计划并分层", "Save plan and tiers"), "stock_save")
-        self.check_btn = _button(self.t("检查超卖", "Check oversell"), "stock_check")
+        self.refresh_btn = button("stock_refresh")
+        self.save_btn = button("stock_save")
+        self.check_btn = button("stock_check")
         for b in (self.refresh_btn, self.save_btn, self.check_btn):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
+        self.actions = [self.save_btn, self.check_btn]
         self.table = make_table("stock_table")
         lay.addWidget(self.table, 3)
-        lay.addWidget(QLabel(self.t("缺货订单（最晚付款的先缺）", "Short orders (latest paid go short first)")))
+        self.short_title = heading()
+        lay.addWidget(self.short_title)
         self.short_table = make_table("short_table")
         lay.addWidget(self.short_table, 1)
         lay.addWidget(self.result)
         self.refresh_btn.clicked.connect(self.refresh)
         self.save_btn.clicked.connect(self.save_plan)
         self.check_btn.clicked.connect(self.check)
+        self.retranslate()
 
-    def refresh(self) -> None:
-        # re-check oversell on the writer first (new orders may have arrived), then show
-        run_on_writer(self.ctx, _check_oversell, self.operator, parent=self,
-                      on_success=lambda _a: self.read(_stock_data, ok=self._show), on_failure=self.fail)
+    def retranslate(self) -> None:
+        self.refresh_btn.setText(self.t("刷新", "Refresh"))
+        self.save_btn.setText(self.t("保存备货计划并分层", "Save plan and tiers"))
+        self.check_btn.setText(self.t("检查超卖", "Check oversell"))
+        n = sum(len(a["short_orders"]) for a in self.banner.alerts)
+        self.short_title.setText(self.t(f"缺货订单：{n}（最晚付款的先缺）", f"Short orders: {n} (latest paid go short first)"))
 
-    def _show(self, data: dict[str, Any]) -> None:
+    def precheck(self, conn: Any) -> Any:
+        return _check_oversell(conn, self.operator)
+
+    def fetch(self, conn: Any) -> Any:
+        return _stock_data(conn)
+
+    def render(self, data: dict[str, Any]) -> None:
         reason = "reason_zh" if self.ctx.lang == "zh" else "reason"
         pos = {p["sku"]: p for p in data["position"]}
         rows = []
         for a in data["advice"]:
             p = pos.get(a["sku"], {})
-            left = p.get("gap")
-            rows.append({**a, "left": left, "reorder": self.t("立即补货", "RE-ORDER") if p.get("reorder_now") else ""})
-        fill_table(self.table, rows, ["sku", "name", "tier", "recommended_qty", "reorder_point", "left", "reorder", reason],
+            rows.append({**a, "supply": p.get("supply"), "demand": p.get("demand"), "left": p.get("gap"),
+                         "reorder": self.t("立即补货", "Re-order now") if p.get("reorder_now") else "",
+                         "tier": label(self.ctx, STOCK_TIERS, a["tier"]), "reason": a.get(reason) or a["reason"]})
+        fill_table(self.table, rows, self.COLS,
                    [self.t("商品", "SKU"), self.t("名称", "Name"), self.t("分层", "Tier"),
-                    self.t("建议备货", "Recommended"), self.t("补货点", "Re-order at"), self.t("剩余", "Left"),
-                    self.t("补货", "Re-order"), self.t("依据", "Reason")])
+                    self.t("建议备货", "Recommended"), self.t("补货点", "Re-order at"), self.t("可发", "Supply"),
+                    self.t("需求", "Demand"), self.t("余量", "Left"), self.t("补货", "Re-order"),
+                    self.t("依据", "Why")], stretch="reason")
+        paint(self.table, self.COLS.index("left"), RED, _negative)
+        paint(self.table, self.COLS.index("reorder"), RED, bool)
         self.banner.show_alerts(data["alerts"])
-        shorts = [{"sku": a["sku"], "order_id": o} for a in data["alerts"] for o in a["short_orders"]]
-        fill_table(self.short_table, shorts, ["sku", "order_id"], [self.t("商品", "SKU"), self.t("订单", "Order")])
+        shorts = [{"sku": a["sku"], "order_id": o} for a in self.banner.alerts for o in a["short_orders"]]
+        fill_table(self.short_table, shorts, ["sku", "order_id"], [self.t("商品", "SKU"), self.t("订单", "Order")],
+                   stretch="order_id")
+        self.retranslate()
 
     def save_plan(self) -> None:
-        self.write(_save_plan, self.operator, ok=self.then(lambda n: (f"已保存 {n} 个商品的备货计划",
-                                                                       f"Stock plan saved for {n} SKUs")))
+        self.write(_save_plan, self.operator, ok=self.then(lambda n: (f"已保存 {n} 个商品的备货计划和分层",
+                                                                       f"Stock plan and tiers saved for {n} SKUs")))
 
     def check(self) -> None:
         def ok(alerts: list[dict[str, Any]]) -> None:
-            self.say(self.t(f"超卖商品 {len(alerts)} 个", f"{len(alerts)} SKU(s) oversold"), ok=not alerts)
+            if alerts:
+                self.say(f"超卖商品 {len(alerts)} 个", f"{len(alerts)} SKU(s) oversold", ok=False)
+            else:
+                self.say("没有超卖", "Nothing oversold")
             self.refresh()
         self.write(_check_oversell, self.operator, ok=ok)
 
@@ -135,58 +170,89 @@ def _apply_plans(conn: Any, changes: list[tuple[str, int]], create: bool, op: st
 class PlansTab(PromoTab):
     """Pre-pack plans per session and SKU set: the lead adjusts quantities, then creates the batches."""
 
+    TITLE = ("预包装计划", "Pre-pack plans")
+    # the core's plan "reason" is English-only, so it is not shown (zh mode must not show English)
     COLS = ["plan_id", "session_id", "sku_set", "qty", "suggested_qty", "pack_from", "pack_until", "status", "batch_id"]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.suggest_btn = _button(self.t("按备货计划生成", "Suggest from stock plan"), "plans_suggest")
-        self.save_btn = _button(self.t("保存数量", "Save quantities"), "plans_save")
-        self.create_btn = _button(self.t("保存并创建批次", "Save and create batches"), "plans_create")
+        self.suggest_btn = button("plans_suggest")
+        self.save_btn = button("plans_save")
+        self.create_btn = button("plans_create")
         for b in (self.suggest_btn, self.save_btn, self.create_btn):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
+        self.actions = [self.suggest_btn, self.save_btn, self.create_btn]
         self.table = make_table("plans_table")
-        lay.addWidget(self.table)
+        lay.addWidget(self.table, 1)
+        self.zone = zone_note()
+        lay.addWidget(self.zone)
         lay.addWidget(self.result)
         self.spins: dict[str, QSpinBox] = {}
         self._rows: list[dict[str, Any]] = []
         self.suggest_btn.clicked.connect(self.suggest)
         self.save_btn.clicked.connect(lambda: self.apply(False))
         self.create_btn.clicked.connect(lambda: self.apply(True))
+        self.retranslate()
 
-    def refresh(self) -> None:
-        self.read(_plans, ok=self._show)
+    def retranslate(self) -> None:
+        self.suggest_btn.setText(self.t("按备货计划生成", "Suggest from stock plan"))
+        self.save_btn.setText(self.t("保存数量", "Save quantities"))
+        self.create_btn.setText(self.t("保存并创建批次", "Save and create batches"))
+        self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
 
-    def _show(self, rows: list[dict[str, Any]]) -> None:
+    def fetch(self, conn: Any) -> Any:
+        return _plans(conn)
+
+    def render(self, rows: list[dict[str, Any]]) -> None:
+        edited = {pid: sp.value() for pid, sp in self.spins.items()}  # a language switch keeps typed quantities
         self._rows = rows
-        fill_table(self.table, rows, self.COLS,
+        shown = [{**r, "pack_from": self.ctx.local_time(r["pack_from"], "%m-%d %H:%M"),
+                  "pack_until": self.ctx.local_time(r["pack_until"], "%m-%d %H:%M"),
+                  "status": label(self.ctx, PLAN_STATUS, r["status"])} for r in rows]
+        fill_table(self.table, shown, self.COLS,
                    [self.t("计划", "Plan"), self.t("场次", "Session"), self.t("商品组合", "SKU set"),
                     self.t("数量", "Qty"), self.t("建议", "Suggested"), self.t("开始打包", "Pack from"),
-                    self.t("打包截止", "Pack until"), self.t("状态", "Status"), self.t("批次", "Batch")])
+                    self.t("打包截止", "Pack until"), self.t("状态", "Status"), self.t("批次", "Batch")],
+                   stretch="batch_id")
+        self.table.setSortingEnabled(False)  # rows carry spin boxes: keep them in place
         self.spins = {}
+        qty_col = self.COLS.index("qty")
         for i, r in enumerate(rows):
             if r["status"] != "draft":
                 continue
             sp = QSpinBox()
             sp.setRange(0, 10_000_000)
-            sp.setValue(int(r["qty"]))
+            sp.setGroupSeparatorShown(False)
+            sp.setValue(int(edited.get(r["plan_id"], r["qty"])))
             sp.setObjectName(f"qty_{r['plan_id']}")
-            self.table.setCellWidget(i, 3, sp)
+            sp.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setCellWidget(i, qty_col, sp)
             self.spins[r["plan_id"]] = sp
+        if self.spins:  # wide enough for 10,000,000 and the arrows: the number must never be clipped
+            need = max(sp.sizeHint().width() for sp in self.spins.values())
+            probe = QSpinBox()
+            probe.setRange(0, 10_000_000)
+            probe.setValue(10_000_000)
+            need = max(need, probe.sizeHint().width()) + 8
+            self.table.setColumnWidth(qty_col, min(MAX_COL_PX, max(self.table.columnWidth(qty_col), need)))
 
     def changes(self) -> list[tuple[str, int]]:
         by_id = {r["plan_id"]: r for r in self._rows}
         return [(pid, sp.value()) for pid, sp in self.spins.items() if sp.value() != by_id[pid]["qty"]]
 
     def suggest(self) -> None:
-        self.write(_suggest, self.operator, ok=self.then(lambda n: (f"已生成 {n} 个计划", f"{n} plan(s)")))
+        self.write(_suggest, self.operator, ok=self.then(lambda n: (f"已生成 {n} 个计划", f"{n} plan(s) suggested")))
 
     def apply(self, create: bool) -> None:
         def ok(made: list[dict[str, Any]]) -> None:
-            self.say(self.t(f"已保存；创建批次 {len(made)} 个", f"Saved; {len(made)} batch(es) created"))
+            if create:
+                self.say(f"已保存；创建批次 {len(made)} 个", f"Saved; {len(made)} batch(es) created")
+            else:
+                self.say("数量已保存", "Quantities saved")
             self.refresh()
         self.write(_apply_plans, self.changes(), create, self.operator, ok=ok)
 
@@ -205,7 +271,12 @@ def _assign(conn: Any, op: str | None) -> dict[str, int]:
 
 
 class ShippingTab(PromoTab):
-    """Backlog per promise tier and the orders about to miss their promise, counted down every second."""
+    """Backlog per promise tier and the orders about to miss their promise, counted down every second
+    (from memory: the 1 s tick does no DB work; the DB reload runs every `reload_ms` while shown)."""
+
+    TITLE = ("分批发货", "Ship-by")
+    HAS_PRECHECK = True
+    RISK_COLS = ["countdown", "order_id", "tier", "ship_by", "state", "carrier", "sku_set"]
 
     def __init__(self, ctx: AppContext, reload_ms: int = 30_000) -> None:
         super().__init__(ctx)
@@ -213,70 +284,100 @@ class ShippingTab(PromoTab):
         self.banner = OversellBanner(ctx)
         lay.addWidget(self.banner)
         row = QHBoxLayout()
-        self.assign_btn = _button(self.t("给新订单分配发货承诺", "Assign promises to new orders"), "ship_assign")
+        self.assign_btn = button("ship_assign")
         row.addWidget(self.assign_btn)
         row.addStretch(1)
         lay.addLayout(row)
+        self.actions = [self.assign_btn]
+        self.backlog_title = heading()
+        lay.addWidget(self.backlog_title)
         self.backlog = make_table("backlog_table")
-        lay.addWidget(self.backlog, 1)
-        lay.addWidget(QLabel(self.t("即将超时（倒计时）", "At risk of missing the promise (countdown)")))
+        lay.addWidget(self.backlog)
+        self.risk_title = heading()
+        lay.addWidget(self.risk_title)
         self.risk = make_table("risk_table")
-        lay.addWidget(self.risk, 3)
+        lay.addWidget(self.risk, 1)
+        self.zone = zone_note()
+        lay.addWidget(self.zone)
         lay.addWidget(self.result)
         self._risk_rows: list[dict[str, Any]] = []
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self.update_countdowns)
-        self.tick.start()
         self.reload = QTimer(self)
         self.reload.setInterval(reload_ms)
         self.reload.timeout.connect(self.refresh)
-        self.reload.start()
         self.assign_btn.clicked.connect(self.assign)
+        self.retranslate()
 
-    def refresh(self) -> None:
-        run_on_writer(self.ctx, _check_oversell, self.operator, parent=self,
-                      on_success=lambda _a: self.read(_shipping, ok=self._show), on_failure=self.fail)
+    def retranslate(self) -> None:
+        self.assign_btn.setText(self.t("给新订单分配发货承诺", "Assign promises to new orders"))
+        self.backlog_title.setText(self.t("各档位待发", "Open orders per promise tier"))
+        self.risk_title.setText(self.t(f"即将超时或已超时：{len(self._risk_rows)} 单（倒计时）",
+                                       f"At risk or overdue: {len(self._risk_rows)} orders (countdown)"))
+        self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
 
-    def _show(self, data: dict[str, Any]) -> None:
-        fill_table(self.backlog, data["backlog"], ["tier", "open_orders", "at_risk", "overdue", "next_due"],
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - tick and reload only while a lead looks
+        self.tick.start()
+        self.reload.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        self.tick.stop()
+        self.reload.stop()
+        super().hideEvent(event)
+
+    def precheck(self, conn: Any) -> Any:
+        return _check_oversell(conn, self.operator)
+
+    def fetch(self, conn: Any) -> Any:
+        return _shipping(conn)
+
+    def render(self, data: dict[str, Any]) -> None:
+        backlog = [{**r, "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
+                    "next_due": self.ctx.local_time(r.get("next_due")) if r.get("next_due") else ""}
+                   for r in data["backlog"]]
+        fill_table(self.backlog, backlog, ["tier", "open_orders", "at_risk", "overdue", "next_due"],
                    [self.t("档位", "Tier"), self.t("待发", "Open"), self.t("临近超时", "At risk"),
-                    self.t("已超时", "Overdue"), self.t("最早截止", "Next due")])
+                    self.t("已超时", "Overdue"), self.t("最早截止", "Next due")], stretch="next_due")
+        paint(self.backlog, 3, RED, _positive)
+        fit_rows(self.backlog, len(backlog), 6)
         self._risk_rows = data["at_risk"]
-        for r in self._risk_rows:
-            r["countdown"] = ""
-        fill_table(self.risk, self._risk_rows, ["countdown", "order_id", "tier", "ship_by", "state", "carrier", "sku_set"],
-                   [self.t("剩余", "Left"), self.t("订单", "Order"), self.t("档位", "Tier"), self.t("截止", "Ship by"),
-                    self.t("状态", "State"), self.t("快递", "Carrier"), self.t("商品", "SKU set")])
+        shown = [{**r, "countdown": "", "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
+                  "ship_by": self.ctx.local_time(r["ship_by"]), "state": label(self.ctx, PARCEL_STATES, r["state"]),
+                  "carrier": self.ctx.carrier_label(r.get("carrier"))} for r in self._risk_rows]
+        fill_table(self.risk, shown, self.RISK_COLS,
+                   [self.t("剩余时间", "Time left"), self.t("订单", "Order"), self.t("档位", "Tier"),
+                    self.t("发货截止", "Ship by"), self.t("状态", "State"), self.t("快递", "Carrier"),
+                    self.t("商品", "SKU set")], stretch="sku_set")
+        self.risk.setSortingEnabled(False)  # rows are in ship-by order; the countdown column is rewritten live
+        probe = self.risk.fontMetrics().horizontalAdvance("-000:00:00") + 24
+        self.risk.setColumnWidth(0, max(self.risk.columnWidth(0), probe))
         self.banner.show_alerts(data["alerts"])
         self.update_countdowns()
+        self.retranslate()
 
     def update_countdowns(self, now: datetime | None = None) -> None:
         """Recompute the countdown column locally; no DB work on the UI thread."""
         now = now or utcnow()
         for i, r in enumerate(self._risk_rows):
+            if i >= self.risk.rowCount():
+                break
             secs = int((parse_iso(r["ship_by"]) - now).total_seconds())
             item = self.risk.item(i, 0)
             if item is None:
                 item = QTableWidgetItem()
                 self.risk.setItem(i, 0, item)
             item.setText(ship_mod.countdown(secs))
-            item.setForeground(Qt_red() if secs < 0 else Qt_amber())
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setForeground(QColor(RED if secs < 0 else AMBER))
 
     def assign(self) -> None:
-        self.write(_assign, self.operator, ok=self.then(lambda c: (f"已分配：{c}", f"Assigned: {c}")))
-
-
-def Qt_red() -> Any:  # noqa: N802 - tiny colour helpers
-    from PySide6.QtGui import QColor
-
-    return QColor("#b71c1c")
-
-
-def Qt_amber() -> Any:  # noqa: N802
-    from PySide6.QtGui import QColor
-
-    return QColor("#e65100")
+        def text(c: dict[str, int]) -> tuple[str, str]:
+            zh = "、".join(f"{label(self.ctx, SHIP_TIERS, k).split('（')[0]} {v}" for k, v in c.items()) or "无新订单"
+            en = ", ".join(f"{SHIP_TIERS.get(k, (k, k))[1]} {v}" for k, v in c.items()) or "no new orders"
+            return f"已分配发货承诺：{zh}", f"Promises assigned: {en}"
+        self.write(_assign, self.operator, ok=self.then(text))
 
 
 # ---------------------------------------------------------------- carriers
@@ -319,63 +420,124 @@ class CarriersTab(PromoTab):
     """Realised split beside the target, failover (mark failing / restore), checks, reprints, and the
     warehouse-failover export."""
 
+    TITLE = ("快递分配", "Carriers")
+    SPLIT_COLS = ["carrier", "role", "regions", "target_share", "realised_share", "orders", "capacity_today",
+                  "used_today", "left_today", "failing"]
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.allocate_btn = _button(self.t("分配快递", "Allocate carriers"), "carrier_allocate")
-        self.check_btn = _button(self.t("检查揽收/运力", "Check stalls/capacity"), "carrier_check")
-        self.export_btn = _button(self.t("导出未发订单（仓库切换）", "Export open orders (warehouse failover)"),
-                                  "carrier_export")
+        self.allocate_btn = button("carrier_allocate")
+        self.check_btn = button("carrier_check")
+        self.export_btn = button("carrier_export")
         for b in (self.allocate_btn, self.check_btn, self.export_btn):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
         row2 = QHBoxLayout()
+        self.carrier_label = QLabel()
         self.carrier = QComboBox()
         self.carrier.setObjectName("carrier_pick")
+        self.carrier.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reason = QLineEdit()
         self.reason.setObjectName("carrier_reason")
-        self.reason.setPlaceholderText(self.t("故障原因", "Why it is failing"))
-        self.fail_btn = _button(self.t("标记故障并切换", "Mark failing and fail over"), "carrier_fail")
-        self.fail_btn.setStyleSheet("background:#b71c1c;color:white;font-weight:bold")
-        self.restore_btn = _button(self.t("恢复", "Restore"), "carrier_restore")
-        for w in (self.carrier, self.reason, self.fail_btn, self.restore_btn):
+        self.fail_btn = button("carrier_fail", danger=True)
+        self.restore_btn = button("carrier_restore")
+        for w in (self.carrier_label, self.carrier, self.reason, self.fail_btn, self.restore_btn):
             row2.addWidget(w)
+        row2.setStretch(2, 1)
         lay.addLayout(row2)
+        self.actions = [self.allocate_btn, self.check_btn, self.export_btn, self.fail_btn, self.restore_btn]
+        self.split_title = heading()
+        lay.addWidget(self.split_title)
         self.split = make_table("split_table")
-        lay.addWidget(self.split, 2)
-        lay.addWidget(QLabel(self.t("切换记录 / 待补打面单", "Failovers / waybills waiting to print")))
+        lay.addWidget(self.split)
+        self.failover_title = heading()
+        lay.addWidget(self.failover_title)
         self.failovers = make_table("failover_table")
         lay.addWidget(self.failovers, 1)
+        self.reprint_title = heading()
+        lay.addWidget(self.reprint_title)
         self.reprints = make_table("reprint_table")
-        lay.addWidget(self.reprints, 1)
+        lay.addWidget(self.reprints, 2)
+        self.zone = zone_note()
+        lay.addWidget(self.zone)
         lay.addWidget(self.result)
         self.allocate_btn.clicked.connect(self.allocate)
         self.check_btn.clicked.connect(self.check)
         self.fail_btn.clicked.connect(self.fail_over)
         self.restore_btn.clicked.connect(self.restore)
         self.export_btn.clicked.connect(self._export_dialog)
+        self.retranslate()
 
-    def refresh(self) -> None:
-        self.read(_carriers, ok=self._show)
+    def retranslate(self) -> None:
+        self.allocate_btn.setText(self.t("分配快递", "Allocate carriers"))
+        self.check_btn.setText(self.t("检查揽收/运力", "Check pickups and capacity"))
+        self.export_btn.setText(self.t("导出未发订单（仓库切换）", "Export open orders (warehouse failover)"))
+        self.carrier_label.setText(self.t("快递公司", "Carrier"))
+        self.reason.setPlaceholderText(self.t("故障原因，例如：分拨中心爆仓", "Why it is failing, e.g. hub overloaded"))
+        self.fail_btn.setText(self.t("标记故障并切换", "Mark failing and fail over"))
+        self.restore_btn.setText(self.t("恢复", "Restore"))
+        self.split_title.setText(self.t("分配比例：目标与实际（今日运力）", "Split: target and realised (today's capacity)"))
+        n_f = len(self._data["failovers"]) if self._data else 0
+        n_r = len(self._data["reprints"]) if self._data else 0
+        self.failover_title.setText(self.t(f"切换记录：{n_f}", f"Failovers: {n_f}"))
+        self.reprint_title.setText(self.t(f"待补打面单：{n_r}", f"Waybills waiting to print: {n_r}"))
+        self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
+        for i in range(self.carrier.count()):
+            self.carrier.setItemText(i, self._carrier_item(self.carrier.itemData(i)))
 
-    def _show(self, data: dict[str, Any]) -> None:
-        split = [{**r, "failing": self.t("故障", "FAILING") if r["failing"] else ""} for r in data["split"]]
-        fill_table(self.split, split, ["carrier", "role", "regions", "target_share", "realised_share", "orders",
-                                               "capacity_today", "used_today", "left_today", "failing"],
+    def _carrier_item(self, code: str) -> str:
+        name = self.ctx.carrier_label(code)
+        return name if name == code else f"{name}（{code}）" if self.ctx.lang == "zh" else f"{name} ({code})"
+
+    def fetch(self, conn: Any) -> Any:
+        return _carriers(conn)
+
+    def render(self, data: dict[str, Any]) -> None:
+        split = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "role": label(self.ctx, ROLES, r["role"]),
+                  "regions": regions_label(self.ctx, r.get("regions")),
+                  "failing": self.t("故障", "FAILING") if r["failing"] else ""} for r in data["split"]]
+        fill_table(self.split, split, self.SPLIT_COLS,
                    [self.t("快递", "Carrier"), self.t("角色", "Role"), self.t("区域", "Regions"),
                     self.t("目标", "Target"), self.t("实际", "Realised"), self.t("订单", "Orders"),
                     self.t("日运力", "Capacity"), self.t("今日已用", "Used today"), self.t("剩余", "Left"),
-                    self.t("故障", "Failing")])
-        current = self.carrier.currentText()
+                    self.t("状态", "Status")], stretch="regions",
+                   fmt={"target_share": pct, "realised_share": pct})
+        paint(self.split, self.SPLIT_COLS.index("failing"), RED, bool)
+        fit_rows(self.split, len(split), 8)
+        current = self.carrier.currentData()
         self.carrier.clear()
-        self.carrier.addItems([r["carrier"] for r in data["split"] if r["role"] != "-"])
+        for r in data["split"]:
+            if r["role"] != "-":
+                self.carrier.addItem(self._carrier_item(r["carrier"]), r["carrier"])
         if current:
-            self.carrier.setCurrentText(current)
-        fill_table(self.failovers, data["failovers"], ["carrier", "trigger", "reason", "started_at", "orders_moved",
-                                                       "moved_to", "restored_at"])
-        fill_table(self.reprints, data["reprints"], ["id", "order_id", "parcel_id", "waybill", "carrier", "requested_at"])
+            self.carrier.setCurrentIndex(max(0, self.carrier.findData(current)))
+        fo = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "trigger": label(self.ctx, TRIGGERS, r["trigger"]),
+               "started_at": self.ctx.local_time(r["started_at"]),
+               "moved_to": moved_label(self.ctx, r.get("moved_to")),
+               "restored_at": self.ctx.local_time(r["restored_at"]) if r.get("restored_at")
+               else self.t("未恢复", "not restored")} for r in data["failovers"]]
+        fill_table(self.failovers, fo, ["carrier", "trigger", "reason", "started_at", "orders_moved", "moved_to",
+                                        "restored_at"],
+                   [self.t("快递", "Carrier"), self.t("触发", "Trigger"), self.t("原因", "Reason"),
+                    self.t("切换时间", "Failed over at"), self.t("改派单数", "Orders moved"), self.t("改派到", "Moved to"),
+                    self.t("恢复时间", "Restored at")], stretch="reason")
+        rp = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "reason": label(self.ctx, PRINT_REASONS, r["reason"]),
+               "requested_at": self.ctx.local_time(r["requested_at"])} for r in data["reprints"]]
+        fill_table(self.reprints, rp, ["waybill", "carrier", "order_id", "parcel_id", "reason", "requested_at"],
+                   [self.t("新面单号", "New waybill"), self.t("快递", "Carrier"), self.t("订单", "Order"),
+                    self.t("包裹", "Parcel"), self.t("原因", "Reason"), self.t("请求时间", "Requested at")],
+                   stretch="requested_at")
+        self.retranslate()
+
+    def _picked(self) -> str | None:
+        code = self.carrier.currentData()
+        if not code:
+            self.say("先选择快递公司", "Pick a carrier first", ok=False)
+            return None
+        return str(code)
 
     def allocate(self) -> None:
         self.write(_allocate, self.operator, ok=self.then(lambda s: (f"已分配 {s['orders']} 单",
@@ -383,28 +545,38 @@ class CarriersTab(PromoTab):
 
     def check(self) -> None:
         def ok(rows: list[dict[str, Any]]) -> None:
-            bad = [r["carrier"] for r in rows if r["stalled"] or r["capacity_out"]]
-            self.say(self.t(f"异常快递：{', '.join(bad) or '无'}", f"Carriers with problems: {', '.join(bad) or 'none'}"),
-                     ok=not bad)
+            zh = "、".join(self.ctx.carriers.get(r["carrier"], (r["carrier"],) * 2)[0] for r in rows
+                          if r["stalled"] or r["capacity_out"])
+            en = ", ".join(self.ctx.carriers.get(r["carrier"], (r["carrier"],) * 2)[1] for r in rows
+                           if r["stalled"] or r["capacity_out"])
+            if zh:
+                self.say(f"有问题的快递：{zh}", f"Carriers with problems: {en}", ok=False)
+            else:
+                self.say("所有快递揽收和运力正常", "Every carrier is picking up and has capacity")
         self.write(_check, self.operator, ok=ok)
 
     def fail_over(self) -> None:
-        c = self.carrier.currentText()
-        if not c:
-            self.say(self.t("先选择快递公司", "Pick a carrier first"), ok=False)
+        c = self._picked()
+        if c is None:
             return
+        zh_name, en_name = self.ctx.carriers.get(c, (c, c))
 
         def ok(res: dict[str, Any]) -> None:
-            self.say(self.t(f"{c} 已切换：{res['orders_moved']} 单改派 {json.dumps(res['moved_to'], ensure_ascii=False)}，"
-                            f"待补打 {res['reprints_queued']} 张",
-                            f"{c} failed over: {res['orders_moved']} orders moved {json.dumps(res['moved_to'])}, "
-                            f"{res['reprints_queued']} reprints queued"))
+            moved = res.get("moved_to") or {}
+            zh_to = "、".join(f"{self.ctx.carriers.get(k, (k, k))[0]} {n} 单" for k, n in moved.items()) or "无"
+            en_to = ", ".join(f"{n} to {self.ctx.carriers.get(k, (k, k))[1]}" for k, n in moved.items()) or "none"
+            self.say(f"{zh_name} 已切换：改派 {res['orders_moved']} 单（{zh_to}），待补打面单 {res['reprints_queued']} 张",
+                     f"{en_name} failed over: {res['orders_moved']} orders moved ({en_to}), "
+                     f"{res['reprints_queued']} waybills to reprint")
             self.refresh()
         self.write(_fail, c, self.reason.text().strip(), self.operator, ok=ok)
 
     def restore(self) -> None:
-        c = self.carrier.currentText()
-        self.write(_restore, c, self.operator, ok=self.then(lambda _c: (f"{c} 已恢复", f"{c} restored")))
+        c = self._picked()
+        if c is None:
+            return
+        zh_name, en_name = self.ctx.carriers.get(c, (c, c))
+        self.write(_restore, c, self.operator, ok=self.then(lambda _c: (f"{zh_name} 已恢复", f"{en_name} restored")))
 
     def _export_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.t("导出未发订单", "Export open orders"),
@@ -414,8 +586,8 @@ class CarriersTab(PromoTab):
 
     def export_to(self, path: str | Path) -> None:
         self.write(_export, str(path), self.operator,
-                   ok=lambda r: self.say(self.t(f"已导出 {r['orders']} 单到 {r['path']}",
-                                                f"{r['orders']} orders exported to {r['path']}")))
+                   ok=lambda r: self.say(f"已导出 {r['orders']} 单到 {r['path']}",
+                                         f"{r['orders']} orders exported to {r['path']}"))
 
 
 # ---------------------------------------------------------------- returns
@@ -437,62 +609,101 @@ class ReturnsTab(PromoTab):
     """Pick the reason and disposition the station's return mode records, scan returns by hand, and see
     return rate and reasons per SKU and per session."""
 
+    TITLE = ("退货", "Returns")
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
+        self.l_reason, self.l_disp = QLabel(), QLabel()
         self.reason = QComboBox()
         self.reason.setObjectName("return_reason")
-        for k, (zh, en) in REASONS.items():
-            self.reason.addItem(self.t(zh, en), k)
+        for k in REASONS:
+            self.reason.addItem("", k)
         self.disposition = QComboBox()
         self.disposition.setObjectName("return_disposition")
-        for k, (zh, en) in DISPOSITIONS.items():
-            self.disposition.addItem(self.t(zh, en), k)
-        self.use_btn = _button(self.t("设为退货模式默认", "Use for return mode"), "return_use")
+        for k in DISPOSITIONS:
+            self.disposition.addItem("", k)
+        for combo in (self.reason, self.disposition):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.use_btn = button("return_use")
+        for w in (self.l_reason, self.reason, self.l_disp, self.disposition, self.use_btn):
+            row.addWidget(w)
+        row.addStretch(1)
+        lay.addLayout(row)
+        row2 = QHBoxLayout()
+        self.l_code = QLabel()
         self.code = QLineEdit()
         self.code.setObjectName("return_code")
-        self.code.setPlaceholderText(self.t("扫描面单号或订单号", "Scan waybill or order number"))
-        self.scan_btn = _button(self.t("登记退货", "Record return"), "return_scan")
-        for w in (QLabel(self.t("原因", "Reason")), self.reason, QLabel(self.t("处理", "Disposition")), self.disposition,
-                  self.use_btn, self.code, self.scan_btn):
-            row.addWidget(w)
-        lay.addLayout(row)
+        self.scan_btn = button("return_scan")
+        for w in (self.l_code, self.code, self.scan_btn):
+            row2.addWidget(w)
+        row2.setStretch(1, 1)
+        lay.addLayout(row2)
+        self.actions = [self.use_btn, self.scan_btn]
+        self.sku_title, self.session_title = heading(), heading()
         self.by_sku = make_table("returns_sku_table")
         self.by_session = make_table("returns_session_table")
-        lay.addWidget(QLabel(self.t("按商品", "Per SKU")))
-        lay.addWidget(self.by_sku)
-        lay.addWidget(QLabel(self.t("按场次", "Per session")))
-        lay.addWidget(self.by_session)
+        lay.addWidget(self.sku_title)
+        lay.addWidget(self.by_sku, 1)
+        lay.addWidget(self.session_title)
+        lay.addWidget(self.by_session, 1)
         lay.addWidget(self.result)
         self.use_btn.clicked.connect(self.use_defaults)
         self.scan_btn.clicked.connect(self.record)
         self.code.returnPressed.connect(self.record)
+        self.retranslate()
 
-    def refresh(self) -> None:
-        self.read(_returns_data, ok=self._show)
+    def retranslate(self) -> None:
+        self.l_reason.setText(self.t("退货原因", "Reason"))
+        self.l_disp.setText(self.t("处理方式", "Disposition"))
+        for combo, names in ((self.reason, REASONS), (self.disposition, DISPOSITIONS)):
+            for i in range(combo.count()):
+                combo.setItemText(i, self.t(*names[combo.itemData(i)]))
+        self.use_btn.setText(self.t("设为退货模式默认", "Use for return mode"))
+        self.l_code.setText(self.t("手工登记", "Record by hand"))
+        self.code.setPlaceholderText(self.t("扫描面单号或订单号", "Scan waybill or order number"))
+        self.scan_btn.setText(self.t("登记退货", "Record return"))
+        self.sku_title.setText(self.t("按商品", "Per SKU"))
+        self.session_title.setText(self.t("按场次", "Per live session"))
 
-    def _show(self, data: dict[str, Any]) -> None:
-        cols = ["shipped", "returned", "return_rate", *[f"reason_{k}" for k in REASONS]]
-        fill_table(self.by_sku, data["by_sku"], ["sku", *cols])
-        fill_table(self.by_session, data["by_session"], ["session", *cols])
+    def fetch(self, conn: Any) -> Any:
+        return _returns_data(conn)
+
+    def _cols(self) -> tuple[list[str], list[str]]:
+        keys = ["shipped", "returned", "return_rate", *[f"reason_{k}" for k in REASONS]]
+        heads = [self.t("已发出", "Shipped"), self.t("已退回", "Returned"), self.t("退货率", "Return rate"),
+                 *[self.t(*REASONS[k]) for k in REASONS]]
+        return keys, heads
+
+    def render(self, data: dict[str, Any]) -> None:
+        keys, heads = self._cols()
+        fill_table(self.by_sku, data["by_sku"], ["sku", *keys], [self.t("商品", "SKU"), *heads],
+                   stretch="sku", fmt={"return_rate": pct})
+        fill_table(self.by_session, data["by_session"], ["session", *keys], [self.t("场次", "Session"), *heads],
+                   stretch="session", fmt={"return_rate": pct})
         for combo, val in ((self.reason, data["reason"]), (self.disposition, data["disposition"])):
             if val is not None:
                 combo.setCurrentIndex(max(0, combo.findData(val)))
 
     def use_defaults(self) -> None:
-        self.write(_set_defaults, self.reason.currentData(), self.disposition.currentData(),
-                   ok=lambda _r: self.say(self.t("退货模式将使用该原因和处理方式", "Return mode will use these")))
+        r, d = self.reason.currentData(), self.disposition.currentData()
+        self.write(_set_defaults, r, d,
+                   ok=lambda _r: self.say(f"退货模式将记录：{REASONS[r][0]} · {DISPOSITIONS[d][0]}",
+                                          f"Return mode will record: {REASONS[r][1]} · {DISPOSITIONS[d][1]}"))
 
     def record(self) -> None:
         code = self.code.text().strip()
         if not code:
+            self.say("请先扫描面单号或订单号", "Scan a waybill or order number first", ok=False)
             return
         ctx = ScanContext(mode="return", operator=self.operator, lang=self.ctx.lang)
 
         def ok(v: Any) -> None:
-            self.say(f"{v.message(self.ctx.lang)} — {v.next_action(self.ctx.lang)}", ok=v.ok)
-            self.code.clear()
+            self.say(f"{v.message('zh')} — {v.next_action('zh')}", f"{v.message('en')} — {v.next_action('en')}",
+                     ok=v.ok)
+            if v.ok:
+                self.code.clear()  # a rejected code stays, so the lead can correct it
             self.refresh()
         self.write(scan_return, code, ctx, self.reason.currentData(), self.disposition.currentData(), ok=ok)
 
@@ -523,79 +734,157 @@ def _write_review(data: dict[str, Any], out_dir: Path, kind: str) -> Path:
     return review_mod.render_pdf(data["review"], out_dir / f"{stem}.pdf", data["scorecard"] or None)
 
 
+def _yuan(v: Any) -> str:
+    return f"{v / 100:.2f}" if isinstance(v, (int, float)) else ""
+
+
+def _one(v: Any) -> str:
+    return f"{v:.1f}" if isinstance(v, (int, float)) else ""
+
+
 class PromoReviewTab(PromoTab):
     """The post-promo review (复盘) and the carrier scorecard, exported to CSV and PDF with charts."""
 
+    TITLE = ("大促复盘", "Promo review")
     exported = Signal(str)
+    SCORE_COLS = ["rank", "carrier", "total", "response_hours", "response_score", "peak_parcels_day", "peak_score",
+                  "next_day_score", "exceptions_score", "cost_cents", "cost_score"]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.refresh_btn = _button(self.t("刷新", "Refresh"), "review_refresh")
-        self.csv_btn = _button(self.t("导出 CSV", "Export CSV"), "review_csv")
-        self.pdf_btn = _button(self.t("导出 PDF（含图表）", "Export PDF (charts)"), "review_pdf")
+        self.refresh_btn = button("review_refresh")
+        self.csv_btn = button("review_csv")
+        self.pdf_btn = button("review_pdf")
         for b in (self.refresh_btn, self.csv_btn, self.pdf_btn):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
+        self.actions = [self.csv_btn, self.pdf_btn]
         self.summary = QLabel()
         self.summary.setObjectName("review_summary")
         self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size:15px")
         lay.addWidget(self.summary)
         self.stock = make_table("review_stock")
         self.on_time = make_table("review_on_time")
         self.score = make_table("review_scorecard")
-        for title, w in ((self.t("备货准确率", "Stock accuracy"), self.stock),
-                         (self.t("按档位准时率", "On-time per tier"), self.on_time),
-                         (self.t("快递评分（用于下次分配）", "Carrier scorecard (next promo's split)"), self.score)):
-            lay.addWidget(QLabel(title))
-            lay.addWidget(w)
+        self.l_stock, self.l_on_time, self.l_score = heading(), heading(), heading()
+        self.next_split = QLabel()
+        self.next_split.setObjectName("review_next_split")
+        self.next_split.setWordWrap(True)
+        lay.addWidget(self.l_stock)
+        lay.addWidget(self.stock, 1)
+        lay.addWidget(self.l_on_time)
+        lay.addWidget(self.on_time)
+        lay.addWidget(self.l_score)
+        lay.addWidget(self.score)
+        lay.addWidget(self.next_split)
         lay.addWidget(self.result)
-        self._data: dict[str, Any] | None = None
         self.refresh_btn.clicked.connect(self.refresh)
         self.csv_btn.clicked.connect(lambda: self.export("csv"))
         self.pdf_btn.clicked.connect(lambda: self.export("pdf"))
+        self.retranslate()
 
-    def refresh(self) -> None:
-        self.read(_review, ok=self._show)
+    def retranslate(self) -> None:
+        self.refresh_btn.setText(self.t("刷新", "Refresh"))
+        self.csv_btn.setText(self.t("导出 CSV", "Export CSV"))
+        self.pdf_btn.setText(self.t("导出 PDF（含图表）", "Export PDF (charts)"))
+        self.l_stock.setText(self.t("备货准确率", "Stock accuracy"))
+        self.l_on_time.setText(self.t("按档位准时率", "On time per promise tier"))
+        self.l_score.setText(self.t("快递评分（用于下次分配）", "Carrier scorecard (next promo's split)"))
 
-    def _show(self, data: dict[str, Any]) -> None:
-        self._data = data
+    def fetch(self, conn: Any) -> Any:
+        return _review(conn)
+
+    def render(self, data: dict[str, Any]) -> None:
         r = data["review"]
         ex, rt = r["exceptions"], r["returns"]
+        avg = ex["cancel_to_pull_avg_min"]
+        avg_s = f"{avg:.0f}" if isinstance(avg, (int, float)) else "-"
         self.summary.setText(self.t(
-            f"订单 {r['orders']}（取消 {r['cancelled']}）· 拦截：发出前 {ex['intercepts_before_handoff']}，"
-            f"发出后 {ex['intercepts_after_handoff']} · 取消到取出平均 {ex['cancel_to_pull_avg_min'] or '-'} 分钟 · "
-            f"快递切换 {ex['failovers']} 次（{ex['failover_orders_moved']} 单）· 退货率 {rt['return_rate']:.1%}",
-            f"Orders {r['orders']} ({r['cancelled']} cancelled) · intercepts before handoff "
-            f"{ex['intercepts_before_handoff']}, after {ex['intercepts_after_handoff']} · cancel to pull avg "
-            f"{ex['cancel_to_pull_avg_min'] or '-'} min · failovers {ex['failovers']} ({ex['failover_orders_moved']} "
-            f"orders) · return rate {rt['return_rate']:.1%}"))
-        fill_table(self.stock, r["stock"], ["sku", "tier", "recommended", "supply", "demand", "oversold", "overstocked",
-                                            "sell_through"])
-        fill_table(self.on_time, r["on_time"], ["tier", "orders", "on_time", "late", "open", "on_time_rate",
-                                                "with_compensation"])
-        fill_table(self.score, data["scorecard"], ["rank", "carrier", "total", "response_hours", "response_score",
-                                                   "peak_parcels_day", "peak_score", "next_day_score",
-                                                   "exceptions_score", "cost_cents", "cost_score"])
+            f"订单 {r['orders']}（取消 {r['cancelled']}）　·　拦截：交接前 {ex['intercepts_before_handoff']}，"
+            f"交接后 {ex['intercepts_after_handoff']}　·　取消到取出平均 {avg_s} 分钟　·　"
+            f"快递切换 {ex['failovers']} 次（改派 {ex['failover_orders_moved']} 单）　·　退货率 {rt['return_rate']:.1%}",
+            f"Orders {r['orders']} ({r['cancelled']} cancelled)  ·  intercepts before handoff "
+            f"{ex['intercepts_before_handoff']}, after {ex['intercepts_after_handoff']}  ·  cancel to pull avg "
+            f"{avg_s} min  ·  failovers {ex['failovers']} ({ex['failover_orders_moved']} orders moved)  ·  "
+            f"return rate {rt['return_rate']:.1%}"))
+        stock = [{**s, "tier": label(self.ctx, STOCK_TIERS, s.get("tier"))} for s in r["stock"]]
+        cols = ["sku", "tier", "recommended", "supply", "demand", "oversold", "overstocked", "sell_through"]
+        fill_table(self.stock, stock, cols,
+                   [self.t("商品", "SKU"), self.t("分层", "Tier"), self.t("建议备货", "Recommended"),
+                    self.t("可发", "Supply"), self.t("需求", "Demand"), self.t("超卖", "Oversold"),
+                    self.t("积压", "Overstocked"), self.t("售罄率", "Sell-through")], stretch="sku",
+                   fmt={"sell_through": pct})
+        paint(self.stock, cols.index("oversold"), RED, _positive)
+        on_time = [{**o, "tier": label(self.ctx, SHIP_TIERS, o["tier"])} for o in r["on_time"]]
+        fill_table(self.on_time, on_time, ["tier", "orders", "on_time", "late", "open", "on_time_rate",
+                                           "with_compensation"],
+                   [self.t("档位", "Tier"), self.t("订单", "Orders"), self.t("准时", "On time"), self.t("超时", "Late"),
+                    self.t("未发", "Open"), self.t("准时率", "On-time rate"), self.t("含补偿", "With compensation")],
+                   stretch="tier", fmt={"on_time_rate": pct})
+        paint(self.on_time, 3, RED, _positive)
+        fit_rows(self.on_time, len(on_time), 5)
+        w = self._weights(data["scorecard"])
+        score = [{**s, "carrier": self.ctx.carrier_label(s["carrier"])} for s in data["scorecard"]]
+        fill_table(self.score, score, self.SCORE_COLS,
+                   [self.t("排名", "Rank"), self.t("快递", "Carrier"), self.t("总分", "Total"),
+                    self.t("响应（小时）", "Response (h)"), self.t(f"响应得分 {w['response']}%", f"Response {w['response']}%"),
+                    self.t("峰值（件/天）", "Peak (parcels/day)"), self.t(f"峰值得分 {w['peak']}%", f"Peak {w['peak']}%"),
+                    self.t(f"次日达得分 {w['next_day']}%", f"Next-day {w['next_day']}%"),
+                    self.t(f"异常处理得分 {w['exceptions']}%", f"Exceptions {w['exceptions']}%"),
+                    self.t("单价（元）", "Cost (CNY)"), self.t(f"成本得分 {w['cost']}%", f"Cost {w['cost']}%")],
+                   stretch="carrier",
+                   fmt={"cost_cents": _yuan, "total": _one, "response_score": _one, "peak_score": _one,
+                        "next_day_score": _one, "exceptions_score": _one, "cost_score": _one})
+        fit_rows(self.score, len(score), 8)
+        self.next_split.setText(self._split_text(data.get("split") or {}))
+
+    @staticmethod
+    def _weights(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        w: dict[str, Any] = {"response": 30, "peak": 25, "next_day": 20, "exceptions": 15, "cost": 10}
+        try:
+            w.update(json.loads(rows[0]["weights"]) if rows and rows[0].get("weights") else {})
+        except (ValueError, TypeError):
+            pass
+        return w
+
+    def _split_text(self, split: dict[str, Any]) -> str:
+        if not split:
+            return ""
+
+        def names(key: str) -> str:
+            return self.t("、", ", ").join(self.ctx.carrier_label(c) for c in split.get(key) or []) or "-"
+        return self.t(f"下次大促建议：主力 {names('main')}；备用 {names('backups')}；机动 {names('dynamic')}",
+                      f"Suggested for the next promo: main {names('main')}; backups {names('backups')}; "
+                      f"dynamic {names('dynamic')}")
 
     def export(self, kind: str, out_dir: Path | None = None) -> None:
         if self._data is None:
-            self.say(self.t("请先刷新", "Refresh first"), ok=False)
+            self.say("请先刷新", "Refresh first", ok=False)
             return
         data, target = self._data, out_dir or (self.ctx.data_dir / "reports")
+        self._set_busy(+1)
 
         def ok(path: Path) -> None:
-            self.say(self.t(f"已导出 {path}", f"Exported {path}"))
+            self._set_busy(-1)
+            self.say(f"已导出 {path}", f"Exported {path}")
             self.exported.emit(str(path))
-        run_in_background(lambda: _write_review(data, target, kind), on_success=ok, on_failure=self.fail,
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(-1)
+            self.fail(exc)
+        run_in_background(lambda: _write_review(data, target, kind), on_success=ok, on_failure=failed,
                           ctx=self.ctx, parent=self)
 
 
+TABS: tuple[type[PromoTab], ...] = (StockTab, PlansTab, ShippingTab, CarriersTab, ReturnsTab, PromoReviewTab)
+
+
 def lead_tabs(ctx: AppContext) -> list[tuple[str, QWidget]]:
-    """The promo tabs for the lead area, titled in the station's language."""
-    t = ctx.text
-    return [(t("备货分层", "Stock tiers"), StockTab(ctx)), (t("预包装计划", "Pre-pack plans"), PlansTab(ctx)),
-            (t("分批发货", "Ship-by"), ShippingTab(ctx)), (t("快递分配", "Carriers"), CarriersTab(ctx)),
-            (t("退货", "Returns"), ReturnsTab(ctx)), (t("大促复盘", "Promo review"), PromoReviewTab(ctx))]
+    """The promo tabs for the lead area, titled in the station's language; each tab re-titles itself
+    when the language changes (the lead area only retranslates its own tabs)."""
+    tabs = [cls(ctx) for cls in TABS]
+    return [(tab.title(), tab) for tab in tabs]
