@@ -164,3 +164,27 @@ def test_carrier_check_cli_reports_capacity_out(tmp_path, capsys):
     assert conn.execute("SELECT carrier FROM orders WHERE order_id='U3'").fetchone()[0] == "YTO"
     assert main(["--data-dir", str(tmp_path), "carrier", "check", "--format", "table"]) == 0
     assert "capacity_out" in capsys.readouterr().out
+
+
+def test_allocation_gives_bound_pre_packs_the_same_new_waybill(tmp_path):
+    from warehouse_app.batches import bind_parcel
+
+    conn = new_station(tmp_path)
+    # three carrier-less orders (east, south, east); two anonymous pre-packs bound to the earliest two
+    add_orders(conn, [order("A1", "A", 1), order("A2", "A", 2, province="广东"), order("A3", "A", 3)])
+    with transaction(conn):
+        set_rules(conn, _rules())
+        b = create_batch(conn, sku_set="A*1", kind="anonymous", qty=2)
+        set_batch_status(conn, b["batch_id"], "active")
+        conn.execute("UPDATE parcels SET state='packed' WHERE batch_id=?", (b["batch_id"],))
+        for pid in [r[0] for r in conn.execute("SELECT parcel_id FROM parcels ORDER BY parcel_id")]:
+            bind_parcel(conn, pid)
+        s = allocate_orders(conn)
+    assert s["allocated"] == {"ZTO": 2, "YTO": 1} and s["by_rule"] == {"region": 3}
+    rows = conn.execute("SELECT o.order_id, o.carrier, o.waybill, p.carrier, p.waybill FROM orders o "
+                        "LEFT JOIN parcels p ON p.order_id=o.order_id ORDER BY o.order_id").fetchall()
+    assert [(r[0], r[1], r[3]) for r in rows] == [("A1", "ZTO", "ZTO"), ("A2", "YTO", "YTO"), ("A3", "ZTO", None)]
+    assert rows[0][2] == rows[0][4] and rows[1][2] == rows[1][4] and len({r[2] for r in rows}) == 3
+    # minted in table order: one sequence across carriers, each with its prefix
+    assert [r[2] for r in rows] == ["73900000000001", "YT900000000002", "73900000000003"]
+    assert live_waybill_problems(conn) == []

@@ -17,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.errors import NotFound, StationError
@@ -287,33 +287,41 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     rows.close()
     how_counts = {k: v for k, v in (("region", n_region), ("dynamic", len(keys) - n_region)) if v}
     keys.sort()
+    n = len(keys)
     k = max(1, len(codes))
     carrier_of = [(c, f"{mint.prefixes.get(c, 'WB')}9") for c in codes]
     base = mint.seq
-    order_updates = [(cp[0], f"{cp[1]}{base + i:011d}", at, key // k)
-                     for i, key in enumerate(keys, 1) for cp in (carrier_of[key % k],)]
-    del keys
-    mint.seq = base + len(order_updates)
-    parcel_updates = [(u[0], u[1], at, parcels[u[3]]) for u in order_updates if u[3] in parcels] if parcels else []
-    del parcels
+    mint.seq = base + n
+    parcel_updates: list[tuple[str, str, str, str]] = []
+
+    def order_updates() -> Iterator[tuple[str, str, str, int]]:
+        # streamed into executemany: no million-tuple list held in memory
+        for i, key in enumerate(keys, 1):
+            c, prefix = carrier_of[key % k]
+            rowid, wb = key // k, f"{prefix}{base + i:011d}"
+            if rowid in parcels:
+                parcel_updates.append((c, wb, at, parcels[rowid]))
+            yield c, wb, at, rowid
+
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    if len(order_updates) > 50_000:
+    if n > 50_000:
         conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory
     try:
         try:
             conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
-                             order_updates)
+                             order_updates())
         except sqlite3.IntegrityError as exc:
             raise _waybill_clash(exc) from exc
         conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
                          parcel_updates)
     finally:
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
+    del keys, parcels
     mint.save()
     bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)
-    summary = {"day": day, "orders": len(order_updates), "allocated": per_carrier, "by_rule": how_counts}
-    if order_updates:
+    summary = {"day": day, "orders": n, "allocated": per_carrier, "by_rule": how_counts}
+    if n:
         append_event(conn, "carrier.allocated", summary, operator=operator, at=at)
     if capacity_moves:
         summary["capacity_moves"] = capacity_moves
