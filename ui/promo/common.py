@@ -135,6 +135,8 @@ def fill_table(table: QTableWidget, rows: Sequence[Mapping[str, Any]], columns: 
                 item: QTableWidgetItem = NumItem(f(v) if f else str(v), float(v))
             else:
                 item = QTableWidgetItem(f(v) if f else ("" if v is None else str(v)))
+                if len(item.text()) > 40:  # capped columns elide: the whole text on hover
+                    item.setToolTip(item.text())
             table.setItem(i, j, item)
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
@@ -156,8 +158,7 @@ def fit_rows(table: QTableWidget, rows: int, most: int = 12) -> None:
     """Cap a short table's height to its rows, so a 3-row table does not eat half a 768-px screen."""
     n = max(1, min(rows, most))
     h = table.horizontalHeader().height() or ROW_PX
-    table.setMaximumHeight(h + n * ROW_PX + 2 * table.frameWidth() + 4 +
-                           (table.horizontalScrollBar().sizeHint().height() if rows else 0))
+    table.setMaximumHeight(h + n * ROW_PX + 2 * table.frameWidth() + 2)
 
 
 def paint(table: QTableWidget, col: int, colour: str, when: Callable[[str], bool]) -> None:
