@@ -144,3 +144,25 @@ def test_hooks_are_registered_once_and_see_what_changed(tmp_path):
     (a,) = seen[0]
     assert (a.order_id, a.status, a.carrier, a.prev_status, a.prev_carrier) == ("H1", "cancelled", "ZTO", "paid", "ZTO")
     assert set(a.skus) == {"A", "B", "C"}
+
+
+def test_demand_counter_follows_every_order_change(tmp_path):
+    """promo_sku_demand (trigger-kept) equals the paid units recomputed from the orders, at every step."""
+    from warehouse_app.promo.review import paid_demand
+
+    conn = new_station(tmp_path)
+
+    def counter():
+        return {r[0]: r[1] for r in conn.execute("SELECT sku, units FROM promo_sku_demand WHERE units != 0")}
+
+    add_orders(conn, [order("O1", "A*2+B", 1), order("O2", "A", 2), order("O3", "B*3", 3)])
+    assert counter() == paid_demand(conn) == {"A": 3, "B": 4}
+    add_orders(conn, [order("O1", "A+C*4", 1)])  # items changed upstream
+    assert counter() == paid_demand(conn) == {"A": 2, "B": 3, "C": 4}
+    add_orders(conn, [order("O3", "B*3", 3, status="cancelled")])
+    assert counter() == paid_demand(conn) == {"A": 2, "C": 4}
+    add_orders(conn, [order("O3", "B*3", 3)])  # a stale 'paid' copy never revives it
+    assert counter() == {"A": 2, "C": 4}
+    with transaction(conn):
+        conn.execute("DELETE FROM orders WHERE order_id='O1'")  # items go by cascade
+    assert counter() == paid_demand(conn) == {"A": 1}

@@ -333,23 +333,26 @@ def _prepacked_units(conn: sqlite3.Connection, skus: set[str] | None = None) -> 
     return out
 
 
-def _paid_demand_of(conn: sqlite3.Connection, skus: set[str]) -> dict[str, int]:
-    """Units ordered per SKU over paid orders, for a few SKUs (through the order_items SKU index)."""
-    marks = ",".join("?" * len(skus))
-    return {r[0]: int(r[1]) for r in conn.execute(
-        f"SELECT i.sku_code, sum(i.qty) FROM order_items i JOIN orders o ON o.order_id=i.order_id "
-        f"WHERE i.sku_code IN ({marks}) AND o.status='paid' GROUP BY i.sku_code", sorted(skus))}
+def _paid_demand(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict[str, int]:
+    """Units ordered per SKU over paid orders, from the trigger-kept counter (promo migration 0004):
+    one lookup per SKU, however many orders there are."""
+    if skus is None:
+        return {r[0]: int(r[1]) for r in conn.execute("SELECT sku, units FROM promo_sku_demand WHERE units != 0")}
+    out: dict[str, int] = {}
+    for sku in sorted(skus):
+        row = conn.execute("SELECT units FROM promo_sku_demand WHERE sku=?", (sku,)).fetchone()
+        if row is not None and row[0]:
+            out[sku] = int(row[0])
+    return out
 
 
 def stock_position(conn: sqlite3.Connection, skus: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold).
     With `skus`, only those SKUs (the oversell refresh after new orders)."""
-    from warehouse_app.promo.review import paid_demand
-
     only = set(skus) if skus is not None else None
     if only is not None and not only:
         return []
-    demand = paid_demand(conn) if only is None else _paid_demand_of(conn, only)
+    demand = _paid_demand(conn, only)
     stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
     pre = _prepacked_units(conn, only)
     reorder = {r[0]: r[1] for r in conn.execute("SELECT sku, reorder_point FROM stock_plan WHERE reorder_point IS NOT NULL")}
@@ -365,16 +368,28 @@ def stock_position(conn: sqlite3.Connection, skus: Iterable[str] | None = None) 
     return rows
 
 
-def short_orders(conn: sqlite3.Connection, sku: str, supply: int) -> list[dict[str, Any]]:
-    """Orders for `sku` beyond supply, served earliest paid first: the ones that are short."""
-    out, cum = [], 0
-    for r in conn.execute(
-            "SELECT o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
-            "WHERE i.sku_code=? AND o.status='paid' ORDER BY o.paid_at, o.order_id", (sku,)):
-        cum += int(r["qty"])
-        if cum > supply:
-            out.append({"order_id": r["order_id"], "paid_at": r["paid_at"], "qty": int(r["qty"]),
-                        "short_units": min(int(r["qty"]), cum - supply)})
+def short_orders(conn: sqlite3.Connection, sku: str, supply: int, demand: int | None = None) -> list[dict[str, Any]]:
+    """Orders for `sku` beyond supply, served earliest paid first: the ones that are short.
+
+    Walked from the latest paid backwards until the shortfall (demand - supply) is covered, so the
+    Python work is the short orders only, not every order of a hot SKU."""
+    if demand is None:
+        demand = _paid_demand(conn, {sku}).get(sku, 0)
+    left = demand - supply
+    out: list[dict[str, Any]] = []
+    if left <= 0:
+        return out
+    cur = conn.execute(
+        "SELECT o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
+        "WHERE i.sku_code=? AND o.status='paid' ORDER BY o.paid_at DESC, o.order_id DESC", (sku,))
+    for order_id, paid_at, qty in cur:
+        q = int(qty)
+        out.append({"order_id": order_id, "paid_at": paid_at, "qty": q, "short_units": min(q, left)})
+        left -= q
+        if left <= 0:
+            break
+    cur.close()
+    out.reverse()
     return out
 
 
@@ -400,7 +415,7 @@ def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
         if sku not in watched:
             continue
         if pos["gap"] < 0:
-            short = short_orders(conn, sku, pos["supply"])
+            short = short_orders(conn, sku, pos["supply"], pos["demand"])
             ids = [s["order_id"] for s in short]
             prev = open_before.get(sku)
             conn.execute(
