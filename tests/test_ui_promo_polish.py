@@ -326,3 +326,17 @@ def test_failed_action_says_why_in_zh_and_en_and_changes_nothing(qtbot: Any, ctx
     switch(ctx, "zh")  # the message follows the language
     assert tab.result.text() == zh
     assert tab.spins[a].value() == qty_a + 7
+
+
+def test_showing_a_tab_loads_once(qtbot: Any, ctx: Any) -> None:
+    """The tab's showEvent and the lead area's currentChanged both ask for a reload: one load runs."""
+    tw = mount(qtbot, ctx, (1346, 640))
+    tab = tw.widget(4)
+    calls: list[int] = []
+    real = tab.fetch
+    tab.fetch = lambda conn: (calls.append(1), real(conn))[1]  # type: ignore[method-assign]
+    with qtbot.waitSignal(tab.loaded, timeout=15000):
+        tw.setCurrentWidget(tab)  # shows it (showEvent -> refresh)
+        tab.refresh()  # what LeadArea._tab_changed does in the same turn
+    assert calls == [1]
+    assert not tab._loading and not tab._scheduled and not tab._again  # and no second load queued

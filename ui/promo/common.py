@@ -12,7 +12,7 @@ import json
 import logging
 from typing import Any, Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractButton, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QWidget)
@@ -221,6 +221,7 @@ class PromoTab(QWidget):
         self._msg: tuple[str, str, bool] | None = None
         self._loading = False
         self._again = False
+        self._scheduled = False
         self._busy = 0
         ctx.events.language_changed.connect(self._language_changed)
 
@@ -300,7 +301,15 @@ class PromoTab(QWidget):
         return self.fetch(conn)
 
     def refresh(self) -> None:
-        """Reload off the UI thread; requests while a load runs collapse into one more load."""
+        """Reload off the UI thread. Requests in one event-loop turn (the tab's showEvent and the lead
+        area's currentChanged both ask) are one load; requests while a load runs are one more load."""
+        if self._scheduled:
+            return
+        self._scheduled = True
+        QTimer.singleShot(0, self, self._start)
+
+    def _start(self) -> None:
+        self._scheduled = False
         if self._loading:
             self._again = True
             return
