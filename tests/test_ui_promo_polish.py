@@ -163,6 +163,9 @@ def test_every_tab_in_chinese_has_no_english_codes_or_utc(qtbot: Any, ctx: Any) 
             for row in cells(t):
                 assert not any(ISO_UTC.search(c) for c in row), f"{t.objectName()}: UTC stamp {row}"
                 assert not (set(row) & codes), f"{t.objectName()}: raw code in {row}"
+    ship = tw.widget(2)
+    total = sum(r["at_risk"] + r["overdue"] for r in ship._data["backlog"])
+    assert f"即将超时或已超时：{total} 单" in ship.risk_title.text()  # not the capped list's length
     review = tw.widget(5)
     assert "订单" in review.summary.text() and "下次大促建议" in review.next_split.text()
     assert "韵达快递" in review.next_split.text() or "中通快递" in review.next_split.text()
@@ -321,7 +324,7 @@ def test_failed_action_says_why_in_zh_and_en_and_changes_nothing(qtbot: Any, ctx
     assert tab.result.text() == en
     assert q(ctx, "SELECT plan_id, qty, status FROM prepack_plans ORDER BY plan_id") == before
     assert q(ctx, "SELECT count(*) FROM batches")[0][0] == n_batches
-    assert all(btn.isEnabled() for btn in tab.actions)
+    assert all(btn.isEnabled() for btn in tab.action_buttons)
     assert tab.spins[a].value() == qty_a + 7  # what the lead typed is still there to fix
     switch(ctx, "zh")  # the message follows the language
     assert tab.result.text() == zh

@@ -216,7 +216,7 @@ class PromoTab(QWidget):
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actions: list[QAbstractButton] = []  # disabled while a write is in flight
+        self.action_buttons: list[QAbstractButton] = []  # disabled while a write is in flight
         self._data: Any = None
         self._msg: tuple[str, str, bool] | None = None
         self._loading = False
@@ -242,7 +242,7 @@ class PromoTab(QWidget):
         if tabs is not None:
             tabs.setTabText(tabs.indexOf(self), self.title())
         if self._data is not None:
-            self.render(self._data)
+            self.show_data(self._data)
         if self._msg is not None:
             self.say(*self._msg)
 
@@ -292,7 +292,7 @@ class PromoTab(QWidget):
 
     HAS_PRECHECK = False
 
-    def render(self, data: Any) -> None:  # pragma: no cover - overridden; UI thread
+    def show_data(self, data: Any) -> None:  # pragma: no cover - overridden; UI thread
         pass
 
     def _fetch(self, conn: Any) -> Any:
@@ -326,7 +326,7 @@ class PromoTab(QWidget):
     def _loaded(self, data: Any) -> None:
         self._loading = False
         self._data = data
-        self.render(data)
+        self.show_data(data)
         self.loaded.emit(data)
         if self._again:
             self._again = False
@@ -362,7 +362,7 @@ class PromoTab(QWidget):
 
     def _set_busy(self, delta: int) -> None:
         self._busy = max(0, self._busy + delta)
-        for b in self.actions:
+        for b in self.action_buttons:
             b.setEnabled(self._busy == 0)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override

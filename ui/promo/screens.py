@@ -25,7 +25,8 @@ from warehouse_app.promo import review as review_mod
 from warehouse_app.promo import scorecard as score_mod
 from warehouse_app.promo import shipping as ship_mod
 from warehouse_app.promo import stock as stock_mod
-from warehouse_app.returns import DISPOSITIONS, REASONS, return_defaults, return_report, scan_return, set_return_defaults
+from warehouse_app.returns import (DISPOSITIONS, REASONS, return_defaults, return_report, scan_return,
+                                   set_return_defaults)
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.store.tx import transaction
 
@@ -86,7 +87,7 @@ class StockTab(PromoTab):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        self.actions = [self.save_btn, self.check_btn]
+        self.action_buttons = [self.save_btn, self.check_btn]
         self.table = make_table("stock_table")
         lay.addWidget(self.table, 3)
         self.short_title = heading()
@@ -112,7 +113,7 @@ class StockTab(PromoTab):
     def fetch(self, conn: Any) -> Any:
         return _stock_data(conn)
 
-    def render(self, data: dict[str, Any]) -> None:
+    def show_data(self, data: dict[str, Any]) -> None:
         reason = "reason_zh" if self.ctx.lang == "zh" else "reason"
         pos = {p["sku"]: p for p in data["position"]}
         rows = []
@@ -185,7 +186,7 @@ class PlansTab(PromoTab):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        self.actions = [self.suggest_btn, self.save_btn, self.create_btn]
+        self.action_buttons = [self.suggest_btn, self.save_btn, self.create_btn]
         self.table = make_table("plans_table")
         lay.addWidget(self.table, 1)
         self.zone = zone_note()
@@ -207,7 +208,7 @@ class PlansTab(PromoTab):
     def fetch(self, conn: Any) -> Any:
         return _plans(conn)
 
-    def render(self, rows: list[dict[str, Any]]) -> None:
+    def show_data(self, rows: list[dict[str, Any]]) -> None:
         edited = {pid: sp.value() for pid, sp in self.spins.items()}  # a language switch keeps typed quantities
         self._rows = rows
         shown = [{**r, "pack_from": self.ctx.local_time(r["pack_from"], "%m-%d %H:%M"),
@@ -288,7 +289,7 @@ class ShippingTab(PromoTab):
         row.addWidget(self.assign_btn)
         row.addStretch(1)
         lay.addLayout(row)
-        self.actions = [self.assign_btn]
+        self.action_buttons = [self.assign_btn]
         self.backlog_title = heading()
         lay.addWidget(self.backlog_title)
         self.backlog = make_table("backlog_table")
@@ -313,8 +314,16 @@ class ShippingTab(PromoTab):
     def retranslate(self) -> None:
         self.assign_btn.setText(self.t("给新订单分配发货承诺", "Assign promises to new orders"))
         self.backlog_title.setText(self.t("各档位待发", "Open orders per promise tier"))
-        self.risk_title.setText(self.t(f"即将超时或已超时：{len(self._risk_rows)} 单（倒计时）",
-                                       f"At risk or overdue: {len(self._risk_rows)} orders (countdown)"))
+        shown = len(self._risk_rows)
+        total = sum(int(r.get("at_risk") or 0) + int(r.get("overdue") or 0)
+                    for r in (self._data or {}).get("backlog", [])) or shown
+        if shown < total:  # the list is capped: say so instead of under-counting
+            self.risk_title.setText(self.t(f"即将超时或已超时：{total} 单，按截止时间显示最早的 {shown} 单（倒计时）",
+                                           f"At risk or overdue: {total} orders, the {shown} due first shown "
+                                           "(countdown)"))
+        else:
+            self.risk_title.setText(self.t(f"即将超时或已超时：{total} 单（倒计时）",
+                                           f"At risk or overdue: {total} orders (countdown)"))
         self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - tick and reload only while a lead looks
@@ -333,7 +342,7 @@ class ShippingTab(PromoTab):
     def fetch(self, conn: Any) -> Any:
         return _shipping(conn)
 
-    def render(self, data: dict[str, Any]) -> None:
+    def show_data(self, data: dict[str, Any]) -> None:
         backlog = [{**r, "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
                     "next_due": self.ctx.local_time(r.get("next_due")) if r.get("next_due") else ""}
                    for r in data["backlog"]]
@@ -448,7 +457,7 @@ class CarriersTab(PromoTab):
             row2.addWidget(w)
         row2.setStretch(2, 1)
         lay.addLayout(row2)
-        self.actions = [self.allocate_btn, self.check_btn, self.export_btn, self.fail_btn, self.restore_btn]
+        self.action_buttons = [self.allocate_btn, self.check_btn, self.export_btn, self.fail_btn, self.restore_btn]
         self.split_title = heading()
         lay.addWidget(self.split_title)
         self.split = make_table("split_table")
@@ -495,7 +504,7 @@ class CarriersTab(PromoTab):
     def fetch(self, conn: Any) -> Any:
         return _carriers(conn)
 
-    def render(self, data: dict[str, Any]) -> None:
+    def show_data(self, data: dict[str, Any]) -> None:
         split = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "role": label(self.ctx, ROLES, r["role"]),
                   "regions": regions_label(self.ctx, r.get("regions")),
                   "failing": self.t("故障", "FAILING") if r["failing"] else ""} for r in data["split"]]
@@ -524,7 +533,8 @@ class CarriersTab(PromoTab):
                    [self.t("快递", "Carrier"), self.t("触发", "Trigger"), self.t("原因", "Reason"),
                     self.t("切换时间", "Failed over at"), self.t("改派单数", "Orders moved"), self.t("改派到", "Moved to"),
                     self.t("恢复时间", "Restored at")], stretch="reason")
-        rp = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "reason": label(self.ctx, PRINT_REASONS, r["reason"]),
+        rp = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]),
+               "reason": label(self.ctx, PRINT_REASONS, r["reason"]),
                "requested_at": self.ctx.local_time(r["requested_at"])} for r in data["reprints"]]
         fill_table(self.reprints, rp, ["waybill", "carrier", "order_id", "parcel_id", "reason", "requested_at"],
                    [self.t("新面单号", "New waybill"), self.t("快递", "Carrier"), self.t("订单", "Order"),
@@ -636,11 +646,11 @@ class ReturnsTab(PromoTab):
         self.code = QLineEdit()
         self.code.setObjectName("return_code")
         self.scan_btn = button("return_scan")
-        for w in (self.l_code, self.code, self.scan_btn):
-            row2.addWidget(w)
-        row2.setStretch(1, 1)
+        row2.addWidget(self.l_code)
+        row2.addWidget(self.code, 1)
+        row2.addWidget(self.scan_btn)
         lay.addLayout(row2)
-        self.actions = [self.use_btn, self.scan_btn]
+        self.action_buttons = [self.use_btn, self.scan_btn]
         self.sku_title, self.session_title = heading(), heading()
         self.by_sku = make_table("returns_sku_table")
         self.by_session = make_table("returns_session_table")
@@ -676,7 +686,7 @@ class ReturnsTab(PromoTab):
                  *[self.t(*REASONS[k]) for k in REASONS]]
         return keys, heads
 
-    def render(self, data: dict[str, Any]) -> None:
+    def show_data(self, data: dict[str, Any]) -> None:
         keys, heads = self._cols()
         fill_table(self.by_sku, data["by_sku"], ["sku", *keys], [self.t("商品", "SKU"), *heads],
                    stretch="sku", fmt={"return_rate": pct})
@@ -761,7 +771,7 @@ class PromoReviewTab(PromoTab):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        self.actions = [self.csv_btn, self.pdf_btn]
+        self.action_buttons = [self.csv_btn, self.pdf_btn]
         self.summary = QLabel()
         self.summary.setObjectName("review_summary")
         self.summary.setWordWrap(True)
@@ -798,7 +808,7 @@ class PromoReviewTab(PromoTab):
     def fetch(self, conn: Any) -> Any:
         return _review(conn)
 
-    def render(self, data: dict[str, Any]) -> None:
+    def show_data(self, data: dict[str, Any]) -> None:
         r = data["review"]
         ex, rt = r["exceptions"], r["returns"]
         avg = ex["cancel_to_pull_avg_min"]
