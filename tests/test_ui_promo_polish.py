@@ -343,3 +343,18 @@ def test_showing_a_tab_loads_once(qtbot: Any, ctx: Any) -> None:
         tab.refresh()  # what LeadArea._tab_changed does in the same turn
     assert calls == [1]
     assert not tab._loading and not tab._scheduled and not tab._again  # and no second load queued
+
+
+def test_short_tables_show_every_row(qtbot: Any, ctx: Any) -> None:
+    """Tables capped to their rows (tiers, carriers, scorecard) still show the last row whole."""
+    tw = mount(qtbot, ctx, (1900, 960))
+    for i, names in ((2, ["backlog"]), (3, ["split"]), (5, ["on_time", "score"])):
+        tw.setCurrentIndex(i)
+        tab = tw.widget(i)
+        load(qtbot, tab)
+        for name in names:
+            t = getattr(tab, name)
+            last = t.rowCount() - 1
+            qtbot.waitUntil(lambda: t.viewport().height() > 0)
+            assert last >= 1
+            assert t.rowViewportPosition(last) + t.rowHeight(last) <= t.viewport().height(), (name, t.height())

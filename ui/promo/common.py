@@ -157,8 +157,9 @@ def fill_table(table: QTableWidget, rows: Sequence[Mapping[str, Any]], columns: 
 def fit_rows(table: QTableWidget, rows: int, most: int = 12) -> None:
     """Cap a short table's height to its rows, so a 3-row table does not eat half a 768-px screen."""
     n = max(1, min(rows, most))
-    h = table.horizontalHeader().height() or ROW_PX
-    table.setMaximumHeight(h + n * ROW_PX + 2 * table.frameWidth() + 2)
+    head = max(table.horizontalHeader().sizeHint().height(), table.horizontalHeader().height())
+    body = sum(table.rowHeight(i) for i in range(min(n, table.rowCount()))) or ROW_PX
+    table.setMaximumHeight(head + body + 2 * table.frameWidth() + 4)
 
 
 def paint(table: QTableWidget, col: int, colour: str, when: Callable[[str], bool]) -> None:
