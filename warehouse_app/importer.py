@@ -68,8 +68,8 @@ def _records(path: Path) -> Iterator[tuple[int, Row | None, str | None]]:
             yield reader.line_num, {k.strip(): (v.strip() if isinstance(v, str) else v)
                                     for k, v in rec.items()}, None
     else:
-        raise StationError(f"Unknown file type {path.suffix!r}: use .csv or .jsonl",
-                           zh=f"不支持的文件类型 {path.suffix!r}：请用 .csv 或 .jsonl")
+        raise StationError(f"{path}: unknown file type {path.suffix!r}: use .csv or .jsonl",
+                           zh=f"{path}：不支持的文件类型 {path.suffix!r}：请用 .csv 或 .jsonl")
 
 
 def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
@@ -79,14 +79,19 @@ def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
     rows: list[Row] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
+    records = 0
     for line, rec, err in _records(Path(path)):
+        records += 1
         if err:
             errors.append(RowError(line, err))
             continue
         assert rec is not None
+        if not _valid_text(rec):
+            errors.append(RowError(line, "text that is not valid Unicode (a lone \\uD800-style escape)"))
+            continue
         try:
             row = parse(rec)
-        except (KeyError, ValueError, TypeError) as exc:
+        except (KeyError, ValueError, TypeError, OverflowError) as exc:
             msg = f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
             errors.append(RowError(line, msg))
             continue
@@ -100,7 +105,28 @@ def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
             continue
         seen[k] = line
         rows.append(row)
+    if records == 0:
+        raise StationError(f"{path} has no rows (an empty file or a header only): nothing imported",
+                           zh=f"{path} 没有数据行（空文件或只有表头），未导入任何数据")
     return rows, errors
+
+
+def _valid_text(value: Any) -> bool:
+    """False if any text in a record cannot be stored as UTF-8 (JSON allows lone surrogates)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_valid_text(k) and _valid_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_valid_text(v) for v in value)
+    return True
+
+
+MAX_NUMBER = 10**12  # quantities, grams, cents: anything larger is a typo (and may not fit SQLite)
 
 
 def _req(rec: Row, field: str) -> str:
@@ -116,9 +142,12 @@ def _int(value: Any, field: str, default: int | None = None) -> int:
             raise KeyError(field)
         return default
     try:
-        return int(float(value)) if isinstance(value, (str, float)) else int(value)
-    except (TypeError, ValueError) as exc:
+        n = int(float(value)) if isinstance(value, (str, float)) else int(value)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ValueError(f"{field} must be a number, got {value!r}") from exc
+    if abs(n) > MAX_NUMBER:
+        raise ValueError(f"{field} is too large: {value!r}")
+    return n
 
 
 def parse_sku(rec: Row) -> Row:
@@ -134,8 +163,10 @@ def parse_sku(rec: Row) -> Row:
     elif rec.get("price") not in (None, ""):
         try:
             price_cents = round(float(rec["price"]) * 100)
-        except ValueError as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             raise ValueError(f"price must be a number, got {rec['price']!r}") from exc
+        if abs(price_cents) > MAX_NUMBER:
+            raise ValueError(f"price is too large: {rec['price']!r}")
     else:
         price_cents = 0
     bcs = rec.get("barcodes") or []

@@ -14,11 +14,15 @@ from warehouse_app.outbox import append_event
 STATION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
 
-def init_station(conn: sqlite3.Connection, station_id: str, name: str | None = None) -> None:
+def check_station_id(station_id: str) -> None:
     if not STATION_ID_RE.match(station_id):
         raise StationError(
             f"Station id {station_id!r} is not valid: use letters, digits, '-' or '_' (e.g. WH1-ST03)",
             zh=f"站点编号 {station_id!r} 无效：只能用字母、数字、- 或 _（例如 WH1-ST03）")
+
+
+def init_station(conn: sqlite3.Connection, station_id: str, name: str | None = None) -> None:
+    check_station_id(station_id)
     row = conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone()
     if row and row[0] != station_id:
         raise StationError(

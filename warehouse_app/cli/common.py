@@ -11,6 +11,29 @@ from warehouse_app.reports import format_csv, format_json, format_table
 from warehouse_app.store import Store, open_store
 
 
+def iso_time(text: str) -> str:
+    """argparse type for a point in time: any ISO 8601 form, normalised to the stored UTC text
+    (times compare as text in SQLite, so `2026-11-11T20:00+08:00` must become `...12:00:00.000Z`)."""
+    from warehouse_app.clock import iso, parse_iso
+
+    try:
+        return iso(parse_iso(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 time: {text!r} (e.g. 2026-11-11T20:00:00+08:00) / 不是有效时间") from None
+
+
+def tcp_port(text: str) -> int:
+    """argparse type for a TCP port (0 = any free port)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r} / 端口号无效") from None
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 0-65535, got {n} / 端口号须在 0-65535")
+    return n
+
+
 def store_of(args: argparse.Namespace, create: bool = False) -> Store:
     from warehouse_app.cli import data_dir_of
 

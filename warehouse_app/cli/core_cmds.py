@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from warehouse_app.batches import bind_batch, create_batch, get_batch, list_batches, set_batch_status
 from warehouse_app.catalog import upsert_skus
-from warehouse_app.cli.common import add_format, conn_of, emit
+from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.commands import parse_command
 from warehouse_app.errors import StationError
 from warehouse_app.handoffs import close_handoff, discrepancies, list_handoffs, manifest, open_handoff
@@ -17,7 +17,7 @@ from warehouse_app.orders import apply_orders
 from warehouse_app.outbox import last_seq
 from warehouse_app.reports import handoff_counts
 from warehouse_app.scan_engine import ScanContext, scan
-from warehouse_app.station import add_operator, init_station, require_station
+from warehouse_app.station import add_operator, check_station_id, init_station, require_station
 from warehouse_app.store.tx import transaction
 
 
@@ -99,8 +99,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p = sub.add_parser("report", help="reports for shift leads / 报表")
     rsub = p.add_subparsers(dest="report_cmd", required=True)
     q = rsub.add_parser("handoffs", help="handoff counts per carrier, hour and operator")
-    q.add_argument("--since", help="ISO time, inclusive")
-    q.add_argument("--until", help="ISO time, exclusive")
+    q.add_argument("--since", type=iso_time, help="ISO time, inclusive")
+    q.add_argument("--until", type=iso_time, help="ISO time, exclusive")
     add_format(q)
     q.set_defaults(func=cmd_report_handoffs)
     q = rsub.add_parser("discrepancies", help="verified but not handed off; intercepted but not pulled")
@@ -120,6 +120,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    check_station_id(args.station_id)  # before a database file is created
     conn = conn_of(args, create=True)
     with transaction(conn):
         init_station(conn, args.station_id, args.name)
@@ -315,6 +316,10 @@ def cmd_discrepancies(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from warehouse_app.demo import build_demo
 
+    if args.orders < 1:  # before a database file is created
+        raise StationError(f"--orders must be at least 1, got {args.orders}",
+                           zh=f"--orders 至少为 1：{args.orders}")
+    check_station_id(args.station_id)
     conn = conn_of(args, create=True)
     if conn.execute("SELECT count(*) FROM orders").fetchone()[0]:
         raise StationError("This station already has data; give the demo an empty --data-dir",

@@ -13,6 +13,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from warehouse_app.cli.common import tcp_port
 from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,16 @@ def cmd_print_test(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    try:
+        return _simulate(args)
+    except (OSError, OverflowError) as exc:  # a port in use, a --link folder that does not exist
+        logger.error("%s simulator failed to start: %s", args.device, exc)
+        raise StationError(f"Cannot start the {args.device} simulator: {exc}",
+                           zh=f"无法启动{ {'printer': '打印机', 'scanner': '扫描枪', 'scale': '电子秤'}[args.device] }"
+                              f"模拟器：{exc}") from exc
+
+
+def _simulate(args: argparse.Namespace) -> int:
     if args.device == "printer":
         from devices.sim.printer import PrinterSimulator
 
@@ -247,8 +258,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp = p.add_subparsers(dest="device", metavar="DEVICE", required=True)
     pr = sp.add_parser("printer", help="a TCP label printer (prints its URL)")
     pr.add_argument("--host", default="127.0.0.1")
-    pr.add_argument("--port", type=int, default=0, help="0 = any free port")
-    pr.add_argument("--control-port", type=int, default=0)
+    pr.add_argument("--port", type=tcp_port, default=0, help="0 = any free port")
+    pr.add_argument("--control-port", type=tcp_port, default=0)
     pr.add_argument("--lang", dest="printer_lang", choices=["zpl", "tspl", "pdf"], default="zpl")
     pr.add_argument("--jobs-dir", default=None)
     pr.add_argument("--paper-out-after", type=int, default=None, help="run out of paper after N labels")

@@ -7,6 +7,7 @@ import json
 import logging
 from typing import Any
 
+from warehouse_app.cli.common import iso_time
 from warehouse_app.errors import StationError
 from warehouse_app.paths import db_path
 from warehouse_app.store import open_store
@@ -199,6 +200,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--no-check", action="store_true", help="save without contacting the hub")
     c.set_defaults(func=cmd_configure)
     r = ss.add_parser("report", help="handoff counts across all stations (from the hub)")
-    r.add_argument("--since")
+    r.add_argument("--since", type=iso_time, help="ISO time")
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_report)

@@ -10,18 +10,54 @@ import argparse
 import json
 import logging
 import secrets
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
 
 from warehouse_app.errors import StationError
-from warehouse_app.hub.storage import hash_token, open_storage
+from warehouse_app.hub.storage import SqliteHubStorage, hash_token
+from warehouse_app.hub.storage import open_storage as _open_storage
 
 logger = logging.getLogger(__name__)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir)
+
+
+def open_storage(data_dir: Path, create: bool = False) -> SqliteHubStorage:
+    """The hub DB of a data dir. Only `serve`, `station add` and `import` may start a new hub:
+    the other commands on a mistyped --data-dir say so instead of leaving an empty hub.db there."""
+    d = Path(data_dir)
+    if d.exists() and not d.is_dir():
+        raise StationError(f"--data-dir {d} is a file, not a folder.", zh=f"--data-dir {d} 是文件，不是目录。")
+    if not create and not (d / "hub.db").is_file():
+        raise StationError(
+            f"No hub database at {d / 'hub.db'}: check --data-dir (a new hub starts with "
+            "`warehouse-hub station add` or `serve`).",
+            zh=f"没有上游数据库 {d / 'hub.db'}：请检查 --data-dir（新上游请先 `station add` 或 `serve`）。",
+        )
+    return _open_storage(d)
+
+
+def _iso_time(text: str) -> str:
+    from warehouse_app.clock import iso, parse_iso
+
+    try:
+        return iso(parse_iso(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r}") from None
+
+
+def _port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be 0-65535, got {n}")
+    return n
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -33,7 +69,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise StationError(
             "--tls-cert and --tls-key go together.", zh="--tls-cert 与 --tls-key 必须同时提供。"
         )
-    storage = open_storage(_data_dir(args))
+    for f in (args.tls_cert, args.tls_key):
+        if f and not Path(f).is_file():
+            raise StationError(f"TLS file not found: {f}", zh=f"找不到 TLS 文件：{f}")
+    storage = open_storage(_data_dir(args), create=True)
     app = create_app(storage)
     logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
     try:
@@ -53,7 +92,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_station_add(args: argparse.Namespace) -> int:
     token = secrets.token_urlsafe(32)
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(_data_dir(args), create=True)
     try:
         storage.add_station(args.station_id, hash_token(token))
     except ValueError as exc:
@@ -100,6 +139,11 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise StationError(
+            f"{path} is not UTF-8 text (save it as UTF-8 JSON Lines)",
+            zh=f"{path} 不是 UTF-8 文本（请另存为 UTF-8 编码的 JSONL）",
+        ) from exc
     except OSError as exc:
         raise StationError(f"Cannot read {path}: {exc}", zh=f"无法读取 {path}：{exc}") from exc
     for n, line in enumerate(lines, 1):
@@ -116,7 +160,18 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
             raise StationError(
                 f"{path} line {n}: not a JSON object", zh=f"{path} 第 {n} 行：不是 JSON 对象"
             )
+        try:
+            json.dumps(rec, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (UnicodeEncodeError, ValueError) as exc:
+            raise StationError(
+                f"{path} line {n}: text that is not valid Unicode, or NaN/Infinity",
+                zh=f"{path} 第 {n} 行：含无效字符或 NaN/Infinity",
+            ) from exc
         rows.append(rec)
+    if not rows:
+        raise StationError(
+            f"{path} has no rows: nothing imported.", zh=f"{path} 没有数据行，未导入任何数据。"
+        )
     return rows
 
 
@@ -153,7 +208,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(errors)} bad rows in {path}; nothing was imported.",
             zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据。",
         )
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(_data_dir(args), create=True)
     try:
         n = storage.put_records(kind, keyed)
     finally:
@@ -212,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = with_dir(sub.add_parser("serve", help="run the HTTP API"))
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--port", type=_port, default=8765)
     s.add_argument("--tls-cert", help="PEM certificate: serve https")
     s.add_argument("--tls-key", help="PEM private key for --tls-cert")
     s.add_argument("--log-level", default="warning")
@@ -250,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_cancel)
 
     rep = with_dir(sub.add_parser("report", help="handoff counts across all stations"))
-    rep.add_argument("--since", help="ISO time, station clock")
+    rep.add_argument("--since", type=_iso_time, help="ISO time, station clock")
     rep.add_argument("--json", action="store_true")
     rep.set_defaults(func=cmd_report)
     return p
@@ -271,6 +326,23 @@ def main(argv: list[str] | None = None) -> int:
     except StationError as exc:
         print(f"错误 / error: {exc.zh}\n  {exc}", file=sys.stderr)
         logger.error("hub command %s failed: %s", args.command, exc)
+        return 1
+    except sqlite3.Error as exc:
+        path = Path(getattr(args, "data_dir", "") or ".") / "hub.db"
+        logger.error("hub command %s: database error on %s: %s", args.command, path, exc)
+        if "not a database" in str(exc) or "malformed" in str(exc) or "corrupt" in str(exc):
+            print(
+                f"错误 / error: 上游数据库 {path} 已损坏，请保留该文件交给 IT，从备份恢复。\n"
+                f"  The hub database {path} is damaged. Keep the file for IT and restore a backup.",
+                file=sys.stderr,
+            )
+        else:
+            print(f"错误 / error: 上游数据库错误（{path}）：{exc}\n  Hub database error on {path}: {exc}",
+                  file=sys.stderr)
+        return 1
+    except OSError as exc:
+        logger.error("hub command %s failed: %s", args.command, exc)
+        print(f"错误 / error: 无法访问 {exc.filename or ''}：{exc.strerror or exc}\n  {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
