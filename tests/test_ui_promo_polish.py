@@ -358,3 +358,20 @@ def test_short_tables_show_every_row(qtbot: Any, ctx: Any) -> None:
             qtbot.waitUntil(lambda: t.viewport().height() > 0)
             assert last >= 1
             assert t.rowViewportPosition(last) + t.rowHeight(last) <= t.viewport().height(), (name, t.height())
+
+
+def test_carrier_buttons_follow_the_picked_carrier_and_export_needs_no_dialog(qtbot: Any, ctx: Any) -> None:
+    from ui.promo import CarriersTab
+
+    tab = CarriersTab(ctx)
+    qtbot.addWidget(tab)
+    load(qtbot, tab)
+    tab.carrier.setCurrentIndex(tab.carrier.findData("YUNDA"))  # the demo's failing carrier
+    assert not tab.fail_btn.isEnabled() and tab.restore_btn.isEnabled()
+    tab.carrier.setCurrentIndex(tab.carrier.findData("ZTO"))
+    assert tab.fail_btn.isEnabled() and not tab.restore_btn.isEnabled()
+    with qtbot.waitSignal(tab.done, timeout=15000) as b:
+        tab.export_btn.click()  # no modal file dialog: a stamped file in the station's exports folder
+    path = b.args[0]["path"]
+    assert str(ctx.data_dir / "exports") in str(path) and str(path).endswith(".jsonl")
+    assert os.path.getsize(path) > 0 and str(path) in tab.result.text()

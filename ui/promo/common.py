@@ -363,8 +363,16 @@ class PromoTab(QWidget):
 
     def _set_busy(self, delta: int) -> None:
         self._busy = max(0, self._busy + delta)
+        self.sync_buttons()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    def sync_buttons(self) -> None:
+        """Enable the action buttons unless a write runs (tabs narrow this to what makes sense)."""
         for b in self.action_buttons:
-            b.setEnabled(self._busy == 0)
+            b.setEnabled(not self.busy)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTableWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from warehouse_app.clock import parse_iso, utcnow
@@ -421,6 +421,7 @@ def _check(conn: Any, op: str | None) -> list[dict[str, Any]]:
 
 
 def _export(conn: Any, path: str, op: str | None) -> dict[str, Any]:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     with transaction(conn):
         return carriers_mod.export_open_orders(conn, path, operator=op)
 
@@ -473,6 +474,7 @@ class CarriersTab(PromoTab):
         self.zone = zone_note()
         lay.addWidget(self.zone)
         lay.addWidget(self.result)
+        self.carrier.currentIndexChanged.connect(lambda _i: self.sync_buttons())
         self.allocate_btn.clicked.connect(self.allocate)
         self.check_btn.clicked.connect(self.check)
         self.fail_btn.clicked.connect(self.fail_over)
@@ -496,6 +498,15 @@ class CarriersTab(PromoTab):
         self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
         for i in range(self.carrier.count()):
             self.carrier.setItemText(i, self._carrier_item(self.carrier.itemData(i)))
+
+    def sync_buttons(self) -> None:
+        """Fail over only a working carrier, restore only a failing one."""
+        super().sync_buttons()
+        failing = {r["carrier"] for r in (self._data or {}).get("split", []) if r["failing"]}
+        code = self.carrier.currentData()
+        if not self.busy and code:
+            self.fail_btn.setEnabled(code not in failing)
+            self.restore_btn.setEnabled(code in failing)
 
     def _carrier_item(self, code: str) -> str:
         name = self.ctx.carrier_label(code)
@@ -523,6 +534,7 @@ class CarriersTab(PromoTab):
                 self.carrier.addItem(self._carrier_item(r["carrier"]), r["carrier"])
         if current:
             self.carrier.setCurrentIndex(max(0, self.carrier.findData(current)))
+        self.sync_buttons()
         fo = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "trigger": label(self.ctx, TRIGGERS, r["trigger"]),
                "started_at": self.ctx.local_time(r["started_at"]),
                "moved_to": moved_label(self.ctx, r.get("moved_to")),
@@ -589,10 +601,10 @@ class CarriersTab(PromoTab):
         self.write(_restore, c, self.operator, ok=self.then(lambda _c: (f"{zh_name} 已恢复", f"{en_name} restored")))
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.t("导出未发订单", "Export open orders"),
-                                              str(self.ctx.data_dir / "open-orders.jsonl"), "JSON Lines (*.jsonl)")
-        if path:
-            self.export_to(path)
+        """No modal file dialog (the lead area never blocks): a stamped file in the station's exports
+        folder, whose path the result line shows."""
+        stamp = utcnow().astimezone(self.ctx.tz).strftime("%Y%m%d-%H%M%S")
+        self.export_to(self.ctx.data_dir / "exports" / f"open-orders-{stamp}.jsonl")
 
     def export_to(self, path: str | Path) -> None:
         self.write(_export, str(path), self.operator,
