@@ -375,3 +375,19 @@ def test_carrier_buttons_follow_the_picked_carrier_and_export_needs_no_dialog(qt
     path = b.args[0]["path"]
     assert str(ctx.data_dir / "exports") in str(path) and str(path).endswith(".jsonl")
     assert os.path.getsize(path) > 0 and str(path) in tab.result.text()
+
+
+def test_times_follow_a_new_station_zone_without_reload(qtbot: Any, ctx: Any) -> None:
+    from ui.promo import CarriersTab
+
+    ctx.settings.timezone = "Asia/Shanghai"
+    tab = CarriersTab(ctx)
+    qtbot.addWidget(tab)
+    data = load(qtbot, tab)
+    stamp = data["failovers"][0]["started_at"]
+    shanghai = tab.failovers.item(0, 3).text()
+    assert shanghai == ctx.local_time(stamp)
+    ctx.settings.timezone = "Europe/Berlin"
+    ctx.events.data_changed.emit("settings")  # what the settings page says after saving
+    assert tab.failovers.item(0, 3).text() == ctx.local_time(stamp) != shanghai
+    assert "Europe/Berlin" in tab.zone.text()

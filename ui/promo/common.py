@@ -225,6 +225,7 @@ class PromoTab(QWidget):
         self._scheduled = False
         self._busy = 0
         ctx.events.language_changed.connect(self._language_changed)
+        ctx.events.data_changed.connect(self._data_changed)
 
     # -- language ----------------------------------------------------------------------------
     def t(self, zh: str, en: str) -> str:
@@ -256,6 +257,15 @@ class PromoTab(QWidget):
     @Slot(str)
     def _language_changed(self, _lang: str) -> None:
         self.relabel()
+
+    @Slot(str)
+    def _data_changed(self, hint: str) -> None:
+        """A new station zone re-renders times at once (from memory); a batch or promo change made
+        elsewhere reloads a tab the lead is looking at. Scans are left to each tab's own reload."""
+        if hint == "settings":
+            self.relabel()
+        elif hint in ("batch", "promo") and self.isVisible():
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:  # a translator was (re)installed
