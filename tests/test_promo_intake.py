@@ -166,3 +166,35 @@ def test_demand_counter_follows_every_order_change(tmp_path):
     with transaction(conn):
         conn.execute("DELETE FROM orders WHERE order_id='O1'")  # items go by cascade
     assert counter() == paid_demand(conn) == {"A": 1}
+
+
+def test_later_orders_join_the_short_list_exactly_as_a_full_check_says(tmp_path):
+    from warehouse_app.promo.stock import check_oversell
+
+    conn = new_station(tmp_path)
+    with transaction(conn):
+        set_stock(conn, "B", 1)
+    add_orders(conn, [order("O1", "B", 1), order("O2", "B", 2), order("O3", "B*2", 3)])
+    a = _alert(conn, "B")
+    assert (a["demand"], a["short_units"], a["short_orders"]) == (4, 3, ["O2", "O3"])
+    # live case: later-paid orders for the oversold SKU -> appended (the fast path), same as a full check
+    add_orders(conn, [order("O5", "B", 5), order("O4", "B*3", 4)])
+    a = _alert(conn, "B")
+    assert (a["demand"], a["short_units"], a["short_orders"]) == (8, 7, ["O2", "O3", "O4", "O5"])
+    assert conn.execute("SELECT count(*) FROM events WHERE type='stock.oversell'").fetchone()[0] == 2
+    # a tie with the last short order's paid time, and a late-synced order paid before everyone:
+    # both re-walk. Paid order O0, O1, O2, O3, O4, O5, O6: supply 1 goes to O0 -> O1..O6 short, 9 units
+    add_orders(conn, [order("O6", "B", 5)])
+    add_orders(conn, [order("O0", "B", 0)])
+    a = _alert(conn, "B")
+    assert (a["demand"], a["short_units"], a["short_orders"]) == (10, 9, ["O1", "O2", "O3", "O4", "O5", "O6"])
+    with transaction(conn):
+        full = check_oversell(conn)
+    assert [s["order_id"] for s in full[0]["short_orders"]] == a["short_orders"]
+    assert full[0]["short_units"] == a["short_units"] and full[0]["demand"] == a["demand"]
+    # more stock arrived meanwhile (supply changed): the next order re-walks, nothing stale is kept
+    with transaction(conn):
+        conn.execute("UPDATE stock_levels SET on_hand=8 WHERE sku='B'")  # e.g. a count from another tool
+    add_orders(conn, [order("O7", "B", 7)])
+    a = _alert(conn, "B")  # demand 11 - supply 8 = 3 short: the latest paid O7, O6 and O5
+    assert (a["stock"], a["short_units"], a["short_orders"]) == (8, 3, ["O5", "O6", "O7"])

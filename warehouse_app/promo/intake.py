@@ -25,7 +25,12 @@ def refresh_oversell(conn: sqlite3.Connection, applied: list[AppliedOrder], oper
     """Re-check oversell for the SKUs of the applied orders (new, updated or cancelled)."""
     skus = {s for a in applied for s in a.skus}
     if skus:
-        stock.check_oversell(conn, operator=operator, skus=skus)
+        # SKUs that also saw an update or cancellation go the full way (check_oversell) inside
+        new = [a.order_id for a in applied if a.prev_status is None and a.status == "paid"]
+        changed = {s for a in applied if not (a.prev_status is None and a.status == "paid") for s in a.skus}
+        stock.refresh_oversell(conn, skus - changed, new, operator=operator)
+        if changed:
+            stock.check_oversell(conn, operator=operator, skus=changed)
 
 
 def count_upstream_carriers(conn: sqlite3.Connection, applied: list[AppliedOrder], operator: str | None) -> None:

@@ -439,6 +439,57 @@ def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
     return alerts
 
 
+def refresh_oversell(conn: sqlite3.Connection, skus: Iterable[str], new_orders: Iterable[str] = (),
+                     operator: str | None = None) -> None:
+    """check_oversell for the SKUs new orders touched, with a fast path for the usual live case: a SKU
+    already oversold gets orders paid after every order it had. Those orders are simply short too and
+    join the tail of the short list, so nothing is re-walked. The fast path is taken only when the
+    numbers prove it exact (stock and pre-packed unchanged, demand grew by exactly these orders, all paid
+    strictly later than the current last short order); anything else goes through check_oversell.
+    `new_orders`: ids of orders that were inserted as paid in this batch. Caller owns the transaction."""
+    watched = {r[0] for r in conn.execute("SELECT sku FROM stock_levels")} & set(skus)
+    if not watched:
+        return
+    new_ids = sorted(set(new_orders))
+    added: dict[str, list[tuple[str, str, int]]] = {}  # sku -> [(paid_at, order_id, qty)] of the new orders
+    marks_skus = sorted(watched)
+    for i in range(0, len(new_ids), 400):
+        chunk = new_ids[i:i + 400]
+        for sku, oid, paid_at, qty in conn.execute(
+                f"SELECT i.sku_code, o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o "
+                f"ON o.order_id=i.order_id WHERE i.order_id IN ({','.join('?' * len(chunk))}) "
+                f"AND o.status='paid' AND i.sku_code IN ({','.join('?' * len(marks_skus))})", [*chunk, *marks_skus]):
+            added.setdefault(sku, []).append((paid_at, oid, int(qty)))
+    slow: set[str] = set()
+    now = iso(utcnow())
+    for sku in marks_skus:
+        prev = conn.execute("SELECT demand, stock, prepacked, short_units, short_orders FROM oversell_alerts "
+                            "WHERE sku=? AND resolved_at IS NULL", (sku,)).fetchone()
+        rows = sorted(added.get(sku, ()))
+        if prev is None or not rows:
+            slow.add(sku)
+            continue
+        ids = json.loads(prev["short_orders"])
+        last = conn.execute("SELECT paid_at FROM orders WHERE order_id=?", (ids[-1],)).fetchone() if ids else None
+        pos = stock_position(conn, {sku})
+        units = sum(q for _p, _o, q in rows)
+        if (last is None or not pos or rows[0][0] <= last[0] or pos[0]["stock"] != prev["stock"]
+                or pos[0]["prepacked"] != prev["prepacked"] or pos[0]["demand"] != prev["demand"] + units):
+            slow.add(sku)
+            continue
+        p = pos[0]
+        ids.extend(o for _p, o, _q in rows)
+        conn.execute("UPDATE oversell_alerts SET demand=?, short_units=?, short_orders=?, updated_at=? WHERE sku=?",
+                     (p["demand"], -p["gap"], json.dumps(ids), now, sku))
+        append_event(conn, "stock.oversell", {"sku": sku, "demand": p["demand"], "stock": p["stock"],
+                                              "prepacked": p["prepacked"], "short_units": -p["gap"],
+                                              "short_orders": len(ids)}, operator=operator, at=now)
+        logger.warning("oversell: %s demand %d > stock %d + pre-packed %d (%d orders short, %d new)",
+                       sku, p["demand"], p["stock"], p["prepacked"], len(ids), len(rows))
+    if slow:
+        check_oversell(conn, operator=operator, skus=slow)
+
+
 def open_alerts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     rows = []
     for r in conn.execute("SELECT * FROM oversell_alerts WHERE resolved_at IS NULL ORDER BY short_units DESC, sku"):
