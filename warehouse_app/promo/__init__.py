@@ -2,6 +2,7 @@
 
 stock: schedule/history import, SKU tiers, stock recommendation, oversell.
 plan: pre-pack batch plans.  shipping: ship-by promises, backlog, at-risk orders.
-carriers: carrier rules, allocator, failover, warehouse failover export.
+carriers: carrier rules, allocator, failover (lead, stall, capacity run-out), warehouse failover export.
+intake: what runs when orders arrive (apply_orders hooks): oversell refresh, upstream carriers' capacity.
 review / scorecard: the post-promo review (复盘) and the carrier scorecard.
 """
