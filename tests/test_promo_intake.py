@@ -120,6 +120,7 @@ def test_station_import_refreshes_the_alert(tmp_path):
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout.strip().splitlines()[-1])["inserted"] == 2
+    assert "超卖 / OVERSELL C: demand 4 > stock 1 + pre-packed 0 (2 orders short)" in res.stderr  # said out loud
     # 4 units ordered, 1 on hand: I1 short by 1, I2 by 2
     a = _alert(conn, "C")
     assert (a["demand"], a["short_units"], a["short_orders"]) == (4, 3, ["I1", "I2"])

@@ -430,7 +430,7 @@ def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
                 append_event(conn, "stock.oversell", {"sku": sku, "demand": pos["demand"], "stock": pos["stock"],
                                                       "prepacked": pos["prepacked"], "short_units": -pos["gap"],
                                                       "short_orders": len(ids)}, operator=operator, at=now)
-                logger.warning("oversell: %s demand %d > stock %d + pre-packed %d (%d orders short)",
+                logger.warning("超卖 / OVERSELL %s: demand %d > stock %d + pre-packed %d (%d orders short)",
                                sku, pos["demand"], pos["stock"], pos["prepacked"], len(ids))
             alerts.append({**pos, "short_units": -pos["gap"], "short_orders": short})
         elif sku in open_before:
@@ -484,7 +484,7 @@ def refresh_oversell(conn: sqlite3.Connection, skus: Iterable[str], new_orders: 
         append_event(conn, "stock.oversell", {"sku": sku, "demand": p["demand"], "stock": p["stock"],
                                               "prepacked": p["prepacked"], "short_units": -p["gap"],
                                               "short_orders": len(ids)}, operator=operator, at=now)
-        logger.warning("oversell: %s demand %d > stock %d + pre-packed %d (%d orders short, %d new)",
+        logger.warning("超卖 / OVERSELL %s: demand %d > stock %d + pre-packed %d (%d orders short, %d new)",
                        sku, p["demand"], p["stock"], p["prepacked"], len(ids), len(rows))
     if slow:
         check_oversell(conn, operator=operator, skus=slow)
