@@ -154,13 +154,18 @@ def test_carrier_check_cli_reports_capacity_out(tmp_path, capsys):
         set_rules(conn, _rules(ZTO=2))
     add_orders(conn, [order(f"U{i}", "A", i, carrier="ZTO", waybill=f"7300000000020{i}") for i in range(1, 4)])
     assert main(["--data-dir", str(tmp_path), "carrier", "check", "--format", "json"]) == 0
-    rows = {r["carrier"]: r for r in json.loads(capsys.readouterr().out)}
+    out = capsys.readouterr()
+    rows = {r["carrier"]: r for r in json.loads(out.out)}
     assert (rows["ZTO"]["capacity_out"], rows["ZTO"]["used_today"], rows["ZTO"]["over_capacity"]) == (True, 3, 1)
+    assert "运力用尽 / CAPACITY OUT ZTO: 3 of 2 used today, 1 over (--auto-failover moves them)" in out.err
     assert conn.execute("SELECT carrier FROM orders WHERE order_id='U3'").fetchone()[0] == "ZTO"
     # with --auto-failover the latest-paid one moves: east, ZTO full -> dynamic, all unlimited: best rank YTO
     assert main(["--data-dir", str(tmp_path), "carrier", "check", "--auto-failover", "--format", "json"]) == 0
-    rows = {r["carrier"]: r for r in json.loads(capsys.readouterr().out)}
+    out = capsys.readouterr()
+    rows = {r["carrier"]: r for r in json.loads(out.out)}
     assert rows["ZTO"]["action"] == "capacity out: moved 1 orders" and rows["ZTO"]["over_capacity"] == 0
+    assert rows["ZTO"]["used_today"] == 2
+    assert "CAPACITY OUT ZTO: 2 of 2 used today; capacity out: moved 1 orders" in out.err
     assert conn.execute("SELECT carrier FROM orders WHERE order_id='U3'").fetchone()[0] == "YTO"
     assert main(["--data-dir", str(tmp_path), "carrier", "check", "--format", "table"]) == 0
     assert "capacity_out" in capsys.readouterr().out

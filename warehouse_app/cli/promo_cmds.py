@@ -386,6 +386,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     with transaction(conn):
         rows = check_carriers(conn, auto_failover=args.auto_failover, operator=args.operator)
     _out(rows, args.format)
+    for r in rows:  # said out loud, like the oversell warning
+        if r["capacity_out"] and not r["failing"]:
+            over = f", {r['over_capacity']} over" if r["over_capacity"] else ""
+            hint = "" if not r["over_capacity"] or args.auto_failover else " (--auto-failover moves them)"
+            print(f"⚠ 运力用尽 / CAPACITY OUT {r['carrier']}: {r['used_today']} of {r['capacity']} used today{over}"
+                  f"{hint}" + (f"; {r['action']}" if r["action"] else ""), file=sys.stderr)
     return 0
 
 

@@ -547,6 +547,7 @@ def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, aut
             left = sum(m["left_over"] for m in moves)
             row["action"] = f"capacity out: moved {n} orders" + (f", {left} could not move" if left else "")
             row["over_capacity"] = left
+            row["used_today"] = usage(conn, day).get(r.carrier, 0)  # after the move
         out.append(row)
     return out
 
