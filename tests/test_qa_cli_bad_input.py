@@ -353,6 +353,8 @@ def unknown_id_cases() -> list[Case]:
              needles=("unknown_code",)),
         Case("scan stdin garbage", ["scan", "-", "--mode", "verify"], stdin="\x1b[A\n\u202eWBO1\nWB\ufffdO1\n",
              expect_rc=3, needles=("unknown_code",)),
+        Case("invalid command card", ["scan", "#REASON:broken", "--mode", "verify"], expect_rc=3,
+             needles=("invalid_command",)),
         Case("absurd weight", ["scan", "WBO1", "--mode", "verify", "--weight", "99999999999999999999"],
              expect_rc=3, needles=("wrong_weight", "not_packed")),
         Case("bad report time", ["report", "handoffs", "--since", "yesterday-ish"], needles=("since", "time")),
@@ -593,3 +595,80 @@ def test_print_batch_to_an_unreachable_printer_says_so_and_cancels_cleanly(tmp_p
     assert any(json.loads(ln)["event"] == "cancelled" for ln in out.splitlines() if ln.startswith("{"))
     assert p.returncode == 0 and "Traceback" not in err
     assert station_digest(d) == before
+
+
+def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(tmp_path: Path) -> None:
+    """`sync --once` against a real hub that answers 500, then broken JSON, then sends records
+    this station cannot apply: each run exits non-zero with a zh/en message and no traceback,
+    changes no state table and keeps the pull cursor; once the hub is sane, everything arrives
+    exactly once."""
+    from tests.sync_helpers import Hub
+
+    d = tmp_path / "st"
+    d.mkdir()
+    _seed_station(d)
+    hub = Hub(tmp_path / "hub", faults=True).start()
+    try:
+        token = hub.add_station("QA1")
+
+        def cli(*argv: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+            return subprocess.run([*station_cmd(), "--data-dir", str(d), "--lang", lang, *argv], capture_output=True,
+                                  text=True, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL)
+
+        assert cli("sync", "configure", "--hub-url", hub.url, "--token", token).returncode == 0
+        before = station_digest(d)
+
+        def cursor() -> int:
+            conn = open_store(db_path(d), create=False).connect(readonly=True)
+            try:
+                return int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])
+            finally:
+                conn.close()
+
+        def refused(lang: str, *needles: str) -> None:
+            r = cli("sync", "--once", lang=lang)
+            assert r.returncode != 0, r
+            assert "Traceback" not in r.stderr, r.stderr
+            line = next(ln for ln in r.stderr.splitlines() if "error:" in ln)
+            assert (CJK.search(line.split("error:", 1)[1]) is not None) == (lang == "zh"), line
+            assert any(n.lower() in r.stderr.lower() for n in needles), r.stderr
+            assert station_digest(d) == before
+            assert cursor() == 0
+
+        hub.set_faults(fail_next=1000)
+        refused("zh", "500", "上游")
+        hub.set_faults(fail_next=0, garbage_next=1000)
+        refused("en", "hub", "json", "answer")
+        hub.set_faults(garbage_next=0)
+        hub.storage.put_records("carrier", [("ZZ", {"code": "ZZ", "name": {"not": "text"}})])
+        hub.storage.put_records("batch_plan", [("BP1", {"batch_id": "BP1", "sku_set": "A*1", "kind": "anonymous",
+                                                        "qty": 10**30})])
+        refused("en", "cannot apply")
+        # the hub's data is fixed: the next sync applies it and every event is there exactly once
+        hub.storage.put_records("carrier", [("ZZ", {"code": "ZZ", "name": "ZZ Express"})])
+        hub.storage.put_records("batch_plan", [("BP1", {"batch_id": "BP1", "sku_set": "A*1", "kind": "anonymous",
+                                                        "qty": 2})])
+        r = cli("sync", "--once")
+        assert r.returncode == 0, r.stderr
+        conn = open_store(db_path(d), create=False).connect(readonly=True)
+        try:
+            want = [(row[0], row[1]) for row in conn.execute("SELECT seq, uuid FROM events ORDER BY seq")]
+            assert conn.execute("SELECT planned_qty FROM batches WHERE batch_id='BP1'").fetchone()[0] == 2
+        finally:
+            conn.close()
+        got = [(e["seq"], e["uuid"]) for e in hub.storage.events("QA1", 0, 10**9)]
+        assert got == want  # including the batch.created event the pull produced
+    finally:
+        hub.stop()
+
+
+def test_absurd_batch_sizes_are_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """`--qty 100000000000` used to build that many parcel rows in memory (the station hung);
+    a negative presale qty became SQLite `LIMIT -5`, i.e. every order."""
+    cases = [Case("huge anonymous qty", ["batch", "create", "--sku-set", "A*1", "--kind", "anonymous",
+                                         "--qty", "100000000000"], needles=("qty", "数量")),
+             Case("negative presale qty", ["batch", "create", "--sku-set", "A*1", "--qty", "-5"], lang="zh",
+                  needles=("数量",)),
+             Case("negative weight tolerance", ["batch", "create", "--sku-set", "A*1", "--kind", "anonymous",
+                                                "--qty", "2", "--weight-tolerance", "-1"], needles=("tolerance",))]
+    report(run_cases(tmp_path, cases))

@@ -54,6 +54,9 @@ def expected_weight(conn: sqlite3.Connection, sku_set: str) -> int | None:
     return total
 
 
+MAX_BATCH_QTY = 1_000_000  # far above any one pre-pack batch; more is a typo that would hang the station
+
+
 def create_batch(conn: sqlite3.Connection, *, sku_set: str | dict[str, int], kind: str,
                  qty: int | None = None, session_id: str | None = None, operator: str | None = None,
                  weight_tolerance_g: int | None = None, pack_from: str | None = None,
@@ -68,6 +71,12 @@ def create_batch(conn: sqlite3.Connection, *, sku_set: str | dict[str, int], kin
                            zh=f"未知商品 {', '.join(unknown)}：请先导入商品")
     if kind not in ("presale", "anonymous"):
         raise StationError("kind must be presale or anonymous", zh="批次类型必须是 presale（预售）或 anonymous（匿名预包）")
+    if qty is not None and (isinstance(qty, bool) or not isinstance(qty, int) or not 0 < qty <= MAX_BATCH_QTY):
+        raise StationError(f"qty must be a whole number from 1 to {MAX_BATCH_QTY}, got {qty!r}",
+                           zh=f"数量必须是 1 到 {MAX_BATCH_QTY} 的整数：{qty!r}")
+    if weight_tolerance_g is not None and (not isinstance(weight_tolerance_g, int) or weight_tolerance_g < 0):
+        raise StationError(f"weight tolerance must be grams >= 0, got {weight_tolerance_g!r}",
+                           zh=f"重量误差必须是不小于 0 的克数：{weight_tolerance_g!r}")
     now = iso(utcnow())
     orders: list[sqlite3.Row] = []
     if kind == "presale":

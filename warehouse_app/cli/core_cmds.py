@@ -223,6 +223,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
     rejected = 0
     for code in _codes(args):
         cmd = parse_command(code)
+        if cmd is not None and cmd.kind == "invalid":  # a command card with an unknown value
+            rejected += 1
+            print(json.dumps({"status": "rejected", "code": code, "kind": "invalid", "reason": "invalid_command",
+                              "message_zh": "无效的指令条码", "message_en": "Invalid command barcode"},
+                             ensure_ascii=False), flush=True)
+            continue
         if cmd is not None:
             if cmd.kind == "mode":
                 ctx.mode = cmd.value
