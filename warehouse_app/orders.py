@@ -43,6 +43,13 @@ def _after_apply_hooks() -> list[Callable[[sqlite3.Connection, list[AppliedOrder
     return AFTER_APPLY
 
 
+def _skus_of(sku_set: str | None) -> tuple[str, ...]:
+    try:
+        return tuple(parse_sku_set(sku_set)) if sku_set else ()
+    except ValueError:  # an odd stored set must not stop orders coming in
+        return ()
+
+
 def order_items(order: dict[str, Any]) -> dict[str, int]:
     items: dict[str, int] = {}
     for it in order.get("items") or []:
@@ -98,7 +105,7 @@ def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
             kind = cancel_parcel(conn, o["order_id"], operator=operator, at=now)
             if kind:
                 summary[kind] += 1
-        before = tuple(parse_sku_set(prev["sku_set"])) if prev is not None and prev["sku_set"] else ()
+        before = _skus_of(prev["sku_set"]) if prev is not None else ()
         applied.append(AppliedOrder(
             o["order_id"], "cancelled" if prev is not None and prev["status"] == "cancelled" else status,
             o.get("carrier") or (prev["carrier"] if prev is not None else None),
