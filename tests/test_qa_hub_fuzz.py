@@ -259,3 +259,5 @@ def test_regressions_found_by_fuzzing_are_422_and_store_nothing(ctx: Ctx) -> Non
     r = ctx.client.get("/api/v1/changes", params={"since": 2**63}, headers=ctx.auth("S2"))
     assert r.status_code == 422, r.text
     assert ctx.client.get("/api/v1/reports/handoffs", headers=ctx.auth("S2")).status_code == 200
+    r = ctx.client.get("/api/v1/reports/handoffs", params={"since": "yesterday"}, headers=ctx.auth("S2"))
+    assert r.status_code == 422 and "since" in r.json()["error"]["en"]

@@ -63,7 +63,11 @@ def create_batch(conn: sqlite3.Connection, *, sku_set: str | dict[str, int], kin
                  pack_until: str | None = None, batch_id: str | None = None) -> dict[str, Any]:
     """Create a batch and its planned parcels. Caller owns the transaction."""
     station = require_station(conn)
-    items = parse_sku_set(sku_set) if isinstance(sku_set, str) else dict(sku_set)
+    try:
+        items = parse_sku_set(sku_set) if isinstance(sku_set, str) else dict(sku_set)
+    except ValueError as exc:
+        raise StationError(f"SKU set {sku_set!r}: {exc} (write it like SKU1*2+SKU2*1)",
+                           zh=f"商品组合 {sku_set!r} 无效：{exc}（格式如 SKU1*2+SKU2*1）") from exc
     key = sku_set_key(items)
     unknown = [s for s in items if conn.execute("SELECT 1 FROM skus WHERE code=?", (s,)).fetchone() is None]
     if unknown:

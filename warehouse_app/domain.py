@@ -127,6 +127,9 @@ def sku_set_key(items: dict[str, int] | list[tuple[str, int]]) -> str:
 _ITEM_RE = re.compile(r"^(?P<sku>.+?)\s*(?:[*:×]|\s[xX])\s*(?P<qty>\d+)$")
 
 
+MAX_ITEM_QTY = 10_000  # units of one SKU in one parcel; more is a typo (and overflows weights)
+
+
 def parse_sku_set(text: str) -> dict[str, int]:
     """Parse 'A*1+B*2' (also 'A:1;B:2', 'A x1, B x2' or bare 'A') into {sku: qty}."""
     out: dict[str, int] = {}
@@ -139,6 +142,8 @@ def parse_sku_set(text: str) -> dict[str, int]:
         sku, qty = (m.group("sku").strip(), int(m.group("qty"))) if m else (part, 1)
         if not sku or qty <= 0:
             raise ValueError(f"bad SKU set item {part!r}")
+        if qty > MAX_ITEM_QTY or out.get(sku, 0) + qty > MAX_ITEM_QTY:
+            raise ValueError(f"bad SKU set item {part!r}: more than {MAX_ITEM_QTY} units")
         out[sku] = out.get(sku, 0) + qty
     if not out:
         raise ValueError("empty SKU set")

@@ -62,6 +62,11 @@ def add_operator(conn: sqlite3.Connection, code: str, name: str, role: str = "pa
         raise StationError(f"role must be packer or lead, got {role!r}", zh=f"角色必须是 packer 或 lead：{role!r}")
     if role == "lead" and not pin:
         raise StationError("A shift lead needs a PIN", zh="组长账号必须设置 PIN")
+    if not code.strip() or code != code.strip() or not code.isprintable() or len(code) > 64:
+        raise StationError(f"Operator code {code!r} is not valid: a badge code without spaces at the ends",
+                           zh=f"操作员编号 {code!r} 无效：请用工牌编号（首尾不能有空格）")
+    if not name.strip():
+        raise StationError("The operator needs a name", zh="操作员需要姓名")
     conn.execute(
         "INSERT INTO operators (code, name, role, pin_hash, active) VALUES (?,?,?,?,1) "
         "ON CONFLICT(code) DO UPDATE SET name=excluded.name, role=excluded.role, "

@@ -123,6 +123,13 @@ def cmd_configure(args: argparse.Namespace) -> int:
             f"Hub URL must start with http:// or https://, got {url!r}",
             zh=f"上游地址必须以 http:// 或 https:// 开头：{url!r}",
         )
+    try:
+        import httpx
+
+        if not httpx.URL(url).host:
+            raise ValueError("no host")
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise StationError(f"Hub URL {url!r} is not valid: {exc}", zh=f"上游地址 {url!r} 无效：{exc}") from exc
     token = args.token.strip()
     if not token:
         raise StationError("The token is empty.", zh="令牌为空。")

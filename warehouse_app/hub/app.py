@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warehouse_app import __version__
-from warehouse_app.clock import iso, utcnow
+from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.hub.storage import HubConflict, HubStorage, hash_token
 
 logger = logging.getLogger(__name__)
@@ -345,10 +345,13 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         )
 
     @app.get("/api/v1/reports/handoffs", tags=["reports"])
-    def handoff_report(
-        since: str | None = None, station: str = Depends(station_of)
-    ) -> dict[str, Any]:
+    def handoff_report(since: str | None = None, station: str = Depends(station_of)) -> Any:
         """Handoff counts per station, carrier and hour across all stations, for shift leads."""
+        if since is not None:
+            try:  # stored times are UTC ISO text compared as text: normalise, refuse garbage
+                since = iso(parse_iso(since))
+            except ValueError:
+                return _error(422, f"since is not an ISO 8601 time: {since!r}", "since 不是有效时间")
         rows = storage.handoff_counts(since)
         totals: dict[str, int] = {}
         for r in rows:
