@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +23,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from hypothesis import strategies as st
 
+# Bounded by default; QA_FUZZ_SCALE=10 explores ten times as many examples (still derandomized).
+SCALE = max(1, int(os.environ.get("QA_FUZZ_SCALE", "1")))
+
 from tests.sync_helpers import Hub
 
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=40 * SCALE, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
 
 
@@ -107,7 +111,7 @@ def test_schema_fuzz_without_a_valid_token_is_always_401(ctx: Ctx, operations: l
         if op.path.endswith("/health"):
             continue
 
-        @settings(FUZZ, max_examples=15)
+        @settings(FUZZ, max_examples=15 * SCALE)
         @given(case=op.as_strategy(generation_mode=mode), which=st.sampled_from(range(len(bad_auth))))
         def one(case: Any, which: int) -> None:
             r = case.call(base_url=ctx.hub.url, headers=bad_auth[which])
@@ -150,7 +154,7 @@ def pushes(draw: st.DrawFn) -> dict[str, Any]:
         if corrupt == "seq":
             ev["seq"] = draw(st.sampled_from([0, -1, 2**63, 2**64, 10**30, "1", 1.5, None, "ACKED"]))
         elif corrupt == "dup_uuid" and events:
-            ev["uuid"] = events[0]["uuid"]
+            ev["uuid"] = events[0].get("uuid", ev["uuid"])
         elif corrupt == "drop":
             del ev[draw(st.sampled_from(["seq", "uuid", "type", "payload", "created_at"]))]
         elif corrupt == "station_id":

@@ -11,6 +11,7 @@ Each example works on its own copy of one seeded SQLite file.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -20,6 +21,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+# Bounded by default; QA_FUZZ_SCALE=10 explores ten times as many examples (still derandomized).
+SCALE = max(1, int(os.environ.get("QA_FUZZ_SCALE", "1")))
 
 from tests.core_helpers import add_orders, make_batch, order, seed_station, state_digest
 from warehouse_app.catalog import upsert_skus
@@ -183,7 +187,7 @@ def run_steps(seed: Seed, tmp: Path, steps: list[tuple[Any, ...]]) -> None:
         conn.close()
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, database=None,
+@settings(max_examples=100 * SCALE, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.data_too_large])
 @given(data=st.data())
@@ -193,7 +197,7 @@ def test_random_scan_sequences_keep_the_station_consistent(seed: Seed, tmp_path:
     run_steps(seed, sub, steps)
 
 
-@settings(max_examples=80, deadline=None, derandomize=True, database=None,
+@settings(max_examples=80 * SCALE, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_arbitrary_codes_never_raise_in_any_mode(seed: Seed, tmp_path: Path, data: st.DataObject) -> None:

@@ -8,14 +8,18 @@ Properties (hypothesis, bounded, derandomized):
 from __future__ import annotations
 
 import math
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+# Bounded by default; QA_FUZZ_SCALE=10 explores ten times as many examples (still derandomized).
+SCALE = max(1, int(os.environ.get("QA_FUZZ_SCALE", "1")))
+
 from devices.scales.parse import MAX_LINE_BYTES, LineSplitter, parse_weight_text
 from devices.scanners.framing import AIM_NAMES, MAX_SCAN_BYTES, SUFFIXES, ScanFramer, ScannerConfig
 
-FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=150 * SCALE, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
