@@ -28,6 +28,7 @@ SCALE = max(1, int(os.environ.get("QA_FUZZ_SCALE", "1")))
 from tests.core_helpers import add_orders, make_batch, order, seed_station, state_digest
 from warehouse_app.catalog import upsert_skus
 from warehouse_app.domain import Mode, ParcelState, can_transition
+from warehouse_app.errors import StationError
 from warehouse_app.handoffs import close_handoff, open_handoff
 from warehouse_app.overrides import void_waybill
 from warehouse_app.scan_engine import ScanContext, scan
@@ -120,7 +121,10 @@ def step_strategy(seed: Seed) -> st.SearchStrategy[tuple[Any, ...]]:
     hot = [c for c in seed.codes if c.startswith("WBO")] + [c for c in seed.codes if "-B0003-" in c]
     smart_step = st.tuples(st.just("smart"), st.sampled_from(hot),
                            st.sampled_from(["auto", "auto", "auto", "pack", "verify", "handoff", "pull", "return"]))
-    return st.sampled_from([0] * 4 + [1] + [2] * 5).flatmap(lambda k: [scan_step, cancel_step, smart_step][k])
+    # a shift lead's void override (reason may be too short, the code unknown or not voidable)
+    void_step = st.tuples(st.just("void"), code_strategy(seed), st.sampled_from(["reprint", "x", "", "承运商故障"]))
+    return st.sampled_from([0] * 4 + [1] + [2] * 5 + [3]).flatmap(
+        lambda k: [scan_step, cancel_step, smart_step, void_step][k])
 
 
 def replay(conn: sqlite3.Connection, start: dict[str, str], after_seq: int) -> dict[str, str]:
@@ -153,6 +157,15 @@ def run_steps(seed: Seed, tmp: Path, steps: list[tuple[Any, ...]]) -> None:
                 oid = st_[1]
                 items, carrier = ORDERS[oid]
                 add_orders(conn, order(oid, items, carrier=carrier, status="cancelled"))
+                continue
+            if st_[0] == "void":
+                before = state_digest(conn)
+                try:
+                    with transaction(conn):
+                        void_waybill(conn, st_[1], st_[2], "L1")
+                except StationError as exc:
+                    assert exc.zh and str(exc)
+                    assert state_digest(conn) == before, f"a refused void of {st_[1]!r} changed state"
                 continue
             if st_[0] == "smart":
                 code, mode = st_[1], st_[2]

@@ -34,5 +34,7 @@ def void_waybill(conn: sqlite3.Connection, code: str, reason: str, operator: str
     conn.execute("UPDATE parcels SET state='voided', updated_at=? WHERE parcel_id=? AND state=?",
                  (at, row["parcel_id"], row["state"]))
     append_event(conn, "waybill.voided", {"parcel_id": row["parcel_id"], "waybill": row["waybill"],
-                                          "order_id": row["order_id"], "reason": reason}, operator=operator, at=at)
+                                          "order_id": row["order_id"], "reason": reason,
+                                          "from": row["state"], "to": ParcelState.VOIDED.value},
+                 operator=operator, at=at)
     return {"parcel_id": row["parcel_id"], "waybill": row["waybill"]}
