@@ -80,3 +80,17 @@ def test_core_never_imports_qt():
                          cwd=Path(__file__).parent.parent)
     assert out.returncode == 0, out.stderr
     assert "clean" in out.stdout
+
+
+def test_writer_runs_on_one_thread_and_refuses_work_after_close(store):
+    import threading
+
+    from warehouse_app.store.writer import StoreWriter, WriterClosed
+
+    w = StoreWriter(store)
+    names = {w.call(lambda c: threading.current_thread().name) for _ in range(5)}
+    assert len(names) == 1 and names.pop().startswith("store-writer")
+    assert w.call(lambda c: c.execute("PRAGMA synchronous").fetchone()[0]) == 2
+    w.close()
+    with pytest.raises(WriterClosed):
+        w.call(lambda c: 1)

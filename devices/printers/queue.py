@@ -23,7 +23,7 @@ from devices.printers.waybills import waybill_for_parcel
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.outbox import append_event
 from warehouse_app.store.tx import transaction
-from warehouse_app.store.writer import StoreWriter
+from warehouse_app.store.writer import StoreWriter, WriterClosed
 
 logger = logging.getLogger(__name__)
 
@@ -287,11 +287,16 @@ class PrintQueue:
                         continue
                     self.idle.clear()
                     self._print_one(job)
+                except WriterClosed:
+                    logger.info("print queue %s: store closed, stopping", self.key)
+                    return
                 except Exception as exc:  # e.g. the DB busy: keep the queue alive, retry
                     logger.exception("print queue %s: unexpected error", self.key)
                     self._emit(QueueEvent("fault", message_zh=f"打印队列出错，稍后重试：{exc}",
                                           message_en=f"Print queue error, retrying: {exc}"))
                     self._stop.wait(max(1.0, self.poll * 5))
+        except WriterClosed:
+            logger.info("print queue %s: store closed before it started", self.key)
         finally:
             self._read.close()
 

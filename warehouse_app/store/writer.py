@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+class WriterClosed(RuntimeError):
+    """The writer was closed: long-lived callers (print queue, sync) take it as their stop signal."""
+
+
 class StoreWriter:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -33,9 +37,13 @@ class StoreWriter:
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> "Future[T]":
         """Run fn(conn, *args, **kwargs) on the writer thread."""
         def run() -> T:
-            assert self._conn is not None
+            if self._conn is None:
+                raise WriterClosed("the station store writer is closed")
             return fn(self._conn, *args, **kwargs)
-        return self._executor.submit(run)
+        try:
+            return self._executor.submit(run)
+        except RuntimeError as exc:  # executor shut down
+            raise WriterClosed("the station store writer is closed") from exc
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Blocking submit, for CLI and tests. Never call from the Qt UI thread."""
