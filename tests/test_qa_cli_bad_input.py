@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -284,7 +285,8 @@ def report(results: list[tuple[Case, list[str], Result]]) -> None:
     msg = "\n\n".join(f"[{c.name}] {' '.join(c.argv)}\n  -> {'; '.join(p)}\n  rc={r.rc}\n  stderr: {r.err[-800:]}"
                       f"\n  stdout: {r.out[-300:]}" for c, p, r in bad)
     assert not bad, f"{len(bad)} of {len(results)} cases failed:\n\n{msg}"
-    assert not fixed, f"xfail cases now pass, drop their xfail: {[c.name for c in fixed]}"
+    if fixed:  # another team fixed it: a reminder, not a failure of their commit
+        warnings.warn(f"known-bug cases now pass, drop their xfail: {[c.name for c in fixed]}", stacklevel=2)
 
 
 # -- the cases ---------------------------------------------------------------------------------
@@ -417,8 +419,8 @@ BAD_FILES: dict[str, bytes] = {
 
 
 # Found by this sweep in code another team owns right now (warehouse_app/promo/**,
-# warehouse_app/cli/promo_cmds.py): reported, not fixed here. An entry that starts passing fails
-# the sweep, so it is removed once fixed.
+# warehouse_app/cli/promo_cmds.py): reported, not fixed here. An entry that starts passing only
+# warns (so their fix never breaks this module); remove it then.
 PROMO_BUGS = {
     (("plan", "import-schedule"), "empty.csv"): "promo: an empty file imports 0 rows, exit 0, and writes state",
     (("plan", "import-history"), "empty.csv"): "promo: an empty file imports 0 rows, exit 0, and writes state",
