@@ -123,8 +123,13 @@ def read_rules_file(path: Path | str) -> list[dict[str, Any]]:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StationError(f"{p} is not UTF-8 text (save the rules as UTF-8 JSON)",
+                           zh=f"{p} 不是 UTF-8 文本（请把规则另存为 UTF-8 编码的 JSON）") from exc
     except OSError as exc:
         raise StationError(f"Cannot read {p}: {exc}", zh=f"无法读取 {p}：{exc}") from exc
+    if not text.strip():
+        raise StationError(f"{p} is empty: no carrier rules in it", zh=f"{p} 是空文件：没有快递分配规则")
     try:
         data = json.loads(text) if text.lstrip().startswith("[") else [json.loads(x) for x in text.splitlines() if x.strip()]
     except json.JSONDecodeError as exc:

@@ -130,6 +130,9 @@ def refuse_bad_rows(path: Path | str, rows: list[Row], errors: list[RowError], s
     """The order importer's file rule: any bad row and nothing is imported, unless skip_bad."""
     for e in errors:
         logger.warning("%s: %s", path, e)
+    if not rows and not errors:
+        raise StationError(f"{path} has no data rows: nothing imported",
+                           zh=f"{path} 没有数据行：未导入任何数据")
     if errors and not skip_bad:
         detail = "; ".join(str(e) for e in errors[:5]) + (" ..." if len(errors) > 5 else "")
         raise StationError(
@@ -278,6 +281,9 @@ def save_stock_plan(conn: sqlite3.Connection, advice: list[StockAdvice], operato
 # ---------------------------------------------------------------- stock levels and oversell
 
 
+MAX_STOCK = 100_000_000  # far beyond any warehouse; stops a typo overflowing SQLite's integers
+
+
 def set_stock(conn: sqlite3.Connection, sku: str, on_hand: int, operator: str | None = None,
               reason: str = "count") -> None:
     """Loose units on hand (not counting pre-packed parcels); caller owns the transaction."""
@@ -285,6 +291,9 @@ def set_stock(conn: sqlite3.Connection, sku: str, on_hand: int, operator: str | 
         raise StationError(f"Unknown SKU {sku!r}", zh=f"未知商品 {sku!r}")
     if on_hand < 0:
         raise StationError(f"Stock of {sku} cannot be negative ({on_hand})", zh=f"{sku} 库存不能为负（{on_hand}）")
+    if on_hand > MAX_STOCK:
+        raise StationError(f"Stock of {sku} ({on_hand}) is more than {MAX_STOCK:,} units: check the qty",
+                           zh=f"{sku} 库存 {on_hand} 超过 {MAX_STOCK:,} 件，请检查数量")
     now = iso(utcnow())
     conn.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) DO UPDATE "
                  "SET on_hand=excluded.on_hand, updated_at=excluded.updated_at", (sku, on_hand, now))
