@@ -106,7 +106,7 @@ class TcpTransport(Transport):
                 if (expect and len(buf) >= expect) or (terminator and buf.count(terminator) >= 3):
                     break
         except OSError as exc:
-            logger.warning("status query to %s:%s failed: %s", self.host, self.port, exc)
+            logger.debug("status query to %s:%s failed: %s", self.host, self.port, exc)
         finally:
             sock.close()
         return buf
@@ -157,7 +157,7 @@ class SerialTransport(Transport):
                         break
                 return buf
             except Exception as exc:
-                logger.warning("status query on %s failed: %s", self.path, exc)
+                logger.debug("status query on %s failed: %s", self.path, exc)
                 return b""
             finally:
                 ser.close()
