@@ -7,86 +7,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QSpinBox, QStackedWidget, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QPushButton, QSpinBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from warehouse_app.errors import StationError
 from warehouse_app.store.tx import transaction
 
 from ui import station_ops
 from ui.ops import AppContext, run_on_writer, run_read
+from ui.tables import fill_table, make_table, selected_value
 from ui.qtcompat import emit
 
 logger = logging.getLogger(__name__)
-
-
-MAX_COL_PX = 340  # a long SKU set or path must not push every other column off screen
-
-
-def fill_table(table: QTableWidget, rows: Sequence[dict[str, Any]], columns: Sequence[str],
-               headers: Sequence[str] | None = None, stretch: str | None = None) -> None:
-    """Fill a lead table: numbers right-aligned, columns sized to their content (capped), and
-    `stretch` (a column key) taking the spare width so no column is absurdly wide or cramped."""
-    keep = selected_value(table, 0) if table.rowCount() else None
-    table.setSortingEnabled(False)
-    table.clear()
-    table.setColumnCount(len(columns))
-    table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels(list(headers or columns))
-    for i, r in enumerate(rows):
-        for j, c in enumerate(columns):
-            v = r.get(c)
-            item = QTableWidgetItem("" if v is None else str(v))
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                item.setData(Qt.ItemDataRole.DisplayRole, v)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(i, j, item)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    table.resizeColumnsToContents()
-    for j in range(len(columns)):
-        header.setSectionResizeMode(j, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(j, min(MAX_COL_PX, table.columnWidth(j) + 18))
-    if stretch is not None and stretch in columns:
-        header.setSectionResizeMode(list(columns).index(stretch), QHeaderView.ResizeMode.Stretch)
-    table.setSortingEnabled(True)
-    if keep is not None:  # a refresh must not lose the lead's selection
-        for i in range(table.rowCount()):
-            it = table.item(i, 0)
-            if it is not None and it.text() == keep:
-                table.selectRow(i)
-                break
-
-
-def make_table(name: str) -> QTableWidget:
-    t = QTableWidget()
-    t.setObjectName(name)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    t.horizontalHeader().setStretchLastSection(False)
-    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().setDefaultSectionSize(26)
-    t.setWordWrap(False)
-    return t
-
-
-def selected_value(table: QTableWidget, col: int = 0) -> str | None:
-    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
-    if not rows:
-        r = table.currentRow()
-        if r < 0:
-            return None
-    else:
-        r = rows[0].row()
-    item = table.item(r, col)
-    return item.text() if item else None
 
 
 class LeadTab(QWidget):

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractButton, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QWidget)
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QTableWidget, QTabWidget, QWidget
 
 from warehouse_app.errors import StationError
 
 from ui.ops import AppContext, run_on_writer, run_read
+from ui.tables import MAX_COL_PX, ROW_PX, fill_table, make_table  # noqa: F401  (re-exported for the screens)
 
 logger = logging.getLogger(__name__)
 
-MAX_COL_PX = 340  # same cap as ui/lead.py: a long text must not push every other column off screen
-ROW_PX = 26
 RED = "#b71c1c"
 AMBER = "#e65100"
 
@@ -82,76 +80,6 @@ def moved_label(ctx: AppContext, moved: Any) -> str:
 
 def pct(v: Any) -> str:
     return f"{v:.1%}" if isinstance(v, (int, float)) and not isinstance(v, bool) else ""
-
-
-class NumItem(QTableWidgetItem):
-    """A right-aligned cell that shows formatted text but sorts by its number."""
-
-    def __init__(self, text: str, value: float) -> None:
-        super().__init__(text)
-        self.value = value
-        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:  # type: ignore[override]
-        if isinstance(other, NumItem):
-            return self.value < other.value
-        return super().__lt__(other)
-
-
-def make_table(name: str) -> QTableWidget:
-    """A read-only lead table styled like ui/lead.py's."""
-    t = QTableWidget()
-    t.setObjectName(name)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    t.horizontalHeader().setStretchLastSection(False)
-    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    t.setAlternatingRowColors(True)
-    t.verticalHeader().setDefaultSectionSize(ROW_PX)
-    t.setWordWrap(False)
-    return t
-
-
-def fill_table(table: QTableWidget, rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
-               headers: Sequence[str], stretch: str | None = None,
-               fmt: Mapping[str, Callable[[Any], str]] | None = None) -> None:
-    """Fill a table the way ui/lead.py does: numbers right-aligned (and sorted as numbers even when
-    `fmt` shows them as 12.5% or 1:02:05), columns sized to content with a cap, `stretch` taking the
-    spare width, and the selected row kept across refreshes."""
-    fmt = fmt or {}
-    keep = cell(table, table.currentRow(), 0) if table.currentRow() >= 0 else None
-    table.setSortingEnabled(False)
-    table.clear()
-    table.setColumnCount(len(columns))
-    table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels(list(headers))
-    for i, r in enumerate(rows):
-        for j, c in enumerate(columns):
-            v = r.get(c)
-            f = fmt.get(c)
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                item: QTableWidgetItem = NumItem(f(v) if f else str(v), float(v))
-            else:
-                item = QTableWidgetItem(f(v) if f else ("" if v is None else str(v)))
-                if len(item.text()) > 40:  # capped columns elide: the whole text on hover
-                    item.setToolTip(item.text())
-            table.setItem(i, j, item)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    table.resizeColumnsToContents()
-    for j in range(len(columns)):
-        header.setSectionResizeMode(j, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(j, min(MAX_COL_PX, table.columnWidth(j) + 18))
-    if stretch is not None and stretch in columns:
-        header.setSectionResizeMode(list(columns).index(stretch), QHeaderView.ResizeMode.Stretch)
-    table.setSortingEnabled(True)
-    if keep:
-        for i in range(table.rowCount()):
-            if cell(table, i, 0) == keep:
-                table.selectRow(i)
-                break
 
 
 def fit_rows(table: QTableWidget, rows: int, most: int = 12) -> None:
