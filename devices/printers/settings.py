@@ -29,3 +29,10 @@ class PrinterSettings:
     def dots_per_mm(self) -> float:
         # Printers count whole dots: 203 dpi heads are 8 dots/mm (76 mm = 608 dots), not 7.99.
         return {203: 8.0, 300: 12.0, 600: 24.0}.get(self.dpi, self.dpi / 25.4)
+
+    def x_dots(self, mm: float) -> int:
+        """A layout x position (mm) as a printer dot, with this printer's offset applied."""
+        return max(0, round((mm + self.offset_x_mm) * self.dots_per_mm))
+
+    def y_dots(self, mm: float) -> int:
+        return max(0, round((mm + self.offset_y_mm) * self.dots_per_mm))

@@ -25,13 +25,7 @@ def _bitmap_cmd(x: int, y: int, text: str, h: int, bold: bool) -> bytes:
 
 def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
     d = st.dots_per_mm
-    ox, oy = st.offset_x_mm, st.offset_y_mm
-
-    def X(mm: float) -> int:
-        return max(0, round((mm + ox) * d))
-
-    def Y(mm: float) -> int:
-        return max(0, round((mm + oy) * d))
+    X, Y = st.x_dots, st.y_dots
 
     out: list[bytes] = [
         f"SIZE {layout.size.width_mm:g} mm,{layout.size.height_mm:g} mm\r\n".encode(),

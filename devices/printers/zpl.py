@@ -23,13 +23,7 @@ def _gf(text: str, h: int, bold: bool) -> str:
 
 def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
     d = st.dots_per_mm
-    ox, oy = st.offset_x_mm, st.offset_y_mm
-
-    def X(mm: float) -> int:
-        return max(0, round((mm + ox) * d))
-
-    def Y(mm: float) -> int:
-        return max(0, round((mm + oy) * d))
+    X, Y = st.x_dots, st.y_dots
 
     w, h = round(layout.size.width_mm * d), round(layout.size.height_mm * d)
     out = [f"~SD{st.darkness:02d}", "^XA", "^CI28", f"^PW{w}", f"^LL{h}", "^LH0,0",
