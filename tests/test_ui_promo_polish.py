@@ -41,9 +41,17 @@ def mount(qtbot: Any, ctx: Any, size: tuple[int, int] | None = None) -> QTabWidg
     return tw
 
 
-def switch(ctx: Any, lang: str) -> None:
-    """What MainWindow.set_language does for these tabs: the setting, then the app-wide signal."""
+def use_lang(ctx: Any, lang: str) -> None:
+    """The station's language as the app sets it: the setting and Qt's translator for it."""
+    from ui.app import install_translator
+
     ctx.settings.language = lang
+    install_translator(lang)
+
+
+def switch(ctx: Any, lang: str) -> None:
+    """What MainWindow.set_language does for these tabs: setting and translator, then the app-wide signal."""
+    use_lang(ctx, lang)
     ctx.events.language_changed.emit(lang)
 
 
@@ -86,7 +94,7 @@ def test_tab_titles_follow_the_language(qtbot: Any, ctx: Any) -> None:
     tab = tw.widget(3)
     assert tab.fail_btn.text() == "标记故障并切换" and tab.reason.placeholderText().startswith("故障原因")
     # a translator (re)installed sends LanguageChange down the widget tree: that alone retitles too
-    ctx.settings.language = "en"
+    use_lang(ctx, "en")
     QCoreApplication.sendEvent(tw, QEvent(QEvent.Type.LanguageChange))
     assert titles(tw) == EN_TITLES and tab.fail_btn.text() == "Mark failing and fail over"
 
@@ -107,7 +115,7 @@ def test_window_promo_tabs_switch_language(station: Station) -> None:
 def test_carriers_tab_in_chinese_names_times_and_regions(qtbot: Any, ctx: Any) -> None:
     from ui.promo import CarriersTab
 
-    ctx.settings.language = "zh"
+    use_lang(ctx, "zh")
     tab = CarriersTab(ctx)
     qtbot.addWidget(tab)
     data = load(qtbot, tab)
@@ -149,7 +157,7 @@ def static_texts(tab: Any) -> list[str]:
 
 
 def test_every_tab_in_chinese_has_no_english_codes_or_utc(qtbot: Any, ctx: Any) -> None:
-    ctx.settings.language = "zh"
+    use_lang(ctx, "zh")
     tw = mount(qtbot, ctx)
     load_all(qtbot, tw)
     codes = raw_codes()
@@ -209,7 +217,7 @@ def test_tables_are_sized_like_the_lead_tables(qtbot: Any, ctx: Any) -> None:
 def test_nothing_clipped_at_1366x768(qtbot: Any, ctx: Any, lang: str) -> None:
     """The lead area gives a tab about 1346x640 at 1366x768: every button shows its whole text, the
     plan quantities and countdowns fit their columns, and no tab needs more width than that."""
-    ctx.settings.language = lang
+    use_lang(ctx, lang)
     tw = mount(qtbot, ctx, (1346, 640))
     for i in range(tw.count()):
         tw.setCurrentIndex(i)

@@ -18,8 +18,10 @@ from warehouse_app.store.writer import StoreWriter  # noqa: E402
 
 @pytest.fixture
 def ctx(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    from ui.app import install_translator
     from ui.ops import AppContext, StationSettings
 
+    install_translator("en")  # the tabs' texts come from Qt's translator, as in the app (en: the sources)
     data_dir = tmp_path / "st"
     store = open_store(db_path(data_dir))
     conn = store.connect()

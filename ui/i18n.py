@@ -192,6 +192,177 @@ ZH: dict[str, str] = {
     "In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5": "当前生效：后缀 %1 · 前缀 %2 · %3 · AIM 标识 %4 · 回馈 %5",
     "stripped": "去除",
     "kept": "保留",
+    # --- promo lead screens (ui/promo) ---
+    "%1 (%2)": "%1（%2）",
+    "%1 demand %2 > supply %3 (stock %4 + pre-packed %5), %6 orders short": "%1 需求 %2 > 可发 %3（库存 %4 + 预包 %5），%6 单缺货",
+    "%1 failed over: %2 orders moved (%3), %4 waybills to reprint": "%1 已切换：改派 %2 单（%3），待补打面单 %4 张",
+    "%1 more SKU(s)": "另有 %1 个商品",
+    "%1 order(s) allocated": "已分配 %1 单",
+    "%1 orders exported to %2": "已导出 %1 单到 %2",
+    "%1 plan(s) suggested": "已生成 %1 个计划",
+    "%1 restored": "%1 已恢复",
+    "%1 SKU(s) oversold": "超卖商品 %1 个",
+    "%1 to %2": "%2 %1 单",
+    ", ": "、",
+    "; ": "；",
+    "Allocate carriers": "分配快递",
+    "Any (by capacity)": "不限（按运力）",
+    "Assign promises to new orders": "给新订单分配发货承诺",
+    "At risk": "临近超时",
+    "At risk or overdue: %1 orders (countdown)": "即将超时或已超时：%1 单（倒计时）",
+    "At risk or overdue: %1 orders, the %2 due first shown (countdown)": "即将超时或已超时：%1 单，按截止时间显示最早的 %2 单（倒计时）",
+    "Backup": "备用",
+    "Batch created": "已建批次",
+    "Capacity": "日运力",
+    "Capacity full": "运力已满",
+    "Capacity move": "运力调整",
+    "Carrier failover": "快递切换",
+    "Carrier scorecard (next promo's split)": "快递评分（用于下次分配）",
+    "Carriers": "快递分配",
+    "Carriers with problems: %1": "有问题的快递：%1",
+    "Central China": "华中",
+    "Check oversell": "检查超卖",
+    "Check pickups and capacity": "检查揽收/运力",
+    "Core hot": "核心爆款",
+    "Cost %1%": "成本得分 %1%",
+    "Cost (CNY)": "单价（元）",
+    "Delayed (opted in)": "延迟发货",
+    "Demand": "需求",
+    "Disposition": "处理方式",
+    "Draft": "草稿",
+    "Dropped": "已放弃",
+    "Dynamic": "机动（按运力）",
+    "East China": "华东",
+    "Every carrier is picking up and has capacity": "所有快递揽收和运力正常",
+    "Exceptions %1%": "异常处理得分 %1%",
+    "Export open orders (warehouse failover)": "导出未发订单（仓库切换）",
+    "Export PDF (charts)": "导出 PDF（含图表）",
+    "Exported %1": "已导出 %1",
+    "Failed over at": "切换时间",
+    "Failed, nothing was changed: %1": "操作失败，未做任何更改：%1",
+    "FAILING": "故障",
+    "Failovers: %1": "切换记录：%1",
+    "Late": "超时",
+    "Lead": "组长手动",
+    "Left": "余量",
+    "Long tail": "长尾",
+    "Main": "主力",
+    "Mark failing and fail over": "标记故障并切换",
+    "Moved to": "改派到",
+    "Name": "名称",
+    "New waybill": "新面单号",
+    "Next due": "最早截止",
+    "Next-day %1%": "次日达得分 %1%",
+    "no new orders": "无新订单",
+    "North China": "华北",
+    "Northeast China": "东北",
+    "Northwest China": "西北",
+    "not restored": "未恢复",
+    "Nothing oversold": "没有超卖",
+    "On time": "准时",
+    "On time per promise tier": "按档位准时率",
+    "On-time rate": "准时率",
+    "Open": "待发",
+    "Open orders per promise tier": "各档位待发",
+    "Orders": "订单",
+    "Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8": "订单 %1（取消 %2）　·　拦截：交接前 %3，交接后 %4　·　取消到取出平均 %5 分钟　·　快递切换 %6 次（改派 %7 单）　·　退货率 %8",
+    "Orders moved": "改派单数",
+    "Overdue": "已超时",
+    "Oversold": "超卖",
+    "Overstocked": "积压",
+    "Pack from": "开始打包",
+    "Pack until": "打包截止",
+    "Paid in first hour": "首小时付款",
+    "Peak %1%": "峰值得分 %1%",
+    "Peak (parcels/day)": "峰值（件/天）",
+    "Per live session": "按场次",
+    "Per SKU": "按商品",
+    "Pick a carrier first": "先选择快递公司",
+    "Pickup stalled": "揽收停滞",
+    "Plan": "计划",
+    "Potential new": "潜力新品",
+    "Pre-pack plans": "预包装计划",
+    "Promises assigned: %1": "已分配发货承诺：%1",
+    "Promo review": "大促复盘",
+    "Qty": "数量",
+    "Quantities saved": "数量已保存",
+    "Rank": "排名",
+    "Re-order": "补货",
+    "Re-order at": "补货点",
+    "Re-order now": "立即补货",
+    "Realised": "实际",
+    "Recommended": "建议备货",
+    "Record by hand": "手工登记",
+    "Record return": "登记退货",
+    "Refresh": "刷新",
+    "Refresh first": "请先刷新",
+    "Regions": "区域",
+    "Requested at": "请求时间",
+    "Response %1%": "响应得分 %1%",
+    "Response (h)": "响应（小时）",
+    "Restore": "恢复",
+    "Restored at": "恢复时间",
+    "Return mode will record: %1 · %2": "退货模式将记录：%1 · %2",
+    "Return rate": "退货率",
+    "Returned": "已退回",
+    "Role": "角色",
+    "Save and create batches": "保存并创建批次",
+    "Save plan and tiers": "保存备货计划并分层",
+    "Save quantities": "保存数量",
+    "Saved; %1 batch(es) created": "已保存；创建批次 %1 个",
+    "Scan a waybill or order number first": "请先扫描面单号或订单号",
+    "Scan waybill or order number": "扫描面单号或订单号",
+    "Sell-through": "售罄率",
+    "Ship by": "发货截止",
+    "Ship-by": "分批发货",
+    "Shipped": "已发出",
+    "Short orders: %1 (latest paid go short first)": "缺货订单：%1（最晚付款的先缺）",
+    "SKU": "商品",
+    "South China": "华南",
+    "Southwest China": "西南",
+    "Split: target and realised (today's capacity)": "分配比例：目标与实际（今日运力）",
+    "Standard": "标准",
+    "State": "状态",
+    "Stock accuracy": "备货准确率",
+    "Stock plan and tiers saved for %1 SKUs": "已保存 %1 个商品的备货计划和分层",
+    "Stock tiers": "备货分层",
+    "Suggest from stock plan": "按备货计划生成",
+    "Suggested": "建议",
+    "Suggested for the next promo: main %1; backups %2; dynamic %3": "下次大促建议：主力 %1；备用 %2；机动 %3",
+    "Supply": "可发",
+    "Target": "目标",
+    "Tier": "档位",
+    "Time left": "剩余时间",
+    "Total": "总分",
+    "Trigger": "触发",
+    "Use for return mode": "设为退货模式默认",
+    "Used today": "今日已用",
+    "Waybills waiting to print: %1": "待补打面单：%1",
+    "Why": "依据",
+    "Why it is failing, e.g. hub overloaded": "故障原因，例如：分拨中心爆仓",
+    "With compensation": "含补偿",
+    "⚠ OVERSELL: %1. Re-stock or tell the platform.": "⚠ 超卖：%1。请补货或联系平台。",
+}
+
+# The same English with a different Chinese in another place, keyed (source, disambiguation) for a
+# self.tr("Tier", "stock") (lupdate writes it as the message's <comment>) or (source, context) for a
+# context of its own (QCoreApplication.translate("parcel state", "Planned")); looked up before ZH.
+ZH_DISAMBIG: dict[tuple[str, str], str] = {
+    ("Tier", "stock"): "分层",
+    ("Carrier", "column"): "快递",
+    ("SKU set", "column"): "商品",
+    ("Left", "capacity"): "剩余",
+    ("Reason", "return"): "退货原因",
+    ("Open", "review"): "未发",
+    ("No parcel yet", "parcel state"): "未建包裹",
+    ("Planned", "parcel state"): "待打包",
+    ("Packed", "parcel state"): "已打包",
+    ("Verified", "parcel state"): "已核对",
+    ("Handed off", "parcel state"): "已交接",
+    ("Intercepted", "parcel state"): "已拦截",
+    ("Pulled", "parcel state"): "已取出",
+    ("Voided", "parcel state"): "已作废",
+    ("Returned", "parcel state"): "已退货",
 }
 
 TS = {"zh": "station_zh_CN", "en": "station_en"}
@@ -213,25 +384,28 @@ def _tool(name: str) -> str:
 
 def sources() -> list[str]:
     ui = Path(__file__).resolve().parent
-    return sorted(str(p) for p in ui.glob("*.py"))
+    return sorted(str(p) for p in [*ui.glob("*.py"), *ui.glob("promo/*.py")])
 
 
 def fill(ts_path: Path, lang: str) -> list[str]:
     """Fill every message of a .ts file; returns the sources with no translation (zh only)."""
     tree = ET.parse(ts_path)
     missing = []
-    for msg in tree.getroot().iter("message"):
-        src = msg.findtext("source") or ""
-        tr = msg.find("translation")
-        if tr is None:
-            tr = ET.SubElement(msg, "translation")
-        text = src if lang == "en" else ZH.get(src)
-        if text is None:
-            missing.append(src)
-            tr.set("type", "unfinished")
-            continue
-        tr.text = text
-        tr.attrib.pop("type", None)
+    for ctx in tree.getroot().iter("context"):
+        context = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            comment = msg.findtext("comment")
+            text = src if lang == "en" else ZH_DISAMBIG.get((src, comment or context), ZH.get(src))
+            if text is None:
+                missing.append(src)
+                tr.set("type", "unfinished")
+                continue
+            tr.text = text
+            tr.attrib.pop("type", None)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     return missing
 

@@ -2,17 +2,20 @@
 
 Why this module exists: the six promo tabs must look and behave like the rest of the lead area
 (ui/lead.py) — content-sized columns with one stretching column, right-aligned numbers, people's
-names for codes, station-local times — and must never touch SQLite on the UI thread. Every text is
-a (zh, en) pair shown through ``ctx.text`` so both languages are complete by construction, and a
-language switch re-renders from the last loaded data (no DB round trip).
+names for codes, station-local times — and must never touch SQLite on the UI thread. Every UI text
+goes through Qt's translation system (``self.tr`` / ``QCoreApplication.translate("promo", ...)``, the
+Chinese lives in ui/i18n.py's ZH table); only texts the core already gives in both languages (its
+reasons and errors, carrier names) are picked by ``ctx.lang``. A language switch (a new translator)
+re-renders from the last loaded data (no DB round trip).
 """
 from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Callable, Mapping
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QTableWidget, QTabWidget, QWidget
 
@@ -26,44 +29,74 @@ logger = logging.getLogger(__name__)
 RED = "#b71c1c"
 AMBER = "#e65100"
 
-Pair = tuple[str, str]
-
-# --- people's names for the core's codes (zh, en) ----------------------------------------------
-STOCK_TIERS: dict[str, Pair] = {"core_hot": ("核心爆款", "Core hot"), "potential_new": ("潜力新品", "Potential new"),
-                                "long_tail": ("长尾", "Long tail")}
-SHIP_TIERS: dict[str, Pair] = {"first_hour": ("首小时付款", "Paid in first hour"), "standard": ("标准", "Standard"),
-                               "delayed": ("延迟发货", "Delayed (opted in)")}
-PARCEL_STATES: dict[str, Pair] = {
-    "no_parcel": ("未建包裹", "No parcel yet"), "planned": ("待打包", "Planned"), "packed": ("已打包", "Packed"),
-    "verified": ("已核对", "Verified"), "handed_off": ("已交接", "Handed off"), "intercepted": ("已拦截", "Intercepted"),
-    "pulled": ("已取出", "Pulled"), "voided": ("已作废", "Voided"), "returned": ("已退货", "Returned")}
-ROLES: dict[str, Pair] = {"main": ("主力", "Main"), "backup": ("备用", "Backup"), "dynamic": ("机动（按运力）", "Dynamic")}
-REGIONS: dict[str, Pair] = {"east": ("华东", "East China"), "north": ("华北", "North China"),
-                            "south": ("华南", "South China"), "central": ("华中", "Central China"),
-                            "southwest": ("西南", "Southwest China"), "northeast": ("东北", "Northeast China"),
-                            "northwest": ("西北", "Northwest China")}
-PLAN_STATUS: dict[str, Pair] = {"draft": ("草稿", "Draft"), "created": ("已建批次", "Batch created"),
-                                "dropped": ("已放弃", "Dropped")}
-TRIGGERS: dict[str, Pair] = {"lead": ("组长手动", "Lead"), "stall": ("揽收停滞", "Pickup stalled"),
-                             "capacity": ("运力已满", "Capacity full")}
-PRINT_REASONS: dict[str, Pair] = {"carrier_failover": ("快递切换", "Carrier failover"),
-                                  "capacity": ("运力调整", "Capacity move"), "reprint": ("补打", "Reprint")}
+Msg = Callable[[], str]  # a text built in the current language; run again after a language switch
 
 
-def label(ctx: AppContext, names: Mapping[str, Pair], code: Any) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks a text of `context` for lupdate (it reads the literal call) and returns it as is; it is
+    translated where shown. (PySide6's own is typed as returning object.)"""
+    return text
+
+
+# --- people's names for the core's codes (English sources in the "promo" context; zh in ui/i18n.py) --
+STOCK_TIERS: dict[str, str] = {"core_hot": QT_TRANSLATE_NOOP("promo", "Core hot"),
+                               "potential_new": QT_TRANSLATE_NOOP("promo", "Potential new"),
+                               "long_tail": QT_TRANSLATE_NOOP("promo", "Long tail")}
+SHIP_TIERS: dict[str, str] = {"first_hour": QT_TRANSLATE_NOOP("promo", "Paid in first hour"),
+                              "standard": QT_TRANSLATE_NOOP("promo", "Standard"),
+                              "delayed": QT_TRANSLATE_NOOP("promo", "Delayed (opted in)")}
+STATE = "parcel state"  # its own context: "Planned" is 计划 elsewhere, 待打包 for a parcel
+PARCEL_STATES: dict[str, str] = {
+    "no_parcel": QT_TRANSLATE_NOOP("parcel state", "No parcel yet"),
+    "planned": QT_TRANSLATE_NOOP("parcel state", "Planned"),
+    "packed": QT_TRANSLATE_NOOP("parcel state", "Packed"),
+    "verified": QT_TRANSLATE_NOOP("parcel state", "Verified"),
+    "handed_off": QT_TRANSLATE_NOOP("parcel state", "Handed off"),
+    "intercepted": QT_TRANSLATE_NOOP("parcel state", "Intercepted"),
+    "pulled": QT_TRANSLATE_NOOP("parcel state", "Pulled"),
+    "voided": QT_TRANSLATE_NOOP("parcel state", "Voided"),
+    "returned": QT_TRANSLATE_NOOP("parcel state", "Returned")}
+ROLES: dict[str, str] = {"main": QT_TRANSLATE_NOOP("promo", "Main"),
+                         "backup": QT_TRANSLATE_NOOP("promo", "Backup"),
+                         "dynamic": QT_TRANSLATE_NOOP("promo", "Dynamic")}
+REGIONS: dict[str, str] = {"east": QT_TRANSLATE_NOOP("promo", "East China"),
+                           "north": QT_TRANSLATE_NOOP("promo", "North China"),
+                           "south": QT_TRANSLATE_NOOP("promo", "South China"),
+                           "central": QT_TRANSLATE_NOOP("promo", "Central China"),
+                           "southwest": QT_TRANSLATE_NOOP("promo", "Southwest China"),
+                           "northeast": QT_TRANSLATE_NOOP("promo", "Northeast China"),
+                           "northwest": QT_TRANSLATE_NOOP("promo", "Northwest China")}
+PLAN_STATUS: dict[str, str] = {"draft": QT_TRANSLATE_NOOP("promo", "Draft"),
+                               "created": QT_TRANSLATE_NOOP("promo", "Batch created"),
+                               "dropped": QT_TRANSLATE_NOOP("promo", "Dropped")}
+TRIGGERS: dict[str, str] = {"lead": QT_TRANSLATE_NOOP("promo", "Lead"),
+                            "stall": QT_TRANSLATE_NOOP("promo", "Pickup stalled"),
+                            "capacity": QT_TRANSLATE_NOOP("promo", "Capacity full")}
+PRINT_REASONS: dict[str, str] = {"carrier_failover": QT_TRANSLATE_NOOP("promo", "Carrier failover"),
+                                 "capacity": QT_TRANSLATE_NOOP("promo", "Capacity move"),
+                                 "reprint": QT_TRANSLATE_NOOP("promo", "Reprint")}
+
+
+def translated(text: str, context: str = "promo") -> str:
+    """A marked (QT_TRANSLATE_NOOP) text in the installed translator's language. Literal texts outside a
+    QObject call QCoreApplication.translate("promo", "...") themselves, so lupdate sees their context."""
+    return QCoreApplication.translate(context, text)
+
+
+def label(ctx: AppContext, names: Mapping[str, str], code: Any) -> str:
     """A code as a person reads it in the current language; an unknown code is shown as is."""
     if code is None or code == "":
         return ""
-    pair = names.get(str(code))
-    return ctx.text(*pair) if pair else str(code)
+    text = names.get(str(code))
+    return translated(text, STATE if names is PARCEL_STATES else "promo") if text else str(code)
 
 
 def regions_label(ctx: AppContext, regions: str | None) -> str:
     """'east,north' -> '华东、华北' / 'East China, North China'."""
     parts = [p.strip() for p in (regions or "").split(",") if p.strip()]
     if not parts:
-        return ctx.text("不限（按运力）", "Any (by capacity)")
-    return ctx.text("、", ", ").join(label(ctx, REGIONS, p) for p in parts)
+        return QCoreApplication.translate("promo", "Any (by capacity)")
+    return QCoreApplication.translate("promo", ", ").join(label(ctx, REGIONS, p) for p in parts)
 
 
 def moved_label(ctx: AppContext, moved: Any) -> str:
@@ -75,7 +108,16 @@ def moved_label(ctx: AppContext, moved: Any) -> str:
             return moved
     if not isinstance(moved, dict) or not moved:
         return ""
-    return ctx.text("、", ", ").join(f"{ctx.carrier_label(c)} {n}" for c, n in moved.items())
+    sep = QCoreApplication.translate("promo", ", ")
+    return sep.join(f"{ctx.carrier_label(c)} {n}" for c, n in moved.items())
+
+
+def fmt(template: str, *args: Any) -> str:
+    """Qt's %1..%n placeholders filled in one pass (QString::arg style; a value's own "%2" stays as is)."""
+    def one(m: re.Match[str]) -> str:
+        i = int(m.group(1))
+        return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
+    return re.sub(r"%(\d+)", one, template)
 
 
 def pct(v: Any) -> str:
@@ -128,15 +170,13 @@ def zone_note() -> QLabel:
 
 
 class PromoTab(QWidget):
-    """Base: a result line that keeps its (zh, en) pair, loads off the UI thread (coalesced, with an
+    """Base: a result line that keeps how to build its text, loads off the UI thread (coalesced, with an
     optional writer pre-check), action buttons disabled while a write runs, and a re-render in the
     other language — tab title included — when the station's language changes."""
 
     loaded = Signal(object)  # data shown (tests wait on it)
     done = Signal(object)  # a lead action finished (result)
-    failed = Signal(str, str)  # zh, en
-
-    TITLE: Pair = ("", "")
+    failed = Signal(str, str)  # zh, en: the core's own pair; an unexpected error: as shown, and in English
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -147,7 +187,7 @@ class PromoTab(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action_buttons: list[QAbstractButton] = []  # disabled while a write is in flight
         self._data: Any = None
-        self._msg: tuple[str, str, bool] | None = None
+        self._msg: tuple[Msg, bool] | None = None
         self._loading = False
         self._again = False
         self._scheduled = False
@@ -156,14 +196,11 @@ class PromoTab(QWidget):
         ctx.events.data_changed.connect(self._data_changed)
 
     # -- language ----------------------------------------------------------------------------
-    def t(self, zh: str, en: str) -> str:
-        return self.ctx.text(zh, en)
-
-    def title(self) -> str:
-        return self.ctx.text(*self.TITLE)
+    def title(self) -> str:  # pragma: no cover - overridden: each tab's self.tr("...")
+        return ""
 
     def retranslate(self) -> None:
-        """Set every static text (buttons, headings, placeholders) in the current language."""
+        """Set every static text (buttons, headings, placeholders) through tr() (the installed translator)."""
 
     def relabel(self) -> None:
         """Everything a person reads, again in the current language; from memory, no DB work."""
@@ -201,20 +238,25 @@ class PromoTab(QWidget):
         super().changeEvent(event)
 
     # -- messages ----------------------------------------------------------------------------
-    def say(self, zh: str, en: str, ok: bool = True) -> None:
-        """Show a result; the pair is kept so a language switch re-says it."""
-        self._msg = (zh, en, ok)
-        self.result.setText(self.ctx.text(zh, en))
+    def say(self, text: Msg, ok: bool = True) -> None:
+        """Show a result built by text() (tr() inside); it is kept so a language switch re-says it."""
+        self._msg = (text, ok)
+        self.result.setText(text())
         self.result.setStyleSheet("font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else RED))
+
+    def say_core(self, zh: str, en: str, ok: bool = True) -> None:
+        """Show a text the core gives in both languages (its errors, a scan verdict): picked by ctx.lang."""
+        self.say(lambda: self.ctx.text(zh, en), ok)
 
     def fail(self, exc: BaseException) -> None:
         if isinstance(exc, StationError):
-            zh, en = exc.zh, str(exc)
-        else:
-            logger.error("promo action failed", exc_info=exc)
-            zh, en = f"操作失败，未做任何更改：{exc}", f"Failed, nothing was changed: {exc}"
-        self.say(zh, en, ok=False)
-        self.failed.emit(zh, en)
+            self.say_core(exc.zh, str(exc), ok=False)
+            self.failed.emit(exc.zh, str(exc))
+            return
+        logger.error("promo action failed", exc_info=exc)
+        template = QT_TRANSLATE_NOOP("PromoTab", "Failed, nothing was changed: %1")
+        self.say(lambda: QCoreApplication.translate("PromoTab", template).replace("%1", str(exc)), ok=False)
+        self.failed.emit(self.result.text(), template.replace("%1", str(exc)))
 
     @property
     def operator(self) -> str | None:
@@ -276,10 +318,10 @@ class PromoTab(QWidget):
         self._again = False
         self.fail(exc)
 
-    def then(self, text: Callable[[Any], Pair]) -> Callable[[Any], None]:
-        """A success callback: say text(result) (zh, en) and reload the tab."""
+    def then(self, text: Callable[[Any], str]) -> Callable[[Any], None]:
+        """A success callback: say text(result) (built with tr(), again on a language switch) and reload."""
         def cb(res: Any) -> None:
-            self.say(*text(res))
+            self.say(lambda: text(res))
             self.refresh()
         return cb
 
@@ -342,14 +384,11 @@ class OversellBanner(QLabel):
             self.setText("")
             return
         head, more = self.alerts[:self.MAX_SKUS], len(self.alerts) - self.MAX_SKUS
-        zh = [f"{a['sku']} 需求 {a['demand']} > 可发 {a['stock'] + a['prepacked']}"
-              f"（库存 {a['stock']} + 预包 {a['prepacked']}），{len(a['short_orders'])} 单缺货" for a in head]
-        en = [f"{a['sku']} demand {a['demand']} > supply {a['stock'] + a['prepacked']} "
-              f"(stock {a['stock']} + pre-packed {a['prepacked']}), {len(a['short_orders'])} orders short"
-              for a in head]
+        parts = [fmt(self.tr("%1 demand %2 > supply %3 (stock %4 + pre-packed %5), %6 orders short"),
+                     a["sku"], a["demand"], a["stock"] + a["prepacked"], a["stock"], a["prepacked"],
+                     len(a["short_orders"])) for a in head]
         if more > 0:
-            zh.append(f"另有 {more} 个商品")
-            en.append(f"{more} more SKU(s)")
-        self.setText(self.ctx.text("⚠ 超卖：" + "；".join(zh) + "。请补货或联系平台。",
-                                   "⚠ OVERSELL: " + "; ".join(en) + ". Re-stock or tell the platform."))
+            parts.append(fmt(self.tr("%1 more SKU(s)"), more))
+        self.setText(fmt(self.tr("⚠ OVERSELL: %1. Re-stock or tell the platform."),
+                         self.tr("; ").join(parts)))
         self.show()

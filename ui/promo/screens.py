@@ -33,7 +33,7 @@ from warehouse_app.store.tx import transaction
 from ui.ops import AppContext, run_in_background
 from ui.promo.common import (AMBER, MAX_COL_PX, PARCEL_STATES, PLAN_STATUS, PRINT_REASONS, RED, ROLES, SHIP_TIERS,
                              STOCK_TIERS, TRIGGERS, OversellBanner, PromoTab, button, cell, fill_table, fit_rows,
-                             heading, label, make_table, moved_label, paint, pct, regions_label, zone_note)
+                             fmt, heading, label, make_table, moved_label, paint, pct, regions_label, zone_note)
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,9 @@ def _check_oversell(conn: Any, op: str | None) -> list[dict[str, Any]]:
 class StockTab(PromoTab):
     """SKU tiers with the numbers and reason for each recommendation; oversold SKUs and short orders."""
 
-    TITLE = ("备货分层", "Stock tiers")
+    def title(self) -> str:
+        return self.tr("Stock tiers")
+
     HAS_PRECHECK = True  # new orders may have arrived: re-check oversell on the writer, then show
     COLS = ["sku", "name", "tier", "recommended_qty", "reorder_point", "supply", "demand", "left", "reorder",
             "reason"]
@@ -101,11 +103,11 @@ class StockTab(PromoTab):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.refresh_btn.setText(self.t("刷新", "Refresh"))
-        self.save_btn.setText(self.t("保存备货计划并分层", "Save plan and tiers"))
-        self.check_btn.setText(self.t("检查超卖", "Check oversell"))
+        self.refresh_btn.setText(self.tr("Refresh"))
+        self.save_btn.setText(self.tr("Save plan and tiers"))
+        self.check_btn.setText(self.tr("Check oversell"))
         n = sum(len(a["short_orders"]) for a in self.banner.alerts)
-        self.short_title.setText(self.t(f"缺货订单：{n}（最晚付款的先缺）", f"Short orders: {n} (latest paid go short first)"))
+        self.short_title.setText(fmt(self.tr("Short orders: %1 (latest paid go short first)"), n))
 
     def precheck(self, conn: Any) -> Any:
         return _check_oversell(conn, self.operator)
@@ -120,31 +122,31 @@ class StockTab(PromoTab):
         for a in data["advice"]:
             p = pos.get(a["sku"], {})
             rows.append({**a, "supply": p.get("supply"), "demand": p.get("demand"), "left": p.get("gap"),
-                         "reorder": self.t("立即补货", "Re-order now") if p.get("reorder_now") else "",
+                         "reorder": self.tr("Re-order now") if p.get("reorder_now") else "",
                          "tier": label(self.ctx, STOCK_TIERS, a["tier"]), "reason": a.get(reason) or a["reason"]})
         fill_table(self.table, rows, self.COLS,
-                   [self.t("商品", "SKU"), self.t("名称", "Name"), self.t("分层", "Tier"),
-                    self.t("建议备货", "Recommended"), self.t("补货点", "Re-order at"), self.t("可发", "Supply"),
-                    self.t("需求", "Demand"), self.t("余量", "Left"), self.t("补货", "Re-order"),
-                    self.t("依据", "Why")], stretch="reason")
+                   [self.tr("SKU"), self.tr("Name"), self.tr("Tier", "stock"),
+                    self.tr("Recommended"), self.tr("Re-order at"), self.tr("Supply"),
+                    self.tr("Demand"), self.tr("Left"), self.tr("Re-order"),
+                    self.tr("Why")], stretch="reason")
         paint(self.table, self.COLS.index("left"), RED, _negative)
         paint(self.table, self.COLS.index("reorder"), RED, bool)
         self.banner.show_alerts(data["alerts"])
         shorts = [{"sku": a["sku"], "order_id": o} for a in self.banner.alerts for o in a["short_orders"]]
-        fill_table(self.short_table, shorts, ["sku", "order_id"], [self.t("商品", "SKU"), self.t("订单", "Order")],
+        fill_table(self.short_table, shorts, ["sku", "order_id"], [self.tr("SKU"), self.tr("Order")],
                    stretch="order_id")
         self.retranslate()
 
     def save_plan(self) -> None:
-        self.write(_save_plan, self.operator, ok=self.then(lambda n: (f"已保存 {n} 个商品的备货计划和分层",
-                                                                       f"Stock plan and tiers saved for {n} SKUs")))
+        self.write(_save_plan, self.operator, ok=self.then(
+            lambda n: fmt(self.tr("Stock plan and tiers saved for %1 SKUs"), n)))
 
     def check(self) -> None:
         def ok(alerts: list[dict[str, Any]]) -> None:
             if alerts:
-                self.say(f"超卖商品 {len(alerts)} 个", f"{len(alerts)} SKU(s) oversold", ok=False)
+                self.say(lambda: fmt(self.tr("%1 SKU(s) oversold"), len(alerts)), ok=False)
             else:
-                self.say("没有超卖", "Nothing oversold")
+                self.say(lambda: self.tr("Nothing oversold"))
             self.refresh()
         self.write(_check_oversell, self.operator, ok=ok)
 
@@ -171,7 +173,9 @@ def _apply_plans(conn: Any, changes: list[tuple[str, int]], create: bool, op: st
 class PlansTab(PromoTab):
     """Pre-pack plans per session and SKU set: the lead adjusts quantities, then creates the batches."""
 
-    TITLE = ("预包装计划", "Pre-pack plans")
+    def title(self) -> str:
+        return self.tr("Pre-pack plans")
+
     # the core's plan "reason" is English-only, so it is not shown (zh mode must not show English)
     COLS = ["plan_id", "session_id", "sku_set", "qty", "suggested_qty", "pack_from", "pack_until", "status", "batch_id"]
 
@@ -200,10 +204,10 @@ class PlansTab(PromoTab):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.suggest_btn.setText(self.t("按备货计划生成", "Suggest from stock plan"))
-        self.save_btn.setText(self.t("保存数量", "Save quantities"))
-        self.create_btn.setText(self.t("保存并创建批次", "Save and create batches"))
-        self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
+        self.suggest_btn.setText(self.tr("Suggest from stock plan"))
+        self.save_btn.setText(self.tr("Save quantities"))
+        self.create_btn.setText(self.tr("Save and create batches"))
+        self.zone.setText(fmt(self.tr("Times in %1"), self.ctx.zone_label()))
 
     def fetch(self, conn: Any) -> Any:
         return _plans(conn)
@@ -215,9 +219,9 @@ class PlansTab(PromoTab):
                   "pack_until": self.ctx.local_time(r["pack_until"], "%m-%d %H:%M"),
                   "status": label(self.ctx, PLAN_STATUS, r["status"])} for r in rows]
         fill_table(self.table, shown, self.COLS,
-                   [self.t("计划", "Plan"), self.t("场次", "Session"), self.t("商品组合", "SKU set"),
-                    self.t("数量", "Qty"), self.t("建议", "Suggested"), self.t("开始打包", "Pack from"),
-                    self.t("打包截止", "Pack until"), self.t("状态", "Status"), self.t("批次", "Batch")],
+                   [self.tr("Plan"), self.tr("Session"), self.tr("SKU set"),
+                    self.tr("Qty"), self.tr("Suggested"), self.tr("Pack from"),
+                    self.tr("Pack until"), self.tr("Status"), self.tr("Batch")],
                    stretch="batch_id")
         self.table.setSortingEnabled(False)  # rows carry spin boxes: keep them in place
         self.spins = {}
@@ -246,14 +250,14 @@ class PlansTab(PromoTab):
         return [(pid, sp.value()) for pid, sp in self.spins.items() if sp.value() != by_id[pid]["qty"]]
 
     def suggest(self) -> None:
-        self.write(_suggest, self.operator, ok=self.then(lambda n: (f"已生成 {n} 个计划", f"{n} plan(s) suggested")))
+        self.write(_suggest, self.operator, ok=self.then(lambda n: fmt(self.tr("%1 plan(s) suggested"), n)))
 
     def apply(self, create: bool) -> None:
         def ok(made: list[dict[str, Any]]) -> None:
             if create:
-                self.say(f"已保存；创建批次 {len(made)} 个", f"Saved; {len(made)} batch(es) created")
+                self.say(lambda: fmt(self.tr("Saved; %1 batch(es) created"), len(made)))
             else:
-                self.say("数量已保存", "Quantities saved")
+                self.say(lambda: self.tr("Quantities saved"))
             self.refresh()
         self.write(_apply_plans, self.changes(), create, self.operator, ok=ok)
 
@@ -275,7 +279,9 @@ class ShippingTab(PromoTab):
     """Backlog per promise tier and the orders about to miss their promise, counted down every second
     (from memory: the 1 s tick does no DB work; the DB reload runs every `reload_ms` while shown)."""
 
-    TITLE = ("分批发货", "Ship-by")
+    def title(self) -> str:
+        return self.tr("Ship-by")
+
     HAS_PRECHECK = True
     RISK_COLS = ["countdown", "order_id", "tier", "ship_by", "state", "carrier", "sku_set"]
 
@@ -312,19 +318,17 @@ class ShippingTab(PromoTab):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.assign_btn.setText(self.t("给新订单分配发货承诺", "Assign promises to new orders"))
-        self.backlog_title.setText(self.t("各档位待发", "Open orders per promise tier"))
+        self.assign_btn.setText(self.tr("Assign promises to new orders"))
+        self.backlog_title.setText(self.tr("Open orders per promise tier"))
         shown = len(self._risk_rows)
         total = sum(int(r.get("at_risk") or 0) + int(r.get("overdue") or 0)
                     for r in (self._data or {}).get("backlog", [])) or shown
         if shown < total:  # the list is capped: say so instead of under-counting
-            self.risk_title.setText(self.t(f"即将超时或已超时：{total} 单，按截止时间显示最早的 {shown} 单（倒计时）",
-                                           f"At risk or overdue: {total} orders, the {shown} due first shown "
-                                           "(countdown)"))
+            self.risk_title.setText(fmt(
+                self.tr("At risk or overdue: %1 orders, the %2 due first shown (countdown)"), total, shown))
         else:
-            self.risk_title.setText(self.t(f"即将超时或已超时：{total} 单（倒计时）",
-                                           f"At risk or overdue: {total} orders (countdown)"))
-        self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
+            self.risk_title.setText(fmt(self.tr("At risk or overdue: %1 orders (countdown)"), total))
+        self.zone.setText(fmt(self.tr("Times in %1"), self.ctx.zone_label()))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - tick and reload only while a lead looks
         self.tick.start()
@@ -347,8 +351,8 @@ class ShippingTab(PromoTab):
                     "next_due": self.ctx.local_time(r.get("next_due")) if r.get("next_due") else ""}
                    for r in data["backlog"]]
         fill_table(self.backlog, backlog, ["tier", "open_orders", "at_risk", "overdue", "next_due"],
-                   [self.t("档位", "Tier"), self.t("待发", "Open"), self.t("临近超时", "At risk"),
-                    self.t("已超时", "Overdue"), self.t("最早截止", "Next due")], stretch="next_due")
+                   [self.tr("Tier"), self.tr("Open"), self.tr("At risk"),
+                    self.tr("Overdue"), self.tr("Next due")], stretch="next_due")
         paint(self.backlog, 3, RED, _positive)
         fit_rows(self.backlog, len(backlog), 6)
         self._risk_rows = data["at_risk"]
@@ -356,9 +360,9 @@ class ShippingTab(PromoTab):
                   "ship_by": self.ctx.local_time(r["ship_by"]), "state": label(self.ctx, PARCEL_STATES, r["state"]),
                   "carrier": self.ctx.carrier_label(r.get("carrier"))} for r in self._risk_rows]
         fill_table(self.risk, shown, self.RISK_COLS,
-                   [self.t("剩余时间", "Time left"), self.t("订单", "Order"), self.t("档位", "Tier"),
-                    self.t("发货截止", "Ship by"), self.t("状态", "State"), self.t("快递", "Carrier"),
-                    self.t("商品", "SKU set")], stretch="sku_set")
+                   [self.tr("Time left"), self.tr("Order"), self.tr("Tier"),
+                    self.tr("Ship by"), self.tr("State"), self.tr("Carrier", "column"),
+                    self.tr("SKU set", "column")], stretch="sku_set")
         self.risk.setSortingEnabled(False)  # rows are in ship-by order; the countdown column is rewritten live
         probe = self.risk.fontMetrics().horizontalAdvance("-000:00:00") + 24
         self.risk.setColumnWidth(0, max(self.risk.columnWidth(0), probe))
@@ -382,10 +386,9 @@ class ShippingTab(PromoTab):
             item.setForeground(QColor(RED if secs < 0 else AMBER))
 
     def assign(self) -> None:
-        def text(c: dict[str, int]) -> tuple[str, str]:
-            zh = "、".join(f"{label(self.ctx, SHIP_TIERS, k).split('（')[0]} {v}" for k, v in c.items()) or "无新订单"
-            en = ", ".join(f"{SHIP_TIERS.get(k, (k, k))[1]} {v}" for k, v in c.items()) or "no new orders"
-            return f"已分配发货承诺：{zh}", f"Promises assigned: {en}"
+        def text(c: dict[str, int]) -> str:
+            tiers = self.tr(", ").join(f"{label(self.ctx, SHIP_TIERS, k)} {v}" for k, v in c.items())
+            return fmt(self.tr("Promises assigned: %1"), tiers or self.tr("no new orders"))
         self.write(_assign, self.operator, ok=self.then(text))
 
 
@@ -430,7 +433,9 @@ class CarriersTab(PromoTab):
     """Realised split beside the target, failover (mark failing / restore), checks, reprints, and the
     warehouse-failover export."""
 
-    TITLE = ("快递分配", "Carriers")
+    def title(self) -> str:
+        return self.tr("Carriers")
+
     SPLIT_COLS = ["carrier", "role", "regions", "target_share", "realised_share", "orders", "capacity_today",
                   "used_today", "left_today", "failing"]
 
@@ -483,19 +488,19 @@ class CarriersTab(PromoTab):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.allocate_btn.setText(self.t("分配快递", "Allocate carriers"))
-        self.check_btn.setText(self.t("检查揽收/运力", "Check pickups and capacity"))
-        self.export_btn.setText(self.t("导出未发订单（仓库切换）", "Export open orders (warehouse failover)"))
-        self.carrier_label.setText(self.t("快递公司", "Carrier"))
-        self.reason.setPlaceholderText(self.t("故障原因，例如：分拨中心爆仓", "Why it is failing, e.g. hub overloaded"))
-        self.fail_btn.setText(self.t("标记故障并切换", "Mark failing and fail over"))
-        self.restore_btn.setText(self.t("恢复", "Restore"))
-        self.split_title.setText(self.t("分配比例：目标与实际（今日运力）", "Split: target and realised (today's capacity)"))
+        self.allocate_btn.setText(self.tr("Allocate carriers"))
+        self.check_btn.setText(self.tr("Check pickups and capacity"))
+        self.export_btn.setText(self.tr("Export open orders (warehouse failover)"))
+        self.carrier_label.setText(self.tr("Carrier"))
+        self.reason.setPlaceholderText(self.tr("Why it is failing, e.g. hub overloaded"))
+        self.fail_btn.setText(self.tr("Mark failing and fail over"))
+        self.restore_btn.setText(self.tr("Restore"))
+        self.split_title.setText(self.tr("Split: target and realised (today's capacity)"))
         n_f = len(self._data["failovers"]) if self._data else 0
         n_r = len(self._data["reprints"]) if self._data else 0
-        self.failover_title.setText(self.t(f"切换记录：{n_f}", f"Failovers: {n_f}"))
-        self.reprint_title.setText(self.t(f"待补打面单：{n_r}", f"Waybills waiting to print: {n_r}"))
-        self.zone.setText(self.t(f"时间为 {self.ctx.zone_label()}", f"Times in {self.ctx.zone_label()}"))
+        self.failover_title.setText(fmt(self.tr("Failovers: %1"), n_f))
+        self.reprint_title.setText(fmt(self.tr("Waybills waiting to print: %1"), n_r))
+        self.zone.setText(fmt(self.tr("Times in %1"), self.ctx.zone_label()))
         for i in range(self.carrier.count()):
             self.carrier.setItemText(i, self._carrier_item(self.carrier.itemData(i)))
 
@@ -510,7 +515,7 @@ class CarriersTab(PromoTab):
 
     def _carrier_item(self, code: str) -> str:
         name = self.ctx.carrier_label(code)
-        return name if name == code else f"{name}（{code}）" if self.ctx.lang == "zh" else f"{name} ({code})"
+        return name if name == code else fmt(self.tr("%1 (%2)"), name, code)
 
     def fetch(self, conn: Any) -> Any:
         return _carriers(conn)
@@ -518,12 +523,12 @@ class CarriersTab(PromoTab):
     def show_data(self, data: dict[str, Any]) -> None:
         split = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "role": label(self.ctx, ROLES, r["role"]),
                   "regions": regions_label(self.ctx, r.get("regions")),
-                  "failing": self.t("故障", "FAILING") if r["failing"] else ""} for r in data["split"]]
+                  "failing": self.tr("FAILING") if r["failing"] else ""} for r in data["split"]]
         fill_table(self.split, split, self.SPLIT_COLS,
-                   [self.t("快递", "Carrier"), self.t("角色", "Role"), self.t("区域", "Regions"),
-                    self.t("目标", "Target"), self.t("实际", "Realised"), self.t("订单", "Orders"),
-                    self.t("日运力", "Capacity"), self.t("今日已用", "Used today"), self.t("剩余", "Left"),
-                    self.t("状态", "Status")], stretch="regions",
+                   [self.tr("Carrier", "column"), self.tr("Role"), self.tr("Regions"),
+                    self.tr("Target"), self.tr("Realised"), self.tr("Orders"),
+                    self.tr("Capacity"), self.tr("Used today"), self.tr("Left", "capacity"),
+                    self.tr("Status")], stretch="regions",
                    fmt={"target_share": pct, "realised_share": pct})
         paint(self.split, self.SPLIT_COLS.index("failing"), RED, bool)
         fit_rows(self.split, len(split), 8)
@@ -539,57 +544,56 @@ class CarriersTab(PromoTab):
                "started_at": self.ctx.local_time(r["started_at"]),
                "moved_to": moved_label(self.ctx, r.get("moved_to")),
                "restored_at": self.ctx.local_time(r["restored_at"]) if r.get("restored_at")
-               else self.t("未恢复", "not restored")} for r in data["failovers"]]
+               else self.tr("not restored")} for r in data["failovers"]]
         fill_table(self.failovers, fo, ["carrier", "trigger", "reason", "started_at", "orders_moved", "moved_to",
                                         "restored_at"],
-                   [self.t("快递", "Carrier"), self.t("触发", "Trigger"), self.t("原因", "Reason"),
-                    self.t("切换时间", "Failed over at"), self.t("改派单数", "Orders moved"), self.t("改派到", "Moved to"),
-                    self.t("恢复时间", "Restored at")], stretch="reason")
+                   [self.tr("Carrier", "column"), self.tr("Trigger"), self.tr("Reason"),
+                    self.tr("Failed over at"), self.tr("Orders moved"), self.tr("Moved to"),
+                    self.tr("Restored at")], stretch="reason")
         rp = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]),
                "reason": label(self.ctx, PRINT_REASONS, r["reason"]),
                "requested_at": self.ctx.local_time(r["requested_at"])} for r in data["reprints"]]
         fill_table(self.reprints, rp, ["waybill", "carrier", "order_id", "parcel_id", "reason", "requested_at"],
-                   [self.t("新面单号", "New waybill"), self.t("快递", "Carrier"), self.t("订单", "Order"),
-                    self.t("包裹", "Parcel"), self.t("原因", "Reason"), self.t("请求时间", "Requested at")],
+                   [self.tr("New waybill"), self.tr("Carrier", "column"), self.tr("Order"),
+                    self.tr("Parcel"), self.tr("Reason"), self.tr("Requested at")],
                    stretch="requested_at")
         self.retranslate()
 
     def _picked(self) -> str | None:
         code = self.carrier.currentData()
         if not code:
-            self.say("先选择快递公司", "Pick a carrier first", ok=False)
+            self.say(lambda: self.tr("Pick a carrier first"), ok=False)
             return None
         return str(code)
 
     def allocate(self) -> None:
-        self.write(_allocate, self.operator, ok=self.then(lambda s: (f"已分配 {s['orders']} 单",
-                                                                      f"{s['orders']} order(s) allocated")))
+        self.write(_allocate, self.operator,
+                   ok=self.then(lambda s: fmt(self.tr("%1 order(s) allocated"), s["orders"])))
 
     def check(self) -> None:
         def ok(rows: list[dict[str, Any]]) -> None:
-            zh = "、".join(self.ctx.carriers.get(r["carrier"], (r["carrier"],) * 2)[0] for r in rows
-                          if r["stalled"] or r["capacity_out"])
-            en = ", ".join(self.ctx.carriers.get(r["carrier"], (r["carrier"],) * 2)[1] for r in rows
-                           if r["stalled"] or r["capacity_out"])
-            if zh:
-                self.say(f"有问题的快递：{zh}", f"Carriers with problems: {en}", ok=False)
+            bad = [r["carrier"] for r in rows if r["stalled"] or r["capacity_out"]]
+            if bad:  # carrier names in the language shown at the time of a switch, too
+                self.say(lambda: fmt(self.tr("Carriers with problems: %1"),
+                                     self.tr(", ").join(self.ctx.carrier_label(c) for c in bad)), ok=False)
             else:
-                self.say("所有快递揽收和运力正常", "Every carrier is picking up and has capacity")
+                self.say(lambda: self.tr("Every carrier is picking up and has capacity"))
         self.write(_check, self.operator, ok=ok)
 
     def fail_over(self) -> None:
         c = self._picked()
         if c is None:
             return
-        zh_name, en_name = self.ctx.carriers.get(c, (c, c))
 
         def ok(res: dict[str, Any]) -> None:
             moved = res.get("moved_to") or {}
-            zh_to = "、".join(f"{self.ctx.carriers.get(k, (k, k))[0]} {n} 单" for k, n in moved.items()) or "无"
-            en_to = ", ".join(f"{n} to {self.ctx.carriers.get(k, (k, k))[1]}" for k, n in moved.items()) or "none"
-            self.say(f"{zh_name} 已切换：改派 {res['orders_moved']} 单（{zh_to}），待补打面单 {res['reprints_queued']} 张",
-                     f"{en_name} failed over: {res['orders_moved']} orders moved ({en_to}), "
-                     f"{res['reprints_queued']} waybills to reprint")
+
+            def text() -> str:
+                to = self.tr(", ").join(fmt(self.tr("%1 to %2"), n, self.ctx.carrier_label(k))
+                                        for k, n in moved.items()) or self.tr("none")
+                return fmt(self.tr("%1 failed over: %2 orders moved (%3), %4 waybills to reprint"),
+                           self.ctx.carrier_label(c), res["orders_moved"], to, res["reprints_queued"])
+            self.say(text)
             self.refresh()
         self.write(_fail, c, self.reason.text().strip(), self.operator, ok=ok)
 
@@ -597,8 +601,8 @@ class CarriersTab(PromoTab):
         c = self._picked()
         if c is None:
             return
-        zh_name, en_name = self.ctx.carriers.get(c, (c, c))
-        self.write(_restore, c, self.operator, ok=self.then(lambda _c: (f"{zh_name} 已恢复", f"{en_name} restored")))
+        self.write(_restore, c, self.operator,
+                   ok=self.then(lambda _c: fmt(self.tr("%1 restored"), self.ctx.carrier_label(c))))
 
     def _export_dialog(self) -> None:
         """No modal file dialog (the lead area never blocks): a stamped file in the station's exports
@@ -608,8 +612,8 @@ class CarriersTab(PromoTab):
 
     def export_to(self, path: str | Path) -> None:
         self.write(_export, str(path), self.operator,
-                   ok=lambda r: self.say(f"已导出 {r['orders']} 单到 {r['path']}",
-                                         f"{r['orders']} orders exported to {r['path']}"))
+                   ok=lambda r: self.say(
+                       lambda: fmt(self.tr("%1 orders exported to %2"), r["orders"], r["path"])))
 
 
 # ---------------------------------------------------------------- returns
@@ -631,7 +635,9 @@ class ReturnsTab(PromoTab):
     """Pick the reason and disposition the station's return mode records, scan returns by hand, and see
     return rate and reasons per SKU and per session."""
 
-    TITLE = ("退货", "Returns")
+    def title(self) -> str:
+        return self.tr("Returns")
+
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -677,32 +683,32 @@ class ReturnsTab(PromoTab):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.l_reason.setText(self.t("退货原因", "Reason"))
-        self.l_disp.setText(self.t("处理方式", "Disposition"))
+        self.l_reason.setText(self.tr("Reason", "return"))
+        self.l_disp.setText(self.tr("Disposition"))
         for combo, names in ((self.reason, REASONS), (self.disposition, DISPOSITIONS)):
             for i in range(combo.count()):
-                combo.setItemText(i, self.t(*names[combo.itemData(i)]))
-        self.use_btn.setText(self.t("设为退货模式默认", "Use for return mode"))
-        self.l_code.setText(self.t("手工登记", "Record by hand"))
-        self.code.setPlaceholderText(self.t("扫描面单号或订单号", "Scan waybill or order number"))
-        self.scan_btn.setText(self.t("登记退货", "Record return"))
-        self.sku_title.setText(self.t("按商品", "Per SKU"))
-        self.session_title.setText(self.t("按场次", "Per live session"))
+                combo.setItemText(i, self.ctx.text(*names[combo.itemData(i)]))  # the core's names
+        self.use_btn.setText(self.tr("Use for return mode"))
+        self.l_code.setText(self.tr("Record by hand"))
+        self.code.setPlaceholderText(self.tr("Scan waybill or order number"))
+        self.scan_btn.setText(self.tr("Record return"))
+        self.sku_title.setText(self.tr("Per SKU"))
+        self.session_title.setText(self.tr("Per live session"))
 
     def fetch(self, conn: Any) -> Any:
         return _returns_data(conn)
 
     def _cols(self) -> tuple[list[str], list[str]]:
         keys = ["shipped", "returned", "return_rate", *[f"reason_{k}" for k in REASONS]]
-        heads = [self.t("已发出", "Shipped"), self.t("已退回", "Returned"), self.t("退货率", "Return rate"),
-                 *[self.t(*REASONS[k]) for k in REASONS]]
+        heads = [self.tr("Shipped"), self.tr("Returned"), self.tr("Return rate"),
+                 *[self.ctx.text(*REASONS[k]) for k in REASONS]]  # the core's names
         return keys, heads
 
     def show_data(self, data: dict[str, Any]) -> None:
         keys, heads = self._cols()
-        fill_table(self.by_sku, data["by_sku"], ["sku", *keys], [self.t("商品", "SKU"), *heads],
+        fill_table(self.by_sku, data["by_sku"], ["sku", *keys], [self.tr("SKU"), *heads],
                    stretch="sku", fmt={"return_rate": pct})
-        fill_table(self.by_session, data["by_session"], ["session", *keys], [self.t("场次", "Session"), *heads],
+        fill_table(self.by_session, data["by_session"], ["session", *keys], [self.tr("Session"), *heads],
                    stretch="session", fmt={"return_rate": pct})
         for combo, val in ((self.reason, data["reason"]), (self.disposition, data["disposition"])):
             if val is not None:
@@ -711,19 +717,19 @@ class ReturnsTab(PromoTab):
     def use_defaults(self) -> None:
         r, d = self.reason.currentData(), self.disposition.currentData()
         self.write(_set_defaults, r, d,
-                   ok=lambda _r: self.say(f"退货模式将记录：{REASONS[r][0]} · {DISPOSITIONS[d][0]}",
-                                          f"Return mode will record: {REASONS[r][1]} · {DISPOSITIONS[d][1]}"))
+                   ok=lambda _r: self.say(lambda: fmt(self.tr("Return mode will record: %1 · %2"),
+                                                      self.ctx.text(*REASONS[r]), self.ctx.text(*DISPOSITIONS[d]))))
 
     def record(self) -> None:
         code = self.code.text().strip()
         if not code:
-            self.say("请先扫描面单号或订单号", "Scan a waybill or order number first", ok=False)
+            self.say(lambda: self.tr("Scan a waybill or order number first"), ok=False)
             return
         ctx = ScanContext(mode="return", operator=self.operator, lang=self.ctx.lang)
 
         def ok(v: Any) -> None:
-            self.say(f"{v.message('zh')} — {v.next_action('zh')}", f"{v.message('en')} — {v.next_action('en')}",
-                     ok=v.ok)
+            self.say_core(f"{v.message('zh')} — {v.next_action('zh')}",  # the core's verdict, both languages
+                          f"{v.message('en')} — {v.next_action('en')}", ok=v.ok)
             if v.ok:
                 self.code.clear()  # a rejected code stays, so the lead can correct it
             self.refresh()
@@ -767,7 +773,9 @@ def _one(v: Any) -> str:
 class PromoReviewTab(PromoTab):
     """The post-promo review (复盘) and the carrier scorecard, exported to CSV and PDF with charts."""
 
-    TITLE = ("大促复盘", "Promo review")
+    def title(self) -> str:
+        return self.tr("Promo review")
+
     exported = Signal(str)
     SCORE_COLS = ["rank", "carrier", "total", "response_hours", "response_score", "peak_parcels_day", "peak_score",
                   "next_day_score", "exceptions_score", "cost_cents", "cost_score"]
@@ -810,12 +818,12 @@ class PromoReviewTab(PromoTab):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.refresh_btn.setText(self.t("刷新", "Refresh"))
-        self.csv_btn.setText(self.t("导出 CSV", "Export CSV"))
-        self.pdf_btn.setText(self.t("导出 PDF（含图表）", "Export PDF (charts)"))
-        self.l_stock.setText(self.t("备货准确率", "Stock accuracy"))
-        self.l_on_time.setText(self.t("按档位准时率", "On time per promise tier"))
-        self.l_score.setText(self.t("快递评分（用于下次分配）", "Carrier scorecard (next promo's split)"))
+        self.refresh_btn.setText(self.tr("Refresh"))
+        self.csv_btn.setText(self.tr("Export CSV"))
+        self.pdf_btn.setText(self.tr("Export PDF (charts)"))
+        self.l_stock.setText(self.tr("Stock accuracy"))
+        self.l_on_time.setText(self.tr("On time per promise tier"))
+        self.l_score.setText(self.tr("Carrier scorecard (next promo's split)"))
 
     def fetch(self, conn: Any) -> Any:
         return _review(conn)
@@ -825,39 +833,36 @@ class PromoReviewTab(PromoTab):
         ex, rt = r["exceptions"], r["returns"]
         avg = ex["cancel_to_pull_avg_min"]
         avg_s = f"{avg:.0f}" if isinstance(avg, (int, float)) else "-"
-        self.summary.setText(self.t(
-            f"订单 {r['orders']}（取消 {r['cancelled']}）　·　拦截：交接前 {ex['intercepts_before_handoff']}，"
-            f"交接后 {ex['intercepts_after_handoff']}　·　取消到取出平均 {avg_s} 分钟　·　"
-            f"快递切换 {ex['failovers']} 次（改派 {ex['failover_orders_moved']} 单）　·　退货率 {rt['return_rate']:.1%}",
-            f"Orders {r['orders']} ({r['cancelled']} cancelled)  ·  intercepts before handoff "
-            f"{ex['intercepts_before_handoff']}, after {ex['intercepts_after_handoff']}  ·  cancel to pull avg "
-            f"{avg_s} min  ·  failovers {ex['failovers']} ({ex['failover_orders_moved']} orders moved)  ·  "
-            f"return rate {rt['return_rate']:.1%}"))
+        self.summary.setText(fmt(
+            self.tr("Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg "
+                    "%5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8"),
+            r["orders"], r["cancelled"], ex["intercepts_before_handoff"], ex["intercepts_after_handoff"], avg_s,
+            ex["failovers"], ex["failover_orders_moved"], f"{rt['return_rate']:.1%}"))
         stock = [{**s, "tier": label(self.ctx, STOCK_TIERS, s.get("tier"))} for s in r["stock"]]
         cols = ["sku", "tier", "recommended", "supply", "demand", "oversold", "overstocked", "sell_through"]
         fill_table(self.stock, stock, cols,
-                   [self.t("商品", "SKU"), self.t("分层", "Tier"), self.t("建议备货", "Recommended"),
-                    self.t("可发", "Supply"), self.t("需求", "Demand"), self.t("超卖", "Oversold"),
-                    self.t("积压", "Overstocked"), self.t("售罄率", "Sell-through")], stretch="sku",
+                   [self.tr("SKU"), self.tr("Tier", "stock"), self.tr("Recommended"),
+                    self.tr("Supply"), self.tr("Demand"), self.tr("Oversold"),
+                    self.tr("Overstocked"), self.tr("Sell-through")], stretch="sku",
                    fmt={"sell_through": pct})
         paint(self.stock, cols.index("oversold"), RED, _positive)
         on_time = [{**o, "tier": label(self.ctx, SHIP_TIERS, o["tier"])} for o in r["on_time"]]
         fill_table(self.on_time, on_time, ["tier", "orders", "on_time", "late", "open", "on_time_rate",
                                            "with_compensation"],
-                   [self.t("档位", "Tier"), self.t("订单", "Orders"), self.t("准时", "On time"), self.t("超时", "Late"),
-                    self.t("未发", "Open"), self.t("准时率", "On-time rate"), self.t("含补偿", "With compensation")],
+                   [self.tr("Tier"), self.tr("Orders"), self.tr("On time"), self.tr("Late"),
+                    self.tr("Open", "review"), self.tr("On-time rate"), self.tr("With compensation")],
                    stretch="tier", fmt={"on_time_rate": pct})
         paint(self.on_time, 3, RED, _positive)
         fit_rows(self.on_time, len(on_time), 5)
         w = self._weights(data["scorecard"])
         score = [{**s, "carrier": self.ctx.carrier_label(s["carrier"])} for s in data["scorecard"]]
         fill_table(self.score, score, self.SCORE_COLS,
-                   [self.t("排名", "Rank"), self.t("快递", "Carrier"), self.t("总分", "Total"),
-                    self.t("响应（小时）", "Response (h)"), self.t(f"响应得分 {w['response']}%", f"Response {w['response']}%"),
-                    self.t("峰值（件/天）", "Peak (parcels/day)"), self.t(f"峰值得分 {w['peak']}%", f"Peak {w['peak']}%"),
-                    self.t(f"次日达得分 {w['next_day']}%", f"Next-day {w['next_day']}%"),
-                    self.t(f"异常处理得分 {w['exceptions']}%", f"Exceptions {w['exceptions']}%"),
-                    self.t("单价（元）", "Cost (CNY)"), self.t(f"成本得分 {w['cost']}%", f"Cost {w['cost']}%")],
+                   [self.tr("Rank"), self.tr("Carrier", "column"), self.tr("Total"),
+                    self.tr("Response (h)"), fmt(self.tr("Response %1%"), w["response"]),
+                    self.tr("Peak (parcels/day)"), fmt(self.tr("Peak %1%"), w["peak"]),
+                    fmt(self.tr("Next-day %1%"), w["next_day"]),
+                    fmt(self.tr("Exceptions %1%"), w["exceptions"]),
+                    self.tr("Cost (CNY)"), fmt(self.tr("Cost %1%"), w["cost"])],
                    stretch="carrier",
                    fmt={"cost_cents": _yuan, "total": _one, "response_score": _one, "peak_score": _one,
                         "next_day_score": _one, "exceptions_score": _one, "cost_score": _one})
@@ -878,21 +883,20 @@ class PromoReviewTab(PromoTab):
             return ""
 
         def names(key: str) -> str:
-            return self.t("、", ", ").join(self.ctx.carrier_label(c) for c in split.get(key) or []) or "-"
-        return self.t(f"下次大促建议：主力 {names('main')}；备用 {names('backups')}；机动 {names('dynamic')}",
-                      f"Suggested for the next promo: main {names('main')}; backups {names('backups')}; "
-                      f"dynamic {names('dynamic')}")
+            return self.tr(", ").join(self.ctx.carrier_label(c) for c in split.get(key) or []) or "-"
+        return fmt(self.tr("Suggested for the next promo: main %1; backups %2; dynamic %3"),
+                   names("main"), names("backups"), names("dynamic"))
 
     def export(self, kind: str, out_dir: Path | None = None) -> None:
         if self._data is None:
-            self.say("请先刷新", "Refresh first", ok=False)
+            self.say(lambda: self.tr("Refresh first"), ok=False)
             return
         data, target = self._data, out_dir or (self.ctx.data_dir / "reports")
         self._set_busy(+1)
 
         def ok(path: Path) -> None:
             self._set_busy(-1)
-            self.say(f"已导出 {path}", f"Exported {path}")
+            self.say(lambda: fmt(self.tr("Exported %1"), path))
             self.exported.emit(str(path))
 
         def failed(exc: BaseException) -> None:
