@@ -150,9 +150,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(json.dumps({"event": "station_started", "mode": args.mode, "scanner": args.scanner,
                       "printer": args.printer, "scale": args.scale}, ensure_ascii=False),
           file=sys.stderr, flush=True)
-    station.start()
+    _sigterm_as_interrupt()  # before start: a device event may reach a supervisor that stops us at once
     try:
+        station.start()
         _wait_forever()
+    except KeyboardInterrupt:
+        pass
     finally:
         station.stop()
     return 0
@@ -185,9 +188,9 @@ def cmd_print_batch(args: argparse.Namespace) -> int:
         print(json.dumps({"event": "queued", "run_id": run_id, "count": n}), flush=True)
         if n == 0:
             return 0
-        q.start()
-        _sigterm_as_interrupt()
+        _sigterm_as_interrupt()  # before start: the first fault event may bring a SIGTERM at once
         try:
+            q.start()
             while not done.wait(0.5):
                 p = q.progress(run_id)
                 if p.get("queued", 0) == 0 and p.get("sending", 0) == 0:
