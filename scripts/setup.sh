@@ -24,7 +24,12 @@ else
 fi
 
 PY=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv || {
+    echo "error: could not create a Python virtual environment with $PY." >&2
+    echo "  On Debian/Ubuntu: sudo apt-get install python3-venv (Python 3.10 or newer), then run this again." >&2
+    rm -rf .venv; exit 1; }
+fi
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 if [ -n "$EXTRAS" ]; then
   .venv/bin/python -m pip install -q -e ".[$EXTRAS]" 2>&1 | grep -v "^WARNING: Location" || true
