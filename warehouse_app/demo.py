@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 import random
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from warehouse_app.batches import create_batch, set_batch_status
 from warehouse_app.catalog import upsert_carriers, upsert_sessions, upsert_skus
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.handoffs import close_handoff, open_handoff
-from warehouse_app.orders import apply_orders
-from warehouse_app.regions import REGIONS, region_of
+from warehouse_app.orders import apply_orders, order_record
+from warehouse_app.regions import region_of
 from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.station import add_operator, init_station, set_setting
 from warehouse_app.store.tx import transaction
@@ -217,8 +217,4 @@ def _order_dict(conn: sqlite3.Connection, waybill: str) -> dict[str, Any]:
     o = conn.execute("SELECT * FROM orders WHERE waybill=?", (waybill,)).fetchone()
     items = [{"sku": r[0], "qty": r[1]} for r in conn.execute(
         "SELECT sku_code, qty FROM order_items WHERE order_id=?", (o["order_id"],))]
-    return {"order_id": o["order_id"], "platform": o["platform"], "session_id": o["session_id"], "paid_at": o["paid_at"],
-            "ship_by": o["ship_by"], "items": items,
-            "recipient": {"name": o["recipient_name"], "phone": o["recipient_phone"], "province": o["province"],
-                          "city": o["city"], "district": o["district"], "address": o["address"]},
-            "carrier": o["carrier"], "waybill": o["waybill"], "sort_code": o["sort_code"], "status": o["status"]}
+    return order_record(o, items)

@@ -59,6 +59,17 @@ def order_items(order: dict[str, Any]) -> dict[str, int]:
     return items
 
 
+def order_record(o: sqlite3.Row, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """A stored order in the import format (`importer.parse_order` reads it back): used to re-send
+    an order (a cancellation) or to export open orders to a backup warehouse."""
+    return {"order_id": o["order_id"], "platform": o["platform"], "session_id": o["session_id"],
+            "paid_at": o["paid_at"], "ship_by": o["ship_by"], "items": items,
+            "recipient": {"name": o["recipient_name"], "phone": o["recipient_phone"], "province": o["province"],
+                          "city": o["city"], "district": o["district"], "address": o["address"]},
+            "carrier": o["carrier"], "waybill": o["waybill"], "sort_code": o["sort_code"], "status": o["status"],
+            "delayed_ok": bool(o["delayed_ok"])}
+
+
 def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
                  operator: str | None = None) -> dict[str, int]:
     """Upsert orders (+items) and handle cancellations. Caller owns the transaction."""

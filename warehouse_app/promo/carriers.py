@@ -21,6 +21,7 @@ from typing import Any, Iterable, Iterator
 
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.errors import NotFound, StationError
+from warehouse_app.orders import order_record
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
 from warehouse_app.regions import REGIONS, region_of
@@ -584,16 +585,6 @@ def live_waybill_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- warehouse failover
 
 
-def order_record(conn: sqlite3.Connection, o: sqlite3.Row, items: list[dict[str, Any]]) -> dict[str, Any]:
-    """An order in the importer's JSONL format (warehouse_app.importer.parse_order reads it back)."""
-    return {"order_id": o["order_id"], "platform": o["platform"], "session_id": o["session_id"],
-            "paid_at": o["paid_at"], "ship_by": o["ship_by"], "items": items,
-            "recipient": {"name": o["recipient_name"], "phone": o["recipient_phone"], "province": o["province"],
-                          "city": o["city"], "district": o["district"], "address": o["address"]},
-            "carrier": o["carrier"], "waybill": o["waybill"], "sort_code": o["sort_code"], "status": o["status"],
-            "delayed_ok": bool(o["delayed_ok"])}
-
-
 def export_open_orders(conn: sqlite3.Connection, path: Path | str, operator: str | None = None) -> dict[str, Any]:
     """Write this warehouse's open orders (paid, not handed off) as JSONL for the backup warehouse's
     `import orders` or hub import. Written to a temp file and renamed, so a half file never exists.
@@ -612,7 +603,7 @@ def export_open_orders(conn: sqlite3.Connection, path: Path | str, operator: str
         p.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
             for o in conn.execute("SELECT o.* " + _OPEN_SQL + " ORDER BY o.paid_at, o.order_id"):
-                line = json.dumps(order_record(conn, o, items.get(o["order_id"], [])), ensure_ascii=False,
+                line = json.dumps(order_record(o, items.get(o["order_id"], [])), ensure_ascii=False,
                                   sort_keys=True) + "\n"
                 f.write(line)
                 h.update(line.encode())

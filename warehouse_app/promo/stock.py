@@ -12,12 +12,12 @@ import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from warehouse_app.catalog import upsert_sessions
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.errors import StationError
-from warehouse_app.importer import Row, RowError, _int, _records, _req, _time
+from warehouse_app.importer import Row, RowError, _int, _req, _time, read_rows
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
 
@@ -88,42 +88,23 @@ def parse_history_row(rec: Row) -> Row:
             "session_date": str(date).strip() if date else None, "units": units, "revenue_cents": cents}
 
 
-def _read_file(path: Path | str, parse: Any, key: str, known_skus: set[str] | None,
-               sku_fields: Any) -> tuple[list[Row], list[RowError]]:
-    rows: list[Row] = []
-    errors: list[RowError] = []
-    seen: dict[str, int] = {}
-    for line, rec, err in _records(Path(path)):
-        if err:
-            errors.append(RowError(line, err))
-            continue
-        assert rec is not None
-        try:
-            row = parse(rec)
-        except (KeyError, ValueError, TypeError) as exc:
-            errors.append(RowError(line, f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)))
-            continue
-        if known_skus is not None:
-            unknown = [s for s in sku_fields(row) if s not in known_skus]
-            if unknown:
-                errors.append(RowError(line, f"unknown SKU {', '.join(unknown)}"))
-                continue
-        if row[key] in seen:
-            errors.append(RowError(line, f"duplicate {key} {row[key]!r} (first on line {seen[row[key]]})"))
-            continue
-        seen[row[key]] = line
-        rows.append(row)
-    return rows, errors
+def _sku_check(known_skus: set[str] | None, sku_fields: Callable[[Row], list[str]]) -> Callable[[Row], str | None]:
+    def check(row: Row) -> str | None:
+        if known_skus is None:
+            return None
+        unknown = [s for s in sku_fields(row) if s not in known_skus]
+        return f"unknown SKU {', '.join(unknown)}" if unknown else None
+    return check
 
 
 def read_schedule(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
     """Live-session schedule rows (session, host, start/end, SKUs pushed, viewers, conversion)."""
-    return _read_file(path, parse_schedule_row, "session_id", known_skus, lambda r: r["skus"])
+    return read_rows(path, parse_schedule_row, "session_id", _sku_check(known_skus, lambda r: list(r["skus"])))
 
 
 def read_history(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
     """Per-SKU, per-session sales history rows."""
-    return _read_file(path, parse_history_row, "key", known_skus, lambda r: [r["sku"]])
+    return read_rows(path, parse_history_row, "key", _sku_check(known_skus, lambda r: [r["sku"]]))
 
 
 def refuse_bad_rows(path: Path | str, rows: list[Row], errors: list[RowError], skip_bad: bool) -> None:

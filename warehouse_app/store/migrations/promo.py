@@ -4,14 +4,9 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from warehouse_app.store.sqlscript import exec_script as _exec
+
 migrations = Migrations("station-promo")
-
-
-def _exec(db: sqlite_utils.Database, script: str) -> None:
-    # executescript would COMMIT the migration's transaction; run statement by statement instead.
-    for stmt in script.split(";\n"):
-        if stmt.strip():
-            db.execute(stmt)
 
 
 @migrations(name="0001_promo_playbook")
