@@ -161,11 +161,9 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
             bad = _weight_problem(conn, row["batch_id"], weight_g)
             if bad:
                 return _reject(code, mode, Reason.WRONG_WEIGHT, row, extra=bad)
-        if row["order_id"] is None:
-            # anonymous pre-pack parcel: bind it to the earliest-paid matching order now
-            return _verify_and_bind(conn, code, mode, ctx, row, weight_g, clock)
+        # an anonymous pre-pack parcel is bound to the earliest-paid matching order now
         return _commit(conn, code, mode, ctx, row, ParcelState.VERIFIED, "parcel.verified", "verify", clock,
-                       extra_sql=("verified_at", "verified_by"), weight_g=weight_g)
+                       extra_sql=("verified_at", "verified_by"), weight_g=weight_g, bind=row["order_id"] is None)
 
     assert mode is Mode.HANDOFF and handoff is not None
     if state is ParcelState.HANDED_OFF:
@@ -234,7 +232,9 @@ def _not_a_parcel(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanCont
 def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, row: sqlite3.Row,
             new_state: ParcelState, event_type: str, text_kind: str, clock: Callable[[], Any], *,
             extra_sql: tuple[str, ...] = (), weight_g: int | None = None, handoff_id: str | None = None,
-            carrier: str | None = None) -> Verdict:
+            bind: bool = False) -> Verdict:
+    """Move the parcel to `new_state` and append its event in one transaction. With `bind`, an
+    anonymous pre-pack parcel is first bound to the earliest-paid matching order (same transaction)."""
     at = iso(clock())
     sets = ["state=?", "updated_at=?"]
     args: list[Any] = [new_state.value, at]
@@ -247,51 +247,37 @@ def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, r
     if handoff_id is not None:
         sets.append("handoff_id=?")
         args.append(handoff_id)
-    payload: dict[str, Any] = {"parcel_id": row["parcel_id"], "order_id": row["order_id"],
-                               "waybill": row["waybill"], "batch_id": row["batch_id"],
-                               "carrier": carrier or row["carrier"], "from": row["state"], "to": new_state.value}
-    if weight_g is not None:
-        payload["weight_g"] = int(weight_g)
-    if handoff_id is not None:
-        payload["handoff_id"] = handoff_id
+    ids = {"order_id": row["order_id"], "waybill": row["waybill"], "carrier": row["carrier"]}
+    seq: int | None = None
     with transaction(conn):
-        # guarded by the state we read, so a concurrent change can never be overwritten
-        cur = conn.execute(f"UPDATE parcels SET {', '.join(sets)} WHERE parcel_id=? AND state=?",
-                           [*args, row["parcel_id"], row["state"]])
-        if cur.rowcount != 1:
-            raise RuntimeError(f"parcel {row['parcel_id']} changed under the scan")
-        if handoff_id is not None:
-            conn.execute("UPDATE handoffs SET parcel_count = parcel_count + 1 WHERE handoff_id=?", (handoff_id,))
-        seq, _ = append_event(conn, event_type, payload, operator=ctx.operator, at=at)
-    c = carrier or row["carrier"]
-    mzh, men, nzh, nen = ok_text(text_kind, carrier_name(conn, c, ctx.lang) if c else None)
-    return Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh, message_en=men,
-                   next_zh=nzh, next_en=nen, parcel_id=row["parcel_id"], order_id=row["order_id"],
-                   waybill=row["waybill"], carrier=c, batch_id=row["batch_id"],
-                   handoff_id=handoff_id or row["handoff_id"], state=new_state.value, event_seq=seq)
-
-
-def _verify_and_bind(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, row: sqlite3.Row,
-                     weight_g: int | None, clock: Callable[[], Any]) -> Verdict:
-    at = iso(clock())
-    with transaction(conn):
-        order = bind_parcel(conn, row["parcel_id"], operator=ctx.operator, at=at)
-        if order is None:
-            bound = None  # bind_parcel wrote nothing; the transaction commits empty
-        else:
-            bound = order
-            sets = "state='verified', verified_at=?, verified_by=?, updated_at=?" + (", weight_g=?" if weight_g is not None else "")
-            args: list[Any] = [at, ctx.operator, at] + ([int(weight_g)] if weight_g is not None else [])
-            conn.execute(f"UPDATE parcels SET {sets} WHERE parcel_id=? AND state='packed'", [*args, row["parcel_id"]])
-            seq, _ = append_event(conn, "parcel.verified", {
-                "parcel_id": row["parcel_id"], "order_id": order["order_id"], "waybill": order["waybill"],
-                "batch_id": row["batch_id"], "carrier": order["carrier"], "from": "packed", "to": "verified",
-                **({"weight_g": int(weight_g)} if weight_g is not None else {})}, operator=ctx.operator, at=at)
-    if bound is None:
+        order = bind_parcel(conn, row["parcel_id"], operator=ctx.operator, at=at) if bind else None
+        if order is not None:
+            ids = {k: order[k] for k in ids}
+        if not bind or order is not None:  # an unbindable parcel writes nothing: the transaction commits empty
+            # guarded by the state we read, so a concurrent change can never be overwritten
+            cur = conn.execute(f"UPDATE parcels SET {', '.join(sets)} WHERE parcel_id=? AND state=?",
+                               [*args, row["parcel_id"], row["state"]])
+            if cur.rowcount != 1:
+                raise RuntimeError(f"parcel {row['parcel_id']} changed under the scan")
+            if handoff_id is not None:
+                conn.execute("UPDATE handoffs SET parcel_count = parcel_count + 1 WHERE handoff_id=?", (handoff_id,))
+            payload: dict[str, Any] = {"parcel_id": row["parcel_id"], **ids, "batch_id": row["batch_id"],
+                                       "from": row["state"], "to": new_state.value}
+            if weight_g is not None:
+                payload["weight_g"] = int(weight_g)
+            if handoff_id is not None:
+                payload["handoff_id"] = handoff_id
+            seq, _ = append_event(conn, event_type, payload, operator=ctx.operator, at=at)
+    if seq is None:
         return _reject(code, mode, Reason.NO_ORDER, row)
-    mzh, men, nzh, nen = ok_text("verify", carrier_name(conn, bound["carrier"], ctx.lang))
-    return Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh + "（已绑定订单）",
-                   message_en=men + " (order bound)", next_zh="贴面单后" + nzh, next_en="Stick the waybill. " + nen,
-                   parcel_id=row["parcel_id"], order_id=bound["order_id"], waybill=bound["waybill"],
-                   carrier=bound["carrier"], batch_id=row["batch_id"], state="verified", event_seq=seq,
-                   print_waybill=True)
+    c = ids["carrier"]
+    mzh, men, nzh, nen = ok_text(text_kind, carrier_name(conn, c, ctx.lang) if c else None)
+    v = Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh, message_en=men,
+                next_zh=nzh, next_en=nen, parcel_id=row["parcel_id"], order_id=ids["order_id"],
+                waybill=ids["waybill"], carrier=c, batch_id=row["batch_id"],
+                handoff_id=handoff_id or row["handoff_id"], state=new_state.value, event_seq=seq)
+    if bind:  # the new waybill must be printed and stuck on now
+        v.message_zh, v.message_en = mzh + "（已绑定订单）", men + " (order bound)"
+        v.next_zh, v.next_en = "贴面单后" + nzh, "Stick the waybill. " + nen
+        v.print_waybill = True
+    return v
