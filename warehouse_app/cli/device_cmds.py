@@ -13,7 +13,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from warehouse_app.cli.common import tcp_port
+from warehouse_app.cli.common import store_of, tcp_port
 from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
@@ -110,14 +110,6 @@ def _simulate(args: argparse.Namespace) -> int:
         return 0
 
 
-def _open_station_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from warehouse_app.cli import data_dir_of
-    from warehouse_app.paths import db_path
-    from warehouse_app.store import open_store
-
-    return open_store(db_path(data_dir_of(args)), create=False)
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     from devices.printers.url import parse_printer_url
     from devices.scanners.framing import ScannerConfig
@@ -142,7 +134,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     cfg = ScannerConfig(port=args.scanner, baud=args.baud, suffix=args.suffix, prefix=args.prefix,
                         aim=not args.no_aim, parity=args.parity, data_bits=args.data_bits)
     cfg.validate()
-    store = _open_station_store(args)
+    store = store_of(args)
     ctx = ScanContext(mode=args.mode, operator=args.operator, batch_id=args.batch,
                       handoff_id=args.handoff, lang=args.lang)
     station = HeadlessStation(store, cfg, ctx, printer_url=args.printer, scale_port=args.scale,
@@ -167,7 +159,7 @@ def cmd_print_batch(args: argparse.Namespace) -> int:
     from devices.printers.queue import PrintQueue, QueueEvent
     from warehouse_app.store.writer import StoreWriter
 
-    store = _open_station_store(args)
+    store = store_of(args)
     printer = Printer(_printer_url(args.printer, args.size))
     done = threading.Event()
     state: dict[str, object] = {}
@@ -213,7 +205,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     from warehouse_app.station import verify_lead
     from warehouse_app.store.writer import StoreWriter
 
-    store = _open_station_store(args)
+    store = store_of(args)
     conn = store.connect()
     try:
         verify_lead(conn, args.lead, args.pin)

@@ -5,21 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-from typing import Any
 
-from warehouse_app.cli.common import iso_time
+from warehouse_app.cli.common import iso_time, store_of
 from warehouse_app.errors import StationError
-from warehouse_app.paths import db_path
-from warehouse_app.store import open_store
 from warehouse_app.store.writer import StoreWriter
 
 logger = logging.getLogger(__name__)
-
-
-def _store(args: argparse.Namespace) -> Any:
-    from warehouse_app.cli import data_dir_of
-
-    return open_store(db_path(data_dir_of(args)), create=False)
 
 
 def _zh(args: argparse.Namespace) -> bool:
@@ -34,7 +25,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
     from warehouse_app.sync import SyncService
 
-    store = _store(args)
+    store = store_of(args)
     with StoreWriter(store) as writer:
         svc = SyncService(store, writer, timeout_s=args.timeout, batch_size=args.batch_size)
         res = svc.sync_once()
@@ -59,7 +50,7 @@ def _age(seconds: float | None, zh: bool) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     from warehouse_app.sync import HubClient, SyncError, load_config, read_status
 
-    store = _store(args)
+    store = store_of(args)
     status = read_status(store)
     online = status.online
     probe_error: str | None = None
@@ -142,7 +133,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
                 f"Not saved: {exc} (use --no-check to save while offline)",
                 zh=f"未保存：{exc.zh}（离线时可加 --no-check 先保存）",
             ) from exc
-    store = _store(args)
+    store = store_of(args)
     with StoreWriter(store) as writer:
         writer.call(save_config, url, token, args.ca_file)
     logger.info("sync configured for hub %s", url)
@@ -153,7 +144,7 @@ def cmd_configure(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from warehouse_app.sync import HubClient, SyncError, load_config
 
-    store = _store(args)
+    store = store_of(args)
     conn = store.connect(readonly=True)
     try:
         cfg = load_config(conn)
