@@ -8,6 +8,7 @@
 
 Run: .venv/bin/python benchmarks/labels.py [--labels 1000] [--scans 400]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,14 @@ from devices.printers.settings import PrinterSettings  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
-CITIES = ["杭州市西湖区", "深圳市南山区", "成都市武侯区", "武汉市洪山区", "北京市朝阳区", "上海市浦东新区"]
+CITIES = [
+    "杭州市西湖区",
+    "深圳市南山区",
+    "成都市武侯区",
+    "武汉市洪山区",
+    "北京市朝阳区",
+    "上海市浦东新区",
+]
 PHYS_MM_S = 300.0
 
 
@@ -36,24 +44,37 @@ def waybills(n: int, seed: int = 7) -> list[Waybill]:
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        out.append(Waybill(
-            waybill=f"ZT{7_000_000_000_000 + i}", carrier="中通快递 ZTO",
-            sort_code=f"{rng.randint(100, 999)}-{rng.choice('ABCDEFG')}{rng.randint(1, 99):02d}-{rng.randint(1, 99):02d}",
-            hub=rng.choice(["杭州转运中心", "深圳集散", "成都中转"]),
-            recipient_name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
-            recipient_phone=f"13{rng.randint(100000000, 999999999)}",
-            recipient_address=f"{rng.choice(CITIES)}{rng.choice(['人民路', '中山路', '解放路'])}{rng.randint(1, 999)}号"
-                              f"{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室",
-            sender_name="直播旗舰店", sender_phone="02188886666", sender_address="浙江省杭州市余杭区仓前街道 A 仓",
-            order_id=f"DY1111{100000 + i}", contents="保湿面霜 50ml ×1 + 洁面乳 ×1", batch_id="B-1111-001"))
+        out.append(
+            Waybill(
+                waybill=f"ZT{7_000_000_000_000 + i}",
+                carrier="中通快递 ZTO",
+                sort_code=f"{rng.randint(100, 999)}-{rng.choice('ABCDEFG')}{rng.randint(1, 99):02d}-{rng.randint(1, 99):02d}",
+                hub=rng.choice(["杭州转运中心", "深圳集散", "成都中转"]),
+                recipient_name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                recipient_phone=f"13{rng.randint(100000000, 999999999)}",
+                recipient_address=f"{rng.choice(CITIES)}{rng.choice(['人民路', '中山路', '解放路'])}{rng.randint(1, 999)}号"
+                f"{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室",
+                sender_name="直播旗舰店",
+                sender_phone="02188886666",
+                sender_address="浙江省杭州市余杭区仓前街道 A 仓",
+                order_id=f"DY1111{100000 + i}",
+                contents="保湿面霜 50ml ×1 + 洁面乳 ×1",
+                batch_id="B-1111-001",
+            )
+        )
     return out
 
 
 def bench_labels(n: int, size: str) -> dict[str, float]:
     wbs = waybills(n)
     res: dict[str, float] = {}
-    for lang, cjk in (("zpl", "bitmap"), ("zpl", "resident"), ("tspl", "resident"), ("tspl", "bitmap"),
-                      ("pdf", "")):
+    for lang, cjk in (
+        ("zpl", "bitmap"),
+        ("zpl", "resident"),
+        ("tspl", "resident"),
+        ("tspl", "bitmap"),
+        ("pdf", ""),
+    ):
         st = PrinterSettings(lang=lang, size=size, cjk=cjk)
         encode(waybill_layout(wbs[0], size), st)  # warm fonts and caches outside the timing
         t0 = time.perf_counter()
@@ -63,8 +84,10 @@ def bench_labels(n: int, size: str) -> dict[str, float]:
         dt = time.perf_counter() - t0
         key = lang if cjk in ("", "bitmap" if lang == "zpl" else "resident") else f"{lang}_{cjk}"
         res[key] = n / dt
-        print(f"{lang:4s} cjk={cjk or 'font':8s} {n} labels in {dt:6.2f} s = {n / dt:8.1f} labels/s "
-              f"({total / n / 1024:.1f} KiB/label)")
+        print(
+            f"{lang:4s} cjk={cjk or 'font':8s} {n} labels in {dt:6.2f} s = {n / dt:8.1f} labels/s "
+            f"({total / n / 1024:.1f} KiB/label)"
+        )
     return res
 
 
@@ -81,10 +104,24 @@ def bench_scans(n: int) -> dict[str, float]:
     store = open_store(tmp / "station.db")
     c = store.connect()
     seed_station(c)
-    add_orders(c, *[order(f"B{i:05d}", {"A": 1}, paid_at=f"2026-11-11T1{i // 3600}:{i // 60 % 60:02d}:{i % 60:02d}Z")
-                    for i in range(n)])
+    add_orders(
+        c,
+        *[
+            order(
+                f"B{i:05d}",
+                {"A": 1},
+                paid_at=f"2026-11-11T1{i // 3600}:{i // 60 % 60:02d}:{i % 60:02d}Z",
+            )
+            for i in range(n)
+        ],
+    )
     batch = make_batch(c, "A*1")["batch_id"]
-    wbs = [r[0] for r in c.execute("SELECT waybill FROM parcels WHERE batch_id=? ORDER BY label_code", (batch,))]
+    wbs = [
+        r[0]
+        for r in c.execute(
+            "SELECT waybill FROM parcels WHERE batch_id=? ORDER BY label_code", (batch,)
+        )
+    ]
     c.close()
 
     # Baseline: the bare pty hop into a reader thread callback.
@@ -134,13 +171,22 @@ def bench_scans(n: int) -> dict[str, float]:
         xs = sorted(xs)
         return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] * 1000
 
-    r = {"scan_p50_ms": pct(lat, 50), "scan_p99_ms": pct(lat, 99), "scan_max_ms": max(lat) * 1000,
-         "pty_p50_ms": pct(base_lat, 50), "pty_p99_ms": pct(base_lat, 99),
-         "reconnect_max_ms": max(reconnect) * 1000}
-    print(f"scan pty->verdict over {n} scans: p50 {r['scan_p50_ms']:.2f} ms, p99 {r['scan_p99_ms']:.2f} ms, "
-          f"max {r['scan_max_ms']:.2f} ms (bare pty hop p50 {r['pty_p50_ms']:.3f} ms, "
-          f"p99 {r['pty_p99_ms']:.3f} ms; each OK verdict is an fsync'd transaction)")
-    print(f"scanner re-plug -> reading again: max {r['reconnect_max_ms']:.0f} ms over 5 re-plugs (target < 2000 ms)")
+    r = {
+        "scan_p50_ms": pct(lat, 50),
+        "scan_p99_ms": pct(lat, 99),
+        "scan_max_ms": max(lat) * 1000,
+        "pty_p50_ms": pct(base_lat, 50),
+        "pty_p99_ms": pct(base_lat, 99),
+        "reconnect_max_ms": max(reconnect) * 1000,
+    }
+    print(
+        f"scan pty->verdict over {n} scans: p50 {r['scan_p50_ms']:.2f} ms, p99 {r['scan_p99_ms']:.2f} ms, "
+        f"max {r['scan_max_ms']:.2f} ms (bare pty hop p50 {r['pty_p50_ms']:.3f} ms, "
+        f"p99 {r['pty_p99_ms']:.3f} ms; each OK verdict is an fsync'd transaction)"
+    )
+    print(
+        f"scanner re-plug -> reading again: max {r['reconnect_max_ms']:.0f} ms over 5 re-plugs (target < 2000 ms)"
+    )
     return r
 
 
@@ -165,7 +211,9 @@ def main() -> int:
         kv[f"{k}_x"] = v / phys
     for k, need in (("zpl", 100), ("tspl", 100), ("pdf", 20)):
         ok = labels[k] / phys >= need
-        print(f"{k}: {labels[k] / phys:7.1f}x the printer (target >= {need}x) {'OK' if ok else 'BELOW TARGET'}")
+        print(
+            f"{k}: {labels[k] / phys:7.1f}x the printer (target >= {need}x) {'OK' if ok else 'BELOW TARGET'}"
+        )
     kv.update(bench_scans(a.scans))
     kv["cpus"] = os.cpu_count() or 0
     print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in kv.items()))

@@ -9,6 +9,7 @@ much the real work costs beyond touching the data.
 
     .venv/bin/python benchmarks/promo_scale.py [--orders 1000000] [--dir /tmp/promo-bench]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,33 +20,89 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from warehouse_app import orders as orders_mod  # noqa: E402
-from warehouse_app.catalog import upsert_carriers, upsert_sessions, upsert_skus  # noqa: E402
-from warehouse_app.clock import iso  # noqa: E402
-from warehouse_app.promo import carriers, review, scorecard  # noqa: E402
-from warehouse_app.station import init_station  # noqa: E402
-from warehouse_app.store import open_store  # noqa: E402
-from warehouse_app.store.tx import transaction  # noqa: E402
+from warehouse_app import orders as orders_mod
+from warehouse_app.catalog import upsert_carriers, upsert_sessions, upsert_skus
+from warehouse_app.clock import iso
+from warehouse_app.promo import carriers, review, scorecard
+from warehouse_app.station import init_station
+from warehouse_app.store import open_store
+from warehouse_app.store.tx import transaction
 
 T0 = datetime(2026, 11, 10, 12, 0, tzinfo=timezone.utc)
-PROVINCES = ["广东", "浙江", "江苏", "上海", "山东", "北京", "四川", "河南", "湖北", "福建", "湖南", "重庆", "辽宁", "陕西"]
+PROVINCES = [
+    "广东",
+    "浙江",
+    "江苏",
+    "上海",
+    "山东",
+    "北京",
+    "四川",
+    "河南",
+    "湖北",
+    "福建",
+    "湖南",
+    "重庆",
+    "辽宁",
+    "陕西",
+]
 PWEIGHTS = [14, 11, 11, 7, 7, 6, 6, 6, 5, 5, 4, 3, 3, 2]
 SKUS = [f"SKU-{i:03d}" for i in range(40)]
 RULES = [
-    {"carrier": "ZTO", "role": "main", "share": 0.6, "regions": ["east", "north"], "daily_capacity": 700_000,
-     "cost_cents": 310, "next_day_regions": ["east", "north", "central"], "rank": 1},
-    {"carrier": "YTO", "role": "backup", "share": 0.2, "regions": ["south"], "daily_capacity": 250_000,
-     "cost_cents": 300, "next_day_regions": ["south"], "rank": 2},
-    {"carrier": "YUNDA", "role": "backup", "share": 0.2, "regions": ["central", "southwest"], "daily_capacity": 250_000,
-     "cost_cents": 280, "next_day_regions": ["central", "southwest"], "rank": 3},
-    {"carrier": "SF", "role": "dynamic", "share": 0.0, "regions": [], "daily_capacity": 150_000, "cost_cents": 650,
-     "next_day_regions": ["east", "north", "south", "central", "southwest", "northeast", "northwest"], "rank": 4},
+    {
+        "carrier": "ZTO",
+        "role": "main",
+        "share": 0.6,
+        "regions": ["east", "north"],
+        "daily_capacity": 700_000,
+        "cost_cents": 310,
+        "next_day_regions": ["east", "north", "central"],
+        "rank": 1,
+    },
+    {
+        "carrier": "YTO",
+        "role": "backup",
+        "share": 0.2,
+        "regions": ["south"],
+        "daily_capacity": 250_000,
+        "cost_cents": 300,
+        "next_day_regions": ["south"],
+        "rank": 2,
+    },
+    {
+        "carrier": "YUNDA",
+        "role": "backup",
+        "share": 0.2,
+        "regions": ["central", "southwest"],
+        "daily_capacity": 250_000,
+        "cost_cents": 280,
+        "next_day_regions": ["central", "southwest"],
+        "rank": 3,
+    },
+    {
+        "carrier": "SF",
+        "role": "dynamic",
+        "share": 0.0,
+        "regions": [],
+        "daily_capacity": 150_000,
+        "cost_cents": 650,
+        "next_day_regions": [
+            "east",
+            "north",
+            "south",
+            "central",
+            "southwest",
+            "northeast",
+            "northwest",
+        ],
+        "rank": 4,
+    },
 ]
 
 
@@ -84,11 +141,27 @@ def build(conn: Any, n: int, rng: random.Random) -> None:
     conn.execute("PRAGMA synchronous=OFF")
     with transaction(conn):
         init_station(conn, "BENCH-ST01")
-        upsert_carriers(conn, [{"code": c, "name": c, "waybill_prefix": p}
-                               for c, p in (("ZTO", "73"), ("YTO", "YT"), ("YUNDA", "43"), ("SF", "SF"))])
-        upsert_skus(conn, [{"code": s, "name": s, "price_cents": rng.randint(20, 300) * 100} for s in SKUS])
-        upsert_sessions(conn, [{"session_id": f"S{i}", "starts_at": iso(T0 + timedelta(hours=6 * i)),
-                                "ends_at": iso(T0 + timedelta(hours=6 * i + 3))} for i in range(8)])
+        upsert_carriers(
+            conn,
+            [
+                {"code": c, "name": c, "waybill_prefix": p}
+                for c, p in (("ZTO", "73"), ("YTO", "YT"), ("YUNDA", "43"), ("SF", "SF"))
+            ],
+        )
+        upsert_skus(
+            conn, [{"code": s, "name": s, "price_cents": rng.randint(20, 300) * 100} for s in SKUS]
+        )
+        upsert_sessions(
+            conn,
+            [
+                {
+                    "session_id": f"S{i}",
+                    "starts_at": iso(T0 + timedelta(hours=6 * i)),
+                    "ends_at": iso(T0 + timedelta(hours=6 * i + 3)),
+                }
+                for i in range(8)
+            ],
+        )
         carriers.set_rules(conn, RULES)
         provs = rng.choices(PROVINCES, weights=PWEIGHTS, k=n)
         orders, items, promises = [], [], []
@@ -97,19 +170,42 @@ def build(conn: Any, n: int, rng: random.Random) -> None:
             s = i % 8
             paid = T0 + timedelta(hours=6 * s, seconds=rng.randint(0, 3 * 3600))
             sku = SKUS[rng.randrange(len(SKUS))]
-            tier = "first_hour" if (paid - T0 - timedelta(hours=6 * s)).total_seconds() < 3600 else "standard"
+            tier = (
+                "first_hour"
+                if (paid - T0 - timedelta(hours=6 * s)).total_seconds() < 3600
+                else "standard"
+            )
             ship_by = iso(paid + timedelta(hours=24 if tier == "first_hour" else 48))
             status = "cancelled" if i % 50 == 0 else "paid"
-            orders.append((oid, f"S{s}", iso(paid), ship_by, f"{sku}*1", provs[i], status,
-                           iso(paid + timedelta(minutes=30)) if status == "cancelled" else None, iso(paid)))
+            orders.append(
+                (
+                    oid,
+                    f"S{s}",
+                    iso(paid),
+                    ship_by,
+                    f"{sku}*1",
+                    provs[i],
+                    status,
+                    iso(paid + timedelta(minutes=30)) if status == "cancelled" else None,
+                    iso(paid),
+                )
+            )
             items.append((oid, sku, 1))
             promises.append((oid, tier, ship_by, 0))
-        conn.executemany("INSERT INTO orders (order_id, session_id, paid_at, ship_by, sku_set, province, status, "
-                         "cancelled_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)", orders)
+        conn.executemany(
+            "INSERT INTO orders (order_id, session_id, paid_at, ship_by, sku_set, province, status, "
+            "cancelled_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            orders,
+        )
         conn.executemany("INSERT INTO order_items (order_id, sku_code, qty) VALUES (?,?,?)", items)
-        conn.executemany("INSERT INTO order_promises (order_id, tier, ship_by, compensation) VALUES (?,?,?,?)", promises)
-        conn.executemany("INSERT INTO stock_levels (sku, on_hand) VALUES (?,?)",
-                         [(s, rng.randint(n // 60, n // 30)) for s in SKUS])
+        conn.executemany(
+            "INSERT INTO order_promises (order_id, tier, ship_by, compensation) VALUES (?,?,?,?)",
+            promises,
+        )
+        conn.executemany(
+            "INSERT INTO stock_levels (sku, on_hand) VALUES (?,?)",
+            [(s, rng.randint(n // 60, n // 30)) for s in SKUS],
+        )
     conn.execute("PRAGMA synchronous=FULL")
 
 
@@ -117,34 +213,92 @@ def ship(conn: Any, rng: random.Random) -> None:
     """After allocation: parcels for the promo (most handed off), intercepts, a failover, returns."""
     conn.execute("PRAGMA synchronous=OFF")
     with transaction(conn):
-        conn.execute("INSERT INTO batches (batch_id, kind, sku_set, planned_qty, status, created_at) "
-                     "VALUES ('B1', 'presale', 'mixed', 0, 'done', ?)", (iso(T0),))
+        conn.execute(
+            "INSERT INTO batches (batch_id, kind, sku_set, planned_qty, status, created_at) "
+            "VALUES ('B1', 'presale', 'mixed', 0, 'done', ?)",
+            (iso(T0),),
+        )
         for c in ("ZTO", "YTO", "YUNDA", "SF"):
-            conn.execute("INSERT INTO handoffs (handoff_id, carrier, status, opened_at) VALUES (?,?, 'closed', ?)",
-                         (f"H-{c}", c, iso(T0)))
+            conn.execute(
+                "INSERT INTO handoffs (handoff_id, carrier, status, opened_at) VALUES (?,?, 'closed', ?)",
+                (f"H-{c}", c, iso(T0)),
+            )
         rows = []
-        for r in conn.execute("SELECT order_id, paid_at, carrier, waybill, sku_set, status, cancelled_at FROM orders"):
+        for r in conn.execute(
+            "SELECT order_id, paid_at, carrier, waybill, sku_set, status, cancelled_at FROM orders"
+        ):
             x = rng.random()
             paid = datetime.fromisoformat(r[1].replace("Z", "+00:00"))
             ver = paid + timedelta(hours=rng.uniform(1, 20))
             if r[5] == "cancelled":
-                rows.append((r[0], "B1", r[0], r[0], r[3], r[2], r[4], "pulled", None, iso(ver), None,
-                             r[6], iso(ver + timedelta(minutes=rng.uniform(5, 90)))))
+                rows.append(
+                    (
+                        r[0],
+                        "B1",
+                        r[0],
+                        r[0],
+                        r[3],
+                        r[2],
+                        r[4],
+                        "pulled",
+                        None,
+                        iso(ver),
+                        None,
+                        r[6],
+                        iso(ver + timedelta(minutes=rng.uniform(5, 90))),
+                    )
+                )
             elif x < 0.93:
-                rows.append((r[0], "B1", r[0], r[0], r[3], r[2], r[4], "handed_off", f"H-{r[2]}", iso(ver),
-                             iso(ver + timedelta(hours=rng.uniform(0.2, 30))), None, None))
+                rows.append(
+                    (
+                        r[0],
+                        "B1",
+                        r[0],
+                        r[0],
+                        r[3],
+                        r[2],
+                        r[4],
+                        "handed_off",
+                        f"H-{r[2]}",
+                        iso(ver),
+                        iso(ver + timedelta(hours=rng.uniform(0.2, 30))),
+                        None,
+                        None,
+                    )
+                )
             elif x < 0.98:
-                rows.append((r[0], "B1", r[0], r[0], r[3], r[2], r[4], "verified", None, iso(ver), None, None, None))
+                rows.append(
+                    (
+                        r[0],
+                        "B1",
+                        r[0],
+                        r[0],
+                        r[3],
+                        r[2],
+                        r[4],
+                        "verified",
+                        None,
+                        iso(ver),
+                        None,
+                        None,
+                        None,
+                    )
+                )
         conn.executemany(
             "INSERT INTO parcels (parcel_id, batch_id, order_id, label_code, waybill, carrier, sku_set, state, handoff_id, "
             "verified_at, handed_off_at, intercepted_at, pulled_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(*r[:13], r[9]) for r in rows])
+            [(*r[:13], r[9]) for r in rows],
+        )
         ret = [r for r in rows if r[7] == "handed_off" and rng.random() < 0.03]
         reasons = ["quality", "logistics_damage", "changed_mind", "wrong_item", "other"]
-        conn.executemany("INSERT INTO returns (parcel_id, order_id, waybill, sku_set, carrier, reason, disposition, "
-                         "returned_at) VALUES (?,?,?,?,?,?,?,?)",
-                         [(r[0], r[2], r[4], r[6], r[5], rng.choice(reasons), "restock", r[10]) for r in ret])
-        conn.executemany("UPDATE parcels SET state='returned' WHERE parcel_id=?", [(r[0],) for r in ret])
+        conn.executemany(
+            "INSERT INTO returns (parcel_id, order_id, waybill, sku_set, carrier, reason, disposition, "
+            "returned_at) VALUES (?,?,?,?,?,?,?,?)",
+            [(r[0], r[2], r[4], r[6], r[5], rng.choice(reasons), "restock", r[10]) for r in ret],
+        )
+        conn.executemany(
+            "UPDATE parcels SET state='returned' WHERE parcel_id=?", [(r[0],) for r in ret]
+        )
     conn.execute("PRAGMA synchronous=FULL")
 
 
@@ -154,7 +308,9 @@ def main() -> int:
     ap.add_argument("--dir", type=Path)
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
-    logging.basicConfig(level=logging.ERROR)  # the oversell warnings of the intake phase are expected here
+    logging.basicConfig(
+        level=logging.ERROR
+    )  # the oversell warnings of the intake phase are expected here
     work = a.dir or Path(tempfile.mkdtemp(prefix="promo-bench-"))
     if work.exists():
         shutil.rmtree(work)
@@ -166,46 +322,68 @@ def main() -> int:
     print(f"build orders: {t_build:.1f} s")
 
     # baseline: read the rows the allocator reads
-    _, t_scan, _ = measure(lambda: sum(1 for _ in conn.execute(
-        "SELECT rowid, order_id, province FROM orders WHERE status='paid' AND carrier IS NULL "
-        "ORDER BY +paid_at, order_id")))
+    _, t_scan, _ = measure(
+        lambda: sum(
+            1
+            for _ in conn.execute(
+                "SELECT rowid, order_id, province FROM orders WHERE status='paid' AND carrier IS NULL "
+                "ORDER BY +paid_at, order_id"
+            )
+        )
+    )
     # the pure allocator on the same number of regions
     from warehouse_app.regions import region_of
 
     regions = [region_of(p) for p in rng.choices(PROVINCES, weights=PWEIGHTS, k=a.orders)]
     alloc = carriers.Allocator(carriers.load_rules(conn))
     _, t_pure, m_pure = measure(lambda: [alloc.pick(r) for r in regions])
-    del regions
+    regions = []
 
     def allocate() -> dict[str, Any]:
         with transaction(conn):
             return carriers.allocate_orders(conn, now=T0 + timedelta(days=1))
 
     summary, t_alloc, m_alloc = measure(allocate)
-    print(f"allocate {summary['orders']:,} orders (read + allocate + waybills + write, one transaction): "
-          f"{t_alloc:.2f} s, peak RSS +{m_alloc:.0f} MB  [baseline scan {t_scan:.2f} s -> x{t_alloc / t_scan:.1f}]")
+    print(
+        f"allocate {summary['orders']:,} orders (read + allocate + waybills + write, one transaction): "
+        f"{t_alloc:.2f} s, peak RSS +{m_alloc:.0f} MB  [baseline scan {t_scan:.2f} s -> x{t_alloc / t_scan:.1f}]"
+    )
     print(f"  pure allocator ({a.orders:,} picks): {t_pure:.2f} s, +{m_pure:.0f} MB")
     split = carriers.split_report(conn, now=T0 + timedelta(days=1))
-    print("  split: " + ", ".join(f"{r['carrier']} {r['realised_share']:.1%} (target {r['target_share']:.0%})"
-                                  for r in split))
+    print(
+        "  split: "
+        + ", ".join(
+            f"{r['carrier']} {r['realised_share']:.1%} (target {r['target_share']:.0%})"
+            for r in split
+        )
+    )
 
     _, t_ship, _ = measure(lambda: ship(conn, rng))
     print(f"build parcels/returns: {t_ship:.1f} s")
     conn.close()
     rconn = store.connect(readonly=True)
-    _, t_scan2, _ = measure(lambda: rconn.execute(
-        "SELECT count(*), sum(i.qty) FROM orders o JOIN order_items i ON i.order_id=o.order_id "
-        "LEFT JOIN parcels p ON p.order_id=o.order_id").fetchone())
+    _, t_scan2, _ = measure(
+        lambda: rconn.execute(
+            "SELECT count(*), sum(i.qty) FROM orders o JOIN order_items i ON i.order_id=o.order_id "
+            "LEFT JOIN parcels p ON p.order_id=o.order_id"
+        ).fetchone()
+    )
     rev, t_rev, m_rev = measure(lambda: review.build_review(rconn, now=T0 + timedelta(days=3)))
     sc, t_sc, m_sc = measure(lambda: scorecard.scorecard(rconn))
     pdf_path = work / "review.pdf"
     _, t_pdf, _ = measure(lambda: review.render_pdf(rev, pdf_path, sc))
     ot = {t["tier"]: t["on_time_rate"] for t in rev["on_time"]}
-    print(f"review of {rev['orders']:,} orders: {t_rev:.2f} s, peak RSS +{m_rev:.0f} MB  "
-          f"[baseline join scan {t_scan2:.2f} s -> x{t_rev / t_scan2:.1f}]")
-    print(f"  on-time {ot}, return rate {rev['returns']['return_rate']:.2%}, "
-          f"intercepts {rev['exceptions']['intercepts_before_handoff']:,}")
-    print(f"  scorecard: {t_sc:.2f} s (+{m_sc:.0f} MB), ranking {[r['carrier'] for r in sc]}; PDF {t_pdf:.2f} s")
+    print(
+        f"review of {rev['orders']:,} orders: {t_rev:.2f} s, peak RSS +{m_rev:.0f} MB  "
+        f"[baseline join scan {t_scan2:.2f} s -> x{t_rev / t_scan2:.1f}]"
+    )
+    print(
+        f"  on-time {ot}, return rate {rev['returns']['return_rate']:.2%}, "
+        f"intercepts {rev['exceptions']['intercepts_before_handoff']:,}"
+    )
+    print(
+        f"  scorecard: {t_sc:.2f} s (+{m_sc:.0f} MB), ranking {[r['carrier'] for r in sc]}; PDF {t_pdf:.2f} s"
+    )
     rconn.close()
 
     # orders keep arriving during the promo: pulled pages through apply_orders, with the promo's oversell
@@ -214,10 +392,17 @@ def main() -> int:
     wconn = store.connect()
 
     def page(n: int) -> list[dict[str, Any]]:
-        return [{"order_id": f"N{n}-{i:04d}", "session_id": "S7",
-                 "paid_at": iso(T0 + timedelta(days=2 + n, seconds=i)),
-                 "items": [{"sku": SKUS[i % len(SKUS)], "qty": 1}], "recipient": {"province": "上海"},
-                 "status": "paid"} for i in range(500)]
+        return [
+            {
+                "order_id": f"N{n}-{i:04d}",
+                "session_id": "S7",
+                "paid_at": iso(T0 + timedelta(days=2 + n, seconds=i)),
+                "items": [{"sku": SKUS[i % len(SKUS)], "qty": 1}],
+                "recipient": {"province": "上海"},
+                "status": "paid",
+            }
+            for i in range(500)
+        ]
 
     def intake(n: int) -> dict[str, int]:
         with transaction(wconn):
@@ -225,17 +410,22 @@ def main() -> int:
 
     _, t_page, _ = measure(lambda: intake(0))
     _, t_page2, _ = measure(lambda: intake(1))
-    oversold = wconn.execute("SELECT count(*), sum(short_units) FROM oversell_alerts WHERE resolved_at IS NULL"
-                             ).fetchone()
-    print(f"intake: page of 500 orders over {len(SKUS)} SKUs incl. oversell refresh: first {t_page:.2f} s, "
-          f"next (later paid) {t_page2:.2f} s  ({oversold[0]} SKUs oversold, {oversold[1] or 0:,} units short)")
+    oversold = wconn.execute(
+        "SELECT count(*), sum(short_units) FROM oversell_alerts WHERE resolved_at IS NULL"
+    ).fetchone()
+    print(
+        f"intake: page of 500 orders over {len(SKUS)} SKUs incl. oversell refresh: first {t_page:.2f} s, "
+        f"next (later paid) {t_page2:.2f} s  ({oversold[0]} SKUs oversold, {oversold[1] or 0:,} units short)"
+    )
     wconn.close()
     ok = t_alloc < 10 and t_rev < 10
     print(f"target <10 s each: {'met' if ok else 'NOT met'}")
-    print(f"orders={a.orders} allocate_s={t_alloc:.2f} allocate_pure_s={t_pure:.2f} allocate_rss_mb={m_alloc:.0f} "
-          f"allocate_baseline_scan_s={t_scan:.2f} review_s={t_rev:.2f} review_rss_mb={m_rev:.0f} "
-          f"review_baseline_scan_s={t_scan2:.2f} scorecard_s={t_sc:.2f} pdf_s={t_pdf:.2f} "
-          f"intake_page_s={t_page:.2f} intake_next_page_s={t_page2:.2f} target_met={int(ok)}")
+    print(
+        f"orders={a.orders} allocate_s={t_alloc:.2f} allocate_pure_s={t_pure:.2f} allocate_rss_mb={m_alloc:.0f} "
+        f"allocate_baseline_scan_s={t_scan:.2f} review_s={t_rev:.2f} review_rss_mb={m_rev:.0f} "
+        f"review_baseline_scan_s={t_scan2:.2f} scorecard_s={t_sc:.2f} pdf_s={t_pdf:.2f} "
+        f"intake_page_s={t_page:.2f} intake_next_page_s={t_page2:.2f} target_met={int(ok)}"
+    )
     if not a.dir:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -4,6 +4,7 @@ Baseline (the ratio's denominator): the same run's bare sqlite3 INSERT + COMMIT 
 pragmas (WAL, synchronous=FULL) on the same disk. Last line: key=value pairs.
     python benchmarks/scan_latency.py [--parcels N] [--scans N] [--dir DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from warehouse_app.batches import set_batch_status  # noqa: E402
-from warehouse_app.catalog import upsert_carriers, upsert_skus  # noqa: E402
-from warehouse_app.scan_engine import ScanContext, scan  # noqa: E402
-from warehouse_app.station import init_station  # noqa: E402
-from warehouse_app.store import open_store  # noqa: E402
-from warehouse_app.store.db import PRAGMAS  # noqa: E402
-from warehouse_app.store.tx import transaction  # noqa: E402
-from warehouse_app.store.writer import StoreWriter  # noqa: E402
+from warehouse_app.batches import set_batch_status
+from warehouse_app.catalog import upsert_carriers, upsert_skus
+from warehouse_app.scan_engine import ScanContext, scan
+from warehouse_app.station import init_station
+from warehouse_app.store import open_store
+from warehouse_app.store.db import PRAGMAS
+from warehouse_app.store.tx import transaction
+from warehouse_app.store.writer import StoreWriter
 
 PER_BATCH = 10_000
 
@@ -42,20 +43,36 @@ def build(path: Path, parcels: int) -> None:
     for b in range((parcels + PER_BATCH - 1) // PER_BATCH):
         bid = f"BENCH-B{b:04d}"
         n = min(PER_BATCH, parcels - b * PER_BATCH)
-        c.execute("INSERT INTO batches (batch_id, kind, sku_set, planned_qty, status, expected_weight_g, created_at) "
-                  "VALUES (?, 'presale', 'A*1', ?, 'draft', 100, ?)", (bid, n, now))
+        c.execute(
+            "INSERT INTO batches (batch_id, kind, sku_set, planned_qty, status, expected_weight_g, created_at) "
+            "VALUES (?, 'presale', 'A*1', ?, 'draft', 100, ?)",
+            (bid, n, now),
+        )
         base = b * PER_BATCH
         c.executemany(
             "INSERT INTO orders (order_id, paid_at, sku_set, carrier, waybill, status, province) "
             "VALUES (?, ?, 'A*1', 'ZTO', ?, 'paid', '浙江')",
-            ((f"O{base + i:07d}", now, f"ZT{base + i:010d}") for i in range(n)))
-        c.executemany("INSERT INTO order_items (order_id, sku_code, qty) VALUES (?, 'A', 1)",
-                      ((f"O{base + i:07d}",) for i in range(n)))
+            ((f"O{base + i:07d}", now, f"ZT{base + i:010d}") for i in range(n)),
+        )
+        c.executemany(
+            "INSERT INTO order_items (order_id, sku_code, qty) VALUES (?, 'A', 1)",
+            ((f"O{base + i:07d}",) for i in range(n)),
+        )
         c.executemany(
             "INSERT INTO parcels (parcel_id, batch_id, order_id, label_code, waybill, carrier, sku_set, state, "
             "updated_at) VALUES (?, ?, ?, ?, ?, 'ZTO', 'A*1', 'planned', ?)",
-            ((f"PP-{bid}-{i:05d}", bid, f"O{base + i:07d}", f"PP-{bid}-{i:05d}", f"ZT{base + i:010d}", now)
-             for i in range(n)))
+            (
+                (
+                    f"PP-{bid}-{i:05d}",
+                    bid,
+                    f"O{base + i:07d}",
+                    f"PP-{bid}-{i:05d}",
+                    f"ZT{base + i:010d}",
+                    now,
+                )
+                for i in range(n)
+            ),
+        )
     c.execute("COMMIT")
     c.execute("PRAGMA synchronous=FULL")
     c.execute("ANALYZE")
@@ -93,7 +110,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--parcels", type=int, default=1_000_000)
     ap.add_argument("--scans", type=int, default=10_000)
-    ap.add_argument("--dir", type=Path, default=None, help="where the DB files go (default: a temp dir)")
+    ap.add_argument(
+        "--dir", type=Path, default=None, help="where the DB files go (default: a temp dir)"
+    )
     a = ap.parse_args()
     tmp = Path(a.dir or tempfile.mkdtemp(prefix="scanbench-"))
     tmp.mkdir(parents=True, exist_ok=True)
@@ -102,12 +121,17 @@ def main() -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
     t0 = time.perf_counter()
     build(db, a.parcels)
-    print(f"built store with {a.parcels:,} parcels in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
+    print(
+        f"built store with {a.parcels:,} parcels in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)"
+    )
 
     store = open_store(db)
     conn = store.connect()
     # scans spread over the whole store: pack in two batches, then verify what was packed
-    batches = [f"BENCH-B{b:04d}" for b in (0, (a.parcels // PER_BATCH) // 2, max(0, a.parcels // PER_BATCH - 1))]
+    batches = [
+        f"BENCH-B{b:04d}"
+        for b in (0, (a.parcels // PER_BATCH) // 2, max(0, a.parcels // PER_BATCH - 1))
+    ]
     with transaction(conn):
         for b in dict.fromkeys(batches):
             set_batch_status(conn, b, "active", operator="BENCH")
@@ -141,13 +165,22 @@ def main() -> None:
     writer.close()
     bare.close()
     res = {
-        "parcels": a.parcels, "scans": len(lat), "ok": oks,
-        "p50_ms": round(statistics.median(lat), 3), "p99_ms": round(pct(lat, 99), 3),
-        "max_ms": round(max(lat), 3), "reject_p99_ms": round(pct(rejects, 99), 3),
-        "bare_p50_ms": round(statistics.median(base), 3), "bare_p99_ms": round(pct(base, 99), 3),
+        "parcels": a.parcels,
+        "scans": len(lat),
+        "ok": oks,
+        "p50_ms": round(statistics.median(lat), 3),
+        "p99_ms": round(pct(lat, 99), 3),
+        "max_ms": round(max(lat), 3),
+        "reject_p99_ms": round(pct(rejects, 99), 3),
+        "bare_p50_ms": round(statistics.median(base), 3),
+        "bare_p99_ms": round(pct(base, 99), 3),
     }
-    res["ratio"] = round(res["p99_ms"] / res["bare_p99_ms"], 2) if res["bare_p99_ms"] else float("nan")
-    res["ratio_p50"] = round(res["p50_ms"] / res["bare_p50_ms"], 2) if res["bare_p50_ms"] else float("nan")
+    res["ratio"] = (
+        round(res["p99_ms"] / res["bare_p99_ms"], 2) if res["bare_p99_ms"] else float("nan")
+    )
+    res["ratio_p50"] = (
+        round(res["p50_ms"] / res["bare_p50_ms"], 2) if res["bare_p50_ms"] else float("nan")
+    )
     print(json.dumps(res))
     print(" ".join(f"{k}={v}" for k, v in res.items()))
 

@@ -11,6 +11,7 @@ hub process, the whole demo outbox to push plus every scan's event) and a batch 
 printer simulator running at the same time. A 10 ms QTimer records the longest event-loop stall.
 Last line: key=value pairs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +53,20 @@ def start_hub(work: Path, station_id: str) -> tuple[subprocess.Popen[bytes], str
     hub_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = open(hub_dir / "hub.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "warehouse_app.hub.cli", "serve", "--data-dir", str(hub_dir),
-                             "--port", str(port)], stdout=log, stderr=log)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "warehouse_app.hub.cli",
+            "serve",
+            "--data-dir",
+            str(hub_dir),
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=log,
+    )
     url = f"http://127.0.0.1:{port}"
     end = time.monotonic() + 60
     while time.monotonic() < end:
@@ -137,7 +151,11 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
         return [tuple(r) for r in ctx.read_conn().execute(sql, a)]
 
     try:
-        assert pump(lambda: ctx.devices.scanner is not None and ctx.devices.scanner.device.connected.is_set())
+        assert pump(
+            lambda: (
+                ctx.devices.scanner is not None and ctx.devices.scanner.device.connected.is_set()
+            )
+        )
         rig.scan("P001")
         assert pump(lambda: ctx.operator is not None)
         # a big anonymous pre-pack batch: packing it is the busiest real flow (one transaction,
@@ -148,7 +166,10 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
         assert pump(lambda: win.batch_id == bid)
         rig.scan("#MODE:PACK")
         assert pump(lambda: win.mode == "pack")
-        labels = [r[0] for r in q("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", bid)]
+        labels = [
+            r[0]
+            for r in q("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", bid)
+        ]
         # the mix a packer produces: mostly new parcels (OK), some repeats, a few unknown codes
         codes: list[str] = []
         i = 0
@@ -201,8 +222,13 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
         ctx.sync.interval_s = 0.5
         ctx.sync.start()
         pending0 = ctx.sync.status.pending_events
-        bids = [r[0] for r in q("SELECT batch_id FROM parcels WHERE waybill IS NOT NULL AND print_count=0 "
-                                "GROUP BY batch_id ORDER BY count(*) DESC LIMIT 1")]
+        bids = [
+            r[0]
+            for r in q(
+                "SELECT batch_id FROM parcels WHERE waybill IS NOT NULL AND print_count=0 "
+                "GROUP BY batch_id ORDER BY count(*) DESC LIMIT 1"
+            )
+        ]
         queued = ctx.devices.enqueue_batch(bids[0], "L001").result(30)[1] if bids else 0
         labels0 = rig.labels_printed()
         oks[0] = 0
@@ -213,14 +239,23 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
         acked = q("SELECT acked_seq FROM sync_state WHERE id=1")[0][0]
         ok = oks[0]
         return {
-            "scans": len(loaded), "p50_ms": round(pct(loaded, 50), 2), "p99_ms": round(pct(loaded, 99), 2),
-            "max_ms": round(max(loaded), 2), "stall_max_ms": round(stall, 1),
-            "baseline_scans": len(base), "baseline_p50_ms": round(pct(base, 50), 2),
-            "baseline_p99_ms": round(pct(base, 99), 2), "baseline_stall_max_ms": round(base_stall, 1),
-            "scans_per_s": round(len(loaded) / elapsed, 1), "ok_scans": ok,
-            "labels_printed_during": printed, "labels_queued": queued,
-            "sync_pending_at_start": pending0, "sync_acked_seq": acked,
-            "target_p99_ms": 50, "target_stall_ms": 100,
+            "scans": len(loaded),
+            "p50_ms": round(pct(loaded, 50), 2),
+            "p99_ms": round(pct(loaded, 99), 2),
+            "max_ms": round(max(loaded), 2),
+            "stall_max_ms": round(stall, 1),
+            "baseline_scans": len(base),
+            "baseline_p50_ms": round(pct(base, 50), 2),
+            "baseline_p99_ms": round(pct(base, 99), 2),
+            "baseline_stall_max_ms": round(base_stall, 1),
+            "scans_per_s": round(len(loaded) / elapsed, 1),
+            "ok_scans": ok,
+            "labels_printed_during": printed,
+            "labels_queued": queued,
+            "sync_pending_at_start": pending0,
+            "sync_acked_seq": acked,
+            "target_p99_ms": 50,
+            "target_stall_ms": 100,
             "pass": int(pct(loaded, 99) < 50 and stall < 100),
         }
     finally:

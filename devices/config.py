@@ -1,5 +1,6 @@
 """Device settings kept in the station DB's `settings` table (one typed place for the UI's
 settings page, the headless station and IT): validated on save, so a bad value never lands."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -55,12 +56,16 @@ def scale_settings(conn: sqlite3.Connection) -> dict[str, Any] | None:
     return dict(v) if v else None
 
 
-def save_scale_settings(conn: sqlite3.Connection, port: str, baud: int = 9600, unit: str = "kg") -> None:
+def save_scale_settings(
+    conn: sqlite3.Connection, port: str, baud: int = 9600, unit: str = "kg"
+) -> None:
     from devices.errors import DeviceError
     from devices.scales.parse import UNIT_G
 
     if not port or unit not in UNIT_G or baud <= 0:
-        raise DeviceError(f"Bad scale settings (port {port!r}, unit {unit!r}, baud {baud}); "
-                          "example: /dev/ttyUSB1, 9600, kg",
-                          zh=f"电子秤设置有误（端口 {port!r}，单位 {unit!r}，波特率 {baud}）；示例：/dev/ttyUSB1、9600、kg")
+        raise DeviceError(
+            f"Bad scale settings (port {port!r}, unit {unit!r}, baud {baud}); "
+            "example: /dev/ttyUSB1, 9600, kg",
+            zh=f"电子秤设置有误（端口 {port!r}，单位 {unit!r}，波特率 {baud}）；示例：/dev/ttyUSB1、9600、kg",
+        )
     _set(conn, SCALE_KEY, {"port": port, "baud": baud, "unit": unit})

@@ -6,6 +6,7 @@ shift through the scanner - OK parcels, an intercept, a duplicate, an unknown co
 lets the person type codes of their own. Every verdict goes the real way: pty bytes -> reader
 thread -> scan engine -> durable commit -> verdict line.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,13 @@ from warehouse_app.paths import db_path
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.store import open_store
 
-GREEN, RED, ORANGE, DIM, RESET = "\033[42;30;1m", "\033[41;37;1m", "\033[43;30;1m", "\033[2m", "\033[0m"
+GREEN, RED, ORANGE, DIM, RESET = (
+    "\033[42;30;1m",
+    "\033[41;37;1m",
+    "\033[43;30;1m",
+    "\033[2m",
+    "\033[0m",
+)
 
 
 def prepare(data_dir: Path, orders: int = 3000) -> Path:
@@ -50,15 +57,23 @@ def prepare(data_dir: Path, orders: int = 3000) -> Path:
 def script(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(code, what to expect) for a short shift on this demo's data."""
     out: list[tuple[str, str]] = []
-    packed = [r[0] for r in conn.execute(
-        "SELECT waybill FROM parcels WHERE state='packed' AND waybill IS NOT NULL ORDER BY parcel_id LIMIT 4")]
+    packed = [
+        r[0]
+        for r in conn.execute(
+            "SELECT waybill FROM parcels WHERE state='packed' AND waybill IS NOT NULL ORDER BY parcel_id LIMIT 4"
+        )
+    ]
     out += [(wb, "ok") for wb in packed[:3]]
-    row = conn.execute("SELECT waybill FROM parcels WHERE state='intercepted' AND waybill IS NOT NULL LIMIT 1").fetchone()
+    row = conn.execute(
+        "SELECT waybill FROM parcels WHERE state='intercepted' AND waybill IS NOT NULL LIMIT 1"
+    ).fetchone()
     if row:
         out.append((row[0], "intercepted"))
     if packed:
         out.append((packed[0], "duplicate"))
-    row = conn.execute("SELECT waybill FROM parcels WHERE state='planned' AND waybill IS NOT NULL LIMIT 1").fetchone()
+    row = conn.execute(
+        "SELECT waybill FROM parcels WHERE state='planned' AND waybill IS NOT NULL LIMIT 1"
+    ).fetchone()
     if row:
         out.append((row[0], "not_packed"))
     out.append(("NO-SUCH-CODE-42", "unknown_code"))
@@ -96,8 +111,10 @@ class PrettyVerdicts:
         tty = getattr(self.term, "isatty", lambda: False)()
         head = f" {mark} {msg} "
         self.term.write((f"{colour}{head}{RESET}" if tty else head) + f"  {nxt}\n")
-        detail = " · ".join(str(x) for x in (v.get("code"), v.get("carrier"), v.get("order_id")) if x)
-        self.term.write((f"{DIM}   {detail}{RESET}\n" if tty else f"   {detail}\n"))
+        detail = " · ".join(
+            str(x) for x in (v.get("code"), v.get("carrier"), v.get("order_id")) if x
+        )
+        self.term.write(f"{DIM}   {detail}{RESET}\n" if tty else f"   {detail}\n")
         self.term.flush()
         with self.changed:
             self.count += 1
@@ -108,8 +125,15 @@ class PrettyVerdicts:
             return self.changed.wait_for(lambda: self.count >= n, timeout)
 
 
-def run(data_dir: Path, *, lang: str = "zh", interactive: bool = True, stdin: IO[str] | None = None,
-        term: IO[str] | None = None, pace_s: float = 0.6) -> int:
+def run(
+    data_dir: Path,
+    *,
+    lang: str = "zh",
+    interactive: bool = True,
+    stdin: IO[str] | None = None,
+    term: IO[str] | None = None,
+    pace_s: float = 0.6,
+) -> int:
     term = term or sys.stdout
     stdin = stdin or sys.stdin
     zh = lang.startswith("zh")
@@ -123,14 +147,23 @@ def run(data_dir: Path, *, lang: str = "zh", interactive: bool = True, stdin: IO
     pretty = PrettyVerdicts(term, lang)
     devices_log = open(data_dir / "devices.log", "a", encoding="utf-8")
     store = open_store(path)
-    station = HeadlessStation(store, ScannerConfig(port=scanner_dev.path, suffix="CR"),
-                              ScanContext(mode="verify", operator="P001", lang=lang),
-                              printer_url=f"{printer.url}&size=76x130", out=cast(IO[str], pretty),
-                              err=devices_log)
+    station = HeadlessStation(
+        store,
+        ScannerConfig(port=scanner_dev.path, suffix="CR"),
+        ScanContext(mode="verify", operator="P001", lang=lang),
+        printer_url=f"{printer.url}&size=76x130",
+        out=cast(IO[str], pretty),
+        err=devices_log,
+    )
     try:
         station.start()
-        term.write(("演示工位：核对模式 · 扫描枪 {s} · 打印机 {p}\n" if zh else
-                    "Demo station: verify mode · scanner {s} · printer {p}\n").format(s=scanner_dev.path, p=printer.url))
+        term.write(
+            (
+                "演示工位：核对模式 · 扫描枪 {s} · 打印机 {p}\n"
+                if zh
+                else "Demo station: verify mode · scanner {s} · printer {p}\n"
+            ).format(s=scanner_dev.path, p=printer.url)
+        )
         conn = store.connect(readonly=True)
         shift = script(conn)
         conn.close()
@@ -140,8 +173,11 @@ def run(data_dir: Path, *, lang: str = "zh", interactive: bool = True, stdin: IO
             pretty.wait_for(i, 10)
             time.sleep(pace_s)
         if interactive and stdin.isatty():
-            term.write(("\n输入条码并回车即模拟扫描；Ctrl+D 退出。\n" if zh else
-                        "\nType a code and press Enter to scan it; Ctrl+D to quit.\n"))
+            term.write(
+                "\n输入条码并回车即模拟扫描；Ctrl+D 退出。\n"
+                if zh
+                else "\nType a code and press Enter to scan it; Ctrl+D to quit.\n"
+            )
             term.flush()
             n = pretty.count
             for line in stdin:
@@ -149,8 +185,11 @@ def run(data_dir: Path, *, lang: str = "zh", interactive: bool = True, stdin: IO
                     n += 1
                     scanner_dev.write(frame(line.strip(), "CR"))
                     pretty.wait_for(n, 10)
-        term.write(("\n共 {n} 次扫描；数据在 {d}\n" if zh else "\n{n} scans; data in {d}\n").format(
-            n=pretty.count, d=data_dir))
+        term.write(
+            ("\n共 {n} 次扫描；数据在 {d}\n" if zh else "\n{n} scans; data in {d}\n").format(
+                n=pretty.count, d=data_dir
+            )
+        )
         return 0
     finally:
         station.stop()

@@ -1,4 +1,5 @@
 """Device errors that carry a message for a person (zh + en), on top of StationError."""
+
 from __future__ import annotations
 
 from warehouse_app.errors import StationError

@@ -3,6 +3,7 @@
 Labels carry Chinese names and addresses; without a CJK font they would print as empty boxes, so a
 missing font is a clear error rather than a silent fallback.
 """
+
 from __future__ import annotations
 
 import functools
@@ -67,7 +68,9 @@ def _candidates() -> list[tuple[Path, int]]:
     out.extend((Path(p), i) for p, i in _SYSTEM_FONTS)
     if sys.platform.startswith("win"):
         windir = os.environ.get("WINDIR", "C:/Windows")
-        out.extend((Path(windir) / "Fonts" / n, 0) for n in ("msyh.ttc", "simhei.ttf", "simsun.ttc"))
+        out.extend(
+            (Path(windir) / "Fonts" / n, 0) for n in ("msyh.ttc", "simhei.ttf", "simsun.ttc")
+        )
     return out
 
 
@@ -89,7 +92,7 @@ def find_cjk_font() -> CJKFont:
 
 
 @functools.lru_cache(maxsize=64)
-def pil_font(size_px: int) -> "ImageFont.FreeTypeFont":
+def pil_font(size_px: int) -> ImageFont.FreeTypeFont:
     """A Pillow font of the CJK face at a pixel size (cached: labels reuse a few sizes)."""
     from PIL import ImageFont
 

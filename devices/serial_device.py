@@ -4,6 +4,7 @@ Packers unplug scanners all day. The thread notices (pyserial raises on a dead p
 through a plain callback, and keeps trying to reopen the same path, so the station reads again as
 soon as the device is back, without a restart. The UI wraps the callbacks in Qt signals.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,13 @@ import serial
 
 logger = logging.getLogger(__name__)
 
-PARITY = {"N": serial.PARITY_NONE, "E": serial.PARITY_EVEN, "O": serial.PARITY_ODD,
-          "M": serial.PARITY_MARK, "S": serial.PARITY_SPACE}
+PARITY = {
+    "N": serial.PARITY_NONE,
+    "E": serial.PARITY_EVEN,
+    "O": serial.PARITY_ODD,
+    "M": serial.PARITY_MARK,
+    "S": serial.PARITY_SPACE,
+}
 STOPBITS = {1: serial.STOPBITS_ONE, 1.5: serial.STOPBITS_ONE_POINT_FIVE, 2: serial.STOPBITS_TWO}
 
 
@@ -33,14 +39,23 @@ class DeviceStatus:
     detail: str = ""
 
     def to_dict(self) -> dict[str, str]:
-        return {"device": self.device, "event": self.state, "port": self.port,
-                "message_zh": self.message_zh, "message_en": self.message_en, "detail": self.detail}
+        return {
+            "device": self.device,
+            "event": self.state,
+            "port": self.port,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "detail": self.detail,
+        }
 
 
 _TEXT = {
     "connected": ("{dev_zh}已连接（{port}）", "{dev} connected ({port})"),
     "disconnected": ("{dev_zh}已断开，正在重连（{port}）", "{dev} disconnected, retrying ({port})"),
-    "unavailable": ("找不到{dev_zh}（{port}），请检查连线", "{dev} not found ({port}): check the cable"),
+    "unavailable": (
+        "找不到{dev_zh}（{port}），请检查连线",
+        "{dev} not found ({port}): check the cable",
+    ),
     "stopped": ("{dev_zh}已停止", "{dev} stopped"),
 }
 _DEV_ZH = {"scanner": "扫描枪", "scale": "电子秤"}
@@ -49,16 +64,34 @@ _DEV_ZH = {"scanner": "扫描枪", "scale": "电子秤"}
 class SerialDevice:
     """Owns one port path; reads in a thread, hands bytes to `on_data`, reconnects on failure."""
 
-    def __init__(self, device: str, port: str, *, baud: int = 9600, data_bits: int = 8,
-                 parity: str = "N", stop_bits: float = 1, exclusive: bool = True,
-                 on_data: Callable[[bytes], None], on_status: Callable[[DeviceStatus], None] | None = None,
-                 on_disconnect: Callable[[], None] | None = None,
-                 retry_interval: float = 0.2, read_timeout: float = 0.1) -> None:
+    def __init__(
+        self,
+        device: str,
+        port: str,
+        *,
+        baud: int = 9600,
+        data_bits: int = 8,
+        parity: str = "N",
+        stop_bits: float = 1,
+        exclusive: bool = True,
+        on_data: Callable[[bytes], None],
+        on_status: Callable[[DeviceStatus], None] | None = None,
+        on_disconnect: Callable[[], None] | None = None,
+        retry_interval: float = 0.2,
+        read_timeout: float = 0.1,
+    ) -> None:
         self.device = device
         self.port = port
-        self._kwargs = dict(baudrate=baud, bytesize=data_bits, parity=PARITY[parity.upper()],
-                            stopbits=STOPBITS[stop_bits], timeout=read_timeout,
-                            exclusive=exclusive, xonxoff=False, rtscts=False)
+        self._kwargs = dict(
+            baudrate=baud,
+            bytesize=data_bits,
+            parity=PARITY[parity.upper()],
+            stopbits=STOPBITS[stop_bits],
+            timeout=read_timeout,
+            exclusive=exclusive,
+            xonxoff=False,
+            rtscts=False,
+        )
         self._on_data = on_data
         self._on_status = on_status
         self._on_disconnect = on_disconnect
@@ -102,11 +135,17 @@ class SerialDevice:
         self.state = state
         zh, en = _TEXT[state]
         dev_zh = _DEV_ZH.get(self.device, self.device)
-        st = DeviceStatus(self.device, state, self.port,
-                          zh.format(dev_zh=dev_zh, port=self.port),
-                          en.format(dev=self.device.capitalize(), port=self.port), detail)
+        st = DeviceStatus(
+            self.device,
+            state,
+            self.port,
+            zh.format(dev_zh=dev_zh, port=self.port),
+            en.format(dev=self.device.capitalize(), port=self.port),
+            detail,
+        )
         (logger.info if state in ("connected", "stopped") else logger.warning)(
-            "%s %s: %s %s", self.device, self.port, state, detail)
+            "%s %s: %s %s", self.device, self.port, state, detail
+        )
         if self._on_status:
             try:
                 self._on_status(st)
@@ -117,8 +156,10 @@ class SerialDevice:
         try:
             ser = serial.Serial(resolve_port(self.port), **self._kwargs)
         except (serial.SerialException, OSError, ValueError) as exc:
-            self._report("unavailable" if self.state in ("stopped", "unavailable") else "disconnected",
-                         str(exc))
+            self._report(
+                "unavailable" if self.state in ("stopped", "unavailable") else "disconnected",
+                str(exc),
+            )
             return False
         with self._lock:
             self._ser = ser
@@ -159,7 +200,9 @@ class SerialDevice:
                 try:
                     self._on_data(data)
                 except Exception:
-                    logger.exception("%s %s: data handler failed on %r", self.device, self.port, data)
+                    logger.exception(
+                        "%s %s: data handler failed on %r", self.device, self.port, data
+                    )
         self._close()
         self._report("stopped")
 
@@ -175,7 +218,9 @@ def resolve_port(spec: str) -> str:
     try:
         vid, pid = int(parts[0], 16), int(parts[1], 16)
     except (IndexError, ValueError):
-        raise serial.SerialException(f"bad USB port spec {spec!r}: use usb:VID:PID[:SERIAL], e.g. usb:0c2e:0b61")
+        raise serial.SerialException(
+            f"bad USB port spec {spec!r}: use usb:VID:PID[:SERIAL], e.g. usb:0c2e:0b61"
+        ) from None
     sn = parts[2] if len(parts) > 2 else None
     for p in list_ports.comports():
         if p.vid == vid and p.pid == pid and (sn is None or p.serial_number == sn):

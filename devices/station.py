@@ -3,6 +3,7 @@
 This is what a kiosk without a display runs, and what the end-to-end tests drive: the same device
 threads, writer thread and scan engine the GUI uses, with stdout instead of widgets.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,10 +26,18 @@ logger = logging.getLogger(__name__)
 
 
 class HeadlessStation:
-    def __init__(self, store: Store, scanner: ScannerConfig, ctx: ScanContext,
-                 printer_url: str | None = None, scale_port: str | None = None,
-                 feedback: str = "none", out: IO[str] | None = None, err: IO[str] | None = None,
-                 scale_wait_s: float = 2.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        scanner: ScannerConfig,
+        ctx: ScanContext,
+        printer_url: str | None = None,
+        scale_port: str | None = None,
+        feedback: str = "none",
+        out: IO[str] | None = None,
+        err: IO[str] | None = None,
+        scale_wait_s: float = 2.0,
+    ) -> None:
         self.store = store
         self.ctx = ctx
         self.out = out or sys.stdout
@@ -37,17 +46,28 @@ class HeadlessStation:
         self._out_lock = threading.Lock()
         self.writer = StoreWriter(store)
         self.printer = Printer(printer_url) if printer_url else None
-        self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue,
-                                operator=ctx.operator) if self.printer else None
+        self.queue = (
+            PrintQueue(self.writer, self.printer, on_event=self._on_queue, operator=ctx.operator)
+            if self.printer
+            else None
+        )
         self._last_stable: int | None = None
-        self.scale = SerialScale(scale_port, on_status=self._on_status,
-                                 on_weight=self._on_weight) if scale_port else None
-        self.scanner = SerialScanner(scanner, on_scan=self._on_scan, on_status=self._on_status,
-                                     feedback=feedback)
+        self.scale = (
+            SerialScale(scale_port, on_status=self._on_status, on_weight=self._on_weight)
+            if scale_port
+            else None
+        )
+        self.scanner = SerialScanner(
+            scanner, on_scan=self._on_scan, on_status=self._on_status, feedback=feedback
+        )
         self.verdicts = 0
 
     def _emit(self, stream: IO[str], obj: dict[str, Any] | str) -> None:
-        line = obj if isinstance(obj, str) else json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        line = (
+            obj
+            if isinstance(obj, str)
+            else json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        )
         with self._out_lock:
             stream.write(line + "\n")
             stream.flush()
@@ -70,9 +90,16 @@ class HeadlessStation:
         if self.scale is not None and self.ctx.mode == "verify":
             weight = self.scale.wait_stable(self.scale_wait_s)
             if weight is None:
-                self._emit(self.err, {"device": "scale", "event": "no_stable_weight", "code": s.code,
-                                      "message_zh": "电子秤读数不稳定，未称重", "message_en":
-                                      "No stable weight: scanned without weight"})
+                self._emit(
+                    self.err,
+                    {
+                        "device": "scale",
+                        "event": "no_stable_weight",
+                        "code": s.code,
+                        "message_zh": "电子秤读数不稳定，未称重",
+                        "message_en": "No stable weight: scanned without weight",
+                    },
+                )
         try:
             verdict = self.writer.call(scan, s.code, self.ctx, weight)
         except Exception as exc:

@@ -1,4 +1,5 @@
 """Frozen entry point for the console tools (PyInstaller)."""
+
 import sys
 
 from warehouse_app.cli import main

@@ -1,4 +1,5 @@
 """Frozen entry point for the window (PyInstaller)."""
+
 import sys
 
 from ui.app import main

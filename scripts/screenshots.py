@@ -6,6 +6,7 @@ Runs under Xvfb when it is installed and no display is set (real X11 fonts/rende
 Qt's offscreen platform. Drives a demo station through the real simulated scanner, printer
 and scale, and saves one PNG per screen into DIR (default: a temp folder, printed at the end).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -29,8 +31,11 @@ def start_xvfb(size: str) -> subprocess.Popen[bytes] | None:
     for n in range(90, 110):
         if Path(f"/tmp/.X11-unix/X{n}").exists():
             continue
-        proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            ["Xvfb", f":{n}", "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(50):
             if Path(f"/tmp/.X11-unix/X{n}").exists():
                 os.environ["DISPLAY"] = f":{n}"
@@ -50,13 +55,17 @@ def cancel_order_of(conn: Any, waybill: str) -> None:
     now = iso(utcnow())
     with transaction(conn):
         oid = conn.execute("SELECT order_id FROM parcels WHERE waybill=?", (waybill,)).fetchone()[0]
-        conn.execute("UPDATE orders SET status='cancelled', cancelled_at=? WHERE order_id=?", (now, oid))
+        conn.execute(
+            "UPDATE orders SET status='cancelled', cancelled_at=? WHERE order_id=?", (now, oid)
+        )
         cancel_parcel(conn, oid, operator=None, at=now)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "warehouse-station-screens")
+    ap.add_argument(
+        "--out", type=Path, default=Path(tempfile.gettempdir()) / "warehouse-station-screens"
+    )
     ap.add_argument("--size", default="1366x768")
     args = ap.parse_args()
     xvfb = start_xvfb("1920x1080")
@@ -121,7 +130,11 @@ def shoot(out: Path, size: str) -> int:
         win.verdict_shown.disconnect(seen.append)
 
     try:
-        pump(lambda: ctx.devices.scanner is not None and ctx.devices.scanner.device.connected.is_set())
+        pump(
+            lambda: (
+                ctx.devices.scanner is not None and ctx.devices.scanner.device.connected.is_set()
+            )
+        )
         shot("login")
         rig.scan("P001")
         pump(lambda: ctx.operator is not None)
@@ -129,14 +142,18 @@ def shoot(out: Path, size: str) -> int:
         pump(lambda: win.mode == "verify")
         rig.scan("#BATCH:DEMO-ST01-B0001")
         pump(lambda: win.batch_id is not None)
-        good = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
-                 "AND o.status='paid' AND p.batch_id='DEMO-ST01-B0001' LIMIT 2")
+        good = q(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+            "AND o.status='paid' AND p.batch_id='DEMO-ST01-B0001' LIMIT 2"
+        )
         scan(good[0][0])
         win.refresh_counters()
         shot("verify-ok")
         ctx.writer.call(cancel_order_of, good[1][0])  # a buyer cancels after packing: an intercept
-        icpt = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE o.status='cancelled' "
-                 "AND p.state IN ('packed','verified','intercepted') LIMIT 1")
+        icpt = q(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE o.status='cancelled' "
+            "AND p.state IN ('packed','verified','intercepted') LIMIT 1"
+        )
         if icpt:
             scan(icpt[0][0])
             shot("verify-intercept")
@@ -148,11 +165,15 @@ def shoot(out: Path, size: str) -> int:
             pump(lambda: win.mode == "handoff")
             rig.scan(f"#HANDOFF:{hid[0][0]}")
             pump(lambda: win.handoff_id is not None)
-            wrong = q("SELECT waybill FROM parcels WHERE state='verified' AND carrier<>'ZTO' LIMIT 1")
+            wrong = q(
+                "SELECT waybill FROM parcels WHERE state='verified' AND carrier<>'ZTO' LIMIT 1"
+            )
             if wrong:
                 scan(wrong[0][0])
                 shot("handoff-wrong-carrier")
-            right = q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='ZTO' LIMIT 1")
+            right = q(
+                "SELECT waybill FROM parcels WHERE state='verified' AND carrier='ZTO' LIMIT 1"
+            )
             if right:
                 scan(right[0][0])
                 win.refresh_counters()
@@ -190,8 +211,10 @@ def shoot(out: Path, size: str) -> int:
             win.show_packer()
             rig.scan("#MODE:VERIFY")
             pump(lambda: win.mode == "verify")
-            more = q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
-                     "AND o.status='paid' AND p.batch_id='DEMO-ST01-B0001' LIMIT 1")
+            more = q(
+                "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+                "AND o.status='paid' AND p.batch_id='DEMO-ST01-B0001' LIMIT 1"
+            )
             if more:
                 scan(more[0][0])
                 win.refresh_counters()
@@ -212,11 +235,13 @@ def shoot(out: Path, size: str) -> int:
         def lead_screens(tag: str) -> None:
             ctx.lead = lead
             win.stack.setCurrentWidget(win.lead)
-            for name, ready in (("batches", lambda: win.lead.batches.table.rowCount() > 0),
-                                ("handoffs", lambda: win.lead.handoffs.table.rowCount() > 0),
-                                ("discrepancies", lambda: win.lead.discrepancies.verified.rowCount() > 0),
-                                ("review", lambda: win.lead.review.per_carrier.rowCount() > 0),
-                                ("settings", lambda: True)):
+            for name, ready in (
+                ("batches", lambda: win.lead.batches.table.rowCount() > 0),
+                ("handoffs", lambda: win.lead.handoffs.table.rowCount() > 0),
+                ("discrepancies", lambda: win.lead.discrepancies.verified.rowCount() > 0),
+                ("review", lambda: win.lead.review.per_carrier.rowCount() > 0),
+                ("settings", lambda: True),
+            ):
                 win.lead.open(name)
                 pump(ready)
                 shot(f"lead-{name}-{tag}")

@@ -1,4 +1,5 @@
 """Running the real `warehouse-station` console script in a subprocess."""
+
 from __future__ import annotations
 
 import json
@@ -17,11 +18,24 @@ def station_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "warehouse_app.cli"]
 
 
-def run_cli(data_dir: Path, *args: str, input: str | None = None, check: bool = True,
-            lang: str = "en", timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    data_dir: Path,
+    *args: str,
+    input: str | None = None,
+    check: bool = True,
+    lang: str = "en",
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    out = subprocess.run([*station_cmd(), "--data-dir", str(data_dir), "--lang", lang, *args],
-                         input=input, capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+    out = subprocess.run(
+        [*station_cmd(), "--data-dir", str(data_dir), "--lang", lang, *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=ROOT,
+    )
     if check and out.returncode != 0:
         raise AssertionError(f"exit {out.returncode}\nstdout:{out.stdout}\nstderr:{out.stderr}")
     return out

@@ -1,4 +1,5 @@
 """Shared fixtures: a fresh real SQLite station per test, offscreen Qt, one language."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.core_helpers import seed_station  # noqa: E402
+from tests.core_helpers import seed_station
 
 
 @pytest.fixture

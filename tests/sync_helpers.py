@@ -334,7 +334,7 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 # -- fixtures (import them into a test module to use them) ---------------------------------
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """The `warehouse-station` CLI as IT and scripts use it: a real process on a real data dir."""
+
 from __future__ import annotations
 
 import csv
@@ -16,14 +17,36 @@ A,口红 Lipstick,100,core_hot,89,6920000000011
 B,精华 Serum,200,potential_new,199,6920000000028|6920000000099
 """
 
-ORDERS_JSONL = "\n".join(json.dumps(o, ensure_ascii=False) for o in [
-    {"order_id": "O1", "paid_at": "2026-11-11T20:00:00+08:00", "items": [{"sku": "A", "qty": 1}],
-     "recipient": {"name": "王伟", "phone": "13800000000", "province": "浙江"}, "carrier": "ZTO", "waybill": "ZT1"},
-    {"order_id": "O2", "paid_at": "2026-11-11T20:01:00+08:00", "items": [{"sku": "A", "qty": 1}],
-     "carrier": "ZTO", "waybill": "ZT2"},
-    {"order_id": "O3", "paid_at": "2026-11-11T20:02:00+08:00", "items": [{"sku": "B", "qty": 2}],
-     "carrier": "YTO", "waybill": "YT3"},
-]) + "\n"
+ORDERS_JSONL = (
+    "\n".join(
+        json.dumps(o, ensure_ascii=False)
+        for o in [
+            {
+                "order_id": "O1",
+                "paid_at": "2026-11-11T20:00:00+08:00",
+                "items": [{"sku": "A", "qty": 1}],
+                "recipient": {"name": "王伟", "phone": "13800000000", "province": "浙江"},
+                "carrier": "ZTO",
+                "waybill": "ZT1",
+            },
+            {
+                "order_id": "O2",
+                "paid_at": "2026-11-11T20:01:00+08:00",
+                "items": [{"sku": "A", "qty": 1}],
+                "carrier": "ZTO",
+                "waybill": "ZT2",
+            },
+            {
+                "order_id": "O3",
+                "paid_at": "2026-11-11T20:02:00+08:00",
+                "items": [{"sku": "B", "qty": 2}],
+                "carrier": "YTO",
+                "waybill": "YT3",
+            },
+        ]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture
@@ -35,7 +58,9 @@ def station(tmp_path):
     run_cli(d, "import", "skus", str(tmp_path / "skus.csv"))
     run_cli(d, "import", "orders", str(tmp_path / "orders.jsonl"))
     db = sqlite3.connect(d / "station.db")
-    db.execute("INSERT INTO carriers (code, name, name_zh) VALUES ('ZTO','ZTO','中通'), ('YTO','YTO','圆通')")
+    db.execute(
+        "INSERT INTO carriers (code, name, name_zh) VALUES ('ZTO','ZTO','中通'), ('YTO','YTO','圆通')"
+    )
     db.commit()
     db.close()
     return d
@@ -53,15 +78,41 @@ def test_import_then_batch_scan_handoff_report(station, tmp_path):
     out = run_cli(station, "batch", "create", "--sku-set", "A*1", "--kind", "presale", "--start")
     bid = json.loads(out.stdout)["batch_id"]
     assert bid == "WH1-ST01-B0001"
-    out = run_cli(station, "scan", "ZT1", "ZT2", "--mode", "pack", "--batch", bid, "--operator", "P7")
+    out = run_cli(
+        station, "scan", "ZT1", "ZT2", "--mode", "pack", "--batch", bid, "--operator", "P7"
+    )
     verdicts = json_lines(out.stdout)
     assert [v["status"] for v in verdicts] == ["ok", "ok"] and verdicts[0]["state"] == "packed"
     out = run_cli(station, "scan", "ZT1", "ZT9", "--mode", "verify", check=False)
     assert out.returncode == 3  # some scans rejected
-    assert [(v["status"], v["reason"]) for v in json_lines(out.stdout)] == [("ok", None), ("rejected", "unknown_code")]
-    h = json.loads(run_cli(station, "handoff", "open", "--carrier", "ZTO", "--courier", "赵师傅",
-                           "--vehicle", "沪A12345").stdout)
-    out = run_cli(station, "scan", "ZT1", "--mode", "handoff", "--handoff", h["handoff_id"], "--operator", "P7")
+    assert [(v["status"], v["reason"]) for v in json_lines(out.stdout)] == [
+        ("ok", None),
+        ("rejected", "unknown_code"),
+    ]
+    h = json.loads(
+        run_cli(
+            station,
+            "handoff",
+            "open",
+            "--carrier",
+            "ZTO",
+            "--courier",
+            "赵师傅",
+            "--vehicle",
+            "沪A12345",
+        ).stdout
+    )
+    out = run_cli(
+        station,
+        "scan",
+        "ZT1",
+        "--mode",
+        "handoff",
+        "--handoff",
+        h["handoff_id"],
+        "--operator",
+        "P7",
+    )
     assert json_lines(out.stdout)[0]["status"] == "ok"
     closed = json.loads(run_cli(station, "handoff", "close", h["handoff_id"]).stdout)
     assert closed["count"] == 1 and closed["status"] == "closed"
@@ -71,7 +122,11 @@ def test_import_then_batch_scan_handoff_report(station, tmp_path):
     rep = json.loads(run_cli(station, "report", "handoffs", "--format", "json").stdout)
     assert rep["total"] == 1 and rep["per_carrier"][0]["carrier"] == "ZTO"
     assert rep["per_operator"] == [{"operator": "P7", "parcels": 1}]
-    rows = list(csv.DictReader(io.StringIO(run_cli(station, "report", "handoffs", "--format", "csv").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run_cli(station, "report", "handoffs", "--format", "csv").stdout)
+        )
+    )
     assert {"group": "carrier", "key": "ZTO", "hour": "", "hour_local": "", "parcels": "1"} in rows
     hour_row = next(r for r in rows if r["group"] == "hour")
     assert hour_row["hour"].endswith(":00Z") and hour_row["hour_local"].endswith(":00")
@@ -82,8 +137,17 @@ def test_import_then_batch_scan_handoff_report(station, tmp_path):
 
 
 def test_scan_reads_stdin_and_command_barcodes(station):
-    bid = json.loads(run_cli(station, "batch", "create", "--sku-set", "A*1", "--start").stdout)["batch_id"]
-    out = run_cli(station, "scan", "-", "--mode", "verify", input=f"#MODE:PACK\n#BATCH:{bid}\nZT1\n\n#MODE:VERIFY\nZT1\n")
+    bid = json.loads(run_cli(station, "batch", "create", "--sku-set", "A*1", "--start").stdout)[
+        "batch_id"
+    ]
+    out = run_cli(
+        station,
+        "scan",
+        "-",
+        "--mode",
+        "verify",
+        input=f"#MODE:PACK\n#BATCH:{bid}\nZT1\n\n#MODE:VERIFY\nZT1\n",
+    )
     lines = json_lines(out.stdout)
     assert [ln["status"] for ln in lines] == ["command", "command", "ok", "command", "ok"]
     assert lines[2]["state"] == "packed" and lines[4]["state"] == "verified"
@@ -99,7 +163,9 @@ def test_bad_order_rows_import_nothing_unless_asked(station, tmp_path):
         "N4,2026-11-11T20:00:00Z,ZZZ*1,13800000000,paid\n"
         "N5,2026-11-11T20:00:00Z,A*1,call me,paid\n"
         "N1,2026-11-11T20:00:00Z,A*1,13800000000,paid\n"
-        "N6,2026-11-11T20:00:00Z,A*1,13800000000,shipped\n", encoding="utf-8")
+        "N6,2026-11-11T20:00:00Z,A*1,13800000000,shipped\n",
+        encoding="utf-8",
+    )
     before = counts(station, "SELECT count(*) FROM orders")
     out = run_cli(station, "import", "orders", str(bad), check=False)
     assert out.returncode == 1
@@ -132,7 +198,11 @@ def test_bad_files_get_clear_messages(station, tmp_path):
 
 def test_commands_on_an_uninitialised_or_corrupt_station(tmp_path):
     out = run_cli(tmp_path / "empty", "status", check=False)
-    assert out.returncode == 1 and "warehouse-station init" in out.stderr and "Traceback" not in out.stderr
+    assert (
+        out.returncode == 1
+        and "warehouse-station init" in out.stderr
+        and "Traceback" not in out.stderr
+    )
     d = tmp_path / "corrupt"
     d.mkdir()
     (d / "station.db").write_bytes(b"garbage" * 1000)
@@ -163,7 +233,11 @@ def test_demo_is_a_realistic_promo(tmp_path):
     tiers = dict(counts(d, "SELECT tier, count(*) FROM skus GROUP BY tier"))
     assert set(tiers) == {"core_hot", "potential_new", "long_tail"}
     states = dict(counts(d, "SELECT state, count(*) FROM parcels GROUP BY state"))
-    assert states.get("handed_off", 0) > 0 and states.get("verified", 0) > 0 and states.get("planned", 0) > 0
+    assert (
+        states.get("handed_off", 0) > 0
+        and states.get("verified", 0) > 0
+        and states.get("planned", 0) > 0
+    )
     status = json.loads(run_cli(d, "status", "--format", "json").stdout)
     assert status["station"] == "DEMO-ST01" and status["events"] > 0
     again = run_cli(d, "demo", check=False)

@@ -1,8 +1,14 @@
 """Command barcodes: the existing cards keep working; return reason/disposition cards added."""
+
 from __future__ import annotations
 
-from warehouse_app.commands import (RETURN_DISPOSITIONS, RETURN_REASONS, Command, command_code,
-                                    parse_command)
+from warehouse_app.commands import (
+    RETURN_DISPOSITIONS,
+    RETURN_REASONS,
+    Command,
+    command_code,
+    parse_command,
+)
 
 
 def test_existing_cards_unchanged() -> None:
@@ -37,4 +43,4 @@ def test_unknown_return_card_is_invalid_not_a_parcel_code() -> None:
 def test_choices_match_the_returns_module() -> None:
     from warehouse_app.returns import DISPOSITIONS, REASONS
 
-    assert RETURN_REASONS == tuple(REASONS) and RETURN_DISPOSITIONS == tuple(DISPOSITIONS)
+    assert tuple(REASONS) == RETURN_REASONS and tuple(DISPOSITIONS) == RETURN_DISPOSITIONS

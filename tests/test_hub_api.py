@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
 """The hub's HTTP API against a real `warehouse-hub serve` process."""
 
 from __future__ import annotations
@@ -8,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.sync_helpers import Hub, hub, wait_for  # noqa: F401
+from tests.sync_helpers import Hub, hub, wait_for
 
 
 def ev(seq: int, **kw: Any) -> dict[str, Any]:

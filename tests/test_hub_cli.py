@@ -62,10 +62,21 @@ def test_import_refuses_a_file_with_bad_rows(tmp_path: Path) -> None:
     assert run(["cancel", "O1", "--data-dir", d], tmp_path).returncode == 0
     assert hub.storage.record("order", "O1")["status"] == "cancelled"  # type: ignore[index]
     hub.storage.add_station("S1", "x" * 64)
-    hub.storage.store_events("S1", 0, [
-        {"seq": i, "uuid": f"u-{i}", "type": "parcel.handed_off", "payload": {"carrier": c},
-         "operator": "P1", "created_at": "2026-11-11T20:00:00.000Z"}
-        for i, c in enumerate(["ZTO", "ZTO", "YTO"], 1)])
+    hub.storage.store_events(
+        "S1",
+        0,
+        [
+            {
+                "seq": i,
+                "uuid": f"u-{i}",
+                "type": "parcel.handed_off",
+                "payload": {"carrier": c},
+                "operator": "P1",
+                "created_at": "2026-11-11T20:00:00.000Z",
+            }
+            for i, c in enumerate(["ZTO", "ZTO", "YTO"], 1)
+        ],
+    )
     rep = run(["report", "--data-dir", d], tmp_path)
     assert rep.returncode == 0 and "S1\tZTO\t2" in rep.stdout and "3" in rep.stdout.splitlines()[-1]
     carriers = write_jsonl(

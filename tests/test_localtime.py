@@ -1,4 +1,5 @@
 """Station-local time: storage stays UTC, people read the station's zone."""
+
 from __future__ import annotations
 
 from datetime import timezone
@@ -6,8 +7,16 @@ from datetime import timezone
 import pytest
 
 from warehouse_app.errors import StationError
-from warehouse_app.localtime import (check_zone, day_hour_label, fmt_local, hour_label, station_zone, to_local,
-                                     zone, zone_name)
+from warehouse_app.localtime import (
+    check_zone,
+    day_hour_label,
+    fmt_local,
+    hour_label,
+    station_zone,
+    to_local,
+    zone,
+    zone_name,
+)
 
 
 def test_utc_bucket_reads_as_shanghai_clock() -> None:

@@ -1,5 +1,6 @@
 """Carrier split (hand-checked), failover leaving exactly one live waybill per order, and the
 warehouse-failover export read back by the order importer with nothing lost or doubled."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,19 @@ from warehouse_app.errors import StationError
 from warehouse_app.handoffs import open_handoff
 from warehouse_app.importer import read_orders
 from warehouse_app.orders import apply_orders
-from warehouse_app.promo.carriers import (Allocator, allocate_orders, check_carriers, export_open_orders,
-                                          fail_carrier, live_waybill_problems, load_rules, open_print_requests,
-                                          restore_carrier, set_rules, split_report)
+from warehouse_app.promo.carriers import (
+    Allocator,
+    allocate_orders,
+    check_carriers,
+    export_open_orders,
+    fail_carrier,
+    live_waybill_problems,
+    load_rules,
+    open_print_requests,
+    restore_carrier,
+    set_rules,
+    split_report,
+)
 from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.store.tx import transaction
 
@@ -28,7 +39,19 @@ def _rules(**caps):
 
 def test_split_hand_checked(tmp_path):
     conn = new_station(tmp_path)
-    provs = ["上海", "江苏省", "浙江", "山东", "福建", "北京市", "广东", "广西", "湖北", "辽宁", "上海"]
+    provs = [
+        "上海",
+        "江苏省",
+        "浙江",
+        "山东",
+        "福建",
+        "北京市",
+        "广东",
+        "广西",
+        "湖北",
+        "辽宁",
+        "上海",
+    ]
     add_orders(conn, [order(f"O{i:02d}", "A", i, province=p) for i, p in enumerate(provs)])
     with transaction(conn):
         set_rules(conn, _rules(ZTO=6, YTO=5, YUNDA=5, SF=3))
@@ -37,8 +60,17 @@ def test_split_hand_checked(tmp_path):
     # 6 east/north -> ZTO (cap 6, now full); 2 south -> YTO; 1 central -> YUNDA;
     # Liaoning (no region carrier) -> dynamic: left YTO 3, YUNDA 4, SF 3 -> YUNDA;
     # the 11th (Shanghai) finds ZTO full -> dynamic: YTO 3, YUNDA 3, SF 3 tie -> best rank YTO
-    assert [got[f"O{i:02d}"] for i in range(11)] == ["ZTO"] * 6 + ["YTO", "YTO", "YUNDA", "YUNDA", "YTO"]
-    assert s["allocated"] == {"ZTO": 6, "YTO": 3, "YUNDA": 2} and s["by_rule"] == {"region": 9, "dynamic": 2}
+    assert [got[f"O{i:02d}"] for i in range(11)] == ["ZTO"] * 6 + [
+        "YTO",
+        "YTO",
+        "YUNDA",
+        "YUNDA",
+        "YTO",
+    ]
+    assert s["allocated"] == {"ZTO": 6, "YTO": 3, "YUNDA": 2} and s["by_rule"] == {
+        "region": 9,
+        "dynamic": 2,
+    }
     rep = {r["carrier"]: r for r in split_report(conn, now=T0)}
     assert rep["ZTO"]["target_share"] == 0.6 and rep["ZTO"]["realised_share"] == round(6 / 11, 4)
     assert rep["ZTO"]["left_today"] == 0 and rep["SF"]["orders"] == 0
@@ -65,10 +97,12 @@ def test_allocator_is_pure_and_upstream_carriers_kept(tmp_path):
 
 def test_bad_rules_refused(tmp_path):
     conn = new_station(tmp_path)
-    for bad, text in [([{"carrier": "NOPE", "role": "main"}], "unknown carrier"),
-                      ([{"carrier": "ZTO", "role": "boss"}], "role must be"),
-                      ([{"carrier": "ZTO", "role": "main", "regions": ["mars"]}], "unknown region"),
-                      ([{"carrier": "ZTO", "share": 0.7}, {"carrier": "YTO", "share": 0.6}], "more than 100%")]:
+    for bad, text in [
+        ([{"carrier": "NOPE", "role": "main"}], "unknown carrier"),
+        ([{"carrier": "ZTO", "role": "boss"}], "role must be"),
+        ([{"carrier": "ZTO", "role": "main", "regions": ["mars"]}], "unknown region"),
+        ([{"carrier": "ZTO", "share": 0.7}, {"carrier": "YTO", "share": 0.6}], "more than 100%"),
+    ]:
         with pytest.raises(StationError, match=text):
             with transaction(conn):
                 set_rules(conn, bad)
@@ -80,9 +114,16 @@ def test_bad_rules_refused(tmp_path):
 
 def _staged(conn):
     """Four YUNDA orders: handed off, verified, packed, no parcel; one ZTO order."""
-    add_orders(conn, [order("Y1", "A", 1, province="湖北"), order("Y2", "A", 2, province="湖南"),
-                      order("Y3", "A", 3, province="四川"), order("Y4", "B", 4, province="重庆"),
-                      order("Z1", "A", 5, province="上海")])
+    add_orders(
+        conn,
+        [
+            order("Y1", "A", 1, province="湖北"),
+            order("Y2", "A", 2, province="湖南"),
+            order("Y3", "A", 3, province="四川"),
+            order("Y4", "B", 4, province="重庆"),
+            order("Z1", "A", 5, province="上海"),
+        ],
+    )
     with transaction(conn):
         set_rules(conn, _rules())
         allocate_orders(conn, now=T0)
@@ -106,8 +147,12 @@ def test_failover_moves_open_orders_with_exactly_one_live_waybill(tmp_path):
         res = fail_carrier(conn, "YUNDA", reason="sorting centre down", operator="L1", now=T0)
     # Y1 was already handed off: it stays. Y2, Y3 (parcels) and Y4 (no parcel) move; central/southwest have
     # no other region carrier, so they go dynamic to the best-ranked carrier with capacity: ZTO.
-    assert res["orders_moved"] == 3 and res["moved_to"] == {"ZTO": 3} and res["reprints_queued"] == 2
-    rows = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT order_id, carrier, waybill FROM orders")}
+    assert (
+        res["orders_moved"] == 3 and res["moved_to"] == {"ZTO": 3} and res["reprints_queued"] == 2
+    )
+    rows = {
+        r[0]: (r[1], r[2]) for r in conn.execute("SELECT order_id, carrier, waybill FROM orders")
+    }
     assert rows["Y1"] == ("YUNDA", wb["Y1"])
     for oid in ("Y2", "Y3", "Y4"):
         assert rows[oid][0] == "ZTO" and rows[oid][1] != wb[oid]
@@ -115,9 +160,14 @@ def test_failover_moves_open_orders_with_exactly_one_live_waybill(tmp_path):
     voided = {r[0] for r in conn.execute("SELECT waybill FROM voided_waybills")}
     assert voided == {wb["Y2"], wb["Y3"], wb["Y4"]}
     # parcels carry the new waybill; reprints queued for the two parcels
-    assert conn.execute("SELECT waybill FROM parcels WHERE order_id='Y2'").fetchone()[0] == rows["Y2"][1]
+    assert (
+        conn.execute("SELECT waybill FROM parcels WHERE order_id='Y2'").fetchone()[0]
+        == rows["Y2"][1]
+    )
     assert {p["order_id"] for p in open_print_requests(conn)} == {"Y2", "Y3"}
-    types = [r[0] for r in conn.execute("SELECT type FROM events WHERE seq > ? ORDER BY seq", (ev0,))]
+    types = [
+        r[0] for r in conn.execute("SELECT type FROM events WHERE seq > ? ORDER BY seq", (ev0,))
+    ]
     assert types[0] == "carrier.failed" and types[-1] == "carrier.failover_done"
     assert types.count("waybill.voided") == 3 and types.count("order.carrier_reassigned") == 3
     assert types.count("waybill.print_requested") == 2
@@ -150,7 +200,9 @@ def test_failover_unknown_carrier_and_no_capacity_change_nothing(tmp_path):
             fail_carrier(conn, "EMS")
     add_orders(conn, [order("Y1", "A", 1, province="湖北")])
     with transaction(conn):
-        set_rules(conn, [{"carrier": "YUNDA", "role": "main", "share": 1.0, "regions": ["central"]}])
+        set_rules(
+            conn, [{"carrier": "YUNDA", "role": "main", "share": 1.0, "regions": ["central"]}]
+        )
         allocate_orders(conn, now=T0)
     before = conn.execute("SELECT carrier, waybill FROM orders").fetchone()[:]
     n_ev = conn.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -169,10 +221,17 @@ def test_stalled_carrier_detected_and_failed_over(tmp_path):
     wb, _ = _staged(conn)
     # Y2 is verified and waiting; three hours later nothing has been handed off to YUNDA since Y1
     later = T0 + timedelta(days=1)
-    conn.execute("UPDATE parcels SET verified_at=?, handed_off_at=CASE WHEN handed_off_at IS NULL THEN NULL ELSE ? END "
-                 "WHERE carrier='YUNDA'", ("2026-11-11T12:00:00.000Z", "2026-11-11T12:00:00.000Z"))
+    conn.execute(
+        "UPDATE parcels SET verified_at=?, handed_off_at=CASE WHEN handed_off_at IS NULL THEN NULL ELSE ? END "
+        "WHERE carrier='YUNDA'",
+        ("2026-11-11T12:00:00.000Z", "2026-11-11T12:00:00.000Z"),
+    )
     rows = {r["carrier"]: r for r in check_carriers(conn, now=later)}
-    assert rows["YUNDA"]["stalled"] and rows["YUNDA"]["waiting_parcels"] == 1 and rows["YUNDA"]["action"] is None
+    assert (
+        rows["YUNDA"]["stalled"]
+        and rows["YUNDA"]["waiting_parcels"] == 1
+        and rows["YUNDA"]["action"] is None
+    )
     with transaction(conn):
         rows = {r["carrier"]: r for r in check_carriers(conn, now=later, auto_failover=True)}
     assert rows["YUNDA"]["action"] == "failed over 3 orders"
@@ -183,8 +242,13 @@ def test_stalled_carrier_detected_and_failed_over(tmp_path):
 def test_warehouse_export_round_trip_nothing_lost_or_doubled(tmp_path):
     a = new_station(tmp_path / "a")
     wb, _ = _staged(a)
-    add_orders(a, [order("X1", "A*2+B*1", 20, province="广东", delayed_ok=True),
-                   order("C1", "A", 21, status="cancelled")])
+    add_orders(
+        a,
+        [
+            order("X1", "A*2+B*1", 20, province="广东", delayed_ok=True),
+            order("C1", "A", 21, status="cancelled"),
+        ],
+    )
     with transaction(a):
         res = export_open_orders(a, tmp_path / "open.jsonl", operator="L1")
     # open = paid and not handed off: Y2, Y3, Y4, Z1, X1 (not Y1 handed off, not C1 cancelled)
@@ -196,9 +260,21 @@ def test_warehouse_export_round_trip_nothing_lost_or_doubled(tmp_path):
         with transaction(b):
             apply_orders(b, rows)
     assert b.execute("SELECT count(*) FROM orders").fetchone()[0] == 5
-    x1 = b.execute("SELECT sku_set, province, delayed_ok, waybill FROM orders WHERE order_id='X1'").fetchone()
-    assert x1[:] == ("A*2+B*1", "广东", 1, a.execute("SELECT waybill FROM orders WHERE order_id='X1'").fetchone()[0])
-    assert a.execute("SELECT count(*) FROM events WHERE type='warehouse.orders_exported'").fetchone()[0] == 1
+    x1 = b.execute(
+        "SELECT sku_set, province, delayed_ok, waybill FROM orders WHERE order_id='X1'"
+    ).fetchone()
+    assert x1[:] == (
+        "A*2+B*1",
+        "广东",
+        1,
+        a.execute("SELECT waybill FROM orders WHERE order_id='X1'").fetchone()[0],
+    )
+    assert (
+        a.execute("SELECT count(*) FROM events WHERE type='warehouse.orders_exported'").fetchone()[
+            0
+        ]
+        == 1
+    )
     with pytest.raises(StationError, match=".jsonl"):
         with transaction(a):
             export_open_orders(a, tmp_path / "open.csv")
@@ -206,7 +282,9 @@ def test_warehouse_export_round_trip_nothing_lost_or_doubled(tmp_path):
 
 def test_waybill_clash_is_a_clear_error_and_changes_nothing(tmp_path):
     conn = new_station(tmp_path)
-    add_orders(conn, [order("U1", "A", 1, carrier="ZTO", waybill="73900000000001"), order("N1", "A", 2)])
+    add_orders(
+        conn, [order("U1", "A", 1, carrier="ZTO", waybill="73900000000001"), order("N1", "A", 2)]
+    )
     with transaction(conn):
         set_rules(conn, _rules())
     with pytest.raises(StationError, match="already in use"):

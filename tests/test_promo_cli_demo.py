@@ -1,4 +1,5 @@
 """The promo CLI end to end on the demo (real process for the main paths), and the demo's promo data."""
+
 from __future__ import annotations
 
 import csv
@@ -19,8 +20,12 @@ CLI = [sys.executable, "-c", "import sys; from warehouse_app.cli import main; sy
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, "--data-dir", str(data_dir), "--lang", "en", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [*CLI, "--data-dir", str(data_dir), "--lang", "en", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +43,10 @@ def test_demo_covers_the_playbook(demo_dir):
     assert tiers["SKU-LIP-01"] == "core_hot" and tiers["SKU-EARBUD-X"] == "potential_new"
     assert tiers["SKU-SOCK-5"] == "long_tail"
     assert conn.execute("SELECT count(*) FROM promo_schedule").fetchone()[0] == 3
-    assert conn.execute("SELECT sku FROM oversell_alerts WHERE resolved_at IS NULL").fetchall()[0][0] == "SKU-CREAM-50"
+    assert (
+        conn.execute("SELECT sku FROM oversell_alerts WHERE resolved_at IS NULL").fetchall()[0][0]
+        == "SKU-CREAM-50"
+    )
     fo = conn.execute("SELECT carrier, orders_moved FROM failovers").fetchone()
     assert fo[0] == "YUNDA" and fo[1] > 0
     assert conn.execute("SELECT count(*) FROM returns").fetchone()[0] > 0
@@ -63,7 +71,9 @@ def test_cli_reports_in_every_format(demo_dir, tmp_path):
     assert r.returncode == 0 and "core_hot" in r.stdout and "1.5 x peak session" in r.stdout
     assert "OVERSELL SKU-CREAM-50" in r.stderr  # the alert is said out loud in the CLI
     r = run(demo_dir, "plan", "allocate", "--format", "csv")
-    assert r.returncode == 0 and r.stdout.startswith("carrier,role,regions,target_share,orders,realised_share")
+    assert r.returncode == 0 and r.stdout.startswith(
+        "carrier,role,regions,target_share,orders,realised_share"
+    )
 
 
 def test_cli_plan_commands_in_process(demo_dir, capsys):
@@ -84,7 +94,11 @@ def test_cli_bad_input_clear_message_and_nothing_changed(tmp_path):
     bad = tmp_path / "hist.csv"
     bad.write_text("session_id,sku,units,revenue_cny\nH1,NOPE,1,1\n", encoding="utf-8")
     r = run(d, "plan", "import-history", str(bad))
-    assert r.returncode == 1 and "line 2: unknown SKU NOPE" in r.stderr and "nothing imported" in r.stderr
+    assert (
+        r.returncode == 1
+        and "line 2: unknown SKU NOPE" in r.stderr
+        and "nothing imported" in r.stderr
+    )
     assert "Traceback" not in r.stderr
     r = run(d, "carrier", "fail", "ZTO")
     assert r.returncode == 1 and "has no rule in this promo" in r.stderr
@@ -115,8 +129,13 @@ def test_failover_via_cli_and_export_import_between_stations(demo_dir, tmp_path)
     b = tmp_path / "b"
     assert run(b, "init", "--station-id", "BACKUP").returncode == 0
     skus = tmp_path / "skus.jsonl"
-    skus.write_text("\n".join(json.dumps({"code": r[0], "name": r[1]}, ensure_ascii=False)
-                              for r in conn.execute("SELECT code, name FROM skus")), encoding="utf-8")
+    skus.write_text(
+        "\n".join(
+            json.dumps({"code": r[0], "name": r[1]}, ensure_ascii=False)
+            for r in conn.execute("SELECT code, name FROM skus")
+        ),
+        encoding="utf-8",
+    )
     assert run(b, "import", "skus", str(skus)).returncode == 0
     for expect_inserted in (n, 0):
         r = run(b, "import", "orders", str(out))
@@ -132,8 +151,15 @@ def test_cli_rules_returns_and_weights(demo_dir, tmp_path, capsys):
     d = tmp_path / "c"
     shutil.copytree(demo_dir, d)
     rules = tmp_path / "rules.json"
-    rules.write_text(json.dumps([{"carrier": "ZTO", "role": "main", "share": 0.7, "regions": ["east"]},
-                                 {"carrier": "SF", "role": "dynamic", "daily_capacity": 10}]), encoding="utf-8")
+    rules.write_text(
+        json.dumps(
+            [
+                {"carrier": "ZTO", "role": "main", "share": 0.7, "regions": ["east"]},
+                {"carrier": "SF", "role": "dynamic", "daily_capacity": 10},
+            ]
+        ),
+        encoding="utf-8",
+    )
     assert main(["--data-dir", str(d), "carrier", "rules", str(rules), "--format", "json"]) == 0
     assert [r["carrier"] for r in json.loads(capsys.readouterr().out)] == ["ZTO", "SF"]
     bad = tmp_path / "bad.json"
@@ -144,9 +170,39 @@ def test_cli_rules_returns_and_weights(demo_dir, tmp_path, capsys):
     assert "--weights" in capsys.readouterr().err
     conn = open_store(d / "station.db").connect()
     wb = conn.execute("SELECT waybill FROM parcels WHERE state='handed_off' LIMIT 1").fetchone()[0]
-    assert main(["--data-dir", str(d), "returns", "scan", wb, "--reason", "quality", "--disposition", "restock"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(d),
+                "returns",
+                "scan",
+                wb,
+                "--reason",
+                "quality",
+                "--disposition",
+                "restock",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["status"] == "ok"
-    assert main(["--data-dir", str(d), "returns", "scan", wb, "--reason", "quality", "--disposition", "restock"]) == 3
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(d),
+                "returns",
+                "scan",
+                wb,
+                "--reason",
+                "quality",
+                "--disposition",
+                "restock",
+            ]
+        )
+        == 3
+    )
     assert json.loads(capsys.readouterr().out)["reason"] == "duplicate"
     assert main(["--data-dir", str(d), "report", "returns", "--by", "sku", "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("sku,shipped,returned,return_rate")

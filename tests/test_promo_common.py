@@ -1,4 +1,5 @@
 """Shared small, hand-checkable promo fixtures (no tests here)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -15,20 +16,61 @@ from warehouse_app.store.tx import transaction
 
 T0 = datetime(2026, 11, 11, 12, 0, tzinfo=timezone.utc)  # 20:00 China time
 
-CARRIERS = [{"code": "ZTO", "name": "ZTO", "name_zh": "中通", "waybill_prefix": "73"},
-            {"code": "YTO", "name": "YTO", "name_zh": "圆通", "waybill_prefix": "YT"},
-            {"code": "YUNDA", "name": "Yunda", "name_zh": "韵达", "waybill_prefix": "43"},
-            {"code": "SF", "name": "SF", "name_zh": "顺丰", "waybill_prefix": "SF"}]
+CARRIERS = [
+    {"code": "ZTO", "name": "ZTO", "name_zh": "中通", "waybill_prefix": "73"},
+    {"code": "YTO", "name": "YTO", "name_zh": "圆通", "waybill_prefix": "YT"},
+    {"code": "YUNDA", "name": "Yunda", "name_zh": "韵达", "waybill_prefix": "43"},
+    {"code": "SF", "name": "SF", "name_zh": "顺丰", "waybill_prefix": "SF"},
+]
 RULES = [
-    {"carrier": "ZTO", "role": "main", "share": 0.6, "regions": ["east", "north"], "daily_capacity": 0,
-     "cost_cents": 300, "next_day_regions": ["east", "north", "central"], "rank": 1},
-    {"carrier": "YTO", "role": "backup", "share": 0.2, "regions": ["south"], "daily_capacity": 0,
-     "cost_cents": 320, "next_day_regions": ["south"], "rank": 2},
-    {"carrier": "YUNDA", "role": "backup", "share": 0.2, "regions": ["central", "southwest"], "daily_capacity": 0,
-     "cost_cents": 280, "next_day_regions": ["central", "southwest"], "rank": 3},
-    {"carrier": "SF", "role": "dynamic", "share": 0.0, "regions": [], "daily_capacity": 0,
-     "cost_cents": 600, "next_day_regions": ["east", "north", "south", "central", "southwest", "northeast", "northwest"],
-     "rank": 4},
+    {
+        "carrier": "ZTO",
+        "role": "main",
+        "share": 0.6,
+        "regions": ["east", "north"],
+        "daily_capacity": 0,
+        "cost_cents": 300,
+        "next_day_regions": ["east", "north", "central"],
+        "rank": 1,
+    },
+    {
+        "carrier": "YTO",
+        "role": "backup",
+        "share": 0.2,
+        "regions": ["south"],
+        "daily_capacity": 0,
+        "cost_cents": 320,
+        "next_day_regions": ["south"],
+        "rank": 2,
+    },
+    {
+        "carrier": "YUNDA",
+        "role": "backup",
+        "share": 0.2,
+        "regions": ["central", "southwest"],
+        "daily_capacity": 0,
+        "cost_cents": 280,
+        "next_day_regions": ["central", "southwest"],
+        "rank": 3,
+    },
+    {
+        "carrier": "SF",
+        "role": "dynamic",
+        "share": 0.0,
+        "regions": [],
+        "daily_capacity": 0,
+        "cost_cents": 600,
+        "next_day_regions": [
+            "east",
+            "north",
+            "south",
+            "central",
+            "southwest",
+            "northeast",
+            "northwest",
+        ],
+        "rank": 4,
+    },
 ]
 
 
@@ -38,16 +80,38 @@ def new_station(tmp_path: Path, skus: list[tuple[str, int]] | None = None) -> sq
     with transaction(conn):
         init_station(conn, "T-ST01")
         upsert_carriers(conn, CARRIERS)
-        upsert_skus(conn, [{"code": c, "name": c, "weight_g": 100, "price_cents": p}
-                           for c, p in (skus or [("A", 10000), ("B", 5000), ("C", 2000), ("D", 1000)])])
+        upsert_skus(
+            conn,
+            [
+                {"code": c, "name": c, "weight_g": 100, "price_cents": p}
+                for c, p in (skus or [("A", 10000), ("B", 5000), ("C", 2000), ("D", 1000)])
+            ],
+        )
     return conn
 
 
-def order(oid: str, items: str, minutes: float, province: str = "上海", **kw: Any) -> dict[str, Any]:
-    its = [{"sku": p.split("*")[0], "qty": int(p.split("*")[1]) if "*" in p else 1} for p in items.split("+")]
-    return {"order_id": oid, "session_id": kw.pop("session_id", "S1"), "paid_at": iso(T0 + timedelta(minutes=minutes)),
-            "items": its, "recipient": {"name": "王伟", "phone": "13800000000", "province": province,
-                                        "city": "x", "address": "y"}, "status": "paid", **kw}
+def order(
+    oid: str, items: str, minutes: float, province: str = "上海", **kw: Any
+) -> dict[str, Any]:
+    its = [
+        {"sku": p.split("*")[0], "qty": int(p.split("*")[1]) if "*" in p else 1}
+        for p in items.split("+")
+    ]
+    return {
+        "order_id": oid,
+        "session_id": kw.pop("session_id", "S1"),
+        "paid_at": iso(T0 + timedelta(minutes=minutes)),
+        "items": its,
+        "recipient": {
+            "name": "王伟",
+            "phone": "13800000000",
+            "province": province,
+            "city": "x",
+            "address": "y",
+        },
+        "status": "paid",
+        **kw,
+    }
 
 
 def add_orders(conn: sqlite3.Connection, orders: list[dict[str, Any]]) -> None:

@@ -1,5 +1,6 @@
 """The oversell watch kept fresh as orders arrive (apply_orders, station import, sync pull), only for the
 SKUs the orders touch, and the pre-pack bind guard reading that fresh list. Hand-checked numbers."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,9 @@ def _alert(conn, sku):
 
 
 def _types(conn, after=0):
-    return [r[0] for r in conn.execute("SELECT type FROM events WHERE seq > ? ORDER BY seq", (after,))]
+    return [
+        r[0] for r in conn.execute("SELECT type FROM events WHERE seq > ? ORDER BY seq", (after,))
+    ]
 
 
 def test_alert_raised_refreshed_and_resolved_as_orders_arrive(tmp_path):
@@ -39,7 +42,13 @@ def test_alert_raised_refreshed_and_resolved_as_orders_arrive(tmp_path):
     # a third B order: demand 3 > 2 -> alert at once, O3 short by 1 unit; no lead screen opened
     add_orders(conn, [order("O3", "B", 3)])
     a = _alert(conn, "B")
-    assert (a["demand"], a["stock"], a["prepacked"], a["short_units"], a["short_orders"]) == (3, 1, 1, 1, ["O3"])
+    assert (a["demand"], a["stock"], a["prepacked"], a["short_units"], a["short_orders"]) == (
+        3,
+        1,
+        1,
+        1,
+        ["O3"],
+    )
     assert _types(conn, seq).count("stock.oversell") == 1
     # only the SKUs the new orders touch: C (oversold since before) is still not looked at
     assert _alert(conn, "C") is None
@@ -57,7 +66,9 @@ def test_alert_raised_refreshed_and_resolved_as_orders_arrive(tmp_path):
         assert bind_parcel(conn, pid)["order_id"] == "O1"
     # cancellations arrive: O4 and O3 -> demand 2 = supply 2 -> resolved
     seq = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
-    add_orders(conn, [order("O4", "B*2", 5, status="cancelled"), order("O3", "B", 3, status="cancelled")])
+    add_orders(
+        conn, [order("O4", "B*2", 5, status="cancelled"), order("O3", "B", 3, status="cancelled")]
+    )
     assert _alert(conn, "B") is None and _alert(conn, "C") is not None
     assert "stock.oversell_resolved" in _types(conn, seq)
 
@@ -90,7 +101,9 @@ def test_short_order_not_bound_to_a_pre_packed_parcel(tmp_path):
     with transaction(conn):
         extra = create_batch(conn, sku_set="B*1", kind="anonymous", qty=1)
         conn.execute("UPDATE parcels SET state='packed' WHERE batch_id=?", (extra["batch_id"],))
-    p3 = conn.execute("SELECT parcel_id FROM parcels WHERE batch_id=?", (extra["batch_id"],)).fetchone()[0]
+    p3 = conn.execute(
+        "SELECT parcel_id FROM parcels WHERE batch_id=?", (extra["batch_id"],)
+    ).fetchone()[0]
     with transaction(conn):
         assert bind_parcel(conn, p3) is None  # O3 is short: not bound beyond stock
 
@@ -105,7 +118,9 @@ def test_sync_pull_refreshes_the_alert(tmp_path):
     assert (a["demand"], a["stock"], a["short_units"], a["short_orders"]) == (3, 2, 1, ["P3"])
     # the alert's event is in the same transaction as the orders and the cursor
     assert conn.execute("SELECT pull_cursor FROM sync_state").fetchone()[0] == 3
-    assert conn.execute("SELECT count(*) FROM events WHERE type='stock.oversell'").fetchone()[0] == 1
+    assert (
+        conn.execute("SELECT count(*) FROM events WHERE type='stock.oversell'").fetchone()[0] == 1
+    )
 
 
 def test_station_import_refreshes_the_alert(tmp_path):
@@ -113,14 +128,28 @@ def test_station_import_refreshes_the_alert(tmp_path):
     with transaction(conn):
         set_stock(conn, "C", 1)
     f = tmp_path / "orders.jsonl"
-    f.write_text("\n".join(json.dumps(order(f"I{i}", "C*2", i), ensure_ascii=False) for i in (1, 2)) + "\n",
-                 encoding="utf-8")
-    cmd = [sys.executable, "-c", "import sys; from warehouse_app.cli import main; sys.exit(main())",
-           "--data-dir", str(tmp_path), "--lang", "en", "import", "orders", str(f)]
+    f.write_text(
+        "\n".join(json.dumps(order(f"I{i}", "C*2", i), ensure_ascii=False) for i in (1, 2)) + "\n",
+        encoding="utf-8",
+    )
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from warehouse_app.cli import main; sys.exit(main())",
+        "--data-dir",
+        str(tmp_path),
+        "--lang",
+        "en",
+        "import",
+        "orders",
+        str(f),
+    ]
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout.strip().splitlines()[-1])["inserted"] == 2
-    assert "超卖 / OVERSELL C: demand 4 > stock 1 + pre-packed 0 (2 orders short)" in res.stderr  # said out loud
+    assert (
+        "超卖 / OVERSELL C: demand 4 > stock 1 + pre-packed 0 (2 orders short)" in res.stderr
+    )  # said out loud
     # 4 units ordered, 1 on hand: I1 short by 1, I2 by 2
     a = _alert(conn, "C")
     assert (a["demand"], a["short_units"], a["short_orders"]) == (4, 3, ["I1", "I2"])
@@ -143,7 +172,13 @@ def test_hooks_are_registered_once_and_see_what_changed(tmp_path):
         AFTER_APPLY.remove(spy)
     assert len(AFTER_APPLY) == n
     (a,) = seen[0]
-    assert (a.order_id, a.status, a.carrier, a.prev_status, a.prev_carrier) == ("H1", "cancelled", "ZTO", "paid", "ZTO")
+    assert (a.order_id, a.status, a.carrier, a.prev_status, a.prev_carrier) == (
+        "H1",
+        "cancelled",
+        "ZTO",
+        "paid",
+        "ZTO",
+    )
     assert set(a.skus) == {"A", "B", "C"}
 
 
@@ -154,7 +189,10 @@ def test_demand_counter_follows_every_order_change(tmp_path):
     conn = new_station(tmp_path)
 
     def counter():
-        return {r[0]: r[1] for r in conn.execute("SELECT sku, units FROM promo_sku_demand WHERE units != 0")}
+        return {
+            r[0]: r[1]
+            for r in conn.execute("SELECT sku, units FROM promo_sku_demand WHERE units != 0")
+        }
 
     add_orders(conn, [order("O1", "A*2+B", 1), order("O2", "A", 2), order("O3", "B*3", 3)])
     assert counter() == paid_demand(conn) == {"A": 3, "B": 4}
@@ -182,20 +220,28 @@ def test_later_orders_join_the_short_list_exactly_as_a_full_check_says(tmp_path)
     add_orders(conn, [order("O5", "B", 5), order("O4", "B*3", 4)])
     a = _alert(conn, "B")
     assert (a["demand"], a["short_units"], a["short_orders"]) == (8, 7, ["O2", "O3", "O4", "O5"])
-    assert conn.execute("SELECT count(*) FROM events WHERE type='stock.oversell'").fetchone()[0] == 2
+    assert (
+        conn.execute("SELECT count(*) FROM events WHERE type='stock.oversell'").fetchone()[0] == 2
+    )
     # a tie with the last short order's paid time, and a late-synced order paid before everyone:
     # both re-walk. Paid order O0, O1, O2, O3, O4, O5, O6: supply 1 goes to O0 -> O1..O6 short, 9 units
     add_orders(conn, [order("O6", "B", 5)])
     add_orders(conn, [order("O0", "B", 0)])
     a = _alert(conn, "B")
-    assert (a["demand"], a["short_units"], a["short_orders"]) == (10, 9, ["O1", "O2", "O3", "O4", "O5", "O6"])
+    assert (a["demand"], a["short_units"], a["short_orders"]) == (
+        10,
+        9,
+        ["O1", "O2", "O3", "O4", "O5", "O6"],
+    )
     with transaction(conn):
         full = check_oversell(conn)
     assert [s["order_id"] for s in full[0]["short_orders"]] == a["short_orders"]
     assert full[0]["short_units"] == a["short_units"] and full[0]["demand"] == a["demand"]
     # more stock arrived meanwhile (supply changed): the next order re-walks, nothing stale is kept
     with transaction(conn):
-        conn.execute("UPDATE stock_levels SET on_hand=8 WHERE sku='B'")  # e.g. a count from another tool
+        conn.execute(
+            "UPDATE stock_levels SET on_hand=8 WHERE sku='B'"
+        )  # e.g. a count from another tool
     add_orders(conn, [order("O7", "B", 7)])
     a = _alert(conn, "B")  # demand 11 - supply 8 = 3 short: the latest paid O7, O6 and O5
     assert (a["stock"], a["short_units"], a["short_orders"]) == (8, 3, ["O5", "O6", "O7"])

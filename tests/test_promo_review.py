@@ -1,4 +1,5 @@
 """Review (复盘) and carrier scorecard on a small promo whose numbers are checked by hand."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -31,9 +32,20 @@ def at(delta):
 def promo(tmp_path):
     conn = new_station(tmp_path)
     with transaction(conn):
-        upsert_sessions(conn, [{"session_id": "S1", "starts_at": iso(T0), "ends_at": iso(T0 + 3 * H)}])
-    add_orders(conn, [order("O1", "A", 10), order("O2", "A", 30), order("O3", "A", 90, province="广东"),
-                      order("O4", "B", 100, delayed_ok=True), order("O5", "A", 20), order("O6", "A", 25)])
+        upsert_sessions(
+            conn, [{"session_id": "S1", "starts_at": iso(T0), "ends_at": iso(T0 + 3 * H)}]
+        )
+    add_orders(
+        conn,
+        [
+            order("O1", "A", 10),
+            order("O2", "A", 30),
+            order("O3", "A", 90, province="广东"),
+            order("O4", "B", 100, delayed_ok=True),
+            order("O5", "A", 20),
+            order("O6", "A", 25),
+        ],
+    )
     with transaction(conn):
         assign_promises(conn)
         set_rules(conn, RULES)
@@ -47,12 +59,26 @@ def promo(tmp_path):
     wb = {r[0]: r[1] for r in conn.execute("SELECT order_id, waybill FROM orders")}
     for oid in ("O1", "O2", "O3", "O5", "O6"):
         assert scan(conn, wb[oid], ScanContext("pack", "P1", b["batch_id"]), clock=at(0.5 * H)).ok
-    add_orders(conn, [order("O5", "A", 20, status="cancelled", cancelled_at=iso(T0 + 60 * timedelta(minutes=1)))])
+    add_orders(
+        conn,
+        [
+            order(
+                "O5", "A", 20, status="cancelled", cancelled_at=iso(T0 + 60 * timedelta(minutes=1))
+            )
+        ],
+    )
     assert scan(conn, wb["O5"], ScanContext("pull", "P1"), clock=at(75 * timedelta(minutes=1))).ok
     for oid in ("O1", "O2", "O3", "O6"):
         assert scan(conn, wb[oid], ScanContext("verify", "P1"), clock=at(H)).ok
-    for oid, h, when in (("O1", hz, 2 * H), ("O6", hz, 2 * H), ("O2", hz, 30 * H), ("O3", hy, 3 * H)):
-        assert scan(conn, wb[oid], ScanContext("handoff", "P1", handoff_id=h["handoff_id"]), clock=at(when)).ok
+    for oid, h, when in (
+        ("O1", hz, 2 * H),
+        ("O6", hz, 2 * H),
+        ("O2", hz, 30 * H),
+        ("O3", hy, 3 * H),
+    ):
+        assert scan(
+            conn, wb[oid], ScanContext("handoff", "P1", handoff_id=h["handoff_id"]), clock=at(when)
+        ).ok
     add_orders(conn, [order("O6", "A", 25, status="cancelled")])  # after handoff: carrier intercept
     assert scan_return(conn, wb["O1"], ScanContext("return", "P1"), "quality", "restock").ok
     return conn
@@ -64,30 +90,62 @@ def test_review_numbers(promo):
     # A: loose 0 (+1 restocked, already counted by its returned parcel) + 4 parcels (O1 O2 O3 O6) = 4;
     # paid demand O1 O2 O3 = 3 -> overstocked 1, sell-through 75%, plan 3 vs demand 3
     a = stock["A"]
-    assert (a["supply"], a["demand"], a["oversold"], a["overstocked"], a["sell_through"], a["plan_vs_demand"]) == \
-        (4, 3, 0, 1, 0.75, 1.0)
-    assert (stock["B"]["supply"], stock["B"]["demand"], stock["B"]["overstocked"], stock["B"]["sell_through"]) == \
-        (5, 1, 4, 0.2)
+    assert (
+        a["supply"],
+        a["demand"],
+        a["oversold"],
+        a["overstocked"],
+        a["sell_through"],
+        a["plan_vs_demand"],
+    ) == (4, 3, 0, 1, 0.75, 1.0)
+    assert (
+        stock["B"]["supply"],
+        stock["B"]["demand"],
+        stock["B"]["overstocked"],
+        stock["B"]["sell_through"],
+    ) == (5, 1, 4, 0.2)
     ot = {t["tier"]: t for t in r["on_time"]}
     # first hour (ship within 24 h): O1 handed off at 2 h (on time), O2 at 30 h > 24.5 h (late)
-    assert (ot["first_hour"]["on_time"], ot["first_hour"]["late"], ot["first_hour"]["on_time_rate"]) == (1, 1, 0.5)
-    assert (ot["standard"]["on_time"], ot["standard"]["on_time_rate"]) == (1, 1.0)  # O3 paid at 90 min
-    assert (ot["delayed"]["open"], ot["delayed"]["on_time_rate"], ot["delayed"]["with_compensation"]) == (1, None, 1)
+    assert (
+        ot["first_hour"]["on_time"],
+        ot["first_hour"]["late"],
+        ot["first_hour"]["on_time_rate"],
+    ) == (1, 1, 0.5)
+    assert (ot["standard"]["on_time"], ot["standard"]["on_time_rate"]) == (
+        1,
+        1.0,
+    )  # O3 paid at 90 min
+    assert (
+        ot["delayed"]["open"],
+        ot["delayed"]["on_time_rate"],
+        ot["delayed"]["with_compensation"],
+    ) == (1, None, 1)
     ex = r["exceptions"]
-    assert (ex["intercepts_before_handoff"], ex["intercepts_pulled"], ex["intercepts_after_handoff"]) == (1, 1, 1)
+    assert (
+        ex["intercepts_before_handoff"],
+        ex["intercepts_pulled"],
+        ex["intercepts_after_handoff"],
+    ) == (1, 1, 1)
     assert ex["cancel_to_pull_avg_min"] == 15.0 and ex["failovers"] == 0
     rt = r["returns"]
     assert (rt["shipped_parcels"], rt["returned_parcels"], rt["return_rate"]) == (4, 1, 0.25)
     assert rt["reasons"]["quality"] == 1
     rows = review_rows(r)
-    assert {"section": "on_time", "key": "first_hour", "metric": "on_time_rate", "value": 0.5} in rows
+    assert {
+        "section": "on_time",
+        "key": "first_hour",
+        "metric": "on_time_rate",
+        "value": 0.5,
+    } in rows
 
 
 def test_review_pdf_has_charts(promo, tmp_path):
     pytest.importorskip("pypdfium2")
     import pypdfium2 as pdfium
 
-    path = render_pdf(build_review(promo, now=T0 + 100 * H), tmp_path / "review.pdf", scorecard(promo))
+    path = render_pdf(
+        build_review(promo, now=T0 + 100 * H), tmp_path / "review.pdf", scorecard(promo)
+    )
     pdf = pdfium.PdfDocument(str(path))
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "Post-promo review" in text and "On-time rate" in text and "Return reasons" in text
@@ -95,28 +153,57 @@ def test_review_pdf_has_charts(promo, tmp_path):
 
 
 def test_scorecard_hand_checked(promo):
-    req = promo.execute("SELECT created_at FROM events WHERE type='carrier_intercept.requested'").fetchone()[0]
+    req = promo.execute(
+        "SELECT created_at FROM events WHERE type='carrier_intercept.requested'"
+    ).fetchone()[0]
     with transaction(promo):
         record_intercept_result(promo, "O6", True, at=iso(parse_iso(req) + 48 * H))
     rows = {r["carrier"]: r for r in scorecard(promo)}
     z, y, u, s = rows["ZTO"], rows["YTO"], rows["YUNDA"], rows["SF"]
     # response: ZTO (1 + 29 + 1) / 3 = 10.33 h, YTO 2 h (best) -> ZTO 100 x 2 / 10.33 = 19.4
-    assert (z["response_hours"], z["response_score"], y["response_hours"], y["response_score"]) == (10.33, 19.4, 2.0, 100.0)
+    assert (z["response_hours"], z["response_score"], y["response_hours"], y["response_score"]) == (
+        10.33,
+        19.4,
+        2.0,
+        100.0,
+    )
     # peak: ZTO 2 parcels on 11-11 (China time), YTO 1 -> 100 / 50
-    assert (z["peak_parcels_day"], z["peak_day"], z["peak_score"], y["peak_score"]) == (2, "2026-11-11", 100.0, 50.0)
+    assert (z["peak_parcels_day"], z["peak_day"], z["peak_score"], y["peak_score"]) == (
+        2,
+        "2026-11-11",
+        100.0,
+        50.0,
+    )
     # next day: 3, 1, 2, 7 of 7 regions
     assert [r["next_day_score"] for r in (z, y, u, s)] == [42.9, 14.3, 28.6, 100.0]
     # exceptions: ZTO 1 intercept, resolved in 48 h vs target 24 h -> 100 x 1/1 x 0.5; others no cases -> 100
-    assert (z["exception_cases"], z["exceptions_resolved"], z["avg_resolve_hours"], z["exceptions_score"]) == \
-        (1, 1, 48.0, 50.0)
+    assert (
+        z["exception_cases"],
+        z["exceptions_resolved"],
+        z["avg_resolve_hours"],
+        z["exceptions_score"],
+    ) == (1, 1, 48.0, 50.0)
     # cost: average (300 + 320 + 280 + 600) / 4 = 375 -> SF 100 x 375 / 600 = 62.5, others capped at 100
     assert [r["cost_score"] for r in (z, y, u, s)] == [100.0, 100.0, 100.0, 62.5]
-    assert z["total"] == 56.9 and y["total"] == 70.4 and u["total"] == 30.7 and s["total"] == pytest.approx(41.2, abs=0.06)
+    assert (
+        z["total"] == 56.9
+        and y["total"] == 70.4
+        and u["total"] == 30.7
+        and s["total"] == pytest.approx(41.2, abs=0.06)
+    )
     ranked = scorecard(promo)
-    assert [r["carrier"] for r in ranked] == ["YTO", "ZTO", "SF", "YUNDA"] and ranked[0]["rank"] == 1
-    assert suggested_split(ranked) == {"main": ["YTO"], "backups": ["ZTO", "SF"], "dynamic": ["YUNDA"]}
+    assert [r["carrier"] for r in ranked] == ["YTO", "ZTO", "SF", "YUNDA"] and ranked[0][
+        "rank"
+    ] == 1
+    assert suggested_split(ranked) == {
+        "main": ["YTO"],
+        "backups": ["ZTO", "SF"],
+        "dynamic": ["YUNDA"],
+    }
     # weights are configurable: only cost counts -> SF last, the rest tie at 100
-    only_cost = scorecard(promo, {"response": 0, "peak": 0, "next_day": 0, "exceptions": 0, "cost": 1})
+    only_cost = scorecard(
+        promo, {"response": 0, "peak": 0, "next_day": 0, "exceptions": 0, "cost": 1}
+    )
     assert only_cost[-1]["carrier"] == "SF" and only_cost[0]["total"] == 100.0
     with pytest.raises(StationError):
         scorecard(promo, {"speed": 1})

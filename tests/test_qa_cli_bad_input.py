@@ -8,6 +8,7 @@ hub its events/records/stations) — an uninitialised data dir stays empty.
 Processes run two at a time (the machine has two cores); each case gets its own copy of a small
 seeded station (or hub), so a case that wrongly writes is caught on its own.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,15 +46,30 @@ NOPE = "NOPE-404"
 
 # Never run in the sweep: they open a window or serve until stopped (their bad input is covered
 # by targeted cases below: a bad port, bad TLS files, a missing serial port).
-LONG_RUNNING = {("gui",), ("simulate", "printer"), ("simulate", "scanner"), ("simulate", "scale"), ("serve",)}
+LONG_RUNNING = {
+    ("gui",),
+    ("simulate", "printer"),
+    ("simulate", "scanner"),
+    ("simulate", "scale"),
+    ("serve",),
+}
 # With made-up values these legitimately succeed (they create what they are given).
-CREATES = {("operator", "add"), ("init",), ("demo",), ("warehouse", "export"), ("plan", "config"),
-           ("station", "add")}
+CREATES = {
+    ("operator", "add"),
+    ("init",),
+    ("demo",),
+    ("warehouse", "export"),
+    ("plan", "config"),
+    ("station", "add"),
+}
 
 
 # -- the trees ---------------------------------------------------------------------------------
 
-def leaves(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+
+def leaves(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
     subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     if not subs:
         yield path, parser
@@ -64,9 +80,13 @@ def leaves(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Itera
 
 
 def required(p: argparse.ArgumentParser) -> list[argparse.Action]:
-    return [a for a in p._actions
-            if a.dest != "help" and not isinstance(a, argparse._HelpAction)
-            and (a.required or (not a.option_strings and a.nargs not in ("?", "*")))]
+    return [
+        a
+        for a in p._actions
+        if a.dest != "help"
+        and not isinstance(a, argparse._HelpAction)
+        and (a.required or (not a.option_strings and a.nargs not in ("?", "*")))
+    ]
 
 
 def filled(p: argparse.ArgumentParser, value: str, skip: tuple[str, ...] = ()) -> list[str]:
@@ -98,11 +118,14 @@ HUB_LEAVES = dict(leaves(build_hub_parser()))
 
 # -- fixtures: a seeded station and a seeded hub ----------------------------------------------
 
+
 def _seed_station(d: Path) -> None:
     store = open_store(db_path(d))
     conn = store.connect()
     seed_station(conn, "QA1")
-    add_orders(conn, order("O1", {"A": 1}), order("O2", {"A": 1}), order("O3", {"B": 1}, carrier="YTO"))
+    add_orders(
+        conn, order("O1", {"A": 1}), order("O2", {"A": 1}), order("O3", {"B": 1}, carrier="YTO")
+    )
     make_batch(conn, "A*1")
     with transaction(conn):
         open_handoff(conn, "ZTO", operator="L1")
@@ -143,9 +166,23 @@ def hub_digest(d: Path) -> str | None:
 def _seed_hub(d: Path) -> None:
     s = SqliteHubStorage(d / "hub.db")
     s.add_station("S1", hash_token("tok-S1"))
-    s.store_events("S1", 0, [{"seq": 1, "uuid": "0190aaaa-0000-7000-8000-000000000001", "type": "parcel.handed_off",
-                              "payload": {"carrier": "ZTO"}, "operator": "P1", "created_at": "2026-11-11T12:00:00Z"}])
-    s.put_records("order", [("O1", {"order_id": "O1", "status": "paid", "items": [{"sku": "A", "qty": 1}]})])
+    s.store_events(
+        "S1",
+        0,
+        [
+            {
+                "seq": 1,
+                "uuid": "0190aaaa-0000-7000-8000-000000000001",
+                "type": "parcel.handed_off",
+                "payload": {"carrier": "ZTO"},
+                "operator": "P1",
+                "created_at": "2026-11-11T12:00:00Z",
+            }
+        ],
+    )
+    s.put_records(
+        "order", [("O1", {"order_id": "O1", "status": "paid", "items": [{"sku": "A", "qty": 1}]})]
+    )
     s.close()
 
 
@@ -156,11 +193,15 @@ class Case:
     kind: str = "station"  # station | hub: which data dir the case gets (seeded, empty or corrupt)
     state: str = "seeded"  # seeded | empty | missing | corrupt:<how> | none
     lang: str = "en"
-    needles: tuple[str, ...] = ()  # the message must name the problem: one of these (case-insensitive)
+    needles: tuple[
+        str, ...
+    ] = ()  # the message must name the problem: one of these (case-insensitive)
     stdin: str | None = None
     expect_rc: int | None = None  # default: any non-zero
     changes_ok: bool = False
-    files: dict[str, bytes] = field(default_factory=dict)  # written next to the data dir, {dir} in argv
+    files: dict[str, bytes] = field(
+        default_factory=dict
+    )  # written next to the data dir, {dir} in argv
     xfail: str = ""
 
 
@@ -231,15 +272,25 @@ class Runner:
             cmd = [*HUB_CMD, *[a.replace("{data}", str(d)) for a in argv]]
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "WAREHOUSE_HUB_TEST_FAULTS": "0"}
         t0 = time.monotonic()
-        p = subprocess.run(cmd, input=case.stdin, stdin=None if case.stdin is not None else subprocess.DEVNULL,
-                           capture_output=True, text=True, timeout=60, env=env,
-                           cwd=work, errors="replace")
+        p = subprocess.run(
+            cmd,
+            input=case.stdin,
+            stdin=None if case.stdin is not None else subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            cwd=work,
+            errors="replace",
+        )
         if os.environ.get("QA_TIMES"):
             print(f"QA_TIME {time.monotonic() - t0:6.2f}s {case.name}", file=sys.stderr)
         raw_after = dbfile.read_bytes() if corrupt and dbfile.exists() else None
         after = None if corrupt or not dbfile.exists() else digest(d)
         listing = sorted(x.name for x in d.iterdir()) if d.exists() else []
-        return Result(case, p.returncode, p.stdout, p.stderr, before, after, listing, raw_before, raw_after)
+        return Result(
+            case, p.returncode, p.stdout, p.stderr, before, after, listing, raw_before, raw_after
+        )
 
 
 def problems(r: Result) -> list[str]:
@@ -254,7 +305,9 @@ def problems(r: Result) -> list[str]:
     text = (r.err + r.out).lower()
     if c.needles and not any(n.lower() in text for n in c.needles):
         out.append(f"message names none of {c.needles}")
-    if r.rc == 1 and c.kind == "station":  # our own errors (argparse's usage errors are rc 2, English)
+    if (
+        r.rc == 1 and c.kind == "station"
+    ):  # our own errors (argparse's usage errors are rc 2, English)
         lines = [ln.split("error:", 1)[1] for ln in r.err.splitlines() if "error:" in ln]
         if not lines:
             out.append("no 'error:' line")
@@ -282,25 +335,46 @@ def run_cases(tmp: Path, cases: list[Case]) -> list[tuple[Case, list[str], Resul
 def report(results: list[tuple[Case, list[str], Result]]) -> None:
     bad = [(c, p, r) for c, p, r in results if p and not c.xfail]
     fixed = [c for c, p, r in results if c.xfail and not p]
-    msg = "\n\n".join(f"[{c.name}] {' '.join(c.argv)}\n  -> {'; '.join(p)}\n  rc={r.rc}\n  stderr: {r.err[-800:]}"
-                      f"\n  stdout: {r.out[-300:]}" for c, p, r in bad)
+    msg = "\n\n".join(
+        f"[{c.name}] {' '.join(c.argv)}\n  -> {'; '.join(p)}\n  rc={r.rc}\n  stderr: {r.err[-800:]}"
+        f"\n  stdout: {r.out[-300:]}"
+        for c, p, r in bad
+    )
     assert not bad, f"{len(bad)} of {len(results)} cases failed:\n\n{msg}"
     if fixed:  # another team fixed it: a reminder, not a failure of their commit
-        warnings.warn(f"known-bug cases now pass, drop their xfail: {[c.name for c in fixed]}", stacklevel=2)
+        warnings.warn(
+            f"known-bug cases now pass, drop their xfail: {[c.name for c in fixed]}", stacklevel=2
+        )
 
 
 # -- the cases ---------------------------------------------------------------------------------
+
 
 def missing_arg_cases() -> list[Case]:
     cases = []
     for path, p in STATION_LEAVES.items():
         if required(p):
-            cases.append(Case(f"missing args: {' '.join(path)}", list(path), state="empty", expect_rc=2,
-                              needles=("required", "expected")))
+            cases.append(
+                Case(
+                    f"missing args: {' '.join(path)}",
+                    list(path),
+                    state="empty",
+                    expect_rc=2,
+                    needles=("required", "expected"),
+                )
+            )
     for path, p in HUB_LEAVES.items():
         if required(p):
-            cases.append(Case(f"hub missing args: {' '.join(path)}", list(path), kind="hub", state="empty",
-                              expect_rc=2, needles=("required",)))
+            cases.append(
+                Case(
+                    f"hub missing args: {' '.join(path)}",
+                    list(path),
+                    kind="hub",
+                    state="empty",
+                    expect_rc=2,
+                    needles=("required",),
+                )
+            )
     return cases
 
 
@@ -317,14 +391,28 @@ def uninitialised_cases() -> list[Case]:
             argv = [*path, "--hub-url", "http://127.0.0.1:9", "--token", "t", "--no-check"]
         if path in {("print-test",)}:
             continue  # needs no station; covered by the printer cases
-        cases.append(Case(f"uninitialised: {' '.join(path)}", argv, state="empty",
-                          lang="zh" if i % 2 else "en", needles=("init", "初始化", "no station", "没有站点")))
+        cases.append(
+            Case(
+                f"uninitialised: {' '.join(path)}",
+                argv,
+                state="empty",
+                lang="zh" if i % 2 else "en",
+                needles=("init", "初始化", "no station", "没有站点"),
+            )
+        )
     for path, p in HUB_LEAVES.items():
         if path in LONG_RUNNING or path in {("station", "add"), ("import",)}:
             continue
         argv = [*path, *filled(p, NOPE, skip=("data_dir",)), "--data-dir", "{data}"]
-        cases.append(Case(f"hub uninitialised: {' '.join(path)}", argv, kind="hub", state="empty",
-                          needles=("no hub database", "hub.db", "没有上游数据库")))
+        cases.append(
+            Case(
+                f"hub uninitialised: {' '.join(path)}",
+                argv,
+                kind="hub",
+                state="empty",
+                needles=("no hub database", "hub.db", "没有上游数据库"),
+            )
+        )
     return cases
 
 
@@ -335,61 +423,205 @@ def unknown_id_cases() -> list[Case]:
         if path in LONG_RUNNING or path in CREATES or not required(p):
             continue
         argv = [*path, *filled(p, NOPE)]
-        needles: tuple[str, ...] = (NOPE.lower(), "unknown", "no ", "未知", "没有", "找不到", "not ", "pin")
+        needles: tuple[str, ...] = (
+            NOPE.lower(),
+            "unknown",
+            "no ",
+            "未知",
+            "没有",
+            "找不到",
+            "not ",
+            "pin",
+        )
         if path == ("scan",):
             argv += ["--batch", NOPE]
-        cases.append(Case(f"unknown id: {' '.join(path)}", argv, lang="zh" if i % 2 else "en", needles=needles))
+        cases.append(
+            Case(
+                f"unknown id: {' '.join(path)}", argv, lang="zh" if i % 2 else "en", needles=needles
+            )
+        )
     cases += [
-        Case("unknown operator lead reprint", ["reprint", "--waybill", "WBO1", "--printer", "file://{dir}/out.zpl",
-                                               "--lead", NOPE, "--pin", "1"], needles=("pin",)),
-        Case("wrong PIN reprint", ["reprint", "--waybill", "WBO1", "--printer", "file://{dir}/out.zpl",
-                                   "--lead", "L1", "--pin", "0000"], needles=("pin",)),
-        Case("unknown waybill reprint", ["reprint", "--waybill", NOPE, "--printer", "file://{dir}/out.zpl",
-                                         "--lead", "L1", "--pin", "4321"], needles=(NOPE,)),
-        Case("unknown carrier handoff", ["handoff", "open", "--carrier", NOPE], lang="zh", needles=(NOPE,)),
+        Case(
+            "unknown operator lead reprint",
+            [
+                "reprint",
+                "--waybill",
+                "WBO1",
+                "--printer",
+                "file://{dir}/out.zpl",
+                "--lead",
+                NOPE,
+                "--pin",
+                "1",
+            ],
+            needles=("pin",),
+        ),
+        Case(
+            "wrong PIN reprint",
+            [
+                "reprint",
+                "--waybill",
+                "WBO1",
+                "--printer",
+                "file://{dir}/out.zpl",
+                "--lead",
+                "L1",
+                "--pin",
+                "0000",
+            ],
+            needles=("pin",),
+        ),
+        Case(
+            "unknown waybill reprint",
+            [
+                "reprint",
+                "--waybill",
+                NOPE,
+                "--printer",
+                "file://{dir}/out.zpl",
+                "--lead",
+                "L1",
+                "--pin",
+                "4321",
+            ],
+            needles=(NOPE,),
+        ),
+        Case(
+            "unknown carrier handoff",
+            ["handoff", "open", "--carrier", NOPE],
+            lang="zh",
+            needles=(NOPE,),
+        ),
         Case("unknown sku batch", ["batch", "create", "--sku-set", f"{NOPE}*1"], needles=(NOPE,)),
         Case("malformed sku set", ["batch", "create", "--sku-set", "A*x+*"], needles=("sku",)),
-        Case("scan into unknown handoff", ["scan", "WBO1", "--mode", "handoff", "--handoff", NOPE],
-             expect_rc=3, needles=("no_handoff",)),
-        Case("scan an unknown code", ["scan", "\x1b' OR 1=1 --", "--mode", "verify"], expect_rc=3,
-             needles=("unknown_code",)),
-        Case("scan stdin garbage", ["scan", "-", "--mode", "verify"], stdin="\x1b[A\n\u202eWBO1\nWB\ufffdO1\n",
-             expect_rc=3, needles=("unknown_code",)),
-        Case("invalid command card", ["scan", "#REASON:broken", "--mode", "verify"], expect_rc=3,
-             needles=("invalid_command",)),
-        Case("absurd weight", ["scan", "WBO1", "--mode", "verify", "--weight", "99999999999999999999"],
-             expect_rc=3, needles=("wrong_weight", "not_packed")),
-        Case("bad report time", ["report", "handoffs", "--since", "yesterday-ish"], needles=("since", "time")),
-        Case("bad sync report time", ["sync", "report", "--since", "32/13/2026"], needles=("since", "time")),
-        Case("hub bad report time", ["report", "--since", "soon", "--data-dir", "{data}"], kind="hub",
-             needles=("since", "time")),
-        Case("negative demo orders", ["demo", "--orders", "-5"], state="empty", needles=("orders",)),
-        Case("init bad station id", ["init", "--station-id", "../../etc"], state="empty",
-             needles=("station id", "站点编号")),
+        Case(
+            "scan into unknown handoff",
+            ["scan", "WBO1", "--mode", "handoff", "--handoff", NOPE],
+            expect_rc=3,
+            needles=("no_handoff",),
+        ),
+        Case(
+            "scan an unknown code",
+            ["scan", "\x1b' OR 1=1 --", "--mode", "verify"],
+            expect_rc=3,
+            needles=("unknown_code",),
+        ),
+        Case(
+            "scan stdin garbage",
+            ["scan", "-", "--mode", "verify"],
+            stdin="\x1b[A\n\u202eWBO1\nWB\ufffdO1\n",
+            expect_rc=3,
+            needles=("unknown_code",),
+        ),
+        Case(
+            "invalid command card",
+            ["scan", "#REASON:broken", "--mode", "verify"],
+            expect_rc=3,
+            needles=("invalid_command",),
+        ),
+        Case(
+            "absurd weight",
+            ["scan", "WBO1", "--mode", "verify", "--weight", "99999999999999999999"],
+            expect_rc=3,
+            needles=("wrong_weight", "not_packed"),
+        ),
+        Case(
+            "bad report time",
+            ["report", "handoffs", "--since", "yesterday-ish"],
+            needles=("since", "time"),
+        ),
+        Case(
+            "bad sync report time",
+            ["sync", "report", "--since", "32/13/2026"],
+            needles=("since", "time"),
+        ),
+        Case(
+            "hub bad report time",
+            ["report", "--since", "soon", "--data-dir", "{data}"],
+            kind="hub",
+            needles=("since", "time"),
+        ),
+        Case(
+            "negative demo orders", ["demo", "--orders", "-5"], state="empty", needles=("orders",)
+        ),
+        Case(
+            "init bad station id",
+            ["init", "--station-id", "../../etc"],
+            state="empty",
+            needles=("station id", "站点编号"),
+        ),
         Case("init other station id", ["init", "--station-id", "OTHER"], needles=("QA1",)),
         Case("empty operator code", ["operator", "add", "", "Nobody"], needles=("operator code",)),
         Case("zero units in a sku set", ["batch", "create", "--sku-set", "A*0"], needles=("A*0",)),
-        Case("absurd units in a sku set", ["batch", "create", "--sku-set", "A*999999999999999999999",
-                                           "--kind", "anonymous", "--qty", "1"], needles=("units",)),
-        Case("sync configure broken url", ["sync", "configure", "--hub-url", "http://[::1", "--token", "t"],
-             needles=("not valid",)),
-        Case("sync configure no host", ["sync", "configure", "--hub-url", "http://", "--token", "t", "--no-check"],
-             needles=("not valid",)),
-        Case("promo set-stock overflow", ["plan", "set-stock", "A", "99999999999999999999"], needles=("qty", "stock")),
-        Case("lead without pin", ["operator", "add", "L9", "Lead", "--role", "lead"], needles=("pin",)),
-        Case("hub cancel unknown order", ["cancel", NOPE, "--data-dir", "{data}"], kind="hub", needles=(NOPE,)),
-        Case("hub revoke unknown station", ["station", "revoke", NOPE, "--data-dir", "{data}"], kind="hub",
-             needles=(NOPE,)),
-        Case("hub add existing station", ["station", "add", "S1", "--data-dir", "{data}"], kind="hub",
-             needles=("S1",)),
+        Case(
+            "absurd units in a sku set",
+            [
+                "batch",
+                "create",
+                "--sku-set",
+                "A*999999999999999999999",
+                "--kind",
+                "anonymous",
+                "--qty",
+                "1",
+            ],
+            needles=("units",),
+        ),
+        Case(
+            "sync configure broken url",
+            ["sync", "configure", "--hub-url", "http://[::1", "--token", "t"],
+            needles=("not valid",),
+        ),
+        Case(
+            "sync configure no host",
+            ["sync", "configure", "--hub-url", "http://", "--token", "t", "--no-check"],
+            needles=("not valid",),
+        ),
+        Case(
+            "promo set-stock overflow",
+            ["plan", "set-stock", "A", "99999999999999999999"],
+            needles=("qty", "stock"),
+        ),
+        Case(
+            "lead without pin",
+            ["operator", "add", "L9", "Lead", "--role", "lead"],
+            needles=("pin",),
+        ),
+        Case(
+            "hub cancel unknown order",
+            ["cancel", NOPE, "--data-dir", "{data}"],
+            kind="hub",
+            needles=(NOPE,),
+        ),
+        Case(
+            "hub revoke unknown station",
+            ["station", "revoke", NOPE, "--data-dir", "{data}"],
+            kind="hub",
+            needles=(NOPE,),
+        ),
+        Case(
+            "hub add existing station",
+            ["station", "add", "S1", "--data-dir", "{data}"],
+            kind="hub",
+            needles=("S1",),
+        ),
         Case("sync report unconfigured", ["sync", "report"], needles=("not configured", "未配置")),
         Case("sync once unconfigured", ["sync", "--once"], needles=("configur", "配置")),
-        Case("sync configure bad url", ["sync", "configure", "--hub-url", "ftp://x", "--token", "t"],
-             needles=("http",)),
-        Case("sync configure empty token", ["sync", "configure", "--hub-url", "http://x", "--token", "  "],
-             needles=("token",)),
-        Case("sync configure dead hub", ["sync", "configure", "--hub-url", f"http://127.0.0.1:{dead_port()}",
-                                         "--token", "t"], needles=("not saved", "未保存")),
+        Case(
+            "sync configure bad url",
+            ["sync", "configure", "--hub-url", "ftp://x", "--token", "t"],
+            needles=("http",),
+        ),
+        Case(
+            "sync configure empty token",
+            ["sync", "configure", "--hub-url", "http://x", "--token", "  "],
+            needles=("token",),
+        ),
+        Case(
+            "sync configure dead hub",
+            ["sync", "configure", "--hub-url", f"http://127.0.0.1:{dead_port()}", "--token", "t"],
+            needles=("not saved", "未保存"),
+        ),
     ]
     return cases
 
@@ -427,101 +659,297 @@ def file_cases() -> list[Case]:
     cases = []
     for kind in ("skus", "orders"):
         for i, name in enumerate(BAD_FILES):
-            cases.append(Case(f"import {kind} {name}", ["import", kind, "{dir}/" + name], files={name: BAD_FILES[name]},
-                              lang="zh" if i % 2 else "en", needles=(name,)))
-        cases.append(Case(f"import {kind} missing file", ["import", kind, "{dir}/nope.csv"], needles=("nope.csv",)))
-        cases.append(Case(f"import {kind} a directory", ["import", kind, "{dir}/adir.csv/"],
-                          files={"adir.csv/x": b""}, needles=("adir.csv",)))
+            cases.append(
+                Case(
+                    f"import {kind} {name}",
+                    ["import", kind, "{dir}/" + name],
+                    files={name: BAD_FILES[name]},
+                    lang="zh" if i % 2 else "en",
+                    needles=(name,),
+                )
+            )
+        cases.append(
+            Case(
+                f"import {kind} missing file",
+                ["import", kind, "{dir}/nope.csv"],
+                needles=("nope.csv",),
+            )
+        )
+        cases.append(
+            Case(
+                f"import {kind} a directory",
+                ["import", kind, "{dir}/adir.csv/"],
+                files={"adir.csv/x": b""},
+                needles=("adir.csv",),
+            )
+        )
     for kind in ("order", "sku", "carrier", "setting"):
-        for name in ("binary.csv" if kind in ("order", "sku") else "binary.jsonl", "truncated.jsonl", "empty.csv" if
-                     kind in ("order", "sku") else "empty.jsonl", "surrogate.jsonl", "big-qty.jsonl", "array.jsonl"):
+        for name in (
+            "binary.csv" if kind in ("order", "sku") else "binary.jsonl",
+            "truncated.jsonl",
+            "empty.csv" if kind in ("order", "sku") else "empty.jsonl",
+            "surrogate.jsonl",
+            "big-qty.jsonl",
+            "array.jsonl",
+        ):
             data = BAD_FILES.get(name, BAD_FILES.get(name.replace(".jsonl", ".csv"), b""))
-            cases.append(Case(f"hub import {kind} {name}", ["import", "{dir}/" + name, "--kind", kind, "--data-dir",
-                                                           "{data}"], kind="hub", files={name: data}, needles=(name,)))
+            cases.append(
+                Case(
+                    f"hub import {kind} {name}",
+                    ["import", "{dir}/" + name, "--kind", kind, "--data-dir", "{data}"],
+                    kind="hub",
+                    files={name: data},
+                    needles=(name,),
+                )
+            )
     for path in (("plan", "import-schedule"), ("plan", "import-history"), ("carrier", "rules")):
         for name in ("binary.csv", "truncated.jsonl", "empty.csv", "utf16.csv"):
             xfail = PROMO_BUGS.get((path, name), "")
-            cases.append(Case(f"{' '.join(path)} {name}", [*path, "{dir}/" + name], files={name: BAD_FILES[name]},
-                              needles=(name,), xfail=xfail))
+            cases.append(
+                Case(
+                    f"{' '.join(path)} {name}",
+                    [*path, "{dir}/" + name],
+                    files={name: BAD_FILES[name]},
+                    needles=(name,),
+                    xfail=xfail,
+                )
+            )
     return cases
 
 
 def printer_and_port_cases() -> list[Case]:
     dead = dead_port()
-    urls = ["nonsense", "tcp://", f"tcp://127.0.0.1:{dead}", "tcp://127.0.0.1:99999", "tcp://256.1.1.1:9100",
-            "tcp://127.0.0.1:9100?lang=klingon", "serial:///dev/qa-no-such-tty", "file:///proc/qa-no-such-dir/out.zpl",
-            "cups://", "ipp://printer"]
-    cases = [Case(f"print-test {u}", ["print-test", "--printer", u], needles=("printer", "打印机", "url", "port", "cannot write"),
-                  lang="zh" if i % 2 else "en") for i, u in enumerate(urls)]
-    cases += [Case("print-test bad size", ["print-test", "--printer", "file://{dir}/o.zpl", "--size", "3x5"],
-                   needles=("size",))]
-    cases += [Case("print-batch bad url", ["print-batch", "--batch", "QA1-B0001", "--printer", "nonsense",
-                                           "--operator", "P1"], needles=("printer", "打印机", "url"))]
-    cases += [Case("print-batch unknown batch", ["print-batch", "--batch", NOPE, "--printer", "file://{dir}/o.zpl"],
-                   needles=(NOPE,))]
+    urls = [
+        "nonsense",
+        "tcp://",
+        f"tcp://127.0.0.1:{dead}",
+        "tcp://127.0.0.1:99999",
+        "tcp://256.1.1.1:9100",
+        "tcp://127.0.0.1:9100?lang=klingon",
+        "serial:///dev/qa-no-such-tty",
+        "file:///proc/qa-no-such-dir/out.zpl",
+        "cups://",
+        "ipp://printer",
+    ]
+    cases = [
+        Case(
+            f"print-test {u}",
+            ["print-test", "--printer", u],
+            needles=("printer", "打印机", "url", "port", "cannot write"),
+            lang="zh" if i % 2 else "en",
+        )
+        for i, u in enumerate(urls)
+    ]
     cases += [
-        Case("run bad printer url", ["run", "--headless", "--mode", "pack", "--scanner", "/dev/null",
-                                     "--printer", "nonsense"], needles=("printer", "url")),
-        Case("run bad scanner settings", ["run", "--headless", "--mode", "pack", "--scanner", "/dev/null",
-                                          "--suffix", "ETX", "--parity", "Q"], needles=("suffix",)),
+        Case(
+            "print-test bad size",
+            ["print-test", "--printer", "file://{dir}/o.zpl", "--size", "3x5"],
+            needles=("size",),
+        )
+    ]
+    cases += [
+        Case(
+            "print-batch bad url",
+            ["print-batch", "--batch", "QA1-B0001", "--printer", "nonsense", "--operator", "P1"],
+            needles=("printer", "打印机", "url"),
+        )
+    ]
+    cases += [
+        Case(
+            "print-batch unknown batch",
+            ["print-batch", "--batch", NOPE, "--printer", "file://{dir}/o.zpl"],
+            needles=(NOPE,),
+        )
+    ]
+    cases += [
+        Case(
+            "run bad printer url",
+            [
+                "run",
+                "--headless",
+                "--mode",
+                "pack",
+                "--scanner",
+                "/dev/null",
+                "--printer",
+                "nonsense",
+            ],
+            needles=("printer", "url"),
+        ),
+        Case(
+            "run bad scanner settings",
+            [
+                "run",
+                "--headless",
+                "--mode",
+                "pack",
+                "--scanner",
+                "/dev/null",
+                "--suffix",
+                "ETX",
+                "--parity",
+                "Q",
+            ],
+            needles=("suffix",),
+        ),
         Case("run no scanner", ["run", "--headless", "--mode", "pack"], needles=("scanner",)),
         Case("run not headless", ["run"], needles=("headless",)),
-        Case("simulate scanner bad link", ["simulate", "scanner", "--link", "/proc/qa-no-such-dir/link"],
-             needles=("link", "/proc/qa-no-such-dir")),
-        Case("simulate scale bad link", ["simulate", "scale", "--link", "/proc/qa-no-such-dir/link"],
-             needles=("link", "/proc/qa-no-such-dir")),
-        Case("simulate scale bad format", ["simulate", "scale", "--format", "xml"], expect_rc=2,
-             needles=("invalid choice",)),
-        Case("gui bad language", ["gui", "--ui-lang", "fr"], expect_rc=2, needles=("invalid choice",)),
-        Case("simulate printer port in use", ["simulate", "printer", "--port", "{busy}"], needles=("port", "端口", "in use")),
-        Case("simulate printer port out of range", ["simulate", "printer", "--port", "99999"], needles=("port",)),
-        Case("hub serve port out of range", ["serve", "--data-dir", "{data}", "--port", "70000"], kind="hub",
-             needles=("port",)),
-        Case("hub serve port in use", ["serve", "--data-dir", "{data}", "--port", "{busy}"], kind="hub",
-             needles=("port", "in use")),
-        Case("hub serve missing tls files", ["serve", "--data-dir", "{data}", "--port", "0", "--tls-cert",
-                                             "{dir}/nope.pem", "--tls-key", "{dir}/nope.key"], kind="hub",
-             needles=("nope.pem",)),
-        Case("hub serve tls cert only", ["serve", "--data-dir", "{data}", "--tls-cert", "{dir}/c.pem"], kind="hub",
-             needles=("tls",)),
+        Case(
+            "simulate scanner bad link",
+            ["simulate", "scanner", "--link", "/proc/qa-no-such-dir/link"],
+            needles=("link", "/proc/qa-no-such-dir"),
+        ),
+        Case(
+            "simulate scale bad link",
+            ["simulate", "scale", "--link", "/proc/qa-no-such-dir/link"],
+            needles=("link", "/proc/qa-no-such-dir"),
+        ),
+        Case(
+            "simulate scale bad format",
+            ["simulate", "scale", "--format", "xml"],
+            expect_rc=2,
+            needles=("invalid choice",),
+        ),
+        Case(
+            "gui bad language", ["gui", "--ui-lang", "fr"], expect_rc=2, needles=("invalid choice",)
+        ),
+        Case(
+            "simulate printer port in use",
+            ["simulate", "printer", "--port", "{busy}"],
+            needles=("port", "端口", "in use"),
+        ),
+        Case(
+            "simulate printer port out of range",
+            ["simulate", "printer", "--port", "99999"],
+            needles=("port",),
+        ),
+        Case(
+            "hub serve port out of range",
+            ["serve", "--data-dir", "{data}", "--port", "70000"],
+            kind="hub",
+            needles=("port",),
+        ),
+        Case(
+            "hub serve port in use",
+            ["serve", "--data-dir", "{data}", "--port", "{busy}"],
+            kind="hub",
+            needles=("port", "in use"),
+        ),
+        Case(
+            "hub serve missing tls files",
+            [
+                "serve",
+                "--data-dir",
+                "{data}",
+                "--port",
+                "0",
+                "--tls-cert",
+                "{dir}/nope.pem",
+                "--tls-key",
+                "{dir}/nope.key",
+            ],
+            kind="hub",
+            needles=("nope.pem",),
+        ),
+        Case(
+            "hub serve tls cert only",
+            ["serve", "--data-dir", "{data}", "--tls-cert", "{dir}/c.pem"],
+            kind="hub",
+            needles=("tls",),
+        ),
     ]
     return cases
 
 
 def corrupt_db_cases() -> list[Case]:
     cases = []
-    cmds = [["status"], ["batch", "list"], ["scan", "WBO1", "--mode", "verify"], ["import", "skus", "{dir}/ok.csv"],
-            ["handoff", "open", "--carrier", "ZTO"], ["report", "handoffs"], ["sync", "status"], ["plan", "stock"]]
+    cmds = [
+        ["status"],
+        ["batch", "list"],
+        ["scan", "WBO1", "--mode", "verify"],
+        ["import", "skus", "{dir}/ok.csv"],
+        ["handoff", "open", "--carrier", "ZTO"],
+        ["report", "handoffs"],
+        ["sync", "status"],
+        ["plan", "stock"],
+    ]
     hows = sorted(CORRUPTIONS)
     for i, argv in enumerate(cmds):
         how = hows[i % len(hows)]
-        cases.append(Case(f"corrupt({how}) station.db: {' '.join(argv[:2])}", argv, state=f"corrupt:{how}",
-                          lang="zh" if i % 2 else "en", files={"ok.csv": b"code,name\nQ1,Lip\n"},
-                          needles=("damaged", "损坏", "database", "数据库")))
-    for i, argv in enumerate([["station", "list"], ["report"], ["cancel", "O1"], ["station", "add", "S9"],
-                              ["serve", "--port", "0"]]):
+        cases.append(
+            Case(
+                f"corrupt({how}) station.db: {' '.join(argv[:2])}",
+                argv,
+                state=f"corrupt:{how}",
+                lang="zh" if i % 2 else "en",
+                files={"ok.csv": b"code,name\nQ1,Lip\n"},
+                needles=("damaged", "损坏", "database", "数据库"),
+            )
+        )
+    for i, argv in enumerate(
+        [
+            ["station", "list"],
+            ["report"],
+            ["cancel", "O1"],
+            ["station", "add", "S9"],
+            ["serve", "--port", "0"],
+        ]
+    ):
         how = hows[i % len(hows)]
-        cases.append(Case(f"corrupt({how}) hub.db: {' '.join(argv[:2])}", [*argv, "--data-dir", "{data}"], kind="hub",
-                          state=f"corrupt:{how}", needles=("damaged", "hub.db", "database")))
-    cases.append(Case("hub data dir is a file", ["station", "list", "--data-dir", "{dir}/afile"], kind="hub",
-                      state="none", files={"afile": b"x"}, needles=("afile",)))
-    cases.append(Case("station data dir is a file", ["status"], state="none", needles=("data", "folder", "目录")))
+        cases.append(
+            Case(
+                f"corrupt({how}) hub.db: {' '.join(argv[:2])}",
+                [*argv, "--data-dir", "{data}"],
+                kind="hub",
+                state=f"corrupt:{how}",
+                needles=("damaged", "hub.db", "database"),
+            )
+        )
+    cases.append(
+        Case(
+            "hub data dir is a file",
+            ["station", "list", "--data-dir", "{dir}/afile"],
+            kind="hub",
+            state="none",
+            files={"afile": b"x"},
+            needles=("afile",),
+        )
+    )
+    cases.append(
+        Case(
+            "station data dir is a file",
+            ["status"],
+            state="none",
+            needles=("data", "folder", "目录"),
+        )
+    )
     return cases
 
 
 # -- the tests ---------------------------------------------------------------------------------
 
+
 def test_sweep_covers_every_subcommand() -> None:
     """Every leaf of both trees appears in at least one case (a new command joins the sweep)."""
-    seen = {tuple(c.argv[:len(path)]) for c in all_cases() for path in (STATION_LEAVES if c.kind == "station" else HUB_LEAVES)}
+    seen = {
+        tuple(c.argv[: len(path)])
+        for c in all_cases()
+        for path in (STATION_LEAVES if c.kind == "station" else HUB_LEAVES)
+    }
     st_missing = [p for p in STATION_LEAVES if p not in seen]
     hub_missing = [p for p in HUB_LEAVES if p not in seen]
     assert not st_missing and not hub_missing, (st_missing, hub_missing)
 
 
 def all_cases() -> list[Case]:
-    return (missing_arg_cases() + uninitialised_cases() + unknown_id_cases() + file_cases()
-            + printer_and_port_cases() + corrupt_db_cases())
+    return (
+        missing_arg_cases()
+        + uninitialised_cases()
+        + unknown_id_cases()
+        + file_cases()
+        + printer_and_port_cases()
+        + corrupt_db_cases()
+    )
 
 
 @pytest.fixture(scope="module")
@@ -544,7 +972,9 @@ GROUPS = {
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
-def test_bad_input_gets_a_clear_error_and_changes_nothing(group: str, tmp_path: Path, busy_port: int) -> None:
+def test_bad_input_gets_a_clear_error_and_changes_nothing(
+    group: str, tmp_path: Path, busy_port: int
+) -> None:
     cases = GROUPS[group]()
     for c in cases:
         c.argv = [a.replace("{busy}", str(busy_port)) for a in c.argv]
@@ -552,16 +982,32 @@ def test_bad_input_gets_a_clear_error_and_changes_nothing(group: str, tmp_path: 
     report(results)
 
 
-def test_headless_station_on_a_missing_serial_port_says_so_and_stops_cleanly(tmp_path: Path) -> None:
+def test_headless_station_on_a_missing_serial_port_says_so_and_stops_cleanly(
+    tmp_path: Path,
+) -> None:
     """A scanner port that does not exist is a device state (it may be plugged in later), so the
     station keeps running and says so in zh and en; SIGTERM stops it with exit 0, no traceback."""
     d = tmp_path / "st"
     d.mkdir()
     _seed_station(d)
     before = station_digest(d)
-    p = subprocess.Popen([*station_cmd(), "--data-dir", str(d), "run", "--headless", "--mode", "verify",
-                          "--scanner", "/dev/qa-no-such-tty"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True, cwd=ROOT)
+    p = subprocess.Popen(
+        [
+            *station_cmd(),
+            "--data-dir",
+            str(d),
+            "run",
+            "--headless",
+            "--mode",
+            "verify",
+            "--scanner",
+            "/dev/qa-no-such-tty",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     assert p.stderr is not None
     lines = []
     for line in p.stderr:
@@ -584,9 +1030,24 @@ def test_print_batch_to_an_unreachable_printer_says_so_and_cancels_cleanly(tmp_p
     d.mkdir()
     _seed_station(d)
     before = station_digest(d)
-    p = subprocess.Popen([*station_cmd(), "--data-dir", str(d), "print-batch", "--batch", "QA1-B0001",
-                          "--printer", f"tcp://127.0.0.1:{dead_port()}?lang=zpl", "--operator", "P1"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    p = subprocess.Popen(
+        [
+            *station_cmd(),
+            "--data-dir",
+            str(d),
+            "print-batch",
+            "--batch",
+            "QA1-B0001",
+            "--printer",
+            f"tcp://127.0.0.1:{dead_port()}?lang=zpl",
+            "--operator",
+            "P1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     assert p.stdout is not None
     lines = []
     for line in p.stdout:
@@ -597,12 +1058,16 @@ def test_print_batch_to_an_unreachable_printer_says_so_and_cancels_cleanly(tmp_p
     out, err = p.communicate(timeout=30)
     fault = json.loads(lines[-1])
     assert fault["message_zh"] and "offline" in fault["message_en"].lower()
-    assert any(json.loads(ln)["event"] == "cancelled" for ln in out.splitlines() if ln.startswith("{"))
+    assert any(
+        json.loads(ln)["event"] == "cancelled" for ln in out.splitlines() if ln.startswith("{")
+    )
     assert p.returncode == 0 and "Traceback" not in err
     assert station_digest(d) == before
 
 
-def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(tmp_path: Path) -> None:
+def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(
+    tmp_path: Path,
+) -> None:
     """`sync --once` against a real hub that answers 500, then broken JSON, then sends records
     this station cannot apply: each run exits non-zero with a zh/en message and no traceback,
     changes no state table and keeps the pull cursor; once the hub is sane, everything arrives
@@ -617,8 +1082,14 @@ def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(tmp
         token = hub.add_station("QA1")
 
         def cli(*argv: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-            return subprocess.run([*station_cmd(), "--data-dir", str(d), "--lang", lang, *argv], capture_output=True,
-                                  text=True, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL)
+            return subprocess.run(
+                [*station_cmd(), "--data-dir", str(d), "--lang", lang, *argv],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+            )
 
         assert cli("sync", "configure", "--hub-url", hub.url, "--token", token).returncode == 0
         before = station_digest(d)
@@ -626,7 +1097,9 @@ def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(tmp
         def cursor() -> int:
             conn = open_store(db_path(d), create=False).connect(readonly=True)
             try:
-                return int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])
+                return int(
+                    conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0]
+                )
             finally:
                 conn.close()
 
@@ -646,19 +1119,29 @@ def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(tmp
         refused("en", "hub", "json", "answer")
         hub.set_faults(garbage_next=0)
         hub.storage.put_records("carrier", [("ZZ", {"code": "ZZ", "name": {"not": "text"}})])
-        hub.storage.put_records("batch_plan", [("BP1", {"batch_id": "BP1", "sku_set": "A*1", "kind": "anonymous",
-                                                        "qty": 10**30})])
+        hub.storage.put_records(
+            "batch_plan",
+            [("BP1", {"batch_id": "BP1", "sku_set": "A*1", "kind": "anonymous", "qty": 10**30})],
+        )
         refused("en", "cannot apply")
         # the hub's data is fixed: the next sync applies it and every event is there exactly once
         hub.storage.put_records("carrier", [("ZZ", {"code": "ZZ", "name": "ZZ Express"})])
-        hub.storage.put_records("batch_plan", [("BP1", {"batch_id": "BP1", "sku_set": "A*1", "kind": "anonymous",
-                                                        "qty": 2})])
+        hub.storage.put_records(
+            "batch_plan",
+            [("BP1", {"batch_id": "BP1", "sku_set": "A*1", "kind": "anonymous", "qty": 2})],
+        )
         r = cli("sync", "--once")
         assert r.returncode == 0, r.stderr
         conn = open_store(db_path(d), create=False).connect(readonly=True)
         try:
-            want = [(row[0], row[1]) for row in conn.execute("SELECT seq, uuid FROM events ORDER BY seq")]
-            assert conn.execute("SELECT planned_qty FROM batches WHERE batch_id='BP1'").fetchone()[0] == 2
+            want = [
+                (row[0], row[1])
+                for row in conn.execute("SELECT seq, uuid FROM events ORDER BY seq")
+            ]
+            assert (
+                conn.execute("SELECT planned_qty FROM batches WHERE batch_id='BP1'").fetchone()[0]
+                == 2
+            )
         finally:
             conn.close()
         got = [(e["seq"], e["uuid"]) for e in hub.storage.events("QA1", 0, 10**9)]
@@ -670,10 +1153,33 @@ def test_sync_against_a_hub_answering_500_garbage_and_bad_data_loses_nothing(tmp
 def test_absurd_batch_sizes_are_refused_before_anything_is_written(tmp_path: Path) -> None:
     """`--qty 100000000000` used to build that many parcel rows in memory (the station hung);
     a negative presale qty became SQLite `LIMIT -5`, i.e. every order."""
-    cases = [Case("huge anonymous qty", ["batch", "create", "--sku-set", "A*1", "--kind", "anonymous",
-                                         "--qty", "100000000000"], needles=("qty", "数量")),
-             Case("negative presale qty", ["batch", "create", "--sku-set", "A*1", "--qty", "-5"], lang="zh",
-                  needles=("数量",)),
-             Case("negative weight tolerance", ["batch", "create", "--sku-set", "A*1", "--kind", "anonymous",
-                                                "--qty", "2", "--weight-tolerance", "-1"], needles=("tolerance",))]
+    cases = [
+        Case(
+            "huge anonymous qty",
+            ["batch", "create", "--sku-set", "A*1", "--kind", "anonymous", "--qty", "100000000000"],
+            needles=("qty", "数量"),
+        ),
+        Case(
+            "negative presale qty",
+            ["batch", "create", "--sku-set", "A*1", "--qty", "-5"],
+            lang="zh",
+            needles=("数量",),
+        ),
+        Case(
+            "negative weight tolerance",
+            [
+                "batch",
+                "create",
+                "--sku-set",
+                "A*1",
+                "--kind",
+                "anonymous",
+                "--qty",
+                "2",
+                "--weight-tolerance",
+                "-1",
+            ],
+            needles=("tolerance",),
+        ),
+    ]
     report(run_cases(tmp_path, cases))

@@ -5,6 +5,7 @@ Properties (hypothesis, bounded, derandomized):
   stream was split into reads;
 - valid frames embedded between garbage lines come out exactly, in order.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,8 +20,13 @@ SCALE = max(1, int(os.environ.get("QA_FUZZ_SCALE", "1")))
 from devices.scales.parse import MAX_LINE_BYTES, LineSplitter, parse_weight_text
 from devices.scanners.framing import AIM_NAMES, MAX_SCAN_BYTES, SUFFIXES, ScanFramer, ScannerConfig
 
-FUZZ = settings(max_examples=150 * SCALE, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=150 * SCALE,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def split(data: bytes, cuts: list[int]) -> list[bytes]:
@@ -45,11 +51,18 @@ cuts = st.lists(st.integers(min_value=0, max_value=10_000), max_size=30)
 
 # -- scanner framing ---------------------------------------------------------------------------
 
+
 @FUZZ
-@given(data=st.binary(max_size=2000), cuts=cuts, suffix=suffixes, prefix=st.sampled_from(["", "#", "]]"]),
-       aim=st.booleans())
-def test_framer_never_raises_and_ignores_read_boundaries(data: bytes, cuts: list[int], suffix: str,
-                                                         prefix: str, aim: bool) -> None:
+@given(
+    data=st.binary(max_size=2000),
+    cuts=cuts,
+    suffix=suffixes,
+    prefix=st.sampled_from(["", "#", "]]"]),
+    aim=st.booleans(),
+)
+def test_framer_never_raises_and_ignores_read_boundaries(
+    data: bytes, cuts: list[int], suffix: str, prefix: str, aim: bool
+) -> None:
     cfg = ScannerConfig(suffix=suffix, prefix=prefix, aim=aim)
     whole = feed_all(ScanFramer(cfg), [data])
     pieces = feed_all(ScanFramer(cfg), split(data, cuts))
@@ -70,22 +83,32 @@ def garbage_line(terms: bytes) -> st.SearchStrategy[bytes]:
     return st.one_of(
         no_term.map(lambda b: b"\xff" + b),  # never valid UTF-8
         st.sampled_from([b"", b" ", b"\x00\x00", b"  \x00 "]),
-        st.lists(st.sampled_from([x for x in range(1, 32) if x not in terms] + [0x7f]), max_size=20).map(bytes),
+        st.lists(
+            st.sampled_from([x for x in range(1, 32) if x not in terms] + [0x7F]), max_size=20
+        ).map(bytes),
         st.binary(min_size=MAX_SCAN_BYTES + 1, max_size=MAX_SCAN_BYTES + 300).map(
-            lambda b: bytes(x for x in b if x not in terms).ljust(MAX_SCAN_BYTES + 1, b"Z")),
+            lambda b: bytes(x for x in b if x not in terms).ljust(MAX_SCAN_BYTES + 1, b"Z")
+        ),
     )
 
 
 @FUZZ
 @given(data=st.data(), suffix=suffixes, prefix=st.sampled_from(["", "#"]), cuts=cuts)
-def test_valid_frames_between_garbage_come_out_exactly_in_order(data: st.DataObject, suffix: str, prefix: str,
-                                                                cuts: list[int]) -> None:
+def test_valid_frames_between_garbage_come_out_exactly_in_order(
+    data: st.DataObject, suffix: str, prefix: str, cuts: list[int]
+) -> None:
     cfg = ScannerConfig(suffix=suffix, prefix=prefix, aim=True)
     term = SUFFIXES[suffix]
     terms = b"\r\n" if suffix in ("CR", "LF", "CRLF") else term
-    items = data.draw(st.lists(st.one_of(st.tuples(st.just("scan"), codes, aims),
-                                         st.tuples(st.just("junk"), garbage_line(terms), st.none())),
-                               max_size=12))
+    items = data.draw(
+        st.lists(
+            st.one_of(
+                st.tuples(st.just("scan"), codes, aims),
+                st.tuples(st.just("junk"), garbage_line(terms), st.none()),
+            ),
+            max_size=12,
+        )
+    )
     stream = b""
     want: list[tuple[str, str | None]] = []
     for kind, body, aim in items:
@@ -99,7 +122,7 @@ def test_valid_frames_between_garbage_come_out_exactly_in_order(data: st.DataObj
     framer = ScanFramer(cfg)
     got = feed_all(framer, split(stream, cuts))
     assert got == want
-    for (code, aim) in got:
+    for code, aim in got:
         assert aim is None or AIM_NAMES.get(aim[1]) is not None
 
 
@@ -112,6 +135,7 @@ def test_overlong_run_never_leaks_a_truncated_code() -> None:
 
 
 # -- scale lines -------------------------------------------------------------------------------
+
 
 @FUZZ
 @given(data=st.binary(max_size=1500), cuts=cuts)
@@ -132,12 +156,18 @@ def test_parse_weight_text_never_raises_on_any_text(text: str, unit: str) -> Non
     assert r is None or (math.isfinite(r.grams) and r.unit)
 
 
-weights = st.tuples(st.sampled_from(["ST", "US", ""]), st.sampled_from(["GS", "NT", ""]),
-                    st.sampled_from(["+", "-", ""]), st.integers(min_value=0, max_value=150_000),
-                    st.sampled_from(["kg", "g", ""]))
+weights = st.tuples(
+    st.sampled_from(["ST", "US", ""]),
+    st.sampled_from(["GS", "NT", ""]),
+    st.sampled_from(["+", "-", ""]),
+    st.integers(min_value=0, max_value=150_000),
+    st.sampled_from(["kg", "g", ""]),
+)
 
 
-def weight_line(flag: str, kind: str, sign: str, milli: int, unit: str) -> tuple[bytes, float, bool | None]:
+def weight_line(
+    flag: str, kind: str, sign: str, milli: int, unit: str
+) -> tuple[bytes, float, bool | None]:
     head = f"{flag},{kind + ',' if kind else ''}" if flag else ""
     num = f"{milli / 1000:.3f}" if unit in ("kg", "") else str(milli)
     grams = float(milli)  # milli-kg written as kg, or the same number written as g
@@ -148,19 +178,27 @@ def weight_line(flag: str, kind: str, sign: str, milli: int, unit: str) -> tuple
 
 def scale_garbage() -> st.SearchStrategy[bytes]:
     return st.one_of(
-        st.text(alphabet="abcxyzQW=?!", min_size=1, max_size=30).map(str.encode),  # no digits: never a weight
+        st.text(alphabet="abcxyzQW=?!", min_size=1, max_size=30).map(
+            str.encode
+        ),  # no digits: never a weight
         st.sampled_from([b"OL,GS,+  0.000kg", b"ST,GS,", b"---", b"\x00\x01\x02", b"\xff\xfe"]),
         st.binary(min_size=MAX_LINE_BYTES + 1, max_size=MAX_LINE_BYTES + 200).map(
-            lambda b: bytes(x for x in b if x not in b"\r\n").ljust(MAX_LINE_BYTES + 1, b"9")),
+            lambda b: bytes(x for x in b if x not in b"\r\n").ljust(MAX_LINE_BYTES + 1, b"9")
+        ),
     )
 
 
 @FUZZ
 @given(data=st.data(), cuts=cuts, ending=st.sampled_from([b"\r\n", b"\r", b"\n"]))
-def test_valid_weight_lines_between_garbage_come_out_exactly(data: st.DataObject, cuts: list[int],
-                                                             ending: bytes) -> None:
-    items = data.draw(st.lists(st.one_of(weights.map(lambda w: ("w", w)),
-                                         scale_garbage().map(lambda g: ("g", g))), max_size=12))
+def test_valid_weight_lines_between_garbage_come_out_exactly(
+    data: st.DataObject, cuts: list[int], ending: bytes
+) -> None:
+    items = data.draw(
+        st.lists(
+            st.one_of(weights.map(lambda w: ("w", w)), scale_garbage().map(lambda g: ("g", g))),
+            max_size=12,
+        )
+    )
     stream = b""
     want = []
     for kind, body in items:
@@ -186,6 +224,10 @@ def test_overlong_scale_run_never_leaks_a_wrong_weight() -> None:
     """Regression: 250 bytes of noise + `ST,GS,+  1` in one read were dropped at the 256-byte
     limit and the tail `.234kg` then read as 234 g instead of 1234 g."""
     sp = LineSplitter()
-    lines = sp.feed(b"~" * 250 + b"ST,GS,+  1") + sp.feed(b".234kg\r\n") + sp.feed(b"ST,GS,+  0.500kg\r\n")
+    lines = (
+        sp.feed(b"~" * 250 + b"ST,GS,+  1")
+        + sp.feed(b".234kg\r\n")
+        + sp.feed(b"ST,GS,+  0.500kg\r\n")
+    )
     readings = [r.grams for r in map(parse_weight_text, lines) if r is not None]
     assert readings == [500.0]

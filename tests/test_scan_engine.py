@@ -1,4 +1,5 @@
 """Every verdict and every parcel transition of the scan engine, on a real SQLite store."""
+
 from __future__ import annotations
 
 import json
@@ -32,24 +33,34 @@ def parcel(conn, pid):
 
 def events(conn, type_=None):
     sql = "SELECT type, payload, operator FROM events"
-    rows = conn.execute(sql + (" WHERE type=?" if type_ else "") + " ORDER BY seq", (type_,) if type_ else ()).fetchall()
+    rows = conn.execute(
+        sql + (" WHERE type=?" if type_ else "") + " ORDER BY seq", (type_,) if type_ else ()
+    ).fetchall()
     return [(r[0], json.loads(r[1]), r[2]) for r in rows]
 
 
 @pytest.fixture
 def presale(conn):
-    add_orders(conn, order("O1", {"A": 1}, paid_at="2026-11-11T12:00:00Z"),
-               order("O2", {"A": 1}, paid_at="2026-11-11T12:01:00Z"),
-               order("O3", {"A": 1}, paid_at="2026-11-11T12:02:00Z", carrier="YTO"),
-               order("O9", {"B": 1}))
+    add_orders(
+        conn,
+        order("O1", {"A": 1}, paid_at="2026-11-11T12:00:00Z"),
+        order("O2", {"A": 1}, paid_at="2026-11-11T12:01:00Z"),
+        order("O3", {"A": 1}, paid_at="2026-11-11T12:02:00Z", carrier="YTO"),
+        order("O9", {"B": 1}),
+    )
     return make_batch(conn, "A*1")
 
 
 def test_presale_batch_has_one_parcel_per_order_earliest_first(conn, presale):
-    rows = conn.execute("SELECT order_id, waybill, state FROM parcels WHERE batch_id=? ORDER BY parcel_id",
-                        (presale["batch_id"],)).fetchall()
-    assert [tuple(r) for r in rows] == [("O1", "WBO1", "planned"), ("O2", "WBO2", "planned"),
-                                        ("O3", "WBO3", "planned")]
+    rows = conn.execute(
+        "SELECT order_id, waybill, state FROM parcels WHERE batch_id=? ORDER BY parcel_id",
+        (presale["batch_id"],),
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("O1", "WBO1", "planned"),
+        ("O2", "WBO2", "planned"),
+        ("O3", "WBO3", "planned"),
+    ]
 
 
 def test_full_happy_path_pack_verify_handoff(conn, presale):
@@ -102,7 +113,9 @@ def test_wrong_batch(conn, presale):
     other = make_batch(conn, "B*2")
     rejected_without_change(conn, "WBO4", ctx("pack", batch_id=presale["batch_id"]), "wrong_batch")
     assert scan(conn, "WBO4", ctx("pack", batch_id=other["batch_id"])).ok
-    rejected_without_change(conn, "WBO4", ctx("verify", batch_id=presale["batch_id"]), "wrong_batch")
+    rejected_without_change(
+        conn, "WBO4", ctx("verify", batch_id=presale["batch_id"]), "wrong_batch"
+    )
 
 
 def test_item_barcodes_in_pack_mode(conn, presale):
@@ -121,7 +134,9 @@ def test_not_packed_and_not_verified(conn, presale):
         h = open_handoff(conn, "ZTO", operator="L1")
     rejected_without_change(conn, "WBO1", ctx("handoff", handoff_id=h["handoff_id"]), "not_packed")
     assert scan(conn, "WBO1", ctx("pack", batch_id=presale["batch_id"])).ok
-    rejected_without_change(conn, "WBO1", ctx("handoff", handoff_id=h["handoff_id"]), "not_verified")
+    rejected_without_change(
+        conn, "WBO1", ctx("handoff", handoff_id=h["handoff_id"]), "not_verified"
+    )
 
 
 def test_wrong_carrier_says_which_cage(conn, presale):
@@ -130,7 +145,9 @@ def test_wrong_carrier_says_which_cage(conn, presale):
     scan(conn, "WBO3", ctx("verify"))
     with transaction(conn):
         h = open_handoff(conn, "ZTO", operator="L1")
-    v = rejected_without_change(conn, "WBO3", ctx("handoff", handoff_id=h["handoff_id"]), "wrong_carrier")
+    v = rejected_without_change(
+        conn, "WBO3", ctx("handoff", handoff_id=h["handoff_id"]), "wrong_carrier"
+    )
     assert "圆通" in v.next_zh and v.carrier == "YTO"
 
 
@@ -146,7 +163,9 @@ def test_handoff_closed_and_missing(conn, presale):
         m = close_handoff(conn, h["handoff_id"], operator="L1")
     assert m["count"] == 1 and [p["waybill"] for p in m["parcels"]] == ["WBO1"]
     assert (m["carrier_label"], m["carrier_label_en"]) == ("中通", "ZTO")
-    rejected_without_change(conn, "WBO2", ctx("handoff", handoff_id=h["handoff_id"]), "handoff_closed")
+    rejected_without_change(
+        conn, "WBO2", ctx("handoff", handoff_id=h["handoff_id"]), "handoff_closed"
+    )
     rejected_without_change(conn, "WBO2", ctx("handoff"), "no_handoff")
     rejected_without_change(conn, "WBO2", ctx("handoff", handoff_id="H-NOPE"), "no_handoff")
 
@@ -155,9 +174,14 @@ def test_pack_needs_an_active_batch_and_a_login(conn, presale):
     rejected_without_change(conn, "WBO1", ctx("pack"), "no_batch")
     with transaction(conn):
         from warehouse_app.batches import set_batch_status
+
         set_batch_status(conn, presale["batch_id"], "paused", operator="L1")
-    rejected_without_change(conn, "WBO1", ctx("pack", batch_id=presale["batch_id"]), "batch_not_active")
-    rejected_without_change(conn, "WBO1", ScanContext(mode="verify", operator=None), "not_logged_in")
+    rejected_without_change(
+        conn, "WBO1", ctx("pack", batch_id=presale["batch_id"]), "batch_not_active"
+    )
+    rejected_without_change(
+        conn, "WBO1", ScanContext(mode="verify", operator=None), "not_logged_in"
+    )
 
 
 def test_cancellation_intercepts_in_every_mode_and_pull_confirms(conn, presale):
@@ -199,16 +223,22 @@ def test_cancellation_after_handoff_requests_carrier_intercept(conn, presale):
     assert len(ev) == 1 and ev[0][1]["waybill"] == "WBO1" and ev[0][1]["carrier"] == "ZTO"
     # a stale 'paid' copy arriving later never revives the order
     add_orders(conn, order("O1", {"A": 1}, status="paid"))
-    assert conn.execute("SELECT status FROM orders WHERE order_id='O1'").fetchone()[0] == "cancelled"
+    assert (
+        conn.execute("SELECT status FROM orders WHERE order_id='O1'").fetchone()[0] == "cancelled"
+    )
 
 
 def test_voided_waybill_is_rejected_with_reason(conn, presale):
     with transaction(conn):
-        conn.execute("INSERT INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, voided_at) "
-                     "VALUES ('OLD-WB-1', 'PP-T1-B0001-00001', 'O1', 'YTO', 'carrier failover', '2026-11-11T14:00:00Z')")
+        conn.execute(
+            "INSERT INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, voided_at) "
+            "VALUES ('OLD-WB-1', 'PP-T1-B0001-00001', 'O1', 'YTO', 'carrier failover', '2026-11-11T14:00:00Z')"
+        )
     with transaction(conn):
         h = open_handoff(conn, "ZTO", operator="L1")
-    v = rejected_without_change(conn, "OLD-WB-1", ctx("handoff", handoff_id=h["handoff_id"]), "voided")
+    v = rejected_without_change(
+        conn, "OLD-WB-1", ctx("handoff", handoff_id=h["handoff_id"]), "voided"
+    )
     assert v.extra["void_reason"] == "carrier failover" and "作废" in v.message_zh
 
 
@@ -225,11 +255,19 @@ def test_weight_check_in_verify(conn):
 
 
 def test_anonymous_batch_binds_earliest_paid_order_at_verify(conn):
-    add_orders(conn, order("L2", {"C": 1}, paid_at="2026-11-11T12:05:00Z"),
-               order("L1x", {"C": 1}, paid_at="2026-11-11T12:01:00Z"),
-               order("LB", {"C": 1, "A": 1}, paid_at="2026-11-11T11:00:00Z"))  # other contents: never bound
+    add_orders(
+        conn,
+        order("L2", {"C": 1}, paid_at="2026-11-11T12:05:00Z"),
+        order("L1x", {"C": 1}, paid_at="2026-11-11T12:01:00Z"),
+        order("LB", {"C": 1, "A": 1}, paid_at="2026-11-11T11:00:00Z"),
+    )  # other contents: never bound
     b = make_batch(conn, "C*1", kind="anonymous", qty=3)
-    labels = [r[0] for r in conn.execute("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY 1", (b["batch_id"],))]
+    labels = [
+        r[0]
+        for r in conn.execute(
+            "SELECT label_code FROM parcels WHERE batch_id=? ORDER BY 1", (b["batch_id"],)
+        )
+    ]
     for lc in labels:
         assert scan(conn, lc, ctx("pack", batch_id=b["batch_id"])).ok
     v1 = scan(conn, labels[0], ctx("verify"))
@@ -251,6 +289,7 @@ def test_transition_table_is_closed():
 def test_events_are_append_only(conn, presale):
     scan(conn, "WBO1", ctx("pack", batch_id=presale["batch_id"]))
     import sqlite3
+
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("UPDATE events SET type='x'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -278,7 +317,9 @@ def test_parcels_done_since_counts_only_recent_accepted_scans(conn, presale):
     scan(conn, "WBO1", ctx("pack", batch_id=b), clock=lambda: t0)
     scan(conn, "WBO2", ctx("pack", batch_id=b), clock=lambda: t0 + timedelta(minutes=50))
     scan(conn, "WBO2", ctx("verify"), clock=lambda: t0 + timedelta(minutes=70))
-    scan(conn, "NOPE", ctx("verify"), clock=lambda: t0 + timedelta(minutes=71))  # rejected: not counted
+    scan(
+        conn, "NOPE", ctx("verify"), clock=lambda: t0 + timedelta(minutes=71)
+    )  # rejected: not counted
     scan(conn, "WBO3", ctx("pack", batch_id=b), clock=lambda: t0 + timedelta(minutes=75))
     assert parcels_done_since(conn, iso(t0 + timedelta(hours=1))) == 2
     assert parcels_done_since(conn, iso(t0 + timedelta(minutes=30))) == 3

@@ -1,4 +1,5 @@
 """The store: pragmas, migrations from the first shipped schema, clear errors for bad DB files."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -36,19 +37,28 @@ def test_upgrade_from_first_shipped_schema_keeps_data(tmp_path):
     raw = sqlite3.connect(db)
     raw.executescript((DATA / "station_schema_v1.sql").read_text())
     raw.close()
-    before = sqlite3.connect(db).execute("SELECT parcel_id, state, order_id FROM parcels ORDER BY 1").fetchall()
+    before = (
+        sqlite3.connect(db)
+        .execute("SELECT parcel_id, state, order_id FROM parcels ORDER BY 1")
+        .fetchall()
+    )
     s = open_store(db)
     c = s.connect()
     assert pending(c) == []
-    applied = {(r[0], r[1]) for r in c.execute("SELECT migration_set, name FROM _sqlite_migrations")}
+    applied = {
+        (r[0], r[1]) for r in c.execute("SELECT migration_set, name FROM _sqlite_migrations")
+    }
     for mset in MIGRATION_SETS:
         for m in mset._migrations:
             assert (mset.name, m.name) in applied
-    after = [tuple(r) for r in c.execute("SELECT parcel_id, state, order_id FROM parcels ORDER BY 1")]
+    after = [
+        tuple(r) for r in c.execute("SELECT parcel_id, state, order_id FROM parcels ORDER BY 1")
+    ]
     assert after == [tuple(r) for r in before] and ("PP-OLD1-B0001-00001", "packed", "V1") in after
     assert s.station_id() == "OLD1"
     # the upgraded station still scans
     from warehouse_app.scan_engine import ScanContext, scan
+
     assert scan(c, "WBV1", ScanContext("verify", "P1")).ok
 
 
@@ -67,17 +77,24 @@ def test_corrupt_db_is_a_clear_error(tmp_path):
 
 
 def test_core_never_imports_qt():
-    code = ("import sys, warehouse_app.cli, warehouse_app.scan_engine, warehouse_app.demo, warehouse_app.store, "
-            "warehouse_app.reports, warehouse_app.importer;"
-            "import pkgutil, importlib, devices, warehouse_app\n"
-            "for pkg in (warehouse_app, devices):\n"
-            "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-            "        if not m.name.endswith('__main__'):\n"
-            "            importlib.import_module(m.name)\n"
-            "assert 'PySide6' not in sys.modules, [m for m in sys.modules if 'PySide6' in m]\n"
-            "print('clean')")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                         cwd=Path(__file__).parent.parent)
+    code = (
+        "import sys, warehouse_app.cli, warehouse_app.scan_engine, warehouse_app.demo, warehouse_app.store, "
+        "warehouse_app.reports, warehouse_app.importer;"
+        "import pkgutil, importlib, devices, warehouse_app\n"
+        "for pkg in (warehouse_app, devices):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        if not m.name.endswith('__main__'):\n"
+        "            importlib.import_module(m.name)\n"
+        "assert 'PySide6' not in sys.modules, [m for m in sys.modules if 'PySide6' in m]\n"
+        "print('clean')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )
     assert out.returncode == 0, out.stderr
     assert "clean" in out.stdout
 

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
 """Fault injection against a real hub process: after the link returns, the hub holds every
 event exactly once and in order, and the station's outbox drains."""
 
@@ -8,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.sync_helpers import (  # noqa: F401
+from tests.sync_helpers import (
     FaultProxy,
     Hub,
     Station,

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
 """Pull: reference data lands with its cursor in one transaction; cancellations become
 intercepts wherever the parcel is; a bad page changes nothing."""
 
@@ -9,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.core_helpers import make_batch, order
-from tests.sync_helpers import Hub, Station, hub, linked, station  # noqa: F401
+from tests.sync_helpers import Hub, Station, hub, linked, station
 from warehouse_app.handoffs import open_handoff
 from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.station import add_operator, get_setting

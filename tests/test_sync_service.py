@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from tests.sync_helpers)
 """The sync thread as the UI uses it: callbacks, start/stop, nudge, TLS, a restored hub."""
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync_helpers import (  # noqa: F401
+from tests.sync_helpers import (
     Hub,
     Station,
     assert_exactly_once,

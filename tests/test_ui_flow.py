@@ -1,18 +1,21 @@
 """The station window driven through the real simulators: log in, run a batch, verify with an
 intercept, hand off, close and print a manifest, a lead review."""
+
 from __future__ import annotations
 
 import sys
 from typing import Any
 
-from tests.ui_fixtures import Station, station  # noqa: F401 (fixture)
+from tests.ui_fixtures import Station, station
 
 MAIN = "import sys; from warehouse_app.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _packed_paid(st: Station, n: int = 1, carrier: str | None = None) -> list[str]:
-    sql = ("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
-           "AND o.status='paid' AND p.waybill IS NOT NULL")
+    sql = (
+        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+        "AND o.status='paid' AND p.waybill IS NOT NULL"
+    )
     args: list[Any] = []
     if carrier:
         sql += " AND p.carrier=?"
@@ -39,8 +42,10 @@ def test_login_verify_with_intercept(station: Station) -> None:
 
     victim = _packed_paid(st, 2)[1]
     st.cancel_order_of(victim)  # the buyer cancels after packing
-    cancelled = st.q("SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-                     "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1")
+    cancelled = st.q(
+        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+        "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1"
+    )
     assert cancelled == [(victim,)]
     if cancelled:
         wb = cancelled[0][0]
@@ -102,8 +107,10 @@ def test_batch_create_print_and_pack(station: Station) -> None:
         if tab.table.item(r, 0).text() == bid:
             tab.table.selectRow(r)
     tab.start_btn.click()
-    st.qtbot.waitUntil(lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("active",)],
-                       timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("active",)],
+        timeout=10000,
+    )
     labels_before = st.rig.labels_printed()
     with st.qtbot.waitSignal(st.ctx.devices.print_finished, timeout=30000):
         tab.print_btn.click()
@@ -114,13 +121,18 @@ def test_batch_create_print_and_pack(station: Station) -> None:
 
     # pause blocks packing; the packer is told to ask the lead
     tab.pause_btn.click()
-    st.qtbot.waitUntil(lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("paused",)],
-                       timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("paused",)],
+        timeout=10000,
+    )
     w.back_to_packer()
     st.rig.scan(f"#BATCH:{bid}")
     st.qtbot.waitUntil(lambda: w.batch_id == bid, timeout=10000)
     st.command("#MODE:PACK", w.mode_changed)
-    codes = [r[0] for r in st.q("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", bid)]
+    codes = [
+        r[0]
+        for r in st.q("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", bid)
+    ]
     v = st.scan(codes[0])
     assert v.reason == "batch_not_active"
 
@@ -129,14 +141,20 @@ def test_batch_create_print_and_pack(station: Station) -> None:
         if tab.table.item(r, 0).text() == bid:
             tab.table.selectRow(r)
     tab.start_btn.click()
-    st.qtbot.waitUntil(lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("active",)],
-                       timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: st.q("SELECT status FROM batches WHERE batch_id=?", bid) == [("active",)],
+        timeout=10000,
+    )
     w.back_to_packer()
     for code in codes[:4]:
         assert st.scan(code).ok
-    st.counters(lambda c: c["batch"] is not None and c["batch"]["packed"] == 4 and c["batch"]["total"] == 6)
+    st.counters(
+        lambda c: c["batch"] is not None and c["batch"]["packed"] == 4 and c["batch"]["total"] == 6
+    )
     assert w.packer.c_batch.value.text() == "4 / 6"
-    other = st.q("SELECT label_code FROM parcels WHERE batch_id<>? AND state='planned' LIMIT 1", bid)[0][0]
+    other = st.q(
+        "SELECT label_code FROM parcels WHERE batch_id<>? AND state='planned' LIMIT 1", bid
+    )[0][0]
     assert st.scan(other).reason == "wrong_batch"
 
 
@@ -153,8 +171,13 @@ def test_handoff_close_and_manifest(station: Station) -> None:
     tab.open_btn.click()
     st.qtbot.waitUntil(lambda: len(st.q("SELECT 1 FROM handoffs")) == n_before + 1, timeout=10000)
     hid = st.q("SELECT handoff_id FROM handoffs WHERE carrier='YTO' AND status='open'")[0][0]
-    st.qtbot.waitUntil(lambda: any(tab.table.item(r, 0) and tab.table.item(r, 0).text() == hid
-                                   for r in range(tab.table.rowCount())), timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: any(
+            tab.table.item(r, 0) and tab.table.item(r, 0).text() == hid
+            for r in range(tab.table.rowCount())
+        ),
+        timeout=10000,
+    )
     for r in range(tab.table.rowCount()):
         if tab.table.item(r, 0).text() == hid:
             tab.table.selectRow(r)
@@ -162,12 +185,19 @@ def test_handoff_close_and_manifest(station: Station) -> None:
     st.qtbot.waitUntil(lambda: w.handoff_id == hid, timeout=10000)
     assert w.mode == "handoff" and w.handoff_id == hid and w.stack.currentWidget() is w.packer
 
-    ready = [r[0] for r in st.q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='YTO' LIMIT 3")]
+    ready = [
+        r[0]
+        for r in st.q(
+            "SELECT waybill FROM parcels WHERE state='verified' AND carrier='YTO' LIMIT 3"
+        )
+    ]
     assert ready, "demo data should have verified YTO parcels"
     for wb in ready:
         v = st.scan(wb)
         assert v.ok, v
-    wrong = st.q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='ZTO' LIMIT 1")[0][0]
+    wrong = st.q("SELECT waybill FROM parcels WHERE state='verified' AND carrier='ZTO' LIMIT 1")[0][
+        0
+    ]
     v = st.scan(wrong)
     assert v.reason == "wrong_carrier" and "中通" in w.packer.panel.next_text
     st.counters(lambda c: c["handoff"] is not None and c["handoff"]["count"] == len(ready))
@@ -179,7 +209,9 @@ def test_handoff_close_and_manifest(station: Station) -> None:
     with st.qtbot.waitSignal(w.lead.manifest_ready, timeout=30000) as blk:
         tab.close_btn.click()
     path = blk.args[0]
-    assert st.q("SELECT status, parcel_count FROM handoffs WHERE handoff_id=?", hid) == [("closed", len(ready))]
+    assert st.q("SELECT status, parcel_count FROM handoffs WHERE handoff_id=?", hid) == [
+        ("closed", len(ready))
+    ]
     data = open(path, "rb").read()
     assert data.startswith(b"%PDF")
     import pypdfium2 as pdfium
@@ -206,8 +238,10 @@ def test_discrepancies_and_review(station: Station, tmp_path: Any) -> None:
         wb = d.intercepted.item(0, 0).text()
         d.intercepted.selectRow(0)
         d.pull_btn.click()
-        st.qtbot.waitUntil(lambda: st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("pulled",)],
-                           timeout=10000)
+        st.qtbot.waitUntil(
+            lambda: st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("pulled",)],
+            timeout=10000,
+        )
     # void needs a reason: an empty one changes nothing
     wb = d.verified.item(0, 0).text()
     d.verified.selectRow(0)
@@ -216,8 +250,10 @@ def test_discrepancies_and_review(station: Station, tmp_path: Any) -> None:
     assert st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("verified",)]
     d.reason.setText("包装破损 damaged")
     d.void_btn.click()
-    st.qtbot.waitUntil(lambda: st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("voided",)],
-                       timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("voided",)],
+        timeout=10000,
+    )
     # the voided label then scans as voided
     w.back_to_packer()
     st.command("#MODE:VERIFY", w.mode_changed)
@@ -305,12 +341,18 @@ def test_settings_persist_and_language(station: Station) -> None:
             got = StationSettings.load(conn)
         finally:
             conn.close()
-        return got.language == "en" and got.use_scale_in_verify and got.printer_url == st.rig.printer_url
+        return (
+            got.language == "en"
+            and got.use_scale_in_verify
+            and got.printer_url == st.rig.printer_url
+        )
 
     st.qtbot.waitUntil(persisted, timeout=10000)
     # the devices were re-opened with the saved settings
     dev = st.ctx.devices
-    st.qtbot.waitUntil(lambda: dev.last_configure is not None and dev.last_configure.done(), timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: dev.last_configure is not None and dev.last_configure.done(), timeout=10000
+    )
     st.wait_scanner_ready()
     # test buttons: scan, print, scale
     s.test_scan_btn.click()
@@ -331,8 +373,10 @@ def test_settings_persist_and_language(station: Station) -> None:
 def test_core_cli_does_not_import_qt() -> None:
     import subprocess
 
-    code = ("import sys; import warehouse_app.cli as c; c.build_parser(); "
-            "assert 'PySide6' not in sys.modules, 'core imported Qt'")
+    code = (
+        "import sys; import warehouse_app.cli as c; c.build_parser(); "
+        "assert 'PySide6' not in sys.modules, 'core imported Qt'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
@@ -340,9 +384,18 @@ def test_gui_without_display_is_a_clear_message(tmp_path: Any) -> None:
     import os
     import subprocess
 
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    res = subprocess.run([sys.executable, "-c", MAIN, "--data-dir", str(tmp_path), "gui"],
-                         capture_output=True, text=True, env=env, timeout=60)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    res = subprocess.run(
+        [sys.executable, "-c", MAIN, "--data-dir", str(tmp_path), "gui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert res.returncode == 2
     assert "DISPLAY" in res.stderr and "Traceback" not in res.stderr
 
@@ -352,8 +405,13 @@ def test_gui_on_unset_station_is_a_clear_message(tmp_path: Any) -> None:
     import subprocess
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    res = subprocess.run([sys.executable, "-c", MAIN, "--data-dir", str(tmp_path / "x"), "gui"],
-                         capture_output=True, text=True, env=env, timeout=60)
+    res = subprocess.run(
+        [sys.executable, "-c", MAIN, "--data-dir", str(tmp_path / "x"), "gui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert res.returncode == 1
     assert "init" in res.stderr and "尚未初始化" in res.stderr and "Traceback" not in res.stderr
 
@@ -395,9 +453,13 @@ def test_scale_weighs_in_verify_mode(station: Station) -> None:
     st.ctx.settings.use_scale_in_verify = True
     st.login("P001")
     st.command("#MODE:VERIFY", w.mode_changed)
-    wbs = [r[0] for r in st.q(
-        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id JOIN batches b "
-        "ON b.batch_id=p.batch_id WHERE p.state='packed' AND o.status='paid' AND b.expected_weight_g=120 LIMIT 2")]
+    wbs = [
+        r[0]
+        for r in st.q(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id JOIN batches b "
+            "ON b.batch_id=p.batch_id WHERE p.state='packed' AND o.status='paid' AND b.expected_weight_g=120 LIMIT 2"
+        )
+    ]
     dev = st.ctx.devices
     st.rig.put_on_scale(520)  # 400 g too heavy for one lipstick parcel
     st.qtbot.waitUntil(lambda: dev.stable_weight() == 520, timeout=10000)
@@ -408,7 +470,9 @@ def test_scale_weighs_in_verify_mode(station: Station) -> None:
     st.qtbot.waitUntil(lambda: dev.stable_weight() == 121, timeout=10000)
     v = st.scan(wbs[0])
     assert v.ok
-    assert st.q("SELECT state, weight_g FROM parcels WHERE waybill=?", wbs[0]) == [("verified", 121)]
+    assert st.q("SELECT state, weight_g FROM parcels WHERE waybill=?", wbs[0]) == [
+        ("verified", 121)
+    ]
 
 
 def test_qt_platform_failure_is_a_clear_message(tmp_path: Any) -> None:
@@ -417,8 +481,13 @@ def test_qt_platform_failure_is_a_clear_message(tmp_path: Any) -> None:
 
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env["DISPLAY"] = ":4321"  # no X server there: the xcb platform plugin cannot start
-    res = subprocess.run([sys.executable, "-c", MAIN, "--data-dir", str(tmp_path), "gui"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-c", MAIN, "--data-dir", str(tmp_path), "gui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert res.returncode == 2
     assert "Qt" in res.stderr and "libxcb" in res.stderr and "Traceback" not in res.stderr
 
@@ -432,8 +501,11 @@ def test_translations_complete() -> None:
         ts = ET.parse(resource_path("translations", f"{stem}.ts"))
         msgs = list(ts.getroot().iter("message"))
         assert len(msgs) > 100
-        unfinished = [m.findtext("source") for m in msgs
-                      if m.find("translation") is None or m.find("translation").get("type") == "unfinished"]
+        unfinished = [
+            m.findtext("source")
+            for m in msgs
+            if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
+        ]
         assert unfinished == [], f"{stem}: untranslated {unfinished[:5]}"
         assert resource_path("translations", f"{stem}.qm").stat().st_size > 1000
 
@@ -451,7 +523,9 @@ def test_status_bar_shows_upstream_offline_with_pending(station: Station) -> Non
     st.ctx.writer.call(save_config, f"http://127.0.0.1:{dead}", "tok-test")
     st.ctx.sync.start()
     bar = st.window.status
-    st.qtbot.waitUntil(lambda: "离线" in bar.upstream.text() and "待上传" in bar.upstream.text(), timeout=20000)
+    st.qtbot.waitUntil(
+        lambda: "离线" in bar.upstream.text() and "待上传" in bar.upstream.text(), timeout=20000
+    )
     assert "从未连通" in bar.upstream.text()  # never reached: no "since" time to show
     st.ctx.sync.stop(10)
 
@@ -463,8 +537,10 @@ def test_print_hold_cancel_and_reprint(station: Station) -> None:
     st.login("P001")
     st.unlock_lead("batches")
     tab = w.lead.batches
-    bid = st.q("SELECT batch_id FROM parcels WHERE waybill IS NOT NULL AND print_count=0 GROUP BY batch_id "
-               "ORDER BY count(*) DESC LIMIT 1")[0][0]
+    bid = st.q(
+        "SELECT batch_id FROM parcels WHERE waybill IS NOT NULL AND print_count=0 GROUP BY batch_id "
+        "ORDER BY count(*) DESC LIMIT 1"
+    )[0][0]
     st.qtbot.waitUntil(lambda: tab.table.rowCount() >= 3, timeout=10000)
     for r in range(tab.table.rowCount()):
         if tab.table.item(r, 0).text() == bid:
@@ -477,17 +553,23 @@ def test_print_hold_cancel_and_reprint(station: Station) -> None:
     tab.cancel_btn.click()
     st.qtbot.waitUntil(lambda: "已取消" in tab.result.text(), timeout=10000)
     st.rig.printer_control("resume")
-    states = dict(st.q("SELECT state, count(*) FROM print_jobs WHERE batch_id=? GROUP BY state", bid))
+    states = dict(
+        st.q("SELECT state, count(*) FROM print_jobs WHERE batch_id=? GROUP BY state", bid)
+    )
     assert states.get("cancelled", 0) > 0 and states.get("done", 0) <= 1
     assert st.rig.labels_printed() - labels0 <= 1
 
     # reprint: a reason is required; then exactly one more label
-    wb = st.q("SELECT waybill FROM parcels WHERE batch_id=? AND waybill IS NOT NULL LIMIT 1", bid)[0][0]
+    wb = st.q("SELECT waybill FROM parcels WHERE batch_id=? AND waybill IS NOT NULL LIMIT 1", bid)[
+        0
+    ][0]
     tab.fix_code.setText(wb)
     tab.reprint_btn.click()
     assert "原因" in tab.result.text()
-    st.qtbot.waitUntil(lambda: "就绪" in w.status.printer.text() or "恢复" in w.status.printer.text(),
-                       timeout=15000)
+    st.qtbot.waitUntil(
+        lambda: "就绪" in w.status.printer.text() or "恢复" in w.status.printer.text(),
+        timeout=15000,
+    )
     n = st.rig.labels_printed()
     tab.fix_reason.setText("面单污损 smudged")
     tab.reprint_btn.click()
@@ -533,8 +615,12 @@ def test_keyboard_only_shift(station: Station) -> None:
     with qb.waitSignal(w.logged_in, timeout=10000):
         qb.keyClicks(w.login.entry, "P003")
         qb.keyClick(w.login.entry, Qt.Key.Key_Return)
-    for key, mode in ((Qt.Key.Key_F1, "pack"), (Qt.Key.Key_F3, "handoff"), (Qt.Key.Key_F4, "pull"),
-                      (Qt.Key.Key_F2, "verify")):
+    for key, mode in (
+        (Qt.Key.Key_F1, "pack"),
+        (Qt.Key.Key_F3, "handoff"),
+        (Qt.Key.Key_F4, "pull"),
+        (Qt.Key.Key_F2, "verify"),
+    ):
         with qb.waitSignal(w.mode_changed, timeout=5000):
             qb.keyClick(w.packer.entry, key)
         assert w.mode == mode
@@ -547,7 +633,9 @@ def test_keyboard_only_shift(station: Station) -> None:
         qb.keyClick(w.lead.pin, Qt.Key.Key_Return)
     assert w.lead.currentWidget() is w.lead.tabs_page
     qb.keyClick(w.lead.tabs, Qt.Key.Key_Escape)
-    assert w.stack.currentWidget() is w.packer and st.ctx.lead is None  # leaving locks the lead area
+    assert (
+        w.stack.currentWidget() is w.packer and st.ctx.lead is None
+    )  # leaving locks the lead area
     qb.keyClick(w.packer.entry, Qt.Key.Key_F12)
     assert w.windowTitle() == "Packing station"
     qb.keyClick(w.packer.entry, Qt.Key.Key_F8)

@@ -2,6 +2,7 @@
 language, Chinese mode shows no English leftovers, raw codes or UTC stamps, tables are sized like
 ui/lead.py's, nothing is clipped at 1366x768, the oversell banner is readable, work runs off the UI
 thread, and a failed action says why in zh and en and changes nothing."""
+
 from __future__ import annotations
 
 import os
@@ -11,13 +12,20 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
-from PySide6.QtWidgets import (QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,  # noqa: E402
-                               QTabWidget)
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+)
 
-from tests.test_ui_promo_screens import ctx, load, q  # noqa: E402,F401 (fixture)
-from tests.ui_fixtures import Station, station  # noqa: E402,F401 (fixture)
+from tests.test_ui_promo_screens import ctx, load, q
+from tests.ui_fixtures import Station, station
 
 ZH_TITLES = ["备货分层", "预包装计划", "分批发货", "快递分配", "退货", "大促复盘"]
 EN_TITLES = ["Stock tiers", "Pre-pack plans", "Ship-by", "Carriers", "Returns", "Promo review"]
@@ -64,7 +72,10 @@ def headers(t: QTableWidget) -> list[str]:
 
 
 def cells(t: QTableWidget) -> list[list[str]]:
-    return [[t.item(i, j).text() if t.item(i, j) else "" for j in range(t.columnCount())] for i in range(t.rowCount())]
+    return [
+        [t.item(i, j).text() if t.item(i, j) else "" for j in range(t.columnCount())]
+        for i in range(t.rowCount())
+    ]
 
 
 def load_all(qtbot: Any, tw: QTabWidget) -> None:
@@ -80,8 +91,16 @@ def raw_codes() -> set[str]:
     from ui.promo import common
 
     codes: set[str] = set()
-    for table in (common.STOCK_TIERS, common.SHIP_TIERS, common.PARCEL_STATES, common.ROLES, common.REGIONS,
-                  common.PLAN_STATUS, common.TRIGGERS, common.PRINT_REASONS):
+    for table in (
+        common.STOCK_TIERS,
+        common.SHIP_TIERS,
+        common.PARCEL_STATES,
+        common.ROLES,
+        common.REGIONS,
+        common.PLAN_STATUS,
+        common.TRIGGERS,
+        common.PRINT_REASONS,
+    ):
         codes |= set(table)
     return codes | {"east,north", "central,southwest", "True", "False"}
 
@@ -92,7 +111,9 @@ def test_tab_titles_follow_the_language(qtbot: Any, ctx: Any) -> None:
     switch(ctx, "zh")
     assert titles(tw) == ZH_TITLES
     tab = tw.widget(3)
-    assert tab.fail_btn.text() == "标记故障并切换" and tab.reason.placeholderText().startswith("故障原因")
+    assert tab.fail_btn.text() == "标记故障并切换" and tab.reason.placeholderText().startswith(
+        "故障原因"
+    )
     # a translator (re)installed sends LanguageChange down the widget tree: that alone retitles too
     use_lang(ctx, "en")
     QCoreApplication.sendEvent(tw, QEvent(QEvent.Type.LanguageChange))
@@ -119,7 +140,18 @@ def test_carriers_tab_in_chinese_names_times_and_regions(qtbot: Any, ctx: Any) -
     tab = CarriersTab(ctx)
     qtbot.addWidget(tab)
     data = load(qtbot, tab)
-    assert headers(tab.split) == ["快递", "角色", "区域", "目标", "实际", "订单", "日运力", "今日已用", "剩余", "状态"]
+    assert headers(tab.split) == [
+        "快递",
+        "角色",
+        "区域",
+        "目标",
+        "实际",
+        "订单",
+        "日运力",
+        "今日已用",
+        "剩余",
+        "状态",
+    ]
     split = {r[0]: r for r in cells(tab.split)}
     assert split["中通快递"][1:3] == ["主力", "华东、华北"]
     assert split["圆通速递"][1:3] == ["备用", "华南"]
@@ -146,7 +178,11 @@ def static_texts(tab: Any) -> list[str]:
     """Everything a lead reads that is not data: buttons, headings, placeholders, choices, headers."""
     out = [b.text() for b in tab.findChildren(QPushButton)]
     skip = {"result", "zone_note", "oversell_banner", "review_summary", "review_next_split"}
-    out += [lab.text() for lab in tab.findChildren(QLabel) if lab.objectName() not in skip and lab.text()]
+    out += [
+        lab.text()
+        for lab in tab.findChildren(QLabel)
+        if lab.objectName() not in skip and lab.text()
+    ]
     out += [e.placeholderText() for e in tab.findChildren(QLineEdit)]
     for c in tab.findChildren(QComboBox):
         if c.objectName() != "carrier_pick":  # '中通快递（ZTO）': the code in brackets is wanted
@@ -203,7 +239,10 @@ def test_tables_are_sized_like_the_lead_tables(qtbot: Any, ctx: Any) -> None:
                 for j in range(t.columnCount()):
                     it = t.item(r, j)
                     if it is not None and NUMBER.match(it.text()):
-                        assert it.textAlignment() & Qt.AlignmentFlag.AlignRight, (t.objectName(), it.text())
+                        assert it.textAlignment() & Qt.AlignmentFlag.AlignRight, (
+                            t.objectName(),
+                            it.text(),
+                        )
                         checked += 1
     assert checked > 100
     # numbers sort as numbers even when shown as percentages
@@ -230,19 +269,24 @@ def test_nothing_clipped_at_1366x768(qtbot: Any, ctx: Any, lang: str) -> None:
                 assert b.width() >= b.sizeHint().width(), (tw.tabText(i), b.text())
     plans = tw.widget(1)
     col = plans.COLS.index("qty")
-    assert plans.spins and all(plans.table.columnWidth(col) >= sp.sizeHint().width() for sp in plans.spins.values())
+    assert plans.spins and all(
+        plans.table.columnWidth(col) >= sp.sizeHint().width() for sp in plans.spins.values()
+    )
     ship = tw.widget(2)
     fm = ship.risk.fontMetrics()
     assert ship.risk.rowCount() > 0
-    widest = max(fm.horizontalAdvance(ship.risk.item(r, 0).text()) for r in range(ship.risk.rowCount()))
+    widest = max(
+        fm.horizontalAdvance(ship.risk.item(r, 0).text()) for r in range(ship.risk.rowCount())
+    )
     assert ship.risk.columnWidth(0) >= widest + 8
 
 
 def contrast(a: str, b: str) -> float:
     def lum(hex_: str) -> float:
-        rgb = [int(hex_[k:k + 2], 16) / 255 for k in (1, 3, 5)]
+        rgb = [int(hex_[k : k + 2], 16) / 255 for k in (1, 3, 5)]
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
     hi, lo = sorted((lum(a), lum(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 
@@ -252,19 +296,35 @@ def test_oversell_banner_is_readable(qtbot: Any, ctx: Any) -> None:
 
     banner = OversellBanner(ctx)
     qtbot.addWidget(banner)
-    alerts = [{"sku": f"SKU-{n}", "demand": 100 + n, "stock": 10, "prepacked": 5, "short_units": n,
-               "short_orders": [f"O{n}-{k}" for k in range(n)]} for n in range(1, 6)]
+    alerts = [
+        {
+            "sku": f"SKU-{n}",
+            "demand": 100 + n,
+            "stock": 10,
+            "prepacked": 5,
+            "short_units": n,
+            "short_orders": [f"O{n}-{k}" for k in range(n)],
+        }
+        for n in range(1, 6)
+    ]
     banner.show_alerts(alerts)
     assert not banner.isHidden() and banner.wordWrap()
     text = banner.text()
-    assert "SKU-5" in text and "SKU-3" in text and "SKU-1" not in text and "2 more SKU(s)" in text  # worst first
+    assert (
+        "SKU-5" in text and "SKU-3" in text and "SKU-1" not in text and "2 more SKU(s)" in text
+    )  # worst first
     assert "demand 105 > supply 15 (stock 10 + pre-packed 5), 5 orders short" in text
     assert "#ffffff" in banner.styleSheet() and RED in banner.styleSheet()
     assert contrast("#ffffff", RED) >= 4.5  # WCAG AA for normal text
-    assert banner.heightForWidth(1300) <= 3 * banner.fontMetrics().height() + 24  # at most ~2 lines at 1366
+    assert (
+        banner.heightForWidth(1300) <= 3 * banner.fontMetrics().height() + 24
+    )  # at most ~2 lines at 1366
     switch(ctx, "zh")
     banner.show_alerts(alerts)
-    assert banner.text().startswith("⚠ 超卖：SKU-5 需求 105 > 可发 15") and "另有 2 个商品" in banner.text()
+    assert (
+        banner.text().startswith("⚠ 超卖：SKU-5 需求 105 > 可发 15")
+        and "另有 2 个商品" in banner.text()
+    )
     banner.show_alerts([])
     assert banner.isHidden()
 
@@ -283,6 +343,7 @@ def test_loads_and_actions_run_off_the_ui_thread(qtbot: Any, ctx: Any, monkeypat
         def spy(conn: Any, _real: Any = real, _name: str = name) -> Any:
             seen.append((_name, threading.current_thread()))
             return _real(conn)
+
         monkeypatch.setattr(stock, name, spy)
     load(qtbot, stock)
     real_fail = screens._fail
@@ -290,6 +351,7 @@ def test_loads_and_actions_run_off_the_ui_thread(qtbot: Any, ctx: Any, monkeypat
     def fail_spy(*a: Any) -> Any:
         seen.append(("write", threading.current_thread()))
         return real_fail(*a)
+
     monkeypatch.setattr(screens, "_fail", fail_spy)
     car = CarriersTab(ctx)
     qtbot.addWidget(car)
@@ -305,9 +367,9 @@ def test_loads_and_actions_run_off_the_ui_thread(qtbot: Any, ctx: Any, monkeypat
 
 def test_failed_action_says_why_in_zh_and_en_and_changes_nothing(qtbot: Any, ctx: Any) -> None:
     """Another lead created plan B's batch meanwhile: saving A and B together fails as a whole."""
+    from ui.promo import PlansTab
     from warehouse_app.promo.plan import create_batches
     from warehouse_app.store.tx import transaction
-    from ui.promo import PlansTab
 
     tab = PlansTab(ctx)
     qtbot.addWidget(tab)
@@ -320,6 +382,7 @@ def test_failed_action_says_why_in_zh_and_en_and_changes_nothing(qtbot: Any, ctx
             conn.execute("UPDATE prepack_plans SET status='dropped' WHERE plan_id NOT IN (?)", (b,))
             create_batches(conn, operator="L002")
             conn.execute("UPDATE prepack_plans SET status='draft' WHERE plan_id=?", (a,))
+
     ctx.writer.call(other_lead)
     before = q(ctx, "SELECT plan_id, qty, status FROM prepack_plans ORDER BY plan_id")
     n_batches = q(ctx, "SELECT count(*) FROM batches")[0][0]
@@ -365,10 +428,15 @@ def test_short_tables_show_every_row(qtbot: Any, ctx: Any) -> None:
             last = t.rowCount() - 1
             qtbot.waitUntil(lambda: t.viewport().height() > 0)
             assert last >= 1
-            assert t.rowViewportPosition(last) + t.rowHeight(last) <= t.viewport().height(), (name, t.height())
+            assert t.rowViewportPosition(last) + t.rowHeight(last) <= t.viewport().height(), (
+                name,
+                t.height(),
+            )
 
 
-def test_carrier_buttons_follow_the_picked_carrier_and_export_needs_no_dialog(qtbot: Any, ctx: Any) -> None:
+def test_carrier_buttons_follow_the_picked_carrier_and_export_needs_no_dialog(
+    qtbot: Any, ctx: Any
+) -> None:
     from ui.promo import CarriersTab
 
     tab = CarriersTab(ctx)

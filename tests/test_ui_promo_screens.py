@@ -1,19 +1,21 @@
 """The promo lead screens offscreen, on a real demo station DB, with the real writer thread."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from warehouse_app.demo import build_demo  # noqa: E402
-from warehouse_app.paths import db_path  # noqa: E402
-from warehouse_app.promo.carriers import live_waybill_problems  # noqa: E402
-from warehouse_app.store import open_store  # noqa: E402
-from warehouse_app.store.writer import StoreWriter  # noqa: E402
+from warehouse_app.demo import build_demo
+from warehouse_app.paths import db_path
+from warehouse_app.promo.carriers import live_waybill_problems
+from warehouse_app.store import open_store
+from warehouse_app.store.writer import StoreWriter
 
 
 @pytest.fixture
@@ -21,7 +23,9 @@ def ctx(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     from ui.app import install_translator
     from ui.ops import AppContext, StationSettings
 
-    install_translator("en")  # the tabs' texts come from Qt's translator, as in the app (en: the sources)
+    install_translator(
+        "en"
+    )  # the tabs' texts come from Qt's translator, as in the app (en: the sources)
     data_dir = tmp_path / "st"
     store = open_store(db_path(data_dir))
     conn = store.connect()
@@ -57,7 +61,14 @@ def test_lead_tabs_titles_and_widgets(qtbot, ctx):
     tabs = lead_tabs(ctx)
     for _, w in tabs:
         qtbot.addWidget(w)
-    assert [t for t, _ in tabs] == ["Stock tiers", "Pre-pack plans", "Ship-by", "Carriers", "Returns", "Promo review"]
+    assert [t for t, _ in tabs] == [
+        "Stock tiers",
+        "Pre-pack plans",
+        "Ship-by",
+        "Carriers",
+        "Returns",
+        "Promo review",
+    ]
 
 
 def test_stock_tab_shows_reasons_and_oversell_banner(qtbot, ctx):
@@ -67,9 +78,16 @@ def test_stock_tab_shows_reasons_and_oversell_banner(qtbot, ctx):
     qtbot.addWidget(tab)
     data = load(qtbot, tab)
     assert tab.table.rowCount() == len(data["advice"]) >= 10
-    tiers = {tab.table.item(i, 0).text(): tab.table.item(i, 2).text() for i in range(tab.table.rowCount())}
+    tiers = {
+        tab.table.item(i, 0).text(): tab.table.item(i, 2).text()
+        for i in range(tab.table.rowCount())
+    }
     assert tiers["SKU-LIP-01"] == "Core hot"  # a person's word, not the core's code
-    assert not tab.banner.isHidden() and "OVERSELL" in tab.banner.text() and "SKU-CREAM-50" in tab.banner.text()
+    assert (
+        not tab.banner.isHidden()
+        and "OVERSELL" in tab.banner.text()
+        and "SKU-CREAM-50" in tab.banner.text()
+    )
     assert tab.short_table.rowCount() > 0
 
 
@@ -86,15 +104,23 @@ def test_plans_tab_adjust_and_create_batch(qtbot, ctx):
     with qtbot.waitSignal(tab.done, timeout=15000):
         tab.create_btn.click()
     assert q(ctx, "SELECT count(*) FROM batches")[0][0] == n_batches + 1
-    assert q(ctx, "SELECT qty, status FROM prepack_plans WHERE plan_id=?", pid)[0] == (12, "created")
-    assert q(ctx, "SELECT planned_qty FROM batches ORDER BY created_at DESC, batch_id DESC LIMIT 1")[0][0] == 12
+    assert q(ctx, "SELECT qty, status FROM prepack_plans WHERE plan_id=?", pid)[0] == (
+        12,
+        "created",
+    )
+    assert (
+        q(ctx, "SELECT planned_qty FROM batches ORDER BY created_at DESC, batch_id DESC LIMIT 1")[
+            0
+        ][0]
+        == 12
+    )
 
 
 def test_shipping_tab_counts_down(qtbot, ctx):
     from datetime import timedelta
 
-    from warehouse_app.clock import parse_iso
     from ui.promo import ShippingTab
+    from warehouse_app.clock import parse_iso
 
     tab = ShippingTab(ctx)
     qtbot.addWidget(tab)
@@ -126,7 +152,9 @@ def test_carriers_tab_failover_and_export(qtbot, ctx, tmp_path):
     conn = ctx.store.connect(readonly=True)
     assert live_waybill_problems(conn) == []
     conn.close()
-    qtbot.waitUntil(lambda: tab.failovers.rowCount() == 2, timeout=15000)  # the demo's Yunda + this one
+    qtbot.waitUntil(
+        lambda: tab.failovers.rowCount() == 2, timeout=15000
+    )  # the demo's Yunda + this one
     out = tmp_path / "open.jsonl"
     with qtbot.waitSignal(tab.done, timeout=15000):
         tab.export_to(out)
@@ -149,12 +177,17 @@ def test_returns_tab_sets_station_defaults_and_records(qtbot, ctx):
     tab.disposition.setCurrentIndex(tab.disposition.findData("restock"))
     with qtbot.waitSignal(tab.done, timeout=15000):
         tab.use_btn.click()
-    wb = q(ctx, "SELECT waybill FROM parcels WHERE state='handed_off' ORDER BY parcel_id LIMIT 1")[0][0]
+    wb = q(ctx, "SELECT waybill FROM parcels WHERE state='handed_off' ORDER BY parcel_id LIMIT 1")[
+        0
+    ][0]
     tab.code.setText(wb)
     with qtbot.waitSignal(tab.done, timeout=15000) as b:
         tab.scan_btn.click()
     assert b.args[0].ok and "Return recorded" in tab.result.text()
-    assert q(ctx, "SELECT reason, disposition FROM returns WHERE waybill=?", wb)[0] == ("wrong_item", "restock")
+    assert q(ctx, "SELECT reason, disposition FROM returns WHERE waybill=?", wb)[0] == (
+        "wrong_item",
+        "restock",
+    )
     # the station's return mode (3-argument call) now uses these
     from warehouse_app.returns import return_defaults
 
@@ -179,9 +212,9 @@ def test_review_tab_shows_and_exports(qtbot, ctx, tmp_path):
 
 def test_banner_follows_the_stock_on_refresh(qtbot, ctx):
     """Each refresh re-checks oversell on the writer: restocking the SKU clears the banner."""
+    from ui.promo import ShippingTab
     from warehouse_app.promo.stock import set_stock
     from warehouse_app.store.tx import transaction
-    from ui.promo import ShippingTab
 
     tab = ShippingTab(ctx)
     qtbot.addWidget(tab)
@@ -191,7 +224,11 @@ def test_banner_follows_the_stock_on_refresh(qtbot, ctx):
     def restock(conn: Any) -> None:
         with transaction(conn):
             set_stock(conn, "SKU-CREAM-50", 100_000, operator="L001")
+
     ctx.writer.call(restock)
     load(qtbot, tab)
     assert tab.banner.isHidden()
-    assert q(ctx, "SELECT resolved_at IS NOT NULL FROM oversell_alerts WHERE sku='SKU-CREAM-50'")[0][0] == 1
+    assert (
+        q(ctx, "SELECT resolved_at IS NOT NULL FROM oversell_alerts WHERE sku='SKU-CREAM-50'")[0][0]
+        == 1
+    )

@@ -1,5 +1,6 @@
 """The station's loose ends, driven through the real window, simulators and SQLite: local time,
 carrier names, a keyboard-only returns desk, the upstream pill, full stored device settings, sounds."""
+
 from __future__ import annotations
 
 import logging
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.ui_fixtures import Station, station  # noqa: F401 (fixture)
+from tests.ui_fixtures import Station, station
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -22,15 +23,22 @@ def _local(stamp: str, fmt: str) -> str:
 
 
 def _packed_paid(st: Station, n: int = 1) -> list[str]:
-    return [r[0] for r in st.q(
-        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
-        "AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT ?", n)]
+    return [
+        r[0]
+        for r in st.q(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id WHERE p.state='packed' "
+            "AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT ?",
+            n,
+        )
+    ]
 
 
 # -- 1 + 2: local time and carrier names in the lead area -----------------------------------------
 def test_review_handoffs_discrepancies_in_station_zone_with_carrier_names(station: Station) -> None:
     st, w = station, station.window
-    assert st.ctx.settings.timezone == "Asia/Shanghai"  # the demo's zone, read from the core setting
+    assert (
+        st.ctx.settings.timezone == "Asia/Shanghai"
+    )  # the demo's zone, read from the core setting
     st.login("P001")
     st.unlock_lead("review")
     rv = w.lead.review
@@ -55,7 +63,9 @@ def test_review_handoffs_discrepancies_in_station_zone_with_carrier_names(statio
         rv.csv_btn.click()
     csv_text = open(blk.args[0], encoding="utf-8-sig").read()
     assert "time_zone=Asia/Shanghai (UTC+08:00)" in csv_text
-    assert _local(first["hour"], "%m-%d %H:%M") in csv_text and first["hour"] in csv_text  # local + UTC
+    assert (
+        _local(first["hour"], "%m-%d %H:%M") in csv_text and first["hour"] in csv_text
+    )  # local + UTC
     assert "中通快递" in csv_text and "ZTO" in csv_text
     with st.qtbot.waitSignal(rv.exported, timeout=30000) as blk:
         rv.pdf_btn.click()
@@ -68,10 +78,14 @@ def test_review_handoffs_discrepancies_in_station_zone_with_carrier_names(statio
     w.lead.open("handoffs")
     ho = w.lead.handoffs
     st.qtbot.waitUntil(lambda: ho.table.rowCount() > 0, timeout=10000)
-    hid, carrier, opened = st.q("SELECT handoff_id, carrier, opened_at FROM handoffs ORDER BY handoff_id")[0]
+    hid, carrier, opened = st.q(
+        "SELECT handoff_id, carrier, opened_at FROM handoffs ORDER BY handoff_id"
+    )[0]
     row = [r for r in range(ho.table.rowCount()) if ho.table.item(r, 0).text() == hid][0]
-    assert ho.table.item(row, 1).text() == {"ZTO": "中通快递", "YTO": "圆通速递", "YUNDA": "韵达快递",
-                                            "SF": "顺丰速运"}[carrier]
+    assert (
+        ho.table.item(row, 1).text()
+        == {"ZTO": "中通快递", "YTO": "圆通速递", "YUNDA": "韵达快递", "SF": "顺丰速运"}[carrier]
+    )
     assert ho.table.item(row, 6).text() == _local(opened, "%m-%d %H:%M:%S")
     assert "圆通速递" in ho.carrier.itemText(ho.carrier.findData("YTO"))
 
@@ -89,7 +103,9 @@ def test_manifest_has_local_times_and_carrier_name(station: Station, tmp_path: A
     from ui.lead import render_manifest
 
     st = station
-    hid, opened = st.q("SELECT handoff_id, opened_at FROM handoffs WHERE status='closed' LIMIT 1")[0]
+    hid, opened = st.q("SELECT handoff_id, opened_at FROM handoffs WHERE status='closed' LIMIT 1")[
+        0
+    ]
     out = tmp_path / "m.pdf"
     conn = st.ctx.store.connect(readonly=True)
     try:
@@ -124,7 +140,9 @@ def test_verdict_detail_and_packer_texts_name_the_carrier(station: Station) -> N
     st.qtbot.waitUntil(lambda: w.handoff_id == hid, timeout=10000)
     c = st.counters(lambda c: c["handoff"] is not None)
     sub = w.packer.c_handoff.sub.text()
-    assert st.ctx.carriers[c["handoff"]["carrier"]][0] in sub and "进行中" in sub and "open" not in sub
+    assert (
+        st.ctx.carriers[c["handoff"]["carrier"]][0] in sub and "进行中" in sub and "open" not in sub
+    )
     st.qtbot.waitUntil(lambda: w.packer.batch_pick.count() > 1, timeout=10000)
     items = [w.packer.batch_pick.itemText(i) for i in range(w.packer.batch_pick.count())]
     assert not any("(active)" in t for t in items) and any("进行中" in t for t in items)
@@ -152,7 +170,9 @@ def test_returns_reason_and_disposition_by_keys_and_cards(station: Station) -> N
         qb.keyClick(w.packer.entry, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert blk.args[0] == ("quality", None)
     snap = w.packer.panel.snapshot()
-    assert "质量问题" in snap["title"] and "Alt+1" in snap["next"]  # big, and says what is still missing
+    assert (
+        "质量问题" in snap["title"] and "Alt+1" in snap["next"]
+    )  # big, and says what is still missing
     assert w.packer.entry.text() == ""  # the key did not type into the scan field
     with qb.waitSignal(w.return_choice_changed, timeout=10000) as blk:
         qb.keyClick(w.packer.entry, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
@@ -163,7 +183,8 @@ def test_returns_reason_and_disposition_by_keys_and_cards(station: Station) -> N
 
     v = st.scan(shipped[0])
     assert v.ok and st.q("SELECT reason, disposition FROM returns WHERE waybill=?", shipped[0]) == [
-        ("quality", "restock")]
+        ("quality", "restock")
+    ]
     assert "质量问题 → 入库重售" in w.packer.panel.snapshot()["detail"]
     assert "入库重售" in w.packer.panel.next_text
 
@@ -182,7 +203,8 @@ def test_returns_reason_and_disposition_by_keys_and_cards(station: Station) -> N
     assert blk.args[0] == ("logistics_damage", "to_vendor")
     assert st.scan(shipped[1]).ok
     assert st.q("SELECT reason, disposition FROM returns WHERE waybill=?", shipped[1]) == [
-        ("logistics_damage", "to_vendor")]
+        ("logistics_damage", "to_vendor")
+    ]
 
     # a bad card: clear message, nothing changes
     before = st.q("SELECT key, value FROM settings WHERE key LIKE 'returns.%' ORDER BY key")
@@ -200,15 +222,35 @@ def test_upstream_pill_shows_pending_and_last_pull_age(station: Station) -> None
 
     bar = station.window.status
     now = utcnow()
-    base: dict[str, Any] = dict(configured=True, syncing=False, hub_url="http://hub", acked_seq=0, last_seq=12,
-                                last_push_at=None, last_ok_at=iso(now - timedelta(seconds=130)),
-                                last_error_en=None, last_error_zh=None, next_retry_in_s=None,
-                                clock_offset_s=None, checked_at=iso(now))
-    bar.show_sync(SyncStatus(online=True, pending_events=12, last_pull_at=iso(now - timedelta(seconds=130)), **base))
+    base: dict[str, Any] = dict(
+        configured=True,
+        syncing=False,
+        hub_url="http://hub",
+        acked_seq=0,
+        last_seq=12,
+        last_push_at=None,
+        last_ok_at=iso(now - timedelta(seconds=130)),
+        last_error_en=None,
+        last_error_zh=None,
+        next_retry_in_s=None,
+        clock_offset_s=None,
+        checked_at=iso(now),
+    )
+    bar.show_sync(
+        SyncStatus(
+            online=True, pending_events=12, last_pull_at=iso(now - timedelta(seconds=130)), **base
+        )
+    )
     assert bar.upstream.text().endswith("上游：在线 · 待上传 12 · 上次同步 2分钟前")
     since = _local(base["last_ok_at"], "%H:%M")
-    bar.show_sync(SyncStatus(online=False, pending_events=40, last_pull_at=base["last_ok_at"],
-                             **{**base, "last_error_zh": "连接失败"}))
+    bar.show_sync(
+        SyncStatus(
+            online=False,
+            pending_events=40,
+            last_pull_at=base["last_ok_at"],
+            **{**base, "last_error_zh": "连接失败"},
+        )
+    )
     assert f"上游：离线（自 {since}） · 待上传 40" in bar.upstream.text()
     assert "2分钟前" in bar.upstream.toolTip()
     station.window.set_language("en")
@@ -229,8 +271,18 @@ def test_devices_get_the_full_stored_scanner_and_scale_settings(station: Station
 
     def store(conn: Any) -> None:
         with transaction(conn):
-            dcfg.save_scanner_config(conn, ScannerConfig(port="/dev/ttyIGNORED", baud=9600, suffix="LF",
-                                                         prefix="]", aim=False, parity="N", data_bits=8))
+            dcfg.save_scanner_config(
+                conn,
+                ScannerConfig(
+                    port="/dev/ttyIGNORED",
+                    baud=9600,
+                    suffix="LF",
+                    prefix="]",
+                    aim=False,
+                    parity="N",
+                    data_bits=8,
+                ),
+            )
             set_setting(conn, dcfg.FEEDBACK_KEY, "honeywell-acknak")
             dcfg.save_scale_settings(conn, "/dev/ttyIGNORED", 9600, "g")
 
@@ -240,13 +292,18 @@ def test_devices_get_the_full_stored_scanner_and_scale_settings(station: Station
     assert fut.exception() is None
     cfg = dev.scanner.config
     assert (cfg.suffix, cfg.prefix, cfg.aim) == ("LF", "]", False)
-    assert cfg.port == st.ctx.settings.scanner_port  # the settings page's port wins over a stale one
+    assert (
+        cfg.port == st.ctx.settings.scanner_port
+    )  # the settings page's port wins over a stale one
     assert dev.scanner.feedback == FEEDBACK["honeywell-acknak"]
     assert dev.scale.default_unit == "g"
     info = st.window.lead.settings
     info.show_scanner_info()  # the settings page tells IT what is in effect
     assert "后缀 LF" in info.scanner_info.text() and "前缀 ]" in info.scanner_info.text()
-    assert "AIM 标识 保留" in info.scanner_info.text() and "honeywell-acknak" in info.scanner_info.text()
+    assert (
+        "AIM 标识 保留" in info.scanner_info.text()
+        and "honeywell-acknak" in info.scanner_info.text()
+    )
     st.wait_scanner_ready()
     with st.qtbot.waitSignal(st.window.logged_in, timeout=10000):
         st.rig.scanner.write(frame("P001", "LF", prefix="]"))  # LF-framed, prefixed: decoded
@@ -272,13 +329,16 @@ def test_bad_stored_scanner_settings_are_a_clear_status(station: Station) -> Non
 
 # -- 6: sounds -----------------------------------------------------------------------------------------
 def test_each_verdict_kind_has_its_own_sound_file(tmp_path: Any) -> None:
+    from ui.sounds import TONES, generate, sound_for
     from warehouse_app.paths import resource_path
 
-    from ui.sounds import TONES, generate, sound_for
-
-    kinds = {"ok": sound_for(True, None), "intercept": sound_for(False, "intercepted"),
-             "duplicate": sound_for(False, "duplicate"), "wrong": sound_for(False, "wrong_item"),
-             "reject": sound_for(False, "unknown_code")}
+    kinds = {
+        "ok": sound_for(True, None),
+        "intercept": sound_for(False, "intercepted"),
+        "duplicate": sound_for(False, "duplicate"),
+        "wrong": sound_for(False, "wrong_item"),
+        "reject": sound_for(False, "unknown_code"),
+    }
     assert set(kinds.values()) == set(kinds)  # five verdict kinds, five different sounds
     assert sound_for(False, "wrong_batch") == sound_for(False, "wrong_carrier") == "wrong"
     fresh = {p.stem: p.read_bytes() for p in generate(tmp_path)}
@@ -318,8 +378,12 @@ def test_time_zone_setting_validated_and_applied(station: Station) -> None:
     with st.qtbot.waitSignal(st.ctx.events.data_changed, timeout=10000):
         s.save_btn.click()
     assert st.ctx.settings.timezone == "UTC"
-    st.qtbot.waitUntil(lambda: st.q("SELECT value FROM settings WHERE key='timezone'") == [('"UTC"',)],
-                       timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: st.q("SELECT value FROM settings WHERE key='timezone'") == [('"UTC"',)],
+        timeout=10000,
+    )
     w.lead.open("review")
     rv = w.lead.review
-    st.qtbot.waitUntil(lambda: rv.data is not None and rv.data["zone"] == "UTC+00:00", timeout=10000)
+    st.qtbot.waitUntil(
+        lambda: rv.data is not None and rv.data["zone"] == "UTC+00:00", timeout=10000
+    )

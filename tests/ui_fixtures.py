@@ -1,15 +1,17 @@
 """Fixtures for the UI tests: a fresh demo station DB per test, the real device simulators
 (pty scanner, pty scale, TCP printer), a real window, and every thread joined in teardown."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @dataclass
@@ -44,11 +46,13 @@ class Station:
         seen: list[dict[str, Any]] = []
         self.window.counters_updated.connect(seen.append)
         try:
+
             def ok() -> bool:
                 if seen and pred(seen[-1]):
                     return True
                 self.window.refresh_counters()
                 return False
+
             self.qtbot.waitUntil(ok, timeout=timeout)
             return seen[-1]
         finally:
@@ -64,8 +68,9 @@ class Station:
 
     def wait_scanner_ready(self) -> None:
         dev = self.ctx.devices
-        self.qtbot.waitUntil(lambda: dev.scanner is not None and dev.scanner.device.connected.is_set(),
-                             timeout=10000)
+        self.qtbot.waitUntil(
+            lambda: dev.scanner is not None and dev.scanner.device.connected.is_set(), timeout=10000
+        )
 
     def unlock_lead(self, tab: str = "batches", code: str = "L001", pin: str = "1234") -> None:
         w = self.window
@@ -85,7 +90,9 @@ def cancel_order_of(conn: Any, waybill: str) -> None:
     now = iso(utcnow())
     with transaction(conn):
         oid = conn.execute("SELECT order_id FROM parcels WHERE waybill=?", (waybill,)).fetchone()[0]
-        conn.execute("UPDATE orders SET status='cancelled', cancelled_at=? WHERE order_id=?", (now, oid))
+        conn.execute(
+            "UPDATE orders SET status='cancelled', cancelled_at=? WHERE order_id=?", (now, oid)
+        )
         cancel_parcel(conn, oid, operator=None, at=now)
 
 

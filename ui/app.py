@@ -4,6 +4,7 @@
 `run_gui()`. Expected failures (no display, no Qt platform plugin, a locked or missing DB)
 print a clear zh + en message and return non-zero instead of a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,14 +12,17 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
 _translator: Any = None
-APT_HINT = ("sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
-            "libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1")
+APT_HINT = (
+    "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
+    "libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1"
+)
 
 
 class StartupError(Exception):
@@ -63,11 +67,14 @@ def check_display() -> None:
                 "No display: this window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is not set). "
                 "Start it from the station's desktop, or use the command line (`warehouse-station --help`).",
                 "没有显示器会话：窗口需要在桌面环境中运行（未设置 DISPLAY 或 WAYLAND_DISPLAY）。"
-                "请在工位桌面上启动，或使用命令行（warehouse-station --help）。")
+                "请在工位桌面上启动，或使用命令行（warehouse-station --help）。",
+            )
         # Qt aborts the whole process when the platform plugin can't load: try it in a child first.
         probe = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
         try:
-            res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=20)
+            res = subprocess.run(
+                [sys.executable, "-c", probe], capture_output=True, text=True, timeout=20
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             logger.warning("Qt platform probe did not run: %s", exc)
             return
@@ -77,7 +84,8 @@ def check_display() -> None:
             raise StartupError(
                 f"Qt cannot open the display (platform plugin failed: {tail}). "
                 f"On Debian/Ubuntu install the X11 libraries: {APT_HINT}",
-                f"Qt 无法打开显示（平台插件加载失败：{tail}）。Debian/Ubuntu 请安装 X11 依赖库：{APT_HINT}")
+                f"Qt 无法打开显示（平台插件加载失败：{tail}）。Debian/Ubuntu 请安装 X11 依赖库：{APT_HINT}",
+            )
 
 
 def _acquire_lock(data_dir: Path) -> Any:
@@ -89,7 +97,8 @@ def _acquire_lock(data_dir: Path) -> Any:
     if not lock.tryLock(100):
         raise StartupError(
             f"Another station window already uses {data_dir}. Close it first (one window per station DB).",
-            f"另一个站点窗口正在使用 {data_dir}，请先关闭它（每个站点数据库只能开一个窗口）。")
+            f"另一个站点窗口正在使用 {data_dir}，请先关闭它（每个站点数据库只能开一个窗口）。",
+        )
     return lock
 
 
@@ -126,15 +135,16 @@ def prepare_demo(data_dir: Path, orders: int = 3000, extensions: bool = True) ->
     return p
 
 
-def build_context(data_dir: Path, *, lang: str | None = None, rig: Any = None, start_sync: bool = True) -> Any:
+def build_context(
+    data_dir: Path, *, lang: str | None = None, rig: Any = None, start_sync: bool = True
+) -> Any:
     """Open the store, writer, settings, devices and sync for a window."""
+    from ui.devices import DeviceHub
+    from ui.ops import AppContext, StationSettings, load_carrier_names
     from warehouse_app.errors import StationError
     from warehouse_app.paths import db_path
     from warehouse_app.store import open_store
     from warehouse_app.store.writer import StoreWriter
-
-    from ui.devices import DeviceHub
-    from ui.ops import AppContext, StationSettings, load_carrier_names
 
     store = open_store(db_path(data_dir))
     conn = store.connect(readonly=True)
@@ -144,7 +154,8 @@ def build_context(data_dir: Path, *, lang: str | None = None, rig: Any = None, s
                 f"This station is not set up ({data_dir}): run `warehouse-station init --station-id ID` "
                 "or start the demo with `warehouse-station gui --demo`.",
                 f"站点尚未初始化（{data_dir}）：请运行 `warehouse-station init --station-id ID`，"
-                "或用 `warehouse-station gui --demo` 打开演示。")
+                "或用 `warehouse-station gui --demo` 打开演示。",
+            )
         settings = StationSettings.load(conn)
         carriers = load_carrier_names(conn)  # a few rows, once, before the window exists
     finally:
@@ -181,8 +192,15 @@ def shutdown_context(ctx: Any) -> None:
     ctx.writer.close()
 
 
-def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = None, feed: bool = False,
-            sounds: bool = True, argv: Sequence[str] | None = None) -> int:
+def run_gui(
+    data_dir: Path | None,
+    *,
+    demo: bool = False,
+    lang: str | None = None,
+    feed: bool = False,
+    sounds: bool = True,
+    argv: Sequence[str] | None = None,
+) -> int:
     from warehouse_app.errors import StationError
     from warehouse_app.paths import default_data_dir
 
@@ -199,7 +217,9 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
 
     if qtcompat.describe():
         logger.info(qtcompat.describe())
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("warehouse-station")
     if isinstance(app, QGuiApplication):
@@ -239,7 +259,9 @@ def run_gui(data_dir: Path | None, *, demo: bool = False, lang: str | None = Non
         return int(rc)
     except (StartupError, StationError) as exc:
         _print_error(exc.zh, str(exc))
-        if QApplication.instance() is not None and not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        if QApplication.instance() is not None and not os.environ.get(
+            "QT_QPA_PLATFORM", ""
+        ).startswith("offscreen"):
             QMessageBox.critical(None, "打包站 Packing station", f"{exc.zh}\n\n{exc}")
         return 1
     finally:
@@ -280,16 +302,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     from warehouse_app.log import setup_logging
     from warehouse_app.paths import default_log_dir
 
-    p = argparse.ArgumentParser(prog="warehouse-station-gui", description="Packing-station window / 打包站窗口")
+    p = argparse.ArgumentParser(
+        prog="warehouse-station-gui", description="Packing-station window / 打包站窗口"
+    )
     p.add_argument("--data-dir", type=Path, default=None)
-    p.add_argument("--demo", action="store_true", help="open on embedded demo data with simulated devices")
+    p.add_argument(
+        "--demo", action="store_true", help="open on embedded demo data with simulated devices"
+    )
     p.add_argument("--feed", action="store_true", help="with --demo: feed a few simulated scans")
     p.add_argument("--lang", choices=["zh", "en"], default=None)
     p.add_argument("--no-sound", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)
     setup_logging(default_log_dir(), level=logging.DEBUG if args.verbose else logging.INFO)
-    return run_gui(args.data_dir, demo=args.demo, lang=args.lang, feed=args.feed, sounds=not args.no_sound)
+    return run_gui(
+        args.data_dir, demo=args.demo, lang=args.lang, feed=args.feed, sounds=not args.no_sound
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 Logs in P001, verifies a few parcels (one of them intercepted), switches to handoff and hands
 some off, every step a real scan through the pty scanner, spaced so each verdict can be read.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,17 +17,38 @@ logger = logging.getLogger(__name__)
 
 
 def demo_script(conn: Any) -> list[str]:
-    packed = [r[0] for r in conn.execute(
-        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-        "WHERE p.state='packed' AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT 4")]
-    intercept = [r[0] for r in conn.execute(
-        "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-        "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1")]
-    handoff = conn.execute("SELECT handoff_id, carrier FROM handoffs WHERE status='open' LIMIT 1").fetchone()
-    ready = [r[0] for r in conn.execute(
-        "SELECT waybill FROM parcels WHERE state='verified' AND carrier=? LIMIT 3",
-        (handoff["carrier"] if handoff else "",))]
-    steps = ["P001", "#MODE:VERIFY", *packed[:2], *intercept, *packed[2:3], packed[0] if packed else "X"]
+    packed = [
+        r[0]
+        for r in conn.execute(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE p.state='packed' AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT 4"
+        )
+    ]
+    intercept = [
+        r[0]
+        for r in conn.execute(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1"
+        )
+    ]
+    handoff = conn.execute(
+        "SELECT handoff_id, carrier FROM handoffs WHERE status='open' LIMIT 1"
+    ).fetchone()
+    ready = [
+        r[0]
+        for r in conn.execute(
+            "SELECT waybill FROM parcels WHERE state='verified' AND carrier=? LIMIT 3",
+            (handoff["carrier"] if handoff else "",),
+        )
+    ]
+    steps = [
+        "P001",
+        "#MODE:VERIFY",
+        *packed[:2],
+        *intercept,
+        *packed[2:3],
+        packed[0] if packed else "X",
+    ]
     if handoff:
         steps += ["#MODE:HANDOFF", f"#HANDOFF:{handoff['handoff_id']}", *ready]
     steps += ["NOT-A-CODE-123"]

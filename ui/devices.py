@@ -4,6 +4,7 @@ The devices package reports through plain callbacks on its own threads (Dangerzo
 here each callback emits a Qt signal, which Qt queues onto the UI thread. Printing, printer
 status polls and device (re)starts run on a dedicated device thread, never on the UI thread.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from warehouse_app.errors import StationError
 from ui.qtcompat import emit
+from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +51,10 @@ class DeviceHub(QObject):
         self._status_timer.setInterval(5000)
         self._status_timer.timeout.connect(self.poll_printer)
         self._closed = False
-        self.last_configure: "Future[None] | None" = None
-        self.configured_with: dict[str, Any] = {}  # stored device settings used by the last configure
+        self.last_configure: Future[None] | None = None
+        self.configured_with: dict[
+            str, Any
+        ] = {}  # stored device settings used by the last configure
         # last status per device, so a status bar created later shows the current state
         self.last: dict[str, tuple[Any, ...]] = {}
         from PySide6.QtCore import Qt as _Qt
@@ -62,7 +65,7 @@ class DeviceHub(QObject):
         self.scale_status.connect(lambda *a: self.last.__setitem__("scale", a), direct)
 
     # -- configuration ---------------------------------------------------------------------
-    def configure(self, settings: Any) -> "Future[None]":
+    def configure(self, settings: Any) -> Future[None]:
         """(Re)start devices from StationSettings, on the device thread."""
         self.last_configure = self._io.submit(self._configure, settings)
         return self.last_configure
@@ -70,7 +73,12 @@ class DeviceHub(QObject):
     def stored_device_settings(self) -> dict[str, Any]:
         """What IT stored through devices.config (suffix, prefix, parity, AIM, feedback, scale unit,
         printer URL), read on the device thread with a short-lived read-only connection."""
-        out: dict[str, Any] = {"scanner": None, "feedback": "none", "scale": None, "printer_url": None}
+        out: dict[str, Any] = {
+            "scanner": None,
+            "feedback": "none",
+            "scale": None,
+            "printer_url": None,
+        }
         store = getattr(self.writer, "store", None)
         if store is None:
             return out
@@ -80,7 +88,9 @@ class DeviceHub(QObject):
         try:
             try:
                 out["scanner"] = dcfg.scanner_config(conn)
-            except TypeError as exc:  # a stored field of the wrong shape: defaults, and say so in the log
+            except (
+                TypeError
+            ) as exc:  # a stored field of the wrong shape: defaults, and say so in the log
                 logger.warning("stored scanner settings unusable, using defaults: %s", exc)
             from warehouse_app.station import get_setting
 
@@ -111,17 +121,23 @@ class DeviceHub(QObject):
         self._stop_readers()
         try:
             stored = self.stored_device_settings()
-        except Exception:  # noqa: BLE001 - a settings read must never leave the station without devices
+        except Exception:
             logger.exception("reading stored device settings failed")
             stored = {}
         self.configured_with = stored
-        if s.scanner_kind == "serial" and (s.scanner_port or (stored.get("scanner") and stored["scanner"].port)):
+        if s.scanner_kind == "serial" and (
+            s.scanner_port or (stored.get("scanner") and stored["scanner"].port)
+        ):
             try:
                 from devices.scanners import SerialScanner
 
                 cfg, fb = self.scanner_setup(s, stored)
-                self.scanner = SerialScanner(cfg, on_scan=lambda sc: self._on_serial_scan(sc.code),
-                                             on_status=self._on_scanner_status, feedback=fb).start()
+                self.scanner = SerialScanner(
+                    cfg,
+                    on_scan=lambda sc: self._on_serial_scan(sc.code),
+                    on_status=self._on_scanner_status,
+                    feedback=fb,
+                ).start()
             except StationError as exc:
                 emit(self.scanner_status, "error", exc.zh, str(exc))
         else:
@@ -139,7 +155,9 @@ class DeviceHub(QObject):
 
                 self.printer = Printer(url)
                 if self.writer is not None:
-                    self.queue = PrintQueue(self.writer, self.printer, on_event=self._on_queue_event).start()
+                    self.queue = PrintQueue(
+                        self.writer, self.printer, on_event=self._on_queue_event
+                    ).start()
                 self._emit_printer_status()
             except StationError as exc:
                 emit(self.printer_status, False, exc.zh, str(exc))
@@ -157,13 +175,23 @@ class DeviceHub(QObject):
 
             port = s.scale_port or stored.get("port", "")
             baud = int(s.scale_baud if s.scale_port else stored.get("baud", 9600))
-            self.scale = SerialScale(port, baud=baud, default_unit=str(stored.get("unit") or "kg"),
-                                     on_weight=self._on_weight, on_status=self._on_scale_status).start()
+            self.scale = SerialScale(
+                port,
+                baud=baud,
+                default_unit=str(stored.get("unit") or "kg"),
+                on_weight=self._on_weight,
+                on_status=self._on_scale_status,
+            ).start()
         except StationError as exc:
             emit(self.scale_status, "error", exc.zh, str(exc))
-        except Exception as exc:  # noqa: BLE001 - a scale must never stop the station
+        except Exception as exc:
             logger.exception("scale start failed")
-            emit(self.scale_status, "error", f"电子秤启动失败：{exc}", f"Scale failed to start: {exc}")
+            emit(
+                self.scale_status,
+                "error",
+                f"电子秤启动失败：{exc}",
+                f"Scale failed to start: {exc}",
+            )
 
     def start_status_polling(self) -> None:
         self._status_timer.start()
@@ -176,8 +204,12 @@ class DeviceHub(QObject):
         emit(self.scanner_status, st.state, st.message_zh, st.message_en)
 
     def _on_scale_status(self, st: Any) -> None:
-        emit(self.scale_status, getattr(st, "state", "?"), getattr(st, "message_zh", ""),
-                               getattr(st, "message_en", ""))
+        emit(
+            self.scale_status,
+            getattr(st, "state", "?"),
+            getattr(st, "message_zh", ""),
+            getattr(st, "message_en", ""),
+        )
 
     def _on_weight(self, w: Any) -> None:
         g = int(round(w.grams))
@@ -194,7 +226,7 @@ class DeviceHub(QObject):
             return None
         try:
             return sc.stable_weight()
-        except Exception:  # noqa: BLE001
+        except Exception:
             return self.last_weight_g
 
     def feedback(self, ok: bool) -> None:
@@ -206,7 +238,7 @@ class DeviceHub(QObject):
         def send() -> None:
             try:
                 sc.good_read() if ok else sc.bad_read()
-            except Exception:  # noqa: BLE001 - feedback is a nicety
+            except Exception:
                 logger.debug("scanner feedback failed", exc_info=True)
 
         self._io.submit(send)
@@ -222,11 +254,21 @@ class DeviceHub(QObject):
             return
         try:
             st = p.status()
-        except Exception as exc:  # noqa: BLE001
-            emit(self.printer_status, False, f"打印机状态未知：{exc}", f"Printer status unknown: {exc}")
+        except Exception as exc:
+            emit(
+                self.printer_status,
+                False,
+                f"打印机状态未知：{exc}",
+                f"Printer status unknown: {exc}",
+            )
             return
         if not st.supported:
-            emit(self.printer_status, True, f"打印机 {self.printer_url}", f"Printer {self.printer_url}")
+            emit(
+                self.printer_status,
+                True,
+                f"打印机 {self.printer_url}",
+                f"Printer {self.printer_url}",
+            )
         else:
             emit(self.printer_status, st.ok, st.message_zh, st.message_en)
 
@@ -235,7 +277,13 @@ class DeviceHub(QObject):
         if ev.kind == "progress":
             emit(self.print_progress, ev.run_id, ev.done, ev.total)
             if ev.total and ev.done >= ev.total:
-                emit(self.print_finished, ev.run_id, True, f"打印完成：{ev.done} 张", f"Printed {ev.done} labels")
+                emit(
+                    self.print_finished,
+                    ev.run_id,
+                    True,
+                    f"打印完成：{ev.done} 张",
+                    f"Printed {ev.done} labels",
+                )
         elif ev.kind == "fault":
             emit(self.printer_status, False, ev.message_zh, ev.message_en)
         elif ev.kind == "resumed":
@@ -243,22 +291,24 @@ class DeviceHub(QObject):
         elif ev.kind in ("uncertain", "failed"):
             emit(self.print_problem, ev.message_zh, ev.message_en)
 
-    def enqueue_batch(self, batch_id: str, operator: str | None) -> "Future[tuple[str, int]]":
+    def enqueue_batch(self, batch_id: str, operator: str | None) -> Future[tuple[str, int]]:
         """Queue a batch's unprinted waybills; the Future gives (run_id, count). Progress by signal."""
         return self._io.submit(self._need_queue().enqueue_batch, batch_id, operator)
 
-    def enqueue_parcel(self, parcel_id: str, operator: str | None) -> "Future[tuple[str, int]]":
+    def enqueue_parcel(self, parcel_id: str, operator: str | None) -> Future[tuple[str, int]]:
         return self._io.submit(self._need_queue().enqueue_parcel, parcel_id, operator)
 
-    def request_reprint(self, waybill: str, operator: str, reason: str) -> "Future[str]":
+    def request_reprint(self, waybill: str, operator: str, reason: str) -> Future[str]:
         return self._io.submit(self._need_queue().request_reprint, waybill, operator, reason)
 
-    def cancel_print(self, run_id: str | None) -> "Future[int]":
+    def cancel_print(self, run_id: str | None) -> Future[int]:
         return self._io.submit(self._need_queue().cancel, run_id)
 
     def _need_queue(self) -> Any:
         if self.queue is None:
-            raise StationError("No printer set: choose one in Settings", zh="未设置打印机：请在设置里选择")
+            raise StationError(
+                "No printer set: choose one in Settings", zh="未设置打印机：请在设置里选择"
+            )
         return self.queue
 
     # -- settings-page tests ---------------------------------------------------------------
@@ -275,8 +325,9 @@ class DeviceHub(QObject):
                 emit(self.test_result, "print", True, "测试面单已发送", "Test label sent")
             except StationError as exc:
                 emit(self.test_result, "print", False, exc.zh, str(exc))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 emit(self.test_result, "print", False, f"打印失败：{exc}", f"Print failed: {exc}")
+
         self._print.submit(run)
 
     def test_scale(self) -> None:
@@ -286,9 +337,16 @@ class DeviceHub(QObject):
                 return
             g = self.last_weight_g
             if g is None:
-                emit(self.test_result, "scale", False, "还没有读数：请放上物品", "No reading yet: put something on it")
+                emit(
+                    self.test_result,
+                    "scale",
+                    False,
+                    "还没有读数：请放上物品",
+                    "No reading yet: put something on it",
+                )
             else:
                 emit(self.test_result, "scale", True, f"重量 {g} 克", f"Weight {g} g")
+
         self._io.submit(run)
 
     def arm_test_scan(self) -> None:
@@ -299,7 +357,13 @@ class DeviceHub(QObject):
         if not self._test_scan_pending:
             return False
         self._test_scan_pending = False
-        emit(self.test_result, "scan", True, f"扫描成功（{source}）：{code}", f"Scan OK ({source}): {code}")
+        emit(
+            self.test_result,
+            "scan",
+            True,
+            f"扫描成功（{source}）：{code}",
+            f"Scan OK ({source}): {code}",
+        )
         return True
 
     # -- shutdown --------------------------------------------------------------------------
@@ -308,7 +372,7 @@ class DeviceHub(QObject):
             if dev is not None:
                 try:
                     dev.stop()
-                except Exception:  # noqa: BLE001
+                except Exception:
                     logger.exception("device stop failed")
         self.scanner = self.scale = None
 
@@ -336,7 +400,7 @@ def list_serial_ports() -> list[tuple[str, str]]:
 
         for p in list_ports.comports():
             out.append((p.device, p.description or ""))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         logger.warning("listing serial ports failed: %s", exc)
     by_id = Path("/dev/serial/by-id")
     if by_id.is_dir():

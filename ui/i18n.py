@@ -5,6 +5,7 @@ and compiles the .qm files (pyside6-lrelease) into resources/translations.
 The table lives in code so a missing Chinese string fails `missing()` in the tests instead of
 silently showing English to a packer.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -44,7 +45,7 @@ ZH: dict[str, str] = {
     "F1 Pack batch": "F1 批次打包",
     "F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · "
     "or scan a command card": "F1-F5 切换模式 · F6 选批次 · F7 选交接单 · F8 退出登录 · F9 组长 · F10 设置 · "
-                              "F12 中文/English · 或扫描指令卡",
+    "F12 中文/English · 或扫描指令卡",
     "F2 Verify && box": "F2 核对装箱",
     "F3 Hand off": "F3 交接",
     "F4 Pull intercept": "F4 拦截取件",
@@ -416,11 +417,17 @@ def build() -> list[str]:
     missing: list[str] = []
     for lang, stem in TS.items():
         ts = out / f"{stem}.ts"
-        subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", *sources(), "-ts", str(ts)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [_tool("pyside6-lupdate"), "-no-obsolete", *sources(), "-ts", str(ts)],
+            check=True,
+            capture_output=True,
+        )
         missing += fill(ts, lang)
-        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(out / f"{stem}.qm")], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(ts), "-qm", str(out / f"{stem}.qm")],
+            check=True,
+            capture_output=True,
+        )
     return missing
 
 

@@ -3,23 +3,37 @@
 No modal dialogs: a packer's scans keep flowing while a lead works here, and every action runs
 on the writer thread or the read pool with its answer shown inline.
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QSpinBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
-
-from warehouse_app.errors import StationError
-from warehouse_app.store.tx import transaction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import station_ops
 from ui.ops import AppContext, run_on_writer, run_read
-from ui.tables import fill_table, make_table, selected_value
 from ui.qtcompat import emit
+from ui.tables import fill_table, make_table, selected_value
+from warehouse_app.errors import StationError
+from warehouse_app.store.tx import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +41,7 @@ logger = logging.getLogger(__name__)
 class LeadTab(QWidget):
     """Base: shared context, an inline result line, and helpers for ops with zh/en errors."""
 
-    def __init__(self, ctx: AppContext, area: "LeadArea") -> None:
+    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
         super().__init__()
         self.ctx = ctx
         self.area = area
@@ -38,7 +52,9 @@ class LeadTab(QWidget):
 
     def say(self, text: str, ok: bool = True) -> None:
         self.result.setText(text)
-        self.result.setStyleSheet("font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c"))
+        self.result.setStyleSheet(
+            "font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c")
+        )
 
     def fail(self, exc: BaseException) -> None:
         if isinstance(exc, StationError):
@@ -65,11 +81,15 @@ class LeadTab(QWidget):
 
 
 # --- batches ------------------------------------------------------------------------------------
-def _create_batch(conn: Any, sku_set: str, kind: str, qty: int | None, session: str | None, op: str | None) -> Any:
+def _create_batch(
+    conn: Any, sku_set: str, kind: str, qty: int | None, session: str | None, op: str | None
+) -> Any:
     from warehouse_app.batches import create_batch
 
     with transaction(conn):
-        return create_batch(conn, sku_set=sku_set, kind=kind, qty=qty, session_id=session or None, operator=op)
+        return create_batch(
+            conn, sku_set=sku_set, kind=kind, qty=qty, session_id=session or None, operator=op
+        )
 
 
 def _set_status(conn: Any, batch_id: str, status: str, op: str | None) -> Any:
@@ -85,20 +105,39 @@ def _batch_rows(conn: Any) -> list[dict[str, Any]]:
     rows = []
     for b in list_batches(conn):
         c = b["counts"]
-        printed = conn.execute("SELECT count(*) FROM parcels WHERE batch_id=? AND print_count>0",
-                               (b["batch_id"],)).fetchone()[0]
-        rows.append({"batch_id": b["batch_id"], "kind": b["kind"], "sku_set": b["sku_set"],
-                     "session": b["session_id"] or "", "status": b["status"], "planned": b["planned_qty"],
-                     "packed": sum(v for k, v in c.items() if k not in ("planned", "voided")),
-                     "verified": sum(c.get(k, 0) for k in ("verified", "handed_off")),
-                     "printed": printed})
+        printed = conn.execute(
+            "SELECT count(*) FROM parcels WHERE batch_id=? AND print_count>0", (b["batch_id"],)
+        ).fetchone()[0]
+        rows.append(
+            {
+                "batch_id": b["batch_id"],
+                "kind": b["kind"],
+                "sku_set": b["sku_set"],
+                "session": b["session_id"] or "",
+                "status": b["status"],
+                "planned": b["planned_qty"],
+                "packed": sum(v for k, v in c.items() if k not in ("planned", "voided")),
+                "verified": sum(c.get(k, 0) for k in ("verified", "handed_off")),
+                "printed": printed,
+            }
+        )
     return rows
 
 
 class BatchesTab(LeadTab):
-    COLS = ["batch_id", "kind", "sku_set", "session", "status", "planned", "packed", "verified", "printed"]
+    COLS = [
+        "batch_id",
+        "kind",
+        "sku_set",
+        "session",
+        "status",
+        "planned",
+        "packed",
+        "verified",
+        "printed",
+    ]
 
-    def __init__(self, ctx: AppContext, area: "LeadArea") -> None:
+    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
         self.table = make_table("batches_table")
@@ -106,9 +145,13 @@ class BatchesTab(LeadTab):
         row = QHBoxLayout()
         self.start_btn, self.pause_btn, self.done_btn = QPushButton(), QPushButton(), QPushButton()
         self.print_btn, self.cancel_btn = QPushButton(), QPushButton()
-        for b, name in ((self.start_btn, "start_batch"), (self.pause_btn, "pause_batch"),
-                        (self.done_btn, "finish_batch"), (self.print_btn, "print_batch"),
-                        (self.cancel_btn, "cancel_print")):
+        for b, name in (
+            (self.start_btn, "start_batch"),
+            (self.pause_btn, "pause_batch"),
+            (self.done_btn, "finish_batch"),
+            (self.print_btn, "print_batch"),
+            (self.cancel_btn, "cancel_print"),
+        ):
             b.setObjectName(name)
             row.addWidget(b)
         self.cancel_btn.setEnabled(False)
@@ -195,10 +238,25 @@ class BatchesTab(LeadTab):
         self.refresh()
 
     def refresh(self) -> None:
-        heads = [self.tr("Batch"), self.tr("Kind"), self.tr("SKU set"), self.tr("Session"), self.tr("Status"),
-                 self.tr("Planned"), self.tr("Packed"), self.tr("Verified"), self.tr("Printed")]
-        names = {"draft": self.tr("draft"), "active": self.tr("active"), "paused": self.tr("paused"),
-                 "done": self.tr("done"), "presale": self.tr("pre-sale"), "anonymous": self.tr("anonymous")}
+        heads = [
+            self.tr("Batch"),
+            self.tr("Kind"),
+            self.tr("SKU set"),
+            self.tr("Session"),
+            self.tr("Status"),
+            self.tr("Planned"),
+            self.tr("Packed"),
+            self.tr("Verified"),
+            self.tr("Printed"),
+        ]
+        names = {
+            "draft": self.tr("draft"),
+            "active": self.tr("active"),
+            "paused": self.tr("paused"),
+            "done": self.tr("done"),
+            "presale": self.tr("pre-sale"),
+            "anonymous": self.tr("anonymous"),
+        }
 
         def got(rows: list[dict[str, Any]]) -> None:
             for r in rows:
@@ -218,10 +276,17 @@ class BatchesTab(LeadTab):
             return
 
         def ok(b: dict[str, Any]) -> None:
-            names = {"draft": self.tr("draft"), "active": self.tr("active"), "paused": self.tr("paused"),
-                     "done": self.tr("done")}
-            self.say(self.tr("Batch %1 is now %2").replace("%1", b["batch_id"])
-                     .replace("%2", names.get(b["status"], b["status"])))
+            names = {
+                "draft": self.tr("draft"),
+                "active": self.tr("active"),
+                "paused": self.tr("paused"),
+                "done": self.tr("done"),
+            }
+            self.say(
+                self.tr("Batch %1 is now %2")
+                .replace("%1", b["batch_id"])
+                .replace("%2", names.get(b["status"], b["status"]))
+            )
             emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
@@ -235,13 +300,23 @@ class BatchesTab(LeadTab):
         qty = self.qty.value() or None
 
         def ok(b: dict[str, Any]) -> None:
-            self.say(self.tr("Created batch %1 with %2 parcels").replace("%1", b["batch_id"])
-                     .replace("%2", str(b["planned_qty"])))
+            self.say(
+                self.tr("Created batch %1 with %2 parcels")
+                .replace("%1", b["batch_id"])
+                .replace("%2", str(b["planned_qty"]))
+            )
             emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
-        self.write(_create_batch, sku, self.kind.currentData(), qty, self.session.text().strip(), self.lead_code,
-                   ok=ok)
+        self.write(
+            _create_batch,
+            sku,
+            self.kind.currentData(),
+            qty,
+            self.session.text().strip(),
+            self.lead_code,
+            ok=ok,
+        )
 
     def print_batch(self) -> None:
         bid = self.selected()
@@ -261,7 +336,9 @@ class BatchesTab(LeadTab):
         def ok(res: tuple[str, int]) -> None:
             run_id, n = res
             if n == 0:
-                self.say(self.tr("Nothing to print: every waybill of %1 is printed").replace("%1", bid))
+                self.say(
+                    self.tr("Nothing to print: every waybill of %1 is printed").replace("%1", bid)
+                )
                 return
             self.run_id = run_id
             self.progress.setRange(0, n)
@@ -320,15 +397,25 @@ class BatchesTab(LeadTab):
             self.fix_reason.clear()
 
         def resolve(conn: Any) -> str:
-            row = conn.execute("SELECT waybill FROM parcels WHERE waybill=? OR label_code=? OR order_id=?",
-                               (code, code, code)).fetchone()
+            row = conn.execute(
+                "SELECT waybill FROM parcels WHERE waybill=? OR label_code=? OR order_id=?",
+                (code, code, code),
+            ).fetchone()
             if row is None or not row[0]:
-                raise StationError(f"No parcel with waybill {code}", zh=f"没有面单号为 {code} 的包裹")
+                raise StationError(
+                    f"No parcel with waybill {code}", zh=f"没有面单号为 {code} 的包裹"
+                )
             return str(row[0])
 
         def go(waybill: str) -> None:
-            _deliver(dev.request_reprint(waybill, self.lead_code or "", reason), ok, self.fail, self.ctx, self,
-                     "reprint")
+            _deliver(
+                dev.request_reprint(waybill, self.lead_code or "", reason),
+                ok,
+                self.fail,
+                self.ctx,
+                self,
+                "reprint",
+            )
 
         self.read(resolve, ok=go)
 
@@ -353,14 +440,18 @@ def _open_handoff(conn: Any, carrier: str, courier: str, vehicle: str, op: str |
     from warehouse_app.handoffs import open_handoff
 
     with transaction(conn):
-        return open_handoff(conn, carrier, courier_name=courier or None, vehicle=vehicle or None, operator=op)
+        return open_handoff(
+            conn, carrier, courier_name=courier or None, vehicle=vehicle or None, operator=op
+        )
 
 
 def _close_handoff(conn: Any, hid: str, op: str | None, courier: str, vehicle: str) -> Any:
     from warehouse_app.handoffs import close_handoff
 
     with transaction(conn):
-        return close_handoff(conn, hid, operator=op, courier_name=courier or None, vehicle=vehicle or None)
+        return close_handoff(
+            conn, hid, operator=op, courier_name=courier or None, vehicle=vehicle or None
+        )
 
 
 def _handoff_rows(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -408,9 +499,18 @@ def render_manifest(conn: Any, hid: str, out: Path, tz: Any = None) -> Path:
 
 
 class HandoffsTab(LeadTab):
-    COLS = ["handoff_id", "carrier", "courier_name", "vehicle", "status", "parcel_count", "opened_at", "closed_at"]
+    COLS = [
+        "handoff_id",
+        "carrier",
+        "courier_name",
+        "vehicle",
+        "status",
+        "parcel_count",
+        "opened_at",
+        "closed_at",
+    ]
 
-    def __init__(self, ctx: AppContext, area: "LeadArea") -> None:
+    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
         self.table = make_table("handoffs_table")
@@ -457,8 +557,16 @@ class HandoffsTab(LeadTab):
         self.refresh()
 
     def refresh(self) -> None:
-        heads = [self.tr("Handoff"), self.tr("Carrier"), self.tr("Courier"), self.tr("Vehicle"), self.tr("Status"),
-                 self.tr("Parcels"), self.tr("Opened"), self.tr("Closed")]
+        heads = [
+            self.tr("Handoff"),
+            self.tr("Carrier"),
+            self.tr("Courier"),
+            self.tr("Vehicle"),
+            self.tr("Status"),
+            self.tr("Parcels"),
+            self.tr("Opened"),
+            self.tr("Closed"),
+        ]
         self.zone_note.setText(self.tr("Times in %1").replace("%1", self.ctx.zone_label()))
 
         def got(res: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
@@ -473,7 +581,9 @@ class HandoffsTab(LeadTab):
             cur = self.carrier.currentData()
             self.carrier.clear()
             for c in carriers:
-                self.carrier.addItem(f"{self.ctx.carrier_label(c['code'])}  ({c['code']})", c["code"])
+                self.carrier.addItem(
+                    f"{self.ctx.carrier_label(c['code'])}  ({c['code']})", c["code"]
+                )
             if cur:
                 self.carrier.setCurrentIndex(max(0, self.carrier.findData(cur)))
 
@@ -486,13 +596,22 @@ class HandoffsTab(LeadTab):
             return
 
         def ok(h: dict[str, Any]) -> None:
-            self.say(self.tr("Opened handoff %1 for %2").replace("%1", h["handoff_id"])
-                     .replace("%2", self.ctx.carrier_label(carrier)))
+            self.say(
+                self.tr("Opened handoff %1 for %2")
+                .replace("%1", h["handoff_id"])
+                .replace("%2", self.ctx.carrier_label(carrier))
+            )
             emit(self.ctx.events.data_changed, "handoff")
             self.refresh()
 
-        self.write(_open_handoff, carrier, self.courier.text().strip(), self.vehicle.text().strip(),
-                   self.lead_code, ok=ok)
+        self.write(
+            _open_handoff,
+            carrier,
+            self.courier.text().strip(),
+            self.vehicle.text().strip(),
+            self.lead_code,
+            ok=ok,
+        )
 
     def close_selected(self) -> None:
         hid = selected_value(self.table, 0)
@@ -506,7 +625,11 @@ class HandoffsTab(LeadTab):
 
         def printed(path: Path) -> None:
             self.last_manifest = path
-            self.say(self.tr("Handoff %1 closed; manifest saved to %2").replace("%1", hid).replace("%2", str(path)))
+            self.say(
+                self.tr("Handoff %1 closed; manifest saved to %2")
+                .replace("%1", hid)
+                .replace("%2", str(path))
+            )
             emit(self.area.manifest_ready, str(path))
 
         def closed(m: dict[str, Any]) -> None:
@@ -514,8 +637,14 @@ class HandoffsTab(LeadTab):
             self.refresh()
             self.read(self._render_and_send, hid, out, ok=printed)
 
-        self.write(_close_handoff, hid, self.lead_code, self.courier.text().strip(), self.vehicle.text().strip(),
-                   ok=closed)
+        self.write(
+            _close_handoff,
+            hid,
+            self.lead_code,
+            self.courier.text().strip(),
+            self.vehicle.text().strip(),
+            ok=closed,
+        )
 
     def _render_and_send(self, conn: Any, hid: str, out: Path) -> Path:
         """Render (read pool), and send it to the printer when that printer takes PDF."""
@@ -541,7 +670,7 @@ def _settle_pulled(conn: Any, waybill: str, op: str | None) -> Any:
 
 
 class DiscrepanciesTab(LeadTab):
-    def __init__(self, ctx: AppContext, area: "LeadArea") -> None:
+    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
         self.l_verified, self.l_intercepted = QLabel(), QLabel()
@@ -582,8 +711,12 @@ class DiscrepanciesTab(LeadTab):
 
     def _titles(self) -> None:
         self.zone_note.setText(self.tr("Times in %1").replace("%1", self.ctx.zone_label()))
-        self.l_verified.setText(self.tr("Verified but not handed off: %1").replace("%1", str(self.counts[0])))
-        self.l_intercepted.setText(self.tr("Intercepted but not pulled: %1").replace("%1", str(self.counts[1])))
+        self.l_verified.setText(
+            self.tr("Verified but not handed off: %1").replace("%1", str(self.counts[0]))
+        )
+        self.l_intercepted.setText(
+            self.tr("Intercepted but not pulled: %1").replace("%1", str(self.counts[1]))
+        )
 
     def refresh(self) -> None:
         from warehouse_app.handoffs import discrepancies
@@ -595,12 +728,32 @@ class DiscrepanciesTab(LeadTab):
                 for r in rows:
                     r["carrier"] = self.ctx.carrier_label(r.get("carrier"))
                     r[at] = self.ctx.local_time(r.get(at))
-            fill_table(self.verified, v, ["waybill", "carrier", "order_id", "verified_at", "parcel_id"],
-                       [self.tr("Waybill"), self.tr("Carrier"), self.tr("Order"), self.tr("Verified at"),
-                        self.tr("Parcel")], stretch="parcel_id")
-            fill_table(self.intercepted, i, ["waybill", "carrier", "order_id", "intercepted_at", "parcel_id"],
-                       [self.tr("Waybill"), self.tr("Carrier"), self.tr("Order"), self.tr("Intercepted at"),
-                        self.tr("Parcel")], stretch="parcel_id")
+            fill_table(
+                self.verified,
+                v,
+                ["waybill", "carrier", "order_id", "verified_at", "parcel_id"],
+                [
+                    self.tr("Waybill"),
+                    self.tr("Carrier"),
+                    self.tr("Order"),
+                    self.tr("Verified at"),
+                    self.tr("Parcel"),
+                ],
+                stretch="parcel_id",
+            )
+            fill_table(
+                self.intercepted,
+                i,
+                ["waybill", "carrier", "order_id", "intercepted_at", "parcel_id"],
+                [
+                    self.tr("Waybill"),
+                    self.tr("Carrier"),
+                    self.tr("Order"),
+                    self.tr("Intercepted at"),
+                    self.tr("Parcel"),
+                ],
+                stretch="parcel_id",
+            )
             self._titles()
 
         self.read(discrepancies, ok=got)
@@ -661,7 +814,10 @@ class LeadArea(QStackedWidget):
         self.pin.setObjectName("lead_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.l_code, self.l_pin = QLabel(), QLabel()
-        for w in (self.lead_code, self.pin):  # typed standing at a station: big enough to hit and read
+        for w in (
+            self.lead_code,
+            self.pin,
+        ):  # typed standing at a station: big enough to hit and read
             w.setStyleSheet("font-size:22px;padding:6px")
             w.setMinimumWidth(320)
         for lab in (self.l_code, self.l_pin):
@@ -713,9 +869,14 @@ class LeadArea(QStackedWidget):
         from ui.logpanel import LogPanel
 
         self.log = LogPanel()
-        self.pages: dict[str, QWidget] = {"batches": self.batches, "handoffs": self.handoffs,
-                                          "discrepancies": self.discrepancies, "review": self.review,
-                                          "settings": self.settings, "log": self.log}
+        self.pages: dict[str, QWidget] = {
+            "batches": self.batches,
+            "handoffs": self.handoffs,
+            "discrepancies": self.discrepancies,
+            "review": self.review,
+            "settings": self.settings,
+            "log": self.log,
+        }
         for w in self.pages.values():
             self.tabs.addTab(w, "")
         self.promo_tabs = self._promo_tabs()
@@ -735,7 +896,7 @@ class LeadArea(QStackedWidget):
                 return []
         try:
             return list(lead_tabs(self.ctx))
-        except Exception:  # noqa: BLE001 - a promo screen bug must not take the station down
+        except Exception:
             logger.exception("promo lead tabs failed to load")
             return []
 
@@ -744,9 +905,14 @@ class LeadArea(QStackedWidget):
         self.l_code.setText(self.tr("Lead code"))
         self.l_pin.setText(self.tr("PIN"))
         self.back_btn.setText(self.tr("Back to packing (Esc)"))
-        names = {"batches": self.tr("Batches"), "handoffs": self.tr("Handoffs"),
-                 "discrepancies": self.tr("Discrepancies"), "review": self.tr("Review"),
-                 "settings": self.tr("Settings"), "log": self.tr("Log")}
+        names = {
+            "batches": self.tr("Batches"),
+            "handoffs": self.tr("Handoffs"),
+            "discrepancies": self.tr("Discrepancies"),
+            "review": self.tr("Review"),
+            "settings": self.tr("Settings"),
+            "log": self.tr("Log"),
+        }
         for key, w in self.pages.items():
             self.tabs.setTabText(self.tabs.indexOf(w), names[key])
             if isinstance(w, LeadTab):
@@ -786,7 +952,15 @@ class LeadArea(QStackedWidget):
             self.pin_msg.setText(msg)
             self.lead_code.setFocus()
 
-        run_on_writer(self.ctx, station_ops.do_verify_lead, code, pin, on_success=ok, on_failure=fail, parent=self)
+        run_on_writer(
+            self.ctx,
+            station_ops.do_verify_lead,
+            code,
+            pin,
+            on_success=ok,
+            on_failure=fail,
+            parent=self,
+        )
 
     def lock(self) -> None:
         self.ctx.lead = None

@@ -3,6 +3,7 @@
 A logging.Handler forwards records by a Qt signal, so lines logged on device, sync or writer
 threads reach the widget on the UI thread. The handler is removed when the panel is closed.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,9 @@ class _QtHandler(logging.Handler):
     def __init__(self, relay: _Relay) -> None:
         super().__init__(logging.INFO)
         self.relay = relay
-        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+        self.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
+        )
 
     def emit(self, record: logging.LogRecord) -> None:  # logging.Handler API, not a Qt signal
         try:

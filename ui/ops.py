@@ -42,25 +42,27 @@ has been deleted by then they are skipped. Without ``on_failure`` a failure is l
 StationError, its zh/en text is emitted on ``ctx.events.error_raised`` (the window shows it in
 its message bar) - never a modal box, so a scanning packer is never blocked.
 """
+
 from __future__ import annotations
 
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, fields
 from datetime import tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from shiboken6 import isValid
 
+from ui.qtcompat import emit
 from warehouse_app import localtime
 from warehouse_app.errors import StationError
 from warehouse_app.store import Store
 from warehouse_app.store.writer import StoreWriter
-from ui.qtcompat import emit
 
 if TYPE_CHECKING:
     from warehouse_app.sync import SyncService
@@ -132,7 +134,7 @@ class StationSettings:
     timezone: str = ""  # IANA name people read times in; "" = the PC's own zone (storage stays UTC)
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection) -> "StationSettings":
+    def load(cls, conn: sqlite3.Connection) -> StationSettings:
         from warehouse_app.station import get_setting
 
         s = cls()
@@ -146,7 +148,9 @@ class StationSettings:
                     setattr(s, f.name, type(getattr(s, f.name))(val))
                 except (TypeError, ValueError):
                     logger.warning("ignoring bad setting ui.%s=%r", f.name, val)
-        tz = get_setting(conn, "timezone")  # the core key (CLI, exports) wins over a stale ui.timezone
+        tz = get_setting(
+            conn, "timezone"
+        )  # the core key (CLI, exports) wins over a stale ui.timezone
         if isinstance(tz, str):
             s.timezone = tz
         return s
@@ -174,9 +178,17 @@ def load_carrier_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
 class AppContext:
     """Everything a screen needs, passed explicitly instead of globals."""
 
-    def __init__(self, store: Store, writer: StoreWriter, data_dir: Path, *,
-                 settings: StationSettings | None = None, devices: Any = None,
-                 sync: "Optional[SyncService]" = None, pool_workers: int = 2) -> None:
+    def __init__(
+        self,
+        store: Store,
+        writer: StoreWriter,
+        data_dir: Path,
+        *,
+        settings: StationSettings | None = None,
+        devices: Any = None,
+        sync: SyncService | None = None,
+        pool_workers: int = 2,
+    ) -> None:
         self.store = store
         self.writer = writer
         self.data_dir = Path(data_dir)
@@ -245,7 +257,7 @@ class AppContext:
         self.carriers = load_carrier_names(conn)
         return self.carriers
 
-    def save_setting(self, **changes: Any) -> "Future[None]":
+    def save_setting(self, **changes: Any) -> Future[None]:
         """Update settings in memory now and persist them on the writer thread."""
         for k, v in changes.items():
             if not hasattr(self.settings, k):
@@ -269,8 +281,14 @@ class AppContext:
             self._read_conns.clear()
 
 
-def _deliver(fut: "Future[Any]", on_success: Callback | None, on_failure: Callback | None,
-             ctx: AppContext | None, parent: QObject | None, what: str) -> None:
+def _deliver(
+    fut: Future[Any],
+    on_success: Callback | None,
+    on_failure: Callback | None,
+    ctx: AppContext | None,
+    parent: QObject | None,
+    what: str,
+) -> None:
     def thunk() -> None:
         if parent is not None and not isValid(parent):
             return
@@ -301,8 +319,14 @@ def report_error(ctx: AppContext | None, exc: BaseException, what: str = "operat
         emit(ctx.events.error_raised, zh, en)
 
 
-def run_on_writer(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,
-                  on_failure: Callback | None = None, parent: QObject | None = None) -> "Future[Any]":
+def run_on_writer(
+    ctx: AppContext,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_success: Callback | None = None,
+    on_failure: Callback | None = None,
+    parent: QObject | None = None,
+) -> Future[Any]:
     """`fn(conn, *args)` on the writer thread; callbacks on the UI thread."""
     if ctx.closed:
         return _cancelled()
@@ -314,8 +338,14 @@ def run_on_writer(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_succes
     return fut
 
 
-def run_read(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_success: Callback | None = None,
-             on_failure: Callback | None = None, parent: QObject | None = None) -> "Future[Any]":
+def run_read(
+    ctx: AppContext,
+    fn: Callable[..., Any],
+    *args: Any,
+    on_success: Callback | None = None,
+    on_failure: Callback | None = None,
+    parent: QObject | None = None,
+) -> Future[Any]:
     """`fn(read_only_conn, *args)` on the background pool; for reports and lists."""
     if ctx.closed:
         return _cancelled()
@@ -324,9 +354,14 @@ def run_read(ctx: AppContext, fn: Callable[..., Any], *args: Any, on_success: Ca
     return fut
 
 
-def run_in_background(fn: Callable[[], Any], on_success: Callback | None = None,
-                      on_failure: Callback | None = None, *, ctx: AppContext | None = None,
-                      parent: QObject | None = None) -> "Future[Any]":
+def run_in_background(
+    fn: Callable[[], Any],
+    on_success: Callback | None = None,
+    on_failure: Callback | None = None,
+    *,
+    ctx: AppContext | None = None,
+    parent: QObject | None = None,
+) -> Future[Any]:
     """`fn()` on the background pool (the context's, else a shared one)."""
     if ctx is not None and ctx.closed:
         return _cancelled()
@@ -339,7 +374,7 @@ def run_in_background(fn: Callable[[], Any], on_success: Callback | None = None,
 _pool: ThreadPoolExecutor | None = None
 
 
-def _cancelled() -> "Future[Any]":
+def _cancelled() -> Future[Any]:
     f: Future[Any] = Future()
     f.cancel()
     return f
@@ -355,27 +390,41 @@ def _shared_pool() -> ThreadPoolExecutor:
 class WriteOp:
     """Builder form: ``WriteOp(parent, ctx, fn, *args).success(cb).failure(cb).run()``."""
 
-    def __init__(self, parent: QObject | None, ctx: AppContext, fn: Callable[..., Any], *args: Any) -> None:
+    def __init__(
+        self, parent: QObject | None, ctx: AppContext, fn: Callable[..., Any], *args: Any
+    ) -> None:
         self._parent, self._ctx, self._fn, self._args = parent, ctx, fn, args
         self._ok: Callback | None = None
         self._fail: Callback | None = None
 
-    def success(self, cb: Callback) -> "WriteOp":
+    def success(self, cb: Callback) -> WriteOp:
         self._ok = cb
         return self
 
-    def failure(self, cb: Callback) -> "WriteOp":
+    def failure(self, cb: Callback) -> WriteOp:
         self._fail = cb
         return self
 
-    def run(self) -> "Future[Any]":
-        return run_on_writer(self._ctx, self._fn, *self._args, on_success=self._ok,
-                             on_failure=self._fail, parent=self._parent)
+    def run(self) -> Future[Any]:
+        return run_on_writer(
+            self._ctx,
+            self._fn,
+            *self._args,
+            on_success=self._ok,
+            on_failure=self._fail,
+            parent=self._parent,
+        )
 
 
 class ReadOp(WriteOp):
     """Same as WriteOp but on the read pool with a read-only connection."""
 
-    def run(self) -> "Future[Any]":
-        return run_read(self._ctx, self._fn, *self._args, on_success=self._ok,
-                        on_failure=self._fail, parent=self._parent)
+    def run(self) -> Future[Any]:
+        return run_read(
+            self._ctx,
+            self._fn,
+            *self._args,
+            on_success=self._ok,
+            on_failure=self._fail,
+            parent=self._parent,
+        )

@@ -9,6 +9,7 @@ harmless. Where the probe below sees the leak, we make None/True/False effective
 the way 3.12 does (a huge reference count: they are static objects, never freed anyway).
 The real fix is a dependency pin (`pyside6 != 6.12.0`), requested from the project lead.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -75,9 +76,11 @@ def describe() -> str | None:
         return None
     import PySide6
 
-    return (f"PySide6 {PySide6.__version__} leaks references to None/True on Python "
-            f"{sys.version_info.major}.{sys.version_info.minor}; singleton work-around applied "
-            "(pin pyside6 != 6.12.0)")
+    return (
+        f"PySide6 {PySide6.__version__} leaks references to None/True on Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}; singleton work-around applied "
+        "(pin pyside6 != 6.12.0)"
+    )
 
 
 immortalise_singletons()

@@ -3,6 +3,7 @@
 The manifest normally comes from devices/printers/manifest_pdf.py; this fallback keeps the
 station able to produce a signed handoff list if that renderer is missing.
 """
+
 from __future__ import annotations
 
 import io
@@ -33,19 +34,30 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
     f = _font()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    w, h = A4
+    _w, h = A4
     parcels = m.get("parcels", [])
 
     def header(page: int) -> float:
         c.setFont(f, 16)
         c.drawString(15 * mm, h - 18 * mm, f"交接单 Handoff manifest  {m['handoff_id']}")
         c.setFont(f, 10)
-        c.drawString(15 * mm, h - 25 * mm, f"快递 Carrier: {m.get('carrier_label') or m.get('carrier')}   站点 Station: {m.get('station_id')}   "
-                                           f"第 {page} 页")
-        c.drawString(15 * mm, h - 31 * mm, f"快递员 Courier: {m.get('courier_name') or '-'}   车辆 Vehicle: "
-                                           f"{m.get('vehicle') or '-'}   件数 Count: {m.get('count', len(parcels))}")
-        c.drawString(15 * mm, h - 37 * mm,
-                     f"开单 Opened: {m.get('opened_at') or '-'}   关单 Closed: {m.get('closed_at') or '-'}")
+        c.drawString(
+            15 * mm,
+            h - 25 * mm,
+            f"快递 Carrier: {m.get('carrier_label') or m.get('carrier')}   站点 Station: {m.get('station_id')}   "
+            f"第 {page} 页",
+        )
+        c.drawString(
+            15 * mm,
+            h - 31 * mm,
+            f"快递员 Courier: {m.get('courier_name') or '-'}   车辆 Vehicle: "
+            f"{m.get('vehicle') or '-'}   件数 Count: {m.get('count', len(parcels))}",
+        )
+        c.drawString(
+            15 * mm,
+            h - 37 * mm,
+            f"开单 Opened: {m.get('opened_at') or '-'}   关单 Closed: {m.get('closed_at') or '-'}",
+        )
         return h - 45 * mm
 
     page = 1
@@ -56,8 +68,12 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
             page += 1
             y = header(page)
         c.setFont(f, 9)
-        c.drawString(15 * mm, y, f"{i:4d}  {p.get('waybill') or p.get('parcel_id')}  {p.get('sort_code') or ''}  "
-                                 f"{p.get('province') or ''}{p.get('city') or ''}")
+        c.drawString(
+            15 * mm,
+            y,
+            f"{i:4d}  {p.get('waybill') or p.get('parcel_id')}  {p.get('sort_code') or ''}  "
+            f"{p.get('province') or ''}{p.get('city') or ''}",
+        )
         if p.get("waybill"):
             bc = code128.Code128(p["waybill"], barHeight=7 * mm, barWidth=0.3 * mm)
             bc.drawOn(c, 120 * mm, y - 2 * mm)
@@ -71,16 +87,22 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
     return buf.getvalue()
 
 
-def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str, zone: str = "UTC") -> bytes:
+def review_pdf_bytes(
+    data: dict[str, Any], title: str, since: str, until: str, zone: str = "UTC"
+) -> bytes:
     """Review: totals per carrier / hour / operator as tables plus a per-hour bar chart."""
     f = _font()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    w, h = A4
+    _w, h = A4
     c.setFont(f, 16)
     c.drawString(15 * mm, h - 18 * mm, title)
     c.setFont(f, 10)
-    c.drawString(15 * mm, h - 25 * mm, f"{since} — {until}   时区 Time zone: {zone}   合计 Total: {data['total']}")
+    c.drawString(
+        15 * mm,
+        h - 25 * mm,
+        f"{since} — {until}   时区 Time zone: {zone}   合计 Total: {data['total']}",
+    )
     hkey = "hour_utc" if data["per_hour"] and "hour_utc" in data["per_hour"][0] else "hour"
     hours = sorted({r[hkey] for r in data["per_hour"]})
     clock = {r[hkey]: r.get("clock") or r[hkey][11:16] for r in data["per_hour"]}
@@ -99,7 +121,9 @@ def review_pdf_bytes(data: dict[str, Any], title: str, since: str, until: str, z
         ch.categoryAxis.labels.fontName = f
         ch.categoryAxis.labels.fontSize = 6
         ch.valueAxis.valueMin = 0
-        palette = [colors.HexColor(x) for x in ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828")]
+        palette = [
+            colors.HexColor(x) for x in ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828")
+        ]
         for i in range(len(series)):
             ch.bars[i].fillColor = palette[i % len(palette)]
         d.add(ch)

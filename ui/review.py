@@ -1,25 +1,32 @@
 """Review (复盘) for a shift: handoff counts per carrier, per hour and per operator, table + chart,
 exported to CSV and PDF. The query and the files are made off the UI thread."""
+
 from __future__ import annotations
 
 import logging
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QComboBox, QGraphicsView, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout
-
-from datetime import tzinfo
-
-from warehouse_app.localtime import day_hour_label, fmt_local, hour_label, zone, zone_name
-from warehouse_app.reports import format_csv, handoff_counts
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from ui import station_ops
 from ui.lead import LeadTab, fill_table, make_table
 from ui.ops import AppContext, run_in_background
 from ui.qtcompat import emit
+from warehouse_app.localtime import day_hour_label, fmt_local, hour_label, zone, zone_name
+from warehouse_app.reports import format_csv, handoff_counts
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +39,9 @@ def _load(conn: Any, hours: int) -> tuple[dict[str, Any], str, str]:
     return handoff_counts(conn, since, until), since, until
 
 
-def localize(data: dict[str, Any], tz: tzinfo, names: dict[str, tuple[str, str]], lang: str) -> dict[str, Any]:
+def localize(
+    data: dict[str, Any], tz: tzinfo, names: dict[str, tuple[str, str]], lang: str
+) -> dict[str, Any]:
     """A display copy of handoff_counts: local hour labels, carrier names, UTC kept alongside.
 
     Pure (no Qt, no DB): the table, the chart and both exports read the same rows."""
@@ -42,29 +51,52 @@ def localize(data: dict[str, Any], tz: tzinfo, names: dict[str, tuple[str, str]]
         return names.get(code or "", (code or "-", code or "-"))[i]
 
     out = dict(data)
-    out["per_carrier"] = [{**r, "carrier_code": r["carrier"], "carrier": name(r["carrier"])}
-                          for r in data["per_carrier"]]
-    out["per_hour"] = [{**r, "hour_utc": r["hour"], "hour": day_hour_label(r["hour"], tz),
-                        "clock": hour_label(r["hour"], tz), "carrier_code": r["carrier"],
-                        "carrier": name(r["carrier"])} for r in data["per_hour"]]
+    out["per_carrier"] = [
+        {**r, "carrier_code": r["carrier"], "carrier": name(r["carrier"])}
+        for r in data["per_carrier"]
+    ]
+    out["per_hour"] = [
+        {
+            **r,
+            "hour_utc": r["hour"],
+            "hour": day_hour_label(r["hour"], tz),
+            "clock": hour_label(r["hour"], tz),
+            "carrier_code": r["carrier"],
+            "carrier": name(r["carrier"]),
+        }
+        for r in data["per_hour"]
+    ]
     out["per_operator"] = list(data["per_operator"])
     out["zone"] = zone_name(tz)
     return out
 
 
-def write_exports(data: dict[str, Any], out_dir: Path, stem: str, title: str, since: str, until: str,
-                  kind: str, tz: tzinfo | None = None) -> Path:
+def write_exports(
+    data: dict[str, Any],
+    out_dir: Path,
+    stem: str,
+    title: str,
+    since: str,
+    until: str,
+    kind: str,
+    tz: tzinfo | None = None,
+) -> Path:
     """CSV (Excel-friendly, with a BOM) or PDF of a localized review; the zone is stated in both."""
     tz = tz or zone(None)
     zname = zone_name(tz)
-    since_l, until_l = fmt_local(since, tz, "%Y-%m-%d %H:%M"), fmt_local(until, tz, "%Y-%m-%d %H:%M")
+    since_l, until_l = (
+        fmt_local(since, tz, "%Y-%m-%d %H:%M"),
+        fmt_local(until, tz, "%Y-%m-%d %H:%M"),
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     if kind == "csv":
         path = out_dir / f"{stem}.csv"
         parts = [f"# {title} {since_l} -- {until_l} time_zone={zname} total={data['total']}\n"]
-        for section, cols in (("per_carrier", ["carrier", "carrier_code", "parcels", "handoffs"]),
-                              ("per_hour", ["hour", "hour_utc", "carrier", "carrier_code", "parcels"]),
-                              ("per_operator", ["operator", "parcels"])):
+        for section, cols in (
+            ("per_carrier", ["carrier", "carrier_code", "parcels", "handoffs"]),
+            ("per_hour", ["hour", "hour_utc", "carrier", "carrier_code", "parcels"]),
+            ("per_operator", ["operator", "parcels"]),
+        ):
             parts.append(f"# {section}\n")
             parts.append(format_csv(data[section], cols))
         path.write_text("".join(parts), encoding="utf-8-sig")  # BOM: Excel opens Chinese correctly
@@ -137,7 +169,9 @@ class ReviewTab(LeadTab):
     def retranslate(self) -> None:
         self.l_span.setText(self.tr("Shift:"))
         for i in range(self.span.count()):
-            self.span.setItemText(i, self.tr("last %1 hours").replace("%1", str(self.span.itemData(i))))
+            self.span.setItemText(
+                i, self.tr("last %1 hours").replace("%1", str(self.span.itemData(i)))
+            )
         self.csv_btn.setText(self.tr("Export CSV"))
         self.pdf_btn.setText(self.tr("Export PDF"))
         self.reload_btn.setText(self.tr("Reload"))
@@ -159,12 +193,27 @@ class ReviewTab(LeadTab):
         self.data = data
         self.total.setText(self.tr("Handed off: %1 parcels").replace("%1", str(data["total"])))
         self.zone.setText(self.tr("Times in %1").replace("%1", data["zone"]))
-        fill_table(self.per_carrier, data["per_carrier"], ["carrier", "parcels", "handoffs"],
-                   [self.tr("Carrier"), self.tr("Parcels"), self.tr("Handoffs")], stretch="carrier")
-        fill_table(self.per_operator, data["per_operator"], ["operator", "parcels"],
-                   [self.tr("Operator"), self.tr("Parcels")], stretch="operator")
-        fill_table(self.per_hour, data["per_hour"], ["hour", "carrier", "parcels"],
-                   [self.tr("Hour"), self.tr("Carrier"), self.tr("Parcels")], stretch="carrier")
+        fill_table(
+            self.per_carrier,
+            data["per_carrier"],
+            ["carrier", "parcels", "handoffs"],
+            [self.tr("Carrier"), self.tr("Parcels"), self.tr("Handoffs")],
+            stretch="carrier",
+        )
+        fill_table(
+            self.per_operator,
+            data["per_operator"],
+            ["operator", "parcels"],
+            [self.tr("Operator"), self.tr("Parcels")],
+            stretch="operator",
+        )
+        fill_table(
+            self.per_hour,
+            data["per_hour"],
+            ["hour", "carrier", "parcels"],
+            [self.tr("Hour"), self.tr("Carrier"), self.tr("Parcels")],
+            stretch="carrier",
+        )
         self._chart(data)
 
     def _chart(self, data: dict[str, Any]) -> None:
@@ -183,7 +232,11 @@ class ReviewTab(LeadTab):
         for n, car in enumerate(carriers):
             s = QBarSet(car)
             s.setColor(QColor(PALETTE[n % len(PALETTE)]))
-            by = {r["hour_utc"]: r["parcels"] for r in data["per_hour"] if (r["carrier"] or "-") == car}
+            by = {
+                r["hour_utc"]: r["parcels"]
+                for r in data["per_hour"]
+                if (r["carrier"] or "-") == car
+            }
             vals = [by.get(h, 0) for h in hours]
             top = max([top, *vals])
             s.append(vals)
@@ -217,5 +270,10 @@ class ReviewTab(LeadTab):
             self.say(self.tr("Saved %1").replace("%1", str(path)))
             emit(self.exported, str(path))
 
-        run_in_background(lambda: write_exports(data, out, stem, title, since, until, kind, tz), done, self.fail,
-                          ctx=self.ctx, parent=self)
+        run_in_background(
+            lambda: write_exports(data, out, stem, title, since, until, kind, tz),
+            done,
+            self.fail,
+            ctx=self.ctx,
+            parent=self,
+        )

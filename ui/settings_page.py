@@ -1,21 +1,29 @@
 """Settings: devices (find serial ports, scanner/printer/scale with a test button each), the
 upstream address and the language. Saved per station in the station DB."""
+
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout)
-
-from warehouse_app.errors import StationError
-
-from warehouse_app.localtime import COMMON_ZONES, check_zone, zone, zone_name
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from ui.devices import list_serial_ports
 from ui.lead import LeadTab
 from ui.ops import AppContext, run_in_background, run_on_writer
 from ui.qtcompat import emit
+from warehouse_app.errors import StationError
+from warehouse_app.localtime import COMMON_ZONES, check_zone, zone, zone_name
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +40,14 @@ def _save_upstream(conn: Any, url: str, token: str) -> None:
 
     url = url.strip()
     if url and not url.startswith(("http://", "https://")):
-        raise StationError(f"The upstream address must start with http:// or https:// (got {url!r})",
-                           zh=f"上游地址必须以 http:// 或 https:// 开头（当前：{url!r}）")
+        raise StationError(
+            f"The upstream address must start with http:// or https:// (got {url!r})",
+            zh=f"上游地址必须以 http:// 或 https:// 开头（当前：{url!r}）",
+        )
     if url and not token.strip():
-        raise StationError("Enter the station token the hub admin gave you", zh="请填写上游管理员给的站点令牌")
+        raise StationError(
+            "Enter the station token the hub admin gave you", zh="请填写上游管理员给的站点令牌"
+        )
     save_config(conn, url, token.strip())
 
 
@@ -69,7 +81,9 @@ class SettingsTab(LeadTab):
         r.addWidget(self.find_btn)
         r.addWidget(self.test_scan_btn)
         f.addRow(r)
-        self.scanner_info = QLabel()  # framing/feedback in effect (stored by IT through devices.config)
+        self.scanner_info = (
+            QLabel()
+        )  # framing/feedback in effect (stored by IT through devices.config)
         self.scanner_info.setObjectName("scanner_info")
         self.scanner_info.setWordWrap(True)
         self.scanner_info.setStyleSheet("color:#455a64")
@@ -175,7 +189,9 @@ class SettingsTab(LeadTab):
         self.l_lang.setText(self.tr("Language"))
         self.sounds.setText(self.tr("Verdict sounds"))
         self.l_tz.setText(self.tr("Time zone"))
-        self.timezone.setItemText(0, self.tr("This computer's zone (%1)").replace("%1", zone_name(zone(""))))
+        self.timezone.setItemText(
+            0, self.tr("This computer's zone (%1)").replace("%1", zone_name(zone("")))
+        )
         self.up_box.setTitle(self.tr("Upstream, language and time"))
         self.save_btn.setText(self.tr("Save and apply"))
 
@@ -209,14 +225,17 @@ class SettingsTab(LeadTab):
         none = self.tr("none")
         self.scanner_info.setText(
             self.tr("In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5")
-            .replace("%1", cfg.suffix).replace("%2", cfg.prefix or none)
+            .replace("%1", cfg.suffix)
+            .replace("%2", cfg.prefix or none)
             .replace("%3", f"{cfg.data_bits}{cfg.parity}{cfg.stop_bits:g}")
             .replace("%4", self.tr("stripped") if cfg.aim else self.tr("kept"))
-            .replace("%5", stored.get("feedback") or none))
+            .replace("%5", stored.get("feedback") or none)
+        )
 
     def refresh(self) -> None:
         self.load_from_settings()
         self.show_scanner_info()
+
         def got(r: tuple[str, str]) -> None:
             self.hub_url.setText(r[0])
             self.hub_token.setText(r[1])
@@ -253,7 +272,9 @@ class SettingsTab(LeadTab):
 
     def _test_result(self, which: str, ok: bool, zh: str, en: str) -> None:
         self.test_line.setText(self.ctx.text(zh, en))
-        self.test_line.setStyleSheet("font-size:18px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c"))
+        self.test_line.setStyleSheet(
+            "font-size:18px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c")
+        )
 
     def save(self) -> None:
         """Validate, persist, then re-open the devices with the new settings."""
@@ -267,17 +288,24 @@ class SettingsTab(LeadTab):
                 self.fail(exc)
                 return
         changes = dict(
-            scanner_kind=self.scanner_kind.currentData(), scanner_port=self.scanner_port.currentText().strip(),
-            scanner_baud=int(self.scanner_baud.currentData() or 9600), printer_url=url,
-            scale_port=self.scale_port.currentText().strip(), use_scale_in_verify=self.use_scale.isChecked(),
-            sounds=self.sounds.isChecked())
+            scanner_kind=self.scanner_kind.currentData(),
+            scanner_port=self.scanner_port.currentText().strip(),
+            scanner_baud=int(self.scanner_baud.currentData() or 9600),
+            printer_url=url,
+            scale_port=self.scale_port.currentText().strip(),
+            use_scale_in_verify=self.use_scale.isChecked(),
+            sounds=self.sounds.isChecked(),
+        )
         if changes["scanner_kind"] == "serial" and not changes["scanner_port"]:
             self.say(self.tr("Choose the scanner's serial port (Find serial ports)"), ok=False)
             return
         lang = self.language.currentData()
         typed = self.timezone.currentText().strip()
-        picked = self.timezone.currentData() if self.timezone.currentText() == self.timezone.itemText(
-            self.timezone.currentIndex()) else typed
+        picked = (
+            self.timezone.currentData()
+            if self.timezone.currentText() == self.timezone.itemText(self.timezone.currentIndex())
+            else typed
+        )
         try:
             changes["timezone"] = check_zone(picked or "")
         except StationError as exc:
@@ -302,5 +330,12 @@ class SettingsTab(LeadTab):
             if zone_changed:
                 self.area.retranslate()  # times and zone labels follow a new zone at once
 
-        run_on_writer(self.ctx, _save_upstream, self.hub_url.text(), self.hub_token.text(),
-                      on_success=upstream_saved, on_failure=self.fail, parent=self)
+        run_on_writer(
+            self.ctx,
+            _save_upstream,
+            self.hub_url.text(),
+            self.hub_token.text(),
+            on_success=upstream_saved,
+            on_failure=self.fail,
+            parent=self,
+        )

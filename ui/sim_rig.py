@@ -3,6 +3,7 @@
 Uses the devices package's own simulators: a pty the app opens as the serial scanner, a pty
 streaming scale lines, and the TCP label-printer simulator (ZPL, with ~HS status). No Qt here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,14 @@ logger = logging.getLogger(__name__)
 class SimRig:
     """Start with `start()`, stop (and join every thread) with `stop()`."""
 
-    def __init__(self, root: Path, *, printer_lang: str = "zpl", label_size: str = "76x130",
-                 scale_interval: float = 0.2) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        printer_lang: str = "zpl",
+        label_size: str = "76x130",
+        scale_interval: float = 0.2,
+    ) -> None:
         self.root = Path(root)
         self.printer_lang = printer_lang
         self.label_size = label_size
@@ -31,18 +38,26 @@ class SimRig:
         self._stop = threading.Event()
         self._scale_thread: threading.Thread | None = None
 
-    def start(self) -> "SimRig":
+    def start(self) -> SimRig:
         from devices.sim.printer import PrinterSimulator
         from devices.sim.pty_device import PtyDevice
 
         self.root.mkdir(parents=True, exist_ok=True)
         self.scanner = PtyDevice(self.root / "scanner-sim")
         self.scale = PtyDevice(self.root / "scale-sim")
-        self.printer = PrinterSimulator(self.root / "printer-jobs", lang=self.printer_lang, preview=False).start()
-        self._scale_thread = threading.Thread(target=self._stream_scale, name="scale-sim", daemon=True)
+        self.printer = PrinterSimulator(
+            self.root / "printer-jobs", lang=self.printer_lang, preview=False
+        ).start()
+        self._scale_thread = threading.Thread(
+            target=self._stream_scale, name="scale-sim", daemon=True
+        )
         self._scale_thread.start()
-        logger.info("simulators: scanner %s, scale %s, printer %s", self.scanner.path, self.scale.path,
-                    self.printer.url)
+        logger.info(
+            "simulators: scanner %s, scale %s, printer %s",
+            self.scanner.path,
+            self.scale.path,
+            self.printer.url,
+        )
         return self
 
     @property

@@ -4,6 +4,7 @@ Packers often don't look up; the ear must tell 'OK' from 'pull this parcel'. The
 generated here (`python -m ui.sounds` rewrites resources/sounds/*.wav) and played with
 QSoundEffect, failing silently when the machine has no audio device.
 """
+
 from __future__ import annotations
 
 import logging
@@ -96,7 +97,9 @@ class SoundPlayer:
 
         # Qt's own multimedia chatter (VA-API/PipeWire probing, FFmpeg banner) is not the packer's
         # business: muted before QtMultimedia loads, so a PC without sound logs only our one line
-        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver*=false\nqt.multimedia.ffmpeg*.info=false")
+        QLoggingCategory.setFilterRules(
+            "qt.multimedia.symbolsresolver*=false\nqt.multimedia.ffmpeg*.info=false"
+        )
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as exc:  # QtMultimedia missing: stay silent
@@ -104,11 +107,13 @@ class SoundPlayer:
             return
         try:
             outputs = QMediaDevices.audioOutputs()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             outputs = []
             logger.debug("audio device query failed: %s", exc)
         if not outputs:
-            logger.warning("no audio output device: verdict sounds off (screen colours and scanner beeps still work)")
+            logger.warning(
+                "no audio output device: verdict sounds off (screen colours and scanner beeps still work)"
+            )
             return
         self.available = True
         for kind in TONES:
@@ -122,7 +127,7 @@ class SoundPlayer:
                 eff.setVolume(0.9)
                 eff.statusChanged.connect(lambda e=eff, k=kind: self._status(e, k))
                 self._effects[kind] = eff
-            except Exception as exc:  # noqa: BLE001 - no audio device must never stop a scan
+            except Exception as exc:
                 self._fail(f"sound {kind} unavailable: {exc}")
 
     def _status(self, eff: Any, kind: str) -> None:
@@ -147,7 +152,7 @@ class SoundPlayer:
             return
         try:
             eff.play()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self._fail(f"sound {kind} failed: {exc}")
 
 

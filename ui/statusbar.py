@@ -1,4 +1,5 @@
 """The status bar: scanner, printer, scale and upstream link, always visible, faults in plain words."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -67,7 +68,11 @@ class StationStatusBar(QStatusBar):
             dev.scale_status.connect(self._scale)
             dev.weight_read.connect(self._weight)
             dev.print_progress.connect(self._progress)
-            for key, slot in (("scanner", self._scanner), ("printer", self._printer), ("scale", self._scale)):
+            for key, slot in (
+                ("scanner", self._scanner),
+                ("printer", self._printer),
+                ("scale", self._scale),
+            ):
                 if key in dev.last:
                     slot(*dev.last[key])
         self._last_sync: Any = None
@@ -102,16 +107,24 @@ class StationStatusBar(QStatusBar):
 
     def _render(self, key: str) -> None:
         level, zh, en = self.state[key]
-        lab = {"scanner": self.scanner, "printer": self.printer, "scale": self.scale,
-               "upstream": self.upstream}[key]
+        lab = {
+            "scanner": self.scanner,
+            "printer": self.printer,
+            "scale": self.scale,
+            "upstream": self.upstream,
+        }[key]
         color = {"ok": "#1b5e20", "warn": "#e65100", "error": "#b71c1c"}.get(level, "#455a64")
         bg = {"ok": "#e8f5e9", "warn": "#fff3e0", "error": "#ffebee"}.get(level, "#eceff1")
         full = ("● " if level in ("ok", "warn", "error") else "○ ") + self.ctx.text(zh, en)
-        lab.setStyleSheet(f"QLabel{{color:{color};background:{bg};padding:2px 8px;border-radius:4px;"
-                          f"font-size:{self.font_px}px;font-weight:bold}}")
+        lab.setStyleSheet(
+            f"QLabel{{color:{color};background:{bg};padding:2px 8px;border-radius:4px;"
+            f"font-size:{self.font_px}px;font-weight:bold}}"
+        )
         lab.ensurePolished()  # the style sheet's font, so the elide width is measured right
         # long device paths must not push the other pills off a 1366 px screen: elide, full text on hover
-        lab.setText(lab.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, self.font_px * 30))
+        lab.setText(
+            lab.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, self.font_px * 30)
+        )
         lab.setProperty("full_text", full)
         if key != "upstream":
             lab.setToolTip(full if lab.text() != full else "")
@@ -122,16 +135,22 @@ class StationStatusBar(QStatusBar):
 
     # -- device slots ----------------------------------------------------------------------
     def _scanner(self, state: str, zh: str, en: str) -> None:
-        level = {"connected": "ok", "wedge": "ok", "disconnected": "error", "unavailable": "error",
-                 "error": "error"}.get(state, "warn")
+        level = {
+            "connected": "ok",
+            "wedge": "ok",
+            "disconnected": "error",
+            "unavailable": "error",
+            "error": "error",
+        }.get(state, "warn")
         self.set_state("scanner", level, zh, en)
 
     def _printer(self, ok: bool, zh: str, en: str) -> None:
         self.set_state("printer", "ok" if ok else "error", zh, en)
 
     def _scale(self, state: str, zh: str, en: str) -> None:
-        level = {"connected": "ok", "none": "idle"}.get(state, "error" if state in ("disconnected", "unavailable",
-                                                                                   "error") else "warn")
+        level = {"connected": "ok", "none": "idle"}.get(
+            state, "error" if state in ("disconnected", "unavailable", "error") else "warn"
+        )
         self.set_state("scale", level, zh or "电子秤", en or "Scale")
 
     def _weight(self, grams: int) -> None:
@@ -142,9 +161,14 @@ class StationStatusBar(QStatusBar):
 
     def _progress(self, run_id: str, done: int, total: int) -> None:
         if total > 1 and done < total:
-            self.show_message(self.ctx.text(f"打印中 {done}/{total}", f"Printing {done}/{total}"), timeout_ms=4000)
+            self.show_message(
+                self.ctx.text(f"打印中 {done}/{total}", f"Printing {done}/{total}"), timeout_ms=4000
+            )
         elif total > 1:
-            self.show_message(self.ctx.text(f"打印完成 {done}/{total}", f"Printed {done}/{total}"), timeout_ms=4000)
+            self.show_message(
+                self.ctx.text(f"打印完成 {done}/{total}", f"Printed {done}/{total}"),
+                timeout_ms=4000,
+            )
 
     def show_sync(self, st: Any) -> None:
         """Upstream pill: online/offline, events waiting to upload, and how old the last pull is."""
@@ -160,19 +184,32 @@ class StationStatusBar(QStatusBar):
             f"上游：{st.hub_url or '未配置'}\n待上传事件：{st.pending_events}\n{pull_zh}\n"
             f"上次错误：{st.last_error_zh or '无'}",
             f"Upstream: {st.hub_url or 'not set up'}\nEvents waiting: {st.pending_events}\n"
-            f"{pull_en[0].upper() + pull_en[1:]}\nLast error: {st.last_error_en or 'none'}")
+            f"{pull_en[0].upper() + pull_en[1:]}\nLast error: {st.last_error_en or 'none'}",
+        )
         self.upstream.setToolTip(tip)
         if not st.configured:
-            self.set_state("upstream", "idle", "上游：未配置（离线工作）", "Upstream: not set up (working offline)")
+            self.set_state(
+                "upstream",
+                "idle",
+                "上游：未配置（离线工作）",
+                "Upstream: not set up (working offline)",
+            )
         elif st.online:
-            self.set_state("upstream", "ok" if st.pending_events < 50 else "warn",
-                           f"上游：在线 · 待上传 {st.pending_events} · {pull_zh}",
-                           f"Upstream: online · {st.pending_events} to upload · {pull_en}")
+            self.set_state(
+                "upstream",
+                "ok" if st.pending_events < 50 else "warn",
+                f"上游：在线 · 待上传 {st.pending_events} · {pull_zh}",
+                f"Upstream: online · {st.pending_events} to upload · {pull_en}",
+            )
         else:
             since_zh = f"离线（自 {since}）" if since else "离线（从未连通）"
             since_en = f"offline since {since}" if since else "offline (never reached)"
-            self.set_state("upstream", "error", f"上游：{since_zh} · 待上传 {st.pending_events}",
-                           f"Upstream: {since_en} · {st.pending_events} waiting")
+            self.set_state(
+                "upstream",
+                "error",
+                f"上游：{since_zh} · 待上传 {st.pending_events}",
+                f"Upstream: {since_en} · {st.pending_events} waiting",
+            )
 
     def _since(self, stamp: str | None) -> str:
         """Local clock time of the last good exchange; with the date when it is not today."""
@@ -194,5 +231,7 @@ class StationStatusBar(QStatusBar):
 
     def show_message(self, text: str, error: bool = False, timeout_ms: int = 12000) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("font-size:15px;" + ("color:#b71c1c;font-weight:bold" if error else ""))
+        self.message.setStyleSheet(
+            "font-size:15px;" + ("color:#b71c1c;font-weight:bold" if error else "")
+        )
         self._clear.start(timeout_ms)

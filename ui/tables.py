@@ -4,9 +4,11 @@ Numbers right-aligned and sorted as numbers (even when shown as 12.5% or 1:02:05
 to their content with a cap so a long SKU set or path cannot push the rest off screen, one
 `stretch` column taking the spare width, and the lead's selection kept across refreshes.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
@@ -37,7 +39,9 @@ def make_table(name: str) -> QTableWidget:
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     t.horizontalHeader().setStretchLastSection(False)
-    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    t.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
     t.setAlternatingRowColors(True)
     t.verticalHeader().setDefaultSectionSize(ROW_PX)
     t.setWordWrap(False)
@@ -56,9 +60,14 @@ def selected_value(table: QTableWidget, col: int = 0) -> str | None:
     return item.text() if item else None
 
 
-def fill_table(table: QTableWidget, rows: Sequence[Mapping[str, Any]], columns: Sequence[str],
-               headers: Sequence[str] | None = None, stretch: str | None = None,
-               fmt: Mapping[str, Callable[[Any], str]] | None = None) -> None:
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    headers: Sequence[str] | None = None,
+    stretch: str | None = None,
+    fmt: Mapping[str, Callable[[Any], str]] | None = None,
+) -> None:
     fmt = fmt or {}
     keep = selected_value(table, 0) if table.rowCount() else None
     table.setSortingEnabled(False)

@@ -1,4 +1,5 @@
 """The verdict panel: one huge coloured answer a packer reads from two metres in half a second."""
+
 from __future__ import annotations
 
 import time
@@ -8,8 +9,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from warehouse_app.domain import Verdict
 from ui.qtcompat import emit
+from warehouse_app.domain import Verdict
 
 GREEN = QColor("#1b8a2f")
 RED = QColor("#c62828")
@@ -54,7 +55,9 @@ class VerdictPanel(QWidget):
         self._title, self._next, self._detail = title, next_text, detail
         self.update()
 
-    def show_verdict(self, v: Verdict, lang: str, carrier: str | None = None, extra: str = "") -> None:
+    def show_verdict(
+        self, v: Verdict, lang: str, carrier: str | None = None, extra: str = ""
+    ) -> None:
         """`carrier` is the display name (中通快递 / ZTO Express); `extra` an added detail (return reason)."""
         self.verdict = v
         self.lang = lang
@@ -78,7 +81,9 @@ class VerdictPanel(QWidget):
 
     @property
     def color_name(self) -> str:
-        return {GREEN.name(): "green", RED.name(): "red", AMBER.name(): "amber"}.get(self._color.name(), "idle")
+        return {GREEN.name(): "green", RED.name(): "red", AMBER.name(): "amber"}.get(
+            self._color.name(), "idle"
+        )
 
     @property
     def title(self) -> str:
@@ -89,7 +94,7 @@ class VerdictPanel(QWidget):
         return self._next
 
     # -- painting --------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._resize_fonts()
         super().resizeEvent(event)
 
@@ -106,7 +111,7 @@ class VerdictPanel(QWidget):
         small.setPixelSize(max(14, int(h * 0.065)))
         self._fonts = (big, mid, small)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         try:
             p.fillRect(self.rect(), self._color)
@@ -120,7 +125,9 @@ class VerdictPanel(QWidget):
             p.setFont(mid)
             p.drawText(QRectF(r.left(), r.top() + h * 0.5, r.width(), h * 0.32), flags, self._next)
             p.setFont(small)
-            p.drawText(QRectF(r.left(), r.top() + h * 0.82, r.width(), h * 0.18), flags, self._detail)
+            p.drawText(
+                QRectF(r.left(), r.top() + h * 0.82, r.width(), h * 0.18), flags, self._detail
+            )
         finally:
             p.end()
         if self._pending_code is not None:
@@ -128,4 +135,9 @@ class VerdictPanel(QWidget):
             emit(self.painted, code, time.perf_counter())
 
     def snapshot(self) -> dict[str, Any]:
-        return {"color": self.color_name, "title": self._title, "next": self._next, "detail": self._detail}
+        return {
+            "color": self.color_name,
+            "title": self._title,
+            "next": self._next,
+            "detail": self._detail,
+        }

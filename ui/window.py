@@ -5,6 +5,7 @@ the batch/handoff, F8 logs out, F9 opens the lead area, F12 switches language; c
 (`#MODE:PACK`, `#BATCH:id`, ...) do the same from the scanner. Scans go to the writer thread and
 their verdicts come back by signal, so the window never waits on SQLite.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,27 +14,40 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.scanners.wedge import WedgeDecoder
+from ui import station_ops
+from ui.ops import AppContext, run_on_writer, run_read
+from ui.qtcompat import emit
+from ui.sounds import SoundPlayer, sound_for
+from ui.statusbar import StationStatusBar
+from ui.verdict import VerdictPanel
 from warehouse_app.commands import parse_command
 from warehouse_app.domain import Verdict
 from warehouse_app.errors import StationError
 from warehouse_app.scan_engine import ScanContext, scan
 
-from ui import station_ops
-from ui.ops import AppContext, run_on_writer, run_read
-from ui.sounds import SoundPlayer, sound_for
-from ui.statusbar import StationStatusBar
-from ui.verdict import VerdictPanel
-from ui.qtcompat import emit
-
 logger = logging.getLogger(__name__)
 
 MODES = ["pack", "verify", "handoff", "pull", "return"]
-MODE_KEYS = {Qt.Key.Key_F1: "pack", Qt.Key.Key_F2: "verify", Qt.Key.Key_F3: "handoff",
-             Qt.Key.Key_F4: "pull", Qt.Key.Key_F5: "return"}
+MODE_KEYS = {
+    Qt.Key.Key_F1: "pack",
+    Qt.Key.Key_F2: "verify",
+    Qt.Key.Key_F3: "handoff",
+    Qt.Key.Key_F4: "pull",
+    Qt.Key.Key_F5: "return",
+}
 
 
 def returns_module() -> Any:
@@ -54,7 +68,9 @@ def scan_return(conn: Any, code: str, ctx: ScanContext, weight_g: int | None = N
     return scan(conn, code, ctx, weight_g)
 
 
-def save_return_choice(conn: Any, reason: str | None, disposition: str | None) -> tuple[str | None, str | None]:
+def save_return_choice(
+    conn: Any, reason: str | None, disposition: str | None
+) -> tuple[str | None, str | None]:
     """Writer thread: keep the other half of the choice; both known -> the returns module's own setter."""
     from warehouse_app.station import set_setting
     from warehouse_app.store.tx import transaction
@@ -65,7 +81,9 @@ def save_return_choice(conn: Any, reason: str | None, disposition: str | None) -
         cur_r, cur_d = mod.return_defaults(conn)
         r, d = reason or cur_r, disposition or cur_d
         if r and d:
-            mod.set_return_defaults(conn, r, d)  # validates both (zh + en) and changes nothing on error
+            mod.set_return_defaults(
+                conn, r, d
+            )  # validates both (zh + en) and changes nothing on error
         elif r:
             set_setting(conn, mod.SETTING_REASON, r)
         elif d:
@@ -91,9 +109,13 @@ class ModeBar(QWidget):
         self.font_px = 20
 
     def retranslate(self) -> None:
-        names = {"pack": self.tr("F1 Pack batch"), "verify": self.tr("F2 Verify && box"),
-                 "handoff": self.tr("F3 Hand off"), "pull": self.tr("F4 Pull intercept"),
-                 "return": self.tr("F5 Returns")}
+        names = {
+            "pack": self.tr("F1 Pack batch"),
+            "verify": self.tr("F2 Verify && box"),
+            "handoff": self.tr("F3 Hand off"),
+            "pull": self.tr("F4 Pull intercept"),
+            "return": self.tr("F5 Returns"),
+        }
         for m, lab in self.labels.items():
             lab.setText(names[m].replace("&&", "&"))
         self.set_mode(self.current)
@@ -102,10 +124,12 @@ class ModeBar(QWidget):
         self.current = mode
         for m, lab in self.labels.items():
             on = m == mode
+            weight = "bold" if on else "normal"
+            bg, fg = ("#1565c0", "white") if on else ("#e0e0e0", "#424242")
             lab.setStyleSheet(
-                "QLabel{font-size:%dpx;font-weight:%s;padding:6px;border-radius:6px;background:%s;color:%s}"
-                % (self.font_px, "bold" if on else "normal", "#1565c0" if on else "#e0e0e0",
-                   "white" if on else "#424242"))
+                f"QLabel{{font-size:{self.font_px}px;font-weight:{weight};padding:6px;"
+                f"border-radius:6px;background:{bg};color:{fg}}}"
+            )
 
 
 class CounterBox(QFrame):
@@ -191,7 +215,7 @@ class PackerPage(QWidget):
         self.modes.font_px = round(20 * f)
         self.modes.set_mode(self.modes.current)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.apply_scale(max(1.0, min(1.6, self.height() / 700)))
         super().resizeEvent(event)
 
@@ -211,8 +235,12 @@ class PackerPage(QWidget):
         if mode == "return" and hasattr(w, "return_legend") and w.return_legend():
             self.hint.setText(w.return_legend())
             return
-        self.hint.setText(self.tr("F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · "
-                                  "F10 settings · F12 中文/English · or scan a command card"))
+        self.hint.setText(
+            self.tr(
+                "F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · "
+                "F10 settings · F12 中文/English · or scan a command card"
+            )
+        )
 
 
 class LoginPage(QWidget):
@@ -245,18 +273,18 @@ class _KeyFilter(QObject):
     """Feeds keystrokes to the wedge decoder when focus is not in a text field, so a
     keyboard-wedge scan reaches the station even while a button or table has focus."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.decoder = WedgeDecoder()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         w = self.window
         if not w.isActiveWindow() and not w.isVisible():
             return False
-        from PySide6.QtWidgets import QApplication, QAbstractSpinBox, QPlainTextEdit, QTextEdit
+        from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QPlainTextEdit, QTextEdit
 
         focus = QApplication.focusWidget()
         if isinstance(focus, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
@@ -264,8 +292,11 @@ class _KeyFilter(QObject):
         if w.stack.currentWidget() not in (w.packer, w.login):
             return False
         mods = event.modifiers()
-        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.MetaModifier):
+        if mods & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        ):
             return False  # Ctrl/Alt keys are shortcuts (return reason/disposition), never scan text
         text = event.text()
         key = event.key()
@@ -360,7 +391,9 @@ class MainWindow(QMainWindow):
         self.packer.retranslate()
         self.lead.retranslate()
         self.status.retranslate()
-        self.login.station.setText(self.tr("Station data: %1").replace("%1", str(self.ctx.data_dir)))
+        self.login.station.setText(
+            self.tr("Station data: %1").replace("%1", str(self.ctx.data_dir))
+        )
         self._update_context_line()
 
     def set_language(self, lang: str) -> None:
@@ -374,8 +407,9 @@ class MainWindow(QMainWindow):
         emit(self.ctx.events.language_changed, lang)
         v = self.packer.panel.verdict
         if v is not None:
-            self.packer.panel.show_verdict(v, lang, carrier=self.ctx.carrier_label(v.carrier),
-                                           extra=self._verdict_extra(v))
+            self.packer.panel.show_verdict(
+                v, lang, carrier=self.ctx.carrier_label(v.carrier), extra=self._verdict_extra(v)
+            )
 
     # -- keys ------------------------------------------------------------------------------
     def _install_shortcuts(self) -> None:
@@ -408,7 +442,9 @@ class MainWindow(QMainWindow):
     def _flush_wedge(self) -> None:
         res = self._key_filter.decoder.flush(time.monotonic())
         if res.typed:
-            target = self.login.entry if self.stack.currentWidget() is self.login else self.packer.entry
+            target = (
+                self.login.entry if self.stack.currentWidget() is self.login else self.packer.entry
+            )
             target.insert(res.typed)
             target.setFocus()
 
@@ -450,8 +486,11 @@ class MainWindow(QMainWindow):
             self.ctx.operator = op
             emit(self.ctx.events.operator_changed, op)
             self.sound.play("ok")
-            self.packer.panel.show_message(True, self.tr("Welcome, %1").replace("%1", op["name"]),
-                                           self.tr("Scan a parcel, or press F1-F5 to change mode"))
+            self.packer.panel.show_message(
+                True,
+                self.tr("Welcome, %1").replace("%1", op["name"]),
+                self.tr("Scan a parcel, or press F1-F5 to change mode"),
+            )
             self.show_packer()
             self._update_context_line()
             emit(self.logged_in, op)
@@ -461,7 +500,9 @@ class MainWindow(QMainWindow):
             zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (str(exc), str(exc))
             self.login.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan your badge"))
 
-        run_on_writer(self.ctx, station_ops.do_login, code, on_success=ok, on_failure=fail, parent=self)
+        run_on_writer(
+            self.ctx, station_ops.do_login, code, on_success=ok, on_failure=fail, parent=self
+        )
 
     def logout(self) -> None:
         if self.ctx.operator is None:
@@ -483,11 +524,13 @@ class MainWindow(QMainWindow):
         self._update_context_line()
         if announce:
             self.sound.play("command")
-            hint = {"pack": self.tr("Scan the pre-pack label of each parcel of the batch"),
-                    "verify": self.tr("Scan each staged parcel's waybill"),
-                    "handoff": self.tr("Scan each parcel as it goes into the carrier's cage"),
-                    "pull": self.tr("Scan each intercepted parcel you pulled from the line"),
-                    "return": self.tr("Scan each returned parcel")}[mode]
+            hint = {
+                "pack": self.tr("Scan the pre-pack label of each parcel of the batch"),
+                "verify": self.tr("Scan each staged parcel's waybill"),
+                "handoff": self.tr("Scan each parcel as it goes into the carrier's cage"),
+                "pull": self.tr("Scan each intercepted parcel you pulled from the line"),
+                "return": self.tr("Scan each returned parcel"),
+            }[mode]
             self.packer.panel.show_message(True, self.mode_name(mode), hint)
         emit(self.mode_changed, mode)
         if mode == "return":
@@ -511,8 +554,10 @@ class MainWindow(QMainWindow):
         if mod is None:
             return reason, disp
         i = 0 if self.ctx.lang == "zh" else 1
-        return (mod.REASONS[reason][i] if reason in mod.REASONS else None,
-                mod.DISPOSITIONS[disp][i] if disp in mod.DISPOSITIONS else None)
+        return (
+            mod.REASONS[reason][i] if reason in mod.REASONS else None,
+            mod.DISPOSITIONS[disp][i] if disp in mod.DISPOSITIONS else None,
+        )
 
     def _show_return_choice(self, choice: tuple[str | None, str | None], big: bool) -> None:
         """Context line always; with `big`, the verdict panel too, so the packer sees what applies."""
@@ -548,15 +593,22 @@ class MainWindow(QMainWindow):
         mod = returns_module()
         if self.ctx.operator is None:
             self.sound.play("reject")
-            self.login.panel.show_message(False, self.tr("Log in first"), self.tr("Scan your badge"))
+            self.login.panel.show_message(
+                False, self.tr("Log in first"), self.tr("Scan your badge")
+            )
             return
         if mod is None:
-            self._reject_card(self.ctx.text("本工位没有退货功能", "Returns are not available on this station"))
+            self._reject_card(
+                self.ctx.text("本工位没有退货功能", "Returns are not available on this station")
+            )
             return
         if (reason is not None and reason not in mod.REASONS) or (
-                disposition is not None and disposition not in mod.DISPOSITIONS):
+            disposition is not None and disposition not in mod.DISPOSITIONS
+        ):
             bad = reason if reason is not None and reason not in mod.REASONS else disposition
-            self._reject_card(self.ctx.text(f"未知的退货选项：{bad}", f"Unknown return option: {bad}"))
+            self._reject_card(
+                self.ctx.text(f"未知的退货选项：{bad}", f"Unknown return option: {bad}")
+            )
             return
         if self.mode != "return":
             self.set_mode("return", announce=False)
@@ -566,8 +618,15 @@ class MainWindow(QMainWindow):
             self._show_return_choice(choice, True)
             emit(self.return_choice_changed, choice)
 
-        run_on_writer(self.ctx, save_return_choice, reason, disposition, on_success=done,
-                      on_failure=self._context_failed, parent=self)
+        run_on_writer(
+            self.ctx,
+            save_return_choice,
+            reason,
+            disposition,
+            on_success=done,
+            on_failure=self._context_failed,
+            parent=self,
+        )
 
     def _reject_card(self, title: str) -> None:
         self.sound.play("reject")
@@ -575,8 +634,14 @@ class MainWindow(QMainWindow):
 
     def status_name(self, status: str) -> str:
         """Batch/handoff status as a person reads it (never the bare English code in zh mode)."""
-        return {"draft": self.tr("draft"), "active": self.tr("active"), "paused": self.tr("paused"),
-                "done": self.tr("done"), "open": self.tr("open"), "closed": self.tr("closed")}.get(status, status)
+        return {
+            "draft": self.tr("draft"),
+            "active": self.tr("active"),
+            "paused": self.tr("paused"),
+            "done": self.tr("done"),
+            "open": self.tr("open"),
+            "closed": self.tr("closed"),
+        }.get(status, status)
 
     def _verdict_extra(self, v: Verdict) -> str:
         """Return verdicts carry the reason and disposition on the detail line too."""
@@ -587,12 +652,20 @@ class MainWindow(QMainWindow):
         if mod is None or not ex.get("reason"):
             return ""
         i = 0 if self.ctx.lang == "zh" else 1
-        return (mod.REASONS.get(ex["reason"], (ex["reason"],) * 2)[i] + " → "
-                + mod.DISPOSITIONS.get(ex.get("disposition"), (ex.get("disposition") or "-",) * 2)[i])
+        return (
+            mod.REASONS.get(ex["reason"], (ex["reason"],) * 2)[i]
+            + " → "
+            + mod.DISPOSITIONS.get(ex.get("disposition"), (ex.get("disposition") or "-",) * 2)[i]
+        )
 
     def mode_name(self, mode: str) -> str:
-        return {"pack": self.tr("Pack batch"), "verify": self.tr("Verify & box"), "handoff": self.tr("Hand off"),
-                "pull": self.tr("Pull intercepts"), "return": self.tr("Returns")}[mode]
+        return {
+            "pack": self.tr("Pack batch"),
+            "verify": self.tr("Verify & box"),
+            "handoff": self.tr("Hand off"),
+            "pull": self.tr("Pull intercepts"),
+            "return": self.tr("Returns"),
+        }[mode]
 
     def set_batch(self, batch_id: str | None, announce: bool = True) -> None:
         if batch_id is None:
@@ -607,11 +680,20 @@ class MainWindow(QMainWindow):
             self.refresh_counters()
             if announce:
                 self.sound.play("command")
-                self.packer.panel.show_message(True, self.tr("Batch %1").replace("%1", b["batch_id"]),
-                                               f"{b['sku_set']} · {self.status_name(b['status'])}")
+                self.packer.panel.show_message(
+                    True,
+                    self.tr("Batch %1").replace("%1", b["batch_id"]),
+                    f"{b['sku_set']} · {self.status_name(b['status'])}",
+                )
 
-        run_read(self.ctx, station_ops.check_batch, batch_id, on_success=ok, on_failure=self._context_failed,
-                 parent=self)
+        run_read(
+            self.ctx,
+            station_ops.check_batch,
+            batch_id,
+            on_success=ok,
+            on_failure=self._context_failed,
+            parent=self,
+        )
 
     def set_handoff(self, handoff_id: str | None, announce: bool = True) -> None:
         if handoff_id is None:
@@ -626,12 +708,20 @@ class MainWindow(QMainWindow):
             self.refresh_counters()
             if announce:
                 self.sound.play("command")
-                self.packer.panel.show_message(True, self.tr("Handoff %1").replace("%1", h["handoff_id"]),
-                                               f"{self.ctx.carrier_label(h['carrier'])} · "
-                                               f"{self.status_name(h['status'])}")
+                self.packer.panel.show_message(
+                    True,
+                    self.tr("Handoff %1").replace("%1", h["handoff_id"]),
+                    f"{self.ctx.carrier_label(h['carrier'])} · {self.status_name(h['status'])}",
+                )
 
-        run_read(self.ctx, station_ops.check_handoff, handoff_id, on_success=ok, on_failure=self._context_failed,
-                 parent=self)
+        run_read(
+            self.ctx,
+            station_ops.check_handoff,
+            handoff_id,
+            on_success=ok,
+            on_failure=self._context_failed,
+            parent=self,
+        )
 
     @staticmethod
     def _sync_pick(combo: QComboBox, value: str | None) -> None:
@@ -670,11 +760,24 @@ class MainWindow(QMainWindow):
         def got(res: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
             batches, handoffs = res
             for combo, rows, key, cur, label in (
-                    (self.packer.batch_pick, batches, "batch_id", self.batch_id,
-                     lambda r: f"{r['batch_id']}  {r['sku_set']}  ({self.status_name(r['status'])})"),
-                    (self.packer.handoff_pick, handoffs, "handoff_id", self.handoff_id,
-                     lambda r: f"{r['handoff_id']}  {self.ctx.carrier_label(r['carrier'])}  "
-                               f"{r.get('courier_name') or ''}")):
+                (
+                    self.packer.batch_pick,
+                    batches,
+                    "batch_id",
+                    self.batch_id,
+                    lambda r: f"{r['batch_id']}  {r['sku_set']}  ({self.status_name(r['status'])})",
+                ),
+                (
+                    self.packer.handoff_pick,
+                    handoffs,
+                    "handoff_id",
+                    self.handoff_id,
+                    lambda r: (
+                        f"{r['handoff_id']}  {self.ctx.carrier_label(r['carrier'])}  "
+                        f"{r.get('courier_name') or ''}"
+                    ),
+                ),
+            ):
                 combo.blockSignals(True)
                 combo.clear()
                 combo.addItem("-", None)
@@ -684,20 +787,29 @@ class MainWindow(QMainWindow):
                 combo.setCurrentIndex(max(0, i))
                 combo.blockSignals(False)
 
-        run_read(self.ctx, lambda c: (station_ops.active_batches(c), station_ops.open_handoffs(c)),
-                 on_success=got, parent=self)
+        run_read(
+            self.ctx,
+            lambda c: (station_ops.active_batches(c), station_ops.open_handoffs(c)),
+            on_success=got,
+            parent=self,
+        )
 
     def _update_context_line(self) -> None:
         op = self.ctx.operator
-        self.packer.who.setText(self.tr("On duty: %1").replace("%1", f"{op['name']} ({op['code']})") if op
-                                else self.tr("Nobody logged in"))
+        self.packer.who.setText(
+            self.tr("On duty: %1").replace("%1", f"{op['name']} ({op['code']})")
+            if op
+            else self.tr("Nobody logged in")
+        )
         bits = [self.mode_name(self.mode)]
         if self.mode in ("pack", "verify"):
             bits.append(self.tr("Batch: %1").replace("%1", self.batch_id or "-"))
         if self.mode == "handoff":
             bits.append(self.tr("Handoff: %1").replace("%1", self.handoff_id or "-"))
         if self.mode == "return":
-            bits.append(self.return_choice or self.tr("Return reason: not chosen (Ctrl+1…5, Alt+1…3)"))
+            bits.append(
+                self.return_choice or self.tr("Return reason: not chosen (Ctrl+1…5, Alt+1…3)")
+            )
         self.packer.context_line.setText("  ·  ".join(bits))
 
     # -- scans -----------------------------------------------------------------------------
@@ -725,7 +837,9 @@ class MainWindow(QMainWindow):
             self.logout()
         elif self.ctx.operator is None:
             self.sound.play("reject")
-            self.login.panel.show_message(False, self.tr("Log in first"), self.tr("Scan your badge"))
+            self.login.panel.show_message(
+                False, self.tr("Log in first"), self.tr("Scan your badge")
+            )
         elif cmd.kind == "mode":
             self.show_packer()
             self.set_mode(cmd.value)
@@ -747,10 +861,13 @@ class MainWindow(QMainWindow):
 
     def scan_context(self) -> ScanContext:
         op = self.ctx.operator
-        return ScanContext(mode=self.mode, operator=op["code"] if op else None,
-                           batch_id=self.batch_id if self.mode in ("pack", "verify") else None,
-                           handoff_id=self.handoff_id if self.mode == "handoff" else None,
-                           lang=self.ctx.lang)
+        return ScanContext(
+            mode=self.mode,
+            operator=op["code"] if op else None,
+            batch_id=self.batch_id if self.mode in ("pack", "verify") else None,
+            handoff_id=self.handoff_id if self.mode == "handoff" else None,
+            lang=self.ctx.lang,
+        )
 
     def submit_scan(self, code: str) -> None:
         sctx = self.scan_context()
@@ -760,13 +877,25 @@ class MainWindow(QMainWindow):
             weight = dev.stable_weight()
         fn = scan_return if self.mode == "return" else scan
         self.scans_in_flight += 1
-        run_on_writer(self.ctx, fn, code, sctx, weight, on_success=self._verdict,
-                      on_failure=self._scan_failed, parent=self)
+        run_on_writer(
+            self.ctx,
+            fn,
+            code,
+            sctx,
+            weight,
+            on_success=self._verdict,
+            on_failure=self._scan_failed,
+            parent=self,
+        )
 
     def _verdict(self, v: Verdict) -> None:
         self.scans_in_flight -= 1
-        self.packer.panel.show_verdict(v, self.ctx.lang, carrier=self.ctx.carrier_label(v.carrier),
-                                       extra=self._verdict_extra(v))
+        self.packer.panel.show_verdict(
+            v,
+            self.ctx.lang,
+            carrier=self.ctx.carrier_label(v.carrier),
+            extra=self._verdict_extra(v),
+        )
         self.sound.play(sound_for(v.ok, v.reason))
         dev = self.ctx.devices
         if dev is not None:
@@ -784,14 +913,26 @@ class MainWindow(QMainWindow):
         self.scans_in_flight -= 1
         logger.error("scan failed", exc_info=exc)
         self.sound.play("reject")
-        zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (f"扫描出错：{exc}", f"Scan error: {exc}")
-        self.packer.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan again; if it repeats call the lead"))
+        zh, en = (
+            (exc.zh, str(exc))
+            if isinstance(exc, StationError)
+            else (f"扫描出错：{exc}", f"Scan error: {exc}")
+        )
+        self.packer.panel.show_message(
+            False, self.ctx.text(zh, en), self.tr("Scan again; if it repeats call the lead")
+        )
 
     def refresh_counters(self) -> None:
         if self.ctx.operator is None:
             return
-        run_read(self.ctx, station_ops.counters, self.batch_id, self.handoff_id,
-                 on_success=self._show_counters, parent=self)
+        run_read(
+            self.ctx,
+            station_ops.counters,
+            self.batch_id,
+            self.handoff_id,
+            on_success=self._show_counters,
+            parent=self,
+        )
 
     def _show_counters(self, c: dict[str, Any]) -> None:
         b, h = c.get("batch"), c.get("handoff")
@@ -799,15 +940,21 @@ class MainWindow(QMainWindow):
         if b:
             done = b["verified"] if self.mode == "verify" else b["packed"]
             p.c_batch.value.setText(f"{done} / {b['total']}")
-            p.c_batch.sub.setText(self.tr("%1 · packed %2 · verified %3").replace("%1", b["id"])
-                                  .replace("%2", str(b["packed"])).replace("%3", str(b["verified"])))
+            p.c_batch.sub.setText(
+                self.tr("%1 · packed %2 · verified %3")
+                .replace("%1", b["id"])
+                .replace("%2", str(b["packed"]))
+                .replace("%3", str(b["verified"]))
+            )
         else:
             p.c_batch.value.setText("-")
             p.c_batch.sub.setText(self.tr("no batch selected (F6)"))
         if h:
             p.c_handoff.value.setText(str(h["count"]))
-            p.c_handoff.sub.setText(f"{h['id']} · {self.ctx.carrier_label(h['carrier'])} · "
-                                    f"{self.status_name(h['status'])}")
+            p.c_handoff.sub.setText(
+                f"{h['id']} · {self.ctx.carrier_label(h['carrier'])} · "
+                f"{self.status_name(h['status'])}"
+            )
         else:
             p.c_handoff.value.setText("-")
             p.c_handoff.sub.setText(self.tr("no handoff selected (F7)"))
@@ -816,7 +963,11 @@ class MainWindow(QMainWindow):
         emit(self.counters_updated, c)
 
     def _data_changed(self, what: str) -> None:
-        if what in ("sync", "carriers", "settings"):  # a pull may bring carriers; names stay current
+        if what in (
+            "sync",
+            "carriers",
+            "settings",
+        ):  # a pull may bring carriers; names stay current
             run_read(self.ctx, self.ctx.load_carriers, parent=self)
         if what in ("batch", "handoff"):
             self.refresh_pickers()
@@ -829,7 +980,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, zh: str, en: str) -> None:
         self.status.show_message(self.ctx.text(zh, en), error=True)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         f = max(1.0, min(1.5, self.height() / 768))
         self.status.set_scale(f)
         if abs(f - self._lead_scale) >= 0.05:  # lead tables readable on a 1080p screen too
@@ -840,7 +991,7 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
 
     # -- shutdown --------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()

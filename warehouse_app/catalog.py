@@ -1,8 +1,10 @@
 """SKUs, their barcodes, carriers and live sessions: reference data from upstream or import."""
+
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from warehouse_app.clock import iso, utcnow
 
@@ -18,13 +20,21 @@ def upsert_skus(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int
             "INSERT INTO skus (code, name, weight_g, tier, price_cents, updated_at) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT(code) DO UPDATE SET name=excluded.name, weight_g=excluded.weight_g, "
             "tier=excluded.tier, price_cents=excluded.price_cents, updated_at=excluded.updated_at",
-            (r["code"], r["name"], int(r.get("weight_g") or 0), r.get("tier") or "long_tail",
-             int(r.get("price_cents") or 0), now),
+            (
+                r["code"],
+                r["name"],
+                int(r.get("weight_g") or 0),
+                r.get("tier") or "long_tail",
+                int(r.get("price_cents") or 0),
+                now,
+            ),
         )
         for bc in r.get("barcodes") or []:
             conn.execute(
                 "INSERT INTO sku_barcodes (barcode, sku_code) VALUES (?, ?) "
-                "ON CONFLICT(barcode) DO UPDATE SET sku_code=excluded.sku_code", (bc, r["code"]))
+                "ON CONFLICT(barcode) DO UPDATE SET sku_code=excluded.sku_code",
+                (bc, r["code"]),
+            )
         n += 1
     return n
 
@@ -36,8 +46,13 @@ def upsert_carriers(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) ->
             "INSERT INTO carriers (code, name, name_zh, waybill_prefix, active) VALUES (?,?,?,?,?) "
             "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_zh=excluded.name_zh, "
             "waybill_prefix=excluded.waybill_prefix, active=excluded.active",
-            (r["code"], r.get("name") or r["code"], r.get("name_zh"), r.get("waybill_prefix"),
-             1 if r.get("active", True) else 0),
+            (
+                r["code"],
+                r.get("name") or r["code"],
+                r.get("name_zh"),
+                r.get("waybill_prefix"),
+                1 if r.get("active", True) else 0,
+            ),
         )
         n += 1
     return n

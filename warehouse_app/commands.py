@@ -8,6 +8,7 @@ Returns station cards (keyboard-free return desk): `#REASON:<reason>` and `#DISP
 RETURN_REASONS / RETURN_DISPOSITIONS (the same keys as warehouse_app.returns). A card with an unknown
 value parses as kind "invalid" so the station can say so instead of treating it as a parcel code.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,7 +24,13 @@ class Command:
     value: str = ""
 
 
-RETURN_REASONS: tuple[str, ...] = ("quality", "logistics_damage", "changed_mind", "wrong_item", "other")
+RETURN_REASONS: tuple[str, ...] = (
+    "quality",
+    "logistics_damage",
+    "changed_mind",
+    "wrong_item",
+    "other",
+)
 RETURN_DISPOSITIONS: tuple[str, ...] = ("restock", "damaged", "to_vendor")
 
 
@@ -50,11 +57,15 @@ def parse_command(code: str) -> Command | None:
     if head == "LOGOUT":
         return Command("logout")
     if head in ("REASON", "DISPOSE", "DISPOSITION"):
-        kind, choices = ("reason", RETURN_REASONS) if head == "REASON" else ("dispose", RETURN_DISPOSITIONS)
+        kind, choices = (
+            ("reason", RETURN_REASONS) if head == "REASON" else ("dispose", RETURN_DISPOSITIONS)
+        )
         picked = _choice(value, choices)
         return Command(kind, picked) if picked else Command("invalid", c)
     return None
 
 
 def command_code(kind: str, value: str = "") -> str:
-    return f"{PREFIX}{kind.upper()}" + (f":{value.upper() if kind == 'mode' else value}" if value else "")
+    return f"{PREFIX}{kind.upper()}" + (
+        f":{value.upper() if kind == 'mode' else value}" if value else ""
+    )

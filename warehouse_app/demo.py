@@ -4,13 +4,15 @@ Several live sessions, tiered SKUs, thousands of orders paid in pulses after hos
 pre-sale and an anonymous pre-pack batch, parcels part-way through verify and handoff, and a few
 per cent of orders cancelled after packing (intercepts). Progress goes through the real scan engine.
 """
+
 from __future__ import annotations
 
 import logging
 import random
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from warehouse_app.batches import create_batch, set_batch_status
 from warehouse_app.catalog import upsert_carriers, upsert_sessions, upsert_skus
@@ -33,8 +35,15 @@ CARRIERS = [
     {"code": "YUNDA", "name": "Yunda Express", "name_zh": "韵达快递", "waybill_prefix": "43"},
     {"code": "SF", "name": "SF Express", "name_zh": "顺丰速运", "waybill_prefix": "SF"},
 ]
-REGION_CARRIER = {"east": "ZTO", "north": "ZTO", "south": "YTO", "central": "YUNDA", "southwest": "YUNDA",
-                  "northeast": "ZTO", "northwest": "YTO"}
+REGION_CARRIER = {
+    "east": "ZTO",
+    "north": "ZTO",
+    "south": "YTO",
+    "central": "YUNDA",
+    "southwest": "YUNDA",
+    "northeast": "ZTO",
+    "northwest": "YTO",
+}
 
 SKUS = [
     # code, name, weight_g, tier, price CNY
@@ -56,11 +65,34 @@ SESSIONS = [
 ]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚"
-CITIES = {"上海": ["上海"], "江苏": ["南京", "苏州", "无锡"], "浙江": ["杭州", "宁波", "温州"], "广东": ["广州", "深圳", "东莞"],
-          "北京": ["北京"], "四川": ["成都", "绵阳"], "湖北": ["武汉", "宜昌"], "山东": ["济南", "青岛"],
-          "河南": ["郑州", "洛阳"], "湖南": ["长沙"], "重庆": ["重庆"], "福建": ["福州", "厦门"]}
-PROVINCE_WEIGHTS = {"广东": 14, "浙江": 11, "江苏": 11, "上海": 7, "山东": 7, "北京": 6, "四川": 6, "河南": 6,
-                    "湖北": 5, "福建": 5, "湖南": 4, "重庆": 3}
+CITIES = {
+    "上海": ["上海"],
+    "江苏": ["南京", "苏州", "无锡"],
+    "浙江": ["杭州", "宁波", "温州"],
+    "广东": ["广州", "深圳", "东莞"],
+    "北京": ["北京"],
+    "四川": ["成都", "绵阳"],
+    "湖北": ["武汉", "宜昌"],
+    "山东": ["济南", "青岛"],
+    "河南": ["郑州", "洛阳"],
+    "湖南": ["长沙"],
+    "重庆": ["重庆"],
+    "福建": ["福州", "厦门"],
+}
+PROVINCE_WEIGHTS = {
+    "广东": 14,
+    "浙江": 11,
+    "江苏": 11,
+    "上海": 7,
+    "山东": 7,
+    "北京": 6,
+    "四川": 6,
+    "河南": 6,
+    "湖北": 5,
+    "福建": 5,
+    "湖南": 4,
+    "重庆": 3,
+}
 
 
 def ean13(rng: random.Random) -> str:
@@ -78,8 +110,15 @@ def sort_code(rng: random.Random) -> str:
     return f"{rng.randint(100, 999)}-{rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ')}{rng.randint(1, 20):02d}-{rng.randint(1, 40):02d}"
 
 
-def build_demo(conn: sqlite3.Connection, *, orders: int = 3000, seed: int = 11, station_id: str = "DEMO-ST01",
-               progress: bool = True, now: datetime | None = None) -> dict[str, Any]:
+def build_demo(
+    conn: sqlite3.Connection,
+    *,
+    orders: int = 3000,
+    seed: int = 11,
+    station_id: str = "DEMO-ST01",
+    progress: bool = True,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """Fill an empty station DB with a promo in progress. Returns what was made."""
     rng = random.Random(seed)
     now = now or utcnow()
@@ -91,12 +130,33 @@ def build_demo(conn: sqlite3.Connection, *, orders: int = 3000, seed: int = 11, 
         add_operator(conn, "P003", "王芳 Wang Fang", "packer")
         add_operator(conn, "L001", "陈组长 Lead Chen", "lead", pin="1234")
         upsert_carriers(conn, CARRIERS)
-        upsert_skus(conn, [{"code": c, "name": n, "weight_g": w, "tier": t, "price_cents": p * 100,
-                            "barcodes": [ean13(rng)]} for c, n, w, t, p in SKUS])
-        upsert_sessions(conn, [{"session_id": sid, "name": name, "host": host,
-                                "starts_at": iso(now + timedelta(hours=start)),
-                                "ends_at": iso(now + timedelta(hours=start + dur))}
-                               for sid, name, host, start, dur in SESSIONS])
+        upsert_skus(
+            conn,
+            [
+                {
+                    "code": c,
+                    "name": n,
+                    "weight_g": w,
+                    "tier": t,
+                    "price_cents": p * 100,
+                    "barcodes": [ean13(rng)],
+                }
+                for c, n, w, t, p in SKUS
+            ],
+        )
+        upsert_sessions(
+            conn,
+            [
+                {
+                    "session_id": sid,
+                    "name": name,
+                    "host": host,
+                    "starts_at": iso(now + timedelta(hours=start)),
+                    "ends_at": iso(now + timedelta(hours=start + dur)),
+                }
+                for sid, name, host, start, dur in SESSIONS
+            ],
+        )
         set_setting(conn, "language", "zh")
         set_setting(conn, "timezone", "Asia/Shanghai")  # people read local time; storage stays UTC
         sets = _sku_sets()
@@ -108,52 +168,83 @@ def build_demo(conn: sqlite3.Connection, *, orders: int = 3000, seed: int = 11, 
     if progress:
         _progress(conn, rng, now, info)
     import warehouse_app.promo.demo_data  # noqa: F401  (registers the promo playbook extension)
+
     for ext in DEMO_EXTENSIONS:
         ext(conn, rng, info)
     return info
 
 
 def _sku_sets() -> dict[str, list[str]]:
-    return {"LS-1111-A": ["SKU-LIP-01*1", "SKU-SERUM-30*1", "SKU-LIP-01*1+SKU-SERUM-30*1", "SKU-SOCK-5*1"],
-            "LS-1111-B": ["SKU-MASK-10*1", "SKU-CREAM-50*1", "SKU-MASK-10*2", "SKU-CASE-13*1"],
-            "LS-1111-C": ["SKU-TEA-250*1", "SKU-SNACK-BOX*1", "SKU-TOWEL-2*1", "SKU-EARBUD-X*1"]}
+    return {
+        "LS-1111-A": [
+            "SKU-LIP-01*1",
+            "SKU-SERUM-30*1",
+            "SKU-LIP-01*1+SKU-SERUM-30*1",
+            "SKU-SOCK-5*1",
+        ],
+        "LS-1111-B": ["SKU-MASK-10*1", "SKU-CREAM-50*1", "SKU-MASK-10*2", "SKU-CASE-13*1"],
+        "LS-1111-C": ["SKU-TEA-250*1", "SKU-SNACK-BOX*1", "SKU-TOWEL-2*1", "SKU-EARBUD-X*1"],
+    }
 
 
-def _orders(rng: random.Random, now: datetime, n: int, sets: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _orders(
+    rng: random.Random, now: datetime, n: int, sets: dict[str, list[str]]
+) -> list[dict[str, Any]]:
     provinces = list(PROVINCE_WEIGHTS)
     pweights = list(PROVINCE_WEIGHTS.values())
     rows = []
     serial = 1
     for i in range(n):
-        sid, _, _, start, dur = SESSIONS[i % len(SESSIONS)] if rng.random() < 0.15 else rng.choices(
-            SESSIONS, weights=[5, 3, 2])[0]
+        sid, _, _, start, dur = (
+            SESSIONS[i % len(SESSIONS)]
+            if rng.random() < 0.15
+            else rng.choices(SESSIONS, weights=[5, 3, 2])[0]
+        )
         # pulses: most orders land in the minutes after a host's push
         pulse = rng.choice([0.1, 0.35, 0.6, 0.85]) * dur * 60
         minute = max(0.0, min(dur * 60, rng.gauss(pulse, 6)))
         paid = now + timedelta(hours=start, minutes=minute, seconds=rng.randint(0, 59))
         set_weights = [6, 3, 1.5, 1] if rng.random() < 0.9 else [1, 1, 1, 1]
         items_text = rng.choices(sets[sid], weights=set_weights)[0]
-        items = [{"sku": part.split("*")[0], "qty": int(part.split("*")[1])} for part in items_text.split("+")]
+        items = [
+            {"sku": part.split("*")[0], "qty": int(part.split("*")[1])}
+            for part in items_text.split("+")
+        ]
         prov = rng.choices(provinces, weights=pweights)[0]
         carrier = REGION_CARRIER[region_of(prov) or "east"]
         first_hour = minute < 60
-        rows.append({
-            "order_id": f"DY{paid.strftime('%m%d')}{100000 + i}", "platform": rng.choice(["douyin", "douyin", "kuaishou", "taobao"]),
-            "session_id": sid, "paid_at": iso(paid),
-            "ship_by": iso(paid + timedelta(hours=24 if first_hour else 48)),
-            "items": items,
-            "recipient": {"name": rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.5 else ""),
-                          "phone": f"1{rng.choice([3, 5, 7, 8, 9])}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
-                          "province": prov, "city": rng.choice(CITIES[prov]), "district": rng.choice(["中心区", "新区", "高新区", "滨江区"]),
-                          "address": f"{rng.choice(['人民路', '解放路', '中山路', '建设路', '和平街'])}{rng.randint(1, 999)}号{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室"},
-            "carrier": carrier, "waybill": waybill_for(carrier, rng, serial), "sort_code": sort_code(rng),
-            "status": "paid", "delayed_ok": rng.random() < 0.05,
-        })
+        rows.append(
+            {
+                "order_id": f"DY{paid.strftime('%m%d')}{100000 + i}",
+                "platform": rng.choice(["douyin", "douyin", "kuaishou", "taobao"]),
+                "session_id": sid,
+                "paid_at": iso(paid),
+                "ship_by": iso(paid + timedelta(hours=24 if first_hour else 48)),
+                "items": items,
+                "recipient": {
+                    "name": rng.choice(SURNAMES)
+                    + rng.choice(GIVEN)
+                    + (rng.choice(GIVEN) if rng.random() < 0.5 else ""),
+                    "phone": f"1{rng.choice([3, 5, 7, 8, 9])}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+                    "province": prov,
+                    "city": rng.choice(CITIES[prov]),
+                    "district": rng.choice(["中心区", "新区", "高新区", "滨江区"]),
+                    "address": f"{rng.choice(['人民路', '解放路', '中山路', '建设路', '和平街'])}{rng.randint(1, 999)}号{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室",
+                },
+                "carrier": carrier,
+                "waybill": waybill_for(carrier, rng, serial),
+                "sort_code": sort_code(rng),
+                "status": "paid",
+                "delayed_ok": rng.random() < 0.05,
+            }
+        )
         serial += 1
     return rows
 
 
-def _progress(conn: sqlite3.Connection, rng: random.Random, now: datetime, info: dict[str, Any]) -> None:
+def _progress(
+    conn: sqlite3.Connection, rng: random.Random, now: datetime, info: dict[str, Any]
+) -> None:
     """Run part of the promo through the real engine (fast: the demo needs no fsync per scan)."""
     conn.execute("PRAGMA synchronous=OFF")
     try:
@@ -165,45 +256,99 @@ def _progress(conn: sqlite3.Connection, rng: random.Random, now: datetime, info:
             return t[0]
 
         with transaction(conn):
-            pre = create_batch(conn, sku_set="SKU-LIP-01*1", kind="presale", session_id="LS-1111-A",
-                               operator="L001", weight_tolerance_g=25)
-            anon = create_batch(conn, sku_set="SKU-MASK-10*1", kind="anonymous", qty=120, session_id="LS-1111-B",
-                                operator="L001", weight_tolerance_g=40)
-            tea = create_batch(conn, sku_set="SKU-TEA-250*1", kind="presale", session_id="LS-1111-C",
-                               operator="L001", qty=150)
+            pre = create_batch(
+                conn,
+                sku_set="SKU-LIP-01*1",
+                kind="presale",
+                session_id="LS-1111-A",
+                operator="L001",
+                weight_tolerance_g=25,
+            )
+            anon = create_batch(
+                conn,
+                sku_set="SKU-MASK-10*1",
+                kind="anonymous",
+                qty=120,
+                session_id="LS-1111-B",
+                operator="L001",
+                weight_tolerance_g=40,
+            )
+            tea = create_batch(
+                conn,
+                sku_set="SKU-TEA-250*1",
+                kind="presale",
+                session_id="LS-1111-C",
+                operator="L001",
+                qty=150,
+            )
             for b in (pre, anon, tea):
                 set_batch_status(conn, b["batch_id"], "active", operator="L001")
         info["batches"] = [pre["batch_id"], anon["batch_id"], tea["batch_id"]]
-        parcels = [dict(r) for r in conn.execute(
-            "SELECT parcel_id, batch_id, label_code, waybill FROM parcels WHERE batch_id IN (?,?) ORDER BY parcel_id",
-            (pre["batch_id"], anon["batch_id"]))]
+        parcels = [
+            dict(r)
+            for r in conn.execute(
+                "SELECT parcel_id, batch_id, label_code, waybill FROM parcels WHERE batch_id IN (?,?) ORDER BY parcel_id",
+                (pre["batch_id"], anon["batch_id"]),
+            )
+        ]
         # spread the shift's ~2 scans per parcel (pack, verify, most handed off) over six hours
         step[0] = 6 * 3600 / max(1, 2 * len(parcels))
         packer = ["P001", "P002", "P003"]
         packed = [p for p in parcels if rng.random() < 0.85]
         for p in packed:
-            scan(conn, p["waybill"] or p["label_code"], ScanContext("pack", rng.choice(packer), p["batch_id"]), clock=clock)
+            scan(
+                conn,
+                p["waybill"] or p["label_code"],
+                ScanContext("pack", rng.choice(packer), p["batch_id"]),
+                clock=clock,
+            )
         # cancellations after packing: a few per cent become intercepts
         cancelled = [p for p in packed if p["waybill"] and rng.random() < 0.03]
         with transaction(conn):
-            apply_orders(conn, [{**_order_dict(conn, p["waybill"]), "status": "cancelled",
-                                 "cancelled_at": iso(clock())} for p in cancelled])
+            apply_orders(
+                conn,
+                [
+                    {
+                        **_order_dict(conn, p["waybill"]),
+                        "status": "cancelled",
+                        "cancelled_at": iso(clock()),
+                    }
+                    for p in cancelled
+                ],
+            )
         info["intercepts"] = len(cancelled)
         verified = [p for p in packed if rng.random() < 0.75]
         for p in verified:
-            scan(conn, p["waybill"] or p["label_code"], ScanContext("verify", rng.choice(packer)), clock=clock)
-        rows = conn.execute("SELECT waybill, carrier FROM parcels WHERE state='verified' ORDER BY verified_at").fetchall()
+            scan(
+                conn,
+                p["waybill"] or p["label_code"],
+                ScanContext("verify", rng.choice(packer)),
+                clock=clock,
+            )
+        rows = conn.execute(
+            "SELECT waybill, carrier FROM parcels WHERE state='verified' ORDER BY verified_at"
+        ).fetchall()
         by_carrier: dict[str, list[str]] = {}
         for r in rows:
             by_carrier.setdefault(r["carrier"], []).append(r["waybill"])
         handoffs = []
         for carrier, waybills in sorted(by_carrier.items()):
             with transaction(conn):
-                h = open_handoff(conn, carrier, courier_name=rng.choice(["赵师傅", "钱师傅", "孙师傅"]),
-                                 vehicle=f"沪A{rng.randint(10000, 99999)}", operator="L001")
+                h = open_handoff(
+                    conn,
+                    carrier,
+                    courier_name=rng.choice(["赵师傅", "钱师傅", "孙师傅"]),
+                    vehicle=f"沪A{rng.randint(10000, 99999)}",
+                    operator="L001",
+                )
             take = waybills[: int(len(waybills) * 0.7)]
             for wb in take:
-                scan(conn, wb, ScanContext("handoff", rng.choice(packer), handoff_id=h["handoff_id"]), clock=clock)
+                scan(
+                    conn,
+                    wb,
+                    ScanContext("handoff", rng.choice(packer), handoff_id=h["handoff_id"]),
+                    clock=clock,
+                )
             if carrier != "ZTO":  # leave the main carrier's cage open, close the others
                 with transaction(conn):
                     close_handoff(conn, h["handoff_id"], operator="L001")
@@ -215,6 +360,10 @@ def _progress(conn: sqlite3.Connection, rng: random.Random, now: datetime, info:
 
 def _order_dict(conn: sqlite3.Connection, waybill: str) -> dict[str, Any]:
     o = conn.execute("SELECT * FROM orders WHERE waybill=?", (waybill,)).fetchone()
-    items = [{"sku": r[0], "qty": r[1]} for r in conn.execute(
-        "SELECT sku_code, qty FROM order_items WHERE order_id=?", (o["order_id"],))]
+    items = [
+        {"sku": r[0], "qty": r[1]}
+        for r in conn.execute(
+            "SELECT sku_code, qty FROM order_items WHERE order_id=?", (o["order_id"],)
+        )
+    ]
     return order_record(o, items)

@@ -1,4 +1,5 @@
 """Domain vocabulary: parcel states, station modes, scan reasons and the verdict."""
+
 from __future__ import annotations
 
 import json
@@ -21,9 +22,15 @@ class ParcelState(str, Enum):
 
 # Legal forward transitions; everything else is a rejected scan.
 TRANSITIONS: dict[ParcelState, frozenset[ParcelState]] = {
-    ParcelState.PLANNED: frozenset({ParcelState.PACKED, ParcelState.INTERCEPTED, ParcelState.VOIDED}),
-    ParcelState.PACKED: frozenset({ParcelState.VERIFIED, ParcelState.INTERCEPTED, ParcelState.VOIDED}),
-    ParcelState.VERIFIED: frozenset({ParcelState.HANDED_OFF, ParcelState.INTERCEPTED, ParcelState.VOIDED}),
+    ParcelState.PLANNED: frozenset(
+        {ParcelState.PACKED, ParcelState.INTERCEPTED, ParcelState.VOIDED}
+    ),
+    ParcelState.PACKED: frozenset(
+        {ParcelState.VERIFIED, ParcelState.INTERCEPTED, ParcelState.VOIDED}
+    ),
+    ParcelState.VERIFIED: frozenset(
+        {ParcelState.HANDED_OFF, ParcelState.INTERCEPTED, ParcelState.VOIDED}
+    ),
     ParcelState.HANDED_OFF: frozenset({ParcelState.RETURNED}),
     ParcelState.INTERCEPTED: frozenset({ParcelState.PULLED}),
     ParcelState.PULLED: frozenset(),

@@ -1,4 +1,5 @@
 """Errors that carry a message meant for a person (zh first, en second)."""
+
 from __future__ import annotations
 
 

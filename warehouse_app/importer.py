@@ -3,14 +3,16 @@
 Every bad row is reported with its line number and reason; the caller decides whether a file with
 errors imports nothing (the default) or only its good rows.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from warehouse_app.catalog import TIERS
 from warehouse_app.clock import iso, parse_iso
@@ -37,8 +39,10 @@ def _records(path: Path) -> Iterator[tuple[int, Row | None, str | None]]:
     except FileNotFoundError as exc:
         raise StationError(f"File not found: {path}", zh=f"找不到文件：{path}") from exc
     except UnicodeDecodeError as exc:
-        raise StationError(f"{path} is not UTF-8 text (save it as UTF-8 CSV or JSON Lines)",
-                           zh=f"{path} 不是 UTF-8 文本（请另存为 UTF-8 编码的 CSV 或 JSONL）") from exc
+        raise StationError(
+            f"{path} is not UTF-8 text (save it as UTF-8 CSV or JSON Lines)",
+            zh=f"{path} 不是 UTF-8 文本（请另存为 UTF-8 编码的 CSV 或 JSONL）",
+        ) from exc
     except OSError as exc:
         raise StationError(f"Cannot read {path}: {exc}", zh=f"无法读取 {path}：{exc}") from exc
     suffix = path.suffix.lower()
@@ -65,15 +69,24 @@ def _records(path: Path) -> Iterator[tuple[int, Row | None, str | None]]:
             if None in rec:
                 yield reader.line_num, None, "more fields than the header has"
                 continue
-            yield reader.line_num, {k.strip(): (v.strip() if isinstance(v, str) else v)
-                                    for k, v in rec.items()}, None
+            yield (
+                reader.line_num,
+                {k.strip(): (v.strip() if isinstance(v, str) else v) for k, v in rec.items()},
+                None,
+            )
     else:
-        raise StationError(f"{path}: unknown file type {path.suffix!r}: use .csv or .jsonl",
-                           zh=f"{path}：不支持的文件类型 {path.suffix!r}：请用 .csv 或 .jsonl")
+        raise StationError(
+            f"{path}: unknown file type {path.suffix!r}: use .csv or .jsonl",
+            zh=f"{path}：不支持的文件类型 {path.suffix!r}：请用 .csv 或 .jsonl",
+        )
 
 
-def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
-              check: Callable[[Row], str | None] | None = None) -> tuple[list[Row], list[RowError]]:
+def read_rows(
+    path: Path | str,
+    parse: Callable[[Row], Row],
+    key: str,
+    check: Callable[[Row], str | None] | None = None,
+) -> tuple[list[Row], list[RowError]]:
     """Parse every record of a CSV/JSONL file with `parse`; bad rows (parse errors, duplicate
     `key`, or a message from `check`) become line-numbered errors instead of rows."""
     rows: list[Row] = []
@@ -87,7 +100,9 @@ def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
             continue
         assert rec is not None
         if not _valid_text(rec):
-            errors.append(RowError(line, "text that is not valid Unicode (a lone \\uD800-style escape)"))
+            errors.append(
+                RowError(line, "text that is not valid Unicode (a lone \\uD800-style escape)")
+            )
             continue
         try:
             row = parse(rec)
@@ -106,8 +121,10 @@ def read_rows(path: Path | str, parse: Callable[[Row], Row], key: str,
         seen[k] = line
         rows.append(row)
     if records == 0:
-        raise StationError(f"{path} has no rows (an empty file or a header only): nothing imported",
-                           zh=f"{path} 没有数据行（空文件或只有表头），未导入任何数据")
+        raise StationError(
+            f"{path} has no rows (an empty file or a header only): nothing imported",
+            zh=f"{path} 没有数据行（空文件或只有表头），未导入任何数据",
+        )
     return rows, errors
 
 
@@ -152,7 +169,11 @@ def _int(value: Any, field: str, default: int | None = None) -> int:
 
 def parse_sku(rec: Row) -> Row:
     code = _req(rec, "code")
-    tier = (rec.get("tier") or "long_tail").strip() if isinstance(rec.get("tier"), str) else "long_tail"
+    tier = (
+        (rec.get("tier") or "long_tail").strip()
+        if isinstance(rec.get("tier"), str)
+        else "long_tail"
+    )
     if tier not in TIERS:
         raise ValueError(f"tier must be one of {', '.join(TIERS)}, got {tier!r}")
     weight = _int(rec.get("weight_g"), "weight_g", 0)
@@ -172,8 +193,14 @@ def parse_sku(rec: Row) -> Row:
     bcs = rec.get("barcodes") or []
     if isinstance(bcs, str):
         bcs = [b.strip() for b in bcs.replace(";", "|").split("|") if b.strip()]
-    return {"code": code, "name": _req(rec, "name"), "weight_g": weight, "tier": tier,
-            "price_cents": price_cents, "barcodes": [str(b) for b in bcs]}
+    return {
+        "code": code,
+        "name": _req(rec, "name"),
+        "weight_g": weight,
+        "tier": tier,
+        "price_cents": price_cents,
+        "barcodes": [str(b) for b in bcs],
+    }
 
 
 def _time(rec: Row, field: str, required: bool) -> str | None:
@@ -185,7 +212,9 @@ def _time(rec: Row, field: str, required: bool) -> str | None:
     try:
         return iso(parse_iso(str(v)))
     except ValueError as exc:
-        raise ValueError(f"{field} is not a date-time (ISO 8601 like 2026-11-11T20:05:00+08:00): {v!r}") from exc
+        raise ValueError(
+            f"{field} is not a date-time (ISO 8601 like 2026-11-11T20:05:00+08:00): {v!r}"
+        ) from exc
 
 
 def parse_order(rec: Row) -> Row:
@@ -203,7 +232,7 @@ def parse_order(rec: Row) -> Row:
         items = []
         for it in raw_items:
             if not isinstance(it, dict) or "sku" not in it:
-                raise ValueError("items must be objects like {\"sku\": \"A\", \"qty\": 1}")
+                raise ValueError('items must be objects like {"sku": "A", "qty": 1}')
             qty = _int(it.get("qty", 1), "qty")
             if qty <= 0:
                 raise ValueError(f"qty of {it['sku']} must be positive")
@@ -214,24 +243,44 @@ def parse_order(rec: Row) -> Row:
     if status not in ("paid", "cancelled"):
         raise ValueError(f"status must be paid or cancelled, got {status!r}")
     nested = rec.get("recipient")
-    rc: dict[str, Any] = nested if isinstance(nested, dict) else {
-        k[len("recipient_"):] if k.startswith("recipient_") else k: rec.get(k)
-        for k in ("recipient_name", "recipient_phone", "province", "city", "district", "address")}
+    rc: dict[str, Any] = (
+        nested
+        if isinstance(nested, dict)
+        else {
+            k[len("recipient_") :] if k.startswith("recipient_") else k: rec.get(k)
+            for k in (
+                "recipient_name",
+                "recipient_phone",
+                "province",
+                "city",
+                "district",
+                "address",
+            )
+        }
+    )
     phone = str(rc.get("phone") or "").strip()
     if phone and not phone.replace("-", "").replace("+", "").replace(" ", "").isdigit():
         raise ValueError(f"recipient phone is not a phone number: {phone!r}")
     delayed = rec.get("delayed_ok")
     return {
-        "order_id": order_id, "platform": rec.get("platform") or None,
+        "order_id": order_id,
+        "platform": rec.get("platform") or None,
         "session_id": rec.get("session_id") or None,
-        "paid_at": _time(rec, "paid_at", True), "ship_by": _time(rec, "ship_by", False),
+        "paid_at": _time(rec, "paid_at", True),
+        "ship_by": _time(rec, "ship_by", False),
         "items": items,
-        "recipient": {k: (str(rc.get(k)).strip() if rc.get(k) not in (None, "") else None)
-                      for k in ("name", "phone", "province", "city", "district", "address")},
-        "carrier": rec.get("carrier") or None, "waybill": rec.get("waybill") or None,
-        "sort_code": rec.get("sort_code") or None, "status": status,
+        "recipient": {
+            k: (str(rc.get(k)).strip() if rc.get(k) not in (None, "") else None)
+            for k in ("name", "phone", "province", "city", "district", "address")
+        },
+        "carrier": rec.get("carrier") or None,
+        "waybill": rec.get("waybill") or None,
+        "sort_code": rec.get("sort_code") or None,
+        "status": status,
         "cancelled_at": _time(rec, "cancelled_at", False),
-        "delayed_ok": str(delayed).lower() in ("1", "true", "yes", "y") if delayed is not None else False,
+        "delayed_ok": str(delayed).lower() in ("1", "true", "yes", "y")
+        if delayed is not None
+        else False,
     }
 
 
@@ -239,7 +288,9 @@ def read_skus(path: Path | str) -> tuple[list[Row], list[RowError]]:
     return read_rows(path, parse_sku, "code")
 
 
-def read_orders(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
+def read_orders(
+    path: Path | str, known_skus: set[str] | None = None
+) -> tuple[list[Row], list[RowError]]:
     def check(row: Row) -> str | None:
         if known_skus is None:
             return None

@@ -4,6 +4,7 @@ lead reads (review buckets, manifest, discrepancies, exports, CLI) is shown in t
 Why one module: the window, the CSV/PDF exports and the CLI must agree on the same hour labels,
 and a zone name typed by IT must be checked once, with a zh+en message, before it is stored.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,16 @@ from warehouse_app.errors import StationError
 logger = logging.getLogger(__name__)
 
 SETTING_KEY = "timezone"  # "" or missing: the OS zone of the station PC
-COMMON_ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "UTC",
-                "Europe/Berlin", "America/Los_Angeles")
+COMMON_ZONES = (
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Taipei",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "UTC",
+    "Europe/Berlin",
+    "America/Los_Angeles",
+)
 
 
 def os_zone_name() -> str | None:
@@ -57,9 +66,11 @@ def check_zone(name: str) -> str:
     """Validate a zone name typed by a person; '' means the OS zone. Raises a zh+en StationError."""
     name = (name or "").strip()
     if name and not _loads(name):
-        raise StationError(f"Unknown time zone {name!r}: use an IANA name such as Asia/Shanghai or UTC "
-                           "(leave it empty for the computer's own zone)",
-                           zh=f"未知时区 {name!r}：请填写 IANA 时区名，例如 Asia/Shanghai 或 UTC（留空＝使用电脑时区）")
+        raise StationError(
+            f"Unknown time zone {name!r}: use an IANA name such as Asia/Shanghai or UTC "
+            "(leave it empty for the computer's own zone)",
+            zh=f"未知时区 {name!r}：请填写 IANA 时区名，例如 Asia/Shanghai 或 UTC（留空＝使用电脑时区）",
+        )
     return name
 
 

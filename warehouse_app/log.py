@@ -1,4 +1,5 @@
 """Logging configured once: a rotating file in the user log dir plus stderr for IT."""
+
 from __future__ import annotations
 
 import logging
@@ -8,7 +9,9 @@ from pathlib import Path
 _configured = False
 
 
-def setup_logging(log_dir: Path | None = None, level: int = logging.INFO, stderr: bool = True) -> None:
+def setup_logging(
+    log_dir: Path | None = None, level: int = logging.INFO, stderr: bool = True
+) -> None:
     global _configured
     if _configured:
         return

@@ -4,11 +4,13 @@ A cancellation that reaches a station while its parcel is still here intercepts 
 next scan says "pull it"); one that arrives after handoff becomes a carrier-intercept request
 that sync pushes upstream. Both are events in the same transaction as the order change.
 """
+
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import ParcelState, parse_sku_set, sku_set_key
@@ -35,7 +37,9 @@ class AppliedOrder:
 AFTER_APPLY: list[Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]] = []
 
 
-def _after_apply_hooks() -> list[Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]]:
+def _after_apply_hooks() -> list[
+    Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]
+]:
     # Like batches._bind_checks: the promo playbook's hooks must run in every process that takes
     # orders in (CLI import, sync pull, GUI); imported here, lazily, so there is no import cycle.
     import warehouse_app.promo.intake  # noqa: F401  (registers its hooks in AFTER_APPLY)
@@ -62,25 +66,48 @@ def order_items(order: dict[str, Any]) -> dict[str, int]:
 def order_record(o: sqlite3.Row, items: list[dict[str, Any]]) -> dict[str, Any]:
     """A stored order in the import format (`importer.parse_order` reads it back): used to re-send
     an order (a cancellation) or to export open orders to a backup warehouse."""
-    return {"order_id": o["order_id"], "platform": o["platform"], "session_id": o["session_id"],
-            "paid_at": o["paid_at"], "ship_by": o["ship_by"], "items": items,
-            "recipient": {"name": o["recipient_name"], "phone": o["recipient_phone"], "province": o["province"],
-                          "city": o["city"], "district": o["district"], "address": o["address"]},
-            "carrier": o["carrier"], "waybill": o["waybill"], "sort_code": o["sort_code"], "status": o["status"],
-            "delayed_ok": bool(o["delayed_ok"])}
+    return {
+        "order_id": o["order_id"],
+        "platform": o["platform"],
+        "session_id": o["session_id"],
+        "paid_at": o["paid_at"],
+        "ship_by": o["ship_by"],
+        "items": items,
+        "recipient": {
+            "name": o["recipient_name"],
+            "phone": o["recipient_phone"],
+            "province": o["province"],
+            "city": o["city"],
+            "district": o["district"],
+            "address": o["address"],
+        },
+        "carrier": o["carrier"],
+        "waybill": o["waybill"],
+        "sort_code": o["sort_code"],
+        "status": o["status"],
+        "delayed_ok": bool(o["delayed_ok"]),
+    }
 
 
-def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
-                 operator: str | None = None) -> dict[str, int]:
+def apply_orders(
+    conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *, operator: str | None = None
+) -> dict[str, int]:
     """Upsert orders (+items) and handle cancellations. Caller owns the transaction."""
     now = iso(utcnow())
-    summary = {"inserted": 0, "updated": 0, "cancelled": 0, "intercepted": 0, "carrier_intercepts": 0}
+    summary = {
+        "inserted": 0,
+        "updated": 0,
+        "cancelled": 0,
+        "intercepted": 0,
+        "carrier_intercepts": 0,
+    }
     applied: list[AppliedOrder] = []
     for o in orders:
         items = order_items(o)
         rc = o.get("recipient") or {}
-        prev = conn.execute("SELECT status, carrier, sku_set FROM orders WHERE order_id=?",
-                            (o["order_id"],)).fetchone()
+        prev = conn.execute(
+            "SELECT status, carrier, sku_set FROM orders WHERE order_id=?", (o["order_id"],)
+        ).fetchone()
         status = o.get("status") or "paid"
         conn.execute(
             "INSERT INTO orders (order_id, platform, session_id, paid_at, ship_by, sku_set, recipient_name, "
@@ -97,53 +124,100 @@ def apply_orders(conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *,
             "status=CASE WHEN orders.status='cancelled' THEN 'cancelled' ELSE excluded.status END, "
             "cancelled_at=COALESCE(orders.cancelled_at, excluded.cancelled_at), "
             "delayed_ok=excluded.delayed_ok, updated_at=excluded.updated_at",
-            (o["order_id"], o.get("platform"), o.get("session_id"), o["paid_at"], o.get("ship_by"),
-             sku_set_key(items), rc.get("name"), rc.get("phone"), rc.get("province"), rc.get("city"),
-             rc.get("district"), rc.get("address"), o.get("carrier"), o.get("waybill"),
-             o.get("sort_code"), status,
-             (o.get("cancelled_at") or now) if status == "cancelled" else None,
-             1 if o.get("delayed_ok") else 0, now),
+            (
+                o["order_id"],
+                o.get("platform"),
+                o.get("session_id"),
+                o["paid_at"],
+                o.get("ship_by"),
+                sku_set_key(items),
+                rc.get("name"),
+                rc.get("phone"),
+                rc.get("province"),
+                rc.get("city"),
+                rc.get("district"),
+                rc.get("address"),
+                o.get("carrier"),
+                o.get("waybill"),
+                o.get("sort_code"),
+                status,
+                (o.get("cancelled_at") or now) if status == "cancelled" else None,
+                1 if o.get("delayed_ok") else 0,
+                now,
+            ),
         )
         if prev is None:
             summary["inserted"] += 1
         else:
             summary["updated"] += 1
         conn.execute("DELETE FROM order_items WHERE order_id=?", (o["order_id"],))
-        conn.executemany("INSERT INTO order_items (order_id, sku_code, qty) VALUES (?,?,?)",
-                         [(o["order_id"], s, q) for s, q in items.items()])
+        conn.executemany(
+            "INSERT INTO order_items (order_id, sku_code, qty) VALUES (?,?,?)",
+            [(o["order_id"], s, q) for s, q in items.items()],
+        )
         if status == "cancelled" and (prev is None or prev["status"] != "cancelled"):
             summary["cancelled"] += 1
             kind = cancel_parcel(conn, o["order_id"], operator=operator, at=now)
             if kind:
                 summary[kind] += 1
         before = _skus_of(prev["sku_set"]) if prev is not None else ()
-        applied.append(AppliedOrder(
-            o["order_id"], "cancelled" if prev is not None and prev["status"] == "cancelled" else status,
-            o.get("carrier") or (prev["carrier"] if prev is not None else None),
-            tuple(dict.fromkeys((*items, *before))), prev["status"] if prev is not None else None,
-            prev["carrier"] if prev is not None else None))
+        applied.append(
+            AppliedOrder(
+                o["order_id"],
+                "cancelled" if prev is not None and prev["status"] == "cancelled" else status,
+                o.get("carrier") or (prev["carrier"] if prev is not None else None),
+                tuple(dict.fromkeys((*items, *before))),
+                prev["status"] if prev is not None else None,
+                prev["carrier"] if prev is not None else None,
+            )
+        )
     if applied:
         for hook in _after_apply_hooks():
             hook(conn, applied, operator)
     return summary
 
 
-def cancel_parcel(conn: sqlite3.Connection, order_id: str, *, operator: str | None, at: str) -> str | None:
+def cancel_parcel(
+    conn: sqlite3.Connection, order_id: str, *, operator: str | None, at: str
+) -> str | None:
     """Intercept the order's parcel if it is still in the station; else ask the carrier to."""
-    p = conn.execute("SELECT parcel_id, state, waybill, carrier, handoff_id FROM parcels WHERE order_id=?",
-                     (order_id,)).fetchone()
+    p = conn.execute(
+        "SELECT parcel_id, state, waybill, carrier, handoff_id FROM parcels WHERE order_id=?",
+        (order_id,),
+    ).fetchone()
     if p is None:
         return None
     if p["state"] in IN_STATION:
-        conn.execute("UPDATE parcels SET state='intercepted', intercepted_at=?, updated_at=? WHERE parcel_id=?",
-                     (at, at, p["parcel_id"]))
-        append_event(conn, "parcel.intercepted", {
-            "parcel_id": p["parcel_id"], "order_id": order_id, "state_before": p["state"],
-            "waybill": p["waybill"]}, operator=operator, at=at)
+        conn.execute(
+            "UPDATE parcels SET state='intercepted', intercepted_at=?, updated_at=? WHERE parcel_id=?",
+            (at, at, p["parcel_id"]),
+        )
+        append_event(
+            conn,
+            "parcel.intercepted",
+            {
+                "parcel_id": p["parcel_id"],
+                "order_id": order_id,
+                "state_before": p["state"],
+                "waybill": p["waybill"],
+            },
+            operator=operator,
+            at=at,
+        )
         return "intercepted"
     if p["state"] == ParcelState.HANDED_OFF.value:
-        append_event(conn, "carrier_intercept.requested", {
-            "parcel_id": p["parcel_id"], "order_id": order_id, "waybill": p["waybill"],
-            "carrier": p["carrier"], "handoff_id": p["handoff_id"]}, operator=operator, at=at)
+        append_event(
+            conn,
+            "carrier_intercept.requested",
+            {
+                "parcel_id": p["parcel_id"],
+                "order_id": order_id,
+                "waybill": p["waybill"],
+                "carrier": p["carrier"],
+                "handoff_id": p["handoff_id"],
+            },
+            operator=operator,
+            at=at,
+        )
         return "carrier_intercepts"
     return None

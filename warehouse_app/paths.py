@@ -1,4 +1,5 @@
 """Where the station keeps its data, logs and bundled resources."""
+
 from __future__ import annotations
 
 import os

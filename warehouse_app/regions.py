@@ -1,4 +1,5 @@
 """China's provinces by shipping region (carriers split by region during a promo)."""
+
 from __future__ import annotations
 
 REGIONS: dict[str, tuple[str, ...]] = {

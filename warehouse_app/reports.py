@@ -1,4 +1,5 @@
 """Shift-lead reports: handoff counts per carrier, per hour and per operator, as rows for table/CSV/JSON."""
+
 from __future__ import annotations
 
 import csv
@@ -6,10 +7,13 @@ import io
 import json
 import sqlite3
 import unicodedata
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 
-def handoff_counts(conn: sqlite3.Connection, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+def handoff_counts(
+    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
+) -> dict[str, Any]:
     where, args = ["p.handed_off_at IS NOT NULL"], []
     if since:
         where.append("p.handed_off_at >= ?")
@@ -19,17 +23,37 @@ def handoff_counts(conn: sqlite3.Connection, since: str | None = None, until: st
         args.append(until)
     w = " AND ".join(where)
     base = f"FROM parcels p WHERE {w}"
-    per_carrier = [dict(r) for r in conn.execute(
-        f"SELECT p.carrier AS carrier, count(*) AS parcels, count(DISTINCT p.handoff_id) AS handoffs {base} "
-        "GROUP BY p.carrier ORDER BY parcels DESC, carrier", args)]
-    per_hour = [dict(r) for r in conn.execute(
-        f"SELECT substr(p.handed_off_at, 1, 13) || ':00Z' AS hour, p.carrier AS carrier, count(*) AS parcels "
-        f"{base} GROUP BY hour, p.carrier ORDER BY hour, carrier", args)]
-    per_operator = [dict(r) for r in conn.execute(
-        f"SELECT coalesce(p.handed_off_by, '-') AS operator, count(*) AS parcels {base} "
-        "GROUP BY operator ORDER BY parcels DESC, operator", args)]
+    per_carrier = [
+        dict(r)
+        for r in conn.execute(
+            f"SELECT p.carrier AS carrier, count(*) AS parcels, count(DISTINCT p.handoff_id) AS handoffs {base} "
+            "GROUP BY p.carrier ORDER BY parcels DESC, carrier",
+            args,
+        )
+    ]
+    per_hour = [
+        dict(r)
+        for r in conn.execute(
+            f"SELECT substr(p.handed_off_at, 1, 13) || ':00Z' AS hour, p.carrier AS carrier, count(*) AS parcels "
+            f"{base} GROUP BY hour, p.carrier ORDER BY hour, carrier",
+            args,
+        )
+    ]
+    per_operator = [
+        dict(r)
+        for r in conn.execute(
+            f"SELECT coalesce(p.handed_off_by, '-') AS operator, count(*) AS parcels {base} "
+            "GROUP BY operator ORDER BY parcels DESC, operator",
+            args,
+        )
+    ]
     total = sum(r["parcels"] for r in per_carrier)
-    return {"total": total, "per_carrier": per_carrier, "per_hour": per_hour, "per_operator": per_operator}
+    return {
+        "total": total,
+        "per_carrier": per_carrier,
+        "per_hour": per_hour,
+        "per_operator": per_operator,
+    }
 
 
 PARCEL_WORK_EVENTS = ("parcel.packed", "parcel.verified", "parcel.handed_off", "parcel.pulled")
@@ -47,7 +71,9 @@ def first_seq_since(conn: sqlite3.Connection, since: str) -> int | None:
         return None
     while lo < hi:
         mid = (lo + hi) // 2
-        at = conn.execute("SELECT created_at FROM events WHERE seq>=? ORDER BY seq LIMIT 1", (mid,)).fetchone()
+        at = conn.execute(
+            "SELECT created_at FROM events WHERE seq>=? ORDER BY seq LIMIT 1", (mid,)
+        ).fetchone()
         if at is not None and at[0] >= since:
             hi = mid
         else:
@@ -61,8 +87,12 @@ def parcels_done_since(conn: sqlite3.Connection, since: str) -> int:
     if first is None:
         return 0
     marks = ",".join("?" * len(PARCEL_WORK_EVENTS))
-    return int(conn.execute(f"SELECT count(*) FROM events WHERE seq >= ? AND type IN ({marks})",
-                            (first, *PARCEL_WORK_EVENTS)).fetchone()[0])
+    return int(
+        conn.execute(
+            f"SELECT count(*) FROM events WHERE seq >= ? AND type IN ({marks})",
+            (first, *PARCEL_WORK_EVENTS),
+        ).fetchone()[0]
+    )
 
 
 def _width(text: str) -> int:
@@ -76,8 +106,12 @@ def format_table(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None =
     cols = list(columns or rows[0].keys())
     cells = [[str(r.get(c, "")) if r.get(c) is not None else "" for c in cols] for r in rows]
     widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(cols)]
+
     def line(vals: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(vals, widths)).rstrip()
+        return "  ".join(
+            v + " " * (w - _width(v)) for v, w in zip(vals, widths, strict=False)
+        ).rstrip()
+
     out = [line(cols), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
     return "\n".join(out)

@@ -4,12 +4,14 @@ disposition recorded, and restocked items go back on the shelf. Returns peak aft
 `scan_return` runs on the store writer thread like `scan_engine.scan` and answers with the same
 Verdict; state changes only on ok, in one transaction with its event.
 """
+
 from __future__ import annotations
 
 import logging
 import sqlite3
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import Mode, ParcelState, Status, Verdict, parse_sku_set
@@ -35,13 +37,37 @@ DISPOSITIONS: dict[str, tuple[str, str]] = {
 
 # reason -> (message_zh, message_en, next_zh, next_en) for rejected return scans
 _REJECT = {
-    "unknown_code": ("未知条码", "Unknown barcode", "核对面单号或订单号后重扫", "Check the waybill or order number"),
-    "duplicate": ("已登记退货", "Return already recorded", "无需操作，放入退货区", "Nothing to do, into the returns area"),
-    "not_shipped": ("该包裹未发出", "Parcel was never shipped", "交组长处理（不是退货）", "Not a return: hand it to the lead"),
-    "voided": ("面单已作废", "Waybill voided", "扫描新面单或订单号", "Scan the new waybill or the order number"),
+    "unknown_code": (
+        "未知条码",
+        "Unknown barcode",
+        "核对面单号或订单号后重扫",
+        "Check the waybill or order number",
+    ),
+    "duplicate": (
+        "已登记退货",
+        "Return already recorded",
+        "无需操作，放入退货区",
+        "Nothing to do, into the returns area",
+    ),
+    "not_shipped": (
+        "该包裹未发出",
+        "Parcel was never shipped",
+        "交组长处理（不是退货）",
+        "Not a return: hand it to the lead",
+    ),
+    "voided": (
+        "面单已作废",
+        "Waybill voided",
+        "扫描新面单或订单号",
+        "Scan the new waybill or the order number",
+    ),
     "not_logged_in": ("请先登录", "Log in first", "扫描工牌登录", "Scan your badge"),
-    "no_reason": ("请先选择退货原因", "Choose the return reason first", "在退货面板选择原因和处理方式",
-                  "Pick reason and disposition in the returns panel"),
+    "no_reason": (
+        "请先选择退货原因",
+        "Choose the return reason first",
+        "在退货面板选择原因和处理方式",
+        "Pick reason and disposition in the returns panel",
+    ),
 }
 
 # The station's current reason/disposition for return mode (chosen once in the returns panel, used by
@@ -66,7 +92,9 @@ def return_defaults(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     return get_setting(conn, SETTING_REASON), get_setting(conn, SETTING_DISPOSITION)
 
 
-def _check_choice(value: Any, choices: dict[str, tuple[str, str]], what_en: str, what_zh: str) -> str:
+def _check_choice(
+    value: Any, choices: dict[str, tuple[str, str]], what_en: str, what_zh: str
+) -> str:
     """The choice's key, from its key in any case (`Quality`, `logistics-damage`) or its zh/en label;
     anything else (empty, unknown, not a string) is refused with both languages' list of choices."""
     if isinstance(value, str):
@@ -80,8 +108,10 @@ def _check_choice(value: Any, choices: dict[str, tuple[str, str]], what_en: str,
     opts = ", ".join(choices)
     opts_zh = "、".join(f"{k}（{zh}）" for k, (zh, _en) in choices.items())
     logger.warning("return scan: bad %s %r", what_en, value)
-    raise StationError(f"Unknown return {what_en} {value!r}: choose one of {opts}",
-                       zh=f"未知的退货{what_zh} {value!r}：请选择 {opts_zh}")
+    raise StationError(
+        f"Unknown return {what_en} {value!r}: choose one of {opts}",
+        zh=f"未知的退货{what_zh} {value!r}：请选择 {opts_zh}",
+    )
 
 
 def check_reason(value: Any) -> str:
@@ -96,17 +126,38 @@ def check_disposition(value: Any) -> str:
 
 def _reject(code: str, reason: str, row: Any = None, **extra: Any) -> Verdict:
     mzh, men, nzh, nen = _REJECT[reason]
-    v = Verdict(status=Status.REJECTED.value, code=code, mode=Mode.RETURN.value, reason=reason,
-                message_zh=mzh, message_en=men, next_zh=nzh, next_en=nen, extra=extra)
+    v = Verdict(
+        status=Status.REJECTED.value,
+        code=code,
+        mode=Mode.RETURN.value,
+        reason=reason,
+        message_zh=mzh,
+        message_en=men,
+        next_zh=nzh,
+        next_en=nen,
+        extra=extra,
+    )
     if row is not None:
         v.parcel_id, v.order_id, v.waybill, v.carrier, v.batch_id, v.state = (
-            row["parcel_id"], row["order_id"], row["waybill"], row["carrier"], row["batch_id"], row["state"])
+            row["parcel_id"],
+            row["order_id"],
+            row["waybill"],
+            row["carrier"],
+            row["batch_id"],
+            row["state"],
+        )
     return v
 
 
-def scan_return(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: str | None = None,
-                disposition: str | None = None, note: str | None = None,
-                clock: Callable[[], Any] = utcnow) -> Verdict:
+def scan_return(
+    conn: sqlite3.Connection,
+    code: str,
+    ctx: ScanContext,
+    reason: str | None = None,
+    disposition: str | None = None,
+    note: str | None = None,
+    clock: Callable[[], Any] = utcnow,
+) -> Verdict:
     """Record one returned parcel. An explicit reason/disposition always wins; only one left as None
     falls back to the station's current choice (see set_return_defaults); if there is none the scan is
     rejected with `no_reason`. An unknown reason/disposition (explicit, or a stored choice that is no
@@ -132,21 +183,41 @@ def scan_return(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: s
     v.elapsed_ms = round((time.perf_counter() - t0) * 1000, 3)
     if not v.ok:
         logger.info("return scan rejected: code=%r reason=%s", c, v.reason)
-        conn.execute("INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id, elapsed_ms) "
-                     "VALUES (?,?,?,?,?,?,?,?)", (iso(clock()), Mode.RETURN.value, c, v.status, v.reason,
-                                                  ctx.operator, v.parcel_id, v.elapsed_ms))
+        conn.execute(
+            "INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id, elapsed_ms) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (
+                iso(clock()),
+                Mode.RETURN.value,
+                c,
+                v.status,
+                v.reason,
+                ctx.operator,
+                v.parcel_id,
+                v.elapsed_ms,
+            ),
+        )
     return v
 
 
-def _decide(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: str, disposition: str,
-            note: str | None, clock: Callable[[], Any]) -> Verdict:
+def _decide(
+    conn: sqlite3.Connection,
+    code: str,
+    ctx: ScanContext,
+    reason: str,
+    disposition: str,
+    note: str | None,
+    clock: Callable[[], Any],
+) -> Verdict:
     if not code:
         return _reject(code, "unknown_code")
     if not ctx.operator:
         return _reject(code, "not_logged_in")
     row = find_parcel(conn, code)
     if row is None:
-        void = conn.execute("SELECT order_id FROM voided_waybills WHERE waybill=?", (code,)).fetchone()
+        void = conn.execute(
+            "SELECT order_id FROM voided_waybills WHERE waybill=?", (code,)
+        ).fetchone()
         if void is not None:
             return _reject(code, "voided", order_id=void["order_id"])
         return _reject(code, "unknown_code")
@@ -155,38 +226,83 @@ def _decide(conn: sqlite3.Connection, code: str, ctx: ScanContext, reason: str, 
         return _reject(code, "duplicate", row)
     if state is not ParcelState.HANDED_OFF:
         return _reject(code, "not_shipped", row)
-    o = conn.execute("SELECT session_id FROM orders WHERE order_id=?", (row["order_id"],)).fetchone()
+    o = conn.execute(
+        "SELECT session_id FROM orders WHERE order_id=?", (row["order_id"],)
+    ).fetchone()
     at = iso(clock())
     items = parse_sku_set(row["sku_set"])
     with transaction(conn):
-        cur = conn.execute("UPDATE parcels SET state='returned', updated_at=? WHERE parcel_id=? AND state='handed_off'",
-                           (at, row["parcel_id"]))
+        cur = conn.execute(
+            "UPDATE parcels SET state='returned', updated_at=? WHERE parcel_id=? AND state='handed_off'",
+            (at, row["parcel_id"]),
+        )
         if cur.rowcount != 1:
             raise RuntimeError(f"parcel {row['parcel_id']} changed under the return scan")
-        conn.execute("INSERT INTO returns (parcel_id, order_id, waybill, sku_set, session_id, carrier, reason, "
-                     "disposition, note, returned_at, operator) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     (row["parcel_id"], row["order_id"], row["waybill"], row["sku_set"], o["session_id"] if o else None,
-                      row["carrier"], reason, disposition, note, at, ctx.operator))
+        conn.execute(
+            "INSERT INTO returns (parcel_id, order_id, waybill, sku_set, session_id, carrier, reason, "
+            "disposition, note, returned_at, operator) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                row["parcel_id"],
+                row["order_id"],
+                row["waybill"],
+                row["sku_set"],
+                o["session_id"] if o else None,
+                row["carrier"],
+                reason,
+                disposition,
+                note,
+                at,
+                ctx.operator,
+            ),
+        )
         if disposition == "restock":
             for sku, qty in items.items():
-                conn.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) "
-                             "DO UPDATE SET on_hand = on_hand + excluded.on_hand, updated_at=excluded.updated_at",
-                             (sku, qty, at))
-        seq, _ = append_event(conn, "parcel.returned", {
-            "parcel_id": row["parcel_id"], "order_id": row["order_id"], "waybill": row["waybill"],
-            "carrier": row["carrier"], "reason": reason, "disposition": disposition, "items": items,
-            "restocked": disposition == "restock", "from": "handed_off", "to": "returned"},
-            operator=ctx.operator, at=at)
-        conn.execute("INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id) VALUES (?,?,?,?,?,?,?)",
-                     (at, Mode.RETURN.value, code, "ok", None, ctx.operator, row["parcel_id"]))
+                conn.execute(
+                    "INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) "
+                    "DO UPDATE SET on_hand = on_hand + excluded.on_hand, updated_at=excluded.updated_at",
+                    (sku, qty, at),
+                )
+        seq, _ = append_event(
+            conn,
+            "parcel.returned",
+            {
+                "parcel_id": row["parcel_id"],
+                "order_id": row["order_id"],
+                "waybill": row["waybill"],
+                "carrier": row["carrier"],
+                "reason": reason,
+                "disposition": disposition,
+                "items": items,
+                "restocked": disposition == "restock",
+                "from": "handed_off",
+                "to": "returned",
+            },
+            operator=ctx.operator,
+            at=at,
+        )
+        conn.execute(
+            "INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id) VALUES (?,?,?,?,?,?,?)",
+            (at, Mode.RETURN.value, code, "ok", None, ctx.operator, row["parcel_id"]),
+        )
     rzh, ren = REASONS[reason]
     dzh, den = DISPOSITIONS[disposition]
-    return Verdict(status=Status.OK.value, code=code, mode=Mode.RETURN.value,
-                   message_zh=f"退货已登记：{rzh}", message_en=f"Return recorded: {ren}",
-                   next_zh=f"放入「{dzh}」区", next_en=f"Into the '{den}' area",
-                   parcel_id=row["parcel_id"], order_id=row["order_id"], waybill=row["waybill"], carrier=row["carrier"],
-                   batch_id=row["batch_id"], state=ParcelState.RETURNED.value, event_seq=seq,
-                   extra={"reason": reason, "disposition": disposition, "items": items})
+    return Verdict(
+        status=Status.OK.value,
+        code=code,
+        mode=Mode.RETURN.value,
+        message_zh=f"退货已登记：{rzh}",
+        message_en=f"Return recorded: {ren}",
+        next_zh=f"放入「{dzh}」区",
+        next_en=f"Into the '{den}' area",
+        parcel_id=row["parcel_id"],
+        order_id=row["order_id"],
+        waybill=row["waybill"],
+        carrier=row["carrier"],
+        batch_id=row["batch_id"],
+        state=ParcelState.RETURNED.value,
+        event_seq=seq,
+        extra={"reason": reason, "disposition": disposition, "items": items},
+    )
 
 
 def return_report(conn: sqlite3.Connection, by: str = "sku") -> list[dict[str, Any]]:
@@ -197,25 +313,42 @@ def return_report(conn: sqlite3.Connection, by: str = "sku") -> list[dict[str, A
     returned: dict[str, int] = {}
     reasons: dict[str, dict[str, int]] = {}
     if by == "sku":
-        for r in conn.execute("SELECT sku_set, count(*) FROM parcels WHERE state IN ('handed_off', 'returned') "
-                              "GROUP BY sku_set"):
+        for r in conn.execute(
+            "SELECT sku_set, count(*) FROM parcels WHERE state IN ('handed_off', 'returned') "
+            "GROUP BY sku_set"
+        ):
             for sku, q in parse_sku_set(r[0]).items():
                 shipped[sku] = shipped.get(sku, 0) + q * r[1]
-        for r in conn.execute("SELECT sku_set, reason, count(*) FROM returns GROUP BY sku_set, reason"):
+        for r in conn.execute(
+            "SELECT sku_set, reason, count(*) FROM returns GROUP BY sku_set, reason"
+        ):
             for sku, q in parse_sku_set(r[0]).items():
                 returned[sku] = returned.get(sku, 0) + q * r[2]
-                reasons.setdefault(sku, {})[r[1]] = reasons.setdefault(sku, {}).get(r[1], 0) + q * r[2]
+                reasons.setdefault(sku, {})[r[1]] = (
+                    reasons.setdefault(sku, {}).get(r[1], 0) + q * r[2]
+                )
     else:
-        for r in conn.execute("SELECT coalesce(o.session_id, '-'), count(*) FROM parcels p LEFT JOIN orders o "
-                              "ON o.order_id=p.order_id WHERE p.state IN ('handed_off', 'returned') GROUP BY 1"):
+        for r in conn.execute(
+            "SELECT coalesce(o.session_id, '-'), count(*) FROM parcels p LEFT JOIN orders o "
+            "ON o.order_id=p.order_id WHERE p.state IN ('handed_off', 'returned') GROUP BY 1"
+        ):
             shipped[r[0]] = r[1]
-        for r in conn.execute("SELECT coalesce(session_id, '-'), reason, count(*) FROM returns GROUP BY 1, 2"):
+        for r in conn.execute(
+            "SELECT coalesce(session_id, '-'), reason, count(*) FROM returns GROUP BY 1, 2"
+        ):
             returned[r[0]] = returned.get(r[0], 0) + r[2]
             reasons.setdefault(r[0], {})[r[1]] = r[2]
     rows = []
     for k in sorted(set(shipped) | set(returned)):
         s, n = shipped.get(k, 0), returned.get(k, 0)
         rs = reasons.get(k, {})
-        rows.append({by: k, "shipped": s, "returned": n, "return_rate": round(n / s, 4) if s else 0.0,
-                     **{f"reason_{x}": rs.get(x, 0) for x in REASONS}})
+        rows.append(
+            {
+                by: k,
+                "shipped": s,
+                "returned": n,
+                "return_rate": round(n / s, 4) if s else 0.0,
+                **{f"reason_{x}": rs.get(x, 0) for x in REASONS},
+            }
+        )
     return rows

@@ -4,13 +4,15 @@ State changes only on `ok`, and every `ok` is one transaction that updates the p
 its outbox event, so what the packer saw as OK is durable before the verdict is returned.
 Runs on the store writer thread (`writer.submit(scan, code, ctx)`).
 """
+
 from __future__ import annotations
 
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from warehouse_app.batches import bind_parcel
 from warehouse_app.catalog import carrier_name
@@ -30,8 +32,11 @@ _PARCEL_SQL = (
     "SELECT p.parcel_id, p.batch_id, p.order_id, p.label_code, p.waybill, p.carrier, p.sku_set, p.state, "
     "p.handoff_id, o.status AS order_status FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id "
 )
-_LOOKUPS = (_PARCEL_SQL + "WHERE p.waybill = ?", _PARCEL_SQL + "WHERE p.label_code = ?",
-            _PARCEL_SQL + "WHERE p.order_id = ?")
+_LOOKUPS = (
+    _PARCEL_SQL + "WHERE p.waybill = ?",
+    _PARCEL_SQL + "WHERE p.label_code = ?",
+    _PARCEL_SQL + "WHERE p.order_id = ?",
+)
 
 
 @dataclass
@@ -56,8 +61,13 @@ def find_parcel(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
     return None
 
 
-def scan(conn: sqlite3.Connection, raw_code: str, ctx: ScanContext, weight_g: int | None = None,
-         clock: Callable[[], Any] = utcnow) -> Verdict:
+def scan(
+    conn: sqlite3.Connection,
+    raw_code: str,
+    ctx: ScanContext,
+    weight_g: int | None = None,
+    clock: Callable[[], Any] = utcnow,
+) -> Verdict:
     t0 = time.perf_counter()
     code = clean_code(raw_code)
     try:
@@ -70,27 +80,59 @@ def scan(conn: sqlite3.Connection, raw_code: str, ctx: ScanContext, weight_g: in
         # accepted scans live in the outbox; the scan log keeps rejects for the lead's review
         logger.info("scan rejected: mode=%s code=%r reason=%s", mode.value, code, verdict.reason)
         try:
-            conn.execute("INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id, elapsed_ms) "
-                         "VALUES (?,?,?,?,?,?,?,?)", (iso(clock()), mode.value, code, verdict.status,
-                                                      verdict.reason, ctx.operator, verdict.parcel_id,
-                                                      verdict.elapsed_ms))
+            conn.execute(
+                "INSERT INTO scan_log (at, mode, code, status, reason, operator, parcel_id, elapsed_ms) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    iso(clock()),
+                    mode.value,
+                    code,
+                    verdict.status,
+                    verdict.reason,
+                    ctx.operator,
+                    verdict.parcel_id,
+                    verdict.elapsed_ms,
+                ),
+            )
         except sqlite3.Error as exc:  # the scan log is diagnostics; never fail a verdict for it
             logger.warning("scan log write failed: %s", exc)
     return verdict
 
 
-def _reject(code: str, mode: Mode, reason: Reason, row: sqlite3.Row | None = None, **kw: Any) -> Verdict:
+def _reject(
+    code: str, mode: Mode, reason: Reason, row: sqlite3.Row | None = None, **kw: Any
+) -> Verdict:
     mzh, men, nzh, nen = reject_text(reason.value)
-    v = Verdict(status=Status.REJECTED.value, code=code, mode=mode.value, reason=reason.value,
-                message_zh=mzh, message_en=men, next_zh=nzh, next_en=nen, **kw)
+    v = Verdict(
+        status=Status.REJECTED.value,
+        code=code,
+        mode=mode.value,
+        reason=reason.value,
+        message_zh=mzh,
+        message_en=men,
+        next_zh=nzh,
+        next_en=nen,
+        **kw,
+    )
     if row is not None:
         v.parcel_id, v.order_id, v.waybill = row["parcel_id"], row["order_id"], row["waybill"]
-        v.carrier, v.batch_id, v.state, v.handoff_id = row["carrier"], row["batch_id"], row["state"], row["handoff_id"]
+        v.carrier, v.batch_id, v.state, v.handoff_id = (
+            row["carrier"],
+            row["batch_id"],
+            row["state"],
+            row["handoff_id"],
+        )
     return v
 
 
-def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, weight_g: int | None,
-            clock: Callable[[], Any]) -> Verdict:
+def _decide(
+    conn: sqlite3.Connection,
+    code: str,
+    mode: Mode,
+    ctx: ScanContext,
+    weight_g: int | None,
+    clock: Callable[[], Any],
+) -> Verdict:
     if not code:
         return _reject(code, mode, Reason.UNKNOWN_CODE)
     if not ctx.operator:
@@ -99,8 +141,9 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
     if mode is Mode.HANDOFF:
         if not ctx.handoff_id:
             return _reject(code, mode, Reason.NO_HANDOFF)
-        handoff = conn.execute("SELECT handoff_id, carrier, status FROM handoffs WHERE handoff_id=?",
-                               (ctx.handoff_id,)).fetchone()
+        handoff = conn.execute(
+            "SELECT handoff_id, carrier, status FROM handoffs WHERE handoff_id=?", (ctx.handoff_id,)
+        ).fetchone()
         if handoff is None:
             return _reject(code, mode, Reason.NO_HANDOFF)
         if handoff["status"] != "open":
@@ -109,8 +152,9 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
     if mode is Mode.PACK:
         if not ctx.batch_id:
             return _reject(code, mode, Reason.NO_BATCH)
-        batch = conn.execute("SELECT batch_id, sku_set, status FROM batches WHERE batch_id=?",
-                             (ctx.batch_id,)).fetchone()
+        batch = conn.execute(
+            "SELECT batch_id, sku_set, status FROM batches WHERE batch_id=?", (ctx.batch_id,)
+        ).fetchone()
         if batch is None:
             return _reject(code, mode, Reason.NO_BATCH)
         if batch["status"] != "active":
@@ -128,8 +172,18 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
         return _reject(code, mode, Reason.ALREADY_HANDED_OFF, row)
     if mode is Mode.PULL:
         if state is ParcelState.INTERCEPTED:
-            return _commit(conn, code, mode, ctx, row, ParcelState.PULLED, "parcel.pulled", "pull", clock,
-                           extra_sql=("pulled_at",))
+            return _commit(
+                conn,
+                code,
+                mode,
+                ctx,
+                row,
+                ParcelState.PULLED,
+                "parcel.pulled",
+                "pull",
+                clock,
+                extra_sql=("pulled_at",),
+            )
         if state is ParcelState.PULLED:
             return _reject(code, mode, Reason.DUPLICATE, row)
         return _reject(code, mode, Reason.NOT_INTERCEPTED, row)
@@ -144,8 +198,18 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
             return _reject(code, mode, Reason.WRONG_BATCH, row)
         if state is not ParcelState.PLANNED:
             return _reject(code, mode, Reason.DUPLICATE, row)
-        return _commit(conn, code, mode, ctx, row, ParcelState.PACKED, "parcel.packed", "pack", clock,
-                       extra_sql=("packed_at", "packed_by"))
+        return _commit(
+            conn,
+            code,
+            mode,
+            ctx,
+            row,
+            ParcelState.PACKED,
+            "parcel.packed",
+            "pack",
+            clock,
+            extra_sql=("packed_at", "packed_by"),
+        )
 
     if mode is Mode.VERIFY:
         if ctx.batch_id and row["batch_id"] != ctx.batch_id:
@@ -155,19 +219,40 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
         if state is ParcelState.VERIFIED:
             return _reject(code, mode, Reason.DUPLICATE, row)
         if weight_g is not None and not 0 < weight_g <= MAX_WEIGHT_G:
-            return _reject(code, mode, Reason.WRONG_WEIGHT, row,
-                           extra={"weight_g": weight_g, "valid_range_g": [1, MAX_WEIGHT_G]})
+            return _reject(
+                code,
+                mode,
+                Reason.WRONG_WEIGHT,
+                row,
+                extra={"weight_g": weight_g, "valid_range_g": [1, MAX_WEIGHT_G]},
+            )
         if weight_g is not None:
             bad = _weight_problem(conn, row["batch_id"], weight_g)
             if bad:
                 return _reject(code, mode, Reason.WRONG_WEIGHT, row, extra=bad)
         # an anonymous pre-pack parcel is bound to the earliest-paid matching order now
-        return _commit(conn, code, mode, ctx, row, ParcelState.VERIFIED, "parcel.verified", "verify", clock,
-                       extra_sql=("verified_at", "verified_by"), weight_g=weight_g, bind=row["order_id"] is None)
+        return _commit(
+            conn,
+            code,
+            mode,
+            ctx,
+            row,
+            ParcelState.VERIFIED,
+            "parcel.verified",
+            "verify",
+            clock,
+            extra_sql=("verified_at", "verified_by"),
+            weight_g=weight_g,
+            bind=row["order_id"] is None,
+        )
 
     assert mode is Mode.HANDOFF and handoff is not None
     if state is ParcelState.HANDED_OFF:
-        reason = Reason.DUPLICATE if row["handoff_id"] == handoff["handoff_id"] else Reason.ALREADY_HANDED_OFF
+        reason = (
+            Reason.DUPLICATE
+            if row["handoff_id"] == handoff["handoff_id"]
+            else Reason.ALREADY_HANDED_OFF
+        )
         return _reject(code, mode, reason, row)
     if state is ParcelState.RETURNED:
         return _reject(code, mode, Reason.ALREADY_HANDED_OFF, row)
@@ -182,31 +267,64 @@ def _decide(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, w
         v.next_zh = f"放到{carrier_name(conn, row['carrier'], 'zh')}的笼车"
         v.next_en = f"Put it in the {carrier_name(conn, row['carrier'], 'en')} cage"
         return v
-    return _commit(conn, code, mode, ctx, row, ParcelState.HANDED_OFF, "parcel.handed_off", "handoff", clock,
-                   extra_sql=("handed_off_at", "handed_off_by"), handoff_id=handoff["handoff_id"])
+    return _commit(
+        conn,
+        code,
+        mode,
+        ctx,
+        row,
+        ParcelState.HANDED_OFF,
+        "parcel.handed_off",
+        "handoff",
+        clock,
+        extra_sql=("handed_off_at", "handed_off_by"),
+        handoff_id=handoff["handoff_id"],
+    )
 
 
-def _weight_problem(conn: sqlite3.Connection, batch_id: str | None, weight_g: int) -> dict[str, Any] | None:
+def _weight_problem(
+    conn: sqlite3.Connection, batch_id: str | None, weight_g: int
+) -> dict[str, Any] | None:
     if not batch_id:
         return None
-    b = conn.execute("SELECT expected_weight_g, weight_tolerance_g FROM batches WHERE batch_id=?",
-                     (batch_id,)).fetchone()
+    b = conn.execute(
+        "SELECT expected_weight_g, weight_tolerance_g FROM batches WHERE batch_id=?", (batch_id,)
+    ).fetchone()
     if b is None or not b["expected_weight_g"]:
         return None
     expected = int(b["expected_weight_g"])
-    tol = b["weight_tolerance_g"] if b["weight_tolerance_g"] is not None else max(30, round(expected * 0.05))
+    tol = (
+        b["weight_tolerance_g"]
+        if b["weight_tolerance_g"] is not None
+        else max(30, round(expected * 0.05))
+    )
     if abs(int(weight_g) - expected) > tol:
         return {"weight_g": int(weight_g), "expected_weight_g": expected, "tolerance_g": int(tol)}
     return None
 
 
-def _not_a_parcel(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext,
-                  batch: sqlite3.Row | None, clock: Callable[[], Any]) -> Verdict:
-    void = conn.execute("SELECT waybill, parcel_id, order_id, carrier, reason FROM voided_waybills WHERE waybill=?",
-                        (code,)).fetchone()
+def _not_a_parcel(
+    conn: sqlite3.Connection,
+    code: str,
+    mode: Mode,
+    ctx: ScanContext,
+    batch: sqlite3.Row | None,
+    clock: Callable[[], Any],
+) -> Verdict:
+    void = conn.execute(
+        "SELECT waybill, parcel_id, order_id, carrier, reason FROM voided_waybills WHERE waybill=?",
+        (code,),
+    ).fetchone()
     if void is not None:
-        v = _reject(code, mode, Reason.VOIDED, parcel_id=void["parcel_id"], order_id=void["order_id"],
-                    waybill=void["waybill"], carrier=void["carrier"])
+        v = _reject(
+            code,
+            mode,
+            Reason.VOIDED,
+            parcel_id=void["parcel_id"],
+            order_id=void["order_id"],
+            waybill=void["waybill"],
+            carrier=void["carrier"],
+        )
         v.extra = {"void_reason": void["reason"]}
         return v
     sku = conn.execute("SELECT sku_code FROM sku_barcodes WHERE barcode=?", (code,)).fetchone()
@@ -218,21 +336,53 @@ def _not_a_parcel(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanCont
     if mode is not Mode.PACK or batch is None:
         return _reject(code, mode, Reason.NOT_A_PARCEL, extra={"sku": sku_code})
     if sku_code not in parse_sku_set(batch["sku_set"]):
-        return _reject(code, mode, Reason.WRONG_ITEM, batch_id=batch["batch_id"],
-                       extra={"sku": sku_code, "expected": batch["sku_set"]})
+        return _reject(
+            code,
+            mode,
+            Reason.WRONG_ITEM,
+            batch_id=batch["batch_id"],
+            extra={"sku": sku_code, "expected": batch["sku_set"]},
+        )
     at = iso(clock())
     with transaction(conn):
-        seq, _ = append_event(conn, "item.checked", {"batch_id": batch["batch_id"], "sku": sku_code, "code": code},
-                              operator=ctx.operator, at=at)
+        seq, _ = append_event(
+            conn,
+            "item.checked",
+            {"batch_id": batch["batch_id"], "sku": sku_code, "code": code},
+            operator=ctx.operator,
+            at=at,
+        )
     mzh, men, nzh, nen = ok_text("item")
-    return Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh, message_en=men,
-                   next_zh=nzh, next_en=nen, batch_id=batch["batch_id"], event_seq=seq, extra={"sku": sku_code})
+    return Verdict(
+        status=Status.OK.value,
+        code=code,
+        mode=mode.value,
+        message_zh=mzh,
+        message_en=men,
+        next_zh=nzh,
+        next_en=nen,
+        batch_id=batch["batch_id"],
+        event_seq=seq,
+        extra={"sku": sku_code},
+    )
 
 
-def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, row: sqlite3.Row,
-            new_state: ParcelState, event_type: str, text_kind: str, clock: Callable[[], Any], *,
-            extra_sql: tuple[str, ...] = (), weight_g: int | None = None, handoff_id: str | None = None,
-            bind: bool = False) -> Verdict:
+def _commit(
+    conn: sqlite3.Connection,
+    code: str,
+    mode: Mode,
+    ctx: ScanContext,
+    row: sqlite3.Row,
+    new_state: ParcelState,
+    event_type: str,
+    text_kind: str,
+    clock: Callable[[], Any],
+    *,
+    extra_sql: tuple[str, ...] = (),
+    weight_g: int | None = None,
+    handoff_id: str | None = None,
+    bind: bool = False,
+) -> Verdict:
     """Move the parcel to `new_state` and append its event in one transaction. With `bind`, an
     anonymous pre-pack parcel is first bound to the earliest-paid matching order (same transaction)."""
     at = iso(clock())
@@ -253,16 +403,28 @@ def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, r
         order = bind_parcel(conn, row["parcel_id"], operator=ctx.operator, at=at) if bind else None
         if order is not None:
             ids = {k: order[k] for k in ids}
-        if not bind or order is not None:  # an unbindable parcel writes nothing: the transaction commits empty
+        if (
+            not bind or order is not None
+        ):  # an unbindable parcel writes nothing: the transaction commits empty
             # guarded by the state we read, so a concurrent change can never be overwritten
-            cur = conn.execute(f"UPDATE parcels SET {', '.join(sets)} WHERE parcel_id=? AND state=?",
-                               [*args, row["parcel_id"], row["state"]])
+            cur = conn.execute(
+                f"UPDATE parcels SET {', '.join(sets)} WHERE parcel_id=? AND state=?",
+                [*args, row["parcel_id"], row["state"]],
+            )
             if cur.rowcount != 1:
                 raise RuntimeError(f"parcel {row['parcel_id']} changed under the scan")
             if handoff_id is not None:
-                conn.execute("UPDATE handoffs SET parcel_count = parcel_count + 1 WHERE handoff_id=?", (handoff_id,))
-            payload: dict[str, Any] = {"parcel_id": row["parcel_id"], **ids, "batch_id": row["batch_id"],
-                                       "from": row["state"], "to": new_state.value}
+                conn.execute(
+                    "UPDATE handoffs SET parcel_count = parcel_count + 1 WHERE handoff_id=?",
+                    (handoff_id,),
+                )
+            payload: dict[str, Any] = {
+                "parcel_id": row["parcel_id"],
+                **ids,
+                "batch_id": row["batch_id"],
+                "from": row["state"],
+                "to": new_state.value,
+            }
             if weight_g is not None:
                 payload["weight_g"] = int(weight_g)
             if handoff_id is not None:
@@ -272,10 +434,23 @@ def _commit(conn: sqlite3.Connection, code: str, mode: Mode, ctx: ScanContext, r
         return _reject(code, mode, Reason.NO_ORDER, row)
     c = ids["carrier"]
     mzh, men, nzh, nen = ok_text(text_kind, carrier_name(conn, c, ctx.lang) if c else None)
-    v = Verdict(status=Status.OK.value, code=code, mode=mode.value, message_zh=mzh, message_en=men,
-                next_zh=nzh, next_en=nen, parcel_id=row["parcel_id"], order_id=ids["order_id"],
-                waybill=ids["waybill"], carrier=c, batch_id=row["batch_id"],
-                handoff_id=handoff_id or row["handoff_id"], state=new_state.value, event_seq=seq)
+    v = Verdict(
+        status=Status.OK.value,
+        code=code,
+        mode=mode.value,
+        message_zh=mzh,
+        message_en=men,
+        next_zh=nzh,
+        next_en=nen,
+        parcel_id=row["parcel_id"],
+        order_id=ids["order_id"],
+        waybill=ids["waybill"],
+        carrier=c,
+        batch_id=row["batch_id"],
+        handoff_id=handoff_id or row["handoff_id"],
+        state=new_state.value,
+        event_seq=seq,
+    )
     if bind:  # the new waybill must be printed and stuck on now
         v.message_zh, v.message_en = mzh + "（已绑定订单）", men + " (order bound)"
         v.next_zh, v.next_en = "贴面单后" + nzh, "Stick the waybill. " + nen

@@ -1,4 +1,5 @@
 """Station identity, operators and per-station settings (kept in SQLite so they can't be corrupted)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +19,8 @@ def check_station_id(station_id: str) -> None:
     if not STATION_ID_RE.match(station_id):
         raise StationError(
             f"Station id {station_id!r} is not valid: use letters, digits, '-' or '_' (e.g. WH1-ST03)",
-            zh=f"站点编号 {station_id!r} 无效：只能用字母、数字、- 或 _（例如 WH1-ST03）")
+            zh=f"站点编号 {station_id!r} 无效：只能用字母、数字、- 或 _（例如 WH1-ST03）",
+        )
 
 
 def init_station(conn: sqlite3.Connection, station_id: str, name: str | None = None) -> None:
@@ -27,16 +29,21 @@ def init_station(conn: sqlite3.Connection, station_id: str, name: str | None = N
     if row and row[0] != station_id:
         raise StationError(
             f"This data folder already belongs to station {row[0]}; use another --data-dir",
-            zh=f"该数据目录已属于站点 {row[0]}，请换一个 --data-dir")
+            zh=f"该数据目录已属于站点 {row[0]}，请换一个 --data-dir",
+        )
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('station_id', ?)", (station_id,))
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('station_name', ?)", (name or station_id,))
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('station_name', ?)", (name or station_id,)
+    )
 
 
 def require_station(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone()
     if not row:
-        raise StationError("This station is not set up: run `warehouse-station init --station-id ID`",
-                           zh="站点尚未初始化：请运行 `warehouse-station init --station-id ID`")
+        raise StationError(
+            "This station is not set up: run `warehouse-station init --station-id ID`",
+            zh="站点尚未初始化：请运行 `warehouse-station init --station-id ID`",
+        )
     return str(row[0])
 
 
@@ -56,28 +63,36 @@ def check_pin(pin: str, stored: str | None) -> bool:
     return hash_pin(pin, bytes.fromhex(salt_hex)) == stored
 
 
-def add_operator(conn: sqlite3.Connection, code: str, name: str, role: str = "packer",
-                 pin: str | None = None) -> None:
+def add_operator(
+    conn: sqlite3.Connection, code: str, name: str, role: str = "packer", pin: str | None = None
+) -> None:
     if role not in ("packer", "lead"):
-        raise StationError(f"role must be packer or lead, got {role!r}", zh=f"角色必须是 packer 或 lead：{role!r}")
+        raise StationError(
+            f"role must be packer or lead, got {role!r}", zh=f"角色必须是 packer 或 lead：{role!r}"
+        )
     if role == "lead" and not pin:
         raise StationError("A shift lead needs a PIN", zh="组长账号必须设置 PIN")
     if not code.strip() or code != code.strip() or not code.isprintable() or len(code) > 64:
-        raise StationError(f"Operator code {code!r} is not valid: a badge code without spaces at the ends",
-                           zh=f"操作员编号 {code!r} 无效：请用工牌编号（首尾不能有空格）")
+        raise StationError(
+            f"Operator code {code!r} is not valid: a badge code without spaces at the ends",
+            zh=f"操作员编号 {code!r} 无效：请用工牌编号（首尾不能有空格）",
+        )
     if not name.strip():
         raise StationError("The operator needs a name", zh="操作员需要姓名")
     conn.execute(
         "INSERT INTO operators (code, name, role, pin_hash, active) VALUES (?,?,?,?,1) "
         "ON CONFLICT(code) DO UPDATE SET name=excluded.name, role=excluded.role, "
         "pin_hash=COALESCE(excluded.pin_hash, operators.pin_hash), active=1",
-        (code, name, role, hash_pin(pin) if pin else None))
+        (code, name, role, hash_pin(pin) if pin else None),
+    )
 
 
 def find_operator(conn: sqlite3.Connection, code: str) -> dict[str, Any] | None:
     """Badge scan or typed code -> operator; None when unknown or inactive."""
-    row = conn.execute("SELECT code, name, role, pin_hash FROM operators WHERE code=? AND active=1",
-                       (code.strip(),)).fetchone()
+    row = conn.execute(
+        "SELECT code, name, role, pin_hash FROM operators WHERE code=? AND active=1",
+        (code.strip(),),
+    ).fetchone()
     return dict(row) if row else None
 
 
@@ -103,8 +118,10 @@ def get_setting(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:
 
 
 def set_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                 (key, json.dumps(value, ensure_ascii=False)))
+    conn.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
 
 
 def all_settings(conn: sqlite3.Connection) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 Rendering is cached per (text, size): a batch repeats the sender, contents and batch lines on every
 label, so only the recipient lines cost a render.
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,7 +32,7 @@ def is_ascii(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _glyph(ch: str, height_dots: int, bold: bool) -> "tuple[Image.Image, int]":
+def _glyph(ch: str, height_dots: int, bold: bool) -> tuple[Image.Image, int]:
     """One character rendered once and reused: recipients differ per label, their characters
     mostly do not, so FreeType runs a few thousand times per batch instead of per label."""
     from PIL import Image, ImageDraw

@@ -4,6 +4,7 @@ Zones follow GB/T 41833-2022: carrier + number/barcode, destination (big sort co
 sender, contents, then batch/order/print time. Every encoder draws the same element list, so a
 label looks the same on a Zebra, a Gprinter and an office printer.
 """
+
 from __future__ import annotations
 
 import re
@@ -100,7 +101,7 @@ class Box:
     t: float = 0.3  # line thickness; t >= min(w,h) draws a filled bar
 
 
-Element = Union[Text, Barcode128, Box]
+Element = Union[Text, Barcode128, Box]  # noqa: UP007 (a runtime alias; py3.10 needs Union here)
 
 
 @dataclass
@@ -134,7 +135,9 @@ def code128_modules(data: str) -> str:
     return str(Code128(data).build()[0])
 
 
-def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: float = 8.0) -> Layout:
+def waybill_layout(
+    wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: float = 8.0
+) -> Layout:
     """Lay a waybill out for one of the standard sizes; coordinates in mm from the top-left."""
     if isinstance(size, str):
         size = parse_size(size)
@@ -174,7 +177,9 @@ def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: 
     els.append(Barcode128(m + max(0.0, (iw - bc_w) / 2), y, bc_h, wb.waybill, mod_mm))
     y += bc_h + 1
     hr = 3.6 * s  # human-readable number, centred under the bars (ASCII advance ~0.6 em)
-    els.append(Text(m + max(0.0, (iw - len(wb.waybill) * hr * 0.6) / 2), y, hr, wb.waybill, bold=True))
+    els.append(
+        Text(m + max(0.0, (iw - len(wb.waybill) * hr * 0.6) / 2), y, hr, wb.waybill, bold=True)
+    )
     y += 5.5 * s
     els.append(Box(m, y, iw, 0.4, t=0.4))
     y += 2
@@ -182,7 +187,9 @@ def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: 
     # Taller labels get bigger recipient/sender text: the packer and courier read these first.
     v = min(1.35, max(1.0, H / 130.0 * 0.95))
     f = 4.6 * s * v
-    els.append(Text(m, y, f, f"收 {wb.recipient_name}  {mask_phone(wb.recipient_phone)}", bold=True))
+    els.append(
+        Text(m, y, f, f"收 {wb.recipient_name}  {mask_phone(wb.recipient_phone)}", bold=True)
+    )
     y += f + 1.5
     for line in wrap(wb.recipient_address, f * 0.9, iw - 2)[:3]:
         els.append(Text(m, y, f * 0.9, line))
@@ -219,11 +226,19 @@ def waybill_layout(wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: 
 def sample_waybill(number: str = "SF1234567890123", reprint: bool = False) -> Waybill:
     """The test print: realistic Chinese content so CJK problems show at once."""
     return Waybill(
-        waybill=number, carrier="顺丰速运 SF", sort_code="755W-A12-03", hub="深圳集散",
-        recipient_name="张三", recipient_phone="13812345678",
+        waybill=number,
+        carrier="顺丰速运 SF",
+        sort_code="755W-A12-03",
+        hub="深圳集散",
+        recipient_name="张三",
+        recipient_phone="13812345678",
         recipient_address="广东省深圳市南山区科技园科苑路15号讯美科技广场3号楼12层",
-        sender_name="直播旗舰店", sender_phone="02188886666",
+        sender_name="直播旗舰店",
+        sender_phone="02188886666",
         sender_address="浙江省杭州市余杭区仓前街道文一西路969号 A 仓",
-        order_id="DY20261111000001", contents="保湿面霜 50ml ×1 + 洁面乳 ×1",
-        batch_id="B-1111-001", printed_at=datetime.now(), reprint=reprint,
+        order_id="DY20261111000001",
+        contents="保湿面霜 50ml ×1 + 洁面乳 ×1",
+        batch_id="B-1111-001",
+        printed_at=datetime.now(),
+        reprint=reprint,
     )

@@ -4,12 +4,13 @@ Header (station, carrier, courier, vehicle, opened/closed), one row per parcel w
 a scannable Code 128 (so the courier's depot can check parcels against the paper), totals, and
 signature lines for the courier and the shift lead. Chinese text via the station CJK font.
 """
+
 from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import tzinfo
 from collections import Counter
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,13 @@ logger = logging.getLogger(__name__)
 PAGE_W, PAGE_H = A4[0] / mm, A4[1] / mm  # 210 x 297 mm
 MARGIN = 15.0
 ROW_H = 12.0
-COLS = [("#", 10), ("面单号 Waybill", 72), ("订单号 Order", 45), ("三段码 Sort", 30), ("目的地 To", 23)]
+COLS = [
+    ("#", 10),
+    ("面单号 Waybill", 72),
+    ("订单号 Order", 45),
+    ("三段码 Sort", 30),
+    ("目的地 To", 23),
+]
 
 
 def _local(ts: str | None, tz: tzinfo | None = None) -> str:
@@ -112,11 +119,14 @@ def render_manifest(m: dict[str, Any]) -> bytes:
             y += 16
             status = "已关闭 closed" if m.get("status") == "closed" else "未关闭 open"
             info = [
-                ("站点 Station", m.get("station_id") or "—"), ("快递 Carrier", m.get("carrier_label") or m["carrier"]),
-                ("快递员 Courier", m.get("courier_name") or "—"), ("车辆 Vehicle", m.get("vehicle") or "—"),
+                ("站点 Station", m.get("station_id") or "—"),
+                ("快递 Carrier", m.get("carrier_label") or m["carrier"]),
+                ("快递员 Courier", m.get("courier_name") or "—"),
+                ("车辆 Vehicle", m.get("vehicle") or "—"),
                 ("开始 Opened", _local(m.get("opened_at"), m.get("tz"))),
                 ("结束 Closed", _local(m.get("closed_at"), m.get("tz"))),
-                ("状态 Status", status), ("件数 Parcels", str(m.get("count", len(parcels)))),
+                ("状态 Status", status),
+                ("件数 Parcels", str(m.get("count", len(parcels)))),
             ]
             for i, (k, v) in enumerate(info):
                 col, row = i % 2, i // 2
@@ -149,7 +159,9 @@ def render_manifest(m: dict[str, Any]) -> bytes:
             x += COLS[2][1]
             text(x + 1, y + 3, 10, p.get("sort_code") or "—")
             x += COLS[3][1]
-            text(x + 1, y + 3, 9, "".join(v for v in (p.get("province"), p.get("city")) if v) or "—")
+            text(
+                x + 1, y + 3, 9, "".join(v for v in (p.get("province"), p.get("city")) if v) or "—"
+            )
             y += ROW_H
             c.setLineWidth(0.2)
             c.line(MARGIN * mm, Y(y), (PAGE_W - MARGIN) * mm, Y(y))

@@ -1,6 +1,7 @@
 """Layout -> PDF (office printers, preview, archive). CJK text in an embedded TTF subset (or the
 STSong-Light CID font); Code 128 drawn as vector bars from python-barcode's module pattern, so the
 barcode stays sharp at any printer resolution."""
+
 from __future__ import annotations
 
 import io
@@ -14,8 +15,15 @@ from devices.printers.layout import Barcode128, Box, Layout, Text, code128_modul
 from devices.printers.settings import PrinterSettings
 
 
-def draw_code128(c: canvas.Canvas, x_mm: float, top_mm: float, page_h_mm: float, h_mm: float,
-                 data: str, module_mm: float) -> None:
+def draw_code128(
+    c: canvas.Canvas,
+    x_mm: float,
+    top_mm: float,
+    page_h_mm: float,
+    h_mm: float,
+    data: str,
+    module_mm: float,
+) -> None:
     """Vector Code 128 bars at (x, top) in label mm coordinates (origin top-left)."""
     pattern = code128_modules(data)
     y = (page_h_mm - top_mm - h_mm) * mm
@@ -26,8 +34,14 @@ def draw_code128(c: canvas.Canvas, x_mm: float, top_mm: float, page_h_mm: float,
             j = i
             while j < n and pattern[j] == "1":
                 j += 1
-            c.rect((x_mm + i * module_mm) * mm, y, (j - i) * module_mm * mm, h_mm * mm,
-                   stroke=0, fill=1)
+            c.rect(
+                (x_mm + i * module_mm) * mm,
+                y,
+                (j - i) * module_mm * mm,
+                h_mm * mm,
+                stroke=0,
+                fill=1,
+            )
             i = j
         else:
             i += 1
@@ -61,12 +75,24 @@ def draw_layout(c: canvas.Canvas, layout: Layout, st: PrinterSettings | None = N
         elif isinstance(el, Box):
             c.setLineWidth(el.t * mm)
             if el.t >= min(el.w, el.h):
-                c.rect((el.x + ox) * mm, (H - el.y - oy - el.h) * mm, el.w * mm, el.h * mm,
-                       stroke=0, fill=1)
+                c.rect(
+                    (el.x + ox) * mm,
+                    (H - el.y - oy - el.h) * mm,
+                    el.w * mm,
+                    el.h * mm,
+                    stroke=0,
+                    fill=1,
+                )
             else:
                 half = el.t / 2
-                c.rect((el.x + ox + half) * mm, (H - el.y - oy - el.h + half) * mm,
-                       (el.w - el.t) * mm, (el.h - el.t) * mm, stroke=1, fill=0)
+                c.rect(
+                    (el.x + ox + half) * mm,
+                    (H - el.y - oy - el.h + half) * mm,
+                    (el.w - el.t) * mm,
+                    (el.h - el.t) * mm,
+                    stroke=1,
+                    fill=0,
+                )
 
 
 def encode_pdf(layouts: Layout | Iterable[Layout], st: PrinterSettings | None = None) -> bytes:
@@ -74,8 +100,12 @@ def encode_pdf(layouts: Layout | Iterable[Layout], st: PrinterSettings | None = 
     items = [layouts] if isinstance(layouts, Layout) else list(layouts)
     buf = io.BytesIO()
     first = items[0]
-    c = canvas.Canvas(buf, pagesize=(first.size.width_mm * mm, first.size.height_mm * mm),
-                      invariant=1, pageCompression=1)
+    c = canvas.Canvas(
+        buf,
+        pagesize=(first.size.width_mm * mm, first.size.height_mm * mm),
+        invariant=1,
+        pageCompression=1,
+    )
     c.setTitle("waybill " + ",".join(x.waybill for x in items))
     c.setSubject(",".join(x.waybill for x in items))
     c.setCreator("warehouse-station")

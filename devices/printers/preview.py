@@ -2,6 +2,7 @@
 
 Used by the printer simulator and the settings page; also how tests prove that a label scans.
 """
+
 from __future__ import annotations
 
 import io
@@ -72,7 +73,7 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
             x, y = int(head[0][7:]), int(head[1])
             wb, hh = int(head[2]), int(head[3])
             start = pos + len(b",".join(head[:5])) + 1
-            raw = data[start:start + wb * hh]
+            raw = data[start : start + wb * hh]
             pos = start + wb * hh + 2
             if img is not None:
                 inv = bytes(b ^ 0xFF for b in raw)

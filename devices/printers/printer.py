@@ -1,4 +1,5 @@
 """A printer = URL + encoder + transport: encode waybills, send jobs, ask status."""
+
 from __future__ import annotations
 
 import logging

@@ -5,6 +5,7 @@ batch. The rule that matters on the floor: a waybill is printed at most once unl
 asks for a reprint (its own job row and a `waybill.reprinted` event). A job whose bytes may have
 reached the printer before a failure becomes `uncertain` and is never resent on its own.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,7 +47,9 @@ class QueueEvent:
 
 
 # --- DB operations (run on the writer thread) ---------------------------------------------------
-def enqueue_batch(conn: sqlite3.Connection, batch_id: str, printer: str, operator: str | None = None) -> tuple[str, int]:
+def enqueue_batch(
+    conn: sqlite3.Connection, batch_id: str, printer: str, operator: str | None = None
+) -> tuple[str, int]:
     """Queue every not-yet-printed waybill of a batch, in label order. Returns (run_id, queued)."""
     if conn.execute("SELECT 1 FROM batches WHERE batch_id=?", (batch_id,)).fetchone() is None:
         raise DeviceError(f"No batch {batch_id}", zh=f"没有批次 {batch_id}")
@@ -59,14 +62,16 @@ def enqueue_batch(conn: sqlite3.Connection, batch_id: str, printer: str, operato
             "SELECT ?, ?, 'print', parcel_id, batch_id, waybill, 'queued', ?, ?, ? FROM parcels "
             "WHERE batch_id = ? AND waybill IS NOT NULL AND print_count = 0 "
             "AND state NOT IN ('voided', 'intercepted', 'pulled') ORDER BY label_code",
-            (run_id, printer, operator, now, now, batch_id))
+            (run_id, printer, operator, now, now, batch_id),
+        )
         n = cur.rowcount
     logger.info("queued %d waybills of batch %s on %s (%s)", n, batch_id, printer, run_id)
     return run_id, n
 
 
-def enqueue_parcel(conn: sqlite3.Connection, parcel_id: str, printer: str,
-                   operator: str | None = None) -> tuple[str, int]:
+def enqueue_parcel(
+    conn: sqlite3.Connection, parcel_id: str, printer: str, operator: str | None = None
+) -> tuple[str, int]:
     """Queue one parcel's first print (after a pack/verify verdict asks for it); a no-op if it has one."""
     run_id = f"run-{uuid.uuid4().hex[:12]}"
     now = iso(utcnow())
@@ -75,16 +80,23 @@ def enqueue_parcel(conn: sqlite3.Connection, parcel_id: str, printer: str,
             "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
             "requested_by, created_at, updated_at) SELECT ?, ?, 'print', parcel_id, batch_id, waybill, "
             "'queued', ?, ?, ? FROM parcels WHERE parcel_id = ? AND waybill IS NOT NULL AND print_count = 0",
-            (run_id, printer, operator, now, now, parcel_id))
+            (run_id, printer, operator, now, now, parcel_id),
+        )
     return run_id, cur.rowcount
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+        ).fetchone()
+        is not None
+    )
 
 
-def enqueue_print_requests(conn: sqlite3.Connection, printer: str,
-                           operator: str | None = None) -> tuple[str, int]:
+def enqueue_print_requests(
+    conn: sqlite3.Connection, printer: str, operator: str | None = None
+) -> tuple[str, int]:
     """Queue the open `print_requests` (new waybills after a carrier failover, from the promo area).
     Only requests whose waybill is still the parcel's current one; each is marked printed when
     its job is done."""
@@ -99,18 +111,24 @@ def enqueue_print_requests(conn: sqlite3.Connection, printer: str,
             "SELECT ?, ?, 'print', p.parcel_id, p.batch_id, r.waybill, 'queued', ?, r.reason, ?, ? "
             "FROM print_requests r JOIN parcels p ON p.parcel_id = r.parcel_id AND p.waybill = r.waybill "
             "WHERE r.printed_at IS NULL AND p.state NOT IN ('voided', 'intercepted', 'pulled') ORDER BY r.id",
-            (run_id, printer, operator, now, now))
+            (run_id, printer, operator, now, now),
+        )
     return run_id, cur.rowcount
 
 
-def request_reprint(conn: sqlite3.Connection, waybill: str, printer: str, operator: str,
-                    reason: str = "") -> str:
+def request_reprint(
+    conn: sqlite3.Connection, waybill: str, printer: str, operator: str, reason: str = ""
+) -> str:
     """A shift lead's reprint: its own job and an event; anyone else is refused (zh + en)."""
-    op = conn.execute("SELECT role FROM operators WHERE code=? AND active=1", (operator,)).fetchone()
+    op = conn.execute(
+        "SELECT role FROM operators WHERE code=? AND active=1", (operator,)
+    ).fetchone()
     if op is None or op["role"] != "lead":
         logger.warning("reprint of %s refused for %s (not a lead)", waybill, operator)
         raise DeviceError("Only a shift lead can reprint a waybill.", zh="只有组长可以补打面单。")
-    p = conn.execute("SELECT parcel_id, batch_id FROM parcels WHERE waybill=?", (waybill,)).fetchone()
+    p = conn.execute(
+        "SELECT parcel_id, batch_id FROM parcels WHERE waybill=?", (waybill,)
+    ).fetchone()
     if p is None:
         raise DeviceError(f"No parcel with waybill {waybill}", zh=f"没有面单号为 {waybill} 的包裹")
     run_id = f"run-{uuid.uuid4().hex[:12]}"
@@ -119,11 +137,27 @@ def request_reprint(conn: sqlite3.Connection, waybill: str, printer: str, operat
         conn.execute(
             "INSERT INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, requested_by, "
             "reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (run_id, printer, "reprint", p["parcel_id"], p["batch_id"], waybill, "queued", operator,
-             reason, now, now))
-        append_event(conn, "waybill.reprint_requested",
-                     {"waybill": waybill, "parcel_id": p["parcel_id"], "reason": reason, "run_id": run_id},
-                     operator=operator, at=now)
+            (
+                run_id,
+                printer,
+                "reprint",
+                p["parcel_id"],
+                p["batch_id"],
+                waybill,
+                "queued",
+                operator,
+                reason,
+                now,
+                now,
+            ),
+        )
+        append_event(
+            conn,
+            "waybill.reprint_requested",
+            {"waybill": waybill, "parcel_id": p["parcel_id"], "reason": reason, "run_id": run_id},
+            operator=operator,
+            at=now,
+        )
     return run_id
 
 
@@ -139,53 +173,91 @@ def cancel_jobs(conn: sqlite3.Connection, printer: str, run_id: str | None = Non
 
 
 def run_progress(conn: sqlite3.Connection, run_id: str) -> dict[str, int]:
-    rows = conn.execute("SELECT state, count(*) FROM print_jobs WHERE run_id=? GROUP BY state", (run_id,))
+    rows = conn.execute(
+        "SELECT state, count(*) FROM print_jobs WHERE run_id=? GROUP BY state", (run_id,)
+    )
     d = {r[0]: r[1] for r in rows}
     d["total"] = sum(d.values())
     return d
 
 
 def _next_job(conn: sqlite3.Connection, printer: str) -> dict[str, Any] | None:
-    row = conn.execute("SELECT * FROM print_jobs WHERE printer=? AND state='queued' ORDER BY job_id LIMIT 1",
-                       (printer,)).fetchone()
+    row = conn.execute(
+        "SELECT * FROM print_jobs WHERE printer=? AND state='queued' ORDER BY job_id LIMIT 1",
+        (printer,),
+    ).fetchone()
     return dict(row) if row else None
 
 
-def _set_state(conn: sqlite3.Connection, job_id: int, state: str, error: str | None = None,
-               attempt: bool = False) -> None:
-    conn.execute("UPDATE print_jobs SET state=?, error=coalesce(?, error), attempts=attempts+?, updated_at=? "
-                 "WHERE job_id=?", (state, error, 1 if attempt else 0, iso(utcnow()), job_id))
+def _set_state(
+    conn: sqlite3.Connection,
+    job_id: int,
+    state: str,
+    error: str | None = None,
+    attempt: bool = False,
+) -> None:
+    conn.execute(
+        "UPDATE print_jobs SET state=?, error=coalesce(?, error), attempts=attempts+?, updated_at=? "
+        "WHERE job_id=?",
+        (state, error, 1 if attempt else 0, iso(utcnow()), job_id),
+    )
 
 
 def _finish(conn: sqlite3.Connection, job: dict[str, Any], printer: str) -> None:
     now = iso(utcnow())
     with transaction(conn):
-        conn.execute("UPDATE print_jobs SET state='done', printed_at=?, updated_at=? WHERE job_id=?",
-                     (now, now, job["job_id"]))
+        conn.execute(
+            "UPDATE print_jobs SET state='done', printed_at=?, updated_at=? WHERE job_id=?",
+            (now, now, job["job_id"]),
+        )
         if job["parcel_id"]:
-            conn.execute("UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
-                         (job["parcel_id"],))
+            conn.execute(
+                "UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
+                (job["parcel_id"],),
+            )
         requests: list[int] = []
         if _has_table(conn, "print_requests"):
-            requests = [r[0] for r in conn.execute(
-                "SELECT id FROM print_requests WHERE waybill=? AND printed_at IS NULL", (job["waybill"],))]
-            conn.execute("UPDATE print_requests SET printed_at=? WHERE waybill=? AND printed_at IS NULL",
-                         (now, job["waybill"]))
+            requests = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM print_requests WHERE waybill=? AND printed_at IS NULL",
+                    (job["waybill"],),
+                )
+            ]
+            conn.execute(
+                "UPDATE print_requests SET printed_at=? WHERE waybill=? AND printed_at IS NULL",
+                (now, job["waybill"]),
+            )
         kind = "waybill.reprinted" if job["kind"] == "reprint" else "waybill.printed"
-        append_event(conn, kind, {"waybill": job["waybill"], "parcel_id": job["parcel_id"],
-                                  "batch_id": job["batch_id"], "printer": printer, "job_id": job["job_id"],
-                                  "run_id": job["run_id"], "reason": job["reason"],
-                                  **({"print_requests": requests} if requests else {})},
-                     operator=job["requested_by"], at=now)
+        append_event(
+            conn,
+            kind,
+            {
+                "waybill": job["waybill"],
+                "parcel_id": job["parcel_id"],
+                "batch_id": job["batch_id"],
+                "printer": printer,
+                "job_id": job["job_id"],
+                "run_id": job["run_id"],
+                "reason": job["reason"],
+                **({"print_requests": requests} if requests else {}),
+            },
+            operator=job["requested_by"],
+            at=now,
+        )
 
 
 def _recover(conn: sqlite3.Connection, printer: str) -> list[str]:
     """After a crash: a job caught mid-send may have printed; mark it uncertain, never resend."""
-    rows = conn.execute("SELECT waybill FROM print_jobs WHERE printer=? AND state='sending'",
-                        (printer,)).fetchall()
+    rows = conn.execute(
+        "SELECT waybill FROM print_jobs WHERE printer=? AND state='sending'", (printer,)
+    ).fetchall()
     if rows:
-        conn.execute("UPDATE print_jobs SET state='uncertain', error='interrupted while sending', "
-                     "updated_at=? WHERE printer=? AND state='sending'", (iso(utcnow()), printer))
+        conn.execute(
+            "UPDATE print_jobs SET state='uncertain', error='interrupted while sending', "
+            "updated_at=? WHERE printer=? AND state='sending'",
+            (iso(utcnow()), printer),
+        )
     return [r[0] for r in rows]
 
 
@@ -193,9 +265,14 @@ def _recover(conn: sqlite3.Connection, printer: str) -> list[str]:
 class PrintQueue:
     """One worker thread per printer. Callbacks run on that thread (the UI re-emits as signals)."""
 
-    def __init__(self, writer: StoreWriter, printer: Printer,
-                 on_event: Callable[[QueueEvent], None] | None = None,
-                 poll_interval: float = 0.3, operator: str | None = None) -> None:
+    def __init__(
+        self,
+        writer: StoreWriter,
+        printer: Printer,
+        on_event: Callable[[QueueEvent], None] | None = None,
+        poll_interval: float = 0.3,
+        operator: str | None = None,
+    ) -> None:
         self.writer = writer
         self.printer = printer
         self.key = printer.url.key
@@ -207,7 +284,9 @@ class PrintQueue:
         self.idle = threading.Event()
         self.fault: PrinterStatus | None = None
         self._read: sqlite3.Connection | None = None
-        self._thread = threading.Thread(target=self._run, name=f"print-queue-{self.key}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, name=f"print-queue-{self.key}", daemon=True
+        )
 
     # public API (any thread) --------------------------------------------------------------
     def start(self) -> PrintQueue:
@@ -257,8 +336,11 @@ class PrintQueue:
     def _hold(self, st: PrinterStatus) -> None:
         if self.fault is None or self.fault.faults != st.faults:
             logger.warning("printer %s holds the queue: %s", self.key, st.message_en)
-            self._emit(QueueEvent("fault", message_zh=st.message_zh, message_en=st.message_en,
-                                  status=st.to_dict()))
+            self._emit(
+                QueueEvent(
+                    "fault", message_zh=st.message_zh, message_en=st.message_en, status=st.to_dict()
+                )
+            )
         self.fault = st
         self._stop.wait(self.poll)
 
@@ -266,17 +348,27 @@ class PrintQueue:
         if self.fault is not None:
             logger.info("printer %s ready again, resuming", self.key)
             self.fault = None
-            self._emit(QueueEvent("resumed", message_zh="打印机已恢复，继续打印",
-                                  message_en="Printer ready, resuming"))
+            self._emit(
+                QueueEvent(
+                    "resumed",
+                    message_zh="打印机已恢复，继续打印",
+                    message_en="Printer ready, resuming",
+                )
+            )
 
     def _run(self) -> None:
         self._read = self.writer.store.connect()
         try:
             for wb in self.writer.call(lambda c: _with_tx(c, _recover, self.key)):
-                self._emit(QueueEvent("uncertain", waybill=wb,
-                                      message_zh=f"面单 {wb} 可能未打完：请检查，需要时请组长补打",
-                                      message_en=f"Waybill {wb} may not have printed: check it; "
-                                                 "a lead can reprint"))
+                self._emit(
+                    QueueEvent(
+                        "uncertain",
+                        waybill=wb,
+                        message_zh=f"面单 {wb} 可能未打完：请检查，需要时请组长补打",
+                        message_en=f"Waybill {wb} may not have printed: check it; "
+                        "a lead can reprint",
+                    )
+                )
             while not self._stop.is_set():
                 self._wake.clear()
                 try:
@@ -292,8 +384,13 @@ class PrintQueue:
                     return
                 except Exception as exc:  # e.g. the DB busy: keep the queue alive, retry
                     logger.exception("print queue %s: unexpected error", self.key)
-                    self._emit(QueueEvent("fault", message_zh=f"打印队列出错，稍后重试：{exc}",
-                                          message_en=f"Print queue error, retrying: {exc}"))
+                    self._emit(
+                        QueueEvent(
+                            "fault",
+                            message_zh=f"打印队列出错，稍后重试：{exc}",
+                            message_en=f"Print queue error, retrying: {exc}",
+                        )
+                    )
                     self._stop.wait(max(1.0, self.poll * 5))
         except WriterClosed:
             logger.info("print queue %s: store closed before it started", self.key)
@@ -313,9 +410,15 @@ class PrintQueue:
         except Exception as exc:  # bad data for one label must not stop the batch
             logger.error("cannot build waybill %s: %s", job["waybill"], exc)
             self.writer.call(_set_state, job["job_id"], "failed", str(exc))
-            self._emit(QueueEvent("failed", run_id=job["run_id"], waybill=job["waybill"],
-                                  message_zh=f"面单 {job['waybill']} 无法生成：{getattr(exc, 'zh', exc)}",
-                                  message_en=f"Cannot build waybill {job['waybill']}: {exc}"))
+            self._emit(
+                QueueEvent(
+                    "failed",
+                    run_id=job["run_id"],
+                    waybill=job["waybill"],
+                    message_zh=f"面单 {job['waybill']} 无法生成：{getattr(exc, 'zh', exc)}",
+                    message_en=f"Cannot build waybill {job['waybill']}: {exc}",
+                )
+            )
             return
         self.writer.call(_set_state, job["job_id"], "sending", None, True)
         try:
@@ -323,10 +426,16 @@ class PrintQueue:
         except TransportError as exc:
             if exc.sent_any:
                 self.writer.call(_set_state, job["job_id"], "uncertain", str(exc))
-                self._emit(QueueEvent("uncertain", run_id=job["run_id"], waybill=job["waybill"],
-                                      message_zh=f"面单 {job['waybill']} 发送中断，可能未打完：请检查，需要时请组长补打",
-                                      message_en=f"Waybill {job['waybill']} was cut off while sending: "
-                                                 "check it; a lead can reprint"))
+                self._emit(
+                    QueueEvent(
+                        "uncertain",
+                        run_id=job["run_id"],
+                        waybill=job["waybill"],
+                        message_zh=f"面单 {job['waybill']} 发送中断，可能未打完：请检查，需要时请组长补打",
+                        message_en=f"Waybill {job['waybill']} was cut off while sending: "
+                        "check it; a lead can reprint",
+                    )
+                )
             else:
                 self.writer.call(_set_state, job["job_id"], "queued", str(exc))
                 self._hold(PrinterStatus(faults=["offline"]))
@@ -334,8 +443,15 @@ class PrintQueue:
         self._clear()
         self.writer.call(_finish, job, self.key)
         p = self.writer.call(run_progress, job["run_id"])
-        self._emit(QueueEvent("progress", run_id=job["run_id"], waybill=job["waybill"],
-                              done=p.get("done", 0), total=p["total"] - p.get("cancelled", 0)))
+        self._emit(
+            QueueEvent(
+                "progress",
+                run_id=job["run_id"],
+                waybill=job["waybill"],
+                done=p.get("done", 0),
+                total=p["total"] - p.get("cancelled", 0),
+            )
+        )
 
 
 def _with_tx(conn: sqlite3.Connection, fn: Callable[..., Any], *args: Any) -> Any:

@@ -1,4 +1,5 @@
 """Per-printer settings: language, label size, darkness, speed, offsets, how to print Chinese."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

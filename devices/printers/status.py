@@ -3,6 +3,7 @@
 Any fault holds the print queue. A printer that does not answer a status query is reported as a
 fault too: several Zebra models go silent when out of paper or with the head open.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,7 +13,10 @@ FAULT_TEXT: dict[str, tuple[str, str]] = {
     "head_open": ("打印头未合上：请合上打印头", "Print head open: close it"),
     "paused": ("打印机已暂停：请按暂停键恢复", "Printer paused: press PAUSE to resume"),
     "offline": ("打印机离线：请检查电源和网线", "Printer offline: check power and cable"),
-    "no_reply": ("打印机无响应（可能缺纸或开盖）", "Printer not answering (paper out or head open?)"),
+    "no_reply": (
+        "打印机无响应（可能缺纸或开盖）",
+        "Printer not answering (paper out or head open?)",
+    ),
     "ribbon_out": ("碳带用完：请更换碳带", "Ribbon out: replace the ribbon"),
     "paper_jam": ("卡纸：请清理", "Paper jam: clear it"),
     "cover_open": ("上盖未关：请关上", "Cover open: close it"),
@@ -40,8 +44,12 @@ class PrinterStatus:
         return "; ".join(FAULT_TEXT[f][1] for f in self.faults) or "Printer ready"
 
     def to_dict(self) -> dict[str, object]:
-        return {"ok": self.ok, "faults": self.faults, "message_zh": self.message_zh,
-                "message_en": self.message_en}
+        return {
+            "ok": self.ok,
+            "faults": self.faults,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+        }
 
 
 def fault(kind: str) -> PrinterStatus:
@@ -68,8 +76,9 @@ def parse_zpl_hs(reply: bytes) -> PrinterStatus:
     return PrinterStatus(faults=faults, raw=reply)
 
 
-def zpl_hs_reply(paper_out: bool = False, paused: bool = False, head_open: bool = False,
-                 formats_waiting: int = 0) -> bytes:
+def zpl_hs_reply(
+    paper_out: bool = False, paused: bool = False, head_open: bool = False, formats_waiting: int = 0
+) -> bytes:
     """What a Zebra sends for `~HS` (used by the simulator)."""
     s1 = f"030,{int(paper_out)},{int(paused)},1440,{formats_waiting:03d},0,0,0,000,0,0,0"
     s2 = f"001,0,{int(head_open)},0,0,2,4,0,00000000,1,000"
@@ -77,8 +86,14 @@ def zpl_hs_reply(paper_out: bool = False, paused: bool = False, head_open: bool 
     return b"".join(b"\x02" + s.encode() + b"\x03\r\n" for s in (s1, s2, s3))
 
 
-_TSPL_BITS = [(0, "head_open"), (1, "paper_jam"), (2, "paper_out"), (3, "ribbon_out"),
-              (4, "paused"), (6, "cover_open")]
+_TSPL_BITS = [
+    (0, "head_open"),
+    (1, "paper_jam"),
+    (2, "paper_out"),
+    (3, "ribbon_out"),
+    (4, "paused"),
+    (6, "cover_open"),
+]
 
 
 def parse_tspl_status(reply: bytes) -> PrinterStatus:
@@ -91,5 +106,7 @@ def parse_tspl_status(reply: bytes) -> PrinterStatus:
     return PrinterStatus(faults=faults, printing=bool(b & 0x20), raw=reply)
 
 
-def tspl_status_byte(paper_out: bool = False, paused: bool = False, head_open: bool = False) -> bytes:
+def tspl_status_byte(
+    paper_out: bool = False, paused: bool = False, head_open: bool = False
+) -> bytes:
     return bytes([(1 if head_open else 0) | (4 if paper_out else 0) | (16 if paused else 0)])

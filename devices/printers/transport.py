@@ -4,6 +4,7 @@
 whether some bytes may have reached the printer: the queue then must not resend on its own (a
 waybill is never printed twice without a lead's reprint).
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 
 class TransportError(DeviceError):
-    def __init__(self, message: str, zh: str | None = None, sent_any: bool = False,
-                 kind: str = "offline") -> None:
+    def __init__(
+        self, message: str, zh: str | None = None, sent_any: bool = False, kind: str = "offline"
+    ) -> None:
         super().__init__(message, zh=zh)
         self.sent_any = sent_any
         self.kind = kind
@@ -62,7 +64,9 @@ class TcpTransport(Transport):
             logger.warning("printer %s:%s unreachable: %s", self.host, self.port, exc)
             raise TransportError(
                 f"Printer {self.host}:{self.port} is offline or unreachable ({exc}).",
-                zh=f"打印机 {self.host}:{self.port} 离线或无法连接（{exc}）。", kind="offline") from exc
+                zh=f"打印机 {self.host}:{self.port} 离线或无法连接（{exc}）。",
+                kind="offline",
+            ) from exc
 
     def send(self, data: bytes, name: str = "job") -> None:
         sock = self._connect()
@@ -70,7 +74,7 @@ class TcpTransport(Transport):
         try:
             view = memoryview(data)
             while sent < len(data):
-                sent += sock.send(view[sent:sent + 65536])
+                sent += sock.send(view[sent : sent + 65536])
             sock.shutdown(socket.SHUT_WR)
             # Wait briefly for the printer to close its side (it has read the job); some keep
             # the connection open until an idle timeout, so this is bounded.
@@ -84,7 +88,9 @@ class TcpTransport(Transport):
             raise TransportError(
                 f"Connection to printer {self.host}:{self.port} broke while sending ({exc}).",
                 zh=f"发送到打印机 {self.host}:{self.port} 时连接中断（{exc}）。",
-                sent_any=sent > 0, kind="offline") from exc
+                sent_any=sent > 0,
+                kind="offline",
+            ) from exc
         finally:
             sock.close()
 
@@ -119,14 +125,18 @@ class SerialTransport(Transport):
         self.path, self.baud, self.timeout = path, baud, timeout
         self._lock = threading.Lock()
 
-    def _open(self) -> "serial.Serial":
+    def _open(self) -> serial.Serial:
         import serial
 
         try:
-            return serial.Serial(self.path, self.baud, timeout=self.timeout, write_timeout=self.timeout)
+            return serial.Serial(
+                self.path, self.baud, timeout=self.timeout, write_timeout=self.timeout
+            )
         except (serial.SerialException, OSError) as exc:
-            raise TransportError(f"Cannot open printer port {self.path}: {exc}",
-                                 zh=f"无法打开打印机串口 {self.path}：{exc}") from exc
+            raise TransportError(
+                f"Cannot open printer port {self.path}: {exc}",
+                zh=f"无法打开打印机串口 {self.path}：{exc}",
+            ) from exc
 
     def send(self, data: bytes, name: str = "job") -> None:
         import serial
@@ -137,8 +147,11 @@ class SerialTransport(Transport):
                 ser.write(data)
                 ser.flush()
             except (serial.SerialException, OSError) as exc:
-                raise TransportError(f"Printer port {self.path} failed while sending: {exc}",
-                                     zh=f"打印机串口 {self.path} 发送失败：{exc}", sent_any=True) from exc
+                raise TransportError(
+                    f"Printer port {self.path} failed while sending: {exc}",
+                    zh=f"打印机串口 {self.path} 发送失败：{exc}",
+                    sent_any=True,
+                ) from exc
             finally:
                 ser.close()
 
@@ -153,7 +166,9 @@ class SerialTransport(Transport):
                 while time.monotonic() < deadline:
                     chunk = ser.read(max(1, ser.in_waiting))
                     buf += chunk
-                    if (expect and len(buf) >= expect) or (terminator and buf.count(terminator) >= 3):
+                    if (expect and len(buf) >= expect) or (
+                        terminator and buf.count(terminator) >= 3
+                    ):
                         break
                 return buf
             except Exception as exc:
@@ -182,8 +197,11 @@ class FileTransport(Transport):
             tmp.write_bytes(data)
             os.replace(tmp, self.dir / f"{stem}.{self.ext}")
         except OSError as exc:
-            raise TransportError(f"Cannot write label file in {self.dir}: {exc}",
-                                 zh=f"无法在 {self.dir} 写入面单文件：{exc}", kind="offline") from exc
+            raise TransportError(
+                f"Cannot write label file in {self.dir}: {exc}",
+                zh=f"无法在 {self.dir} 写入面单文件：{exc}",
+                kind="offline",
+            ) from exc
 
 
 class CupsTransport(Transport):
@@ -192,18 +210,29 @@ class CupsTransport(Transport):
 
     def send(self, data: bytes, name: str = "job") -> None:
         try:
-            res = subprocess.run(["lp", "-d", self.queue, "-o", "raw", "-t", name], input=data,
-                                 capture_output=True, timeout=self.timeout, check=False)
+            res = subprocess.run(
+                ["lp", "-d", self.queue, "-o", "raw", "-t", name],
+                input=data,
+                capture_output=True,
+                timeout=self.timeout,
+                check=False,
+            )
         except FileNotFoundError as exc:
-            raise TransportError("CUPS is not installed (no `lp` command).",
-                                 zh="未安装 CUPS（找不到 lp 命令）。") from exc
+            raise TransportError(
+                "CUPS is not installed (no `lp` command).", zh="未安装 CUPS（找不到 lp 命令）。"
+            ) from exc
         except subprocess.TimeoutExpired as exc:
-            raise TransportError(f"CUPS did not take the job for {self.queue} in time.",
-                                 zh=f"CUPS 队列 {self.queue} 超时未接收任务。", sent_any=True) from exc
+            raise TransportError(
+                f"CUPS did not take the job for {self.queue} in time.",
+                zh=f"CUPS 队列 {self.queue} 超时未接收任务。",
+                sent_any=True,
+            ) from exc
         if res.returncode != 0:
             err = res.stderr.decode(errors="replace").strip()
-            raise TransportError(f"CUPS refused the job for queue {self.queue}: {err}",
-                                 zh=f"CUPS 队列 {self.queue} 拒绝了任务：{err}")
+            raise TransportError(
+                f"CUPS refused the job for queue {self.queue}: {err}",
+                zh=f"CUPS 队列 {self.queue} 拒绝了任务：{err}",
+            )
 
 
 class WindowsSpoolerTransport(Transport):
@@ -214,8 +243,10 @@ class WindowsSpoolerTransport(Transport):
         try:
             import win32print
         except ImportError as exc:
-            raise TransportError("The Windows spooler is only available on Windows with pywin32.",
-                                 zh="Windows 打印队列仅在安装了 pywin32 的 Windows 上可用。") from exc
+            raise TransportError(
+                "The Windows spooler is only available on Windows with pywin32.",
+                zh="Windows 打印队列仅在安装了 pywin32 的 Windows 上可用。",
+            ) from exc
         h = win32print.OpenPrinter(self.printer)
         try:
             win32print.StartDocPrinter(h, 1, (name, None, "RAW"))
@@ -243,4 +274,6 @@ def make_transport(url: PrinterURL) -> Transport:
         if not sys.platform.startswith("win"):
             logger.warning("win:// printer on %s: sending will fail", sys.platform)
         return WindowsSpoolerTransport(url.target)
-    raise DeviceError(f"unsupported printer kind {url.scheme}", zh=f"不支持的打印机类型 {url.scheme}")
+    raise DeviceError(
+        f"unsupported printer kind {url.scheme}", zh=f"不支持的打印机类型 {url.scheme}"
+    )

@@ -1,5 +1,6 @@
 """Layout -> TSPL (TSC, Gprinter, Xprinter). Chinese through the resident TSS24.BF2 font with GBK
 bytes (default: what these printers ship with), or as BITMAP (`cjk=bitmap`)."""
+
 from __future__ import annotations
 
 import functools
@@ -46,20 +47,25 @@ def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
                 font = st.tspl_font if not is_ascii(el.text) or mul > 1 else "3"
                 if font == "3":
                     mul = 1
-                out.append(f"TEXT {X(el.x)},{Y(el.y)},\"{font}\",0,{mul},{mul},\"".encode()
-                           + data + b'"\r\n')
+                out.append(
+                    f'TEXT {X(el.x)},{Y(el.y)},"{font}",0,{mul},{mul},"'.encode() + data + b'"\r\n'
+                )
             else:
                 out.append(_bitmap_cmd(X(el.x), Y(el.y), el.text, hd, el.bold))
         elif isinstance(el, Barcode128):
             mod = max(1, round(el.module * d))
-            out.append(f"BARCODE {X(el.x)},{Y(el.y)},\"128\",{round(el.h * d)},0,0,{mod},{mod * 2},"
-                       f"\"{_q(el.data)}\"\r\n".encode())
+            out.append(
+                f'BARCODE {X(el.x)},{Y(el.y)},"128",{round(el.h * d)},0,0,{mod},{mod * 2},'
+                f'"{_q(el.data)}"\r\n'.encode()
+            )
         elif isinstance(el, Box):
             bw, bh = max(1, round(el.w * d)), max(1, round(el.h * d))
             t = max(1, round(el.t * d))
             if t >= min(bw, bh):
                 out.append(f"BAR {X(el.x)},{Y(el.y)},{bw},{bh}\r\n".encode())
             else:
-                out.append(f"BOX {X(el.x)},{Y(el.y)},{X(el.x) + bw},{Y(el.y) + bh},{t}\r\n".encode())
+                out.append(
+                    f"BOX {X(el.x)},{Y(el.y)},{X(el.x) + bw},{Y(el.y) + bh},{t}\r\n".encode()
+                )
     out.append(b"PRINT 1,1\r\n")
     return b"".join(out)

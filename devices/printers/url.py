@@ -9,6 +9,7 @@
 Per-printer settings ride along as query parameters: size, dpi, darkness, speed, offset_x,
 offset_y (mm), cjk (bitmap|resident), font, timeout.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,8 +23,12 @@ from devices.printers.settings import LANGS, PrinterSettings
 logger = logging.getLogger(__name__)
 
 SCHEMES = ("tcp", "serial", "file", "cups", "win")
-EXAMPLES = ("tcp://192.168.1.50:9100?lang=zpl", "serial:///dev/ttyUSB0?baud=9600&lang=tspl",
-            "file:///tmp/labels?lang=pdf", "cups://Zebra_ZD421?lang=zpl")
+EXAMPLES = (
+    "tcp://192.168.1.50:9100?lang=zpl",
+    "serial:///dev/ttyUSB0?baud=9600&lang=tspl",
+    "file:///tmp/labels?lang=pdf",
+    "cups://Zebra_ZD421?lang=zpl",
+)
 
 
 @dataclass
@@ -62,41 +67,79 @@ def parse_printer_url(url: str) -> PrinterURL:
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
-        raise _bad(text, f"unknown kind {scheme or '(none)'!r}, expected one of {', '.join(SCHEMES)}",
-                   f"不认识的类型 {scheme or '（无）'!r}，应为 {'、'.join(SCHEMES)} 之一")
+        raise _bad(
+            text,
+            f"unknown kind {scheme or '(none)'!r}, expected one of {', '.join(SCHEMES)}",
+            f"不认识的类型 {scheme or '（无）'!r}，应为 {'、'.join(SCHEMES)} 之一",
+        )
     try:
         q = {k: v[-1] for k, v in parse_qs(parts.query, strict_parsing=bool(parts.query)).items()}
     except ValueError:
-        raise _bad(text, "the part after '?' is not key=value&key=value",
-                   "'?' 后面应为 key=value&key=value 形式") from None
-    known = {"lang", "size", "dpi", "darkness", "speed", "offset_x", "offset_y", "cjk", "font",
-             "timeout", "baud", "gap"}
+        raise _bad(
+            text,
+            "the part after '?' is not key=value&key=value",
+            "'?' 后面应为 key=value&key=value 形式",
+        ) from None
+    known = {
+        "lang",
+        "size",
+        "dpi",
+        "darkness",
+        "speed",
+        "offset_x",
+        "offset_y",
+        "cjk",
+        "font",
+        "timeout",
+        "baud",
+        "gap",
+    }
     unknown = sorted(set(q) - known)
     if unknown:
-        raise _bad(text, f"unknown setting(s) {', '.join(unknown)}", f"未知参数 {'、'.join(unknown)}")
+        raise _bad(
+            text, f"unknown setting(s) {', '.join(unknown)}", f"未知参数 {'、'.join(unknown)}"
+        )
     lang = q.get("lang", "pdf" if scheme == "file" else "zpl").lower()
     if lang not in LANGS:
-        raise _bad(text, f"lang must be zpl, tspl or pdf, not {lang!r}",
-                   f"lang 必须是 zpl、tspl 或 pdf，而不是 {lang!r}")
+        raise _bad(
+            text,
+            f"lang must be zpl, tspl or pdf, not {lang!r}",
+            f"lang 必须是 zpl、tspl 或 pdf，而不是 {lang!r}",
+        )
     size = q.get("size", "100x180").lower()
     if size not in SIZES:
-        raise _bad(text, f"size must be one of {', '.join(SIZES)}", f"size 必须是 {'、'.join(SIZES)} 之一")
+        raise _bad(
+            text, f"size must be one of {', '.join(SIZES)}", f"size 必须是 {'、'.join(SIZES)} 之一"
+        )
     cjk = q.get("cjk", "")
     if cjk not in ("", "bitmap", "resident"):
         raise _bad(text, "cjk must be bitmap or resident", "cjk 必须是 bitmap 或 resident")
     try:
         st = PrinterSettings(
-            lang=lang, size=size, dpi=int(q.get("dpi", 203)), darkness=int(q.get("darkness", 20)),
-            speed=int(q.get("speed", 6)), offset_x_mm=float(q.get("offset_x", 0)),
-            offset_y_mm=float(q.get("offset_y", 0)), cjk=cjk, timeout=float(q.get("timeout", 5)),
-            gap_mm=float(q.get("gap", 2)))
+            lang=lang,
+            size=size,
+            dpi=int(q.get("dpi", 203)),
+            darkness=int(q.get("darkness", 20)),
+            speed=int(q.get("speed", 6)),
+            offset_x_mm=float(q.get("offset_x", 0)),
+            offset_y_mm=float(q.get("offset_y", 0)),
+            cjk=cjk,
+            timeout=float(q.get("timeout", 5)),
+            gap_mm=float(q.get("gap", 2)),
+        )
         baud = int(q.get("baud", 9600))
     except ValueError:
-        raise _bad(text, "dpi, darkness, speed, baud must be whole numbers; offsets and timeout numbers",
-                   "dpi、darkness、speed、baud 须为整数，offset、timeout 须为数字") from None
+        raise _bad(
+            text,
+            "dpi, darkness, speed, baud must be whole numbers; offsets and timeout numbers",
+            "dpi、darkness、speed、baud 须为整数，offset、timeout 须为数字",
+        ) from None
     if st.dpi not in (203, 300, 600) or not 0 <= st.darkness <= 30 or not 1 <= st.speed <= 14:
-        raise _bad(text, "dpi is 203/300/600, darkness 0-30, speed 1-14",
-                   "dpi 为 203/300/600，darkness 为 0-30，speed 为 1-14")
+        raise _bad(
+            text,
+            "dpi is 203/300/600, darkness 0-30, speed 1-14",
+            "dpi 为 203/300/600，darkness 为 0-30，speed 为 1-14",
+        )
     if "font" in q:
         if lang == "tspl":
             st.tspl_font = q["font"]
@@ -116,8 +159,11 @@ def parse_printer_url(url: str) -> PrinterURL:
         if parts.netloc and scheme == "serial" and not path:
             path = parts.netloc
         if not path:
-            raise _bad(text, "no path (note the three slashes: serial:///dev/ttyUSB0)",
-                       "缺少路径（注意三个斜杠：serial:///dev/ttyUSB0）")
+            raise _bad(
+                text,
+                "no path (note the three slashes: serial:///dev/ttyUSB0)",
+                "缺少路径（注意三个斜杠：serial:///dev/ttyUSB0）",
+            )
         pu.target = path
     else:  # cups, win
         name = unquote(parts.netloc + parts.path).strip("/")

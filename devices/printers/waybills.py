@@ -1,4 +1,5 @@
 """Reading what goes on a waybill from the station DB (parcels, orders, carriers, SKUs, settings)."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,12 @@ def contents_text(conn: sqlite3.Connection, sku_set: str) -> str:
     return " + ".join(parts)
 
 
-def waybill_for_parcel(conn: sqlite3.Connection, parcel_id: str, reprint: bool = False,
-                       printed_at: datetime | None = None) -> Waybill:
+def waybill_for_parcel(
+    conn: sqlite3.Connection,
+    parcel_id: str,
+    reprint: bool = False,
+    printed_at: datetime | None = None,
+) -> Waybill:
     row = conn.execute(_SQL + "WHERE p.parcel_id = ?", (parcel_id,)).fetchone()
     if row is None:
         raise DeviceError(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
@@ -55,22 +60,32 @@ def waybill_by_number(conn: sqlite3.Connection, waybill: str, reprint: bool = Fa
     return _waybill(conn, row, reprint, None)
 
 
-def _waybill(conn: sqlite3.Connection, row: sqlite3.Row, reprint: bool,
-             printed_at: datetime | None) -> Waybill:
+def _waybill(
+    conn: sqlite3.Connection, row: sqlite3.Row, reprint: bool, printed_at: datetime | None
+) -> Waybill:
     if not row["waybill"]:
         raise DeviceError(
             f"Parcel {row['parcel_id']} has no waybill yet (anonymous pre-pack: it gets one at verify).",
-            zh=f"包裹 {row['parcel_id']} 还没有面单号（匿名预包在核对时分配面单）。")
-    carrier = " ".join(x for x in (row["carrier_zh"], row["carrier"]) if x) or (row["carrier"] or "")
+            zh=f"包裹 {row['parcel_id']} 还没有面单号（匿名预包在核对时分配面单）。",
+        )
+    carrier = " ".join(x for x in (row["carrier_zh"], row["carrier"]) if x) or (
+        row["carrier"] or ""
+    )
     addr = "".join(x or "" for x in (row["province"], row["city"], row["district"], row["address"]))
     station = conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone()
     return Waybill(
-        waybill=row["waybill"], carrier=carrier, sort_code=row["sort_code"] or "",
-        recipient_name=row["recipient_name"] or "", recipient_phone=row["recipient_phone"] or "",
+        waybill=row["waybill"],
+        carrier=carrier,
+        sort_code=row["sort_code"] or "",
+        recipient_name=row["recipient_name"] or "",
+        recipient_phone=row["recipient_phone"] or "",
         recipient_address=addr,
         sender_name=_setting(conn, "label.sender_name", "仓库发货 Warehouse"),
         sender_phone=_setting(conn, "label.sender_phone", ""),
         sender_address=_setting(conn, "label.sender_address", station[0] if station else ""),
-        order_id=row["order_id"] or "", contents=contents_text(conn, row["sku_set"]),
-        batch_id=row["batch_id"] or "", printed_at=printed_at or datetime.now(), reprint=reprint,
+        order_id=row["order_id"] or "",
+        contents=contents_text(conn, row["sku_set"]),
+        batch_id=row["batch_id"] or "",
+        printed_at=printed_at or datetime.now(),
+        reprint=reprint,
     )

@@ -1,5 +1,6 @@
 """Layout -> ZPL II (Zebra). Chinese as ^GF bitmaps (default; prints on any Zebra and renders in
 zplkit) or with ^CI28 UTF-8 and a printer-resident font (`cjk=resident`)."""
+
 from __future__ import annotations
 
 import functools
@@ -26,8 +27,16 @@ def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
     X, Y = st.x_dots, st.y_dots
 
     w, h = round(layout.size.width_mm * d), round(layout.size.height_mm * d)
-    out = [f"~SD{st.darkness:02d}", "^XA", "^CI28", f"^PW{w}", f"^LL{h}", "^LH0,0",
-           f"^PR{st.speed}", "^MMT"]
+    out = [
+        f"~SD{st.darkness:02d}",
+        "^XA",
+        "^CI28",
+        f"^PW{w}",
+        f"^LL{h}",
+        "^LH0,0",
+        f"^PR{st.speed}",
+        "^MMT",
+    ]
     for el in layout.elements:
         if isinstance(el, Text):
             hd = max(10, round(el.h * d))
@@ -35,13 +44,17 @@ def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
                 wd = round(hd * (0.62 if el.bold else 0.55))
                 out.append(f"^FO{X(el.x)},{Y(el.y)}^A0N,{hd},{wd}^FH\\^FD{_fd(el.text)}^FS")
             elif st.cjk == "resident":
-                out.append(f"^FO{X(el.x)},{Y(el.y)}^A@N,{hd},{hd},{st.zpl_font}^FH\\^FD{_fd(el.text)}^FS")
+                out.append(
+                    f"^FO{X(el.x)},{Y(el.y)}^A@N,{hd},{hd},{st.zpl_font}^FH\\^FD{_fd(el.text)}^FS"
+                )
             else:
                 out.append(f"^FO{X(el.x)},{Y(el.y)}{_gf(el.text, hd, el.bold)}^FS")
         elif isinstance(el, Barcode128):
             mod = max(1, round(el.module * d))
             hd = round(el.h * d)
-            out.append(f"^FO{X(el.x)},{Y(el.y)}^BY{mod},3,{hd}^BCN,{hd},N,N,N,A^FD{_fd(el.data)}^FS")
+            out.append(
+                f"^FO{X(el.x)},{Y(el.y)}^BY{mod},3,{hd}^BCN,{hd},N,N,N,A^FD{_fd(el.data)}^FS"
+            )
         elif isinstance(el, Box):
             bw, bh = max(1, round(el.w * d)), max(1, round(el.h * d))
             t = max(1, min(round(el.t * d), bw, bh))

@@ -1,4 +1,5 @@
 """Serial scales that stream weight lines: parsing, units, stable-reading detection."""
+
 from devices.scales.parse import Reading, parse_weight_text
 from devices.scales.reader import SerialScale
 

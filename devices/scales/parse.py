@@ -1,4 +1,5 @@
 """Weight lines from bench scales: `ST,GS,+  1.234kg` (stable/unstable, gross/net) and plain numbers."""
+
 from __future__ import annotations
 
 import math
@@ -11,7 +12,8 @@ UNIT_G = {"kg": 1000.0, "g": 1.0, "lb": 453.59237, "oz": 28.349523125, "jin": 50
 _RE = re.compile(
     r"^(?:(?P<flag>ST|US|OL)\s*,\s*(?:(?P<kind>GS|NT|TR|G|N)\s*,)?\s*)?"
     r"(?P<sign>[+-])?\s*(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<unit>kg|g|lb|oz|jin|斤)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class LineSplitter:
                 break
             cut = min(idx)
             raw = bytes(self._buf[:cut])
-            del self._buf[:cut + 1]
+            del self._buf[: cut + 1]
             if self._discarding:
                 self._discarding = False
                 continue

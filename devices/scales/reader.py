@@ -3,6 +3,7 @@
 Verify mode weighs each parcel: the station asks `stable_weight()` when a scan arrives and hands the
 grams to the scan engine, which rejects a parcel outside its batch tolerance as `wrong_weight`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,11 +27,21 @@ class Weight:
 
 
 class SerialScale:
-    def __init__(self, port: str, *, baud: int = 9600, data_bits: int = 8, parity: str = "N",
-                 default_unit: str = "kg", window: int = 4, stable_tolerance_g: float = 2.0,
-                 max_age_s: float = 2.0, min_weight_g: float = 5.0,
-                 on_weight: Callable[[Weight], None] | None = None,
-                 on_status: Callable[[DeviceStatus], None] | None = None) -> None:
+    def __init__(
+        self,
+        port: str,
+        *,
+        baud: int = 9600,
+        data_bits: int = 8,
+        parity: str = "N",
+        default_unit: str = "kg",
+        window: int = 4,
+        stable_tolerance_g: float = 2.0,
+        max_age_s: float = 2.0,
+        min_weight_g: float = 5.0,
+        on_weight: Callable[[Weight], None] | None = None,
+        on_status: Callable[[DeviceStatus], None] | None = None,
+    ) -> None:
         self.default_unit = default_unit
         self.window: deque[float] = deque(maxlen=window)
         self.tol = stable_tolerance_g
@@ -40,9 +51,16 @@ class SerialScale:
         self._lines = LineSplitter()
         self._lock = threading.Lock()
         self.latest: Weight | None = None
-        self.device = SerialDevice("scale", port, baud=baud, data_bits=data_bits, parity=parity,
-                                   on_data=self._on_data, on_status=on_status,
-                                   on_disconnect=self._reset)
+        self.device = SerialDevice(
+            "scale",
+            port,
+            baud=baud,
+            data_bits=data_bits,
+            parity=parity,
+            on_data=self._on_data,
+            on_status=on_status,
+            on_disconnect=self._reset,
+        )
 
     def start(self) -> SerialScale:
         self.device.start()
@@ -62,8 +80,11 @@ class SerialScale:
         for line in self._lines.feed(data):
             self._line(line)
         if self._lines.dropped > dropped:
-            logger.warning("scale %s: dropped a run of more than %d bytes without a line end",
-                           self.device.port, self._lines.max_bytes)
+            logger.warning(
+                "scale %s: dropped a run of more than %d bytes without a line end",
+                self.device.port,
+                self._lines.max_bytes,
+            )
 
     def _line(self, line: str) -> None:
         r = parse_weight_text(line, self.default_unit)
@@ -77,7 +98,10 @@ class SerialScale:
         now = time.monotonic() if now is None else now
         with self._lock:
             self.window.append(r.grams)
-            steady = len(self.window) == self.window.maxlen and max(self.window) - min(self.window) <= self.tol
+            steady = (
+                len(self.window) == self.window.maxlen
+                and max(self.window) - min(self.window) <= self.tol
+            )
             stable = r.stable if r.stable is not None else steady
             w = Weight(r.grams, bool(stable), now)
             self.latest = w

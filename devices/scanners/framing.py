@@ -3,6 +3,7 @@
 A serial read returns whatever bytes have arrived: half a scan, two scans, or line noise. The
 framer buffers bytes until the configured suffix, then strips the prefix and the AIM symbology id.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,8 +19,16 @@ PARITIES = {"N", "E", "O", "M", "S"}
 # AIM symbology identifier: ']' + code character + modifier (ISO/IEC 15424).
 _AIM_RE = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 AIM_NAMES = {
-    "C": "code128", "E": "ean_upc", "Q": "qr", "d": "datamatrix", "A": "code39", "I": "itf",
-    "F": "codabar", "G": "code93", "L": "pdf417", "e": "gs1_databar",
+    "C": "code128",
+    "E": "ean_upc",
+    "Q": "qr",
+    "d": "datamatrix",
+    "A": "code39",
+    "I": "itf",
+    "F": "codabar",
+    "G": "code93",
+    "L": "pdf417",
+    "e": "gs1_databar",
 }
 MAX_SCAN_BYTES = 512  # no waybill is this long: a missing suffix, not a scan
 
@@ -73,7 +82,7 @@ def strip_aim(text: str) -> tuple[str, str | None]:
     m = _AIM_RE.match(text)
     if not m:
         return text, None
-    return text[m.end():], m.group(0)
+    return text[m.end() :], m.group(0)
 
 
 @dataclass
@@ -106,7 +115,7 @@ class ScanFramer:
             if cut < 0:
                 break
             frame = bytes(self._buf[:cut])
-            del self._buf[:cut + 1]
+            del self._buf[: cut + 1]
             if self._discarding:
                 self._discarding = False  # the rest of an over-long run: resynchronised now
                 continue
@@ -149,9 +158,11 @@ class ScanFramer:
         cleaned = cleaned.strip()
         if self.config.prefix:
             if cleaned.startswith(self.config.prefix):
-                cleaned = cleaned[len(self.config.prefix):]
+                cleaned = cleaned[len(self.config.prefix) :]
             else:
-                self._warn(f"scan without the configured prefix {self.config.prefix!r}: {cleaned!r}")
+                self._warn(
+                    f"scan without the configured prefix {self.config.prefix!r}: {cleaned!r}"
+                )
         aim = None
         if self.config.aim:
             cleaned, aim = strip_aim(cleaned)

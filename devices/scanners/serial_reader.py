@@ -1,4 +1,5 @@
 """Serial scanner: a SerialDevice thread plus the framer, reporting whole scans by callback."""
+
 from __future__ import annotations
 
 import logging
@@ -14,20 +15,33 @@ logger = logging.getLogger(__name__)
 class SerialScanner:
     """A scanner on a serial port. `on_scan(Scan)` runs on the reader thread: keep it short."""
 
-    def __init__(self, config: ScannerConfig, on_scan: Callable[[Scan], None],
-                 on_status: Callable[[DeviceStatus], None] | None = None,
-                 on_warning: Callable[[str], None] | None = None,
-                 feedback: str = "none", retry_interval: float = 0.2) -> None:
+    def __init__(
+        self,
+        config: ScannerConfig,
+        on_scan: Callable[[Scan], None],
+        on_status: Callable[[DeviceStatus], None] | None = None,
+        on_warning: Callable[[str], None] | None = None,
+        feedback: str = "none",
+        retry_interval: float = 0.2,
+    ) -> None:
         config.validate()
         self.config = config
         self._on_scan = on_scan
         self.framer = ScanFramer(config, on_warning=on_warning)
         self.feedback: Feedback = FEEDBACK[feedback]
         self.device = SerialDevice(
-            "scanner", config.port, baud=config.baud, data_bits=config.data_bits,
-            parity=config.parity, stop_bits=config.stop_bits, exclusive=config.exclusive,
-            on_data=self._on_data, on_status=on_status, on_disconnect=self.framer.reset,
-            retry_interval=retry_interval)
+            "scanner",
+            config.port,
+            baud=config.baud,
+            data_bits=config.data_bits,
+            parity=config.parity,
+            stop_bits=config.stop_bits,
+            exclusive=config.exclusive,
+            on_data=self._on_data,
+            on_status=on_status,
+            on_disconnect=self.framer.reset,
+            retry_interval=retry_interval,
+        )
 
     def _on_data(self, data: bytes) -> None:
         for scan in self.framer.feed(data):

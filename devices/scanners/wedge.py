@@ -4,6 +4,7 @@ A scanner sends a whole code in well under 100 ms with gaps of a few ms between 
 at 80-250 ms per key. The decoder is fed key events (character + monotonic time) by the UI and
 returns a scan when a fast burst ends in Enter; slow typing is handed back as ordinary text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

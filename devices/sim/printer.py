@@ -5,6 +5,7 @@ with a PNG preview, and logs each job in jobs.jsonl (the tests' and demo's recor
 Control port (one command per line): paper out | paper in | head open | head close | pause |
 resume | silent on | silent off | status. Each answers one JSON line.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,10 @@ def waybills_in(data: bytes, lang: str) -> list[str]:
             out.append(re.sub(rb"\\([0-9A-Fa-f]{2})", lambda x: bytes([int(x[1], 16)]), m).decode())
         return out
     if lang == "tspl":
-        return [m.decode() for m in re.findall(rb'BARCODE [^\r\n]*?"128M?",[^\r\n]*?"([^"\r\n]*)"\r\n', data)]
+        return [
+            m.decode()
+            for m in re.findall(rb'BARCODE [^\r\n]*?"128M?",[^\r\n]*?"([^"\r\n]*)"\r\n', data)
+        ]
     if lang == "pdf":
         m = re.search(rb"/Subject \((.*?)\)", data)
         return [w for w in m.group(1).decode("latin-1").split(",") if w] if m else []
@@ -50,8 +54,16 @@ def count_labels(data: bytes, lang: str) -> int:
 
 
 class PrinterSimulator:
-    def __init__(self, jobs_dir: Path, host: str = "127.0.0.1", port: int = 0, lang: str = "zpl",
-                 preview: bool = True, paper_out_after: int | None = None, control_port: int = 0) -> None:
+    def __init__(
+        self,
+        jobs_dir: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        lang: str = "zpl",
+        preview: bool = True,
+        paper_out_after: int | None = None,
+        control_port: int = 0,
+    ) -> None:
         self.jobs_dir = Path(jobs_dir)
         self.jobs_dir.mkdir(parents=True, exist_ok=True)
         self.lang = lang
@@ -78,7 +90,10 @@ class PrinterSimulator:
         socketserver.ThreadingTCPServer.daemon_threads = True
         self.server = socketserver.ThreadingTCPServer((host, port), JobHandler)
         self.control_server = socketserver.ThreadingTCPServer((host, control_port), ControlHandler)
-        self.host, self.port = str(self.server.server_address[0]), int(self.server.server_address[1])
+        self.host, self.port = (
+            str(self.server.server_address[0]),
+            int(self.server.server_address[1]),
+        )
         self.control_port = self.control_server.server_address[1]
 
     @property
@@ -91,9 +106,15 @@ class PrinterSimulator:
         return self.paper_out or self.head_open or self.paused
 
     def state(self) -> dict[str, Any]:
-        return {"paper_out": self.paper_out, "head_open": self.head_open, "paused": self.paused,
-                "silent": self.silent, "labels": self.labels, "jobs": self.jobs,
-                "pending": len(self._pending)}
+        return {
+            "paper_out": self.paper_out,
+            "head_open": self.head_open,
+            "paused": self.paused,
+            "silent": self.silent,
+            "labels": self.labels,
+            "jobs": self.jobs,
+            "pending": len(self._pending),
+        }
 
     def control(self, cmd: str) -> dict[str, Any]:
         with self._lock:
@@ -149,7 +170,7 @@ class PrinterSimulator:
                     q = next((q for q in _QUERIES if buf.startswith(q)), None)
                     if q is None:
                         break
-                    del buf[:len(q)]
+                    del buf[: len(q)]
                     reply = self._status_reply(q)
                     if reply:
                         sock.sendall(reply)
@@ -195,15 +216,24 @@ class PrinterSimulator:
                 p = self.jobs_dir / (f"{name}.png" if i == 0 else f"{name}-{i + 1}.png")
                 p.write_bytes(png)
                 pngs.append(p.name)
-        rec = {"job": n, "lang": lang, "bytes": len(data), "labels": labels,
-               "waybills": waybills_in(data, lang), "file": path.name, "png": pngs}
+        rec = {
+            "job": n,
+            "lang": lang,
+            "bytes": len(data),
+            "labels": labels,
+            "waybills": waybills_in(data, lang),
+            "file": path.name,
+            "png": pngs,
+        }
         with self._lock, open(self.jobs_dir / "jobs.jsonl", "a", encoding="utf-8") as f:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
     # --- lifecycle -------------------------------------------------------------------------
     def start(self) -> PrinterSimulator:
         for srv in (self.server, self.control_server):
-            threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+            threading.Thread(
+                target=srv.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+            ).start()
         return self
 
     def stop(self) -> None:

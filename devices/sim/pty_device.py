@@ -1,5 +1,6 @@
 """A pseudo-terminal the app opens as a serial port, optionally behind a stable symlink (the
 simulated /dev/serial/by-id), with unplug/replug."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 stdin lines set the load: `1234` (grams), `1.234kg`, `0` (empty). After each change the scale
 sends a few unstable (US) readings, then stable (ST) ones. --format plain sends bare numbers.
 """
+
 from __future__ import annotations
 
 import sys
@@ -20,7 +21,9 @@ def weight_line(grams: float, stable: bool, fmt: str = "st") -> bytes:
     return f"{flag},GS,{'+' if grams >= 0 else '-'}{abs(grams) / 1000:8.3f}kg\r\n".encode()
 
 
-def run_scale_sim(link: str | None, fmt: str, interval: float, stdin: IO[str], stdout: IO[str]) -> int:
+def run_scale_sim(
+    link: str | None, fmt: str, interval: float, stdin: IO[str], stdout: IO[str]
+) -> int:
     dev = PtyDevice(link)
     print(dev.path, file=stdout, flush=True)
     state = {"g": 0.0, "settle": 0}

@@ -6,6 +6,7 @@ Reads commands from stdin, one per line:
     !raw HEX              send raw bytes (garbage, control bytes)
     !unplug / !plug       pull and re-insert the cable (the --link path stays the same)
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,8 +24,16 @@ def frame(code: str, suffix: str = "CR", prefix: str = "", aim: str = "") -> byt
     return (prefix + aim + code).encode("utf-8") + SUFFIXES[suffix.upper()]
 
 
-def run_scanner_sim(link: str | None, suffix: str, prefix: str, aim: str, stdin: IO[str],
-                    stdout: IO[str], codes: list[str] | None = None, interval: float = 1.0) -> int:
+def run_scanner_sim(
+    link: str | None,
+    suffix: str,
+    prefix: str,
+    aim: str,
+    stdin: IO[str],
+    stdout: IO[str],
+    codes: list[str] | None = None,
+    interval: float = 1.0,
+) -> int:
     dev = PtyDevice(link)
     print(dev.path, file=stdout, flush=True)
     try:
@@ -46,7 +55,7 @@ def run_scanner_sim(link: str | None, suffix: str, prefix: str, aim: str, stdin:
                 data = frame(cmd[7:], suffix, prefix, aim)
                 dev.write(data[: len(data) // 2])
                 time.sleep(0.05)
-                dev.write(data[len(data) // 2:])
+                dev.write(data[len(data) // 2 :])
             else:
                 dev.write(frame(cmd, suffix, prefix, aim))
             print(f"sent {cmd}", file=stdout, flush=True)

@@ -1,4 +1,5 @@
 """Fixtures for the devices tests: real pseudo-terminals, a real SQLite store, joined threads."""
+
 from __future__ import annotations
 
 import os
@@ -74,6 +75,7 @@ def pty_factory(tmp_path: Path) -> Iterator[callable]:
         p = PtyPort(tmp_path / name)
         made.append(p)
         return p
+
     yield make
     for p in made:
         p.unplug()
@@ -109,9 +111,16 @@ class Proc:
 
     def __init__(self, args: list[str], stdin: bool = False) -> None:
         env = {**_os.environ, "PYTHONUNBUFFERED": "1"}
-        self.p = subprocess.Popen([*station_cmd(), *args], stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                  encoding="utf-8", env=env, cwd=ROOT)
+        self.p = subprocess.Popen(
+            [*station_cmd(), *args],
+            stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+        )
         self.out = Collector()
         self.err = Collector()
         for stream, col in ((self.p.stdout, self.out), (self.p.stderr, self.err)):
@@ -136,7 +145,10 @@ class Proc:
                     found.append(line)
                     return True
             return False
-        assert wait_for(check, timeout), f"stdout={self.out.items!r}\nstderr={self.err.items[-30:]!r}"
+
+        assert wait_for(check, timeout), (
+            f"stdout={self.out.items!r}\nstderr={self.err.items[-30:]!r}"
+        )
         return found[0]
 
     def stop(self) -> None:
@@ -180,6 +192,7 @@ def printer_sim(tmp_path: Path):  # type: ignore[no-untyped-def]
         p = PrinterSimProc(tmp_path / name, *extra)
         made.append(p)
         return p
+
     yield start
     for p in made:
         p.stop()
@@ -202,17 +215,33 @@ def seeded_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     return store
 
 
-def make_presale_batch(store, n: int, sku: str = "A", prefix: str = "O", carrier: str = "ZTO") -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]
+def make_presale_batch(
+    store, n: int, sku: str = "A", prefix: str = "O", carrier: str = "ZTO"
+) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]
     """n paid orders for one SKU and an active presale batch over them; returns (batch, waybills)."""
     from tests.core_helpers import add_orders, make_batch, order
 
     c = store.connect()
     try:
-        add_orders(c, *[order(f"{prefix}{i:04d}", {sku: 1}, carrier=carrier,
-                              paid_at=f"2026-11-11T12:{i // 60:02d}:{i % 60:02d}Z") for i in range(n)])
+        add_orders(
+            c,
+            *[
+                order(
+                    f"{prefix}{i:04d}",
+                    {sku: 1},
+                    carrier=carrier,
+                    paid_at=f"2026-11-11T12:{i // 60:02d}:{i % 60:02d}Z",
+                )
+                for i in range(n)
+            ],
+        )
         b = make_batch(c, f"{sku}*1")
-        wbs = [r[0] for r in c.execute("SELECT waybill FROM parcels WHERE batch_id=? ORDER BY label_code",
-                                       (b["batch_id"],))]
+        wbs = [
+            r[0]
+            for r in c.execute(
+                "SELECT waybill FROM parcels WHERE batch_id=? ORDER BY label_code", (b["batch_id"],)
+            )
+        ]
     finally:
         c.close()
     return b["batch_id"], wbs

@@ -1,4 +1,5 @@
 """The README's demo on a machine without a screen: the real headless station on simulated devices."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -15,12 +16,15 @@ def test_console_demo_shows_real_verdicts_and_commits_them(tmp_path):
     assert "共 7 次扫描" in text
     # the three OK scans are durable verified parcels with their outbox events
     db = sqlite3.connect(tmp_path / "demo" / "station.db")
-    verified_by_kiosk = db.execute("SELECT count(*) FROM parcels WHERE state='verified' AND verified_by='P001' "
-                                   "AND verified_at >= (SELECT max(created_at) FROM events WHERE type='batch.started')"
-                                   ).fetchone()[0]
+    verified_by_kiosk = db.execute(
+        "SELECT count(*) FROM parcels WHERE state='verified' AND verified_by='P001' "
+        "AND verified_at >= (SELECT max(created_at) FROM events WHERE type='batch.started')"
+    ).fetchone()[0]
     assert verified_by_kiosk >= 3
     again = run_cli(tmp_path, "run", "--headless", "--demo", lang="en", timeout=180)
-    assert again.stdout.count("✔ Verified") == 3  # the demo data is kept; the next shift takes new parcels
+    assert (
+        again.stdout.count("✔ Verified") == 3
+    )  # the demo data is kept; the next shift takes new parcels
 
 
 def test_run_without_a_scanner_says_what_to_pass(tmp_path):

@@ -1,5 +1,6 @@
 """Waybill layout and encoders: every language and size renders, and its Code 128 decodes back to
 the waybill number with a real decoder (zxing-cpp) after rasterising (zplkit, pdfium, TSPL)."""
+
 from __future__ import annotations
 
 import io
@@ -44,8 +45,11 @@ def test_layout_content_reprint_and_masked_phone() -> None:
     assert "138****5678" in texts and "13812345678" not in texts
     for part in ("755W-A12-03", "张三", "直播旗舰店", "DY20261111000001", "B-1111-001", "保湿面霜"):
         assert part in texts
-    plain = " ".join(e.text for e in waybill_layout(sample_waybill("SF1"), "100x150").elements
-                     if isinstance(e, Text))
+    plain = " ".join(
+        e.text
+        for e in waybill_layout(sample_waybill("SF1"), "100x150").elements
+        if isinstance(e, Text)
+    )
     assert "补打" not in plain
     assert mask_phone("13812345678") == "138****5678"
 
@@ -78,12 +82,20 @@ def test_zpl_field_data_is_escaped() -> None:
     assert b"A\\5EB\\7EC" in z and z.count(b"^XZ") == 1
 
 
-@pytest.mark.parametrize("url,part", [
-    ("http://printer:9100", "unknown kind"), ("tcp://:9100?lang=zpl", "no host"),
-    ("tcp://p?lang=epl", "lang must be"), ("tcp://p?size=A4", "size must be"),
-    ("serial://?baud=9600", "no path"), ("tcp://p?lang=zpl&colour=red", "unknown setting"),
-    ("tcp://p?darkness=99", "darkness"), ("cups://", "queue name"), ("", "unknown kind"),
-])
+@pytest.mark.parametrize(
+    "url,part",
+    [
+        ("http://printer:9100", "unknown kind"),
+        ("tcp://:9100?lang=zpl", "no host"),
+        ("tcp://p?lang=epl", "lang must be"),
+        ("tcp://p?size=A4", "size must be"),
+        ("serial://?baud=9600", "no path"),
+        ("tcp://p?lang=zpl&colour=red", "unknown setting"),
+        ("tcp://p?darkness=99", "darkness"),
+        ("cups://", "queue name"),
+        ("", "unknown kind"),
+    ],
+)
 def test_bad_printer_urls_show_a_correct_one(url: str, part: str) -> None:
     with pytest.raises(PrinterURLError) as e:
         parse_printer_url(url)
@@ -93,8 +105,13 @@ def test_bad_printer_urls_show_a_correct_one(url: str, part: str) -> None:
 
 def test_good_printer_urls() -> None:
     u = parse_printer_url("serial:///dev/ttyUSB0?baud=115200&lang=tspl")
-    assert (u.scheme, u.target, u.baud, u.settings.lang, u.settings.cjk) == \
-        ("serial", "/dev/ttyUSB0", 115200, "tspl", "resident")
+    assert (u.scheme, u.target, u.baud, u.settings.lang, u.settings.cjk) == (
+        "serial",
+        "/dev/ttyUSB0",
+        115200,
+        "tspl",
+        "resident",
+    )
     u = parse_printer_url("tcp://10.0.0.5?lang=zpl")
     assert (u.target, u.port, u.settings.cjk) == ("10.0.0.5", 9100, "bitmap")
     assert parse_printer_url("file:///tmp/x").settings.lang == "pdf"
@@ -129,9 +146,11 @@ def test_no_qt_in_devices() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, devices.station, devices.printers.queue, devices.printers.pdf, devices.sim.printer, "
-            "devices.sim.scanner, devices.sim.scale, warehouse_app.cli.device_cmds; "
-            "assert 'PySide6' not in sys.modules")
+    code = (
+        "import sys, devices.station, devices.printers.queue, devices.printers.pdf, devices.sim.printer, "
+        "devices.sim.scanner, devices.sim.scale, warehouse_app.cli.device_cmds; "
+        "assert 'PySide6' not in sys.modules"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
@@ -143,7 +162,9 @@ def test_device_settings_round_trip_and_refuse_bad_values(seeded_store) -> None:
     c = seeded_store.connect()
     try:
         assert config.scanner_config(c) is None and config.printer_url(c) is None
-        config.save_scanner_config(c, ScannerConfig(port="/dev/ttyUSB0", baud=115200, suffix="CRLF"))
+        config.save_scanner_config(
+            c, ScannerConfig(port="/dev/ttyUSB0", baud=115200, suffix="CRLF")
+        )
         config.save_printer_url(c, "tcp://10.0.0.9:9100?lang=tspl&size=76x130")
         config.save_scale_settings(c, "/dev/ttyUSB1")
         with pytest.raises(PrinterURLError):
@@ -152,7 +173,9 @@ def test_device_settings_round_trip_and_refuse_bad_values(seeded_store) -> None:
             config.save_scanner_config(c, ScannerConfig(port="/dev/x", suffix="NUL"))
         with pytest.raises(DeviceError):
             config.save_scale_settings(c, "/dev/x", unit="stone")
-        assert config.scanner_config(c) == ScannerConfig(port="/dev/ttyUSB0", baud=115200, suffix="CRLF")
+        assert config.scanner_config(c) == ScannerConfig(
+            port="/dev/ttyUSB0", baud=115200, suffix="CRLF"
+        )
         assert config.printer_url(c) == "tcp://10.0.0.9:9100?lang=tspl&size=76x130"
         assert config.scale_settings(c) == {"port": "/dev/ttyUSB1", "baud": 9600, "unit": "kg"}
     finally:

@@ -1,4 +1,5 @@
 """The manifest (交接单) PDF: header, every parcel with a Code 128 that decodes, totals, signatures."""
+
 from __future__ import annotations
 
 from devices.printers.manifest_pdf import render_manifest_pdf
@@ -47,8 +48,18 @@ def test_manifest_pdf_lists_every_parcel_with_a_scannable_barcode(seeded_store, 
     c.close()
     texts, codes = _pages(out)
     text = "".join(texts)
-    for part in ("交接单", "赵师傅", "沪A12345", "中通", "T1", "合计", "5 件", "快递员签字", "组长签字",
-                 "已关闭"):
+    for part in (
+        "交接单",
+        "赵师傅",
+        "沪A12345",
+        "中通",
+        "T1",
+        "合计",
+        "5 件",
+        "快递员签字",
+        "组长签字",
+        "已关闭",
+    ):
         assert part in text, part
     found = {x for page in codes for x in page}
     assert set(wbs) <= found and hid in found

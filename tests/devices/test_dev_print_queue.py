@@ -1,5 +1,6 @@
 """The print queue against the printer simulator process: paper out mid-batch and back, offline,
 cancel, crash recovery, and reprints only by a lead. No waybill is ever printed twice on its own."""
+
 from __future__ import annotations
 
 import socket
@@ -25,12 +26,16 @@ def writer(seeded_store):  # type: ignore[no-untyped-def]
 def events_of(store, type_: str) -> list:  # type: ignore[no-untyped-def]
     c = store.connect()
     try:
-        return c.execute("SELECT payload, operator FROM events WHERE type=? ORDER BY seq", (type_,)).fetchall()
+        return c.execute(
+            "SELECT payload, operator FROM events WHERE type=? ORDER BY seq", (type_,)
+        ).fetchall()
     finally:
         c.close()
 
 
-def test_paper_out_mid_batch_then_resume_without_duplicates(seeded_store, writer, printer_sim) -> None:
+def test_paper_out_mid_batch_then_resume_without_duplicates(
+    seeded_store, writer, printer_sim
+) -> None:
     batch, wbs = make_presale_batch(seeded_store, 8)
     sim = printer_sim("--paper-out-after", "3", "--no-preview")
     events = Collector()
@@ -51,7 +56,9 @@ def test_paper_out_mid_batch_then_resume_without_duplicates(seeded_store, writer
     assert sim.printed_waybills() == wbs  # each exactly once, in batch order
     assert len(events_of(seeded_store, "waybill.printed")) == 8
     c = seeded_store.connect()
-    assert {r[0] for r in c.execute("SELECT print_count FROM parcels WHERE batch_id=?", (batch,))} == {1}
+    assert {
+        r[0] for r in c.execute("SELECT print_count FROM parcels WHERE batch_id=?", (batch,))
+    } == {1}
     c.close()
     # Asking again queues nothing: a waybill has one ordinary print, ever.
     assert writer.call(enqueue_batch, batch, Printer(sim.url).url.key)[1] == 0
@@ -102,7 +109,9 @@ def test_reprint_needs_a_lead_and_is_recorded(seeded_store, writer, printer_sim)
     assert len(events_of(seeded_store, "waybill.reprint_requested")) == 1
 
 
-def test_offline_printer_holds_then_prints_when_it_comes_up(seeded_store, writer, printer_sim) -> None:
+def test_offline_printer_holds_then_prints_when_it_comes_up(
+    seeded_store, writer, printer_sim
+) -> None:
     batch, wbs = make_presale_batch(seeded_store, 3)
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -153,7 +162,9 @@ def test_cancel_and_crash_recovery(seeded_store, writer, printer_sim) -> None:
     assert sim.printed_waybills() == wbs[1:]
 
 
-def test_failover_print_requests_are_printed_once_and_closed(seeded_store, writer, printer_sim) -> None:
+def test_failover_print_requests_are_printed_once_and_closed(
+    seeded_store, writer, printer_sim
+) -> None:
     batch, wbs = make_presale_batch(seeded_store, 3)
     sim = printer_sim("--no-preview")
     q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1).start()
@@ -162,11 +173,16 @@ def test_failover_print_requests_are_printed_once_and_closed(seeded_store, write
         assert wait_for(lambda: q.progress(run).get("done") == 3, 60)
         # A carrier failover gave parcel 2 a new waybill and asked for it to be printed.
         c = seeded_store.connect()
-        pid, oid = c.execute("SELECT parcel_id, order_id FROM parcels WHERE waybill=?", (wbs[1],)).fetchone()
+        pid, oid = c.execute(
+            "SELECT parcel_id, order_id FROM parcels WHERE waybill=?", (wbs[1],)
+        ).fetchone()
         c.execute("UPDATE orders SET waybill='YT-NEW-1', carrier='YTO' WHERE order_id=?", (oid,))
         c.execute("UPDATE parcels SET waybill='YT-NEW-1', carrier='YTO' WHERE parcel_id=?", (pid,))
-        c.execute("INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
-                  "VALUES (?,?,?,?,?,?)", (oid, pid, "YT-NEW-1", "YTO", "carrier_failover", "2026-11-11T00:00:00Z"))
+        c.execute(
+            "INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
+            "VALUES (?,?,?,?,?,?)",
+            (oid, pid, "YT-NEW-1", "YTO", "carrier_failover", "2026-11-11T00:00:00Z"),
+        )
         c.close()
         run2, n = q.enqueue_print_requests()
         assert n == 1

@@ -1,4 +1,5 @@
 """Scales: weight line formats, units, stable detection, through a real pty and the simulator."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,11 +10,18 @@ from devices.serial_device import wait_for
 from tests.devices.conftest import Proc
 
 
-@pytest.mark.parametrize("line,grams,stable", [
-    ("ST,GS,+  1.234kg", 1234.0, True), ("US,GS,+  1.230kg", 1230.0, False),
-    ("ST,NT,+001.500kg", 1500.0, True), ("1.234", 1234.0, None), ("  850 g", 850.0, None),
-    ("2lb", 907.2, None), ("ST,GS,-  0.010kg", -10.0, True),
-])
+@pytest.mark.parametrize(
+    "line,grams,stable",
+    [
+        ("ST,GS,+  1.234kg", 1234.0, True),
+        ("US,GS,+  1.230kg", 1230.0, False),
+        ("ST,NT,+001.500kg", 1500.0, True),
+        ("1.234", 1234.0, None),
+        ("  850 g", 850.0, None),
+        ("2lb", 907.2, None),
+        ("ST,GS,-  0.010kg", -10.0, True),
+    ],
+)
 def test_parse_formats(line: str, grams: float, stable: bool | None) -> None:
     r = parse_weight_text(line)
     assert r is not None and r.grams == grams and r.stable is stable

@@ -1,4 +1,5 @@
 """Serial scanner: framing, garbage, AIM ids, unplug/re-plug, through real ptys."""
+
 from __future__ import annotations
 
 import logging
@@ -53,8 +54,12 @@ def test_bad_settings_are_refused() -> None:
 
 def test_pty_scans_merged_split_and_garbage(pty_port, collector) -> None:
     got, status, warnings = collector(), collector(), collector()
-    sc = SerialScanner(ScannerConfig(port=pty_port.path, suffix="CR"), on_scan=got,
-                       on_status=status, on_warning=warnings).start()
+    sc = SerialScanner(
+        ScannerConfig(port=pty_port.path, suffix="CR"),
+        on_scan=got,
+        on_status=status,
+        on_warning=warnings,
+    ).start()
     try:
         assert wait_for(sc.device.connected.is_set, 15)
         pty_port.write(b"]C0SF0001\r]C0SF0002\r")  # two scans in one read
@@ -75,8 +80,9 @@ def test_pty_scans_merged_split_and_garbage(pty_port, collector) -> None:
 
 def test_unplug_and_replug_reconnects(pty_port, collector) -> None:
     got, status = collector(), collector()
-    sc = SerialScanner(ScannerConfig(port=pty_port.path, suffix="CRLF"), on_scan=got,
-                       on_status=status).start()
+    sc = SerialScanner(
+        ScannerConfig(port=pty_port.path, suffix="CRLF"), on_scan=got, on_status=status
+    ).start()
     try:
         assert wait_for(sc.device.connected.is_set, 15)
         pty_port.write(b"BEFORE01\r\n")
@@ -118,8 +124,9 @@ def test_missing_port_reports_unavailable_then_connects(tmp_path, collector) -> 
 
 
 def test_host_feedback_commands(pty_port) -> None:
-    sc = SerialScanner(ScannerConfig(port=pty_port.path), on_scan=lambda s: None,
-                       feedback="datalogic").start()
+    sc = SerialScanner(
+        ScannerConfig(port=pty_port.path), on_scan=lambda s: None, feedback="datalogic"
+    ).start()
     try:
         assert wait_for(sc.device.connected.is_set, 15)
         assert sc.good_read()
@@ -172,7 +179,9 @@ def test_usb_port_spec(tmp_path, collector) -> None:
     with pytest.raises(serial.SerialException, match="no device"):
         resolve_port("usb:ffff:fffe")
     status = collector()
-    sc = SerialScanner(ScannerConfig(port="usb:ffff:fffe"), on_scan=lambda s: None, on_status=status).start()
+    sc = SerialScanner(
+        ScannerConfig(port="usb:ffff:fffe"), on_scan=lambda s: None, on_status=status
+    ).start()
     try:
         status.wait_len(1)
         assert status.items[0].state == "unavailable" and "扫描枪" in status.items[0].message_zh

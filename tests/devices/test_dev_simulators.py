@@ -1,4 +1,5 @@
 """The simulators are real processes that print what they opened, and behave like the devices."""
+
 from __future__ import annotations
 
 from devices.printers.layout import sample_waybill
@@ -11,14 +12,16 @@ from tests.devices.conftest import Collector, Proc
 
 def test_scanner_simulator_feeds_the_serial_reader(tmp_path) -> None:
     link = tmp_path / "scanner0"
-    sim = Proc(["simulate", "scanner", "--link", str(link), "--suffix", "CRLF", "--aim", "]C0"],
-               stdin=True)
+    sim = Proc(
+        ["simulate", "scanner", "--link", str(link), "--suffix", "CRLF", "--aim", "]C0"], stdin=True
+    )
     got, status = Collector(), Collector()
     try:
         sim.out.wait_len(1)
         assert sim.out.items[0] == str(link)
-        sc = SerialScanner(ScannerConfig(port=str(link), suffix="CRLF"), on_scan=got,
-                           on_status=status).start()
+        sc = SerialScanner(
+            ScannerConfig(port=str(link), suffix="CRLF"), on_scan=got, on_status=status
+        ).start()
         try:
             assert wait_for(sc.device.connected.is_set, 30)
             sim.send("ZT100200300")
@@ -34,7 +37,12 @@ def test_scanner_simulator_feeds_the_serial_reader(tmp_path) -> None:
             got.wait_len(4, 30)
         finally:
             sc.stop()
-        assert [s.code for s in got.items] == ["ZT100200300", "ZT100200301", "ZT100200302", "ZT100200303"]
+        assert [s.code for s in got.items] == [
+            "ZT100200300",
+            "ZT100200301",
+            "ZT100200302",
+            "ZT100200303",
+        ]
     finally:
         sim.stop()
 

@@ -1,5 +1,6 @@
 """Transports other than TCP: serial printers on a pty (job bytes and status), files, CUPS `lp`,
 and the print-batch / reprint commands as real processes."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,11 @@ from tests.cli_helpers import json_lines, run_cli
 from tests.devices.conftest import make_presale_batch
 
 
-def _fake_printer(port, reply: bytes, received: bytearray, stop: threading.Event) -> threading.Thread:  # type: ignore[no-untyped-def]
+def _fake_printer(
+    port, reply: bytes, received: bytearray, stop: threading.Event
+) -> threading.Thread:  # type: ignore[no-untyped-def]
     """The device end of a serial printer: collects bytes, answers status queries."""
+
     def run() -> None:
         while not stop.is_set():
             r, _, _ = select.select([port.master], [], [], 0.05)
@@ -31,6 +35,7 @@ def _fake_printer(port, reply: bytes, received: bytearray, stop: threading.Event
             received.extend(data)
             if data.endswith(b"~HS") or data.endswith(b"\x1b!?"):
                 os.write(port.master, reply)
+
     t = threading.Thread(target=run, daemon=True)
     t.start()
     return t
@@ -90,9 +95,33 @@ def test_print_batch_and_reprint_commands(seeded_store, printer_sim) -> None:
     assert sim.printed_waybills() == wbs
     again = run_cli(data, "print-batch", "--batch", batch, "--printer", sim.url)
     assert json_lines(again.stdout)[0]["count"] == 0
-    bad = run_cli(data, "reprint", "--waybill", wbs[1], "--printer", sim.url, "--lead", "L1", "--pin", "0000",
-                  check=False, lang="zh")
+    bad = run_cli(
+        data,
+        "reprint",
+        "--waybill",
+        wbs[1],
+        "--printer",
+        sim.url,
+        "--lead",
+        "L1",
+        "--pin",
+        "0000",
+        check=False,
+        lang="zh",
+    )
     assert bad.returncode == 1 and "PIN" in bad.stderr
-    run_cli(data, "reprint", "--waybill", wbs[1], "--printer", sim.url, "--lead", "L1", "--pin", "4321",
-            "--reason", "torn")
+    run_cli(
+        data,
+        "reprint",
+        "--waybill",
+        wbs[1],
+        "--printer",
+        sim.url,
+        "--lead",
+        "L1",
+        "--pin",
+        "4321",
+        "--reason",
+        "torn",
+    )
     assert Counter(sim.printed_waybills())[wbs[1]] == 2

@@ -8,21 +8,29 @@ Chinese lives in ui/i18n.py's ZH table); only texts the core already gives in bo
 reasons and errors, carrier names) are picked by ``ctx.lang``. A language switch (a new translator)
 re-renders from the last loaded data (no DB round trip).
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import re
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QTableWidget, QTabWidget, QWidget
-
-from warehouse_app.errors import StationError
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from ui.ops import AppContext, run_on_writer, run_read
 from ui.tables import MAX_COL_PX, ROW_PX, fill_table, make_table  # noqa: F401  (re-exported for the screens)
+from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
 
@@ -32,19 +40,23 @@ AMBER = "#e65100"
 Msg = Callable[[], str]  # a text built in the current language; run again after a language switch
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks a text of `context` for lupdate (it reads the literal call) and returns it as is; it is
     translated where shown. (PySide6's own is typed as returning object.)"""
     return text
 
 
 # --- people's names for the core's codes (English sources in the "promo" context; zh in ui/i18n.py) --
-STOCK_TIERS: dict[str, str] = {"core_hot": QT_TRANSLATE_NOOP("promo", "Core hot"),
-                               "potential_new": QT_TRANSLATE_NOOP("promo", "Potential new"),
-                               "long_tail": QT_TRANSLATE_NOOP("promo", "Long tail")}
-SHIP_TIERS: dict[str, str] = {"first_hour": QT_TRANSLATE_NOOP("promo", "Paid in first hour"),
-                              "standard": QT_TRANSLATE_NOOP("promo", "Standard"),
-                              "delayed": QT_TRANSLATE_NOOP("promo", "Delayed (opted in)")}
+STOCK_TIERS: dict[str, str] = {
+    "core_hot": QT_TRANSLATE_NOOP("promo", "Core hot"),
+    "potential_new": QT_TRANSLATE_NOOP("promo", "Potential new"),
+    "long_tail": QT_TRANSLATE_NOOP("promo", "Long tail"),
+}
+SHIP_TIERS: dict[str, str] = {
+    "first_hour": QT_TRANSLATE_NOOP("promo", "Paid in first hour"),
+    "standard": QT_TRANSLATE_NOOP("promo", "Standard"),
+    "delayed": QT_TRANSLATE_NOOP("promo", "Delayed (opted in)"),
+}
 STATE = "parcel state"  # its own context: "Planned" is 计划 elsewhere, 待打包 for a parcel
 PARCEL_STATES: dict[str, str] = {
     "no_parcel": QT_TRANSLATE_NOOP("parcel state", "No parcel yet"),
@@ -55,26 +67,37 @@ PARCEL_STATES: dict[str, str] = {
     "intercepted": QT_TRANSLATE_NOOP("parcel state", "Intercepted"),
     "pulled": QT_TRANSLATE_NOOP("parcel state", "Pulled"),
     "voided": QT_TRANSLATE_NOOP("parcel state", "Voided"),
-    "returned": QT_TRANSLATE_NOOP("parcel state", "Returned")}
-ROLES: dict[str, str] = {"main": QT_TRANSLATE_NOOP("promo", "Main"),
-                         "backup": QT_TRANSLATE_NOOP("promo", "Backup"),
-                         "dynamic": QT_TRANSLATE_NOOP("promo", "Dynamic")}
-REGIONS: dict[str, str] = {"east": QT_TRANSLATE_NOOP("promo", "East China"),
-                           "north": QT_TRANSLATE_NOOP("promo", "North China"),
-                           "south": QT_TRANSLATE_NOOP("promo", "South China"),
-                           "central": QT_TRANSLATE_NOOP("promo", "Central China"),
-                           "southwest": QT_TRANSLATE_NOOP("promo", "Southwest China"),
-                           "northeast": QT_TRANSLATE_NOOP("promo", "Northeast China"),
-                           "northwest": QT_TRANSLATE_NOOP("promo", "Northwest China")}
-PLAN_STATUS: dict[str, str] = {"draft": QT_TRANSLATE_NOOP("promo", "Draft"),
-                               "created": QT_TRANSLATE_NOOP("promo", "Batch created"),
-                               "dropped": QT_TRANSLATE_NOOP("promo", "Dropped")}
-TRIGGERS: dict[str, str] = {"lead": QT_TRANSLATE_NOOP("promo", "Lead"),
-                            "stall": QT_TRANSLATE_NOOP("promo", "Pickup stalled"),
-                            "capacity": QT_TRANSLATE_NOOP("promo", "Capacity full")}
-PRINT_REASONS: dict[str, str] = {"carrier_failover": QT_TRANSLATE_NOOP("promo", "Carrier failover"),
-                                 "capacity": QT_TRANSLATE_NOOP("promo", "Capacity move"),
-                                 "reprint": QT_TRANSLATE_NOOP("promo", "Reprint")}
+    "returned": QT_TRANSLATE_NOOP("parcel state", "Returned"),
+}
+ROLES: dict[str, str] = {
+    "main": QT_TRANSLATE_NOOP("promo", "Main"),
+    "backup": QT_TRANSLATE_NOOP("promo", "Backup"),
+    "dynamic": QT_TRANSLATE_NOOP("promo", "Dynamic"),
+}
+REGIONS: dict[str, str] = {
+    "east": QT_TRANSLATE_NOOP("promo", "East China"),
+    "north": QT_TRANSLATE_NOOP("promo", "North China"),
+    "south": QT_TRANSLATE_NOOP("promo", "South China"),
+    "central": QT_TRANSLATE_NOOP("promo", "Central China"),
+    "southwest": QT_TRANSLATE_NOOP("promo", "Southwest China"),
+    "northeast": QT_TRANSLATE_NOOP("promo", "Northeast China"),
+    "northwest": QT_TRANSLATE_NOOP("promo", "Northwest China"),
+}
+PLAN_STATUS: dict[str, str] = {
+    "draft": QT_TRANSLATE_NOOP("promo", "Draft"),
+    "created": QT_TRANSLATE_NOOP("promo", "Batch created"),
+    "dropped": QT_TRANSLATE_NOOP("promo", "Dropped"),
+}
+TRIGGERS: dict[str, str] = {
+    "lead": QT_TRANSLATE_NOOP("promo", "Lead"),
+    "stall": QT_TRANSLATE_NOOP("promo", "Pickup stalled"),
+    "capacity": QT_TRANSLATE_NOOP("promo", "Capacity full"),
+}
+PRINT_REASONS: dict[str, str] = {
+    "carrier_failover": QT_TRANSLATE_NOOP("promo", "Carrier failover"),
+    "capacity": QT_TRANSLATE_NOOP("promo", "Capacity move"),
+    "reprint": QT_TRANSLATE_NOOP("promo", "Reprint"),
+}
 
 
 def translated(text: str, context: str = "promo") -> str:
@@ -114,9 +137,11 @@ def moved_label(ctx: AppContext, moved: Any) -> str:
 
 def fmt(template: str, *args: Any) -> str:
     """Qt's %1..%n placeholders filled in one pass (QString::arg style; a value's own "%2" stays as is)."""
+
     def one(m: re.Match[str]) -> str:
         i = int(m.group(1))
         return str(args[i - 1]) if 0 < i <= len(args) else m.group(0)
+
     return re.sub(r"%(\d+)", one, template)
 
 
@@ -151,8 +176,10 @@ def button(name: str, *, danger: bool = False) -> QPushButton:
     b.setObjectName(name)
     b.setMinimumHeight(36)
     if danger:
-        b.setStyleSheet(f"QPushButton{{background:{RED};color:white;font-weight:bold;padding:0 12px}}"
-                        "QPushButton:disabled{background:#e0a0a0}")
+        b.setStyleSheet(
+            f"QPushButton{{background:{RED};color:white;font-weight:bold;padding:0 12px}}"
+            "QPushButton:disabled{background:#e0a0a0}"
+        )
     return b
 
 
@@ -176,7 +203,9 @@ class PromoTab(QWidget):
 
     loaded = Signal(object)  # data shown (tests wait on it)
     done = Signal(object)  # a lead action finished (result)
-    failed = Signal(str, str)  # zh, en: the core's own pair; an unexpected error: as shown, and in English
+    failed = Signal(
+        str, str
+    )  # zh, en: the core's own pair; an unexpected error: as shown, and in English
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -232,7 +261,7 @@ class PromoTab(QWidget):
         elif hint in ("batch", "promo") and self.isVisible():
             self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:  # a translator was (re)installed
             self.relabel()
         super().changeEvent(event)
@@ -242,7 +271,9 @@ class PromoTab(QWidget):
         """Show a result built by text() (tr() inside); it is kept so a language switch re-says it."""
         self._msg = (text, ok)
         self.result.setText(text())
-        self.result.setStyleSheet("font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else RED))
+        self.result.setStyleSheet(
+            "font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else RED)
+        )
 
     def say_core(self, zh: str, en: str, ok: bool = True) -> None:
         """Show a text the core gives in both languages (its errors, a scan verdict): picked by ctx.lang."""
@@ -255,7 +286,10 @@ class PromoTab(QWidget):
             return
         logger.error("promo action failed", exc_info=exc)
         template = QT_TRANSLATE_NOOP("PromoTab", "Failed, nothing was changed: %1")
-        self.say(lambda: QCoreApplication.translate("PromoTab", template).replace("%1", str(exc)), ok=False)
+        self.say(
+            lambda: QCoreApplication.translate("PromoTab", template).replace("%1", str(exc)),
+            ok=False,
+        )
         self.failed.emit(self.result.text(), template.replace("%1", str(exc)))
 
     @property
@@ -296,13 +330,24 @@ class PromoTab(QWidget):
             return
         self._loading = True
         if self.HAS_PRECHECK:
-            run_on_writer(self.ctx, self.precheck, parent=self, on_success=lambda _r: self._read(),
-                          on_failure=self._load_failed)
+            run_on_writer(
+                self.ctx,
+                self.precheck,
+                parent=self,
+                on_success=lambda _r: self._read(),
+                on_failure=self._load_failed,
+            )
         else:
             self._read()
 
     def _read(self) -> None:
-        run_read(self.ctx, self._fetch, on_success=self._loaded, on_failure=self._load_failed, parent=self)
+        run_read(
+            self.ctx,
+            self._fetch,
+            on_success=self._loaded,
+            on_failure=self._load_failed,
+            parent=self,
+        )
 
     def _loaded(self, data: Any) -> None:
         self._loading = False
@@ -320,9 +365,11 @@ class PromoTab(QWidget):
 
     def then(self, text: Callable[[Any], str]) -> Callable[[Any], None]:
         """A success callback: say text(result) (built with tr(), again on a language switch) and reload."""
+
         def cb(res: Any) -> None:
             self.say(lambda: text(res))
             self.refresh()
+
         return cb
 
     def write(self, fn: Callable[..., Any], *args: Any, ok: Callable[[Any], None]) -> None:
@@ -339,6 +386,7 @@ class PromoTab(QWidget):
         def failure(exc: BaseException) -> None:
             self._set_busy(-1)
             self.fail(exc)
+
         run_on_writer(self.ctx, fn, *args, on_success=success, on_failure=failure, parent=self)
 
     def _set_busy(self, delta: int) -> None:
@@ -354,7 +402,7 @@ class PromoTab(QWidget):
         for b in self.action_buttons:
             b.setEnabled(not self.busy)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.refresh()
 
@@ -372,23 +420,39 @@ class OversellBanner(QLabel):
         self.setObjectName("oversell_banner")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet(f"QLabel#oversell_banner{{background:{RED};color:#ffffff;font-size:18px;"
-                           "font-weight:bold;padding:8px 12px;border-radius:4px}")
+        self.setStyleSheet(
+            f"QLabel#oversell_banner{{background:{RED};color:#ffffff;font-size:18px;"
+            "font-weight:bold;padding:8px 12px;border-radius:4px}"
+        )
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
     def show_alerts(self, alerts: list[dict[str, Any]]) -> None:
-        self.alerts = sorted(alerts, key=lambda a: -int(a.get("short_units") or len(a["short_orders"])))
+        self.alerts = sorted(
+            alerts, key=lambda a: -int(a.get("short_units") or len(a["short_orders"]))
+        )
         if not self.alerts:
             self.hide()
             self.setText("")
             return
-        head, more = self.alerts[:self.MAX_SKUS], len(self.alerts) - self.MAX_SKUS
-        parts = [fmt(self.tr("%1 demand %2 > supply %3 (stock %4 + pre-packed %5), %6 orders short"),
-                     a["sku"], a["demand"], a["stock"] + a["prepacked"], a["stock"], a["prepacked"],
-                     len(a["short_orders"])) for a in head]
+        head, more = self.alerts[: self.MAX_SKUS], len(self.alerts) - self.MAX_SKUS
+        parts = [
+            fmt(
+                self.tr("%1 demand %2 > supply %3 (stock %4 + pre-packed %5), %6 orders short"),
+                a["sku"],
+                a["demand"],
+                a["stock"] + a["prepacked"],
+                a["stock"],
+                a["prepacked"],
+                len(a["short_orders"]),
+            )
+            for a in head
+        ]
         if more > 0:
             parts.append(fmt(self.tr("%1 more SKU(s)"), more))
-        self.setText(fmt(self.tr("⚠ OVERSELL: %1. Re-stock or tell the platform."),
-                         self.tr("; ").join(parts)))
+        self.setText(
+            fmt(
+                self.tr("⚠ OVERSELL: %1. Re-stock or tell the platform."), self.tr("; ").join(parts)
+            )
+        )
         self.show()

@@ -5,6 +5,7 @@ All logic is warehouse_app.promo; these widgets only show it. Loads run on the r
 on the writer thread (ui.ops), each action one transaction, so a failure says why (zh/en) and
 changes nothing. Codes are shown as people's words, carriers by name, times in the station zone.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,45 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui.ops import AppContext, run_in_background
+from ui.promo.common import (
+    AMBER,
+    MAX_COL_PX,
+    PARCEL_STATES,
+    PLAN_STATUS,
+    PRINT_REASONS,
+    RED,
+    ROLES,
+    SHIP_TIERS,
+    STOCK_TIERS,
+    TRIGGERS,
+    OversellBanner,
+    PromoTab,
+    button,
+    cell,
+    fill_table,
+    fit_rows,
+    fmt,
+    heading,
+    label,
+    make_table,
+    moved_label,
+    paint,
+    pct,
+    regions_label,
+    zone_note,
+)
 from warehouse_app.clock import parse_iso, utcnow
 from warehouse_app.promo import carriers as carriers_mod
 from warehouse_app.promo import plan as plan_mod
@@ -25,19 +62,29 @@ from warehouse_app.promo import review as review_mod
 from warehouse_app.promo import scorecard as score_mod
 from warehouse_app.promo import shipping as ship_mod
 from warehouse_app.promo import stock as stock_mod
-from warehouse_app.returns import (DISPOSITIONS, REASONS, return_defaults, return_report, scan_return,
-                                   set_return_defaults)
+from warehouse_app.returns import (
+    DISPOSITIONS,
+    REASONS,
+    return_defaults,
+    return_report,
+    scan_return,
+    set_return_defaults,
+)
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.store.tx import transaction
 
-from ui.ops import AppContext, run_in_background
-from ui.promo.common import (AMBER, MAX_COL_PX, PARCEL_STATES, PLAN_STATUS, PRINT_REASONS, RED, ROLES, SHIP_TIERS,
-                             STOCK_TIERS, TRIGGERS, OversellBanner, PromoTab, button, cell, fill_table, fit_rows,
-                             fmt, heading, label, make_table, moved_label, paint, pct, regions_label, zone_note)
-
 logger = logging.getLogger(__name__)
 
-__all__ = ["StockTab", "PlansTab", "ShippingTab", "CarriersTab", "ReturnsTab", "PromoReviewTab", "lead_tabs", "cell"]
+__all__ = [
+    "CarriersTab",
+    "PlansTab",
+    "PromoReviewTab",
+    "ReturnsTab",
+    "ShippingTab",
+    "StockTab",
+    "cell",
+    "lead_tabs",
+]
 
 
 def _negative(text: str) -> bool:
@@ -52,8 +99,11 @@ def _positive(text: str) -> bool:
 
 
 def _stock_data(conn: Any) -> dict[str, Any]:
-    return {"advice": [a.row() for a in stock_mod.recommend_stock(conn)], "alerts": stock_mod.open_alerts(conn),
-            "position": stock_mod.stock_position(conn)}
+    return {
+        "advice": [a.row() for a in stock_mod.recommend_stock(conn)],
+        "alerts": stock_mod.open_alerts(conn),
+        "position": stock_mod.stock_position(conn),
+    }
 
 
 def _save_plan(conn: Any, op: str | None) -> int:
@@ -73,8 +123,18 @@ class StockTab(PromoTab):
         return self.tr("Stock tiers")
 
     HAS_PRECHECK = True  # new orders may have arrived: re-check oversell on the writer, then show
-    COLS = ["sku", "name", "tier", "recommended_qty", "reorder_point", "supply", "demand", "left", "reorder",
-            "reason"]
+    COLS = [
+        "sku",
+        "name",
+        "tier",
+        "recommended_qty",
+        "reorder_point",
+        "supply",
+        "demand",
+        "left",
+        "reorder",
+        "reason",
+    ]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -121,25 +181,56 @@ class StockTab(PromoTab):
         rows = []
         for a in data["advice"]:
             p = pos.get(a["sku"], {})
-            rows.append({**a, "supply": p.get("supply"), "demand": p.get("demand"), "left": p.get("gap"),
-                         "reorder": self.tr("Re-order now") if p.get("reorder_now") else "",
-                         "tier": label(self.ctx, STOCK_TIERS, a["tier"]), "reason": a.get(reason) or a["reason"]})
-        fill_table(self.table, rows, self.COLS,
-                   [self.tr("SKU"), self.tr("Name"), self.tr("Tier", "stock"),
-                    self.tr("Recommended"), self.tr("Re-order at"), self.tr("Supply"),
-                    self.tr("Demand"), self.tr("Left"), self.tr("Re-order"),
-                    self.tr("Why")], stretch="reason")
+            rows.append(
+                {
+                    **a,
+                    "supply": p.get("supply"),
+                    "demand": p.get("demand"),
+                    "left": p.get("gap"),
+                    "reorder": self.tr("Re-order now") if p.get("reorder_now") else "",
+                    "tier": label(self.ctx, STOCK_TIERS, a["tier"]),
+                    "reason": a.get(reason) or a["reason"],
+                }
+            )
+        fill_table(
+            self.table,
+            rows,
+            self.COLS,
+            [
+                self.tr("SKU"),
+                self.tr("Name"),
+                self.tr("Tier", "stock"),
+                self.tr("Recommended"),
+                self.tr("Re-order at"),
+                self.tr("Supply"),
+                self.tr("Demand"),
+                self.tr("Left"),
+                self.tr("Re-order"),
+                self.tr("Why"),
+            ],
+            stretch="reason",
+        )
         paint(self.table, self.COLS.index("left"), RED, _negative)
         paint(self.table, self.COLS.index("reorder"), RED, bool)
         self.banner.show_alerts(data["alerts"])
-        shorts = [{"sku": a["sku"], "order_id": o} for a in self.banner.alerts for o in a["short_orders"]]
-        fill_table(self.short_table, shorts, ["sku", "order_id"], [self.tr("SKU"), self.tr("Order")],
-                   stretch="order_id")
+        shorts = [
+            {"sku": a["sku"], "order_id": o} for a in self.banner.alerts for o in a["short_orders"]
+        ]
+        fill_table(
+            self.short_table,
+            shorts,
+            ["sku", "order_id"],
+            [self.tr("SKU"), self.tr("Order")],
+            stretch="order_id",
+        )
         self.retranslate()
 
     def save_plan(self) -> None:
-        self.write(_save_plan, self.operator, ok=self.then(
-            lambda n: fmt(self.tr("Stock plan and tiers saved for %1 SKUs"), n)))
+        self.write(
+            _save_plan,
+            self.operator,
+            ok=self.then(lambda n: fmt(self.tr("Stock plan and tiers saved for %1 SKUs"), n)),
+        )
 
     def check(self) -> None:
         def ok(alerts: list[dict[str, Any]]) -> None:
@@ -148,6 +239,7 @@ class StockTab(PromoTab):
             else:
                 self.say(lambda: self.tr("Nothing oversold"))
             self.refresh()
+
         self.write(_check_oversell, self.operator, ok=ok)
 
 
@@ -163,7 +255,9 @@ def _suggest(conn: Any, op: str | None) -> int:
         return plan_mod.save_plans(conn, plan_mod.suggest_plans(conn), operator=op)
 
 
-def _apply_plans(conn: Any, changes: list[tuple[str, int]], create: bool, op: str | None) -> list[dict[str, Any]]:
+def _apply_plans(
+    conn: Any, changes: list[tuple[str, int]], create: bool, op: str | None
+) -> list[dict[str, Any]]:
     with transaction(conn):  # all adjustments and batches, or none
         for pid, qty in changes:
             plan_mod.adjust_plan(conn, pid, qty, operator=op)
@@ -177,7 +271,17 @@ class PlansTab(PromoTab):
         return self.tr("Pre-pack plans")
 
     # the core's plan "reason" is English-only, so it is not shown (zh mode must not show English)
-    COLS = ["plan_id", "session_id", "sku_set", "qty", "suggested_qty", "pack_from", "pack_until", "status", "batch_id"]
+    COLS = [
+        "plan_id",
+        "session_id",
+        "sku_set",
+        "qty",
+        "suggested_qty",
+        "pack_from",
+        "pack_until",
+        "status",
+        "batch_id",
+    ]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -213,16 +317,36 @@ class PlansTab(PromoTab):
         return _plans(conn)
 
     def show_data(self, rows: list[dict[str, Any]]) -> None:
-        edited = {pid: sp.value() for pid, sp in self.spins.items()}  # a language switch keeps typed quantities
+        edited = {
+            pid: sp.value() for pid, sp in self.spins.items()
+        }  # a language switch keeps typed quantities
         self._rows = rows
-        shown = [{**r, "pack_from": self.ctx.local_time(r["pack_from"], "%m-%d %H:%M"),
-                  "pack_until": self.ctx.local_time(r["pack_until"], "%m-%d %H:%M"),
-                  "status": label(self.ctx, PLAN_STATUS, r["status"])} for r in rows]
-        fill_table(self.table, shown, self.COLS,
-                   [self.tr("Plan"), self.tr("Session"), self.tr("SKU set"),
-                    self.tr("Qty"), self.tr("Suggested"), self.tr("Pack from"),
-                    self.tr("Pack until"), self.tr("Status"), self.tr("Batch")],
-                   stretch="batch_id")
+        shown = [
+            {
+                **r,
+                "pack_from": self.ctx.local_time(r["pack_from"], "%m-%d %H:%M"),
+                "pack_until": self.ctx.local_time(r["pack_until"], "%m-%d %H:%M"),
+                "status": label(self.ctx, PLAN_STATUS, r["status"]),
+            }
+            for r in rows
+        ]
+        fill_table(
+            self.table,
+            shown,
+            self.COLS,
+            [
+                self.tr("Plan"),
+                self.tr("Session"),
+                self.tr("SKU set"),
+                self.tr("Qty"),
+                self.tr("Suggested"),
+                self.tr("Pack from"),
+                self.tr("Pack until"),
+                self.tr("Status"),
+                self.tr("Batch"),
+            ],
+            stretch="batch_id",
+        )
         self.table.setSortingEnabled(False)  # rows carry spin boxes: keep them in place
         self.spins = {}
         qty_col = self.COLS.index("qty")
@@ -237,20 +361,28 @@ class PlansTab(PromoTab):
             sp.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setCellWidget(i, qty_col, sp)
             self.spins[r["plan_id"]] = sp
-        if self.spins:  # wide enough for 10,000,000 and the arrows: the number must never be clipped
+        if (
+            self.spins
+        ):  # wide enough for 10,000,000 and the arrows: the number must never be clipped
             need = max(sp.sizeHint().width() for sp in self.spins.values())
             probe = QSpinBox()
             probe.setRange(0, 10_000_000)
             probe.setValue(10_000_000)
             need = max(need, probe.sizeHint().width()) + 8
-            self.table.setColumnWidth(qty_col, min(MAX_COL_PX, max(self.table.columnWidth(qty_col), need)))
+            self.table.setColumnWidth(
+                qty_col, min(MAX_COL_PX, max(self.table.columnWidth(qty_col), need))
+            )
 
     def changes(self) -> list[tuple[str, int]]:
         by_id = {r["plan_id"]: r for r in self._rows}
-        return [(pid, sp.value()) for pid, sp in self.spins.items() if sp.value() != by_id[pid]["qty"]]
+        return [
+            (pid, sp.value()) for pid, sp in self.spins.items() if sp.value() != by_id[pid]["qty"]
+        ]
 
     def suggest(self) -> None:
-        self.write(_suggest, self.operator, ok=self.then(lambda n: fmt(self.tr("%1 plan(s) suggested"), n)))
+        self.write(
+            _suggest, self.operator, ok=self.then(lambda n: fmt(self.tr("%1 plan(s) suggested"), n))
+        )
 
     def apply(self, create: bool) -> None:
         def ok(made: list[dict[str, Any]]) -> None:
@@ -259,6 +391,7 @@ class PlansTab(PromoTab):
             else:
                 self.say(lambda: self.tr("Quantities saved"))
             self.refresh()
+
         self.write(_apply_plans, self.changes(), create, self.operator, ok=ok)
 
 
@@ -266,8 +399,11 @@ class PlansTab(PromoTab):
 
 
 def _shipping(conn: Any) -> dict[str, Any]:
-    return {"backlog": ship_mod.backlog(conn), "at_risk": ship_mod.at_risk_orders(conn, limit=300),
-            "alerts": stock_mod.open_alerts(conn)}
+    return {
+        "backlog": ship_mod.backlog(conn),
+        "at_risk": ship_mod.at_risk_orders(conn, limit=300),
+        "alerts": stock_mod.open_alerts(conn),
+    }
 
 
 def _assign(conn: Any, op: str | None) -> dict[str, int]:
@@ -321,21 +457,33 @@ class ShippingTab(PromoTab):
         self.assign_btn.setText(self.tr("Assign promises to new orders"))
         self.backlog_title.setText(self.tr("Open orders per promise tier"))
         shown = len(self._risk_rows)
-        total = sum(int(r.get("at_risk") or 0) + int(r.get("overdue") or 0)
-                    for r in (self._data or {}).get("backlog", [])) or shown
+        total = (
+            sum(
+                int(r.get("at_risk") or 0) + int(r.get("overdue") or 0)
+                for r in (self._data or {}).get("backlog", [])
+            )
+            or shown
+        )
         if shown < total:  # the list is capped: say so instead of under-counting
-            self.risk_title.setText(fmt(
-                self.tr("At risk or overdue: %1 orders, the %2 due first shown (countdown)"), total, shown))
+            self.risk_title.setText(
+                fmt(
+                    self.tr("At risk or overdue: %1 orders, the %2 due first shown (countdown)"),
+                    total,
+                    shown,
+                )
+            )
         else:
-            self.risk_title.setText(fmt(self.tr("At risk or overdue: %1 orders (countdown)"), total))
+            self.risk_title.setText(
+                fmt(self.tr("At risk or overdue: %1 orders (countdown)"), total)
+            )
         self.zone.setText(fmt(self.tr("Times in %1"), self.ctx.zone_label()))
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - tick and reload only while a lead looks
+    def showEvent(self, event: Any) -> None:
         self.tick.start()
         self.reload.start()
         super().showEvent(event)
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802
+    def hideEvent(self, event: Any) -> None:
         self.tick.stop()
         self.reload.stop()
         super().hideEvent(event)
@@ -347,23 +495,59 @@ class ShippingTab(PromoTab):
         return _shipping(conn)
 
     def show_data(self, data: dict[str, Any]) -> None:
-        backlog = [{**r, "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
-                    "next_due": self.ctx.local_time(r.get("next_due")) if r.get("next_due") else ""}
-                   for r in data["backlog"]]
-        fill_table(self.backlog, backlog, ["tier", "open_orders", "at_risk", "overdue", "next_due"],
-                   [self.tr("Tier"), self.tr("Open"), self.tr("At risk"),
-                    self.tr("Overdue"), self.tr("Next due")], stretch="next_due")
+        backlog = [
+            {
+                **r,
+                "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
+                "next_due": self.ctx.local_time(r.get("next_due")) if r.get("next_due") else "",
+            }
+            for r in data["backlog"]
+        ]
+        fill_table(
+            self.backlog,
+            backlog,
+            ["tier", "open_orders", "at_risk", "overdue", "next_due"],
+            [
+                self.tr("Tier"),
+                self.tr("Open"),
+                self.tr("At risk"),
+                self.tr("Overdue"),
+                self.tr("Next due"),
+            ],
+            stretch="next_due",
+        )
         paint(self.backlog, 3, RED, _positive)
         fit_rows(self.backlog, len(backlog), 6)
         self._risk_rows = data["at_risk"]
-        shown = [{**r, "countdown": "", "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
-                  "ship_by": self.ctx.local_time(r["ship_by"]), "state": label(self.ctx, PARCEL_STATES, r["state"]),
-                  "carrier": self.ctx.carrier_label(r.get("carrier"))} for r in self._risk_rows]
-        fill_table(self.risk, shown, self.RISK_COLS,
-                   [self.tr("Time left"), self.tr("Order"), self.tr("Tier"),
-                    self.tr("Ship by"), self.tr("State"), self.tr("Carrier", "column"),
-                    self.tr("SKU set", "column")], stretch="sku_set")
-        self.risk.setSortingEnabled(False)  # rows are in ship-by order; the countdown column is rewritten live
+        shown = [
+            {
+                **r,
+                "countdown": "",
+                "tier": label(self.ctx, SHIP_TIERS, r["tier"]),
+                "ship_by": self.ctx.local_time(r["ship_by"]),
+                "state": label(self.ctx, PARCEL_STATES, r["state"]),
+                "carrier": self.ctx.carrier_label(r.get("carrier")),
+            }
+            for r in self._risk_rows
+        ]
+        fill_table(
+            self.risk,
+            shown,
+            self.RISK_COLS,
+            [
+                self.tr("Time left"),
+                self.tr("Order"),
+                self.tr("Tier"),
+                self.tr("Ship by"),
+                self.tr("State"),
+                self.tr("Carrier", "column"),
+                self.tr("SKU set", "column"),
+            ],
+            stretch="sku_set",
+        )
+        self.risk.setSortingEnabled(
+            False
+        )  # rows are in ship-by order; the countdown column is rewritten live
         probe = self.risk.fontMetrics().horizontalAdvance("-000:00:00") + 24
         self.risk.setColumnWidth(0, max(self.risk.columnWidth(0), probe))
         self.banner.show_alerts(data["alerts"])
@@ -387,8 +571,11 @@ class ShippingTab(PromoTab):
 
     def assign(self) -> None:
         def text(c: dict[str, int]) -> str:
-            tiers = self.tr(", ").join(f"{label(self.ctx, SHIP_TIERS, k)} {v}" for k, v in c.items())
+            tiers = self.tr(", ").join(
+                f"{label(self.ctx, SHIP_TIERS, k)} {v}" for k, v in c.items()
+            )
             return fmt(self.tr("Promises assigned: %1"), tiers or self.tr("no new orders"))
+
         self.write(_assign, self.operator, ok=self.then(text))
 
 
@@ -396,10 +583,17 @@ class ShippingTab(PromoTab):
 
 
 def _carriers(conn: Any) -> dict[str, Any]:
-    return {"split": carriers_mod.split_report(conn), "reprints": carriers_mod.open_print_requests(conn),
-            "failovers": [dict(r) for r in conn.execute(
+    return {
+        "split": carriers_mod.split_report(conn),
+        "reprints": carriers_mod.open_print_requests(conn),
+        "failovers": [
+            dict(r)
+            for r in conn.execute(
                 "SELECT carrier, trigger, reason, started_at, orders_moved, moved_to, restored_at FROM failovers "
-                "ORDER BY started_at DESC")]}
+                "ORDER BY started_at DESC"
+            )
+        ],
+    }
 
 
 def _allocate(conn: Any, op: str | None) -> dict[str, Any]:
@@ -436,8 +630,18 @@ class CarriersTab(PromoTab):
     def title(self) -> str:
         return self.tr("Carriers")
 
-    SPLIT_COLS = ["carrier", "role", "regions", "target_share", "realised_share", "orders", "capacity_today",
-                  "used_today", "left_today", "failing"]
+    SPLIT_COLS = [
+        "carrier",
+        "role",
+        "regions",
+        "target_share",
+        "realised_share",
+        "orders",
+        "capacity_today",
+        "used_today",
+        "left_today",
+        "failing",
+    ]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -463,7 +667,13 @@ class CarriersTab(PromoTab):
             row2.addWidget(w)
         row2.setStretch(2, 1)
         lay.addLayout(row2)
-        self.action_buttons = [self.allocate_btn, self.check_btn, self.export_btn, self.fail_btn, self.restore_btn]
+        self.action_buttons = [
+            self.allocate_btn,
+            self.check_btn,
+            self.export_btn,
+            self.fail_btn,
+            self.restore_btn,
+        ]
         self.split_title = heading()
         lay.addWidget(self.split_title)
         self.split = make_table("split_table")
@@ -521,15 +731,35 @@ class CarriersTab(PromoTab):
         return _carriers(conn)
 
     def show_data(self, data: dict[str, Any]) -> None:
-        split = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "role": label(self.ctx, ROLES, r["role"]),
-                  "regions": regions_label(self.ctx, r.get("regions")),
-                  "failing": self.tr("FAILING") if r["failing"] else ""} for r in data["split"]]
-        fill_table(self.split, split, self.SPLIT_COLS,
-                   [self.tr("Carrier", "column"), self.tr("Role"), self.tr("Regions"),
-                    self.tr("Target"), self.tr("Realised"), self.tr("Orders"),
-                    self.tr("Capacity"), self.tr("Used today"), self.tr("Left", "capacity"),
-                    self.tr("Status")], stretch="regions",
-                   fmt={"target_share": pct, "realised_share": pct})
+        split = [
+            {
+                **r,
+                "carrier": self.ctx.carrier_label(r["carrier"]),
+                "role": label(self.ctx, ROLES, r["role"]),
+                "regions": regions_label(self.ctx, r.get("regions")),
+                "failing": self.tr("FAILING") if r["failing"] else "",
+            }
+            for r in data["split"]
+        ]
+        fill_table(
+            self.split,
+            split,
+            self.SPLIT_COLS,
+            [
+                self.tr("Carrier", "column"),
+                self.tr("Role"),
+                self.tr("Regions"),
+                self.tr("Target"),
+                self.tr("Realised"),
+                self.tr("Orders"),
+                self.tr("Capacity"),
+                self.tr("Used today"),
+                self.tr("Left", "capacity"),
+                self.tr("Status"),
+            ],
+            stretch="regions",
+            fmt={"target_share": pct, "realised_share": pct},
+        )
         paint(self.split, self.SPLIT_COLS.index("failing"), RED, bool)
         fit_rows(self.split, len(split), 8)
         current = self.carrier.currentData()
@@ -540,23 +770,65 @@ class CarriersTab(PromoTab):
         if current:
             self.carrier.setCurrentIndex(max(0, self.carrier.findData(current)))
         self.sync_buttons()
-        fo = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]), "trigger": label(self.ctx, TRIGGERS, r["trigger"]),
-               "started_at": self.ctx.local_time(r["started_at"]),
-               "moved_to": moved_label(self.ctx, r.get("moved_to")),
-               "restored_at": self.ctx.local_time(r["restored_at"]) if r.get("restored_at")
-               else self.tr("not restored")} for r in data["failovers"]]
-        fill_table(self.failovers, fo, ["carrier", "trigger", "reason", "started_at", "orders_moved", "moved_to",
-                                        "restored_at"],
-                   [self.tr("Carrier", "column"), self.tr("Trigger"), self.tr("Reason"),
-                    self.tr("Failed over at"), self.tr("Orders moved"), self.tr("Moved to"),
-                    self.tr("Restored at")], stretch="reason")
-        rp = [{**r, "carrier": self.ctx.carrier_label(r["carrier"]),
-               "reason": label(self.ctx, PRINT_REASONS, r["reason"]),
-               "requested_at": self.ctx.local_time(r["requested_at"])} for r in data["reprints"]]
-        fill_table(self.reprints, rp, ["waybill", "carrier", "order_id", "parcel_id", "reason", "requested_at"],
-                   [self.tr("New waybill"), self.tr("Carrier", "column"), self.tr("Order"),
-                    self.tr("Parcel"), self.tr("Reason"), self.tr("Requested at")],
-                   stretch="requested_at")
+        fo = [
+            {
+                **r,
+                "carrier": self.ctx.carrier_label(r["carrier"]),
+                "trigger": label(self.ctx, TRIGGERS, r["trigger"]),
+                "started_at": self.ctx.local_time(r["started_at"]),
+                "moved_to": moved_label(self.ctx, r.get("moved_to")),
+                "restored_at": self.ctx.local_time(r["restored_at"])
+                if r.get("restored_at")
+                else self.tr("not restored"),
+            }
+            for r in data["failovers"]
+        ]
+        fill_table(
+            self.failovers,
+            fo,
+            [
+                "carrier",
+                "trigger",
+                "reason",
+                "started_at",
+                "orders_moved",
+                "moved_to",
+                "restored_at",
+            ],
+            [
+                self.tr("Carrier", "column"),
+                self.tr("Trigger"),
+                self.tr("Reason"),
+                self.tr("Failed over at"),
+                self.tr("Orders moved"),
+                self.tr("Moved to"),
+                self.tr("Restored at"),
+            ],
+            stretch="reason",
+        )
+        rp = [
+            {
+                **r,
+                "carrier": self.ctx.carrier_label(r["carrier"]),
+                "reason": label(self.ctx, PRINT_REASONS, r["reason"]),
+                "requested_at": self.ctx.local_time(r["requested_at"]),
+            }
+            for r in data["reprints"]
+        ]
+        fill_table(
+            self.reprints,
+            rp,
+            ["waybill", "carrier", "order_id", "parcel_id", "reason", "requested_at"],
+            [
+                self.tr("New waybill"),
+                self.tr("Carrier", "column"),
+                self.tr("Order"),
+                self.tr("Parcel"),
+                self.tr("Reason"),
+                self.tr("Requested at"),
+            ],
+            stretch="requested_at",
+        )
         self.retranslate()
 
     def _picked(self) -> str | None:
@@ -567,17 +839,26 @@ class CarriersTab(PromoTab):
         return str(code)
 
     def allocate(self) -> None:
-        self.write(_allocate, self.operator,
-                   ok=self.then(lambda s: fmt(self.tr("%1 order(s) allocated"), s["orders"])))
+        self.write(
+            _allocate,
+            self.operator,
+            ok=self.then(lambda s: fmt(self.tr("%1 order(s) allocated"), s["orders"])),
+        )
 
     def check(self) -> None:
         def ok(rows: list[dict[str, Any]]) -> None:
             bad = [r["carrier"] for r in rows if r["stalled"] or r["capacity_out"]]
             if bad:  # carrier names in the language shown at the time of a switch, too
-                self.say(lambda: fmt(self.tr("Carriers with problems: %1"),
-                                     self.tr(", ").join(self.ctx.carrier_label(c) for c in bad)), ok=False)
+                self.say(
+                    lambda: fmt(
+                        self.tr("Carriers with problems: %1"),
+                        self.tr(", ").join(self.ctx.carrier_label(c) for c in bad),
+                    ),
+                    ok=False,
+                )
             else:
                 self.say(lambda: self.tr("Every carrier is picking up and has capacity"))
+
         self.write(_check, self.operator, ok=ok)
 
     def fail_over(self) -> None:
@@ -589,20 +870,32 @@ class CarriersTab(PromoTab):
             moved = res.get("moved_to") or {}
 
             def text() -> str:
-                to = self.tr(", ").join(fmt(self.tr("%1 to %2"), n, self.ctx.carrier_label(k))
-                                        for k, n in moved.items()) or self.tr("none")
-                return fmt(self.tr("%1 failed over: %2 orders moved (%3), %4 waybills to reprint"),
-                           self.ctx.carrier_label(c), res["orders_moved"], to, res["reprints_queued"])
+                to = self.tr(", ").join(
+                    fmt(self.tr("%1 to %2"), n, self.ctx.carrier_label(k)) for k, n in moved.items()
+                ) or self.tr("none")
+                return fmt(
+                    self.tr("%1 failed over: %2 orders moved (%3), %4 waybills to reprint"),
+                    self.ctx.carrier_label(c),
+                    res["orders_moved"],
+                    to,
+                    res["reprints_queued"],
+                )
+
             self.say(text)
             self.refresh()
+
         self.write(_fail, c, self.reason.text().strip(), self.operator, ok=ok)
 
     def restore(self) -> None:
         c = self._picked()
         if c is None:
             return
-        self.write(_restore, c, self.operator,
-                   ok=self.then(lambda _c: fmt(self.tr("%1 restored"), self.ctx.carrier_label(c))))
+        self.write(
+            _restore,
+            c,
+            self.operator,
+            ok=self.then(lambda _c: fmt(self.tr("%1 restored"), self.ctx.carrier_label(c))),
+        )
 
     def _export_dialog(self) -> None:
         """No modal file dialog (the lead area never blocks): a stamped file in the station's exports
@@ -611,9 +904,14 @@ class CarriersTab(PromoTab):
         self.export_to(self.ctx.data_dir / "exports" / f"open-orders-{stamp}.jsonl")
 
     def export_to(self, path: str | Path) -> None:
-        self.write(_export, str(path), self.operator,
-                   ok=lambda r: self.say(
-                       lambda: fmt(self.tr("%1 orders exported to %2"), r["orders"], r["path"])))
+        self.write(
+            _export,
+            str(path),
+            self.operator,
+            ok=lambda r: self.say(
+                lambda: fmt(self.tr("%1 orders exported to %2"), r["orders"], r["path"])
+            ),
+        )
 
 
 # ---------------------------------------------------------------- returns
@@ -621,8 +919,12 @@ class CarriersTab(PromoTab):
 
 def _returns_data(conn: Any) -> dict[str, Any]:
     reason, disp = return_defaults(conn)
-    return {"by_sku": return_report(conn, "sku"), "by_session": return_report(conn, "session"),
-            "reason": reason, "disposition": disp}
+    return {
+        "by_sku": return_report(conn, "sku"),
+        "by_session": return_report(conn, "session"),
+        "reason": reason,
+        "disposition": disp,
+    }
 
 
 def _set_defaults(conn: Any, reason: str, disp: str) -> tuple[str, str]:
@@ -637,7 +939,6 @@ class ReturnsTab(PromoTab):
 
     def title(self) -> str:
         return self.tr("Returns")
-
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -700,25 +1001,50 @@ class ReturnsTab(PromoTab):
 
     def _cols(self) -> tuple[list[str], list[str]]:
         keys = ["shipped", "returned", "return_rate", *[f"reason_{k}" for k in REASONS]]
-        heads = [self.tr("Shipped"), self.tr("Returned"), self.tr("Return rate"),
-                 *[self.ctx.text(*REASONS[k]) for k in REASONS]]  # the core's names
+        heads = [
+            self.tr("Shipped"),
+            self.tr("Returned"),
+            self.tr("Return rate"),
+            *[self.ctx.text(*REASONS[k]) for k in REASONS],
+        ]  # the core's names
         return keys, heads
 
     def show_data(self, data: dict[str, Any]) -> None:
         keys, heads = self._cols()
-        fill_table(self.by_sku, data["by_sku"], ["sku", *keys], [self.tr("SKU"), *heads],
-                   stretch="sku", fmt={"return_rate": pct})
-        fill_table(self.by_session, data["by_session"], ["session", *keys], [self.tr("Session"), *heads],
-                   stretch="session", fmt={"return_rate": pct})
+        fill_table(
+            self.by_sku,
+            data["by_sku"],
+            ["sku", *keys],
+            [self.tr("SKU"), *heads],
+            stretch="sku",
+            fmt={"return_rate": pct},
+        )
+        fill_table(
+            self.by_session,
+            data["by_session"],
+            ["session", *keys],
+            [self.tr("Session"), *heads],
+            stretch="session",
+            fmt={"return_rate": pct},
+        )
         for combo, val in ((self.reason, data["reason"]), (self.disposition, data["disposition"])):
             if val is not None:
                 combo.setCurrentIndex(max(0, combo.findData(val)))
 
     def use_defaults(self) -> None:
         r, d = self.reason.currentData(), self.disposition.currentData()
-        self.write(_set_defaults, r, d,
-                   ok=lambda _r: self.say(lambda: fmt(self.tr("Return mode will record: %1 · %2"),
-                                                      self.ctx.text(*REASONS[r]), self.ctx.text(*DISPOSITIONS[d]))))
+        self.write(
+            _set_defaults,
+            r,
+            d,
+            ok=lambda _r: self.say(
+                lambda: fmt(
+                    self.tr("Return mode will record: %1 · %2"),
+                    self.ctx.text(*REASONS[r]),
+                    self.ctx.text(*DISPOSITIONS[d]),
+                )
+            ),
+        )
 
     def record(self) -> None:
         code = self.code.text().strip()
@@ -728,12 +1054,18 @@ class ReturnsTab(PromoTab):
         ctx = ScanContext(mode="return", operator=self.operator, lang=self.ctx.lang)
 
         def ok(v: Any) -> None:
-            self.say_core(f"{v.message('zh')} — {v.next_action('zh')}",  # the core's verdict, both languages
-                          f"{v.message('en')} — {v.next_action('en')}", ok=v.ok)
+            self.say_core(
+                f"{v.message('zh')} — {v.next_action('zh')}",  # the core's verdict, both languages
+                f"{v.message('en')} — {v.next_action('en')}",
+                ok=v.ok,
+            )
             if v.ok:
                 self.code.clear()  # a rejected code stays, so the lead can correct it
             self.refresh()
-        self.write(scan_return, code, ctx, self.reason.currentData(), self.disposition.currentData(), ok=ok)
+
+        self.write(
+            scan_return, code, ctx, self.reason.currentData(), self.disposition.currentData(), ok=ok
+        )
 
 
 # ---------------------------------------------------------------- review and scorecard
@@ -743,7 +1075,7 @@ def _review(conn: Any) -> dict[str, Any]:
     review = review_mod.build_review(conn)
     try:
         sc = score_mod.scorecard(conn)
-    except Exception as exc:  # noqa: BLE001 - no carrier rules yet: the review still shows
+    except Exception as exc:
         logger.info("no scorecard: %s", exc)
         sc = []
     return {"review": review, "scorecard": sc, "split": score_mod.suggested_split(sc) if sc else {}}
@@ -756,8 +1088,12 @@ def _write_review(data: dict[str, Any], out_dir: Path, kind: str) -> Path:
     stem = "promo-review-" + data["review"]["generated_at"][:19].replace(":", "").replace("-", "")
     if kind == "csv":
         path = out_dir / f"{stem}.csv"
-        path.write_text(format_csv(review_mod.review_rows(data["review"]), ["section", "key", "metric", "value"]),
-                        encoding="utf-8-sig")  # BOM: Excel opens Chinese correctly
+        path.write_text(
+            format_csv(
+                review_mod.review_rows(data["review"]), ["section", "key", "metric", "value"]
+            ),
+            encoding="utf-8-sig",
+        )  # BOM: Excel opens Chinese correctly
         return path
     return review_mod.render_pdf(data["review"], out_dir / f"{stem}.pdf", data["scorecard"] or None)
 
@@ -777,8 +1113,19 @@ class PromoReviewTab(PromoTab):
         return self.tr("Promo review")
 
     exported = Signal(str)
-    SCORE_COLS = ["rank", "carrier", "total", "response_hours", "response_score", "peak_parcels_day", "peak_score",
-                  "next_day_score", "exceptions_score", "cost_cents", "cost_score"]
+    SCORE_COLS = [
+        "rank",
+        "carrier",
+        "total",
+        "response_hours",
+        "response_score",
+        "peak_parcels_day",
+        "peak_score",
+        "next_day_score",
+        "exceptions_score",
+        "cost_cents",
+        "cost_score",
+    ]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -833,45 +1180,112 @@ class PromoReviewTab(PromoTab):
         ex, rt = r["exceptions"], r["returns"]
         avg = ex["cancel_to_pull_avg_min"]
         avg_s = f"{avg:.0f}" if isinstance(avg, (int, float)) else "-"
-        self.summary.setText(fmt(
-            self.tr("Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg "
-                    "%5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8"),
-            r["orders"], r["cancelled"], ex["intercepts_before_handoff"], ex["intercepts_after_handoff"], avg_s,
-            ex["failovers"], ex["failover_orders_moved"], f"{rt['return_rate']:.1%}"))
+        self.summary.setText(
+            fmt(
+                self.tr(
+                    "Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg "
+                    "%5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8"
+                ),
+                r["orders"],
+                r["cancelled"],
+                ex["intercepts_before_handoff"],
+                ex["intercepts_after_handoff"],
+                avg_s,
+                ex["failovers"],
+                ex["failover_orders_moved"],
+                f"{rt['return_rate']:.1%}",
+            )
+        )
         stock = [{**s, "tier": label(self.ctx, STOCK_TIERS, s.get("tier"))} for s in r["stock"]]
-        cols = ["sku", "tier", "recommended", "supply", "demand", "oversold", "overstocked", "sell_through"]
-        fill_table(self.stock, stock, cols,
-                   [self.tr("SKU"), self.tr("Tier", "stock"), self.tr("Recommended"),
-                    self.tr("Supply"), self.tr("Demand"), self.tr("Oversold"),
-                    self.tr("Overstocked"), self.tr("Sell-through")], stretch="sku",
-                   fmt={"sell_through": pct})
+        cols = [
+            "sku",
+            "tier",
+            "recommended",
+            "supply",
+            "demand",
+            "oversold",
+            "overstocked",
+            "sell_through",
+        ]
+        fill_table(
+            self.stock,
+            stock,
+            cols,
+            [
+                self.tr("SKU"),
+                self.tr("Tier", "stock"),
+                self.tr("Recommended"),
+                self.tr("Supply"),
+                self.tr("Demand"),
+                self.tr("Oversold"),
+                self.tr("Overstocked"),
+                self.tr("Sell-through"),
+            ],
+            stretch="sku",
+            fmt={"sell_through": pct},
+        )
         paint(self.stock, cols.index("oversold"), RED, _positive)
         on_time = [{**o, "tier": label(self.ctx, SHIP_TIERS, o["tier"])} for o in r["on_time"]]
-        fill_table(self.on_time, on_time, ["tier", "orders", "on_time", "late", "open", "on_time_rate",
-                                           "with_compensation"],
-                   [self.tr("Tier"), self.tr("Orders"), self.tr("On time"), self.tr("Late"),
-                    self.tr("Open", "review"), self.tr("On-time rate"), self.tr("With compensation")],
-                   stretch="tier", fmt={"on_time_rate": pct})
+        fill_table(
+            self.on_time,
+            on_time,
+            ["tier", "orders", "on_time", "late", "open", "on_time_rate", "with_compensation"],
+            [
+                self.tr("Tier"),
+                self.tr("Orders"),
+                self.tr("On time"),
+                self.tr("Late"),
+                self.tr("Open", "review"),
+                self.tr("On-time rate"),
+                self.tr("With compensation"),
+            ],
+            stretch="tier",
+            fmt={"on_time_rate": pct},
+        )
         paint(self.on_time, 3, RED, _positive)
         fit_rows(self.on_time, len(on_time), 5)
         w = self._weights(data["scorecard"])
         score = [{**s, "carrier": self.ctx.carrier_label(s["carrier"])} for s in data["scorecard"]]
-        fill_table(self.score, score, self.SCORE_COLS,
-                   [self.tr("Rank"), self.tr("Carrier", "column"), self.tr("Total"),
-                    self.tr("Response (h)"), fmt(self.tr("Response %1%"), w["response"]),
-                    self.tr("Peak (parcels/day)"), fmt(self.tr("Peak %1%"), w["peak"]),
-                    fmt(self.tr("Next-day %1%"), w["next_day"]),
-                    fmt(self.tr("Exceptions %1%"), w["exceptions"]),
-                    self.tr("Cost (CNY)"), fmt(self.tr("Cost %1%"), w["cost"])],
-                   stretch="carrier",
-                   fmt={"cost_cents": _yuan, "total": _one, "response_score": _one, "peak_score": _one,
-                        "next_day_score": _one, "exceptions_score": _one, "cost_score": _one})
+        fill_table(
+            self.score,
+            score,
+            self.SCORE_COLS,
+            [
+                self.tr("Rank"),
+                self.tr("Carrier", "column"),
+                self.tr("Total"),
+                self.tr("Response (h)"),
+                fmt(self.tr("Response %1%"), w["response"]),
+                self.tr("Peak (parcels/day)"),
+                fmt(self.tr("Peak %1%"), w["peak"]),
+                fmt(self.tr("Next-day %1%"), w["next_day"]),
+                fmt(self.tr("Exceptions %1%"), w["exceptions"]),
+                self.tr("Cost (CNY)"),
+                fmt(self.tr("Cost %1%"), w["cost"]),
+            ],
+            stretch="carrier",
+            fmt={
+                "cost_cents": _yuan,
+                "total": _one,
+                "response_score": _one,
+                "peak_score": _one,
+                "next_day_score": _one,
+                "exceptions_score": _one,
+                "cost_score": _one,
+            },
+        )
         fit_rows(self.score, len(score), 8)
         self.next_split.setText(self._split_text(data.get("split") or {}))
 
     @staticmethod
     def _weights(rows: list[dict[str, Any]]) -> dict[str, Any]:
-        w: dict[str, Any] = {"response": 30, "peak": 25, "next_day": 20, "exceptions": 15, "cost": 10}
+        w: dict[str, Any] = {
+            "response": 30,
+            "peak": 25,
+            "next_day": 20,
+            "exceptions": 15,
+            "cost": 10,
+        }
         try:
             w.update(json.loads(rows[0]["weights"]) if rows and rows[0].get("weights") else {})
         except (ValueError, TypeError):
@@ -883,9 +1297,16 @@ class PromoReviewTab(PromoTab):
             return ""
 
         def names(key: str) -> str:
-            return self.tr(", ").join(self.ctx.carrier_label(c) for c in split.get(key) or []) or "-"
-        return fmt(self.tr("Suggested for the next promo: main %1; backups %2; dynamic %3"),
-                   names("main"), names("backups"), names("dynamic"))
+            return (
+                self.tr(", ").join(self.ctx.carrier_label(c) for c in split.get(key) or []) or "-"
+            )
+
+        return fmt(
+            self.tr("Suggested for the next promo: main %1; backups %2; dynamic %3"),
+            names("main"),
+            names("backups"),
+            names("dynamic"),
+        )
 
     def export(self, kind: str, out_dir: Path | None = None) -> None:
         if self._data is None:
@@ -902,11 +1323,24 @@ class PromoReviewTab(PromoTab):
         def failed(exc: BaseException) -> None:
             self._set_busy(-1)
             self.fail(exc)
-        run_in_background(lambda: _write_review(data, target, kind), on_success=ok, on_failure=failed,
-                          ctx=self.ctx, parent=self)
+
+        run_in_background(
+            lambda: _write_review(data, target, kind),
+            on_success=ok,
+            on_failure=failed,
+            ctx=self.ctx,
+            parent=self,
+        )
 
 
-TABS: tuple[type[PromoTab], ...] = (StockTab, PlansTab, ShippingTab, CarriersTab, ReturnsTab, PromoReviewTab)
+TABS: tuple[type[PromoTab], ...] = (
+    StockTab,
+    PlansTab,
+    ShippingTab,
+    CarriersTab,
+    ReturnsTab,
+    PromoReviewTab,
+)
 
 
 def lead_tabs(ctx: AppContext) -> list[tuple[str, QWidget]]:

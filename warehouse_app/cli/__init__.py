@@ -3,6 +3,7 @@
 Every command prints a person-readable error (zh and en) and exits non-zero on bad input; it never
 shows a traceback for an expected failure.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Packing-station app / 打包站：预包装批次、面单打印、扫描核对、快递交接、离线同步",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="station data folder (default: the OS per-user data dir)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="station data folder (default: the OS per-user data dir)",
+    )
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -52,8 +57,10 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_logging(default_log_dir() if not getattr(args, "no_log_file", False) else None,
-                  level=logging.DEBUG if args.verbose else logging.INFO)
+    setup_logging(
+        default_log_dir() if not getattr(args, "no_log_file", False) else None,
+        level=logging.DEBUG if args.verbose else logging.INFO,
+    )
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -1,4 +1,5 @@
 """`python -m warehouse_app.cli` runs the station CLI."""
+
 import sys
 
 from warehouse_app.cli import main

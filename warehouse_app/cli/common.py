@@ -1,10 +1,12 @@
 """Helpers shared by the CLI areas: opening the station DB and printing rows."""
+
 from __future__ import annotations
 
 import argparse
 import sqlite3
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from warehouse_app.paths import db_path
 from warehouse_app.reports import format_csv, format_json, format_table
@@ -20,7 +22,8 @@ def iso_time(text: str) -> str:
         return iso(parse_iso(text))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"not an ISO 8601 time: {text!r} (e.g. 2026-11-11T20:00:00+08:00) / 不是有效时间") from None
+            f"not an ISO 8601 time: {text!r} (e.g. 2026-11-11T20:00:00+08:00) / 不是有效时间"
+        ) from None
 
 
 def tcp_port(text: str) -> int:
@@ -48,7 +51,9 @@ def add_format(p: argparse.ArgumentParser, default: str = "table") -> None:
     p.add_argument("--format", choices=["table", "json", "csv"], default=default)
 
 
-def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], fmt: str, columns: Sequence[str] | None = None) -> None:
+def emit(
+    rows: Sequence[dict[str, Any]] | dict[str, Any], fmt: str, columns: Sequence[str] | None = None
+) -> None:
     if fmt == "json":
         print(format_json(rows))
     elif fmt == "csv":

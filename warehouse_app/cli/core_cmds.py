@@ -1,17 +1,31 @@
 """Core subcommands: init, operators, import, batches, scan, handoffs, reports, demo, status."""
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from warehouse_app.batches import bind_batch, create_batch, get_batch, list_batches, set_batch_status
+from warehouse_app.batches import (
+    bind_batch,
+    create_batch,
+    get_batch,
+    list_batches,
+    set_batch_status,
+)
 from warehouse_app.catalog import upsert_skus
 from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.commands import parse_command
 from warehouse_app.errors import StationError
-from warehouse_app.handoffs import close_handoff, discrepancies, list_handoffs, manifest, open_handoff
+from warehouse_app.handoffs import (
+    close_handoff,
+    discrepancies,
+    list_handoffs,
+    manifest,
+    open_handoff,
+)
 from warehouse_app.importer import read_orders, read_skus
 from warehouse_app.orders import apply_orders
 from warehouse_app.outbox import last_seq
@@ -21,7 +35,7 @@ from warehouse_app.station import add_operator, check_station_id, init_station, 
 from warehouse_app.store.tx import transaction
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("init", help="set up this station / 初始化站点")
     p.add_argument("--station-id", required=True)
     p.add_argument("--name")
@@ -36,11 +50,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     q.add_argument("--pin")
     q.set_defaults(func=cmd_operator_add)
 
-    p = sub.add_parser("import", help="import SKUs or orders from CSV / JSON Lines / 导入商品或订单")
+    p = sub.add_parser(
+        "import", help="import SKUs or orders from CSV / JSON Lines / 导入商品或订单"
+    )
     p.add_argument("kind", choices=["skus", "orders"])
     p.add_argument("file")
-    p.add_argument("--skip-bad", action="store_true",
-                   help="import the good rows even if some rows are bad (default: import nothing)")
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows even if some rows are bad (default: import nothing)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("batch", help="pre-pack batches / 预包装批次")
@@ -103,7 +122,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     q.add_argument("--until", type=iso_time, help="ISO time, exclusive")
     add_format(q)
     q.set_defaults(func=cmd_report_handoffs)
-    q = rsub.add_parser("discrepancies", help="verified but not handed off; intercepted but not pulled")
+    q = rsub.add_parser(
+        "discrepancies", help="verified but not handed off; intercepted but not pulled"
+    )
     add_format(q)
     q.set_defaults(func=cmd_discrepancies)
 
@@ -150,7 +171,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise StationError(
             f"{len(errors)} bad row(s) in {args.file}; nothing imported. Fix them, or pass --skip-bad "
             f"to import the {len(rows)} good row(s).",
-            zh=f"{args.file} 有 {len(errors)} 行错误，未导入任何数据。请修正，或加 --skip-bad 只导入 {len(rows)} 行正确数据。")
+            zh=f"{args.file} 有 {len(errors)} 行错误，未导入任何数据。请修正，或加 --skip-bad 只导入 {len(rows)} 行正确数据。",
+        )
     with transaction(conn):
         if args.kind == "skus":
             n = upsert_skus(conn, rows)
@@ -165,8 +187,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_batch_create(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     with transaction(conn):
-        b = create_batch(conn, sku_set=args.sku_set, kind=args.kind, qty=args.qty, session_id=args.session,
-                         operator=args.operator, weight_tolerance_g=args.weight_tolerance)
+        b = create_batch(
+            conn,
+            sku_set=args.sku_set,
+            kind=args.kind,
+            qty=args.qty,
+            session_id=args.session,
+            operator=args.operator,
+            weight_tolerance_g=args.weight_tolerance,
+        )
         if args.start:
             b = set_batch_status(conn, b["batch_id"], "active", operator=args.operator)
     print(json.dumps(b, ensure_ascii=False))
@@ -175,10 +204,18 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
 
 def _batch_row(b: dict[str, Any]) -> dict[str, Any]:
     c = b["counts"]
-    return {"batch_id": b["batch_id"], "session": b["session_id"], "kind": b["kind"], "sku_set": b["sku_set"],
-            "status": b["status"], "planned": b["planned_qty"], "packed": c.get("packed", 0),
-            "verified": c.get("verified", 0), "handed_off": c.get("handed_off", 0),
-            "intercepted": c.get("intercepted", 0) + c.get("pulled", 0)}
+    return {
+        "batch_id": b["batch_id"],
+        "session": b["session_id"],
+        "kind": b["kind"],
+        "sku_set": b["sku_set"],
+        "status": b["status"],
+        "planned": b["planned_qty"],
+        "packed": c.get("packed", 0),
+        "verified": c.get("verified", 0),
+        "handed_off": c.get("handed_off", 0),
+        "intercepted": c.get("intercepted", 0) + c.get("pulled", 0),
+    }
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
@@ -218,16 +255,32 @@ def cmd_scan(args: argparse.Namespace) -> int:
     """Each verdict is printed (and flushed) only after its transaction committed."""
     conn = conn_of(args)
     require_station(conn)
-    ctx = ScanContext(mode=args.mode, operator=args.operator, batch_id=args.batch, handoff_id=args.handoff,
-                      lang=args.lang)
+    ctx = ScanContext(
+        mode=args.mode,
+        operator=args.operator,
+        batch_id=args.batch,
+        handoff_id=args.handoff,
+        lang=args.lang,
+    )
     rejected = 0
     for code in _codes(args):
         cmd = parse_command(code)
         if cmd is not None and cmd.kind == "invalid":  # a command card with an unknown value
             rejected += 1
-            print(json.dumps({"status": "rejected", "code": code, "kind": "invalid", "reason": "invalid_command",
-                              "message_zh": "无效的指令条码", "message_en": "Invalid command barcode"},
-                             ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "status": "rejected",
+                        "code": code,
+                        "kind": "invalid",
+                        "reason": "invalid_command",
+                        "message_zh": "无效的指令条码",
+                        "message_en": "Invalid command barcode",
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
             continue
         if cmd is not None:
             if cmd.kind == "mode":
@@ -236,7 +289,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
                 ctx.batch_id = cmd.value
             elif cmd.kind == "handoff":
                 ctx.handoff_id = cmd.value
-            print(json.dumps({"status": "command", "code": code, "kind": cmd.kind, "value": cmd.value}), flush=True)
+            print(
+                json.dumps(
+                    {"status": "command", "code": code, "kind": cmd.kind, "value": cmd.value}
+                ),
+                flush=True,
+            )
             continue
         v = scan(conn, code, ctx, weight_g=args.weight)
         rejected += 0 if v.ok else 1
@@ -247,7 +305,13 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_handoff_open(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     with transaction(conn):
-        h = open_handoff(conn, args.carrier, courier_name=args.courier, vehicle=args.vehicle, operator=args.operator)
+        h = open_handoff(
+            conn,
+            args.carrier,
+            courier_name=args.courier,
+            vehicle=args.vehicle,
+            operator=args.operator,
+        )
     print(json.dumps(h, ensure_ascii=False))
     return 0
 
@@ -255,15 +319,32 @@ def cmd_handoff_open(args: argparse.Namespace) -> int:
 def cmd_handoff_close(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     with transaction(conn):
-        m = close_handoff(conn, args.handoff_id, operator=args.operator, courier_name=args.courier,
-                          vehicle=args.vehicle)
+        m = close_handoff(
+            conn,
+            args.handoff_id,
+            operator=args.operator,
+            courier_name=args.courier,
+            vehicle=args.vehicle,
+        )
     print(json.dumps({k: v for k, v in m.items() if k != "parcels"}, ensure_ascii=False))
     return 0
 
 
 def cmd_handoff_list(args: argparse.Namespace) -> int:
-    emit(list_handoffs(conn_of(args), args.status), args.format,
-         ["handoff_id", "carrier", "status", "parcel_count", "courier_name", "vehicle", "opened_at", "closed_at"])
+    emit(
+        list_handoffs(conn_of(args), args.status),
+        args.format,
+        [
+            "handoff_id",
+            "carrier",
+            "status",
+            "parcel_count",
+            "courier_name",
+            "vehicle",
+            "opened_at",
+            "closed_at",
+        ],
+    )
     return 0
 
 
@@ -273,9 +354,15 @@ def cmd_handoff_show(args: argparse.Namespace) -> int:
         emit(m, "json")
     else:
         if args.format == "table":
-            print(f"{m['handoff_id']}  {m['carrier']}  {m['status']}  count={m['count']}  "
-                  f"courier={m['courier_name'] or '-'}  vehicle={m['vehicle'] or '-'}")
-        emit(m["parcels"], args.format, ["waybill", "order_id", "sort_code", "province", "handed_off_at"])
+            print(
+                f"{m['handoff_id']}  {m['carrier']}  {m['status']}  count={m['count']}  "
+                f"courier={m['courier_name'] or '-'}  vehicle={m['vehicle'] or '-'}"
+            )
+        emit(
+            m["parcels"],
+            args.format,
+            ["waybill", "order_id", "sort_code", "province", "handed_off_at"],
+        )
     return 0
 
 
@@ -291,12 +378,38 @@ def cmd_report_handoffs(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(r, "json")
     elif args.format == "csv":
-        rows = ([{"group": "carrier", "key": x["carrier"], "hour": "", "hour_local": "", "parcels": x["parcels"]}
-                 for x in r["per_carrier"]]
-                + [{"group": "hour", "key": x["carrier"], "hour": x["hour"], "hour_local": x["hour_local"],
-                    "parcels": x["parcels"]} for x in r["per_hour"]]
-                + [{"group": "operator", "key": x["operator"], "hour": "", "hour_local": "", "parcels": x["parcels"]}
-                   for x in r["per_operator"]])
+        rows = (
+            [
+                {
+                    "group": "carrier",
+                    "key": x["carrier"],
+                    "hour": "",
+                    "hour_local": "",
+                    "parcels": x["parcels"],
+                }
+                for x in r["per_carrier"]
+            ]
+            + [
+                {
+                    "group": "hour",
+                    "key": x["carrier"],
+                    "hour": x["hour"],
+                    "hour_local": x["hour_local"],
+                    "parcels": x["parcels"],
+                }
+                for x in r["per_hour"]
+            ]
+            + [
+                {
+                    "group": "operator",
+                    "key": x["operator"],
+                    "hour": "",
+                    "hour_local": "",
+                    "parcels": x["parcels"],
+                }
+                for x in r["per_operator"]
+            ]
+        )
         emit(rows, "csv", ["group", "key", "hour", "hour_local", "parcels"])
     else:
         print(f"交接总数 / handed off: {r['total']}    时区 / time zone: {r['time_zone']}\n")
@@ -323,15 +436,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from warehouse_app.demo import build_demo
 
     if args.orders < 1:  # before a database file is created
-        raise StationError(f"--orders must be at least 1, got {args.orders}",
-                           zh=f"--orders 至少为 1：{args.orders}")
+        raise StationError(
+            f"--orders must be at least 1, got {args.orders}",
+            zh=f"--orders 至少为 1：{args.orders}",
+        )
     check_station_id(args.station_id)
     conn = conn_of(args, create=True)
     if conn.execute("SELECT count(*) FROM orders").fetchone()[0]:
-        raise StationError("This station already has data; give the demo an empty --data-dir",
-                           zh="该站点已有数据，请为演示指定一个空的 --data-dir")
-    info = build_demo(conn, orders=args.orders, seed=args.seed, station_id=args.station_id,
-                      progress=not args.no_progress)
+        raise StationError(
+            "This station already has data; give the demo an empty --data-dir",
+            zh="该站点已有数据，请为演示指定一个空的 --data-dir",
+        )
+    info = build_demo(
+        conn,
+        orders=args.orders,
+        seed=args.seed,
+        station_id=args.station_id,
+        progress=not args.no_progress,
+    )
     print(json.dumps({k: v for k, v in info.items() if k != "sku_sets"}, ensure_ascii=False))
     return 0
 
@@ -339,11 +461,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     station = require_station(conn)
-    counts = {r[0]: r[1] for r in conn.execute("SELECT state, count(*) FROM parcels GROUP BY state")}
-    row = {"station": station, "orders": conn.execute("SELECT count(*) FROM orders").fetchone()[0],
-           **{k: counts.get(k, 0) for k in ("planned", "packed", "verified", "handed_off", "intercepted", "pulled")},
-           "open_handoffs": conn.execute("SELECT count(*) FROM handoffs WHERE status='open'").fetchone()[0],
-           "events": last_seq(conn)}
+    counts = {
+        r[0]: r[1] for r in conn.execute("SELECT state, count(*) FROM parcels GROUP BY state")
+    }
+    row = {
+        "station": station,
+        "orders": conn.execute("SELECT count(*) FROM orders").fetchone()[0],
+        **{
+            k: counts.get(k, 0)
+            for k in ("planned", "packed", "verified", "handed_off", "intercepted", "pulled")
+        },
+        "open_handoffs": conn.execute(
+            "SELECT count(*) FROM handoffs WHERE status='open'"
+        ).fetchone()[0],
+        "events": last_seq(conn),
+    }
     if args.format == "json":
         emit(row, "json")
     else:

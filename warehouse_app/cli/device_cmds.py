@@ -1,5 +1,6 @@
 """Device subcommands: `print-test`, `simulate scanner|printer|scale`, `run --headless`,
 `print-batch` and `reprint` (see warehouse_app/cli/__init__.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,6 +23,7 @@ logger = logging.getLogger(__name__)
 def _sigterm_as_interrupt() -> None:
     def handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
+
     try:
         signal.signal(signal.SIGTERM, handler)
     except ValueError:  # not the main thread (tests calling main() in a thread)
@@ -54,14 +56,27 @@ def cmd_print_test(args: argparse.Namespace) -> int:
     number = args.waybill or "TEST" + datetime.now().strftime("%y%m%d%H%M%S")
     st = printer.status()
     if not st.ok:
-        raise StationError(f"Printer not ready: {st.message_en}. Nothing was printed.",
-                           zh=f"打印机未就绪：{st.message_zh}。未打印。")
+        raise StationError(
+            f"Printer not ready: {st.message_en}. Nothing was printed.",
+            zh=f"打印机未就绪：{st.message_zh}。未打印。",
+        )
     wb = sample_waybill(number)
     printer.print_waybill(wb)
-    print(f"测试面单已发送 / test waybill sent: {number} -> {printer.url.raw} "
-          f"({printer.url.settings.size}, {printer.lang})")
-    print(json.dumps({"waybill": number, "printer": printer.url.raw, "size": printer.url.settings.size,
-                      "lang": printer.lang}, ensure_ascii=False))
+    print(
+        f"测试面单已发送 / test waybill sent: {number} -> {printer.url.raw} "
+        f"({printer.url.settings.size}, {printer.lang})"
+    )
+    print(
+        json.dumps(
+            {
+                "waybill": number,
+                "printer": printer.url.raw,
+                "size": printer.url.settings.size,
+                "lang": printer.lang,
+            },
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 
@@ -70,19 +85,29 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return _simulate(args)
     except (OSError, OverflowError) as exc:  # a port in use, a --link folder that does not exist
         logger.error("%s simulator failed to start: %s", args.device, exc)
-        raise StationError(f"Cannot start the {args.device} simulator: {exc}",
-                           zh=f"无法启动{ {'printer': '打印机', 'scanner': '扫描枪', 'scale': '电子秤'}[args.device] }"
-                              f"模拟器：{exc}") from exc
+        raise StationError(
+            f"Cannot start the {args.device} simulator: {exc}",
+            zh=f"无法启动{ {'printer': '打印机', 'scanner': '扫描枪', 'scale': '电子秤'}[args.device] }"
+            f"模拟器：{exc}",
+        ) from exc
 
 
 def _simulate(args: argparse.Namespace) -> int:
     if args.device == "printer":
         from devices.sim.printer import PrinterSimulator
 
-        jobs = Path(args.jobs_dir) if args.jobs_dir else Path(tempfile.mkdtemp(prefix="printer-sim-"))
-        sim = PrinterSimulator(jobs, host=args.host, port=args.port, lang=args.printer_lang,
-                               preview=not args.no_preview, paper_out_after=args.paper_out_after,
-                               control_port=args.control_port).start()
+        jobs = (
+            Path(args.jobs_dir) if args.jobs_dir else Path(tempfile.mkdtemp(prefix="printer-sim-"))
+        )
+        sim = PrinterSimulator(
+            jobs,
+            host=args.host,
+            port=args.port,
+            lang=args.printer_lang,
+            preview=not args.no_preview,
+            paper_out_after=args.paper_out_after,
+            control_port=args.control_port,
+        ).start()
         print(sim.url, flush=True)
         print(f"control {sim.host}:{sim.control_port}", flush=True)
         print(f"jobs {jobs}", flush=True)
@@ -97,8 +122,16 @@ def _simulate(args: argparse.Namespace) -> int:
         codes = Path(args.codes).read_text(encoding="utf-8").split() if args.codes else None
         _sigterm_as_interrupt()
         try:
-            return run_scanner_sim(args.link, args.suffix, args.prefix, args.aim, sys.stdin, sys.stdout,
-                                   codes, args.interval)
+            return run_scanner_sim(
+                args.link,
+                args.suffix,
+                args.prefix,
+                args.aim,
+                sys.stdin,
+                sys.stdout,
+                codes,
+                args.interval,
+            )
         except KeyboardInterrupt:
             return 0
     from devices.sim.scale import run_scale_sim
@@ -117,31 +150,62 @@ def cmd_run(args: argparse.Namespace) -> int:
     from warehouse_app.scan_engine import ScanContext
 
     if not args.headless:
-        raise StationError("Use `warehouse-station-gui` for the screen station, or pass --headless.",
-                           zh="有界面的工位请用 warehouse-station-gui；无界面请加 --headless。")
+        raise StationError(
+            "Use `warehouse-station-gui` for the screen station, or pass --headless.",
+            zh="有界面的工位请用 warehouse-station-gui；无界面请加 --headless。",
+        )
     if args.demo:
         from devices.console_demo import run as run_console_demo
         from warehouse_app.cli import data_dir_of
 
         return run_console_demo(data_dir_of(args) / "demo", lang=args.lang)
     if not args.mode:
-        raise StationError("--mode pack|verify|handoff|pull is required", zh="需要 --mode（pack/verify/handoff/pull）")
+        raise StationError(
+            "--mode pack|verify|handoff|pull is required",
+            zh="需要 --mode（pack/verify/handoff/pull）",
+        )
     if not args.scanner:
-        raise StationError("--scanner PORT is required (e.g. /dev/ttyUSB0), or use --demo",
-                           zh="需要 --scanner 端口（例如 /dev/ttyUSB0），或使用 --demo")
+        raise StationError(
+            "--scanner PORT is required (e.g. /dev/ttyUSB0), or use --demo",
+            zh="需要 --scanner 端口（例如 /dev/ttyUSB0），或使用 --demo",
+        )
     if args.printer:
         parse_printer_url(args.printer)  # a bad URL fails before anything opens
-    cfg = ScannerConfig(port=args.scanner, baud=args.baud, suffix=args.suffix, prefix=args.prefix,
-                        aim=not args.no_aim, parity=args.parity, data_bits=args.data_bits)
+    cfg = ScannerConfig(
+        port=args.scanner,
+        baud=args.baud,
+        suffix=args.suffix,
+        prefix=args.prefix,
+        aim=not args.no_aim,
+        parity=args.parity,
+        data_bits=args.data_bits,
+    )
     cfg.validate()
     store = store_of(args)
-    ctx = ScanContext(mode=args.mode, operator=args.operator, batch_id=args.batch,
-                      handoff_id=args.handoff, lang=args.lang)
-    station = HeadlessStation(store, cfg, ctx, printer_url=args.printer, scale_port=args.scale,
-                              feedback=args.feedback)
-    print(json.dumps({"event": "station_started", "mode": args.mode, "scanner": args.scanner,
-                      "printer": args.printer, "scale": args.scale}, ensure_ascii=False),
-          file=sys.stderr, flush=True)
+    ctx = ScanContext(
+        mode=args.mode,
+        operator=args.operator,
+        batch_id=args.batch,
+        handoff_id=args.handoff,
+        lang=args.lang,
+    )
+    station = HeadlessStation(
+        store, cfg, ctx, printer_url=args.printer, scale_port=args.scale, feedback=args.feedback
+    )
+    print(
+        json.dumps(
+            {
+                "event": "station_started",
+                "mode": args.mode,
+                "scanner": args.scanner,
+                "printer": args.printer,
+                "scale": args.scale,
+            },
+            ensure_ascii=False,
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
     _sigterm_as_interrupt()  # before start: a device event may reach a supervisor that stops us at once
     try:
         station.start()
@@ -233,7 +297,8 @@ def cmd_reprint(args: argparse.Namespace) -> int:
             msg = events[-1] if events else None
             raise StationError(
                 f"Reprint of {args.waybill} not printed: {msg.message_en if msg else 'printer did not take it'}",
-                zh=f"补打 {args.waybill} 未完成：{msg.message_zh if msg else '打印机未接收'}")
+                zh=f"补打 {args.waybill} 未完成：{msg.message_zh if msg else '打印机未接收'}",
+            )
         print(f"已补打 / reprinted: {args.waybill}")
     finally:
         q.stop()
@@ -244,7 +309,9 @@ def cmd_reprint(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands."""
     p = sub.add_parser("print-test", help="print a sample waybill / 打印测试面单")
-    p.add_argument("--printer", required=True, help="printer URL, e.g. tcp://192.168.1.50:9100?lang=zpl")
+    p.add_argument(
+        "--printer", required=True, help="printer URL, e.g. tcp://192.168.1.50:9100?lang=zpl"
+    )
     p.add_argument("--size", default=None, help="100x180 | 76x130 | 100x150")
     p.add_argument("--waybill", default=None, help="waybill number to print (default TEST<time>)")
     p.set_defaults(func=cmd_print_test)
@@ -257,11 +324,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pr.add_argument("--control-port", type=tcp_port, default=0)
     pr.add_argument("--lang", dest="printer_lang", choices=["zpl", "tspl", "pdf"], default="zpl")
     pr.add_argument("--jobs-dir", default=None)
-    pr.add_argument("--paper-out-after", type=int, default=None, help="run out of paper after N labels")
+    pr.add_argument(
+        "--paper-out-after", type=int, default=None, help="run out of paper after N labels"
+    )
     pr.add_argument("--no-preview", action="store_true", help="do not render PNG previews")
     pr.set_defaults(func=cmd_simulate)
     sc = sp.add_parser("scanner", help="a serial scanner on a pty (prints the port)")
-    sc.add_argument("--link", default=None, help="stable symlink to the pty (like /dev/serial/by-id)")
+    sc.add_argument(
+        "--link", default=None, help="stable symlink to the pty (like /dev/serial/by-id)"
+    )
     sc.add_argument("--suffix", default="CR", choices=["CR", "LF", "CRLF", "TAB"])
     sc.add_argument("--prefix", default="")
     sc.add_argument("--aim", default="", help="AIM id to send before each code, e.g. ]C0")
@@ -277,8 +348,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="run a station (--headless: no screen, JSON verdicts on stdout)")
     p.add_argument("--headless", action="store_true")
     p.add_argument("--scanner", default=None, help="serial port of the scanner")
-    p.add_argument("--demo", action="store_true",
-                   help="with --headless: the embedded demo on simulated devices, shown in this terminal")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="with --headless: the embedded demo on simulated devices, shown in this terminal",
+    )
     p.add_argument("--printer", default=None, help="printer URL")
     p.add_argument("--scale", default=None, help="serial port of the scale")
     p.add_argument("--mode", choices=["pack", "verify", "handoff", "pull"], default=None)
@@ -291,14 +365,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--suffix", default="CR", help="CR | LF | CRLF | TAB")
     p.add_argument("--prefix", default="")
     p.add_argument("--no-aim", action="store_true", help="do not strip AIM ids")
-    p.add_argument("--feedback", default="none", help="none | datalogic | honeywell-acknak | zebra-ssi")
+    p.add_argument(
+        "--feedback", default="none", help="none | datalogic | honeywell-acknak | zebra-ssi"
+    )
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("print-batch", help="print a pre-pack batch's waybills / 批量打印面单")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--batch", help="the batch whose unprinted waybills to print")
-    g.add_argument("--requests", action="store_true",
-                   help="print the open print requests (new waybills after a carrier failover)")
+    g.add_argument(
+        "--requests",
+        action="store_true",
+        help="print the open print requests (new waybills after a carrier failover)",
+    )
     p.add_argument("--printer", required=True)
     p.add_argument("--size", default=None)
     p.add_argument("--operator", default=None)

@@ -1,5 +1,6 @@
 """Promo playbook subcommands: plan (stock, batches, promises, allocate), carrier (rules, fail, check),
 warehouse export, returns, and `report review` / `report scorecard` added to core's `report` group."""
+
 from __future__ import annotations
 
 import argparse
@@ -18,31 +19,47 @@ def _fmt(p: argparse.ArgumentParser) -> None:
     add_format(p)
 
 
-def _subparsers_of(parser: argparse.ArgumentParser) -> "argparse._SubParsersAction[argparse.ArgumentParser]":
+def _subparsers_of(
+    parser: argparse.ArgumentParser,
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     for a in parser._actions:
         if isinstance(a, argparse._SubParsersAction):
             return a
     raise RuntimeError(f"{parser.prog} has no subcommands")
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands."""
-    p = sub.add_parser("plan", help="promo planning: stock tiers, pre-pack, promises, carriers / 大促计划")
+    p = sub.add_parser(
+        "plan", help="promo planning: stock tiers, pre-pack, promises, carriers / 大促计划"
+    )
     ps = p.add_subparsers(dest="plan_cmd", required=True)
     for kind in ("schedule", "history"):
-        q = ps.add_parser(f"import-{kind}", help=f"import the live-session {kind} (CSV or JSON Lines)")
+        q = ps.add_parser(
+            f"import-{kind}", help=f"import the live-session {kind} (CSV or JSON Lines)"
+        )
         q.add_argument("file")
-        q.add_argument("--skip-bad", action="store_true", help="import the good rows even if some rows are bad")
+        q.add_argument(
+            "--skip-bad", action="store_true", help="import the good rows even if some rows are bad"
+        )
         q.add_argument("--operator", default="CLI")
         q.set_defaults(func=cmd_import, kind=kind)
     q = ps.add_parser("stock", help="SKU tiers and recommended stock, with reasons / 分层备货")
-    q.add_argument("--hot-threshold", type=float, help="CNY one session must exceed for core hot (default 1,000,000)")
-    q.add_argument("--factor", type=float, help="core hot stock = factor x historical peak (default 1.5)")
+    q.add_argument(
+        "--hot-threshold",
+        type=float,
+        help="CNY one session must exceed for core hot (default 1,000,000)",
+    )
+    q.add_argument(
+        "--factor", type=float, help="core hot stock = factor x historical peak (default 1.5)"
+    )
     q.add_argument("--save", action="store_true", help="store the plan and set SKU tiers")
     q.add_argument("--operator", default="CLI")
     _fmt(q)
     q.set_defaults(func=cmd_stock)
-    q = ps.add_parser("set-stock", help="loose units on hand for a SKU (not counting pre-packed parcels)")
+    q = ps.add_parser(
+        "set-stock", help="loose units on hand for a SKU (not counting pre-packed parcels)"
+    )
     q.add_argument("sku")
     q.add_argument("qty", type=int)
     q.add_argument("--operator", default="CLI")
@@ -51,8 +68,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     _fmt(q)
     q.set_defaults(func=cmd_oversell)
     q = ps.add_parser("batches", help="pre-pack plans per session and SKU set / 预包装计划")
-    q.add_argument("--adjust", action="append", default=[], metavar="PLAN_ID=QTY", help="change a draft plan's qty")
-    q.add_argument("--create", action="store_true", help="create the core batches for the draft plans")
+    q.add_argument(
+        "--adjust",
+        action="append",
+        default=[],
+        metavar="PLAN_ID=QTY",
+        help="change a draft plan's qty",
+    )
+    q.add_argument(
+        "--create", action="store_true", help="create the core batches for the draft plans"
+    )
     q.add_argument("--operator", default="CLI")
     _fmt(q)
     q.set_defaults(func=cmd_batches)
@@ -64,12 +89,16 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     q.add_argument("--limit", type=int, default=100)
     _fmt(q)
     q.set_defaults(func=cmd_at_risk)
-    q = ps.add_parser("queue", help="the station's work queue: open orders, earliest paid first / 作业队列")
+    q = ps.add_parser(
+        "queue", help="the station's work queue: open orders, earliest paid first / 作业队列"
+    )
     q.add_argument("--limit", type=int, default=100)
     q.add_argument("--sku-set")
     _fmt(q)
     q.set_defaults(func=cmd_queue)
-    q = ps.add_parser("position", help="per SKU: demand, stock, pre-packed, gap, re-order now / 库存位置")
+    q = ps.add_parser(
+        "position", help="per SKU: demand, stock, pre-packed, gap, re-order now / 库存位置"
+    )
     _fmt(q)
     q.set_defaults(func=cmd_position)
     q = ps.add_parser("allocate", help="assign carriers to open orders; split vs target / 快递分配")
@@ -110,7 +139,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     q = cs.add_parser("reprints", help="new waybills waiting to be printed (failover)")
     _fmt(q)
     q.set_defaults(func=cmd_reprints)
-    q = cs.add_parser("intercept-result", help="record whether a carrier stopped an intercepted parcel")
+    q = cs.add_parser(
+        "intercept-result", help="record whether a carrier stopped an intercepted parcel"
+    )
     q.add_argument("order_id")
     g = q.add_mutually_exclusive_group(required=True)
     g.add_argument("--resolved", action="store_true")
@@ -120,7 +151,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
     p = sub.add_parser("warehouse", help="warehouse failover / 仓库切换")
     ws = p.add_subparsers(dest="warehouse_cmd", required=True)
-    q = ws.add_parser("export", help="open orders as JSONL for the backup warehouse (import orders FILE)")
+    q = ws.add_parser(
+        "export", help="open orders as JSONL for the backup warehouse (import orders FILE)"
+    )
     q.add_argument("--output", required=True, type=Path)
     q.add_argument("--operator", default="CLI")
     q.set_defaults(func=cmd_export)
@@ -129,12 +162,20 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     rs = p.add_subparsers(dest="returns_cmd", required=True)
     from warehouse_app.returns import DISPOSITIONS, REASONS
 
-    q = rs.add_parser("scan", help="record returned parcels (waybill, label or order number) / 退货登记")
+    q = rs.add_parser(
+        "scan", help="record returned parcels (waybill, label or order number) / 退货登记"
+    )
     q.add_argument("codes", nargs="+")
-    q.add_argument("--reason", help=f"return reason / 退货原因: {', '.join(REASONS)} (key or label; default: the "
-                                    "station's current choice)")
-    q.add_argument("--disposition", help=f"what happens to it / 处理方式: {', '.join(DISPOSITIONS)} (key or label; "
-                                         "default: the station's current choice)")
+    q.add_argument(
+        "--reason",
+        help=f"return reason / 退货原因: {', '.join(REASONS)} (key or label; default: the "
+        "station's current choice)",
+    )
+    q.add_argument(
+        "--disposition",
+        help=f"what happens to it / 处理方式: {', '.join(DISPOSITIONS)} (key or label; "
+        "default: the station's current choice)",
+    )
     q.add_argument("--operator", default="CLI")
     q.set_defaults(func=cmd_return_scan)
 
@@ -143,7 +184,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         report = sub.add_parser("report", help="reports for shift leads / 报表")
         report.add_subparsers(dest="report_cmd", required=True)
     rsub = _subparsers_of(report)
-    q = rsub.add_parser("review", help="post-promo review (复盘): stock, on-time, exceptions, returns")
+    q = rsub.add_parser(
+        "review", help="post-promo review (复盘): stock, on-time, exceptions, returns"
+    )
     q.add_argument("--format", choices=["table", "json", "csv", "pdf"], default="table")
     q.add_argument("--output", type=Path, help="file to write (required for pdf)")
     q.set_defaults(func=cmd_review)
@@ -165,11 +208,16 @@ def _warn_oversell(conn: Any) -> None:
     from warehouse_app.promo.stock import open_alerts
 
     for a in open_alerts(conn):
-        print(f"⚠ 超卖 / OVERSELL {a['sku']}: demand {a['demand']} > stock {a['stock']} + pre-packed "
-              f"{a['prepacked']}; {len(a['short_orders'])} order(s) short ({a['short_units']} units)", file=sys.stderr)
+        print(
+            f"⚠ 超卖 / OVERSELL {a['sku']}: demand {a['demand']} > stock {a['stock']} + pre-packed "
+            f"{a['prepacked']}; {len(a['short_orders'])} order(s) short ({a['short_units']} units)",
+            file=sys.stderr,
+        )
 
 
-def _out(rows: list[dict[str, Any]] | dict[str, Any], fmt: str, columns: list[str] | None = None) -> None:
+def _out(
+    rows: list[dict[str, Any]] | dict[str, Any], fmt: str, columns: list[str] | None = None
+) -> None:
     emit(rows, fmt, columns)
 
 
@@ -177,8 +225,14 @@ def _out(rows: list[dict[str, Any]] | dict[str, Any], fmt: str, columns: list[st
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.stock import (apply_history, apply_schedule, known_skus, read_history, read_schedule,
-                                           refuse_bad_rows)
+    from warehouse_app.promo.stock import (
+        apply_history,
+        apply_schedule,
+        known_skus,
+        read_history,
+        read_schedule,
+        refuse_bad_rows,
+    )
 
     conn = conn_of(args)
     known = known_skus(conn)
@@ -188,7 +242,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{args.file}: {e}", file=sys.stderr)
     refuse_bad_rows(args.file, rows, errors, args.skip_bad)
     with transaction(conn):
-        n = (apply_schedule if args.kind == "schedule" else apply_history)(conn, rows, operator=args.operator)
+        n = (apply_schedule if args.kind == "schedule" else apply_history)(
+            conn, rows, operator=args.operator
+        )
     print(json.dumps({args.kind: n, "bad_rows": len(errors)}))
     return 0
 
@@ -202,7 +258,14 @@ def cmd_stock(args: argparse.Namespace) -> int:
         with transaction(conn):
             save_stock_plan(conn, advice, operator=args.operator)
     rows = [a.row() for a in advice]
-    cols = ["sku", "name", "tier", "recommended_qty", "reorder_point", "reason_zh" if args.lang == "zh" else "reason"]
+    cols = [
+        "sku",
+        "name",
+        "tier",
+        "recommended_qty",
+        "reorder_point",
+        "reason_zh" if args.lang == "zh" else "reason",
+    ]
     _out(rows, args.format, None if args.format == "json" else cols)
     _warn_oversell(conn)
     return 0
@@ -229,15 +292,30 @@ def cmd_oversell(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out(alerts, "json")
     else:
-        rows = [{"sku": a["sku"], "order_id": s["order_id"], "paid_at": s["paid_at"], "qty": s["qty"],
-                 "short_units": s["short_units"]} for a in alerts for s in a["short_orders"]]
+        rows = [
+            {
+                "sku": a["sku"],
+                "order_id": s["order_id"],
+                "paid_at": s["paid_at"],
+                "qty": s["qty"],
+                "short_units": s["short_units"],
+            }
+            for a in alerts
+            for s in a["short_orders"]
+        ]
         _out(rows, args.format, ["sku", "order_id", "paid_at", "qty", "short_units"])
     _warn_oversell(conn)
     return 4 if alerts else 0
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.plan import adjust_plan, create_batches, list_plans, save_plans, suggest_plans
+    from warehouse_app.promo.plan import (
+        adjust_plan,
+        create_batches,
+        list_plans,
+        save_plans,
+        suggest_plans,
+    )
 
     conn = conn_of(args)
     adjustments = []
@@ -246,17 +324,35 @@ def cmd_batches(args: argparse.Namespace) -> int:
         try:
             adjustments.append((pid, int(qty)))
         except ValueError:
-            raise StationError(f"--adjust wants PLAN_ID=QTY, got {a!r}", zh=f"--adjust 格式应为 计划号=数量：{a!r}") from None
+            raise StationError(
+                f"--adjust wants PLAN_ID=QTY, got {a!r}", zh=f"--adjust 格式应为 计划号=数量：{a!r}"
+            ) from None
     with transaction(conn):
-        if not conn.execute("SELECT 1 FROM prepack_plans").fetchone() or not (args.adjust or args.create):
+        if not conn.execute("SELECT 1 FROM prepack_plans").fetchone() or not (
+            args.adjust or args.create
+        ):
             save_plans(conn, suggest_plans(conn), operator=args.operator)
         for pid, qty in adjustments:
             adjust_plan(conn, pid, qty, operator=args.operator)
         made = create_batches(conn, operator=args.operator) if args.create else []
     rows = list_plans(conn)
-    _out(rows if args.format != "json" else {"plans": rows, "created": made}, args.format,
-         None if args.format == "json" else ["plan_id", "session_id", "sku_set", "qty", "suggested_qty", "pack_from",
-                                             "pack_until", "status", "batch_id"])
+    _out(
+        rows if args.format != "json" else {"plans": rows, "created": made},
+        args.format,
+        None
+        if args.format == "json"
+        else [
+            "plan_id",
+            "session_id",
+            "sku_set",
+            "qty",
+            "suggested_qty",
+            "pack_from",
+            "pack_until",
+            "status",
+            "batch_id",
+        ],
+    )
     return 0
 
 
@@ -266,8 +362,13 @@ def cmd_promises(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     with transaction(conn):
         assign_promises(conn, recompute=args.recompute)
-    _out(backlog(conn), args.format, None if args.format == "json" else
-         ["tier", "open_orders", "at_risk", "overdue", "next_due"])
+    _out(
+        backlog(conn),
+        args.format,
+        None
+        if args.format == "json"
+        else ["tier", "open_orders", "at_risk", "overdue", "next_due"],
+    )
     return 0
 
 
@@ -277,8 +378,13 @@ def cmd_at_risk(args: argparse.Namespace) -> int:
     rows = at_risk_orders(conn_of(args), limit=args.limit)
     for r in rows:
         r["countdown"] = countdown(r["seconds_left"])
-    _out(rows, args.format, None if args.format == "json" else
-         ["order_id", "tier", "ship_by", "countdown", "state", "carrier", "sku_set"])
+    _out(
+        rows,
+        args.format,
+        None
+        if args.format == "json"
+        else ["order_id", "tier", "ship_by", "countdown", "state", "carrier", "sku_set"],
+    )
     return 0
 
 
@@ -309,9 +415,25 @@ def cmd_allocate(args: argparse.Namespace) -> int:
         _out({"allocation": s, "split": rows}, "json")
     else:
         if args.format == "table":
-            print(f"allocated {s['orders']} order(s) / 已分配 {s['orders']} 单: {json.dumps(s['by_rule'])}")
-        _out(rows, args.format, ["carrier", "role", "regions", "target_share", "orders", "realised_share",
-                                 "capacity_today", "used_today", "left_today", "failing"])
+            print(
+                f"allocated {s['orders']} order(s) / 已分配 {s['orders']} 单: {json.dumps(s['by_rule'])}"
+            )
+        _out(
+            rows,
+            args.format,
+            [
+                "carrier",
+                "role",
+                "regions",
+                "target_share",
+                "orders",
+                "realised_share",
+                "capacity_today",
+                "used_today",
+                "left_today",
+                "failing",
+            ],
+        )
     _warn_oversell(conn)
     return 0
 
@@ -325,13 +447,17 @@ def cmd_config(args: argparse.Namespace) -> int:
         return 0
     if args.value is None:
         if args.key not in config.DEFAULTS:
-            raise StationError(f"Unknown promo setting {args.key!r}", zh=f"未知的大促设置 {args.key!r}")
+            raise StationError(
+                f"Unknown promo setting {args.key!r}", zh=f"未知的大促设置 {args.key!r}"
+            )
         print(json.dumps(config.get(conn, args.key), ensure_ascii=False))
         return 0
     try:
         value = json.loads(args.value)
     except json.JSONDecodeError as exc:
-        raise StationError(f"Value must be JSON (e.g. 1.5 or [14, 7]): {exc}", zh=f"值必须是 JSON：{exc}") from exc
+        raise StationError(
+            f"Value must be JSON (e.g. 1.5 or [14, 7]): {exc}", zh=f"值必须是 JSON：{exc}"
+        ) from exc
     with transaction(conn):
         config.set_value(conn, args.key, value, operator=args.operator)
     print(json.dumps({args.key: value}, ensure_ascii=False))
@@ -349,8 +475,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
         data = read_rules_file(args.file)
         with transaction(conn):
             set_rules(conn, data, operator=args.operator)
-    rows = [{**r.__dict__, "regions": ",".join(r.regions), "next_day_regions": ",".join(r.next_day_regions)}
-            for r in load_rules(conn)]
+    rows = [
+        {
+            **r.__dict__,
+            "regions": ",".join(r.regions),
+            "next_day_regions": ",".join(r.next_day_regions),
+        }
+        for r in load_rules(conn)
+    ]
     _out(rows, args.format)
     return 0
 
@@ -364,8 +496,17 @@ def cmd_fail(args: argparse.Namespace) -> int:
     if args.format == "json":
         _out(res, "json")
     else:
-        _out([{"carrier": res["carrier"], "orders_moved": res["orders_moved"], "moved_to": json.dumps(res["moved_to"]),
-               "reprints_queued": res["reprints_queued"]}], args.format)
+        _out(
+            [
+                {
+                    "carrier": res["carrier"],
+                    "orders_moved": res["orders_moved"],
+                    "moved_to": json.dumps(res["moved_to"]),
+                    "reprints_queued": res["reprints_queued"],
+                }
+            ],
+            args.format,
+        )
     return 0
 
 
@@ -389,9 +530,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     for r in rows:  # said out loud, like the oversell warning
         if r["capacity_out"] and not r["failing"]:
             over = f", {r['over_capacity']} over" if r["over_capacity"] else ""
-            hint = "" if not r["over_capacity"] or args.auto_failover else " (--auto-failover moves them)"
-            print(f"⚠ 运力用尽 / CAPACITY OUT {r['carrier']}: {r['used_today']} of {r['capacity']} used today{over}"
-                  f"{hint}" + (f"; {r['action']}" if r["action"] else ""), file=sys.stderr)
+            hint = (
+                ""
+                if not r["over_capacity"] or args.auto_failover
+                else " (--auto-failover moves them)"
+            )
+            print(
+                f"⚠ 运力用尽 / CAPACITY OUT {r['carrier']}: {r['used_today']} of {r['capacity']} used today{over}"
+                f"{hint}" + (f"; {r['action']}" if r["action"] else ""),
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -457,7 +605,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     review = build_review(conn)
     if args.format == "pdf":
         if not args.output:
-            raise StationError("A PDF review needs --output FILE.pdf", zh="PDF 复盘报告需要 --output 文件名.pdf")
+            raise StationError(
+                "A PDF review needs --output FILE.pdf", zh="PDF 复盘报告需要 --output 文件名.pdf"
+            )
         from warehouse_app.promo.scorecard import scorecard
 
         try:
@@ -475,9 +625,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         text = format_table(review_rows(review), ["section", "key", "metric", "value"])
     if args.output:
         try:
-            Path(args.output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            Path(args.output).write_text(
+                text if text.endswith("\n") else text + "\n", encoding="utf-8"
+            )
         except OSError as exc:
-            raise StationError(f"Cannot write {args.output}: {exc}", zh=f"无法写入 {args.output}：{exc}") from exc
+            raise StationError(
+                f"Cannot write {args.output}: {exc}", zh=f"无法写入 {args.output}：{exc}"
+            ) from exc
         print(json.dumps({args.format: str(args.output)}))
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -493,15 +647,34 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
             weights = json.loads(args.weights)
             assert isinstance(weights, dict)
         except (json.JSONDecodeError, AssertionError):
-            raise StationError('--weights must be a JSON object like {"response": 30}',
-                               zh='--weights 必须是 JSON 对象，例如 {"response": 30}') from None
+            raise StationError(
+                '--weights must be a JSON object like {"response": 30}',
+                zh='--weights 必须是 JSON 对象，例如 {"response": 30}',
+            ) from None
     rows = scorecard(conn_of(args), weights)
     if args.format == "json":
         _out({"carriers": rows, "suggested_split": suggested_split(rows)}, "json")
     else:
-        _out(rows, args.format, ["rank", "carrier", "total", "response_hours", "response_score", "peak_parcels_day",
-                                 "peak_score", "next_day_regions", "next_day_score", "exception_cases",
-                                 "exceptions_resolved", "exceptions_score", "cost_cents", "cost_score"])
+        _out(
+            rows,
+            args.format,
+            [
+                "rank",
+                "carrier",
+                "total",
+                "response_hours",
+                "response_score",
+                "peak_parcels_day",
+                "peak_score",
+                "next_day_regions",
+                "next_day_score",
+                "exception_cases",
+                "exceptions_resolved",
+                "exceptions_score",
+                "cost_cents",
+                "cost_score",
+            ],
+        )
     return 0
 
 

@@ -120,7 +120,9 @@ def cmd_configure(args: argparse.Namespace) -> int:
         if not httpx.URL(url).host:
             raise ValueError("no host")
     except (httpx.InvalidURL, ValueError) as exc:
-        raise StationError(f"Hub URL {url!r} is not valid: {exc}", zh=f"上游地址 {url!r} 无效：{exc}") from exc
+        raise StationError(
+            f"Hub URL {url!r} is not valid: {exc}", zh=f"上游地址 {url!r} 无效：{exc}"
+        ) from exc
     token = args.token.strip()
     if not token:
         raise StationError("The token is empty.", zh="令牌为空。")

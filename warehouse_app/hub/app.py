@@ -218,8 +218,10 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         """Every /api call but health is authenticated before its body or query is even parsed:
         a caller without a valid token gets 401 and learns nothing else about the API."""
         path = request.url.path
-        if path.startswith("/api/") and path not in PUBLIC_PATHS and not path.startswith(
-            "/api/v1/_test"
+        if (
+            path.startswith("/api/")
+            and path not in PUBLIC_PATHS
+            and not path.startswith("/api/v1/_test")
         ):
             try:
                 request.state.station = await run_in_threadpool(station_of, request)
@@ -351,7 +353,9 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
             try:  # stored times are UTC ISO text compared as text: normalise, refuse garbage
                 since = iso(parse_iso(since))
             except ValueError:
-                return _error(422, f"since is not an ISO 8601 time: {since!r}", "since 不是有效时间")
+                return _error(
+                    422, f"since is not an ISO 8601 time: {since!r}", "since 不是有效时间"
+                )
         rows = storage.handoff_counts(since)
         totals: dict[str, int] = {}
         for r in rows:

@@ -31,7 +31,9 @@ def open_storage(data_dir: Path, create: bool = False) -> SqliteHubStorage:
     the other commands on a mistyped --data-dir say so instead of leaving an empty hub.db there."""
     d = Path(data_dir)
     if d.exists() and not d.is_dir():
-        raise StationError(f"--data-dir {d} is a file, not a folder.", zh=f"--data-dir {d} 是文件，不是目录。")
+        raise StationError(
+            f"--data-dir {d} is a file, not a folder.", zh=f"--data-dir {d} 是文件，不是目录。"
+        )
     if not create and not (d / "hub.db").is_file():
         raise StationError(
             f"No hub database at {d / 'hub.db'}: check --data-dir (a new hub starts with "
@@ -337,12 +339,17 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         else:
-            print(f"错误 / error: 上游数据库错误（{path}）：{exc}\n  Hub database error on {path}: {exc}",
-                  file=sys.stderr)
+            print(
+                f"错误 / error: 上游数据库错误（{path}）：{exc}\n  Hub database error on {path}: {exc}",
+                file=sys.stderr,
+            )
         return 1
     except OSError as exc:
         logger.error("hub command %s failed: %s", args.command, exc)
-        print(f"错误 / error: 无法访问 {exc.filename or ''}：{exc.strerror or exc}\n  {exc}", file=sys.stderr)
+        print(
+            f"错误 / error: 无法访问 {exc.filename or ''}：{exc.strerror or exc}\n  {exc}",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

@@ -7,6 +7,7 @@ the carrier with the most capacity left today. Failover moves a failing carrier'
 orders to the next carrier by the same rules: old waybill voided, new one queued for printing, each
 step an event in the same transaction.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,10 +15,11 @@ import json
 import logging
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.errors import NotFound, StationError
@@ -63,42 +65,61 @@ def validate_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]]) ->
         if not c:
             raise StationError(f"{where}: carrier is missing", zh=f"第 {i} 条规则缺少快递公司")
         if c not in known:
-            raise StationError(f"{where}: unknown carrier {c!r} (known: {', '.join(sorted(known)) or 'none'})",
-                               zh=f"第 {i} 条规则：未知快递公司 {c!r}")
+            raise StationError(
+                f"{where}: unknown carrier {c!r} (known: {', '.join(sorted(known)) or 'none'})",
+                zh=f"第 {i} 条规则：未知快递公司 {c!r}",
+            )
         if c in seen:
-            raise StationError(f"{where}: carrier {c} appears twice", zh=f"第 {i} 条规则：快递公司 {c} 重复")
+            raise StationError(
+                f"{where}: carrier {c} appears twice", zh=f"第 {i} 条规则：快递公司 {c} 重复"
+            )
         seen.add(c)
         role = r.get("role", "dynamic")
         if role not in ROLES:
-            raise StationError(f"{where}: role must be one of {', '.join(ROLES)}, got {role!r}",
-                               zh=f"第 {i} 条规则：角色必须是 main/backup/dynamic：{role!r}")
+            raise StationError(
+                f"{where}: role must be one of {', '.join(ROLES)}, got {role!r}",
+                zh=f"第 {i} 条规则：角色必须是 main/backup/dynamic：{role!r}",
+            )
         regions = tuple(r.get("regions") or ())
         nd = tuple(r.get("next_day_regions") or ())
         bad = [x for x in (*regions, *nd) if x not in REGIONS]
         if bad:
-            raise StationError(f"{where}: unknown region {', '.join(bad)} (regions: {', '.join(REGIONS)})",
-                               zh=f"第 {i} 条规则：未知区域 {', '.join(bad)}")
+            raise StationError(
+                f"{where}: unknown region {', '.join(bad)} (regions: {', '.join(REGIONS)})",
+                zh=f"第 {i} 条规则：未知区域 {', '.join(bad)}",
+            )
         try:
             share = float(r.get("share", 0))
             cap = int(r.get("daily_capacity", 0))
             cost = int(r.get("cost_cents", 0))
             rank = int(r.get("rank", i))
         except (TypeError, ValueError) as exc:
-            raise StationError(f"{where}: share, daily_capacity, cost_cents and rank must be numbers ({exc})",
-                               zh=f"第 {i} 条规则：份额、日容量、成本、排序必须是数字") from exc
+            raise StationError(
+                f"{where}: share, daily_capacity, cost_cents and rank must be numbers ({exc})",
+                zh=f"第 {i} 条规则：份额、日容量、成本、排序必须是数字",
+            ) from exc
         if not 0 <= share <= 1 or cap < 0 or cost < 0:
-            raise StationError(f"{where}: share must be 0..1, capacity and cost >= 0",
-                               zh=f"第 {i} 条规则：份额须在 0..1，容量与成本须 >= 0")
-        out.append(CarrierRule(c, role, share, regions, cap, cost, nd, rank, bool(r.get("failing", False))))
+            raise StationError(
+                f"{where}: share must be 0..1, capacity and cost >= 0",
+                zh=f"第 {i} 条规则：份额须在 0..1，容量与成本须 >= 0",
+            )
+        out.append(
+            CarrierRule(c, role, share, regions, cap, cost, nd, rank, bool(r.get("failing", False)))
+        )
     if not out:
         raise StationError("No carrier rules given", zh="没有快递分配规则")
     total = sum(r.share for r in out)
     if total > 1.0001:
-        raise StationError(f"Target shares add up to {total:.0%}, more than 100%", zh=f"目标份额合计 {total:.0%}，超过 100%")
+        raise StationError(
+            f"Target shares add up to {total:.0%}, more than 100%",
+            zh=f"目标份额合计 {total:.0%}，超过 100%",
+        )
     return out
 
 
-def set_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]], operator: str | None = None) -> list[CarrierRule]:
+def set_rules(
+    conn: sqlite3.Connection, rules: Iterable[dict[str, Any]], operator: str | None = None
+) -> list[CarrierRule]:
     """Replace the promo's carrier rules (keeping which carriers are failing). Caller owns the transaction."""
     parsed = validate_rules(conn, rules)
     failing = {r[0] for r in conn.execute("SELECT carrier FROM carrier_rules WHERE failing=1")}
@@ -107,16 +128,39 @@ def set_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]], operato
         conn.execute(
             "INSERT INTO carrier_rules (carrier, role, share, regions, daily_capacity, cost_cents, next_day_regions, "
             "rank, failing) VALUES (?,?,?,?,?,?,?,?,?)",
-            (r.carrier, r.role, r.share, json.dumps(list(r.regions)), r.daily_capacity, r.cost_cents,
-             json.dumps(list(r.next_day_regions)), r.rank, 1 if (r.failing or r.carrier in failing) else 0))
-    append_event(conn, "carrier.rules_set", {"rules": [r.__dict__ for r in parsed]}, operator=operator)
+            (
+                r.carrier,
+                r.role,
+                r.share,
+                json.dumps(list(r.regions)),
+                r.daily_capacity,
+                r.cost_cents,
+                json.dumps(list(r.next_day_regions)),
+                r.rank,
+                1 if (r.failing or r.carrier in failing) else 0,
+            ),
+        )
+    append_event(
+        conn, "carrier.rules_set", {"rules": [r.__dict__ for r in parsed]}, operator=operator
+    )
     return load_rules(conn)
 
 
 def load_rules(conn: sqlite3.Connection) -> list[CarrierRule]:
-    return [CarrierRule(r["carrier"], r["role"], r["share"], tuple(json.loads(r["regions"])), r["daily_capacity"],
-                        r["cost_cents"], tuple(json.loads(r["next_day_regions"])), r["rank"], bool(r["failing"]))
-            for r in conn.execute("SELECT * FROM carrier_rules ORDER BY rank, carrier")]
+    return [
+        CarrierRule(
+            r["carrier"],
+            r["role"],
+            r["share"],
+            tuple(json.loads(r["regions"])),
+            r["daily_capacity"],
+            r["cost_cents"],
+            tuple(json.loads(r["next_day_regions"])),
+            r["rank"],
+            bool(r["failing"]),
+        )
+        for r in conn.execute("SELECT * FROM carrier_rules ORDER BY rank, carrier")
+    ]
 
 
 def read_rules_file(path: Path | str) -> list[dict[str, Any]]:
@@ -125,18 +169,30 @@ def read_rules_file(path: Path | str) -> list[dict[str, Any]]:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise StationError(f"{p} is not UTF-8 text (save the rules as UTF-8 JSON)",
-                           zh=f"{p} 不是 UTF-8 文本（请把规则另存为 UTF-8 编码的 JSON）") from exc
+        raise StationError(
+            f"{p} is not UTF-8 text (save the rules as UTF-8 JSON)",
+            zh=f"{p} 不是 UTF-8 文本（请把规则另存为 UTF-8 编码的 JSON）",
+        ) from exc
     except OSError as exc:
         raise StationError(f"Cannot read {p}: {exc}", zh=f"无法读取 {p}：{exc}") from exc
     if not text.strip():
-        raise StationError(f"{p} is empty: no carrier rules in it", zh=f"{p} 是空文件：没有快递分配规则")
+        raise StationError(
+            f"{p} is empty: no carrier rules in it", zh=f"{p} 是空文件：没有快递分配规则"
+        )
     try:
-        data = json.loads(text) if text.lstrip().startswith("[") else [json.loads(x) for x in text.splitlines() if x.strip()]
+        data = (
+            json.loads(text)
+            if text.lstrip().startswith("[")
+            else [json.loads(x) for x in text.splitlines() if x.strip()]
+        )
     except json.JSONDecodeError as exc:
-        raise StationError(f"{p} is not valid JSON: {exc}", zh=f"{p} 不是有效的 JSON：{exc}") from exc
+        raise StationError(
+            f"{p} is not valid JSON: {exc}", zh=f"{p} 不是有效的 JSON：{exc}"
+        ) from exc
     if not all(isinstance(x, dict) for x in data):
-        raise StationError(f"{p}: each rule must be a JSON object", zh=f"{p}：每条规则必须是 JSON 对象")
+        raise StationError(
+            f"{p}: each rule must be a JSON object", zh=f"{p}：每条规则必须是 JSON 对象"
+        )
     return data
 
 
@@ -153,8 +209,11 @@ class Allocator:
     def __post_init__(self) -> None:
         self.healthy = [r for r in self.rules if not r.failing]
         self.remaining: dict[str, float] = {
-            r.carrier: (r.daily_capacity - self.used.get(r.carrier, 0)) if r.daily_capacity > 0 else float("inf")
-            for r in self.healthy}
+            r.carrier: (r.daily_capacity - self.used.get(r.carrier, 0))
+            if r.daily_capacity > 0
+            else float("inf")
+            for r in self.healthy
+        }
         self.by_region: dict[str, list[str]] = {}
         for r in sorted(self.healthy, key=lambda r: (ROLES.index(r.role), r.rank)):
             for reg in r.regions:
@@ -172,11 +231,18 @@ class Allocator:
                 return c, "region"
         best = None
         for c, left in rem.items():
-            if left >= 1 and (best is None or left > rem[best] or (left == rem[best] and self.rank[c] < self.rank[best])):
+            if left >= 1 and (
+                best is None
+                or left > rem[best]
+                or (left == rem[best] and self.rank[c] < self.rank[best])
+            ):
                 best = c
         if best is None:
-            raise StationError("No carrier has capacity left today (or all are failing): raise a capacity or "
-                               "restore a carrier", zh="今天所有快递都已无运力（或均故障）：请提高运力或恢复快递")
+            raise StationError(
+                "No carrier has capacity left today (or all are failing): raise a capacity or "
+                "restore a carrier",
+                zh="今天所有快递都已无运力（或均故障）：请提高运力或恢复快递",
+            )
         rem[best] -= 1
         self.taken[best] = self.taken.get(best, 0) + 1
         return best, "dynamic"
@@ -198,7 +264,9 @@ class Allocator:
             for rowid, province in rows:
                 cs = cands.get(province)
                 if cs is None:
-                    cs = cands[province] = tuple((c, index[c]) for c in self.by_region.get(region_of(province) or "", ()))
+                    cs = cands[province] = tuple(
+                        (c, index[c]) for c in self.by_region.get(region_of(province) or "", ())
+                    )
                 for c, i in cs:
                     if rem[c] >= 1:
                         rem[c] -= 1
@@ -211,21 +279,29 @@ class Allocator:
                     add(rowid * k + index[c])
         finally:
             taken = self.taken
-            self.taken = {c: taken.get(c, 0) + counts[i] for i, c in enumerate(codes)
-                          if taken.get(c, 0) + counts[i]}  # in rule order, like pick() one by one
+            self.taken = {
+                c: taken.get(c, 0) + counts[i]
+                for i, c in enumerate(codes)
+                if taken.get(c, 0) + counts[i]
+            }  # in rule order, like pick() one by one
             self.taken.update({c: n for c, n in taken.items() if c not in self.taken})
         return keys, codes, n_region
 
 
 def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
-    return {r[0]: int(r[1]) for r in conn.execute("SELECT carrier, allocated FROM carrier_usage WHERE day=?", (day,))}
+    return {
+        r[0]: int(r[1])
+        for r in conn.execute("SELECT carrier, allocated FROM carrier_usage WHERE day=?", (day,))
+    }
 
 
 def bump_usage(conn: sqlite3.Connection, day: str, counts: dict[str, int]) -> None:
     """Add (or, negative, give back) capacity use for the day; never below zero."""
-    conn.executemany("INSERT INTO carrier_usage (carrier, day, allocated) VALUES (?,?,max(0, ?)) "
-                     "ON CONFLICT(carrier, day) DO UPDATE SET allocated = max(0, allocated + ?)",
-                     [(c, day, n, n) for c, n in counts.items() if n])
+    conn.executemany(
+        "INSERT INTO carrier_usage (carrier, day, allocated) VALUES (?,?,max(0, ?)) "
+        "ON CONFLICT(carrier, day) DO UPDATE SET allocated = max(0, allocated + ?)",
+        [(c, day, n, n) for c, n in counts.items() if n],
+    )
 
 
 _bump_usage = bump_usage  # the old private name
@@ -237,7 +313,10 @@ class WaybillMinter:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.prefixes = {r[0]: (r[1] or r[0][:2]) for r in conn.execute("SELECT code, waybill_prefix FROM carriers")}
+        self.prefixes = {
+            r[0]: (r[1] or r[0][:2])
+            for r in conn.execute("SELECT code, waybill_prefix FROM carriers")
+        }
         row = conn.execute("SELECT value FROM meta WHERE key='promo_waybill_seq'").fetchone()
         self.seq = int(row[0]) if row else 0
 
@@ -246,18 +325,28 @@ class WaybillMinter:
         return f"{self.prefixes.get(carrier, 'WB')}9{self.seq:011d}"
 
     def save(self) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('promo_waybill_seq', ?)", (str(self.seq),))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('promo_waybill_seq', ?)",
+            (str(self.seq),),
+        )
 
 
 def _waybill_clash(exc: sqlite3.IntegrityError) -> StationError:
     logger.error("minted waybill collided with an existing one: %s", exc)
-    return StationError("A new waybill number is already in use here; nothing was changed. Ask IT to move the "
-                        "station's waybill sequence (meta promo_waybill_seq) past the imported numbers.",
-                        zh="新面单号与已有面单号重复，未做任何修改。请 IT 调整本站面单序号（meta promo_waybill_seq）。")
+    return StationError(
+        "A new waybill number is already in use here; nothing was changed. Ask IT to move the "
+        "station's waybill sequence (meta promo_waybill_seq) past the imported numbers.",
+        zh="新面单号与已有面单号重复，未做任何修改。请 IT 调整本站面单序号（meta promo_waybill_seq）。",
+    )
 
 
-def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, operator: str | None = None,
-                    limit: int | None = None) -> dict[str, Any]:
+def allocate_orders(
+    conn: sqlite3.Connection,
+    *,
+    now: datetime | None = None,
+    operator: str | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
     """Give every open paid order that has no carrier yet a carrier and a new waybill, earliest paid
     first. Orders that came with a carrier from upstream keep it. Caller owns the transaction.
 
@@ -266,8 +355,10 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     reads, a pure in-memory allocator, and one bulk update in rowid order."""
     rules = load_rules(conn)
     if not rules:
-        raise StationError("No carrier rules for this promo: run `warehouse-station carrier rules FILE` first",
-                           zh="本次大促尚未设置快递分配规则：请先运行 `warehouse-station carrier rules FILE`")
+        raise StationError(
+            "No carrier rules for this promo: run `warehouse-station carrier rules FILE` first",
+            zh="本次大促尚未设置快递分配规则：请先运行 `warehouse-station carrier rules FILE`",
+        )
     now = now or utcnow()
     day, at = today(now), iso(now)
     # a carrier past its capacity (orders that came with it from upstream, a lowered capacity) is full
@@ -279,12 +370,20 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     cur = conn.cursor()
     cur.row_factory = None
     # parcels already made for carrier-less orders (e.g. anonymous pre-packs bound early) get the waybill too
-    parcels = {r[0]: r[1] for r in cur.execute(
-        "SELECT o.rowid, p.parcel_id FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-        "WHERE p.waybill IS NULL AND p.state IN ('planned', 'packed', 'verified') AND o.carrier IS NULL")}
-    sql = ("SELECT rowid, province FROM orders WHERE status='paid' AND carrier IS NULL "
-           "ORDER BY +paid_at, order_id")  # '+': one sort beats a million index-order row lookups
-    rows = cur.execute(sql + (f" LIMIT {int(limit)}" if limit else ""))  # streamed: no million-row list
+    parcels = {
+        r[0]: r[1]
+        for r in cur.execute(
+            "SELECT o.rowid, p.parcel_id FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE p.waybill IS NULL AND p.state IN ('planned', 'packed', 'verified') AND o.carrier IS NULL"
+        )
+    }
+    sql = (
+        "SELECT rowid, province FROM orders WHERE status='paid' AND carrier IS NULL "
+        "ORDER BY +paid_at, order_id"
+    )  # '+': one sort beats a million index-order row lookups
+    rows = cur.execute(
+        sql + (f" LIMIT {int(limit)}" if limit else "")
+    )  # streamed: no million-row list
     mint = WaybillMinter(conn)
     # Pass 1, earliest paid first (who gets capacity): only (rowid, carrier), as one int each. Pass 2, in
     # rowid order: waybill numbers are minted in that order too, so the update walks the table and the
@@ -314,15 +413,19 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
         conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory
     try:
         try:
-            conn.executemany("UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
-                             order_updates())
+            conn.executemany(
+                "UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
+                order_updates(),
+            )
         except sqlite3.IntegrityError as exc:
             raise _waybill_clash(exc) from exc
-        conn.executemany("UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
-                         parcel_updates)
+        conn.executemany(
+            "UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
+            parcel_updates,
+        )
     finally:
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
-    del keys, parcels
+    keys = parcels = None  # type: ignore[assignment]  # free the big lists; the closure ran already
     mint.save()
     bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)
@@ -334,24 +437,40 @@ def allocate_orders(conn: sqlite3.Connection, *, now: datetime | None = None, op
     return summary
 
 
-def split_report(conn: sqlite3.Connection, day: str | None = None, now: datetime | None = None) -> list[dict[str, Any]]:
+def split_report(
+    conn: sqlite3.Connection, day: str | None = None, now: datetime | None = None
+) -> list[dict[str, Any]]:
     """Realised split beside the target, per carrier, over the promo's paid orders (by the carrier each
     order now has), with today's (or `day`'s) capacity use."""
     rules = {r.carrier: r for r in load_rules(conn)}
-    counts = {r[0]: int(r[1]) for r in conn.execute(
-        "SELECT carrier, count(*) FROM orders WHERE status='paid' AND carrier IS NOT NULL GROUP BY carrier")}
+    counts = {
+        r[0]: int(r[1])
+        for r in conn.execute(
+            "SELECT carrier, count(*) FROM orders WHERE status='paid' AND carrier IS NOT NULL GROUP BY carrier"
+        )
+    }
     total = sum(counts.values())
     used = usage(conn, day or today(now))
     rows = []
-    for c in sorted(set(rules) | set(counts), key=lambda c: (rules[c].rank if c in rules else 999, c)):
+    for c in sorted(
+        set(rules) | set(counts), key=lambda c: (rules[c].rank if c in rules else 999, c)
+    ):
         r = rules.get(c)
         cap = r.daily_capacity if r else 0
-        rows.append({"carrier": c, "role": r.role if r else "-", "regions": ",".join(r.regions) if r else "",
-                     "target_share": round(r.share, 4) if r else 0.0, "orders": counts.get(c, 0),
-                     "realised_share": round(counts.get(c, 0) / total, 4) if total else 0.0,
-                     "capacity_today": cap or None, "used_today": used.get(c, 0),
-                     "left_today": (cap - used.get(c, 0)) if cap else None,
-                     "failing": bool(r.failing) if r else False})
+        rows.append(
+            {
+                "carrier": c,
+                "role": r.role if r else "-",
+                "regions": ",".join(r.regions) if r else "",
+                "target_share": round(r.share, 4) if r else 0.0,
+                "orders": counts.get(c, 0),
+                "realised_share": round(counts.get(c, 0) / total, 4) if total else 0.0,
+                "capacity_today": cap or None,
+                "used_today": used.get(c, 0),
+                "left_today": (cap - used.get(c, 0)) if cap else None,
+                "failing": bool(r.failing) if r else False,
+            }
+        )
     return rows
 
 
@@ -363,11 +482,22 @@ def _open_orders_of(conn: sqlite3.Connection, carrier: str) -> list[sqlite3.Row]
         "SELECT o.order_id, o.province, o.waybill, p.parcel_id, p.state FROM orders o "
         "LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.carrier=? AND o.status='paid' "
         "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified')) ORDER BY o.paid_at, o.order_id",
-        (carrier,)).fetchall()
+        (carrier,),
+    ).fetchall()
 
 
-def _move_orders(conn: sqlite3.Connection, carrier: str, orders: list[sqlite3.Row], alloc: "Allocator", *,
-                 cause: str, operator: str | None, at: str, day: str, stop_when_full: bool = False) -> dict[str, int]:
+def _move_orders(
+    conn: sqlite3.Connection,
+    carrier: str,
+    orders: list[sqlite3.Row],
+    alloc: Allocator,
+    *,
+    cause: str,
+    operator: str | None,
+    at: str,
+    day: str,
+    stop_when_full: bool = False,
+) -> dict[str, int]:
     """The failover path, shared by a failing carrier and a carrier over its capacity: each order goes to
     the next carrier by the rules, its old waybill is voided, the new one queued for printing when a
     parcel carries it; every step an event. Returns new carrier -> orders moved. With stop_when_full,
@@ -384,82 +514,178 @@ def _move_orders(conn: sqlite3.Connection, carrier: str, orders: list[sqlite3.Ro
         new_wb = mint.next(new_c)
         old_wb = o["waybill"]
         if old_wb:
-            conn.execute("INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
-                         "voided_at, voided_by) VALUES (?,?,?,?,?,?,?)",
-                         (old_wb, o["parcel_id"], o["order_id"], carrier, f"{cause}:{carrier}", at, operator))
-            append_event(conn, "waybill.voided", {"waybill": old_wb, "order_id": o["order_id"], "parcel_id": o["parcel_id"],
-                                                  "carrier": carrier, "reason": cause},
-                         operator=operator, at=at)
+            conn.execute(
+                "INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
+                "voided_at, voided_by) VALUES (?,?,?,?,?,?,?)",
+                (
+                    old_wb,
+                    o["parcel_id"],
+                    o["order_id"],
+                    carrier,
+                    f"{cause}:{carrier}",
+                    at,
+                    operator,
+                ),
+            )
+            append_event(
+                conn,
+                "waybill.voided",
+                {
+                    "waybill": old_wb,
+                    "order_id": o["order_id"],
+                    "parcel_id": o["parcel_id"],
+                    "carrier": carrier,
+                    "reason": cause,
+                },
+                operator=operator,
+                at=at,
+            )
         try:
-            conn.execute("UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
-                         (new_c, new_wb, at, o["order_id"]))
+            conn.execute(
+                "UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
+                (new_c, new_wb, at, o["order_id"]),
+            )
         except sqlite3.IntegrityError as exc:
             raise _waybill_clash(exc) from exc
         if o["parcel_id"]:
-            conn.execute("UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
-                         (new_c, new_wb, at, o["parcel_id"]))
+            conn.execute(
+                "UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
+                (new_c, new_wb, at, o["parcel_id"]),
+            )
         rule = "failover" if cause == "carrier_failover" else cause
-        conn.execute("INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at, previous_carrier) "
-                     "VALUES (?,?,?,?,?,?,?) ON CONFLICT(order_id) DO UPDATE SET carrier=excluded.carrier, "
-                     "rule=excluded.rule, day=excluded.day, allocated_at=excluded.allocated_at, "
-                     "previous_carrier=excluded.previous_carrier",
-                     (o["order_id"], new_c, region_of(o["province"]), rule, day, at, carrier))
-        append_event(conn, "order.carrier_reassigned", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
-                                                        "from": carrier, "to": new_c, "old_waybill": old_wb,
-                                                        "new_waybill": new_wb, "reason": cause},
-                     operator=operator, at=at)
+        conn.execute(
+            "INSERT INTO allocations (order_id, carrier, region, rule, day, allocated_at, previous_carrier) "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(order_id) DO UPDATE SET carrier=excluded.carrier, "
+            "rule=excluded.rule, day=excluded.day, allocated_at=excluded.allocated_at, "
+            "previous_carrier=excluded.previous_carrier",
+            (o["order_id"], new_c, region_of(o["province"]), rule, day, at, carrier),
+        )
+        append_event(
+            conn,
+            "order.carrier_reassigned",
+            {
+                "order_id": o["order_id"],
+                "parcel_id": o["parcel_id"],
+                "from": carrier,
+                "to": new_c,
+                "old_waybill": old_wb,
+                "new_waybill": new_wb,
+                "reason": cause,
+            },
+            operator=operator,
+            at=at,
+        )
         if o["parcel_id"]:
-            conn.execute("INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
-                         "VALUES (?,?,?,?,?,?)", (o["order_id"], o["parcel_id"], new_wb, new_c, cause, at))
-            append_event(conn, "waybill.print_requested", {"order_id": o["order_id"], "parcel_id": o["parcel_id"],
-                                                           "waybill": new_wb, "carrier": new_c,
-                                                           "replaces": old_wb, "reason": cause},
-                         operator=operator, at=at)
+            conn.execute(
+                "INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
+                "VALUES (?,?,?,?,?,?)",
+                (o["order_id"], o["parcel_id"], new_wb, new_c, cause, at),
+            )
+            append_event(
+                conn,
+                "waybill.print_requested",
+                {
+                    "order_id": o["order_id"],
+                    "parcel_id": o["parcel_id"],
+                    "waybill": new_wb,
+                    "carrier": new_c,
+                    "replaces": old_wb,
+                    "reason": cause,
+                },
+                operator=operator,
+                at=at,
+            )
         moved[new_c] = moved.get(new_c, 0) + 1
     mint.save()
     bump_usage(conn, day, alloc.taken)
     return moved
 
 
-def fail_carrier(conn: sqlite3.Connection, carrier: str, *, reason: str = "", trigger: str = "lead",
-                 operator: str | None = None, now: datetime | None = None) -> dict[str, Any]:
+def fail_carrier(
+    conn: sqlite3.Connection,
+    carrier: str,
+    *,
+    reason: str = "",
+    trigger: str = "lead",
+    operator: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """Mark a carrier failing and move its not-yet-handed-off orders. Caller owns the transaction, so a
     failure half-way changes nothing."""
     if trigger not in ("lead", "stall", "capacity"):
         raise ValueError(f"bad trigger {trigger!r}")
     row = conn.execute("SELECT failing FROM carrier_rules WHERE carrier=?", (carrier,)).fetchone()
     if row is None:
-        known = ", ".join(r[0] for r in conn.execute("SELECT carrier FROM carrier_rules ORDER BY rank"))
-        raise NotFound(f"Carrier {carrier!r} has no rule in this promo (carriers: {known or 'none'})",
-                       zh=f"快递公司 {carrier!r} 不在本次大促规则中（现有：{known or '无'}）")
+        known = ", ".join(
+            r[0] for r in conn.execute("SELECT carrier FROM carrier_rules ORDER BY rank")
+        )
+        raise NotFound(
+            f"Carrier {carrier!r} has no rule in this promo (carriers: {known or 'none'})",
+            zh=f"快递公司 {carrier!r} 不在本次大促规则中（现有：{known or '无'}）",
+        )
     now = now or utcnow()
     at, day = iso(now), today(now)
-    conn.execute("UPDATE carrier_rules SET failing=1, failing_since=coalesce(failing_since, ?), failing_reason=? "
-                 "WHERE carrier=?", (at, reason or trigger, carrier))
-    append_event(conn, "carrier.failed", {"carrier": carrier, "reason": reason, "trigger": trigger},
-                 operator=operator, at=at)
+    conn.execute(
+        "UPDATE carrier_rules SET failing=1, failing_since=coalesce(failing_since, ?), failing_reason=? "
+        "WHERE carrier=?",
+        (at, reason or trigger, carrier),
+    )
+    append_event(
+        conn,
+        "carrier.failed",
+        {"carrier": carrier, "reason": reason, "trigger": trigger},
+        operator=operator,
+        at=at,
+    )
     alloc = Allocator(load_rules(conn), usage(conn, day))
     orders = _open_orders_of(conn, carrier)
-    moved = _move_orders(conn, carrier, orders, alloc, cause="carrier_failover", operator=operator, at=at, day=day)
-    cur = conn.execute("INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
-                       "VALUES (?,?,?,?,?,?,?)", (carrier, trigger, reason, operator, at, len(orders), json.dumps(moved)))
-    conn.execute("INSERT INTO carrier_exceptions (carrier, kind, opened_at) VALUES (?, 'failure', ?)", (carrier, at))
-    summary = {"failover_id": cur.lastrowid, "carrier": carrier, "trigger": trigger, "orders_moved": len(orders),
-               "moved_to": moved, "reprints_queued": sum(1 for o in orders if o["parcel_id"])}
+    moved = _move_orders(
+        conn, carrier, orders, alloc, cause="carrier_failover", operator=operator, at=at, day=day
+    )
+    cur = conn.execute(
+        "INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
+        "VALUES (?,?,?,?,?,?,?)",
+        (carrier, trigger, reason, operator, at, len(orders), json.dumps(moved)),
+    )
+    conn.execute(
+        "INSERT INTO carrier_exceptions (carrier, kind, opened_at) VALUES (?, 'failure', ?)",
+        (carrier, at),
+    )
+    summary = {
+        "failover_id": cur.lastrowid,
+        "carrier": carrier,
+        "trigger": trigger,
+        "orders_moved": len(orders),
+        "moved_to": moved,
+        "reprints_queued": sum(1 for o in orders if o["parcel_id"]),
+    }
     append_event(conn, "carrier.failover_done", summary, operator=operator, at=at)
-    logger.warning("carrier %s failed over (%s): %d orders moved %s", carrier, trigger, len(orders), moved)
+    logger.warning(
+        "carrier %s failed over (%s): %d orders moved %s", carrier, trigger, len(orders), moved
+    )
     return summary
 
 
-def over_capacity(conn: sqlite3.Connection, day: str, rules: list[CarrierRule] | None = None) -> dict[str, int]:
+def over_capacity(
+    conn: sqlite3.Connection, day: str, rules: list[CarrierRule] | None = None
+) -> dict[str, int]:
     """Healthy carriers that used more than their daily capacity on `day`: carrier -> orders over."""
     used = usage(conn, day)
-    return {r.carrier: used.get(r.carrier, 0) - r.daily_capacity for r in (rules or load_rules(conn))
-            if not r.failing and r.daily_capacity > 0 and used.get(r.carrier, 0) > r.daily_capacity}
+    return {
+        r.carrier: used.get(r.carrier, 0) - r.daily_capacity
+        for r in (rules or load_rules(conn))
+        if not r.failing and r.daily_capacity > 0 and used.get(r.carrier, 0) > r.daily_capacity
+    }
 
 
-def rebalance_capacity(conn: sqlite3.Connection, *, now: datetime | None = None, operator: str | None = None,
-                       only: str | None = None, rules: list[CarrierRule] | None = None) -> list[dict[str, Any]]:
+def rebalance_capacity(
+    conn: sqlite3.Connection,
+    *,
+    now: datetime | None = None,
+    operator: str | None = None,
+    only: str | None = None,
+    rules: list[CarrierRule] | None = None,
+) -> list[dict[str, Any]]:
     """Capacity run-out: a carrier whose daily capacity is used up counts as failing for the rest of the day.
     Its not-yet-handed-off orders beyond capacity (the latest paid: earliest paid ship first) move by the
     rules through the failover path (old waybill voided, new one queued for printing, events), and give the
@@ -475,53 +701,120 @@ def rebalance_capacity(conn: sqlite3.Connection, *, now: datetime | None = None,
         rule = next(r for r in rules if r.carrier == carrier)
         used = rule.daily_capacity + excess
         open_orders = _open_orders_of(conn, carrier)
-        beyond = open_orders[max(0, len(open_orders) - excess):]
+        beyond = open_orders[max(0, len(open_orders) - excess) :]
         reason = f"daily capacity {rule.daily_capacity} used up ({used} today, {excess} over)"
         reason_zh = f"当日运力 {rule.daily_capacity} 已用完（今日 {used} 单，超出 {excess} 单）"
         alloc = Allocator(load_rules(conn), usage(conn, day))
         if not beyond or not any(left >= 1 for left in alloc.remaining.values()):
             # nothing can move (all handed off, or no carrier has room): report it, change nothing
-            logger.warning("carrier %s %s: %d order(s) cannot move now (%s)", carrier, reason, excess,
-                           "no open orders" if not beyond else "no carrier has capacity left")
-            out.append({"failover_id": None, "carrier": carrier, "trigger": "capacity", "reason": reason,
-                        "capacity": rule.daily_capacity, "used_before": used, "orders_moved": 0, "moved_to": {},
-                        "reprints_queued": 0, "left_over": excess})
+            logger.warning(
+                "carrier %s %s: %d order(s) cannot move now (%s)",
+                carrier,
+                reason,
+                excess,
+                "no open orders" if not beyond else "no carrier has capacity left",
+            )
+            out.append(
+                {
+                    "failover_id": None,
+                    "carrier": carrier,
+                    "trigger": "capacity",
+                    "reason": reason,
+                    "capacity": rule.daily_capacity,
+                    "used_before": used,
+                    "orders_moved": 0,
+                    "moved_to": {},
+                    "reprints_queued": 0,
+                    "left_over": excess,
+                }
+            )
             continue
-        append_event(conn, "carrier.capacity_out", {
-            "carrier": carrier, "day": day, "capacity": rule.daily_capacity, "used": used, "excess": excess,
-            "movable": len(beyond), "reason": reason, "reason_zh": reason_zh}, operator=operator, at=at)
-        moved = _move_orders(conn, carrier, beyond, alloc, cause="capacity_out", operator=operator, at=at, day=day,
-                             stop_when_full=True)
+        append_event(
+            conn,
+            "carrier.capacity_out",
+            {
+                "carrier": carrier,
+                "day": day,
+                "capacity": rule.daily_capacity,
+                "used": used,
+                "excess": excess,
+                "movable": len(beyond),
+                "reason": reason,
+                "reason_zh": reason_zh,
+            },
+            operator=operator,
+            at=at,
+        )
+        moved = _move_orders(
+            conn,
+            carrier,
+            beyond,
+            alloc,
+            cause="capacity_out",
+            operator=operator,
+            at=at,
+            day=day,
+            stop_when_full=True,
+        )
         n = sum(moved.values())
         bump_usage(conn, day, {carrier: -n})
         cur = conn.execute(
             "INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
-            "VALUES (?,?,?,?,?,?,?)", (carrier, "capacity", reason, operator, at, n, json.dumps(moved)))
-        res = {"failover_id": cur.lastrowid, "carrier": carrier, "trigger": "capacity", "reason": reason,
-               "capacity": rule.daily_capacity, "used_before": used, "orders_moved": n, "moved_to": moved,
-               "reprints_queued": sum(1 for o in beyond[:n] if o["parcel_id"]), "left_over": excess - n}
+            "VALUES (?,?,?,?,?,?,?)",
+            (carrier, "capacity", reason, operator, at, n, json.dumps(moved)),
+        )
+        res = {
+            "failover_id": cur.lastrowid,
+            "carrier": carrier,
+            "trigger": "capacity",
+            "reason": reason,
+            "capacity": rule.daily_capacity,
+            "used_before": used,
+            "orders_moved": n,
+            "moved_to": moved,
+            "reprints_queued": sum(1 for o in beyond[:n] if o["parcel_id"]),
+            "left_over": excess - n,
+        }
         append_event(conn, "carrier.failover_done", res, operator=operator, at=at)
         if res["left_over"]:
-            logger.warning("carrier %s: %d order(s) over capacity could not move (no carrier has room, or they "
-                           "are already handed off)", carrier, res["left_over"])
-        logger.warning("carrier %s capacity out (%s): %d orders moved %s", carrier, reason, n, moved)
+            logger.warning(
+                "carrier %s: %d order(s) over capacity could not move (no carrier has room, or they "
+                "are already handed off)",
+                carrier,
+                res["left_over"],
+            )
+        logger.warning(
+            "carrier %s capacity out (%s): %d orders moved %s", carrier, reason, n, moved
+        )
         out.append(res)
     return out
 
 
 def restore_carrier(conn: sqlite3.Connection, carrier: str, operator: str | None = None) -> None:
     """The carrier works again: new orders may go to it (moved orders stay where they are)."""
-    cur = conn.execute("UPDATE carrier_rules SET failing=0, failing_since=NULL, failing_reason=NULL "
-                       "WHERE carrier=? AND failing=1", (carrier,))
+    cur = conn.execute(
+        "UPDATE carrier_rules SET failing=0, failing_since=NULL, failing_reason=NULL "
+        "WHERE carrier=? AND failing=1",
+        (carrier,),
+    )
     if cur.rowcount != 1:
-        raise StationError(f"Carrier {carrier!r} is not marked failing", zh=f"快递公司 {carrier!r} 未被标记为故障")
+        raise StationError(
+            f"Carrier {carrier!r} is not marked failing", zh=f"快递公司 {carrier!r} 未被标记为故障"
+        )
     at = iso(utcnow())
-    conn.execute("UPDATE failovers SET restored_at=? WHERE carrier=? AND restored_at IS NULL", (at, carrier))
+    conn.execute(
+        "UPDATE failovers SET restored_at=? WHERE carrier=? AND restored_at IS NULL", (at, carrier)
+    )
     append_event(conn, "carrier.restored", {"carrier": carrier}, operator=operator, at=at)
 
 
-def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, auto_failover: bool = False,
-                   operator: str | None = None) -> list[dict[str, Any]]:
+def check_carriers(
+    conn: sqlite3.Connection,
+    *,
+    now: datetime | None = None,
+    auto_failover: bool = False,
+    operator: str | None = None,
+) -> list[dict[str, Any]]:
     """What the allocator sees: stalled handoffs (parcels verified long ago, nothing handed off to the
     carrier since) and capacity run out (`capacity_out`; `over_capacity` orders beyond it, e.g. orders that
     came with the carrier from upstream). With auto_failover a stalled carrier is failed over and a carrier
@@ -533,25 +826,47 @@ def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, aut
     used = usage(conn, day)
     out = []
     for r in load_rules(conn):
-        waiting = conn.execute("SELECT count(*), min(verified_at) FROM parcels WHERE carrier=? AND state='verified' "
-                               "AND verified_at <= ?", (r.carrier, cutoff)).fetchone()
-        last = conn.execute("SELECT max(handed_off_at) FROM parcels WHERE carrier=?", (r.carrier,)).fetchone()[0]
+        waiting = conn.execute(
+            "SELECT count(*), min(verified_at) FROM parcels WHERE carrier=? AND state='verified' "
+            "AND verified_at <= ?",
+            (r.carrier, cutoff),
+        ).fetchone()
+        last = conn.execute(
+            "SELECT max(handed_off_at) FROM parcels WHERE carrier=?", (r.carrier,)
+        ).fetchone()[0]
         stalled = bool(waiting[0]) and (last is None or last < cutoff)
         cap_out = r.daily_capacity > 0 and used.get(r.carrier, 0) >= r.daily_capacity
         over = max(0, used.get(r.carrier, 0) - r.daily_capacity) if r.daily_capacity > 0 else 0
-        row = {"carrier": r.carrier, "failing": r.failing, "stalled": stalled, "waiting_parcels": int(waiting[0]),
-               "oldest_waiting": waiting[1], "last_handoff": last, "capacity_out": cap_out,
-               "used_today": used.get(r.carrier, 0), "capacity": r.daily_capacity or None,
-               "over_capacity": over, "action": None}
+        row = {
+            "carrier": r.carrier,
+            "failing": r.failing,
+            "stalled": stalled,
+            "waiting_parcels": int(waiting[0]),
+            "oldest_waiting": waiting[1],
+            "last_handoff": last,
+            "capacity_out": cap_out,
+            "used_today": used.get(r.carrier, 0),
+            "capacity": r.daily_capacity or None,
+            "over_capacity": over,
+            "action": None,
+        }
         if stalled and not r.failing and auto_failover:
-            res = fail_carrier(conn, r.carrier, reason=f"no handoff for {stall}", trigger="stall",
-                               operator=operator, now=now)
+            res = fail_carrier(
+                conn,
+                r.carrier,
+                reason=f"no handoff for {stall}",
+                trigger="stall",
+                operator=operator,
+                now=now,
+            )
             row["action"] = f"failed over {res['orders_moved']} orders"
         elif over and not r.failing and auto_failover:
             moves = rebalance_capacity(conn, now=now, operator=operator, only=r.carrier)
             n = sum(m["orders_moved"] for m in moves)
             left = sum(m["left_over"] for m in moves)
-            row["action"] = f"capacity out: moved {n} orders" + (f", {left} could not move" if left else "")
+            row["action"] = f"capacity out: moved {n} orders" + (
+                f", {left} could not move" if left else ""
+            )
             row["over_capacity"] = left
             row["used_today"] = usage(conn, day).get(r.carrier, 0)  # after the move
         out.append(row)
@@ -560,12 +875,17 @@ def check_carriers(conn: sqlite3.Connection, *, now: datetime | None = None, aut
 
 def open_print_requests(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Reprints waiting for the print queue (until the devices print queue takes them over)."""
-    return [dict(r) for r in conn.execute("SELECT * FROM print_requests WHERE printed_at IS NULL ORDER BY id")]
+    return [
+        dict(r)
+        for r in conn.execute("SELECT * FROM print_requests WHERE printed_at IS NULL ORDER BY id")
+    ]
 
 
 def mark_printed(conn: sqlite3.Connection, request_id: int, operator: str | None = None) -> None:
-    cur = conn.execute("UPDATE print_requests SET printed_at=? WHERE id=? AND printed_at IS NULL",
-                       (iso(utcnow()), request_id))
+    cur = conn.execute(
+        "UPDATE print_requests SET printed_at=? WHERE id=? AND printed_at IS NULL",
+        (iso(utcnow()), request_id),
+    )
     if cur.rowcount != 1:
         raise NotFound(f"No open print request {request_id}", zh=f"没有待打印请求 {request_id}")
     append_event(conn, "waybill.printed", {"print_request": request_id}, operator=operator)
@@ -573,28 +893,39 @@ def mark_printed(conn: sqlite3.Connection, request_id: int, operator: str | None
 
 def live_waybill_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Orders that do not have exactly one live waybill: none, a voided one, or a parcel disagreeing."""
-    return [dict(r) for r in conn.execute(
-        "SELECT o.order_id, o.waybill, p.waybill AS parcel_waybill, o.carrier, p.carrier AS parcel_carrier, "
-        "CASE WHEN o.waybill IS NULL THEN 'no_waybill' "
-        "WHEN v.waybill IS NOT NULL THEN 'voided_waybill' ELSE 'parcel_mismatch' END AS problem "
-        "FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id LEFT JOIN voided_waybills v ON v.waybill=o.waybill "
-        "WHERE o.status='paid' AND (o.waybill IS NULL OR v.waybill IS NOT NULL OR "
-        "(p.parcel_id IS NOT NULL AND (p.waybill IS NOT o.waybill OR p.carrier IS NOT o.carrier)))")]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT o.order_id, o.waybill, p.waybill AS parcel_waybill, o.carrier, p.carrier AS parcel_carrier, "
+            "CASE WHEN o.waybill IS NULL THEN 'no_waybill' "
+            "WHEN v.waybill IS NOT NULL THEN 'voided_waybill' ELSE 'parcel_mismatch' END AS problem "
+            "FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id LEFT JOIN voided_waybills v ON v.waybill=o.waybill "
+            "WHERE o.status='paid' AND (o.waybill IS NULL OR v.waybill IS NOT NULL OR "
+            "(p.parcel_id IS NOT NULL AND (p.waybill IS NOT o.waybill OR p.carrier IS NOT o.carrier)))"
+        )
+    ]
 
 
 # ---------------------------------------------------------------- warehouse failover
 
 
-def export_open_orders(conn: sqlite3.Connection, path: Path | str, operator: str | None = None) -> dict[str, Any]:
+def export_open_orders(
+    conn: sqlite3.Connection, path: Path | str, operator: str | None = None
+) -> dict[str, Any]:
     """Write this warehouse's open orders (paid, not handed off) as JSONL for the backup warehouse's
     `import orders` or hub import. Written to a temp file and renamed, so a half file never exists.
     Caller owns the transaction (for the export record and event)."""
     p = Path(path)
     if p.suffix.lower() not in (".jsonl", ".ndjson"):
-        raise StationError(f"Export file must end in .jsonl, got {p.name}", zh=f"导出文件必须以 .jsonl 结尾：{p.name}")
+        raise StationError(
+            f"Export file must end in .jsonl, got {p.name}",
+            zh=f"导出文件必须以 .jsonl 结尾：{p.name}",
+        )
     items: dict[str, list[dict[str, Any]]] = {}
-    for r in conn.execute("SELECT i.order_id, i.sku_code, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
-                          "WHERE o.status='paid' ORDER BY i.order_id, i.sku_code"):
+    for r in conn.execute(
+        "SELECT i.order_id, i.sku_code, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
+        "WHERE o.status='paid' ORDER BY i.order_id, i.sku_code"
+    ):
         items.setdefault(r[0], []).append({"sku": r[1], "qty": r[2]})
     tmp = p.with_name(p.name + ".part")
     h = hashlib.sha256()
@@ -603,8 +934,14 @@ def export_open_orders(conn: sqlite3.Connection, path: Path | str, operator: str
         p.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
             for o in conn.execute("SELECT o.* " + _OPEN_SQL + " ORDER BY o.paid_at, o.order_id"):
-                line = json.dumps(order_record(o, items.get(o["order_id"], [])), ensure_ascii=False,
-                                  sort_keys=True) + "\n"
+                line = (
+                    json.dumps(
+                        order_record(o, items.get(o["order_id"], [])),
+                        ensure_ascii=False,
+                        sort_keys=True,
+                    )
+                    + "\n"
+                )
                 f.write(line)
                 h.update(line.encode())
                 n += 1
@@ -616,12 +953,21 @@ def export_open_orders(conn: sqlite3.Connection, path: Path | str, operator: str
         raise StationError(f"Cannot write {p}: {exc}", zh=f"无法写入 {p}：{exc}") from exc
     digest = h.hexdigest()
     at = iso(utcnow())
-    conn.execute("INSERT INTO warehouse_exports (path, orders, sha256, exported_at, operator) VALUES (?,?,?,?,?)",
-                 (str(p), n, digest, at, operator))
-    append_event(conn, "warehouse.orders_exported", {"path": str(p), "orders": n, "sha256": digest},
-                 operator=operator, at=at)
+    conn.execute(
+        "INSERT INTO warehouse_exports (path, orders, sha256, exported_at, operator) VALUES (?,?,?,?,?)",
+        (str(p), n, digest, at, operator),
+    )
+    append_event(
+        conn,
+        "warehouse.orders_exported",
+        {"path": str(p), "orders": n, "sha256": digest},
+        operator=operator,
+        at=at,
+    )
     return {"path": str(p), "orders": n, "sha256": digest}
 
 
-_OPEN_SQL = ("FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.status='paid' "
-             "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified'))")
+_OPEN_SQL = (
+    "FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.status='paid' "
+    "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified'))"
+)

@@ -2,6 +2,7 @@
 
 Kept in SQLite (like the station settings) so a lead's change survives restarts and syncs as an event.
 """
+
 from __future__ import annotations
 
 import copy
@@ -58,26 +59,40 @@ def all_config(conn: sqlite3.Connection) -> dict[str, Any]:
 def set_value(conn: sqlite3.Connection, key: str, value: Any, operator: str | None = None) -> None:
     """Validate and store one setting; caller owns the transaction."""
     if key not in DEFAULTS:
-        raise StationError(f"Unknown promo setting {key!r} (known: {', '.join(DEFAULTS)})",
-                           zh=f"未知的大促设置 {key!r}")
+        raise StationError(
+            f"Unknown promo setting {key!r} (known: {', '.join(DEFAULTS)})",
+            zh=f"未知的大促设置 {key!r}",
+        )
     default = DEFAULTS[key]
     if isinstance(default, (int, float)) and not isinstance(default, bool):
         if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            raise StationError(f"{key} must be a non-negative number, got {value!r}",
-                               zh=f"{key} 必须是非负数：{value!r}")
+            raise StationError(
+                f"{key} must be a non-negative number, got {value!r}",
+                zh=f"{key} 必须是非负数：{value!r}",
+            )
     elif type(default) is not type(value):
-        raise StationError(f"{key} must be a {type(default).__name__}, got {value!r}",
-                           zh=f"{key} 的类型应为 {type(default).__name__}：{value!r}")
+        raise StationError(
+            f"{key} must be a {type(default).__name__}, got {value!r}",
+            zh=f"{key} 的类型应为 {type(default).__name__}：{value!r}",
+        )
     if key == "scorecard_weights":
         bad = set(value) - set(default)
-        if bad or any(not isinstance(v, (int, float)) or v < 0 for v in value.values()) or not sum(value.values()):
-            raise StationError(f"scorecard_weights needs non-negative numbers for {', '.join(default)}",
-                               zh=f"评分权重必须是非负数：{', '.join(default)}")
+        if (
+            bad
+            or any(not isinstance(v, (int, float)) or v < 0 for v in value.values())
+            or not sum(value.values())
+        ):
+            raise StationError(
+                f"scorecard_weights needs non-negative numbers for {', '.join(default)}",
+                zh=f"评分权重必须是非负数：{', '.join(default)}",
+            )
     if key == "promise_tiers":
         from warehouse_app.promo.shipping import validate_tiers
 
         validate_tiers(value)
-    conn.execute("INSERT OR REPLACE INTO promo_config (key, value) VALUES (?, ?)",
-                 (key, json.dumps(value, ensure_ascii=False)))
+    conn.execute(
+        "INSERT OR REPLACE INTO promo_config (key, value) VALUES (?, ?)",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
     append_event(conn, "promo.config_set", {"key": key, "value": value}, operator=operator)
     logger.info("promo setting %s=%r", key, value)

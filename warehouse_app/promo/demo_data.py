@@ -4,6 +4,7 @@ that fails mid-promo, carrier intercepts and returns after it.
 
 Registered as a `warehouse_app.demo.DEMO_EXTENSIONS` entry by importing this module (build_demo does).
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,22 +31,84 @@ SCHEDULE_EXTRA = {  # session -> (SKUs pushed, expected viewers, expected conver
 }
 # past sessions: (session, date, {sku: units}); prices come from the SKU list
 HISTORY = [
-    ("H-0618-A", "2026-06-18", {"SKU-LIP-01": 15200, "SKU-SERUM-30": 6100, "SKU-SOCK-5": 900, "SKU-CASE-13": 400}),
-    ("H-0618-B", "2026-06-18", {"SKU-MASK-10": 9000, "SKU-TEA-250": 7200, "SKU-TOWEL-2": 500, "SKU-SOCK-5": 650}),
-    ("H-0818-A", "2026-08-18", {"SKU-LIP-01": 11800, "SKU-SERUM-30": 4300, "SKU-CASE-13": 380, "SKU-TOWEL-2": 420}),
-    ("H-0909-C", "2026-09-09", {"SKU-TEA-250": 5100, "SKU-MASK-10": 6400, "SKU-CREAM-50": 700, "SKU-SOCK-5": 720,
-                                "SKU-CASE-13": 300, "SKU-TOWEL-2": 460}),
+    (
+        "H-0618-A",
+        "2026-06-18",
+        {"SKU-LIP-01": 15200, "SKU-SERUM-30": 6100, "SKU-SOCK-5": 900, "SKU-CASE-13": 400},
+    ),
+    (
+        "H-0618-B",
+        "2026-06-18",
+        {"SKU-MASK-10": 9000, "SKU-TEA-250": 7200, "SKU-TOWEL-2": 500, "SKU-SOCK-5": 650},
+    ),
+    (
+        "H-0818-A",
+        "2026-08-18",
+        {"SKU-LIP-01": 11800, "SKU-SERUM-30": 4300, "SKU-CASE-13": 380, "SKU-TOWEL-2": 420},
+    ),
+    (
+        "H-0909-C",
+        "2026-09-09",
+        {
+            "SKU-TEA-250": 5100,
+            "SKU-MASK-10": 6400,
+            "SKU-CREAM-50": 700,
+            "SKU-SOCK-5": 720,
+            "SKU-CASE-13": 300,
+            "SKU-TOWEL-2": 460,
+        },
+    ),
     ("H-1001-B", "2026-10-01", {"SKU-SNACK-BOX": 900, "SKU-SOCK-5": 500}),
 ]
 RULES = [
-    {"carrier": "ZTO", "role": "main", "share": 0.6, "regions": ["east", "north"], "daily_capacity": 6000,
-     "cost_cents": 310, "next_day_regions": ["east", "north", "central"], "rank": 1},
-    {"carrier": "YTO", "role": "backup", "share": 0.2, "regions": ["south"], "daily_capacity": 2500,
-     "cost_cents": 300, "next_day_regions": ["south", "east"], "rank": 2},
-    {"carrier": "YUNDA", "role": "backup", "share": 0.2, "regions": ["central", "southwest"], "daily_capacity": 2500,
-     "cost_cents": 280, "next_day_regions": ["central", "southwest"], "rank": 3},
-    {"carrier": "SF", "role": "dynamic", "share": 0.0, "regions": [], "daily_capacity": 1500, "cost_cents": 650,
-     "next_day_regions": ["east", "north", "south", "central", "southwest", "northeast", "northwest"], "rank": 4},
+    {
+        "carrier": "ZTO",
+        "role": "main",
+        "share": 0.6,
+        "regions": ["east", "north"],
+        "daily_capacity": 6000,
+        "cost_cents": 310,
+        "next_day_regions": ["east", "north", "central"],
+        "rank": 1,
+    },
+    {
+        "carrier": "YTO",
+        "role": "backup",
+        "share": 0.2,
+        "regions": ["south"],
+        "daily_capacity": 2500,
+        "cost_cents": 300,
+        "next_day_regions": ["south", "east"],
+        "rank": 2,
+    },
+    {
+        "carrier": "YUNDA",
+        "role": "backup",
+        "share": 0.2,
+        "regions": ["central", "southwest"],
+        "daily_capacity": 2500,
+        "cost_cents": 280,
+        "next_day_regions": ["central", "southwest"],
+        "rank": 3,
+    },
+    {
+        "carrier": "SF",
+        "role": "dynamic",
+        "share": 0.0,
+        "regions": [],
+        "daily_capacity": 1500,
+        "cost_cents": 650,
+        "next_day_regions": [
+            "east",
+            "north",
+            "south",
+            "central",
+            "southwest",
+            "northeast",
+            "northwest",
+        ],
+        "rank": 4,
+    },
 ]
 OVERSOLD_SKU = "SKU-CREAM-50"
 
@@ -63,15 +126,39 @@ def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) 
     sessions = {r["session_id"]: dict(r) for r in conn.execute("SELECT * FROM live_sessions")}
     now = parse_iso(info["now"]) if "now" in info else utcnow()
     with transaction(conn):
-        stock.apply_schedule(conn, [
-            {"session_id": sid, "name": sessions[sid]["name"], "host": sessions[sid]["host"],
-             "starts_at": sessions[sid]["starts_at"], "ends_at": sessions[sid]["ends_at"], "skus": skus,
-             "expected_viewers": viewers, "expected_conversion": conv}
-            for sid, (skus, viewers, conv) in SCHEDULE_EXTRA.items() if sid in sessions], operator="L001")
-        stock.apply_history(conn, [
-            {"session_id": sid, "sku": sku, "session_date": day, "units": units,
-             "revenue_cents": units * prices.get(sku, 0)}
-            for sid, day, skus in HISTORY for sku, units in skus.items()], operator="L001")
+        stock.apply_schedule(
+            conn,
+            [
+                {
+                    "session_id": sid,
+                    "name": sessions[sid]["name"],
+                    "host": sessions[sid]["host"],
+                    "starts_at": sessions[sid]["starts_at"],
+                    "ends_at": sessions[sid]["ends_at"],
+                    "skus": skus,
+                    "expected_viewers": viewers,
+                    "expected_conversion": conv,
+                }
+                for sid, (skus, viewers, conv) in SCHEDULE_EXTRA.items()
+                if sid in sessions
+            ],
+            operator="L001",
+        )
+        stock.apply_history(
+            conn,
+            [
+                {
+                    "session_id": sid,
+                    "sku": sku,
+                    "session_date": day,
+                    "units": units,
+                    "revenue_cents": units * prices.get(sku, 0),
+                }
+                for sid, day, skus in HISTORY
+                for sku, units in skus.items()
+            ],
+            operator="L001",
+        )
         advice = stock.recommend_stock(conn)
         stock.save_stock_plan(conn, advice, operator="L001")
         plan.save_plans(conn, plan.suggest_plans(conn), operator="L001")
@@ -94,9 +181,12 @@ def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) 
         stock.set_stock(conn, OVERSOLD_SKU, 60, operator="L001")
         info["oversell"] = [a["sku"] for a in stock.check_oversell(conn, operator="L001")]
         # mid-promo: Yunda's sorting centre stalls; the lead fails it over
-        info["failover"] = carriers.fail_carrier(conn, "YUNDA", reason="分拨中心爆仓 sorting centre overloaded",
-                                                 operator="L001", now=now)
-        for r in carriers.open_print_requests(conn)[: max(1, len(carriers.open_print_requests(conn)) // 2)]:
+        info["failover"] = carriers.fail_carrier(
+            conn, "YUNDA", reason="分拨中心爆仓 sorting centre overloaded", operator="L001", now=now
+        )
+        for r in carriers.open_print_requests(conn)[
+            : max(1, len(carriers.open_print_requests(conn)) // 2)
+        ]:
             carriers.mark_printed(conn, r["id"], operator="L001")
     _after_promo(conn, rng, info, now)
 
@@ -105,35 +195,69 @@ def _fixed(t: datetime) -> datetime:
     return t
 
 
-def _after_promo(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any], now: datetime) -> None:
+def _after_promo(
+    conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any], now: datetime
+) -> None:
     """Cancellations after handoff (carrier intercepts) and the returns that follow the promo."""
-    shipped = [dict(r) for r in conn.execute(
-        "SELECT p.parcel_id, p.order_id, p.waybill FROM parcels p WHERE p.state='handed_off' ORDER BY p.parcel_id")]
+    shipped = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT p.parcel_id, p.order_id, p.waybill FROM parcels p WHERE p.state='handed_off' ORDER BY p.parcel_id"
+        )
+    ]
     if not shipped:
         return
     late_cancel = rng.sample(shipped, min(4, len(shipped)))
     with transaction(conn):
-        apply_orders(conn, [{**demo._order_dict(conn, p["waybill"]), "status": "cancelled",
-                             "cancelled_at": iso(now)} for p in late_cancel], operator="L001")
+        apply_orders(
+            conn,
+            [
+                {
+                    **demo._order_dict(conn, p["waybill"]),
+                    "status": "cancelled",
+                    "cancelled_at": iso(now),
+                }
+                for p in late_cancel
+            ],
+            operator="L001",
+        )
         for i, p in enumerate(late_cancel):
             if i < 3:
-                scorecard.record_intercept_result(conn, p["order_id"], resolved=i < 2, operator="L001",
-                                                  at=iso(now + timedelta(hours=6 + 10 * i)))
+                scorecard.record_intercept_result(
+                    conn,
+                    p["order_id"],
+                    resolved=i < 2,
+                    operator="L001",
+                    at=iso(now + timedelta(hours=6 + 10 * i)),
+                )
     # most intercepted parcels get pulled from the line, a few are still waiting
     from warehouse_app.scan_engine import scan
 
-    for r in conn.execute("SELECT waybill, label_code FROM parcels WHERE state='intercepted' ORDER BY parcel_id").fetchall():
+    for r in conn.execute(
+        "SELECT waybill, label_code FROM parcels WHERE state='intercepted' ORDER BY parcel_id"
+    ).fetchall():
         if rng.random() < 0.75:
             pulled_at: datetime = now + timedelta(minutes=rng.uniform(3, 45))
-            scan(conn, r["waybill"] or r["label_code"], ScanContext("pull", "P003"), clock=partial(_fixed, pulled_at))
+            scan(
+                conn,
+                r["waybill"] or r["label_code"],
+                ScanContext("pull", "P003"),
+                clock=partial(_fixed, pulled_at),
+            )
     left = [p for p in shipped if p not in late_cancel]
     returns = rng.sample(left, max(1, len(left) // 12))
     reasons, weights = list(REASONS), [4, 2, 5, 1, 1]
     for p in returns:
         reason = rng.choices(reasons, weights=weights)[0]
-        disp = "damaged" if reason == "logistics_damage" else ("to_vendor" if reason == "quality" else "restock")
+        disp = (
+            "damaged"
+            if reason == "logistics_damage"
+            else ("to_vendor" if reason == "quality" else "restock")
+        )
         assert disp in DISPOSITIONS
-        scan_return(conn, p["waybill"], ScanContext("return", rng.choice(["P001", "P002"])), reason, disp)
+        scan_return(
+            conn, p["waybill"], ScanContext("return", rng.choice(["P001", "P002"])), reason, disp
+        )
     info["returns"] = len(returns)
     info["carrier_intercepts"] = len(late_cancel)
 

@@ -1,6 +1,7 @@
 """The post-promo review (复盘): stock accuracy, on-time shipping per promise tier, exception handling and
 returns, as one dict the screen, the CSV and the PDF all render. Aggregates run in SQL so a promo of a
 million orders builds in seconds."""
+
 from __future__ import annotations
 
 import io
@@ -23,49 +24,75 @@ def _stock(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     demand = paid_demand(conn)
     stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
     pre: dict[str, int] = {}
-    for r in conn.execute("SELECT sku_set, count(*) FROM parcels WHERE +state IN ('packed', 'verified', 'handed_off', "
-                          "'returned') GROUP BY sku_set"):  # '+': one table scan, not a million index lookups
+    for r in conn.execute(
+        "SELECT sku_set, count(*) FROM parcels WHERE +state IN ('packed', 'verified', 'handed_off', "
+        "'returned') GROUP BY sku_set"
+    ):  # '+': one table scan, not a million index lookups
         for sku, q in parse_sku_set(r[0]).items():
             pre[sku] = pre.get(sku, 0) + q * int(r[1])
     # a restocked return is already counted by its (returned) parcel: take it off the loose stock
-    for r in conn.execute("SELECT sku_set, count(*) FROM returns WHERE disposition='restock' GROUP BY sku_set"):
+    for r in conn.execute(
+        "SELECT sku_set, count(*) FROM returns WHERE disposition='restock' GROUP BY sku_set"
+    ):
         for sku, q in parse_sku_set(r[0]).items():
             stock[sku] = stock.get(sku, 0) - q * int(r[1])
-    plan = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT sku, tier, recommended_qty FROM stock_plan")}
+    plan = {
+        r[0]: (r[1], r[2])
+        for r in conn.execute("SELECT sku, tier, recommended_qty FROM stock_plan")
+    }
     tiers = {r[0]: r[1] for r in conn.execute("SELECT code, tier FROM skus")}
     rows = []
     for sku in sorted(set(demand) | set(stock) | set(pre) | set(plan)):
         d, supply = demand.get(sku, 0), stock.get(sku, 0) + pre.get(sku, 0)
         tier, rec = plan.get(sku, (tiers.get(sku), None))
-        rows.append({"sku": sku, "tier": tier, "recommended": rec, "supply": supply, "demand": d,
-                     "oversold": max(0, d - supply), "overstocked": max(0, supply - d),
-                     "sell_through": round(min(d, supply) / supply, 4) if supply else (None if not d else 0.0),
-                     "plan_vs_demand": round(rec / d, 4) if rec is not None and d else None})
+        rows.append(
+            {
+                "sku": sku,
+                "tier": tier,
+                "recommended": rec,
+                "supply": supply,
+                "demand": d,
+                "oversold": max(0, d - supply),
+                "overstocked": max(0, supply - d),
+                "sell_through": round(min(d, supply) / supply, 4)
+                if supply
+                else (None if not d else 0.0),
+                "plan_vs_demand": round(rec / d, 4) if rec is not None and d else None,
+            }
+        )
     return rows
 
 
 def paid_demand(conn: sqlite3.Connection) -> dict[str, int]:
     """Units ordered per SKU over paid orders, in one ordered pass (no join per item)."""
-    return {r[0]: int(r[1]) for r in conn.execute(
-        "SELECT sku_code, sum(qty) FROM (SELECT order_id, sku_code, qty FROM order_items ORDER BY order_id, sku_code) "
-        "WHERE order_id NOT IN (SELECT order_id FROM orders WHERE status='cancelled') GROUP BY sku_code")}
+    return {
+        r[0]: int(r[1])
+        for r in conn.execute(
+            "SELECT sku_code, sum(qty) FROM (SELECT order_id, sku_code, qty FROM order_items ORDER BY order_id, sku_code) "
+            "WHERE order_id NOT IN (SELECT order_id FROM orders WHERE status='cancelled') GROUP BY sku_code"
+        )
+    }
 
 
 def _on_time(conn: sqlite3.Connection, now: str) -> list[dict[str, Any]]:
     # Scan the promises in key order and look parcels up through a covering index in the same order:
     # a million orders then cost one sequential pass instead of a million random page reads.
-    rows = [dict(r) for r in conn.execute(
-        "SELECT x.tier AS tier, count(*) AS orders, "
-        "sum(CASE WHEN p.handed_off_at IS NOT NULL AND p.handed_off_at <= x.ship_by THEN 1 ELSE 0 END) AS on_time, "
-        "sum(CASE WHEN (p.handed_off_at IS NOT NULL AND p.handed_off_at > x.ship_by) "
-        "      OR (p.handed_off_at IS NULL AND x.ship_by < ?) THEN 1 ELSE 0 END) AS late, "
-        "sum(CASE WHEN p.handed_off_at IS NULL AND x.ship_by >= ? THEN 1 ELSE 0 END) AS open, "
-        "sum(x.compensation) AS with_compensation "
-        "FROM (SELECT order_id, tier, ship_by, compensation FROM order_promises ORDER BY order_id) x "
-        "LEFT JOIN parcels p INDEXED BY promo_parcels_order_handoff ON p.order_id=x.order_id "
-        "WHERE x.order_id NOT IN (SELECT order_id FROM orders WHERE status='cancelled') "
-        "GROUP BY x.tier ORDER BY x.tier",
-        (now, now))]
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT x.tier AS tier, count(*) AS orders, "
+            "sum(CASE WHEN p.handed_off_at IS NOT NULL AND p.handed_off_at <= x.ship_by THEN 1 ELSE 0 END) AS on_time, "
+            "sum(CASE WHEN (p.handed_off_at IS NOT NULL AND p.handed_off_at > x.ship_by) "
+            "      OR (p.handed_off_at IS NULL AND x.ship_by < ?) THEN 1 ELSE 0 END) AS late, "
+            "sum(CASE WHEN p.handed_off_at IS NULL AND x.ship_by >= ? THEN 1 ELSE 0 END) AS open, "
+            "sum(x.compensation) AS with_compensation "
+            "FROM (SELECT order_id, tier, ship_by, compensation FROM order_promises ORDER BY order_id) x "
+            "LEFT JOIN parcels p INDEXED BY promo_parcels_order_handoff ON p.order_id=x.order_id "
+            "WHERE x.order_id NOT IN (SELECT order_id FROM orders WHERE status='cancelled') "
+            "GROUP BY x.tier ORDER BY x.tier",
+            (now, now),
+        )
+    ]
     for r in rows:
         due = r["on_time"] + r["late"]
         r["on_time_rate"] = round(r["on_time"] / due, 4) if due else None
@@ -73,52 +100,98 @@ def _on_time(conn: sqlite3.Connection, now: str) -> list[dict[str, Any]]:
 
 
 def _exceptions(conn: sqlite3.Connection) -> dict[str, Any]:
-    caught = conn.execute("SELECT count(*), sum(state='pulled') FROM parcels WHERE intercepted_at IS NOT NULL").fetchone()
-    after = conn.execute("SELECT count(*) FROM events WHERE type='carrier_intercept.requested'").fetchone()[0]
-    mins = [r[0] for r in conn.execute(
-        "SELECT (julianday(p.pulled_at) - julianday(o.cancelled_at)) * 1440 FROM parcels p JOIN orders o "
-        "ON o.order_id=p.order_id WHERE p.pulled_at IS NOT NULL AND o.cancelled_at IS NOT NULL")]
-    fo = [dict(r) for r in conn.execute(
-        "SELECT carrier, trigger, reason, started_at, orders_moved, moved_to, restored_at FROM failovers ORDER BY started_at")]
-    unprinted = conn.execute("SELECT count(*) FROM print_requests WHERE printed_at IS NULL").fetchone()[0]
-    return {"intercepts_before_handoff": int(caught[0]), "intercepts_pulled": int(caught[1] or 0),
-            "intercepts_not_pulled": int(caught[0]) - int(caught[1] or 0),
-            "intercepts_after_handoff": int(after),
-            "cancel_to_pull_avg_min": round(statistics.fmean(mins), 1) if mins else None,
-            "cancel_to_pull_median_min": round(statistics.median(mins), 1) if mins else None,
-            "cancel_to_pull_max_min": round(max(mins), 1) if mins else None,
-            "failovers": len(fo), "failover_orders_moved": sum(f["orders_moved"] for f in fo),
-            "reprints_open": int(unprinted), "failover_list": fo}
+    caught = conn.execute(
+        "SELECT count(*), sum(state='pulled') FROM parcels WHERE intercepted_at IS NOT NULL"
+    ).fetchone()
+    after = conn.execute(
+        "SELECT count(*) FROM events WHERE type='carrier_intercept.requested'"
+    ).fetchone()[0]
+    mins = [
+        r[0]
+        for r in conn.execute(
+            "SELECT (julianday(p.pulled_at) - julianday(o.cancelled_at)) * 1440 FROM parcels p JOIN orders o "
+            "ON o.order_id=p.order_id WHERE p.pulled_at IS NOT NULL AND o.cancelled_at IS NOT NULL"
+        )
+    ]
+    fo = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT carrier, trigger, reason, started_at, orders_moved, moved_to, restored_at FROM failovers ORDER BY started_at"
+        )
+    ]
+    unprinted = conn.execute(
+        "SELECT count(*) FROM print_requests WHERE printed_at IS NULL"
+    ).fetchone()[0]
+    return {
+        "intercepts_before_handoff": int(caught[0]),
+        "intercepts_pulled": int(caught[1] or 0),
+        "intercepts_not_pulled": int(caught[0]) - int(caught[1] or 0),
+        "intercepts_after_handoff": int(after),
+        "cancel_to_pull_avg_min": round(statistics.fmean(mins), 1) if mins else None,
+        "cancel_to_pull_median_min": round(statistics.median(mins), 1) if mins else None,
+        "cancel_to_pull_max_min": round(max(mins), 1) if mins else None,
+        "failovers": len(fo),
+        "failover_orders_moved": sum(f["orders_moved"] for f in fo),
+        "reprints_open": int(unprinted),
+        "failover_list": fo,
+    }
 
 
 def _returns(conn: sqlite3.Connection) -> dict[str, Any]:
-    shipped = conn.execute("SELECT count(*) FROM parcels WHERE state IN ('handed_off', 'returned')").fetchone()[0]
+    shipped = conn.execute(
+        "SELECT count(*) FROM parcels WHERE state IN ('handed_off', 'returned')"
+    ).fetchone()[0]
     returned = conn.execute("SELECT count(*) FROM returns").fetchone()[0]
-    reasons = {r[0]: r[1] for r in conn.execute("SELECT reason, count(*) FROM returns GROUP BY reason")}
-    disp = {r[0]: r[1] for r in conn.execute("SELECT disposition, count(*) FROM returns GROUP BY disposition")}
-    return {"shipped_parcels": int(shipped), "returned_parcels": int(returned),
-            "return_rate": round(returned / shipped, 4) if shipped else 0.0,
-            "reasons": {k: reasons.get(k, 0) for k in REASONS}, "dispositions": disp}
+    reasons = {
+        r[0]: r[1] for r in conn.execute("SELECT reason, count(*) FROM returns GROUP BY reason")
+    }
+    disp = {
+        r[0]: r[1]
+        for r in conn.execute("SELECT disposition, count(*) FROM returns GROUP BY disposition")
+    }
+    return {
+        "shipped_parcels": int(shipped),
+        "returned_parcels": int(returned),
+        "return_rate": round(returned / shipped, 4) if shipped else 0.0,
+        "reasons": {k: reasons.get(k, 0) for k in REASONS},
+        "dispositions": disp,
+    }
 
 
 def build_review(conn: sqlite3.Connection, now: datetime | None = None) -> dict[str, Any]:
     """Everything the review shows. Read-only."""
     at = iso(now or utcnow())
     orders = conn.execute("SELECT count(*), sum(status='cancelled') FROM orders").fetchone()
-    return {"generated_at": at,
-            "station": (conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone() or ["-"])[0],
-            "orders": int(orders[0]), "cancelled": int(orders[1] or 0),
-            "stock": _stock(conn), "on_time": _on_time(conn, at), "exceptions": _exceptions(conn),
-            "returns": _returns(conn)}
+    return {
+        "generated_at": at,
+        "station": (
+            conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone() or ["-"]
+        )[0],
+        "orders": int(orders[0]),
+        "cancelled": int(orders[1] or 0),
+        "stock": _stock(conn),
+        "on_time": _on_time(conn, at),
+        "exceptions": _exceptions(conn),
+        "returns": _returns(conn),
+    }
 
 
 def review_rows(review: dict[str, Any]) -> list[dict[str, Any]]:
     """The review flattened for CSV / table: section, key, metric, value."""
     rows: list[dict[str, Any]] = [
         {"section": "summary", "key": "-", "metric": "orders", "value": review["orders"]},
-        {"section": "summary", "key": "-", "metric": "cancelled", "value": review["cancelled"]}]
+        {"section": "summary", "key": "-", "metric": "cancelled", "value": review["cancelled"]},
+    ]
     for s in review["stock"]:
-        for m in ("tier", "recommended", "supply", "demand", "oversold", "overstocked", "sell_through"):
+        for m in (
+            "tier",
+            "recommended",
+            "supply",
+            "demand",
+            "oversold",
+            "overstocked",
+            "sell_through",
+        ):
             rows.append({"section": "stock", "key": s["sku"], "metric": m, "value": s[m]})
     for t in review["on_time"]:
         for m in ("orders", "on_time", "late", "open", "on_time_rate", "with_compensation"):
@@ -127,8 +200,14 @@ def review_rows(review: dict[str, Any]) -> list[dict[str, Any]]:
         if k != "failover_list":
             rows.append({"section": "exceptions", "key": "-", "metric": k, "value": v})
     for f in review["exceptions"]["failover_list"]:
-        rows.append({"section": "failover", "key": f["carrier"], "metric": f"moved ({f['trigger']}) at {f['started_at']}",
-                     "value": f["orders_moved"]})
+        rows.append(
+            {
+                "section": "failover",
+                "key": f["carrier"],
+                "metric": f"moved ({f['trigger']}) at {f['started_at']}",
+                "value": f["orders_moved"],
+            }
+        )
     r = review["returns"]
     for m in ("shipped_parcels", "returned_parcels", "return_rate"):
         rows.append({"section": "returns", "key": "-", "metric": m, "value": r[m]})
@@ -152,8 +231,14 @@ def _font() -> str:
     return "STSong-Light"
 
 
-def _bar_chart(title: str, labels: list[str], series: list[list[float]], names: list[str], font: str,
-               value_max: float | None = None) -> Any:
+def _bar_chart(
+    title: str,
+    labels: list[str],
+    series: list[list[float]],
+    names: list[str],
+    font: str,
+    value_max: float | None = None,
+) -> Any:
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing, String
@@ -172,8 +257,12 @@ def _bar_chart(title: str, labels: list[str], series: list[list[float]], names: 
     c.valueAxis.valueMin = 0
     if value_max is not None:
         c.valueAxis.valueMax = value_max
-    palette = [colors.HexColor("#2b6cb0"), colors.HexColor("#c53030"), colors.HexColor("#2f855a"),
-               colors.HexColor("#b7791f")]
+    palette = [
+        colors.HexColor("#2b6cb0"),
+        colors.HexColor("#c53030"),
+        colors.HexColor("#2f855a"),
+        colors.HexColor("#b7791f"),
+    ]
     for i in range(len(c.data)):
         c.bars[i].fillColor = palette[i % len(palette)]
     d.add(c)
@@ -186,7 +275,9 @@ def _bar_chart(title: str, labels: list[str], series: list[list[float]], names: 
     return d
 
 
-def render_pdf(review: dict[str, Any], path: Path | str, scorecard_rows: list[dict[str, Any]] | None = None) -> Path:
+def render_pdf(
+    review: dict[str, Any], path: Path | str, scorecard_rows: list[dict[str, Any]] | None = None
+) -> Path:
     """The review as a PDF with charts (stock accuracy, on-time per tier, return reasons)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -200,54 +291,158 @@ def render_pdf(review: dict[str, Any], path: Path | str, scorecard_rows: list[di
     p = Path(path)
     out: list[Any] = []
     out.append(Paragraph("大促复盘 / Post-promo review", styles["Title"]))
-    out.append(Paragraph(f"站点 station {review['station']} · 生成 generated {review['generated_at']} · "
-                         f"订单 orders {review['orders']} · 取消 cancelled {review['cancelled']}", styles["Normal"]))
+    out.append(
+        Paragraph(
+            f"站点 station {review['station']} · 生成 generated {review['generated_at']} · "
+            f"订单 orders {review['orders']} · 取消 cancelled {review['cancelled']}",
+            styles["Normal"],
+        )
+    )
     out.append(Spacer(1, 8))
 
     def table(rows: list[list[Any]]) -> Table:
         t = Table([[("" if v is None else str(v)) for v in r] for r in rows], repeatRows=1)
-        t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 7),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e2e8f0")),
-                               ("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font),
+                    ("FONTSIZE", (0, 0), (-1, -1), 7),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e2e8f0")),
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ]
+            )
+        )
         return t
 
     st = review["stock"]
     out.append(Paragraph("备货准确率 / Stock accuracy", styles["Heading2"]))
-    out.append(table([["SKU", "tier", "recommended", "supply", "demand", "oversold", "overstocked", "sell-through"]] +
-                     [[s["sku"], s["tier"], s["recommended"], s["supply"], s["demand"], s["oversold"], s["overstocked"],
-                       f"{s['sell_through']:.0%}" if s["sell_through"] is not None else "-"] for s in st]))
-    out.append(_bar_chart("超卖与积压（件）/ Oversold and overstocked units", [s["sku"] for s in st],
-                          [[s["oversold"] for s in st], [s["overstocked"] for s in st]], ["oversold", "overstocked"], font))
-    out.append(Paragraph("按承诺档位的准时发货率 / On-time shipping per promise tier", styles["Heading2"]))
+    out.append(
+        table(
+            [
+                [
+                    "SKU",
+                    "tier",
+                    "recommended",
+                    "supply",
+                    "demand",
+                    "oversold",
+                    "overstocked",
+                    "sell-through",
+                ]
+            ]
+            + [
+                [
+                    s["sku"],
+                    s["tier"],
+                    s["recommended"],
+                    s["supply"],
+                    s["demand"],
+                    s["oversold"],
+                    s["overstocked"],
+                    f"{s['sell_through']:.0%}" if s["sell_through"] is not None else "-",
+                ]
+                for s in st
+            ]
+        )
+    )
+    out.append(
+        _bar_chart(
+            "超卖与积压（件）/ Oversold and overstocked units",
+            [s["sku"] for s in st],
+            [[s["oversold"] for s in st], [s["overstocked"] for s in st]],
+            ["oversold", "overstocked"],
+            font,
+        )
+    )
+    out.append(
+        Paragraph("按承诺档位的准时发货率 / On-time shipping per promise tier", styles["Heading2"])
+    )
     ot = review["on_time"]
-    out.append(table([["tier", "orders", "on time", "late", "open", "on-time rate", "compensation"]] +
-                     [[t["tier"], t["orders"], t["on_time"], t["late"], t["open"],
-                       f"{t['on_time_rate']:.1%}" if t["on_time_rate"] is not None else "-", t["with_compensation"]]
-                      for t in ot]))
-    out.append(_bar_chart("准时率 / On-time rate (%)", [t["tier"] for t in ot],
-                          [[round(100 * (t["on_time_rate"] or 0), 1) for t in ot]], ["on-time %"], font, 100))
+    out.append(
+        table(
+            [["tier", "orders", "on time", "late", "open", "on-time rate", "compensation"]]
+            + [
+                [
+                    t["tier"],
+                    t["orders"],
+                    t["on_time"],
+                    t["late"],
+                    t["open"],
+                    f"{t['on_time_rate']:.1%}" if t["on_time_rate"] is not None else "-",
+                    t["with_compensation"],
+                ]
+                for t in ot
+            ]
+        )
+    )
+    out.append(
+        _bar_chart(
+            "准时率 / On-time rate (%)",
+            [t["tier"] for t in ot],
+            [[round(100 * (t["on_time_rate"] or 0), 1) for t in ot]],
+            ["on-time %"],
+            font,
+            100,
+        )
+    )
     ex = review["exceptions"]
     out.append(Paragraph("异常处理 / Exception handling", styles["Heading2"]))
-    out.append(table([["metric", "value"]] + [[k, v] for k, v in ex.items() if k != "failover_list"]))
+    out.append(
+        table([["metric", "value"]] + [[k, v] for k, v in ex.items() if k != "failover_list"])
+    )
     if ex["failover_list"]:
         out.append(Spacer(1, 4))
-        out.append(table([["failed carrier", "trigger", "started", "orders moved", "moved to"]] +
-                         [[f["carrier"], f["trigger"], f["started_at"], f["orders_moved"], f["moved_to"]]
-                          for f in ex["failover_list"]]))
+        out.append(
+            table(
+                [["failed carrier", "trigger", "started", "orders moved", "moved to"]]
+                + [
+                    [f["carrier"], f["trigger"], f["started_at"], f["orders_moved"], f["moved_to"]]
+                    for f in ex["failover_list"]
+                ]
+            )
+        )
     rt = review["returns"]
     out.append(Paragraph("退货 / Returns", styles["Heading2"]))
-    out.append(Paragraph(f"退货率 return rate {rt['return_rate']:.2%} ({rt['returned_parcels']} / {rt['shipped_parcels']})",
-                         styles["Normal"]))
-    out.append(_bar_chart("退货原因 / Return reasons", list(rt["reasons"]), [list(rt["reasons"].values())],
-                          ["returns"], font))
+    out.append(
+        Paragraph(
+            f"退货率 return rate {rt['return_rate']:.2%} ({rt['returned_parcels']} / {rt['shipped_parcels']})",
+            styles["Normal"],
+        )
+    )
+    out.append(
+        _bar_chart(
+            "退货原因 / Return reasons",
+            list(rt["reasons"]),
+            [list(rt["reasons"].values())],
+            ["returns"],
+            font,
+        )
+    )
     if scorecard_rows:
         out.append(Paragraph("快递评分 / Carrier scorecard", styles["Heading2"]))
-        out.append(table([["rank", "carrier", "total", "response", "peak", "next-day", "exceptions", "cost"]] +
-                         [[r["rank"], r["carrier"], r["total"], r["response_score"], r["peak_score"],
-                           r["next_day_score"], r["exceptions_score"], r["cost_score"]] for r in scorecard_rows]))
+        out.append(
+            table(
+                [["rank", "carrier", "total", "response", "peak", "next-day", "exceptions", "cost"]]
+                + [
+                    [
+                        r["rank"],
+                        r["carrier"],
+                        r["total"],
+                        r["response_score"],
+                        r["peak_score"],
+                        r["next_day_score"],
+                        r["exceptions_score"],
+                        r["cost_score"],
+                    ]
+                    for r in scorecard_rows
+                ]
+            )
+        )
     buf = io.BytesIO()
     try:
-        SimpleDocTemplate(buf, pagesize=A4, title="Post-promo review", leftMargin=36, rightMargin=36).build(out)
+        SimpleDocTemplate(
+            buf, pagesize=A4, title="Post-promo review", leftMargin=36, rightMargin=36
+        ).build(out)
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(buf.getvalue())
     except OSError as exc:

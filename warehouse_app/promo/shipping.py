@@ -1,5 +1,6 @@
 """Staggered shipping: each order's ship-by promise from its payment time, the backlog per promise
 tier and the orders about to miss their promise (earliest paid first everywhere)."""
+
 from __future__ import annotations
 
 import logging
@@ -16,29 +17,43 @@ logger = logging.getLogger(__name__)
 
 OPEN_ORDER_SQL = (
     "FROM orders o LEFT JOIN parcels p ON p.order_id = o.order_id "
-    "WHERE o.status='paid' AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified'))")
+    "WHERE o.status='paid' AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified'))"
+)
 
 
 def validate_tiers(tiers: Any) -> list[dict[str, Any]]:
     if not isinstance(tiers, list) or not tiers:
-        raise StationError("promise_tiers must be a non-empty list", zh="发货承诺档位必须是非空列表")
+        raise StationError(
+            "promise_tiers must be a non-empty list", zh="发货承诺档位必须是非空列表"
+        )
     names = set()
     for t in tiers:
-        if not isinstance(t, dict) or not t.get("tier") or not isinstance(t.get("ship_within_h"), (int, float)) \
-                or t["ship_within_h"] <= 0:
-            raise StationError(f"each promise tier needs a name and ship_within_h > 0: {t!r}",
-                               zh=f"每个承诺档位需要名称和 ship_within_h > 0：{t!r}")
+        if (
+            not isinstance(t, dict)
+            or not t.get("tier")
+            or not isinstance(t.get("ship_within_h"), (int, float))
+            or t["ship_within_h"] <= 0
+        ):
+            raise StationError(
+                f"each promise tier needs a name and ship_within_h > 0: {t!r}",
+                zh=f"每个承诺档位需要名称和 ship_within_h > 0：{t!r}",
+            )
         if t["tier"] in names:
-            raise StationError(f"duplicate promise tier {t['tier']!r}", zh=f"承诺档位重复：{t['tier']!r}")
+            raise StationError(
+                f"duplicate promise tier {t['tier']!r}", zh=f"承诺档位重复：{t['tier']!r}"
+            )
         names.add(t["tier"])
     if not any(not t.get("delayed_ok") and "paid_within_min" not in t for t in tiers):
-        raise StationError("promise_tiers needs a catch-all tier (no paid_within_min, not delayed)",
-                           zh="承诺档位需要一个兜底档（无 paid_within_min，非延迟）")
+        raise StationError(
+            "promise_tiers needs a catch-all tier (no paid_within_min, not delayed)",
+            zh="承诺档位需要一个兜底档（无 paid_within_min，非延迟）",
+        )
     return tiers
 
 
-def promise_for(paid_at: datetime, session_start: datetime | None, delayed_ok: bool,
-                tiers: list[dict[str, Any]]) -> tuple[str, datetime, bool]:
+def promise_for(
+    paid_at: datetime, session_start: datetime | None, delayed_ok: bool, tiers: list[dict[str, Any]]
+) -> tuple[str, datetime, bool]:
     """(tier, ship_by, compensation): an opted-in delayed order takes the delayed tier; otherwise the
     first tier whose payment window (minutes after the session start) holds, else the catch-all."""
     chosen = None
@@ -52,22 +67,42 @@ def promise_for(paid_at: datetime, session_start: datetime | None, delayed_ok: b
             if win is None:
                 chosen = t
                 break
-            if session_start is not None and timedelta(0) <= paid_at - session_start <= timedelta(minutes=win):
+            if session_start is not None and timedelta(0) <= paid_at - session_start <= timedelta(
+                minutes=win
+            ):
                 chosen = t
                 break
     assert chosen is not None
-    return chosen["tier"], paid_at + timedelta(hours=chosen["ship_within_h"]), bool(chosen.get("compensation"))
+    return (
+        chosen["tier"],
+        paid_at + timedelta(hours=chosen["ship_within_h"]),
+        bool(chosen.get("compensation")),
+    )
 
 
 def _session_starts(conn: sqlite3.Connection) -> dict[str, datetime]:
-    out = {r[0]: parse_iso(r[1]) for r in conn.execute(
-        "SELECT session_id, starts_at FROM live_sessions WHERE starts_at IS NOT NULL")}
-    out.update({r[0]: parse_iso(r[1]) for r in conn.execute("SELECT session_id, starts_at FROM promo_schedule")})
+    out = {
+        r[0]: parse_iso(r[1])
+        for r in conn.execute(
+            "SELECT session_id, starts_at FROM live_sessions WHERE starts_at IS NOT NULL"
+        )
+    }
+    out.update(
+        {
+            r[0]: parse_iso(r[1])
+            for r in conn.execute("SELECT session_id, starts_at FROM promo_schedule")
+        }
+    )
     return out
 
 
-def assign_promises(conn: sqlite3.Connection, *, recompute: bool = False, set_ship_by: bool = True,
-                    operator: str | None = None) -> dict[str, int]:
+def assign_promises(
+    conn: sqlite3.Connection,
+    *,
+    recompute: bool = False,
+    set_ship_by: bool = True,
+    operator: str | None = None,
+) -> dict[str, int]:
     """Give every order (or, with recompute, all orders) its promise. Caller owns the transaction."""
     tiers = validate_tiers(config.get(conn, "promise_tiers"))
     starts = _session_starts(conn)
@@ -78,19 +113,26 @@ def assign_promises(conn: sqlite3.Connection, *, recompute: bool = False, set_sh
     counts: dict[str, int] = {}
     ship_by_updates = []
     for r in conn.execute(sql):
-        tier, ship_by, comp = promise_for(parse_iso(r["paid_at"]), starts.get(r["session_id"] or ""),
-                                          bool(r["delayed_ok"]), tiers)
+        tier, ship_by, comp = promise_for(
+            parse_iso(r["paid_at"]), starts.get(r["session_id"] or ""), bool(r["delayed_ok"]), tiers
+        )
         sb = iso(ship_by)
         rows.append((r["order_id"], tier, sb, 1 if comp else 0))
         counts[tier] = counts.get(tier, 0) + 1
         if set_ship_by and (r["ship_by"] is None or recompute):
             ship_by_updates.append((sb, r["order_id"]))
-    conn.executemany("INSERT OR REPLACE INTO order_promises (order_id, tier, ship_by, compensation) VALUES (?,?,?,?)",
-                     rows)
+    conn.executemany(
+        "INSERT OR REPLACE INTO order_promises (order_id, tier, ship_by, compensation) VALUES (?,?,?,?)",
+        rows,
+    )
     conn.executemany("UPDATE orders SET ship_by=? WHERE order_id=?", ship_by_updates)
     if rows:
-        append_event(conn, "promise.assigned", {"orders": len(rows), "per_tier": counts, "tiers": tiers},
-                     operator=operator)
+        append_event(
+            conn,
+            "promise.assigned",
+            {"orders": len(rows), "per_tier": counts, "tiers": tiers},
+            operator=operator,
+        )
     return counts
 
 
@@ -99,41 +141,59 @@ def backlog(conn: sqlite3.Connection, now: datetime | None = None) -> list[dict[
     now_s = iso(now or utcnow())
     risk_s = iso((now or utcnow()) + timedelta(hours=float(config.get(conn, "at_risk_hours"))))
     order = {t["tier"]: i for i, t in enumerate(config.get(conn, "promise_tiers"))}
-    rows = [dict(r) for r in conn.execute(
-        "SELECT coalesce(x.tier, 'unassigned') AS tier, count(*) AS open_orders, "
-        "sum(CASE WHEN x.ship_by >= ? AND x.ship_by < ? THEN 1 ELSE 0 END) AS at_risk, "
-        "sum(CASE WHEN x.ship_by < ? THEN 1 ELSE 0 END) AS overdue, min(x.ship_by) AS next_due "
-        f"{OPEN_ORDER_SQL.replace('WHERE', 'LEFT JOIN order_promises x ON x.order_id=o.order_id WHERE')} "
-        "GROUP BY tier", (now_s, risk_s, now_s))]
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT coalesce(x.tier, 'unassigned') AS tier, count(*) AS open_orders, "
+            "sum(CASE WHEN x.ship_by >= ? AND x.ship_by < ? THEN 1 ELSE 0 END) AS at_risk, "
+            "sum(CASE WHEN x.ship_by < ? THEN 1 ELSE 0 END) AS overdue, min(x.ship_by) AS next_due "
+            f"{OPEN_ORDER_SQL.replace('WHERE', 'LEFT JOIN order_promises x ON x.order_id=o.order_id WHERE')} "
+            "GROUP BY tier",
+            (now_s, risk_s, now_s),
+        )
+    ]
     rows.sort(key=lambda r: order.get(r["tier"], 99))
     return rows
 
 
-def at_risk_orders(conn: sqlite3.Connection, now: datetime | None = None, limit: int = 200,
-                   include_overdue: bool = True) -> list[dict[str, Any]]:
+def at_risk_orders(
+    conn: sqlite3.Connection,
+    now: datetime | None = None,
+    limit: int = 200,
+    include_overdue: bool = True,
+) -> list[dict[str, Any]]:
     """Open orders due within at_risk_hours (and overdue ones), soonest first, with seconds left."""
     now_dt = now or utcnow()
     risk_s = iso(now_dt + timedelta(hours=float(config.get(conn, "at_risk_hours"))))
     lo = "" if include_overdue else f"AND x.ship_by >= '{iso(now_dt)}' "
     rows = []
     for r in conn.execute(
-            "SELECT o.order_id, x.tier, x.ship_by, o.paid_at, o.sku_set, o.carrier, coalesce(p.state, 'no_parcel') AS state "
-            f"{OPEN_ORDER_SQL.replace('WHERE', 'JOIN order_promises x ON x.order_id=o.order_id WHERE')} "
-            f"AND x.ship_by < ? {lo}ORDER BY x.ship_by, o.paid_at LIMIT ?", (risk_s, limit)):
+        "SELECT o.order_id, x.tier, x.ship_by, o.paid_at, o.sku_set, o.carrier, coalesce(p.state, 'no_parcel') AS state "
+        f"{OPEN_ORDER_SQL.replace('WHERE', 'JOIN order_promises x ON x.order_id=o.order_id WHERE')} "
+        f"AND x.ship_by < ? {lo}ORDER BY x.ship_by, o.paid_at LIMIT ?",
+        (risk_s, limit),
+    ):
         d = dict(r)
         d["seconds_left"] = int((parse_iso(d["ship_by"]) - now_dt).total_seconds())
         rows.append(d)
     return rows
 
 
-def work_queue(conn: sqlite3.Connection, limit: int = 100, sku_set: str | None = None) -> list[dict[str, Any]]:
+def work_queue(
+    conn: sqlite3.Connection, limit: int = 100, sku_set: str | None = None
+) -> list[dict[str, Any]]:
     """Open orders in the order the station should work them: earliest paid first."""
     extra, args = "", []
     if sku_set:
         extra, args = " AND o.sku_set=?", [sku_set]
-    return [dict(r) for r in conn.execute(
-        "SELECT o.order_id, o.paid_at, o.ship_by, o.sku_set, o.carrier, coalesce(p.state, 'no_parcel') AS state "
-        f"{OPEN_ORDER_SQL}{extra} ORDER BY o.paid_at, o.order_id LIMIT ?", [*args, limit])]
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT o.order_id, o.paid_at, o.ship_by, o.sku_set, o.carrier, coalesce(p.state, 'no_parcel') AS state "
+            f"{OPEN_ORDER_SQL}{extra} ORDER BY o.paid_at, o.order_id LIMIT ?",
+            [*args, limit],
+        )
+    ]
 
 
 def countdown(seconds: int) -> str:

@@ -4,15 +4,17 @@ and the oversell watch (orders beyond stock plus pre-packed parcels).
 Files follow the order importer's rules: every bad row reported with its line, and a file with bad
 rows imports nothing unless the caller asks for the good rows only.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import math
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from warehouse_app.catalog import upsert_sessions
 from warehouse_app.clock import iso, utcnow
@@ -45,7 +47,9 @@ def _conversion(v: Any) -> float:
     try:
         c = float(text[:-1]) / 100 if text.endswith("%") else float(text)
     except ValueError as exc:
-        raise ValueError(f"expected_conversion must be a share like 0.025 or 2.5%, got {v!r}") from exc
+        raise ValueError(
+            f"expected_conversion must be a share like 0.025 or 2.5%, got {v!r}"
+        ) from exc
     if not 0 <= c <= 1:
         raise ValueError(f"expected_conversion must be between 0 and 1 (or 0%-100%), got {v!r}")
     return c
@@ -60,10 +64,16 @@ def parse_schedule_row(rec: Row) -> Row:
     viewers = _int(rec.get("expected_viewers"), "expected_viewers", 0)
     if viewers < 0:
         raise ValueError("expected_viewers must not be negative")
-    return {"session_id": _req(rec, "session_id"), "name": rec.get("name") or None,
-            "host": _req(rec, "host"), "starts_at": starts, "ends_at": ends,
-            "skus": _skus_field(rec.get("skus")), "expected_viewers": viewers,
-            "expected_conversion": _conversion(rec.get("expected_conversion"))}
+    return {
+        "session_id": _req(rec, "session_id"),
+        "name": rec.get("name") or None,
+        "host": _req(rec, "host"),
+        "starts_at": starts,
+        "ends_at": ends,
+        "skus": _skus_field(rec.get("skus")),
+        "expected_viewers": viewers,
+        "expected_conversion": _conversion(rec.get("expected_conversion")),
+    }
 
 
 def parse_history_row(rec: Row) -> Row:
@@ -84,50 +94,71 @@ def parse_history_row(rec: Row) -> Row:
         raise ValueError("revenue must not be negative")
     date = rec.get("session_date") or rec.get("date")
     sid, sku = _req(rec, "session_id"), _req(rec, "sku")
-    return {"key": f"{sid}|{sku}", "session_id": sid, "sku": sku,
-            "session_date": str(date).strip() if date else None, "units": units, "revenue_cents": cents}
+    return {
+        "key": f"{sid}|{sku}",
+        "session_id": sid,
+        "sku": sku,
+        "session_date": str(date).strip() if date else None,
+        "units": units,
+        "revenue_cents": cents,
+    }
 
 
-def _sku_check(known_skus: set[str] | None, sku_fields: Callable[[Row], list[str]]) -> Callable[[Row], str | None]:
+def _sku_check(
+    known_skus: set[str] | None, sku_fields: Callable[[Row], list[str]]
+) -> Callable[[Row], str | None]:
     def check(row: Row) -> str | None:
         if known_skus is None:
             return None
         unknown = [s for s in sku_fields(row) if s not in known_skus]
         return f"unknown SKU {', '.join(unknown)}" if unknown else None
+
     return check
 
 
-def read_schedule(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
+def read_schedule(
+    path: Path | str, known_skus: set[str] | None = None
+) -> tuple[list[Row], list[RowError]]:
     """Live-session schedule rows (session, host, start/end, SKUs pushed, viewers, conversion)."""
-    return read_rows(path, parse_schedule_row, "session_id", _sku_check(known_skus, lambda r: list(r["skus"])))
+    return read_rows(
+        path, parse_schedule_row, "session_id", _sku_check(known_skus, lambda r: list(r["skus"]))
+    )
 
 
-def read_history(path: Path | str, known_skus: set[str] | None = None) -> tuple[list[Row], list[RowError]]:
+def read_history(
+    path: Path | str, known_skus: set[str] | None = None
+) -> tuple[list[Row], list[RowError]]:
     """Per-SKU, per-session sales history rows."""
     return read_rows(path, parse_history_row, "key", _sku_check(known_skus, lambda r: [r["sku"]]))
 
 
-def refuse_bad_rows(path: Path | str, rows: list[Row], errors: list[RowError], skip_bad: bool) -> None:
+def refuse_bad_rows(
+    path: Path | str, rows: list[Row], errors: list[RowError], skip_bad: bool
+) -> None:
     """The order importer's file rule: any bad row and nothing is imported, unless skip_bad."""
     for e in errors:
         logger.warning("%s: %s", path, e)
     if not rows and not errors:
-        raise StationError(f"{path} has no data rows: nothing imported",
-                           zh=f"{path} 没有数据行：未导入任何数据")
+        raise StationError(
+            f"{path} has no data rows: nothing imported", zh=f"{path} 没有数据行：未导入任何数据"
+        )
     if errors and not skip_bad:
         detail = "; ".join(str(e) for e in errors[:5]) + (" ..." if len(errors) > 5 else "")
         raise StationError(
             f"{len(errors)} bad row(s) in {path}; nothing imported ({detail}). Fix them, or pass "
             f"--skip-bad to import the {len(rows)} good row(s).",
             zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据（{detail}）。请修正，或加 --skip-bad 只导入 "
-               f"{len(rows)} 行正确数据。")
+            f"{len(rows)} 行正确数据。",
+        )
 
 
 def known_skus(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT code FROM skus")}
 
 
-def apply_schedule(conn: sqlite3.Connection, rows: Iterable[Row], operator: str | None = None) -> int:
+def apply_schedule(
+    conn: sqlite3.Connection, rows: Iterable[Row], operator: str | None = None
+) -> int:
     """Store schedule rows (also as core live sessions); caller owns the transaction."""
     now = iso(utcnow())
     rows = list(rows)
@@ -136,17 +167,38 @@ def apply_schedule(conn: sqlite3.Connection, rows: Iterable[Row], operator: str 
         conn.execute(
             "INSERT OR REPLACE INTO promo_schedule (session_id, name, host, starts_at, ends_at, skus, "
             "expected_viewers, expected_conversion, imported_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            (r["session_id"], r.get("name"), r["host"], r["starts_at"], r["ends_at"], json.dumps(r["skus"]),
-             r["expected_viewers"], r["expected_conversion"], now))
-    append_event(conn, "promo.schedule_imported", {"sessions": [r["session_id"] for r in rows]}, operator=operator)
+            (
+                r["session_id"],
+                r.get("name"),
+                r["host"],
+                r["starts_at"],
+                r["ends_at"],
+                json.dumps(r["skus"]),
+                r["expected_viewers"],
+                r["expected_conversion"],
+                now,
+            ),
+        )
+    append_event(
+        conn,
+        "promo.schedule_imported",
+        {"sessions": [r["session_id"] for r in rows]},
+        operator=operator,
+    )
     return len(rows)
 
 
-def apply_history(conn: sqlite3.Connection, rows: Iterable[Row], operator: str | None = None) -> int:
+def apply_history(
+    conn: sqlite3.Connection, rows: Iterable[Row], operator: str | None = None
+) -> int:
     rows = list(rows)
     conn.executemany(
         "INSERT OR REPLACE INTO sales_history (session_id, sku, session_date, units, revenue_cents) VALUES (?,?,?,?,?)",
-        [(r["session_id"], r["sku"], r.get("session_date"), r["units"], r["revenue_cents"]) for r in rows])
+        [
+            (r["session_id"], r["sku"], r.get("session_date"), r["units"], r["revenue_cents"])
+            for r in rows
+        ],
+    )
     append_event(conn, "promo.history_imported", {"rows": len(rows)}, operator=operator)
     return len(rows)
 
@@ -166,9 +218,16 @@ class StockAdvice:
     inputs: dict[str, Any]
 
     def row(self) -> dict[str, Any]:
-        return {"sku": self.sku, "name": self.name, "tier": self.tier, "recommended_qty": self.recommended_qty,
-                "reorder_point": self.reorder_point, "reason": self.reason_en, "reason_zh": self.reason_zh,
-                **{f"in_{k}": v for k, v in self.inputs.items()}}
+        return {
+            "sku": self.sku,
+            "name": self.name,
+            "tier": self.tier,
+            "recommended_qty": self.recommended_qty,
+            "reorder_point": self.reorder_point,
+            "reason": self.reason_en,
+            "reason_zh": self.reason_zh,
+            **{f"in_{k}": v for k, v in self.inputs.items()},
+        }
 
 
 def _expected_units(conn: sqlite3.Connection) -> dict[str, float]:
@@ -182,13 +241,23 @@ def _expected_units(conn: sqlite3.Connection) -> dict[str, float]:
     return out
 
 
-def recommend_stock(conn: sqlite3.Connection, *, hot_threshold_cny: float | None = None,
-                    hot_factor: float | None = None) -> list[StockAdvice]:
+def recommend_stock(
+    conn: sqlite3.Connection,
+    *,
+    hot_threshold_cny: float | None = None,
+    hot_factor: float | None = None,
+) -> list[StockAdvice]:
     """Classify every SKU and recommend its promo stock, with the numbers behind each."""
-    threshold = float(hot_threshold_cny if hot_threshold_cny is not None else config.get(conn, "hot_threshold_cny"))
+    threshold = float(
+        hot_threshold_cny
+        if hot_threshold_cny is not None
+        else config.get(conn, "hot_threshold_cny")
+    )
     factor = float(hot_factor if hot_factor is not None else config.get(conn, "hot_factor"))
     if threshold < 0 or factor <= 0:
-        raise StationError("hot threshold must be >= 0 and factor > 0", zh="爆款门槛须 >= 0，系数须 > 0")
+        raise StationError(
+            "hot threshold must be >= 0 and factor > 0", zh="爆款门槛须 >= 0，系数须 > 0"
+        )
     new_max = int(config.get(conn, "new_max_sessions"))
     first_share = float(config.get(conn, "new_first_lot_share"))
     default_lot = int(config.get(conn, "new_default_first_lot"))
@@ -196,8 +265,10 @@ def recommend_stock(conn: sqlite3.Connection, *, hot_threshold_cny: float | None
     base_units = int(config.get(conn, "long_tail_base_units"))
     names = {r[0]: r[1] for r in conn.execute("SELECT code, name FROM skus")}
     hist: dict[str, dict[str, Any]] = {}
-    for r in conn.execute("SELECT sku, count(*) AS sessions, max(revenue_cents) AS peak_rev, max(units) AS peak_units, "
-                          "sum(units) AS total_units FROM sales_history GROUP BY sku"):
+    for r in conn.execute(
+        "SELECT sku, count(*) AS sessions, max(revenue_cents) AS peak_rev, max(units) AS peak_units, "
+        "sum(units) AS total_units FROM sales_history GROUP BY sku"
+    ):
         hist[r["sku"]] = dict(r)
     expected = _expected_units(conn)
     skus = sorted(set(names) | set(hist) | set(expected))
@@ -208,54 +279,110 @@ def recommend_stock(conn: sqlite3.Connection, *, hot_threshold_cny: float | None
         if h and peak_cny > threshold:
             peak = int(h["peak_units"])
             qty = math.ceil(peak * factor - 1e-9)
-            out.append(StockAdvice(
-                sku, names.get(sku, sku), "core_hot", qty, None,
-                f"core hot: best session sold {peak_cny:,.0f} CNY (> {threshold:,.0f}); "
-                f"stock {factor:g} x peak session {peak} units = {qty}",
-                f"核心爆款：单场最高销售额 {peak_cny:,.0f} 元（> {threshold:,.0f}）；备货 = {factor:g} × 历史峰值 {peak} 件 = {qty}",
-                {"sessions": h["sessions"], "peak_session_cny": round(peak_cny, 2), "peak_units": peak,
-                 "factor": factor, "threshold_cny": threshold}))
+            out.append(
+                StockAdvice(
+                    sku,
+                    names.get(sku, sku),
+                    "core_hot",
+                    qty,
+                    None,
+                    f"core hot: best session sold {peak_cny:,.0f} CNY (> {threshold:,.0f}); "
+                    f"stock {factor:g} x peak session {peak} units = {qty}",
+                    f"核心爆款：单场最高销售额 {peak_cny:,.0f} 元（> {threshold:,.0f}）；备货 = {factor:g} × 历史峰值 {peak} 件 = {qty}",
+                    {
+                        "sessions": h["sessions"],
+                        "peak_session_cny": round(peak_cny, 2),
+                        "peak_units": peak,
+                        "factor": factor,
+                        "threshold_cny": threshold,
+                    },
+                )
+            )
         elif not h or h["sessions"] < new_max:
             exp = expected.get(sku, 0.0)
             lot = math.ceil(exp * first_share - 1e-9) if exp > 0 else default_lot
             reorder = math.ceil(lot * reorder_share - 1e-9)
-            src_en = (f"{first_share:g} x expected {exp:,.0f} units from the schedule" if exp > 0
-                      else "default first lot (no schedule expectation)")
-            src_zh = (f"{first_share:g} × 排期预计 {exp:,.0f} 件" if exp > 0 else "默认首批（排期无预计）")
+            src_en = (
+                f"{first_share:g} x expected {exp:,.0f} units from the schedule"
+                if exp > 0
+                else "default first lot (no schedule expectation)"
+            )
+            src_zh = (
+                f"{first_share:g} × 排期预计 {exp:,.0f} 件" if exp > 0 else "默认首批（排期无预计）"
+            )
             n = h["sessions"] if h else 0
-            out.append(StockAdvice(
-                sku, names.get(sku, sku), "potential_new", lot, reorder,
-                f"potential new: {n} past session(s) (< {new_max}); conservative first lot = {src_en} = {lot}, "
-                f"re-order at {reorder}",
-                f"潜力新品：历史 {n} 场（< {new_max}）；保守首批 = {src_zh} = {lot}，库存降到 {reorder} 时补货",
-                {"sessions": n, "peak_session_cny": round(peak_cny, 2), "expected_units": round(exp, 1),
-                 "first_lot_share": first_share, "reorder_share": reorder_share}))
+            out.append(
+                StockAdvice(
+                    sku,
+                    names.get(sku, sku),
+                    "potential_new",
+                    lot,
+                    reorder,
+                    f"potential new: {n} past session(s) (< {new_max}); conservative first lot = {src_en} = {lot}, "
+                    f"re-order at {reorder}",
+                    f"潜力新品：历史 {n} 场（< {new_max}）；保守首批 = {src_zh} = {lot}，库存降到 {reorder} 时补货",
+                    {
+                        "sessions": n,
+                        "peak_session_cny": round(peak_cny, 2),
+                        "expected_units": round(exp, 1),
+                        "first_lot_share": first_share,
+                        "reorder_share": reorder_share,
+                    },
+                )
+            )
         else:
             avg = h["total_units"] / h["sessions"]
             qty = max(base_units, math.ceil(avg - 1e-9))
-            out.append(StockAdvice(
-                sku, names.get(sku, sku), "long_tail", qty, None,
-                f"long tail: {h['sessions']} sessions, best {peak_cny:,.0f} CNY (<= {threshold:,.0f}); "
-                f"base stock = max({base_units}, average {avg:.1f} units/session) = {qty}",
-                f"长尾：历史 {h['sessions']} 场，最高 {peak_cny:,.0f} 元（<= {threshold:,.0f}）；"
-                f"基础库存 = max({base_units}, 场均 {avg:.1f} 件) = {qty}",
-                {"sessions": h["sessions"], "peak_session_cny": round(peak_cny, 2), "avg_units": round(avg, 1),
-                 "base_units": base_units}))
+            out.append(
+                StockAdvice(
+                    sku,
+                    names.get(sku, sku),
+                    "long_tail",
+                    qty,
+                    None,
+                    f"long tail: {h['sessions']} sessions, best {peak_cny:,.0f} CNY (<= {threshold:,.0f}); "
+                    f"base stock = max({base_units}, average {avg:.1f} units/session) = {qty}",
+                    f"长尾：历史 {h['sessions']} 场，最高 {peak_cny:,.0f} 元（<= {threshold:,.0f}）；"
+                    f"基础库存 = max({base_units}, 场均 {avg:.1f} 件) = {qty}",
+                    {
+                        "sessions": h["sessions"],
+                        "peak_session_cny": round(peak_cny, 2),
+                        "avg_units": round(avg, 1),
+                        "base_units": base_units,
+                    },
+                )
+            )
     return out
 
 
-def save_stock_plan(conn: sqlite3.Connection, advice: list[StockAdvice], operator: str | None = None) -> int:
+def save_stock_plan(
+    conn: sqlite3.Connection, advice: list[StockAdvice], operator: str | None = None
+) -> int:
     """Store the plan and set each known SKU's tier; caller owns the transaction."""
     now = iso(utcnow())
     for a in advice:
         conn.execute(
             "INSERT OR REPLACE INTO stock_plan (sku, tier, recommended_qty, reorder_point, reason_en, reason_zh, "
             "inputs, planned_at) VALUES (?,?,?,?,?,?,?,?)",
-            (a.sku, a.tier, a.recommended_qty, a.reorder_point, a.reason_en, a.reason_zh,
-             json.dumps(a.inputs, ensure_ascii=False), now))
+            (
+                a.sku,
+                a.tier,
+                a.recommended_qty,
+                a.reorder_point,
+                a.reason_en,
+                a.reason_zh,
+                json.dumps(a.inputs, ensure_ascii=False),
+                now,
+            ),
+        )
         conn.execute("UPDATE skus SET tier=?, updated_at=? WHERE code=?", (a.tier, now, a.sku))
-    append_event(conn, "promo.stock_planned", {"skus": {a.sku: [a.tier, a.recommended_qty] for a in advice}},
-                 operator=operator, at=now)
+    append_event(
+        conn,
+        "promo.stock_planned",
+        {"skus": {a.sku: [a.tier, a.recommended_qty] for a in advice}},
+        operator=operator,
+        at=now,
+    )
     return len(advice)
 
 
@@ -265,29 +392,60 @@ def save_stock_plan(conn: sqlite3.Connection, advice: list[StockAdvice], operato
 MAX_STOCK = 100_000_000  # far beyond any warehouse; stops a typo overflowing SQLite's integers
 
 
-def set_stock(conn: sqlite3.Connection, sku: str, on_hand: int, operator: str | None = None,
-              reason: str = "count") -> None:
+def set_stock(
+    conn: sqlite3.Connection,
+    sku: str,
+    on_hand: int,
+    operator: str | None = None,
+    reason: str = "count",
+) -> None:
     """Loose units on hand (not counting pre-packed parcels); caller owns the transaction."""
     if conn.execute("SELECT 1 FROM skus WHERE code=?", (sku,)).fetchone() is None:
         raise StationError(f"Unknown SKU {sku!r}", zh=f"未知商品 {sku!r}")
     if on_hand < 0:
-        raise StationError(f"Stock of {sku} cannot be negative ({on_hand})", zh=f"{sku} 库存不能为负（{on_hand}）")
+        raise StationError(
+            f"Stock of {sku} cannot be negative ({on_hand})", zh=f"{sku} 库存不能为负（{on_hand}）"
+        )
     if on_hand > MAX_STOCK:
-        raise StationError(f"Stock of {sku} ({on_hand}) is more than {MAX_STOCK:,} units: check the qty",
-                           zh=f"{sku} 库存 {on_hand} 超过 {MAX_STOCK:,} 件，请检查数量")
+        raise StationError(
+            f"Stock of {sku} ({on_hand}) is more than {MAX_STOCK:,} units: check the qty",
+            zh=f"{sku} 库存 {on_hand} 超过 {MAX_STOCK:,} 件，请检查数量",
+        )
     now = iso(utcnow())
-    conn.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) DO UPDATE "
-                 "SET on_hand=excluded.on_hand, updated_at=excluded.updated_at", (sku, on_hand, now))
-    append_event(conn, "stock.set", {"sku": sku, "on_hand": on_hand, "reason": reason}, operator=operator, at=now)
+    conn.execute(
+        "INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) DO UPDATE "
+        "SET on_hand=excluded.on_hand, updated_at=excluded.updated_at",
+        (sku, on_hand, now),
+    )
+    append_event(
+        conn,
+        "stock.set",
+        {"sku": sku, "on_hand": on_hand, "reason": reason},
+        operator=operator,
+        at=now,
+    )
 
 
-def add_stock(conn: sqlite3.Connection, sku: str, delta: int, operator: str | None = None,
-              reason: str = "restock") -> int:
+def add_stock(
+    conn: sqlite3.Connection,
+    sku: str,
+    delta: int,
+    operator: str | None = None,
+    reason: str = "restock",
+) -> int:
     now = iso(utcnow())
-    conn.execute("INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?, max(0, ?), ?) ON CONFLICT(sku) "
-                 "DO UPDATE SET on_hand=max(0, on_hand + ?), updated_at=excluded.updated_at",
-                 (sku, delta, now, delta))
-    append_event(conn, "stock.adjusted", {"sku": sku, "delta": delta, "reason": reason}, operator=operator, at=now)
+    conn.execute(
+        "INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?, max(0, ?), ?) ON CONFLICT(sku) "
+        "DO UPDATE SET on_hand=max(0, on_hand + ?), updated_at=excluded.updated_at",
+        (sku, delta, now, delta),
+    )
+    append_event(
+        conn,
+        "stock.adjusted",
+        {"sku": sku, "delta": delta, "reason": reason},
+        operator=operator,
+        at=now,
+    )
     return int(conn.execute("SELECT on_hand FROM stock_levels WHERE sku=?", (sku,)).fetchone()[0])
 
 
@@ -313,8 +471,10 @@ def _prepacked_units(conn: sqlite3.Connection, skus: set[str] | None = None) -> 
                 ids.append(bid)
         if not ids:
             return out
-        sql = (f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
-               f"AND state IN {_PREPACKED_STATES}")
+        sql = (
+            f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
+            f"AND state IN {_PREPACKED_STATES}"
+        )
         args = ids
     for r in conn.execute(sql + " GROUP BY sku_set", args):
         for sku, q in parse_sku_set(r[0]).items():
@@ -327,7 +487,10 @@ def _paid_demand(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict
     """Units ordered per SKU over paid orders, from the trigger-kept counter (promo migration 0004):
     one lookup per SKU, however many orders there are."""
     if skus is None:
-        return {r[0]: int(r[1]) for r in conn.execute("SELECT sku, units FROM promo_sku_demand WHERE units != 0")}
+        return {
+            r[0]: int(r[1])
+            for r in conn.execute("SELECT sku, units FROM promo_sku_demand WHERE units != 0")
+        }
     out: dict[str, int] = {}
     for sku in sorted(skus):
         row = conn.execute("SELECT units FROM promo_sku_demand WHERE sku=?", (sku,)).fetchone()
@@ -336,7 +499,9 @@ def _paid_demand(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict
     return out
 
 
-def stock_position(conn: sqlite3.Connection, skus: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def stock_position(
+    conn: sqlite3.Connection, skus: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
     """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold).
     With `skus`, only those SKUs (the oversell refresh after new orders)."""
     only = set(skus) if skus is not None else None
@@ -345,7 +510,12 @@ def stock_position(conn: sqlite3.Connection, skus: Iterable[str] | None = None) 
     demand = _paid_demand(conn, only)
     stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
     pre = _prepacked_units(conn, only)
-    reorder = {r[0]: r[1] for r in conn.execute("SELECT sku, reorder_point FROM stock_plan WHERE reorder_point IS NOT NULL")}
+    reorder = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT sku, reorder_point FROM stock_plan WHERE reorder_point IS NOT NULL"
+        )
+    }
     rows = []
     for sku in sorted(set(demand) | set(stock) | set(pre)):
         if only is not None and sku not in only:
@@ -353,12 +523,24 @@ def stock_position(conn: sqlite3.Connection, skus: Iterable[str] | None = None) 
         d, s, p = demand.get(sku, 0), stock.get(sku, 0), pre.get(sku, 0)
         rp = reorder.get(sku)
         # live feedback for potential new SKUs: re-order once what is left falls to the re-order point
-        rows.append({"sku": sku, "demand": d, "stock": s, "prepacked": p, "supply": s + p, "gap": s + p - d,
-                     "reorder_point": rp, "reorder_now": rp is not None and sku in stock and s + p - d <= rp})
+        rows.append(
+            {
+                "sku": sku,
+                "demand": d,
+                "stock": s,
+                "prepacked": p,
+                "supply": s + p,
+                "gap": s + p - d,
+                "reorder_point": rp,
+                "reorder_now": rp is not None and sku in stock and s + p - d <= rp,
+            }
+        )
     return rows
 
 
-def short_orders(conn: sqlite3.Connection, sku: str, supply: int, demand: int | None = None) -> list[dict[str, Any]]:
+def short_orders(
+    conn: sqlite3.Connection, sku: str, supply: int, demand: int | None = None
+) -> list[dict[str, Any]]:
     """Orders for `sku` beyond supply, served earliest paid first: the ones that are short.
 
     Walked from the latest paid backwards until the shortfall (demand - supply) is covered, so the
@@ -371,10 +553,14 @@ def short_orders(conn: sqlite3.Connection, sku: str, supply: int, demand: int | 
         return out
     cur = conn.execute(
         "SELECT o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o ON o.order_id=i.order_id "
-        "WHERE i.sku_code=? AND o.status='paid' ORDER BY o.paid_at DESC, o.order_id DESC", (sku,))
+        "WHERE i.sku_code=? AND o.status='paid' ORDER BY o.paid_at DESC, o.order_id DESC",
+        (sku,),
+    )
     for order_id, paid_at, qty in cur:
         q = int(qty)
-        out.append({"order_id": order_id, "paid_at": paid_at, "qty": q, "short_units": min(q, left)})
+        out.append(
+            {"order_id": order_id, "paid_at": paid_at, "qty": q, "short_units": min(q, left)}
+        )
         left -= q
         if left <= 0:
             break
@@ -383,8 +569,9 @@ def short_orders(conn: sqlite3.Connection, sku: str, supply: int, demand: int | 
     return out
 
 
-def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
-                   skus: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def check_oversell(
+    conn: sqlite3.Connection, operator: str | None = None, skus: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
     """Raise (or update, or resolve) oversell alerts; only SKUs with a stock level are watched.
 
     With `skus` only those SKUs are checked (new orders came in for them: the short-order list must be
@@ -397,8 +584,10 @@ def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
         watched &= set(skus)
         if not watched:
             return []
-    open_before = {r["sku"]: dict(r) for r in conn.execute(
-        "SELECT * FROM oversell_alerts WHERE resolved_at IS NULL")}
+    open_before = {
+        r["sku"]: dict(r)
+        for r in conn.execute("SELECT * FROM oversell_alerts WHERE resolved_at IS NULL")
+    }
     alerts = []
     for pos in stock_position(conn, None if skus is None else watched):
         sku = pos["sku"]
@@ -415,22 +604,56 @@ def check_oversell(conn: sqlite3.Connection, operator: str | None = None,
                 "short_units=excluded.short_units, short_orders=excluded.short_orders, updated_at=excluded.updated_at, "
                 "raised_at=CASE WHEN oversell_alerts.resolved_at IS NULL THEN oversell_alerts.raised_at "
                 "ELSE excluded.raised_at END, resolved_at=NULL",
-                (sku, pos["demand"], pos["stock"], pos["prepacked"], -pos["gap"], json.dumps(ids), now, now))
+                (
+                    sku,
+                    pos["demand"],
+                    pos["stock"],
+                    pos["prepacked"],
+                    -pos["gap"],
+                    json.dumps(ids),
+                    now,
+                    now,
+                ),
+            )
             if prev is None or prev["short_units"] != -pos["gap"]:
-                append_event(conn, "stock.oversell", {"sku": sku, "demand": pos["demand"], "stock": pos["stock"],
-                                                      "prepacked": pos["prepacked"], "short_units": -pos["gap"],
-                                                      "short_orders": len(ids)}, operator=operator, at=now)
-                logger.warning("超卖 / OVERSELL %s: demand %d > stock %d + pre-packed %d (%d orders short)",
-                               sku, pos["demand"], pos["stock"], pos["prepacked"], len(ids))
+                append_event(
+                    conn,
+                    "stock.oversell",
+                    {
+                        "sku": sku,
+                        "demand": pos["demand"],
+                        "stock": pos["stock"],
+                        "prepacked": pos["prepacked"],
+                        "short_units": -pos["gap"],
+                        "short_orders": len(ids),
+                    },
+                    operator=operator,
+                    at=now,
+                )
+                logger.warning(
+                    "超卖 / OVERSELL %s: demand %d > stock %d + pre-packed %d (%d orders short)",
+                    sku,
+                    pos["demand"],
+                    pos["stock"],
+                    pos["prepacked"],
+                    len(ids),
+                )
             alerts.append({**pos, "short_units": -pos["gap"], "short_orders": short})
         elif sku in open_before:
-            conn.execute("UPDATE oversell_alerts SET resolved_at=?, updated_at=? WHERE sku=?", (now, now, sku))
+            conn.execute(
+                "UPDATE oversell_alerts SET resolved_at=?, updated_at=? WHERE sku=?",
+                (now, now, sku),
+            )
             append_event(conn, "stock.oversell_resolved", {"sku": sku}, operator=operator, at=now)
     return alerts
 
 
-def refresh_oversell(conn: sqlite3.Connection, skus: Iterable[str], new_orders: Iterable[str] = (),
-                     operator: str | None = None) -> None:
+def refresh_oversell(
+    conn: sqlite3.Connection,
+    skus: Iterable[str],
+    new_orders: Iterable[str] = (),
+    operator: str | None = None,
+) -> None:
     """check_oversell for the SKUs new orders touched, with a fast path for the usual live case: a SKU
     already oversold gets orders paid after every order it had. Those orders are simply short too and
     join the tail of the short list, so nothing is re-walked. The fast path is taken only when the
@@ -441,48 +664,87 @@ def refresh_oversell(conn: sqlite3.Connection, skus: Iterable[str], new_orders: 
     if not watched:
         return
     new_ids = sorted(set(new_orders))
-    added: dict[str, list[tuple[str, str, int]]] = {}  # sku -> [(paid_at, order_id, qty)] of the new orders
+    added: dict[
+        str, list[tuple[str, str, int]]
+    ] = {}  # sku -> [(paid_at, order_id, qty)] of the new orders
     marks_skus = sorted(watched)
     for i in range(0, len(new_ids), 400):
-        chunk = new_ids[i:i + 400]
+        chunk = new_ids[i : i + 400]
         for sku, oid, paid_at, qty in conn.execute(
-                f"SELECT i.sku_code, o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o "
-                f"ON o.order_id=i.order_id WHERE i.order_id IN ({','.join('?' * len(chunk))}) "
-                f"AND o.status='paid' AND i.sku_code IN ({','.join('?' * len(marks_skus))})", [*chunk, *marks_skus]):
+            f"SELECT i.sku_code, o.order_id, o.paid_at, i.qty FROM order_items i JOIN orders o "
+            f"ON o.order_id=i.order_id WHERE i.order_id IN ({','.join('?' * len(chunk))}) "
+            f"AND o.status='paid' AND i.sku_code IN ({','.join('?' * len(marks_skus))})",
+            [*chunk, *marks_skus],
+        ):
             added.setdefault(sku, []).append((paid_at, oid, int(qty)))
     slow: set[str] = set()
     now = iso(utcnow())
     for sku in marks_skus:
-        prev = conn.execute("SELECT demand, stock, prepacked, short_units, short_orders FROM oversell_alerts "
-                            "WHERE sku=? AND resolved_at IS NULL", (sku,)).fetchone()
+        prev = conn.execute(
+            "SELECT demand, stock, prepacked, short_units, short_orders FROM oversell_alerts "
+            "WHERE sku=? AND resolved_at IS NULL",
+            (sku,),
+        ).fetchone()
         rows = sorted(added.get(sku, ()))
         if prev is None or not rows:
             slow.add(sku)
             continue
         ids = json.loads(prev["short_orders"])
-        last = conn.execute("SELECT paid_at FROM orders WHERE order_id=?", (ids[-1],)).fetchone() if ids else None
+        last = (
+            conn.execute("SELECT paid_at FROM orders WHERE order_id=?", (ids[-1],)).fetchone()
+            if ids
+            else None
+        )
         pos = stock_position(conn, {sku})
         units = sum(q for _p, _o, q in rows)
-        if (last is None or not pos or rows[0][0] <= last[0] or pos[0]["stock"] != prev["stock"]
-                or pos[0]["prepacked"] != prev["prepacked"] or pos[0]["demand"] != prev["demand"] + units):
+        if (
+            last is None
+            or not pos
+            or rows[0][0] <= last[0]
+            or pos[0]["stock"] != prev["stock"]
+            or pos[0]["prepacked"] != prev["prepacked"]
+            or pos[0]["demand"] != prev["demand"] + units
+        ):
             slow.add(sku)
             continue
         p = pos[0]
         ids.extend(o for _p, o, _q in rows)
-        conn.execute("UPDATE oversell_alerts SET demand=?, short_units=?, short_orders=?, updated_at=? WHERE sku=?",
-                     (p["demand"], -p["gap"], json.dumps(ids), now, sku))
-        append_event(conn, "stock.oversell", {"sku": sku, "demand": p["demand"], "stock": p["stock"],
-                                              "prepacked": p["prepacked"], "short_units": -p["gap"],
-                                              "short_orders": len(ids)}, operator=operator, at=now)
-        logger.warning("超卖 / OVERSELL %s: demand %d > stock %d + pre-packed %d (%d orders short, %d new)",
-                       sku, p["demand"], p["stock"], p["prepacked"], len(ids), len(rows))
+        conn.execute(
+            "UPDATE oversell_alerts SET demand=?, short_units=?, short_orders=?, updated_at=? WHERE sku=?",
+            (p["demand"], -p["gap"], json.dumps(ids), now, sku),
+        )
+        append_event(
+            conn,
+            "stock.oversell",
+            {
+                "sku": sku,
+                "demand": p["demand"],
+                "stock": p["stock"],
+                "prepacked": p["prepacked"],
+                "short_units": -p["gap"],
+                "short_orders": len(ids),
+            },
+            operator=operator,
+            at=now,
+        )
+        logger.warning(
+            "超卖 / OVERSELL %s: demand %d > stock %d + pre-packed %d (%d orders short, %d new)",
+            sku,
+            p["demand"],
+            p["stock"],
+            p["prepacked"],
+            len(ids),
+            len(rows),
+        )
     if slow:
         check_oversell(conn, operator=operator, skus=slow)
 
 
 def open_alerts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     rows = []
-    for r in conn.execute("SELECT * FROM oversell_alerts WHERE resolved_at IS NULL ORDER BY short_units DESC, sku"):
+    for r in conn.execute(
+        "SELECT * FROM oversell_alerts WHERE resolved_at IS NULL ORDER BY short_units DESC, sku"
+    ):
         d = dict(r)
         d["short_orders"] = json.loads(d["short_orders"])
         rows.append(d)
@@ -491,12 +753,19 @@ def open_alerts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row, order: sqlite3.Row) -> bool:
     """Hook for batches.bind_parcel: refuse to bind an order that an open oversell alert lists as short."""
-    row = conn.execute("SELECT short_orders FROM oversell_alerts WHERE resolved_at IS NULL AND "
-                       "instr(short_orders, ?) > 0 LIMIT 1", (json.dumps(order["order_id"]),)).fetchone()
+    row = conn.execute(
+        "SELECT short_orders FROM oversell_alerts WHERE resolved_at IS NULL AND "
+        "instr(short_orders, ?) > 0 LIMIT 1",
+        (json.dumps(order["order_id"]),),
+    ).fetchone()
     if row is None:
         return True
     if order["order_id"] in json.loads(row[0]):
-        logger.info("not binding short order %s to parcel %s (oversell)", order["order_id"], parcel["parcel_id"])
+        logger.info(
+            "not binding short order %s to parcel %s (oversell)",
+            order["order_id"],
+            parcel["parcel_id"],
+        )
         return False
     return True
 

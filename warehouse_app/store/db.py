@@ -1,4 +1,5 @@
 """Opening the station DB: pragmas, migrations and clear errors for missing/locked/corrupt files."""
+
 from __future__ import annotations
 
 import logging
@@ -24,8 +25,13 @@ def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
     p = Path(path)
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False, timeout=5)
+            conn = sqlite3.connect(
+                f"file:{p}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=5,
+            )
         else:
             conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=5)
         conn.row_factory = sqlite3.Row
@@ -92,8 +98,10 @@ def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> S
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Cannot create the data folder {p.parent}: {exc}",
-                         zh=f"无法创建数据目录 {p.parent}：{exc}") from exc
+        raise StoreError(
+            f"Cannot create the data folder {p.parent}: {exc}",
+            zh=f"无法创建数据目录 {p.parent}：{exc}",
+        ) from exc
     store = Store(p)
     conn = store.connect()
     try:

@@ -1,4 +1,5 @@
 """Running a multi-statement SQL script inside a migration's transaction."""
+
 from __future__ import annotations
 
 import sqlite_utils

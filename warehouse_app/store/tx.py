@@ -1,9 +1,10 @@
 """Explicit write transactions on autocommit connections."""
+
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 
 @contextmanager

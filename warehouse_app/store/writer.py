@@ -4,13 +4,15 @@ Everything that changes state - scans, imports, batch and handoff commands, sync
 is submitted here, so SQLite never sees two writers from this process and callers (UI, device
 readers, sync) just get a Future back.
 """
+
 from __future__ import annotations
 
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from warehouse_app.store.db import Store
 
@@ -34,12 +36,14 @@ class StoreWriter:
     def _open(self) -> None:
         self._conn = self.store.connect()
 
-    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> "Future[T]":
+    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Run fn(conn, *args, **kwargs) on the writer thread."""
+
         def run() -> T:
             if self._conn is None:
                 raise WriterClosed("the station store writer is closed")
             return fn(self._conn, *args, **kwargs)
+
         try:
             return self._executor.submit(run)
         except RuntimeError as exc:  # executor shut down
@@ -54,13 +58,14 @@ class StoreWriter:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+
         try:
             self._executor.submit(_close).result(timeout=10)
         except RuntimeError:
             pass  # already shut down
         self._executor.shutdown(wait=True)
 
-    def __enter__(self) -> "StoreWriter":
+    def __enter__(self) -> StoreWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -110,9 +110,17 @@ def apply_changes(
                 continue
             try:
                 fn(conn, rows)
-            except (KeyError, TypeError, ValueError, AttributeError, OverflowError,
-                    sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
-                    StationError) as exc:  # bad upstream data, not a station database fault
+            except (
+                KeyError,
+                TypeError,
+                ValueError,
+                AttributeError,
+                OverflowError,
+                sqlite3.IntegrityError,
+                sqlite3.InterfaceError,
+                sqlite3.ProgrammingError,
+                StationError,
+            ) as exc:  # bad upstream data, not a station database fault
                 logger.error("pulled %s rows could not be applied: %r", kind, exc)
                 raise SyncError(
                     f"The hub sent {kind} data this station cannot apply ({exc!r}); "

@@ -1,6 +1,7 @@
 """All migration sets, applied in this order. Each area owns one named set (sqlite-utils
 `Migrations`), so areas add schema without renumbering each other; each migration is atomic
 with its tracking row."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -10,7 +11,12 @@ from sqlite_utils.migrations import Migrations
 
 from warehouse_app.store.migrations import core, devices, promo, sync
 
-MIGRATION_SETS: list[Migrations] = [core.migrations, devices.migrations, sync.migrations, promo.migrations]
+MIGRATION_SETS: list[Migrations] = [
+    core.migrations,
+    devices.migrations,
+    sync.migrations,
+    promo.migrations,
+]
 
 
 def apply_all(conn: sqlite3.Connection) -> None:

@@ -1,4 +1,5 @@
 """Core station schema. Append new migrations at the end; never edit a shipped one."""
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -11,7 +12,9 @@ migrations = Migrations("station-core")
 
 @migrations(name="0001_initial")
 def m0001_initial(db: sqlite_utils.Database) -> None:
-    _exec(db, """
+    _exec(
+        db,
+        """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE operators (
     code TEXT PRIMARY KEY, name TEXT NOT NULL,
@@ -93,4 +96,5 @@ CREATE TABLE scan_log (
     status TEXT NOT NULL, reason TEXT, operator TEXT, parcel_id TEXT, elapsed_ms REAL);
 CREATE INDEX scan_log_at ON scan_log(at);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)
-""")
+""",
+    )

@@ -1,4 +1,5 @@
 """Schema owned by the devices area. Append new migrations at the end; never edit a shipped one."""
+
 from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations

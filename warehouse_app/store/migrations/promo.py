@@ -1,4 +1,5 @@
 """Schema owned by the promo area. Append new migrations at the end; never edit a shipped one."""
+
 from __future__ import annotations
 
 import sqlite_utils
@@ -12,7 +13,9 @@ migrations = Migrations("station-promo")
 @migrations(name="0001_promo_playbook")
 def m0001_promo_playbook(db: sqlite_utils.Database) -> None:
     """Stock tiers, plans, carrier rules and allocations, failovers, returns, review inputs."""
-    _exec(db, """
+    _exec(
+        db,
+        """
 CREATE TABLE promo_config (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE promo_schedule (
     session_id TEXT PRIMARY KEY, name TEXT, host TEXT, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
@@ -71,7 +74,8 @@ CREATE TABLE returns (
 CREATE TABLE warehouse_exports (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL, orders INTEGER NOT NULL, sha256 TEXT NOT NULL,
     exported_at TEXT NOT NULL, operator TEXT)
-""")
+""",
+    )
 
 
 @migrations(name="0002_allocations_no_carrier_index")
@@ -84,7 +88,9 @@ def m0002_allocations_no_carrier_index(db: sqlite_utils.Database) -> None:
 def m0003_parcels_order_handoff_index(db: sqlite_utils.Database) -> None:
     """Covering index for the review's on-time pass (order -> handed_off_at) over a million orders.
     An index only (no column or table change) on core's parcels table; one more b-tree per parcel write."""
-    db.execute("CREATE INDEX IF NOT EXISTS promo_parcels_order_handoff ON parcels(order_id, handed_off_at)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS promo_parcels_order_handoff ON parcels(order_id, handed_off_at)"
+    )
 
 
 @migrations(name="0004_sku_demand_counter")
