@@ -1,7 +1,9 @@
 """Text to 1-bit bitmaps for printers without a resident Chinese font (and for ZPL previews).
 
-Rendering is cached per (text, size): a batch repeats the sender, contents and batch lines on every
-label, so only the recipient lines cost a render.
+`h` is the line's cell height in dots, as for printer fonts: ascenders, descenders and CJK strokes
+all fit inside it (the font's em is chosen so that ascent + descent <= h), so no glyph loses rows.
+Only glyphs are cached (bounded, counted): recipient lines are unique per label and caching whole
+lines only grew memory.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from devices.fonts import pil_font
+from devices.printers.cache import CountingCache
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -31,29 +34,62 @@ def is_ascii(text: str) -> bool:
     return all(32 <= ord(c) < 127 for c in text)
 
 
-@functools.lru_cache(maxsize=8192)
-def _glyph(ch: str, height_dots: int, bold: bool) -> tuple[Image.Image, int]:
-    """One character rendered once and reused: recipients differ per label, their characters
-    mostly do not, so FreeType runs a few thousand times per batch instead of per label."""
+def _stroke(h: int, bold: bool) -> int:
+    return 1 if bold and h >= 20 else 0
+
+
+@functools.lru_cache(maxsize=256)
+def em_for_cell(h: int, bold: bool = False) -> int:
+    """The largest font em (pixels) whose ascent + descent (+ bold stroke) fits in `h` dots."""
+    s = _stroke(h, bold)
+    em = max(6, h)
+    while em > 6:
+        asc, desc = pil_font(em).getmetrics()
+        if asc + desc + 2 * s <= h:
+            break
+        em -= 1
+    return em
+
+
+def advance(ch: str, h: int, bold: bool = False) -> int:
+    """Advance width in dots of one character in a cell `h` dots tall."""
+    return _glyph(ch, h, bold)[1]
+
+
+def text_width(text: str, h: int, bold: bool = False) -> int:
+    return sum(_glyph(ch, h, bold)[1] for ch in text) + 2 * _stroke(h, bold)
+
+
+_GLYPHS: CountingCache[tuple[Image.Image, int]] = CountingCache("glyph", 8192)
+
+
+def _render_glyph(ch: str, h: int, bold: bool) -> tuple[Image.Image, int]:
     from PIL import Image, ImageDraw
 
-    font = pil_font(max(6, height_dots))
-    stroke = 1 if bold and height_dots >= 20 else 0
+    font = pil_font(em_for_cell(h, bold))
+    s = _stroke(h, bold)
     adv = max(1, round(font.getlength(ch)))
-    img = Image.new("1", (adv + 2 * stroke, height_dots + 2 * stroke), 0)
-    ImageDraw.Draw(img).text((0, 0), ch, font=font, fill=1, stroke_width=stroke, stroke_fill=1)
+    img = Image.new("1", (adv + 2 * s, h), 0)
+    asc, desc = font.getmetrics()
+    top = max(0, (h - asc - desc - 2 * s) // 2)  # centre the line box inside the cell
+    ImageDraw.Draw(img).text((s, top + s), ch, font=font, fill=1, stroke_width=s, stroke_fill=1)
     return img, adv
 
 
-@functools.lru_cache(maxsize=4096)
+def _glyph(ch: str, h: int, bold: bool) -> tuple[Image.Image, int]:
+    """One character rendered once and reused: recipients differ per label, their characters
+    mostly do not, so FreeType runs a few thousand times per batch instead of per label."""
+    return _GLYPHS.get((ch, h, bold), _render_glyph, ch, h, bold)
+
+
 def text_bitmap(text: str, height_dots: int, bold: bool = False) -> Bitmap:
-    """Render one line of text `height_dots` tall (font em) into a 1-bit bitmap."""
+    """Render one line of text into a 1-bit bitmap exactly `height_dots` tall (not cached)."""
     from PIL import Image
 
     glyphs = [_glyph(ch, height_dots, bold) for ch in text]
-    stroke = 1 if bold and height_dots >= 20 else 0
-    w = max(1, sum(a for _, a in glyphs) + 2 * stroke)
-    h = max(1, height_dots + 2 * stroke)
+    s = _stroke(height_dots, bold)
+    w = max(1, sum(a for _, a in glyphs) + 2 * s)
+    h = max(1, height_dots)
     img = Image.new("1", (w, h), 0)
     x = 0
     for g, adv in glyphs:

@@ -80,6 +80,7 @@ class Text:
     text: str
     bold: bool = False
     max_w: float = 0.0  # wrap width in mm (0: one line)
+    fixed: bool = False  # the same on every label of a batch: encoders may cache it
 
 
 @dataclass(frozen=True)
@@ -149,12 +150,12 @@ def waybill_layout(
     y = m
     when = (wb.printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
     # Header: carrier and print time; a reprint is marked in a black bar.
-    els.append(Text(m, y, 5.0 * s, wb.carrier, bold=True))
+    els.append(Text(m, y, 5.0 * s, wb.carrier, bold=True, fixed=True))
     els.append(Text(W - m - 30 * s, y + 1, 2.6 * s, when))
     y += 7 * s
     if wb.reprint:
         els.append(Box(m, y, iw, 5.0, t=0.6))
-        els.append(Text(m + 1.5, y + 0.8, 3.4, "补打 REPRINT 重复打印", bold=True))
+        els.append(Text(m + 1.5, y + 0.8, 3.4, "补打 REPRINT 重复打印", bold=True, fixed=True))
         y += 6
     els.append(Box(m, y, iw, 0.4, t=0.4))
     y += 1.5
@@ -199,10 +200,10 @@ def waybill_layout(
     y += 1.8
     # Sender.
     f2 = 3.2 * s * v
-    els.append(Text(m, y, f2, f"寄 {wb.sender_name}  {mask_phone(wb.sender_phone)}"))
+    els.append(Text(m, y, f2, f"寄 {wb.sender_name}  {mask_phone(wb.sender_phone)}", fixed=True))
     y += f2 + 1.2
     for line in wrap(wb.sender_address, f2, iw - 2)[:2]:
-        els.append(Text(m, y, f2, line))
+        els.append(Text(m, y, f2, line, fixed=True))
         y += f2 + 1.0
     y += 1
     els.append(Box(m, y, iw, 0.3, t=0.3))
@@ -213,13 +214,13 @@ def waybill_layout(
         y += f2 + 1.0
     els.append(Text(m, y, f2, f"订单 {wb.order_id}"))
     y += f2 + 1.0
-    els.append(Text(m, y, f2, f"批次 {wb.batch_id}"))
+    els.append(Text(m, y, f2, f"批次 {wb.batch_id}", fixed=True))
     y += f2 + 1.5
     # Signature zone at the bottom.
     sig_y = max(y + 2, H - 16 * s)
     if sig_y + 10 * s <= H:
         els.append(Box(m, sig_y, iw, 0.3, t=0.3))
-        els.append(Text(m, sig_y + 2, f2, "签收人 / Signature:"))
+        els.append(Text(m, sig_y + 2, f2, "签收人 / Signature:", fixed=True))
     return Layout(size=size, elements=els, waybill=wb.waybill)
 
 

@@ -3,9 +3,8 @@ bytes (default: what these printers ship with), or as BITMAP (`cjk=bitmap`)."""
 
 from __future__ import annotations
 
-import functools
-
 from devices.printers.bitmap import is_ascii, text_bitmap
+from devices.printers.cache import CountingCache
 from devices.printers.layout import Barcode128, Box, Layout, Text
 from devices.printers.settings import PrinterSettings
 
@@ -17,11 +16,20 @@ def _q(text: str) -> str:
     return text.replace('"', '\\["]')
 
 
-@functools.lru_cache(maxsize=4096)
-def _bitmap_cmd(x: int, y: int, text: str, h: int, bold: bool) -> bytes:
+def _bitmap(text: str, h: int, bold: bool) -> tuple[int, int, bytes]:
     bm = text_bitmap(text, h, bold)
-    inverted = bytes(b ^ 0xFF for b in bm.data)  # TSPL BITMAP: 0 bit = black dot
-    return f"BITMAP {x},{y},{bm.bytes_per_row},{bm.height},0,".encode() + inverted + b"\r\n"
+    return bm.bytes_per_row, bm.height, bytes(b ^ 0xFF for b in bm.data)  # TSPL: 0 bit = black
+
+
+# Fixed elements only (captions, sender, batch lines); recipient lines are unique per label.
+_FIXED: CountingCache[tuple[int, int, bytes]] = CountingCache("tspl-fixed", 512)
+
+
+def _bitmap_cmd(x: int, y: int, text: str, h: int, bold: bool, fixed: bool = False) -> bytes:
+    bpr, rows, data = (
+        _FIXED.get((text, h, bold), _bitmap, text, h, bold) if fixed else _bitmap(text, h, bold)
+    )
+    return f"BITMAP {x},{y},{bpr},{rows},0,".encode() + data + b"\r\n"
 
 
 def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
@@ -42,7 +50,7 @@ def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
                 try:
                     data = _q(el.text).encode("gbk")
                 except UnicodeEncodeError:
-                    out.append(_bitmap_cmd(X(el.x), Y(el.y), el.text, hd, el.bold))
+                    out.append(_bitmap_cmd(X(el.x), Y(el.y), el.text, hd, el.bold, el.fixed))
                     continue
                 font = st.tspl_font if not is_ascii(el.text) or mul > 1 else "3"
                 if font == "3":
@@ -51,7 +59,7 @@ def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
                     f'TEXT {X(el.x)},{Y(el.y)},"{font}",0,{mul},{mul},"'.encode() + data + b'"\r\n'
                 )
             else:
-                out.append(_bitmap_cmd(X(el.x), Y(el.y), el.text, hd, el.bold))
+                out.append(_bitmap_cmd(X(el.x), Y(el.y), el.text, hd, el.bold, el.fixed))
         elif isinstance(el, Barcode128):
             mod = max(1, round(el.module * d))
             out.append(

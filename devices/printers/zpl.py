@@ -3,9 +3,12 @@ zplkit) or with ^CI28 UTF-8 and a printer-resident font (`cjk=resident`)."""
 
 from __future__ import annotations
 
-import functools
+import base64
+import binascii
+import zlib
 
 from devices.printers.bitmap import is_ascii, text_bitmap
+from devices.printers.cache import CountingCache
 from devices.printers.layout import Barcode128, Box, Layout, Text
 from devices.printers.settings import PrinterSettings
 
@@ -15,11 +18,22 @@ def _fd(text: str) -> str:
     return text.replace("\\", "\\5C").replace("^", "\\5E").replace("~", "\\7E")
 
 
-@functools.lru_cache(maxsize=4096)
+def z64(data: bytes) -> str:
+    """ZPL's compressed graphic payload: :Z64:<base64 of zlib>:<CRC-16/XMODEM of the base64>."""
+    b64 = base64.b64encode(zlib.compress(data, 9))
+    return f":Z64:{b64.decode()}:{binascii.crc_hqx(b64, 0):04X}"
+
+
 def _gf(text: str, h: int, bold: bool) -> str:
+    """Text as a Z64-compressed ^GF graphic field (a quarter of the hex bytes, or less)."""
     bm = text_bitmap(text, h, bold)
     total = len(bm.data)
-    return f"^GFA,{total},{total},{bm.bytes_per_row},{bm.data.hex().upper()}"
+    return f"^GFA,{total},{total},{bm.bytes_per_row},{z64(bm.data)}"
+
+
+# Fixed elements only (captions, sender, batch lines: the same on every label of a batch); the
+# recipient's lines are unique and never cached.
+_FIXED: CountingCache[str] = CountingCache("zpl-fixed", 512)
 
 
 def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
@@ -48,7 +62,12 @@ def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
                     f"^FO{X(el.x)},{Y(el.y)}^A@N,{hd},{hd},{st.zpl_font}^FH\\^FD{_fd(el.text)}^FS"
                 )
             else:
-                out.append(f"^FO{X(el.x)},{Y(el.y)}{_gf(el.text, hd, el.bold)}^FS")
+                gf = (
+                    _FIXED.get((el.text, hd, el.bold), _gf, el.text, hd, el.bold)
+                    if el.fixed
+                    else _gf(el.text, hd, el.bold)
+                )
+                out.append(f"^FO{X(el.x)},{Y(el.y)}{gf}^FS")
         elif isinstance(el, Barcode128):
             mod = max(1, round(el.module * d))
             hd = round(el.h * d)
