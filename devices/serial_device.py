@@ -77,6 +77,7 @@ class SerialDevice:
         on_data: Callable[[bytes], None],
         on_status: Callable[[DeviceStatus], None] | None = None,
         on_disconnect: Callable[[], None] | None = None,
+        on_idle: Callable[[], object] | None = None,
         retry_interval: float = 0.2,
         read_timeout: float = 0.1,
     ) -> None:
@@ -95,6 +96,7 @@ class SerialDevice:
         self._on_data = on_data
         self._on_status = on_status
         self._on_disconnect = on_disconnect
+        self._on_idle = on_idle  # a read that timed out with nothing: lets a framer expire a burst
         self._retry = retry_interval
         self._stop = threading.Event()  # the stop sentinel
         self._lock = threading.Lock()
@@ -203,6 +205,11 @@ class SerialDevice:
                     logger.exception(
                         "%s %s: data handler failed on %r", self.device, self.port, data
                     )
+            elif self._on_idle is not None:
+                try:
+                    self._on_idle()
+                except Exception:
+                    logger.exception("%s %s: idle handler failed", self.device, self.port)
         self._close()
         self._report("stopped")
 

@@ -81,7 +81,8 @@ def garbage_line(terms: bytes) -> st.SearchStrategy[bytes]:
     """A line that is not a scan: bad UTF-8, blanks, control bytes only, or an over-long run."""
     no_term = st.binary(max_size=60).map(lambda b: bytes(x for x in b if x not in terms))
     return st.one_of(
-        no_term.map(lambda b: b"\xff" + b),  # never valid UTF-8
+        # never valid UTF-8 after its first character (noise *before* a scan is stripped instead)
+        no_term.map(lambda b: b"Q" + b + b"\xff"),
         st.sampled_from([b"", b" ", b"\x00\x00", b"  \x00 "]),
         st.lists(
             st.sampled_from([x for x in range(1, 32) if x not in terms] + [0x7F]), max_size=20

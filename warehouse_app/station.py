@@ -9,7 +9,7 @@ import re
 import sqlite3
 from typing import Any
 
-from warehouse_app.errors import InvalidOperation, NotFound, StationError
+from warehouse_app.errors import NotFound, StationError
 from warehouse_app.outbox import append_event
 
 STATION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
@@ -104,12 +104,16 @@ def login(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
     return {k: op[k] for k in ("code", "name", "role")}
 
 
-def verify_lead(conn: sqlite3.Connection, code: str, pin: str) -> dict[str, Any]:
-    """A lead's PIN authorises overrides (reprint, void, batch control)."""
-    op = find_operator(conn, code)
-    if op is None or op["role"] != "lead" or not check_pin(pin, op["pin_hash"]):
-        raise InvalidOperation("Wrong shift-lead code or PIN", zh="组长工号或 PIN 错误")
-    return {k: op[k] for k in ("code", "name", "role")}
+def verify_lead(
+    conn: sqlite3.Connection, code: str, pin: str, via: str = "window"
+) -> dict[str, Any]:
+    """A lead's PIN authorises overrides (reprint, void, batch control).
+
+    Goes through the lockout (warehouse_app.lead_pin): owns its transactions, so call it outside
+    any; wrong tries are events and five in a row lock lead actions for an escalating time."""
+    from warehouse_app.lead_pin import authorize_lead
+
+    return authorize_lead(conn, code, pin, via=via)
 
 
 def get_setting(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:

@@ -2,12 +2,16 @@
 
 A serial read returns whatever bytes have arrived: half a scan, two scans, or line noise. The
 framer buffers bytes until the configured suffix, then strips the prefix and the AIM symbology id.
+Line noise before a scan's first printable character (a scanner plugged in, a cable touched) is
+stripped so the scan still comes through; a frame that cannot be a scan is reported through
+`on_drop` so the station can say "not read, scan again" instead of staying silent.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +35,11 @@ AIM_NAMES = {
     "e": "gs1_databar",
 }
 MAX_SCAN_BYTES = 512  # no waybill is this long: a missing suffix, not a scan
+# Fewer non-blank noise bytes than this in a frame with no text is a touched cable, not a scan.
+MIN_DROP_NOISE = 4
+
+# Why a frame was dropped (DroppedFrame.reason); each one means "the packer must scan again".
+DROP_REASONS = ("too_long", "no_suffix", "not_text", "cut_off")
 
 
 @dataclass
@@ -46,6 +55,8 @@ class ScannerConfig:
     prefix: str = ""
     aim: bool = True  # recognise and strip AIM ids
     exclusive: bool = True
+    # A burst that stops this long before its suffix is a scan without a suffix (wrong setting)
+    suffix_timeout_s: float = 1.0
 
     def validate(self) -> None:
         from devices.errors import DeviceError
@@ -77,6 +88,59 @@ class Scan:
     raw: bytes = b""
 
 
+@dataclass
+class DroppedFrame:
+    """A frame the reader could not turn into a scan: the packer must scan again."""
+
+    reason: str  # one of DROP_REASONS
+    size: int
+    detail: str = ""
+    message_zh: str = "没读到，请重扫"
+    message_en: str = "Not read, scan again"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "reason": self.reason,
+            "size": self.size,
+            "detail": self.detail,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+        }
+
+
+def _utf8_len(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0  # a continuation byte or a byte UTF-8 never uses
+
+
+def leading_noise(frame: bytes) -> int:
+    """How many bytes before the frame's first printable character are noise.
+
+    Noise is control bytes and bytes that do not start a printable UTF-8 character. Corruption
+    after the first printable character is not noise: that frame is dropped whole (keeping a tail
+    would give a wrong code)."""
+    i, n = 0, len(frame)
+    while i < n:
+        b = frame[i]
+        if 0x20 <= b < 0x7F:
+            return i
+        size = _utf8_len(b)
+        if size:
+            try:
+                ch = frame[i : i + size].decode("utf-8")
+            except UnicodeDecodeError:
+                ch = ""
+            if ch.isprintable() and not ch.isspace():
+                return i
+        i += 1
+    return n
+
+
 def strip_aim(text: str) -> tuple[str, str | None]:
     """Split a leading AIM id (']C1...') from the data; returns (data, aim_id or None)."""
     m = _AIM_RE.match(text)
@@ -91,7 +155,9 @@ class ScanFramer:
 
     config: ScannerConfig = field(default_factory=ScannerConfig)
     on_warning: Callable[[str], None] | None = None
+    on_drop: Callable[[DroppedFrame], None] | None = None
     _buf: bytearray = field(default_factory=bytearray)
+    _last_byte_at: float = 0.0
     # After an over-long run without a suffix, skip up to the next suffix: the tail of that run is
     # not a scan (emitting it would give a truncated code that depends on how reads were split).
     _discarding: bool = False
@@ -108,6 +174,8 @@ class ScanFramer:
         The result never depends on how the bytes were split into reads: a frame longer than
         MAX_SCAN_BYTES is dropped whole, however it arrived."""
         self._buf.extend(data)
+        if data:
+            self._last_byte_at = time.monotonic()
         out: list[Scan] = []
         terms = self._terminators()
         while True:
@@ -120,36 +188,81 @@ class ScanFramer:
                 self._discarding = False  # the rest of an over-long run: resynchronised now
                 continue
             if len(frame) > MAX_SCAN_BYTES:
-                self._warn(f"dropped a {len(frame)}-byte frame (longer than any scan)")
+                self._dropped("too_long", len(frame), "longer than any scan")
                 continue
             scan = self._decode(frame)
             if scan is not None:
                 out.append(scan)
         if len(self._buf) > MAX_SCAN_BYTES:
-            self._warn(f"dropped {len(self._buf)} bytes without a suffix (wrong suffix setting?)")
+            self._dropped(
+                "no_suffix", len(self._buf), "no suffix within any scan's length (suffix setting?)"
+            )
             self._buf.clear()
             self._discarding = True
         return out
 
+    def expire(self, now: float | None = None) -> bool:
+        """Call when a read times out: bytes waiting longer than `suffix_timeout_s` for their
+        suffix are a scan that lost it (a scanner set to no suffix, a cut cable). Drops them and
+        reports it; True if something was dropped."""
+        if not self._buf or self._discarding:
+            return False
+        now = time.monotonic() if now is None else now
+        if now - self._last_byte_at < self.config.suffix_timeout_s:
+            return False
+        size = len(self._buf)
+        text = bytes(self._buf)
+        self._buf.clear()
+        if self._is_noise(text):
+            logger.debug("scanner %s: stray bytes %r cleared", self.config.port or "?", text[:40])
+            return False
+        self._dropped("no_suffix", size, f"no suffix after {text[:40]!r} (suffix setting?)")
+        return True
+
     def reset(self) -> None:
         """Forget a partial scan (after a disconnect its rest will never come)."""
-        if self._buf:
-            self._warn(f"dropped partial scan {bytes(self._buf)!r} at disconnect")
+        if self._buf and not self._is_noise(bytes(self._buf)):
+            self._dropped(
+                "cut_off", len(self._buf), f"partial scan {bytes(self._buf)!r} at disconnect"
+            )
         self._buf.clear()
         self._discarding = False
+
+    @staticmethod
+    def _is_noise(frame: bytes) -> bool:
+        """Too few bytes that are not NUL or blank to have been a scan (a touched cable)."""
+        return len(frame.translate(None, b"\x00 \t\r\n")) < MIN_DROP_NOISE
 
     def _warn(self, msg: str) -> None:
         logger.warning("scanner %s: %s", self.config.port or "?", msg)
         if self.on_warning:
             self.on_warning(msg)
 
+    def _dropped(self, reason: str, size: int, detail: str) -> None:
+        self._warn(f"dropped a {size}-byte frame ({reason}): {detail}")
+        if self.on_drop:
+            try:
+                self.on_drop(DroppedFrame(reason, size, detail))
+            except Exception:  # a UI bug must not stop the reader
+                logger.exception("scanner drop callback failed")
+
     def _decode(self, frame: bytes) -> Scan | None:
         if not frame.strip(b"\x00 "):
             return None
+        skip = leading_noise(frame)
+        body = frame[skip:]
+        if skip:
+            if not body.strip(b"\x00 "):  # nothing but noise
+                if self._is_noise(frame):
+                    self._warn(f"line noise {frame[:40]!r} ignored (not a scan)")
+                else:
+                    self._dropped("not_text", len(frame), f"bytes that are not text {frame[:40]!r}")
+                return None
+            self._warn(f"stripped {skip} noise bytes {frame[:skip][:40]!r} before a scan")
         try:
-            text = frame.decode("utf-8")
+            text = body.decode("utf-8")
         except UnicodeDecodeError:
-            self._warn(f"dropped non-UTF-8 bytes {frame[:40]!r}")
+            self._dropped("not_text", len(frame), f"non-UTF-8 bytes {frame[:40]!r}")
             return None
         cleaned = "".join(ch for ch in text if ch.isprintable())
         if cleaned != text:

@@ -6,14 +6,17 @@ import logging
 from collections.abc import Callable
 
 from devices.scanners.feedback import FEEDBACK, Feedback
-from devices.scanners.framing import Scan, ScanFramer, ScannerConfig
+from devices.scanners.framing import DroppedFrame, Scan, ScanFramer, ScannerConfig
 from devices.serial_device import DeviceStatus, SerialDevice
 
 logger = logging.getLogger(__name__)
 
 
 class SerialScanner:
-    """A scanner on a serial port. `on_scan(Scan)` runs on the reader thread: keep it short."""
+    """A scanner on a serial port. `on_scan(Scan)` runs on the reader thread: keep it short.
+
+    `on_drop(DroppedFrame)` (same thread) reports a frame that could not be a scan, so the station
+    tells the packer to scan again instead of staying silent."""
 
     def __init__(
         self,
@@ -21,13 +24,14 @@ class SerialScanner:
         on_scan: Callable[[Scan], None],
         on_status: Callable[[DeviceStatus], None] | None = None,
         on_warning: Callable[[str], None] | None = None,
+        on_drop: Callable[[DroppedFrame], None] | None = None,
         feedback: str = "none",
         retry_interval: float = 0.2,
     ) -> None:
         config.validate()
         self.config = config
         self._on_scan = on_scan
-        self.framer = ScanFramer(config, on_warning=on_warning)
+        self.framer = ScanFramer(config, on_warning=on_warning, on_drop=on_drop)
         self.feedback: Feedback = FEEDBACK[feedback]
         self.device = SerialDevice(
             "scanner",
@@ -40,6 +44,7 @@ class SerialScanner:
             on_data=self._on_data,
             on_status=on_status,
             on_disconnect=self.framer.reset,
+            on_idle=self.framer.expire,
             retry_interval=retry_interval,
         )
 

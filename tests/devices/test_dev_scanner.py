@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from devices.errors import DeviceError
-from devices.scanners import ScanFramer, ScannerConfig, SerialScanner, WedgeDecoder
+from devices.scanners import DroppedFrame, ScanFramer, ScannerConfig, SerialScanner, WedgeDecoder
 from devices.serial_device import wait_for
 
 
@@ -29,12 +29,50 @@ def test_framer_merged_split_and_suffixes() -> None:
 def test_framer_aim_prefix_and_garbage(caplog: pytest.LogCaptureFixture) -> None:
     f = ScanFramer(ScannerConfig(suffix="CR", prefix="#", aim=True))
     caplog.set_level(logging.WARNING)
-    scans = f.feed(b"#]C1YT7001\r#]E06901234567892\r\xff\xfe\x80garbage\r#SF\x07200\r")
+    scans = f.feed(b"#]C1YT7001\r#]E06901234567892\r#gar\xff\xfe\x80bage\r#SF\x07200\r")
     assert codes(scans) == ["YT7001", "6901234567892", "SF200"]
     assert scans[0].aim == "]C1" and scans[0].symbology == "code128"
     assert scans[1].symbology == "ean_upc"
     assert any("non-UTF-8" in r.message for r in caplog.records)
     assert any("control bytes" in r.message for r in caplog.records)
+
+
+def test_noise_before_a_scan_is_stripped_and_the_scan_comes_through() -> None:
+    dropped: list[DroppedFrame] = []
+    f = ScanFramer(ScannerConfig(suffix="CR", prefix="#", aim=True), on_drop=dropped.append)
+    # a cable touched / scanner plugged in just before the scan: NUL, 0xFF, ESC, a stray
+    # continuation byte, then the scan itself in the same frame
+    scans = f.feed(b"\x00\xff\x1b\x80\xfe#]C0SF0001\r")
+    assert codes(scans) == ["SF0001"] and scans[0].symbology == "code128"
+    assert dropped == []
+    # Chinese text (QR) after noise keeps its first character
+    assert codes(f.feed(b"\xff\x00#\xe4\xb8\xadZT9\r")) == ["\u4e2dZT9"]
+    # a short burst of noise on its own line is not a scan and not a drop
+    assert f.feed(b"\xff\x00\r") == [] and dropped == []
+
+
+def test_dropped_frames_are_reported_never_silent() -> None:
+    dropped: list[DroppedFrame] = []
+    f = ScanFramer(ScannerConfig(suffix="CR", suffix_timeout_s=0.5), on_drop=dropped.append)
+    # corruption after the first character: the frame is dropped whole (no truncated code)
+    assert f.feed(b"SF12\xff34\r") == []
+    # bytes that are not text (wrong baud rate looks like this)
+    assert f.feed(b"\xff\xfe\xfd\xfc\xfb\xfa\r") == []
+    # a runaway without a suffix
+    assert f.feed(b"X" * 600) == []
+    assert f.feed(b"\r") == []
+    assert [d.reason for d in dropped] == ["not_text", "not_text", "no_suffix"]
+    assert all(d.message_zh == "没读到，请重扫" and d.message_en for d in dropped)
+    # a burst whose suffix never comes: expired once the reader has been idle long enough
+    assert f.feed(b"SF0099") == []
+    assert f.expire(f._last_byte_at + 0.1) is False
+    assert f.expire(f._last_byte_at + 0.6) is True
+    assert dropped[-1].reason == "no_suffix" and "SF0099" in dropped[-1].detail
+    assert codes(f.feed(b"SF0100\r")) == ["SF0100"]
+    # a scan cut off by a disconnect
+    f.feed(b"SF01")
+    f.reset()
+    assert dropped[-1].reason == "cut_off"
 
 
 def test_framer_runaway_without_suffix_is_dropped() -> None:
@@ -76,6 +114,28 @@ def test_pty_scans_merged_split_and_garbage(pty_port, collector) -> None:
     finally:
         sc.stop()
     assert not sc.device._thread.is_alive()
+
+
+def test_pty_noise_then_scan_and_a_burst_without_suffix_is_reported(pty_port, collector) -> None:
+    got, dropped = collector(), collector()
+    sc = SerialScanner(
+        ScannerConfig(port=pty_port.path, suffix="CR", suffix_timeout_s=0.3),
+        on_scan=got,
+        on_drop=dropped,
+    ).start()
+    try:
+        assert wait_for(sc.device.connected.is_set, 15)
+        pty_port.write(b"\x00\xff\xfe]C0SF0007\r")  # plug-in noise glued to the scan
+        got.wait_len(1)
+        assert codes(got.items) == ["SF0007"]
+        pty_port.write(b"SF0008")  # the suffix never comes: the idle reader reports it
+        dropped.wait_len(1)
+        assert dropped.items[0].reason == "no_suffix"
+        pty_port.write(b"SF0009\r")
+        got.wait_len(2)
+        assert codes(got.items)[-1] == "SF0009"
+    finally:
+        sc.stop()
 
 
 def test_unplug_and_replug_reconnects(pty_port, collector) -> None:

@@ -272,7 +272,7 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     store = store_of(args)
     conn = store.connect()
     try:
-        verify_lead(conn, args.lead, args.pin)
+        verify_lead(conn, args.lead, args.pin, via="cli")
     finally:
         conn.close()
     printer = Printer(_printer_url(args.printer, args.size))

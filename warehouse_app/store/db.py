@@ -95,17 +95,24 @@ def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> S
             "(or pass the right --data-dir).",
             zh=f"{p} 没有站点数据库。请先运行 `warehouse-station init --station-id ID`（或指定正确的 --data-dir）。",
         )
+    from warehouse_app.paths import create_private, private_db_files
+
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
+        p.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise StoreError(
             f"Cannot create the data folder {p.parent}: {exc}",
             zh=f"无法创建数据目录 {p.parent}：{exc}",
         ) from exc
+    try:
+        create_private(p)  # an empty file is an empty SQLite DB: private before any data
+    except OSError as exc:  # SQLite's own open below gives the clear message
+        logger.debug("could not pre-create %s: %s", p, exc)
     store = Store(p)
     conn = store.connect()
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        private_db_files(p)  # also a DB made before this rule (0644), and its -wal/-shm
         if migrate:
             from warehouse_app.store.migrations import apply_all
 
