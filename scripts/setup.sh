@@ -30,10 +30,27 @@ if [ ! -x .venv/bin/python ]; then
     echo "  On Debian/Ubuntu: sudo apt-get install python3-venv (Python 3.10 or newer), then run this again." >&2
     rm -rf .venv; exit 1; }
 fi
-.venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+# pip's own output is kept (minus one noisy warning) but its exit status is what counts: a failed
+# install (no package index, a broken wheel) stops here instead of leaving a half-made venv.
+pip_install() {
+  local log rc=0
+  log=$(mktemp)
+  .venv/bin/python -m pip install -q "$@" >"$log" 2>&1 || rc=$?
+  grep -v "^WARNING: Location" "$log" >&2 || true
+  rm -f "$log"
+  if [ "$rc" -ne 0 ]; then
+    echo "error: pip install $* failed (exit $rc): see the messages above." >&2
+    exit "$rc"
+  fi
+}
+pip_install --upgrade pip
 if [ -n "$EXTRAS" ]; then
-  .venv/bin/python -m pip install -q -e ".[$EXTRAS]" 2>&1 | grep -v "^WARNING: Location" || true
+  pip_install -e ".[$EXTRAS]"
 else
-  .venv/bin/python -m pip install -q -e . 2>&1 | grep -v "^WARNING: Location" || true
+  pip_install -e .
 fi
-.venv/bin/python -c "import warehouse_app" # fail loudly if the install did not work
+# Check the installed packages from outside the checkout, so the source folder cannot stand in
+# for a missing install.
+(cd / && "$OLDPWD/.venv/bin/python" -c "import PySide6.QtWidgets, warehouse_app, ui, devices") || {
+  echo "error: the project or PySide6 did not install into .venv (see the messages above)." >&2
+  exit 1; }

@@ -56,6 +56,31 @@ def install_translator(lang: str) -> bool:
     return True
 
 
+QT_PROBE_ENV = "WAREHOUSE_QT_PROBE"
+_PROBE = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
+
+
+def qt_probe_command() -> tuple[list[str], dict[str, str]]:
+    """The child that tries Qt's platform plugin. In a frozen bundle sys.executable is the app
+    itself (no `-c`): it is started with QT_PROBE_ENV set and its entry point runs the probe."""
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False):
+        env[QT_PROBE_ENV] = "1"
+        return [sys.executable], env
+    env.pop(QT_PROBE_ENV, None)
+    return [sys.executable, "-c", _PROBE], env
+
+
+def run_qt_probe_if_asked() -> None:
+    """Frozen entry points call this first: as the probe child, open Qt's platform and exit."""
+    if os.environ.get(QT_PROBE_ENV) != "1":
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication([])
+    sys.exit(0)
+
+
 def check_display() -> None:
     """Fail early and clearly where Qt would abort the process with a cryptic message."""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
@@ -70,11 +95,9 @@ def check_display() -> None:
                 "请在工位桌面上启动，或使用命令行（warehouse-station --help）。",
             )
         # Qt aborts the whole process when the platform plugin can't load: try it in a child first.
-        probe = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
+        cmd, env = qt_probe_command()
         try:
-            res = subprocess.run(
-                [sys.executable, "-c", probe], capture_output=True, text=True, timeout=20
-            )
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=20, env=env)
         except (OSError, subprocess.TimeoutExpired) as exc:
             logger.warning("Qt platform probe did not run: %s", exc)
             return
@@ -299,12 +322,14 @@ def _print_error(zh: str, en: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`warehouse-station-gui` (desktop shortcut)."""
+    from warehouse_app import __version__
     from warehouse_app.log import setup_logging
-    from warehouse_app.paths import default_log_dir
+    from warehouse_app.paths import log_dir_for
 
     p = argparse.ArgumentParser(
         prog="warehouse-station-gui", description="Packing-station window / 打包站窗口"
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--data-dir", type=Path, default=None)
     p.add_argument(
         "--demo", action="store_true", help="open on embedded demo data with simulated devices"
@@ -314,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--no-sound", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)
-    setup_logging(default_log_dir(), level=logging.DEBUG if args.verbose else logging.INFO)
+    setup_logging(log_dir_for(args.data_dir), level=logging.DEBUG if args.verbose else logging.INFO)
     return run_gui(
         args.data_dir, demo=args.demo, lang=args.lang, feed=args.feed, sounds=not args.no_sound
     )

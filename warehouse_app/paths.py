@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -10,22 +11,53 @@ from pathlib import Path
 
 import platformdirs
 
+logger = logging.getLogger(__name__)
+
 APP_NAME = "warehouse-station"
 APP_AUTHOR = "warehouse"
+# Written by the Windows setup and the Debian package next to the installed executables: it
+# names the per-machine data folder (ProgramData, /var/lib) that every packer account uses.
+INSTALL_FILE = "install.json"
 
-logger = logging.getLogger(__name__)
+
+def install_config() -> dict[str, str]:
+    """The installer's settings for a frozen, installed app; empty from source or a bare bundle."""
+    if not getattr(sys, "frozen", False):
+        return {}
+    p = Path(sys.executable).resolve().parent / INSTALL_FILE
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        logger.warning("ignoring unreadable %s: %s", p, exc)
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def default_data_dir() -> Path:
-    """Per-user data dir; WAREHOUSE_DATA_DIR overrides it (handy for kiosks and tests)."""
+    """WAREHOUSE_DATA_DIR, else the installer's per-machine folder, else the per-user data dir."""
     env = os.environ.get("WAREHOUSE_DATA_DIR")
     if env:
         return Path(env)
+    machine = install_config().get("data_dir")
+    if machine:
+        return Path(os.path.expandvars(machine))
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir_for(data_dir: Path | None) -> Path:
+    """Logs live with the station they describe: `<data dir>/logs` once that folder holds a
+    station (an explicit --data-dir, WAREHOUSE_DATA_DIR or a per-machine install), so IT finds
+    one log per station; the user log dir otherwise (a mistyped or empty folder gets nothing)."""
+    base = Path(data_dir) if data_dir is not None else default_data_dir()
+    if db_path(base).is_file():
+        return base / "logs"
+    return default_log_dir()
 
 
 def resource_path(*parts: str) -> Path:
@@ -45,6 +77,9 @@ def make_private(path: Path) -> None:
     leads' PIN hashes. Best effort: a failure is logged, never fatal."""
     if not path.exists():
         return
+    if shared_station(path.parent):
+        _make_group_shared(path)
+        return
     try:
         if sys.platform == "win32":  # pragma: no cover - exercised on Windows stations only
             user = os.environ.get("USERNAME", "")
@@ -59,6 +94,28 @@ def make_private(path: Path) -> None:
             os.chmod(path, 0o600)
     except (OSError, subprocess.SubprocessError) as exc:
         logger.warning("cannot make %s private to this user: %s", path, exc)
+
+
+# Put in a data folder by the Windows setup / the Debian package: this station's data is shared
+# by every packer account on the PC (the folder's ACL / group says who), not private to one user.
+SHARED_MARKER = "shared-station"
+
+
+def shared_station(data_dir: Path) -> bool:
+    return (Path(data_dir) / SHARED_MARKER).is_file()
+
+
+def _make_group_shared(path: Path) -> None:
+    """In a per-machine data folder: on POSIX rw for the owner and the folder's group (the
+    Debian package makes /var/lib/warehouse-station setgid `warehouse-station`), nothing for
+    others; on Windows the file keeps the ACL it inherits from the folder the setup made."""
+    if sys.platform == "win32":
+        return
+    try:
+        if path.stat().st_mode & 0o777 != 0o660:
+            os.chmod(path, 0o660)
+    except OSError as exc:
+        logger.warning("cannot share %s with the station group: %s", path, exc)
 
 
 def create_private(path: Path) -> None:

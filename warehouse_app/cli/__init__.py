@@ -16,7 +16,7 @@ from pathlib import Path
 from warehouse_app import __version__
 from warehouse_app.errors import StationError
 from warehouse_app.log import setup_logging
-from warehouse_app.paths import db_path, default_data_dir, default_log_dir
+from warehouse_app.paths import db_path, default_data_dir, log_dir_for
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(
-        default_log_dir() if not getattr(args, "no_log_file", False) else None,
+        log_dir_for(args.data_dir) if not getattr(args, "no_log_file", False) else None,
         level=logging.DEBUG if args.verbose else logging.INFO,
     )
     if not getattr(args, "func", None):

@@ -113,12 +113,80 @@ def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> S
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         private_db_files(p)  # also a DB made before this rule (0644), and its -wal/-shm
-        if migrate:
-            from warehouse_app.store.migrations import apply_all
+        from warehouse_app.store.migrations import (
+            applied_count,
+            apply_all,
+            pending,
+            unknown_applied,
+        )
 
+        newer = unknown_applied(conn)
+        if newer:
+            raise newer_db_error(p, newer)
+        if migrate:
+            todo = pending(conn)
+            if todo and applied_count(conn) > 0:
+                backup_before_migration(conn, p, todo)
             apply_all(conn)
     except sqlite3.DatabaseError as exc:
         raise explain(exc, p) from exc
     finally:
         conn.close()
     return store
+
+
+BACKUP_KEEP = 5  # backups kept per station; older ones are removed after a new one is made
+
+
+def newer_db_error(path: Path, newer: list[str]) -> StoreError:
+    from warehouse_app import __version__
+
+    logger.error("%s was written by a newer app (unknown migrations %s)", path, newer)
+    shown = ", ".join(newer[:5]) + (" …" if len(newer) > 5 else "")
+    return StoreError(
+        f"The station database {path} was written by a newer version of the app ({shown}); "
+        f"this is version {__version__}. Install that version or a newer one; the database was "
+        "left unchanged.",
+        zh=f"站点数据库 {path} 来自更新版本的程序（{shown}），当前版本 {__version__} 无法打开。"
+        "请安装该版本或更新的版本；数据库未做任何改动。",
+    )
+
+
+def backups_dir(path: Path) -> Path:
+    return Path(path).parent / "backups"
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, todo: list[str]) -> Path:
+    """Copy the DB with SQLite's online backup (consistent even with WAL readers) before the
+    schema changes, and keep the last BACKUP_KEEP copies: a failed or unwanted upgrade can be
+    undone by putting the copy back."""
+    import time
+
+    from warehouse_app import __version__
+
+    folder = backups_dir(path)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    dest = folder / f"{Path(path).stem}-{stamp}-before-{__version__}.db"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = folder / f"{Path(path).stem}-{stamp}-{n}-before-{__version__}.db"
+    target = sqlite3.connect(str(dest))
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    from warehouse_app.paths import make_private
+
+    make_private(dest)  # recipients' data: as private as the station DB itself
+    logger.warning(
+        "backed up %s to %s before %d migration(s): %s", path, dest, len(todo), ", ".join(todo)
+    )
+    old = sorted(folder.glob(f"{Path(path).stem}-*-before-*.db"), key=lambda q: q.stat().st_mtime)
+    for stale in old[:-BACKUP_KEEP]:
+        try:
+            stale.unlink()
+        except OSError as exc:
+            logger.warning("could not remove old backup %s: %s", stale, exc)
+    return dest

@@ -28,3 +28,25 @@ def apply_all(conn: sqlite3.Connection) -> None:
 def pending(conn: sqlite3.Connection) -> list[str]:
     db = sqlite_utils.Database(conn)
     return [f"{m.name}:{p.name}" for m in MIGRATION_SETS for p in m.pending(db)]
+
+
+def unknown_applied(conn: sqlite3.Connection) -> list[str]:
+    """Migrations recorded in the DB that this app does not know: a newer app wrote it."""
+    known = {(m.name, p.name) for m in MIGRATION_SETS for p in m._migrations}
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+    ).fetchone()
+    if not has_table:
+        return []
+    rows = conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid")
+    return [f"{r[0]}:{r[1]}" for r in rows if (r[0], r[1]) not in known]
+
+
+def applied_count(conn: sqlite3.Connection) -> int:
+    """How many migrations the DB has; 0 for a new, empty file (nothing to back up)."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+    ).fetchone()
+    if not has_table:
+        return 0
+    return int(conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0])
