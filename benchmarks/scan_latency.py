@@ -1,8 +1,15 @@
-"""Scan-to-verdict latency with the durable commit, on a store holding N parcels (default 1,000,000).
+"""Scan-to-verdict latency with the durable commit, on a store holding N parcels (default 1,000,000),
+and its drift over a pre-pack day (does a scan cost the same at the end of the peak as at the start?).
 
-Baseline (the ratio's denominator): the same run's bare sqlite3 INSERT + COMMIT with the same
-pragmas (WAL, synchronous=FULL) on the same disk. Last line: key=value pairs.
-    python benchmarks/scan_latency.py [--parcels N] [--scans N] [--dir DIR]
+Part 1: pack and verify scans spread over the 1M-parcel store.
+Part 2, the pre-pack day: a hot SKU with 100,000 paid orders and an anonymous batch of 100,000
+parcels; every parcel is packed, then verified (each verify binds the earliest-paid open order and
+queues its waybill for printing), then handed off. For each phase: p50/p99 of the first and the last
+10,000 scans and their ratio (drift), and the process RSS at start and end.
+
+Baseline (the ratios' denominator): the same run's bare sqlite3 INSERT + COMMIT with the same
+pragmas (WAL, synchronous=FULL) on the same disk, interleaved one-for-one. Last line: key=value.
+    python benchmarks/scan_latency.py [--parcels N] [--scans N] [--prepack N] [--dir DIR]
 """
 
 from __future__ import annotations
@@ -15,9 +22,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from devices.printers.queue import enqueue_parcel
 from warehouse_app.batches import set_batch_status
 from warehouse_app.catalog import upsert_carriers, upsert_skus
 from warehouse_app.scan_engine import ScanContext, scan
@@ -79,6 +88,71 @@ def build(path: Path, parcels: int) -> None:
     c.close()
 
 
+def rss_mb() -> float:
+    """Current resident set size (Linux /proc; the peak from getrusage elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def add_prepack_day(path: Path, n: int) -> str:
+    """A hot SKU `H` with n paid orders (one a second) and an anonymous batch of n parcels of it."""
+    c = sqlite3.connect(path, isolation_level=None)
+    c.execute("PRAGMA synchronous=OFF")
+    c.execute("BEGIN")
+    c.execute("INSERT INTO skus (code, name, weight_g) VALUES ('H', 'hot', 100)")
+    bid = "HOT-B0001"
+    c.execute(
+        "INSERT INTO batches (batch_id, kind, sku_set, planned_qty, status, created_at) "
+        "VALUES (?, 'anonymous', 'H*1', ?, 'active', '2026-11-01T00:00:00.000Z')",
+        (bid, n),
+    )
+    c.executemany(
+        "INSERT INTO orders (order_id, paid_at, sku_set, carrier, waybill, status, province) "
+        "VALUES (?, ?, 'H*1', 'ZTO', ?, 'paid', '浙江')",
+        (
+            (
+                f"H{i:07d}",
+                f"2026-11-11T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}.{i // 86400:03d}Z",
+                f"HW{i:010d}",
+            )
+            for i in range(n)
+        ),
+    )
+    c.executemany(
+        "INSERT INTO order_items (order_id, sku_code, qty) VALUES (?, 'H', 1)",
+        ((f"H{i:07d}",) for i in range(n)),
+    )
+    c.executemany(
+        "INSERT INTO parcels (parcel_id, batch_id, label_code, sku_set, state, updated_at) "
+        "VALUES (?, ?, ?, 'H*1', 'planned', '2026-11-01T00:00:00.000Z')",
+        ((f"HP{i:07d}", bid, f"HL{i:07d}") for i in range(n)),
+    )
+    c.execute("COMMIT")
+    c.execute("ANALYZE")
+    c.close()
+    return bid
+
+
+def drift(lat: list[float], window: int) -> dict[str, float]:
+    first, last = lat[:window], lat[-window:]
+    f99, l99 = pct(first, 99), pct(last, 99)
+    return {
+        "first_p50_ms": round(statistics.median(first), 3),
+        "first_p99_ms": round(f99, 3),
+        "last_p50_ms": round(statistics.median(last), 3),
+        "last_p99_ms": round(l99, 3),
+        "drift_p99": round(l99 / f99, 2) if f99 else float("nan"),
+        "max_ms": round(max(lat), 3),
+    }
+
+
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -111,6 +185,13 @@ def main() -> None:
     ap.add_argument("--parcels", type=int, default=1_000_000)
     ap.add_argument("--scans", type=int, default=10_000)
     ap.add_argument(
+        "--prepack",
+        type=int,
+        default=100_000,
+        help="orders = parcels of the pre-pack day (0: skip)",
+    )
+    ap.add_argument("--window", type=int, default=10_000, help="first/last N scans for drift")
+    ap.add_argument(
         "--dir", type=Path, default=None, help="where the DB files go (default: a temp dir)"
     )
     a = ap.parse_args()
@@ -121,6 +202,7 @@ def main() -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
     t0 = time.perf_counter()
     build(db, a.parcels)
+    hot = add_prepack_day(db, a.prepack) if a.prepack else None
     print(
         f"built store with {a.parcels:,} parcels in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)"
     )
@@ -162,6 +244,10 @@ def main() -> None:
         t = time.perf_counter()
         writer.submit(scan, f"NOPE{i}" if i % 2 else plan[i][0], plan[i][1]).result()
         rejects.append((time.perf_counter() - t) * 1000)
+    day: dict[str, dict[str, float]] = {}
+    rss0 = rss1 = rss_mb()
+    if hot is not None:
+        day, rss0, rss1 = prepack_day(writer, bare, hot, a.prepack, min(a.window, a.prepack))
     writer.close()
     bare.close()
     res = {
@@ -181,8 +267,63 @@ def main() -> None:
     res["ratio_p50"] = (
         round(res["p50_ms"] / res["bare_p50_ms"], 2) if res["bare_p50_ms"] else float("nan")
     )
+    for phase, d in day.items():
+        res[f"{phase}_p99_first_ms"] = d["first_p99_ms"]
+        res[f"{phase}_p99_last_ms"] = d["last_p99_ms"]
+        res[f"{phase}_drift"] = d["drift_p99"]
+        res[f"{phase}_bare_p99_ms"] = d["bare_p99_ms"]
+    if day:
+        res["rss_start_mb"], res["rss_end_mb"] = round(rss0, 1), round(rss1, 1)
+        res["rss_growth_mb"] = round(rss1 - rss0, 1)
     print(json.dumps(res))
     print(" ".join(f"{k}={v}" for k, v in res.items()))
+
+
+def prepack_day(
+    writer: StoreWriter, bare: BareCommitter, batch_id: str, n: int, window: int
+) -> tuple[dict[str, dict[str, float]], float, float]:
+    """Pack all n parcels, verify them (each verify binds and queues its waybill), hand them off."""
+    from warehouse_app.handoffs import open_handoff
+
+    labels = [f"HL{i:07d}" for i in range(n)]
+
+    def verify_and_queue(conn: sqlite3.Connection, code: str, ctx: ScanContext) -> Any:
+        v = scan(conn, code, ctx)
+        if v.ok and v.print_waybill and v.parcel_id:
+            enqueue_parcel(conn, v.parcel_id, "bench://printer", ctx.operator)
+        return v
+
+    def run(phase: str, codes: list[str], ctx: ScanContext, fn: Any = scan) -> dict[str, float]:
+        lat: list[float] = []
+        base: list[float] = []
+        oks = 0
+        for code in codes:
+            base.append(bare.commit())
+            t = time.perf_counter()
+            v = writer.submit(fn, code, ctx).result()
+            lat.append((time.perf_counter() - t) * 1000)
+            oks += v.ok
+        d = drift(lat, window)
+        d["ok"] = oks
+        d["bare_p99_ms"] = round(pct(base, 99), 3)
+        print(f"{phase}: {oks:,}/{len(codes):,} ok", json.dumps(d), flush=True)
+        return d
+
+    rss0 = rss_mb()
+    out = {"pack": run("pack", labels, ScanContext("pack", "BENCH", batch_id=batch_id))}
+    out["bind"] = run("bind", labels, ScanContext("verify", "BENCH"), verify_and_queue)
+    h = writer.submit(
+        lambda c: _tx(c, lambda: open_handoff(c, "ZTO", courier_name="bench", operator="BENCH"))
+    ).result()
+    out["handoff"] = run(
+        "handoff", labels, ScanContext("handoff", "BENCH", handoff_id=h["handoff_id"])
+    )
+    return out, rss0, rss_mb()
+
+
+def _tx(conn: sqlite3.Connection, fn: Any) -> Any:
+    with transaction(conn):
+        return fn()
 
 
 if __name__ == "__main__":

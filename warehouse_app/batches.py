@@ -254,9 +254,10 @@ def bind_parcel(
     if p is None:
         return None
     o = conn.execute(
+        # one seek on the partial index orders_unbound (paid, no parcel yet): flat in orders bound
         "SELECT o.order_id, o.waybill, o.carrier, o.sort_code FROM orders o "
-        "WHERE o.sku_set=? AND o.status='paid' "
-        "AND NOT EXISTS (SELECT 1 FROM parcels x WHERE x.order_id=o.order_id) "
+        "INDEXED BY orders_unbound "
+        "WHERE o.sku_set=? AND o.status='paid' AND o.bound=0 "
         "ORDER BY o.paid_at, o.order_id LIMIT 1",
         (p["sku_set"],),
     ).fetchone()

@@ -22,7 +22,7 @@ from warehouse_app.orders import apply_orders, order_record
 from warehouse_app.regions import region_of
 from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.station import add_operator, init_station, set_setting
-from warehouse_app.store.tx import transaction
+from warehouse_app.store.tx import all_or_nothing, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +119,25 @@ def build_demo(
     progress: bool = True,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Fill an empty station DB with a promo in progress. Returns what was made."""
+    """Fill an empty station DB with a promo in progress. Returns what was made.
+
+    All or nothing: one outer transaction, so a demo that cannot be built (no capacity, a full
+    disk, Ctrl+C) leaves the station as empty as it was."""
+    with all_or_nothing(conn):
+        return _build_demo(
+            conn, orders=orders, seed=seed, station_id=station_id, progress=progress, now=now
+        )
+
+
+def _build_demo(
+    conn: sqlite3.Connection,
+    *,
+    orders: int,
+    seed: int,
+    station_id: str,
+    progress: bool,
+    now: datetime | None,
+) -> dict[str, Any]:
     rng = random.Random(seed)
     now = now or utcnow()
     info: dict[str, Any] = {"station_id": station_id, "now": iso(now)}
@@ -245,117 +263,114 @@ def _orders(
 def _progress(
     conn: sqlite3.Connection, rng: random.Random, now: datetime, info: dict[str, Any]
 ) -> None:
-    """Run part of the promo through the real engine (fast: the demo needs no fsync per scan)."""
-    conn.execute("PRAGMA synchronous=OFF")
-    try:
-        t = [now - timedelta(hours=6)]
-        step = [1.0]  # seconds between scans; set once we know how many parcels the shift has
+    """Run part of the promo through the real engine (fast: inside build_demo's one transaction
+    the scans' own commits are savepoints, so there is no fsync per scan)."""
+    t = [now - timedelta(hours=6)]
+    step = [1.0]  # seconds between scans; set once we know how many parcels the shift has
 
-        def clock() -> datetime:
-            t[0] = min(now, t[0] + timedelta(seconds=rng.uniform(0.5, 1.5) * step[0]))
-            return t[0]
+    def clock() -> datetime:
+        t[0] = min(now, t[0] + timedelta(seconds=rng.uniform(0.5, 1.5) * step[0]))
+        return t[0]
 
+    with transaction(conn):
+        pre = create_batch(
+            conn,
+            sku_set="SKU-LIP-01*1",
+            kind="presale",
+            session_id="LS-1111-A",
+            operator="L001",
+            weight_tolerance_g=25,
+        )
+        anon = create_batch(
+            conn,
+            sku_set="SKU-MASK-10*1",
+            kind="anonymous",
+            qty=120,
+            session_id="LS-1111-B",
+            operator="L001",
+            weight_tolerance_g=40,
+        )
+        tea = create_batch(
+            conn,
+            sku_set="SKU-TEA-250*1",
+            kind="presale",
+            session_id="LS-1111-C",
+            operator="L001",
+            qty=150,
+        )
+        for b in (pre, anon, tea):
+            set_batch_status(conn, b["batch_id"], "active", operator="L001")
+    info["batches"] = [pre["batch_id"], anon["batch_id"], tea["batch_id"]]
+    parcels = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT parcel_id, batch_id, label_code, waybill FROM parcels WHERE batch_id IN (?,?) ORDER BY parcel_id",
+            (pre["batch_id"], anon["batch_id"]),
+        )
+    ]
+    # spread the shift's ~2 scans per parcel (pack, verify, most handed off) over six hours
+    step[0] = 6 * 3600 / max(1, 2 * len(parcels))
+    packer = ["P001", "P002", "P003"]
+    packed = [p for p in parcels if rng.random() < 0.85]
+    for p in packed:
+        scan(
+            conn,
+            p["waybill"] or p["label_code"],
+            ScanContext("pack", rng.choice(packer), p["batch_id"]),
+            clock=clock,
+        )
+    # cancellations after packing: a few per cent become intercepts
+    cancelled = [p for p in packed if p["waybill"] and rng.random() < 0.03]
+    with transaction(conn):
+        apply_orders(
+            conn,
+            [
+                {
+                    **_order_dict(conn, p["waybill"]),
+                    "status": "cancelled",
+                    "cancelled_at": iso(clock()),
+                }
+                for p in cancelled
+            ],
+        )
+    info["intercepts"] = len(cancelled)
+    verified = [p for p in packed if rng.random() < 0.75]
+    for p in verified:
+        scan(
+            conn,
+            p["waybill"] or p["label_code"],
+            ScanContext("verify", rng.choice(packer)),
+            clock=clock,
+        )
+    rows = conn.execute(
+        "SELECT waybill, carrier FROM parcels WHERE state='verified' ORDER BY verified_at"
+    ).fetchall()
+    by_carrier: dict[str, list[str]] = {}
+    for r in rows:
+        by_carrier.setdefault(r["carrier"], []).append(r["waybill"])
+    handoffs = []
+    for carrier, waybills in sorted(by_carrier.items()):
         with transaction(conn):
-            pre = create_batch(
+            h = open_handoff(
                 conn,
-                sku_set="SKU-LIP-01*1",
-                kind="presale",
-                session_id="LS-1111-A",
+                carrier,
+                courier_name=rng.choice(["赵师傅", "钱师傅", "孙师傅"]),
+                vehicle=f"沪A{rng.randint(10000, 99999)}",
                 operator="L001",
-                weight_tolerance_g=25,
             )
-            anon = create_batch(
-                conn,
-                sku_set="SKU-MASK-10*1",
-                kind="anonymous",
-                qty=120,
-                session_id="LS-1111-B",
-                operator="L001",
-                weight_tolerance_g=40,
-            )
-            tea = create_batch(
-                conn,
-                sku_set="SKU-TEA-250*1",
-                kind="presale",
-                session_id="LS-1111-C",
-                operator="L001",
-                qty=150,
-            )
-            for b in (pre, anon, tea):
-                set_batch_status(conn, b["batch_id"], "active", operator="L001")
-        info["batches"] = [pre["batch_id"], anon["batch_id"], tea["batch_id"]]
-        parcels = [
-            dict(r)
-            for r in conn.execute(
-                "SELECT parcel_id, batch_id, label_code, waybill FROM parcels WHERE batch_id IN (?,?) ORDER BY parcel_id",
-                (pre["batch_id"], anon["batch_id"]),
-            )
-        ]
-        # spread the shift's ~2 scans per parcel (pack, verify, most handed off) over six hours
-        step[0] = 6 * 3600 / max(1, 2 * len(parcels))
-        packer = ["P001", "P002", "P003"]
-        packed = [p for p in parcels if rng.random() < 0.85]
-        for p in packed:
+        take = waybills[: int(len(waybills) * 0.7)]
+        for wb in take:
             scan(
                 conn,
-                p["waybill"] or p["label_code"],
-                ScanContext("pack", rng.choice(packer), p["batch_id"]),
+                wb,
+                ScanContext("handoff", rng.choice(packer), handoff_id=h["handoff_id"]),
                 clock=clock,
             )
-        # cancellations after packing: a few per cent become intercepts
-        cancelled = [p for p in packed if p["waybill"] and rng.random() < 0.03]
-        with transaction(conn):
-            apply_orders(
-                conn,
-                [
-                    {
-                        **_order_dict(conn, p["waybill"]),
-                        "status": "cancelled",
-                        "cancelled_at": iso(clock()),
-                    }
-                    for p in cancelled
-                ],
-            )
-        info["intercepts"] = len(cancelled)
-        verified = [p for p in packed if rng.random() < 0.75]
-        for p in verified:
-            scan(
-                conn,
-                p["waybill"] or p["label_code"],
-                ScanContext("verify", rng.choice(packer)),
-                clock=clock,
-            )
-        rows = conn.execute(
-            "SELECT waybill, carrier FROM parcels WHERE state='verified' ORDER BY verified_at"
-        ).fetchall()
-        by_carrier: dict[str, list[str]] = {}
-        for r in rows:
-            by_carrier.setdefault(r["carrier"], []).append(r["waybill"])
-        handoffs = []
-        for carrier, waybills in sorted(by_carrier.items()):
+        if carrier != "ZTO":  # leave the main carrier's cage open, close the others
             with transaction(conn):
-                h = open_handoff(
-                    conn,
-                    carrier,
-                    courier_name=rng.choice(["赵师傅", "钱师傅", "孙师傅"]),
-                    vehicle=f"沪A{rng.randint(10000, 99999)}",
-                    operator="L001",
-                )
-            take = waybills[: int(len(waybills) * 0.7)]
-            for wb in take:
-                scan(
-                    conn,
-                    wb,
-                    ScanContext("handoff", rng.choice(packer), handoff_id=h["handoff_id"]),
-                    clock=clock,
-                )
-            if carrier != "ZTO":  # leave the main carrier's cage open, close the others
-                with transaction(conn):
-                    close_handoff(conn, h["handoff_id"], operator="L001")
-            handoffs.append(h["handoff_id"])
-        info["handoffs"] = handoffs
-    finally:
-        conn.execute("PRAGMA synchronous=FULL")
+                close_handoff(conn, h["handoff_id"], operator="L001")
+        handoffs.append(h["handoff_id"])
+    info["handoffs"] = handoffs
 
 
 def _order_dict(conn: sqlite3.Connection, waybill: str) -> dict[str, Any]:

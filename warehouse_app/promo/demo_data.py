@@ -114,11 +114,8 @@ OVERSOLD_SKU = "SKU-CREAM-50"
 
 
 def extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) -> None:
-    conn.execute("PRAGMA synchronous=OFF")  # demo data only: no fsync per transaction
-    try:
-        _extend(conn, rng, info)
-    finally:
-        conn.execute("PRAGMA synchronous=FULL")
+    # runs inside build_demo's one transaction: no fsync per step, nothing kept if a step fails
+    _extend(conn, rng, info)
 
 
 def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) -> None:
@@ -162,7 +159,11 @@ def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) 
         advice = stock.recommend_stock(conn)
         stock.save_stock_plan(conn, advice, operator="L001")
         plan.save_plans(conn, plan.suggest_plans(conn), operator="L001")
-        carriers.set_rules(conn, RULES, operator="L001")
+        # capacity sized to the orders the demo makes (the defaults fit its 3,000 + a 400 wave), so
+        # `demo --orders 100000` splits and fails over like the small one instead of running dry
+        scale = max(1.0, (int(info.get("orders", 0)) + 400) / 3400)
+        rules = [{**r, "daily_capacity": round(r["daily_capacity"] * scale)} for r in RULES]
+        carriers.set_rules(conn, rules, operator="L001")
         shipping.assign_promises(conn, operator="L001")
         # a late push in the snack session: 400 orders with no carrier yet, for the allocator to split
         wave = demo._orders(rng, now - timedelta(hours=2), 400, demo._sku_sets())

@@ -98,3 +98,28 @@ CREATE INDEX scan_log_at ON scan_log(at);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)
 """,
     )
+
+
+@migrations(name="0002_orders_bound_flag")
+def m0002_orders_bound_flag(db: sqlite_utils.Database) -> None:
+    """`orders.bound` says whether a parcel carries the order, kept by triggers on `parcels` so every
+    code path (presale batch, bind, failover, sync apply, returns) maintains it. The partial index
+    holds only paid, unbound orders: finding the earliest-paid one for a SKU set is one index seek
+    however many orders are already bound (a NOT EXISTS walk grew with the square of the shift)."""
+    # (trigger bodies keep their inner ';' off the line end: exec_script splits on ';' + newline)
+    _exec(
+        db,
+        """
+ALTER TABLE orders ADD COLUMN bound INTEGER NOT NULL DEFAULT 0;
+UPDATE orders SET bound = 1 WHERE order_id IN (SELECT order_id FROM parcels WHERE order_id IS NOT NULL);
+CREATE INDEX orders_unbound ON orders(sku_set, paid_at, order_id) WHERE status = 'paid' AND bound = 0;
+CREATE TRIGGER parcels_bound_ins AFTER INSERT ON parcels WHEN NEW.order_id IS NOT NULL
+    BEGIN UPDATE orders SET bound = 1 WHERE order_id = NEW.order_id; END;
+CREATE TRIGGER parcels_bound_upd AFTER UPDATE OF order_id ON parcels
+    WHEN NEW.order_id IS NOT OLD.order_id
+    BEGIN UPDATE orders SET bound = 0 WHERE order_id = OLD.order_id; UPDATE orders SET bound = 1
+        WHERE order_id = NEW.order_id; END;
+CREATE TRIGGER parcels_bound_del AFTER DELETE ON parcels WHEN OLD.order_id IS NOT NULL
+    BEGIN UPDATE orders SET bound = 0 WHERE order_id = OLD.order_id; END
+""",
+    )
