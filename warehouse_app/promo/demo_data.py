@@ -162,7 +162,9 @@ def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) 
         # capacity sized to the orders the demo makes (the defaults fit its 3,000 + a 400 wave), so
         # `demo --orders 100000` splits and fails over like the small one instead of running dry
         scale = max(1.0, (int(info.get("orders", 0)) + 400) / 3400)
-        rules = [{**r, "daily_capacity": round(r["daily_capacity"] * scale)} for r in RULES]
+        rules = [
+            {**r, "daily_capacity": round(int(str(r["daily_capacity"])) * scale)} for r in RULES
+        ]
         carriers.set_rules(conn, rules, operator="L001")
         shipping.assign_promises(conn, operator="L001")
         # a late push in the snack session: 400 orders with no carrier yet, for the allocator to split
