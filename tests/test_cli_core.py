@@ -124,7 +124,9 @@ def test_import_then_batch_scan_handoff_report(station, tmp_path):
     assert rep["per_operator"] == [{"operator": "P7", "parcels": 1}]
     rows = list(
         csv.DictReader(
-            io.StringIO(run_cli(station, "report", "handoffs", "--format", "csv").stdout)
+            io.StringIO(
+                run_cli(station, "report", "handoffs", "--format", "csv").stdout.lstrip("\ufeff")
+            )
         )
     )
     assert {"group": "carrier", "key": "ZTO", "hour": "", "hour_local": "", "parcels": "1"} in rows

@@ -57,20 +57,33 @@ def test_split_hand_checked(tmp_path):
         set_rules(conn, _rules(ZTO=6, YTO=5, YUNDA=5, SF=3))
         s = allocate_orders(conn, now=T0)
     got = {r[0]: r[1] for r in conn.execute("SELECT order_id, carrier FROM orders")}
-    # 6 east/north -> ZTO (cap 6, now full); 2 south -> YTO; 1 central -> YUNDA;
-    # Liaoning (no region carrier) -> dynamic: left YTO 3, YUNDA 4, SF 3 -> YUNDA;
-    # the 11th (Shanghai) finds ZTO full -> dynamic: YTO 3, YUNDA 3, SF 3 tie -> best rank YTO
-    assert [got[f"O{i:02d}"] for i in range(11)] == ["ZTO"] * 6 + [
+    # shares 60/20/20 (SF takes only a remainder, here none). A carrier that prefers the order's region
+    # takes it while it is at most one order above its target; otherwise the carrier furthest below
+    # target takes it. O00-O03 east -> ZTO (4 of 4.0 target at O03); O04 east: ZTO would be 5 > 3+1,
+    # YTO/YUNDA both 1.0 below -> YTO (rank); O05 north -> ZTO; O06, O07 south -> YTO; O08 central ->
+    # YUNDA; O09 Liaoning (nobody prefers it): ZTO and YUNDA 1.0 below -> ZTO (now 6 = its capacity);
+    # O10 east: ZTO full -> YUNDA (1.2 below target)
+    assert [got[f"O{i:02d}"] for i in range(11)] == [
+        "ZTO",
+        "ZTO",
+        "ZTO",
+        "ZTO",
+        "YTO",
+        "ZTO",
         "YTO",
         "YTO",
         "YUNDA",
+        "ZTO",
         "YUNDA",
-        "YTO",
     ]
     assert s["allocated"] == {"ZTO": 6, "YTO": 3, "YUNDA": 2} and s["by_rule"] == {
-        "region": 9,
-        "dynamic": 2,
+        "region": 8,
+        "share": 3,
     }
+    dev = {r["carrier"]: r for r in s["deviation"]}
+    assert dev["ZTO"]["deviation_pp"] == -5.45 and not dev["ZTO"]["within_target"]
+    assert dev["ZTO"]["why"] == "capacity used up today (6 of 6)"
+    assert dev["YTO"]["why"] == "took orders ZTO could not take" and dev["YUNDA"]["within_target"]
     rep = {r["carrier"]: r for r in split_report(conn, now=T0)}
     assert rep["ZTO"]["target_share"] == 0.6 and rep["ZTO"]["realised_share"] == round(6 / 11, 4)
     assert rep["ZTO"]["left_today"] == 0 and rep["SF"]["orders"] == 0
@@ -87,7 +100,7 @@ def test_allocator_is_pure_and_upstream_carriers_kept(tmp_path):
     with transaction(conn):
         rules = set_rules(conn, _rules())
     a = Allocator(rules)
-    assert a.pick("south") == ("YTO", "region") and a.pick(None) == ("ZTO", "dynamic")
+    assert a.pick("south") == ("YTO", "region") and a.pick(None) == ("ZTO", "share")
     add_orders(conn, [order("U1", "A", 1, province="广东", carrier="SF", waybill="SF000001")])
     with transaction(conn):
         s = allocate_orders(conn, now=T0)
@@ -113,15 +126,16 @@ def test_bad_rules_refused(tmp_path):
 
 
 def _staged(conn):
-    """Four YUNDA orders: handed off, verified, packed, no parcel; one ZTO order."""
+    """Four YUNDA orders: handed off, verified, packed, no parcel; one ZTO order (carriers and waybills
+    given from upstream, so the failover is tested apart from the allocator's split)."""
     add_orders(
         conn,
         [
-            order("Y1", "A", 1, province="湖北"),
-            order("Y2", "A", 2, province="湖南"),
-            order("Y3", "A", 3, province="四川"),
-            order("Y4", "B", 4, province="重庆"),
-            order("Z1", "A", 5, province="上海"),
+            order("Y1", "A", 1, province="湖北", carrier="YUNDA", waybill="4300000001"),
+            order("Y2", "A", 2, province="湖南", carrier="YUNDA", waybill="4300000002"),
+            order("Y3", "A", 3, province="四川", carrier="YUNDA", waybill="4300000003"),
+            order("Y4", "B", 4, province="重庆", carrier="YUNDA", waybill="4300000004"),
+            order("Z1", "A", 5, province="上海", carrier="ZTO", waybill="7300000001"),
         ],
     )
     with transaction(conn):
@@ -145,17 +159,23 @@ def test_failover_moves_open_orders_with_exactly_one_live_waybill(tmp_path):
     ev0 = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
     with transaction(conn):
         res = fail_carrier(conn, "YUNDA", reason="sorting centre down", operator="L1", now=T0)
-    # Y1 was already handed off: it stays. Y2, Y3 (parcels) and Y4 (no parcel) move; central/southwest have
-    # no other region carrier, so they go dynamic to the best-ranked carrier with capacity: ZTO.
+    # Y1 was already handed off: it stays. Y2, Y3 (parcels) and Y4 (no parcel) move, spread over the
+    # others by share: YUNDA's 20% goes to ZTO and YTO in proportion (75/25); nobody prefers
+    # central/southwest, so each goes to the carrier furthest below target: ZTO, ZTO, YTO.
     assert (
-        res["orders_moved"] == 3 and res["moved_to"] == {"ZTO": 3} and res["reprints_queued"] == 2
+        res["orders_moved"] == 3
+        and res["moved_to"] == {"ZTO": 2, "YTO": 1}
+        and res["reprints_queued"] == 2
+        and res["stuck"] == 0
+        and res["orders_open"] == 3
     )
     rows = {
         r[0]: (r[1], r[2]) for r in conn.execute("SELECT order_id, carrier, waybill FROM orders")
     }
     assert rows["Y1"] == ("YUNDA", wb["Y1"])
+    assert [rows[o][0] for o in ("Y2", "Y3", "Y4")] == ["ZTO", "ZTO", "YTO"]
     for oid in ("Y2", "Y3", "Y4"):
-        assert rows[oid][0] == "ZTO" and rows[oid][1] != wb[oid]
+        assert rows[oid][1] != wb[oid]
     assert live_waybill_problems(conn) == []
     voided = {r[0] for r in conn.execute("SELECT waybill FROM voided_waybills")}
     assert voided == {wb["Y2"], wb["Y3"], wb["Y4"]}
@@ -205,13 +225,13 @@ def test_failover_unknown_carrier_and_no_capacity_change_nothing(tmp_path):
         )
         allocate_orders(conn, now=T0)
     before = conn.execute("SELECT carrier, waybill FROM orders").fetchone()[:]
-    n_ev = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    with pytest.raises(StationError, match="No carrier has capacity"):
-        with transaction(conn):
-            fail_carrier(conn, "YUNDA")
+    # nobody else to take it: the carrier is failing, its order is stuck with it and reported as such
+    with transaction(conn):
+        res = fail_carrier(conn, "YUNDA")
+    assert (res["orders_open"], res["orders_moved"], res["stuck"]) == (1, 0, 1)
+    assert res["stuck_orders"] == ["Y1"]
     assert conn.execute("SELECT carrier, waybill FROM orders").fetchone()[:] == before
-    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == n_ev
-    assert conn.execute("SELECT failing FROM carrier_rules").fetchone()[0] == 0
+    assert conn.execute("SELECT failing FROM carrier_rules").fetchone()[0] == 1
 
 
 def test_stalled_carrier_detected_and_failed_over(tmp_path):
@@ -234,7 +254,8 @@ def test_stalled_carrier_detected_and_failed_over(tmp_path):
     )
     with transaction(conn):
         rows = {r["carrier"]: r for r in check_carriers(conn, now=later, auto_failover=True)}
-    assert rows["YUNDA"]["action"] == "failed over 3 orders"
+    assert rows["YUNDA"]["action"] == "failed over: 3 of 3 orders moved"
+    assert (rows["YUNDA"]["moved"], rows["YUNDA"]["stuck"]) == (3, 0)
     assert conn.execute("SELECT trigger FROM failovers").fetchone()[0] == "stall"
     assert live_waybill_problems(conn) == []
 

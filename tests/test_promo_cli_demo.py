@@ -19,9 +19,9 @@ from warehouse_app.store import open_store
 CLI = [sys.executable, "-c", "import sys; from warehouse_app.cli import main; sys.exit(main())"]
 
 
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data_dir: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*CLI, "--data-dir", str(data_dir), "--lang", "en", *args],
+        [*CLI, "--data-dir", str(data_dir), "--lang", lang, *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -61,7 +61,8 @@ def test_cli_reports_in_every_format(demo_dir, tmp_path):
     assert [c["rank"] for c in sc["carriers"]] == [1, 2, 3, 4] and sc["suggested_split"]["main"]
     r = run(demo_dir, "report", "review", "--format", "csv")
     assert r.returncode == 0, r.stderr
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert r.stdout.startswith("\ufeff")  # Excel on Windows reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
     assert {"stock", "on_time", "exceptions", "returns"} <= {x["section"] for x in rows}
     pdf = tmp_path / "review.pdf"
     r = run(demo_dir, "report", "review", "--format", "pdf", "--output", str(pdf))
@@ -72,8 +73,12 @@ def test_cli_reports_in_every_format(demo_dir, tmp_path):
     assert "OVERSELL SKU-CREAM-50" in r.stderr  # the alert is said out loud in the CLI
     r = run(demo_dir, "plan", "allocate", "--format", "csv")
     assert r.returncode == 0 and r.stdout.startswith(
-        "carrier,role,regions,target_share,orders,realised_share"
+        "\ufeffcarrier,role,regions,target_share,orders,realised_share,deviation_pp"
     )
+    # Chinese mode: Chinese headers and labels (raw keys only in JSON)
+    r = run(demo_dir, "plan", "allocate", "--format", "csv", lang="zh")
+    assert r.returncode == 0 and r.stdout.startswith("\ufeff快递公司,角色,优先区域,目标份额")
+    assert "主力" in r.stdout and "main" not in r.stdout
 
 
 def test_cli_plan_commands_in_process(demo_dir, capsys):
@@ -205,4 +210,4 @@ def test_cli_rules_returns_and_weights(demo_dir, tmp_path, capsys):
     )
     assert json.loads(capsys.readouterr().out)["reason"] == "duplicate"
     assert main(["--data-dir", str(d), "report", "returns", "--by", "sku", "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith("sku,shipped,returned,return_rate")
+    assert capsys.readouterr().out.startswith("\ufeff商品,已发出,退回,退货率,原因:质量问题")

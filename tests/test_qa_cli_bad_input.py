@@ -61,6 +61,7 @@ CREATES = {
     ("warehouse", "export"),
     ("plan", "config"),
     ("station", "add"),
+    ("carrier", "add"),
 }
 
 

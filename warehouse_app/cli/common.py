@@ -58,7 +58,8 @@ def emit(
         print(format_json(rows))
     elif fmt == "csv":
         assert not isinstance(rows, dict)
-        sys.stdout.write(format_csv(rows, columns))
+        # a BOM: Excel on Windows reads a CSV as UTF-8 only when it starts with one
+        sys.stdout.write("\ufeff" + format_csv(rows, columns))
     else:
         assert not isinstance(rows, dict)
         print(format_table(rows, columns))

@@ -12,6 +12,7 @@ from typing import Any
 import warehouse_app.promo.stock  # noqa: F401  (registers the oversell guard on pre-pack binding)
 from warehouse_app.cli.common import add_format, conn_of, emit
 from warehouse_app.errors import StationError
+from warehouse_app.promo.labels import localize
 from warehouse_app.store.tx import transaction
 
 
@@ -118,6 +119,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--operator", default="CLI")
     _fmt(q)
     q.set_defaults(func=cmd_rules)
+    q = cs.add_parser("add", help="add (or update) a carrier / 添加快递公司")
+    q.add_argument("code")
+    q.add_argument("--name")
+    q.add_argument("--name-zh")
+    q.add_argument(
+        "--prefix", help="waybill number prefix (display only; numbers come from the carrier)"
+    )
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_carrier_add)
+    q = cs.add_parser("list", help="carriers known here / 快递公司列表")
+    _fmt(q)
+    q.set_defaults(func=cmd_carrier_list)
+    q = cs.add_parser(
+        "import", help="carriers from CSV or JSON Lines (code,name,name_zh,waybill_prefix)"
+    )
+    q.add_argument("file")
+    q.add_argument("--skip-bad", action="store_true")
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_carrier_import)
     q = cs.add_parser("fail", help="mark a carrier failing and move its open orders / 快递故障切换")
     q.add_argument("carrier")
     q.add_argument("--reason", default="")
@@ -216,8 +237,14 @@ def _warn_oversell(conn: Any) -> None:
 
 
 def _out(
-    rows: list[dict[str, Any]] | dict[str, Any], fmt: str, columns: list[str] | None = None
+    args: argparse.Namespace,
+    rows: list[dict[str, Any]] | dict[str, Any],
+    fmt: str,
+    columns: list[str] | None = None,
 ) -> None:
+    """Rows out: JSON with raw keys; table and CSV with Chinese headers and labels in Chinese mode."""
+    if fmt != "json" and not isinstance(rows, dict):
+        rows, columns = localize(rows, columns, getattr(args, "lang", "en"))
     emit(rows, fmt, columns)
 
 
@@ -266,7 +293,7 @@ def cmd_stock(args: argparse.Namespace) -> int:
         "reorder_point",
         "reason_zh" if args.lang == "zh" else "reason",
     ]
-    _out(rows, args.format, None if args.format == "json" else cols)
+    _out(args, rows, args.format, None if args.format == "json" else cols)
     _warn_oversell(conn)
     return 0
 
@@ -290,7 +317,7 @@ def cmd_oversell(args: argparse.Namespace) -> int:
     with transaction(conn):
         alerts = check_oversell(conn)
     if args.format == "json":
-        _out(alerts, "json")
+        _out(args, alerts, "json")
     else:
         rows = [
             {
@@ -303,7 +330,7 @@ def cmd_oversell(args: argparse.Namespace) -> int:
             for a in alerts
             for s in a["short_orders"]
         ]
-        _out(rows, args.format, ["sku", "order_id", "paid_at", "qty", "short_units"])
+        _out(args, rows, args.format, ["sku", "order_id", "paid_at", "qty", "short_units"])
     _warn_oversell(conn)
     return 4 if alerts else 0
 
@@ -337,6 +364,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
         made = create_batches(conn, operator=args.operator) if args.create else []
     rows = list_plans(conn)
     _out(
+        args,
         rows if args.format != "json" else {"plans": rows, "created": made},
         args.format,
         None
@@ -363,6 +391,7 @@ def cmd_promises(args: argparse.Namespace) -> int:
     with transaction(conn):
         assign_promises(conn, recompute=args.recompute)
     _out(
+        args,
         backlog(conn),
         args.format,
         None
@@ -379,6 +408,7 @@ def cmd_at_risk(args: argparse.Namespace) -> int:
     for r in rows:
         r["countdown"] = countdown(r["seconds_left"])
     _out(
+        args,
         rows,
         args.format,
         None
@@ -391,7 +421,7 @@ def cmd_at_risk(args: argparse.Namespace) -> int:
 def cmd_queue(args: argparse.Namespace) -> int:
     from warehouse_app.promo.shipping import work_queue
 
-    _out(work_queue(conn_of(args), limit=args.limit, sku_set=args.sku_set), args.format)
+    _out(args, work_queue(conn_of(args), limit=args.limit, sku_set=args.sku_set), args.format)
     return 0
 
 
@@ -399,41 +429,62 @@ def cmd_position(args: argparse.Namespace) -> int:
     from warehouse_app.promo.stock import stock_position
 
     conn = conn_of(args)
-    _out(stock_position(conn), args.format)
+    _out(args, stock_position(conn), args.format)
     _warn_oversell(conn)
     return 0
 
 
+SPLIT_COLUMNS = [
+    "carrier",
+    "role",
+    "regions",
+    "target_share",
+    "orders",
+    "realised_share",
+    "deviation_pp",
+    "within_target",
+    "capacity_today",
+    "used_today",
+    "left_today",
+    "failing",
+    "why",
+]
+
+
+def _by_rule_text(by_rule: dict[str, int], lang: str) -> str:
+    zh = {"region": "按区域", "share": "按份额", "dynamic": "机动"}
+    return ", ".join(f"{zh.get(k, k) if lang == 'zh' else k} {v}" for k, v in by_rule.items())
+
+
 def cmd_allocate(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import allocate_orders, split_report
+    from warehouse_app.promo.carriers import allocate_orders
 
     conn = conn_of(args)
     with transaction(conn):
         s = allocate_orders(conn, operator=args.operator)
-    rows = split_report(conn)
+    rows = s.pop("deviation")
     if args.format == "json":
-        _out({"allocation": s, "split": rows}, "json")
+        _out(args, {"allocation": s, "split": rows}, "json")
     else:
         if args.format == "table":
             print(
-                f"allocated {s['orders']} order(s) / 已分配 {s['orders']} 单: {json.dumps(s['by_rule'])}"
+                f"已分配 {s['orders']} 单 / allocated {s['orders']} order(s): "
+                f"{_by_rule_text(s['by_rule'], args.lang)}"
             )
-        _out(
-            rows,
-            args.format,
-            [
-                "carrier",
-                "role",
-                "regions",
-                "target_share",
-                "orders",
-                "realised_share",
-                "capacity_today",
-                "used_today",
-                "left_today",
-                "failing",
-            ],
+        _out(args, rows, args.format, SPLIT_COLUMNS)
+    if s.get("unallocated"):
+        print(
+            f"⚠ {s['unallocated']} 单找不到有运力且覆盖其区域的快递，等待下次分配 / "
+            f"{s['unallocated']} order(s) found no carrier with room covering their region: they wait",
+            file=sys.stderr,
         )
+    for r in rows:
+        if not r["within_target"]:
+            print(
+                f"⚠ 份额偏差 / OFF TARGET {r['carrier']}: {r['realised_share']:.1%} vs "
+                f"{r['effective_target']:.1%} ({r['deviation_pp']:+.1f} pp): {r['why_zh']} / {r['why']}",
+                file=sys.stderr,
+            )
     _warn_oversell(conn)
     return 0
 
@@ -483,8 +534,32 @@ def cmd_rules(args: argparse.Namespace) -> int:
         }
         for r in load_rules(conn)
     ]
-    _out(rows, args.format)
+    _out(args, rows, args.format)
     return 0
+
+
+def _failover_row(res: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "carrier": res["carrier"],
+        "orders_open": res.get("orders_open"),
+        "orders_moved": res["orders_moved"],
+        "stuck": res.get("stuck", 0),
+        "moved_to": ", ".join(f"{c} {n}" for c, n in res["moved_to"].items()) or "-",
+        "reprints_queued": res["reprints_queued"],
+    }
+
+
+def _say_stuck(res: dict[str, Any]) -> None:
+    if res.get("stuck"):
+        room = res.get("capacity_left_before") or {}
+        left = ", ".join(f"{c} {'∞' if v is None else v}" for c, v in room.items()) or "-"
+        print(
+            f"⚠ {res['carrier']}: {res['orders_moved']} / {res['orders_open']} 单已转移，{res['stuck']} 单无法转移"
+            f"（其他快递剩余运力：{left}）；`carrier check --auto-failover` 会在有运力时继续转移 / "
+            f"{res['orders_moved']} of {res['orders_open']} orders moved, {res['stuck']} stuck (capacity left "
+            f"elsewhere: {left}); `carrier check --auto-failover` moves them when there is room",
+            file=sys.stderr,
+        )
 
 
 def cmd_fail(args: argparse.Namespace) -> int:
@@ -494,19 +569,45 @@ def cmd_fail(args: argparse.Namespace) -> int:
     with transaction(conn):
         res = fail_carrier(conn, args.carrier, reason=args.reason, operator=args.operator)
     if args.format == "json":
-        _out(res, "json")
+        _out(args, res, "json")
     else:
-        _out(
-            [
-                {
-                    "carrier": res["carrier"],
-                    "orders_moved": res["orders_moved"],
-                    "moved_to": json.dumps(res["moved_to"]),
-                    "reprints_queued": res["reprints_queued"],
-                }
-            ],
-            args.format,
+        _out(args, [_failover_row(res)], args.format)
+    _say_stuck(res)
+    return 0
+
+
+def cmd_carrier_add(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import add_carrier
+
+    conn = conn_of(args)
+    with transaction(conn):
+        row = add_carrier(
+            conn,
+            args.code,
+            name=args.name,
+            name_zh=args.name_zh,
+            waybill_prefix=args.prefix,
+            operator=args.operator,
         )
+    _out(args, [row], args.format)
+    return 0
+
+
+def cmd_carrier_list(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import list_carriers
+
+    _out(args, list_carriers(conn_of(args)), args.format)
+    return 0
+
+
+def cmd_carrier_import(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import import_carriers
+
+    conn = conn_of(args)
+    res = import_carriers(conn, args.file, skip_bad=args.skip_bad, operator=args.operator)
+    for e in res["errors"]:
+        print(f"{args.file}: {e}", file=sys.stderr)
+    print(json.dumps({"carriers": res["carriers"], "bad_rows": len(res["errors"])}))
     return 0
 
 
@@ -526,7 +627,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     with transaction(conn):
         rows = check_carriers(conn, auto_failover=args.auto_failover, operator=args.operator)
-    _out(rows, args.format)
+    _out(args, rows, args.format)
     for r in rows:  # said out loud, like the oversell warning
         if r["capacity_out"] and not r["failing"]:
             over = f", {r['over_capacity']} over" if r["over_capacity"] else ""
@@ -540,20 +641,31 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"{hint}" + (f"; {r['action']}" if r["action"] else ""),
                 file=sys.stderr,
             )
+        elif r["action"]:
+            print(
+                f"⚠ 自动切换 / AUTO-FAILOVER {r['carrier']}: 转移 {r['moved']} 单，无法转移 {r['stuck']} 单 / "
+                f"{r['action']}",
+                file=sys.stderr,
+            )
     return 0
 
 
 def cmd_split(args: argparse.Namespace) -> int:
     from warehouse_app.promo.carriers import split_report
 
-    _out(split_report(conn_of(args)), args.format)
+    _out(
+        args,
+        split_report(conn_of(args)),
+        args.format,
+        None if args.format == "json" else SPLIT_COLUMNS,
+    )
     return 0
 
 
 def cmd_reprints(args: argparse.Namespace) -> int:
     from warehouse_app.promo.carriers import open_print_requests
 
-    _out(open_print_requests(conn_of(args)), args.format)
+    _out(args, open_print_requests(conn_of(args)), args.format)
     return 0
 
 
@@ -620,9 +732,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = format_json(review)
     elif args.format == "csv":
-        text = format_csv(review_rows(review), ["section", "key", "metric", "value"])
+        rows, cols = localize(review_rows(review), ["section", "key", "metric", "value"], args.lang)
+        text = "\ufeff" + format_csv(rows, cols)
     else:
-        text = format_table(review_rows(review), ["section", "key", "metric", "value"])
+        rows, cols = localize(review_rows(review), ["section", "key", "metric", "value"], args.lang)
+        text = format_table(rows, cols)
     if args.output:
         try:
             Path(args.output).write_text(
@@ -653,9 +767,10 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
             ) from None
     rows = scorecard(conn_of(args), weights)
     if args.format == "json":
-        _out({"carriers": rows, "suggested_split": suggested_split(rows)}, "json")
+        _out(args, {"carriers": rows, "suggested_split": suggested_split(rows)}, "json")
     else:
         _out(
+            args,
             rows,
             args.format,
             [
@@ -681,5 +796,5 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
 def cmd_returns_report(args: argparse.Namespace) -> int:
     from warehouse_app.returns import return_report
 
-    _out(return_report(conn_of(args), args.by), args.format)
+    _out(args, return_report(conn_of(args), args.by), args.format)
     return 0

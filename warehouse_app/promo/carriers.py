@@ -16,7 +16,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from warehouse_app.errors import NotFound, StationError
 from warehouse_app.orders import order_record
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
+from warehouse_app.promo.allocator import Allocator, no_capacity_error
 from warehouse_app.regions import REGIONS, region_of
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class CarrierRule:
     next_day_regions: tuple[str, ...] = ()
     rank: int = 100
     failing: bool = False
+    coverage: tuple[str, ...] = ()  # regions it delivers to at all (empty = everywhere)
 
 
 def validate_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]]) -> list[CarrierRule]:
@@ -82,7 +84,8 @@ def validate_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]]) ->
             )
         regions = tuple(r.get("regions") or ())
         nd = tuple(r.get("next_day_regions") or ())
-        bad = [x for x in (*regions, *nd) if x not in REGIONS]
+        coverage = tuple(r.get("coverage") or ())
+        bad = [x for x in (*regions, *nd, *coverage) if x not in REGIONS]
         if bad:
             raise StationError(
                 f"{where}: unknown region {', '.join(bad)} (regions: {', '.join(REGIONS)})",
@@ -103,8 +106,25 @@ def validate_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]]) ->
                 f"{where}: share must be 0..1, capacity and cost >= 0",
                 zh=f"第 {i} 条规则：份额须在 0..1，容量与成本须 >= 0",
             )
+        if coverage and not set(regions) <= set(coverage):
+            raise StationError(
+                f"{where}: preferred regions {', '.join(sorted(set(regions) - set(coverage)))} are not "
+                "in its coverage",
+                zh=f"第 {i} 条规则：优先区域 {', '.join(sorted(set(regions) - set(coverage)))} 不在其覆盖范围内",
+            )
         out.append(
-            CarrierRule(c, role, share, regions, cap, cost, nd, rank, bool(r.get("failing", False)))
+            CarrierRule(
+                c,
+                role,
+                share,
+                regions,
+                cap,
+                cost,
+                nd,
+                rank,
+                bool(r.get("failing", False)),
+                coverage,
+            )
         )
     if not out:
         raise StationError("No carrier rules given", zh="没有快递分配规则")
@@ -127,7 +147,7 @@ def set_rules(
     for r in parsed:
         conn.execute(
             "INSERT INTO carrier_rules (carrier, role, share, regions, daily_capacity, cost_cents, next_day_regions, "
-            "rank, failing) VALUES (?,?,?,?,?,?,?,?,?)",
+            "rank, failing, coverage) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 r.carrier,
                 r.role,
@@ -138,6 +158,7 @@ def set_rules(
                 json.dumps(list(r.next_day_regions)),
                 r.rank,
                 1 if (r.failing or r.carrier in failing) else 0,
+                json.dumps(list(r.coverage)),
             ),
         )
     append_event(
@@ -158,6 +179,7 @@ def load_rules(conn: sqlite3.Connection) -> list[CarrierRule]:
             tuple(json.loads(r["next_day_regions"])),
             r["rank"],
             bool(r["failing"]),
+            tuple(json.loads(r["coverage"] or "[]")),
         )
         for r in conn.execute("SELECT * FROM carrier_rules ORDER BY rank, carrier")
     ]
@@ -196,96 +218,106 @@ def read_rules_file(path: Path | str) -> list[dict[str, Any]]:
     return data
 
 
-# ---------------------------------------------------------------- allocator
+# ---------------------------------------------------------------- carriers
 
 
-@dataclass
-class Allocator:
-    """Pure, in-memory allocator so a million orders take seconds; the caller persists the result."""
+_CODE_OK = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
-    rules: list[CarrierRule]
-    used: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.healthy = [r for r in self.rules if not r.failing]
-        self.remaining: dict[str, float] = {
-            r.carrier: (r.daily_capacity - self.used.get(r.carrier, 0))
-            if r.daily_capacity > 0
-            else float("inf")
-            for r in self.healthy
-        }
-        self.by_region: dict[str, list[str]] = {}
-        for r in sorted(self.healthy, key=lambda r: (ROLES.index(r.role), r.rank)):
-            for reg in r.regions:
-                self.by_region.setdefault(reg, []).append(r.carrier)
-        self.rank = {r.carrier: r.rank for r in self.healthy}
-        self.taken: dict[str, int] = {}
+def add_carrier(
+    conn: sqlite3.Connection,
+    code: str,
+    *,
+    name: str | None = None,
+    name_zh: str | None = None,
+    waybill_prefix: str | None = None,
+    operator: str | None = None,
+) -> dict[str, Any]:
+    """Add or update one carrier (a fresh station has none). Caller owns the transaction."""
+    c = (code or "").strip().upper()
+    if not c or len(c) > 16 or not set(c) <= _CODE_OK:
+        raise StationError(
+            f"Carrier code must be 1-16 letters, digits, '-' or '_', got {code!r}",
+            zh=f"快递代码须为 1-16 位字母、数字、- 或 _：{code!r}",
+        )
+    prev = conn.execute("SELECT * FROM carriers WHERE code=?", (c,)).fetchone()
+    row = {
+        "code": c,
+        "name": (name or (prev["name"] if prev else None) or c).strip(),
+        "name_zh": (name_zh or (prev["name_zh"] if prev else None) or None),
+        "waybill_prefix": waybill_prefix or (prev["waybill_prefix"] if prev else None),
+        "active": 1,
+    }
+    conn.execute(
+        "INSERT INTO carriers (code, name, name_zh, waybill_prefix, active) VALUES (?,?,?,?,1) "
+        "ON CONFLICT(code) DO UPDATE SET name=excluded.name, name_zh=excluded.name_zh, "
+        "waybill_prefix=excluded.waybill_prefix, active=1",
+        (row["code"], row["name"], row["name_zh"], row["waybill_prefix"]),
+    )
+    append_event(
+        conn, "carrier.added" if prev is None else "carrier.updated", row, operator=operator
+    )
+    return row
 
-    def pick(self, region: str | None) -> tuple[str, str]:
-        """(carrier, how): 'region' when the region's carrier takes it, else 'dynamic'."""
-        rem = self.remaining
-        for c in self.by_region.get(region or "", ()):
-            if rem[c] >= 1:
-                rem[c] -= 1
-                self.taken[c] = self.taken.get(c, 0) + 1
-                return c, "region"
-        best = None
-        for c, left in rem.items():
-            if left >= 1 and (
-                best is None
-                or left > rem[best]
-                or (left == rem[best] and self.rank[c] < self.rank[best])
-            ):
-                best = c
-        if best is None:
-            raise StationError(
-                "No carrier has capacity left today (or all are failing): raise a capacity or "
-                "restore a carrier",
-                zh="今天所有快递都已无运力（或均故障）：请提高运力或恢复快递",
-            )
-        rem[best] -= 1
-        self.taken[best] = self.taken.get(best, 0) + 1
-        return best, "dynamic"
 
-    def pick_rows(self, rows: Iterable[tuple[int, str | None]]) -> tuple[list[int], list[str], int]:
-        """pick() for a stream of (rowid, province), earliest paid first, built for a million rows: the
-        region path is inlined and each result is one int (rowid * len(codes) + carrier index), so the
-        caller sorts plain ints. Returns (keys, codes, picks that went by region)."""
-        codes = list(self.remaining)
-        k = max(1, len(codes))
-        index = {c: i for i, c in enumerate(codes)}
-        rem = self.remaining
-        cands: dict[str | None, tuple[tuple[str, int], ...]] = {}
-        counts = [0] * k
-        keys: list[int] = []
-        add = keys.append
-        n_region = 0
-        try:
-            for rowid, province in rows:
-                cs = cands.get(province)
-                if cs is None:
-                    cs = cands[province] = tuple(
-                        (c, index[c]) for c in self.by_region.get(region_of(province) or "", ())
+def list_carriers(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT code, name, name_zh, waybill_prefix, active FROM carriers ORDER BY code"
+        )
+    ]
+
+
+def _parse_carrier_row(rec: dict[str, Any]) -> dict[str, Any]:
+    code = str(rec.get("code") or rec.get("carrier") or rec.get("代码") or "").strip()
+    if not code:
+        raise KeyError("code")
+    return {
+        "code": code,
+        "name": str(rec.get("name") or rec.get("名称") or "").strip() or None,
+        "name_zh": str(rec.get("name_zh") or rec.get("中文名") or "").strip() or None,
+        "waybill_prefix": str(rec.get("waybill_prefix") or rec.get("面单前缀") or "").strip()
+        or None,
+    }
+
+
+def import_carriers(
+    conn: sqlite3.Connection,
+    path: Path | str,
+    *,
+    skip_bad: bool = False,
+    operator: str | None = None,
+) -> dict[str, Any]:
+    """Carriers from a CSV (UTF-8 or GB18030) or JSON Lines file; bad rows are reported with their line
+    and nothing is imported unless skip_bad. Owns its transaction."""
+    from warehouse_app.importer import read_rows
+    from warehouse_app.promo.stock import refuse_bad_rows
+    from warehouse_app.store.tx import transaction
+
+    rows, errors = read_rows(path, _parse_carrier_row, "code")
+    refuse_bad_rows(path, rows, errors, skip_bad)
+    good: list[dict[str, Any]] = []
+    bad = list(errors)
+    with transaction(conn):
+        for r in rows:
+            try:
+                good.append(
+                    add_carrier(
+                        conn,
+                        r["code"],
+                        **{k: r[k] for k in ("name", "name_zh", "waybill_prefix")},
+                        operator=operator,
                     )
-                for c, i in cs:
-                    if rem[c] >= 1:
-                        rem[c] -= 1
-                        counts[i] += 1
-                        add(rowid * k + i)
-                        n_region += 1
-                        break
-                else:
-                    c, _how = self.pick(None)
-                    add(rowid * k + index[c])
-        finally:
-            taken = self.taken
-            self.taken = {
-                c: taken.get(c, 0) + counts[i]
-                for i, c in enumerate(codes)
-                if taken.get(c, 0) + counts[i]
-            }  # in rule order, like pick() one by one
-            self.taken.update({c: n for c, n in taken.items() if c not in self.taken})
-        return keys, codes, n_region
+                )
+            except StationError as exc:
+                if not skip_bad:
+                    raise
+                bad.append(exc)  # type: ignore[arg-type]
+    return {"carriers": len(good), "errors": [str(e) for e in bad]}
+
+
+# ---------------------------------------------------------------- allocator
 
 
 def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
@@ -340,6 +372,17 @@ def _waybill_clash(exc: sqlite3.IntegrityError) -> StationError:
     )
 
 
+def order_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Paid orders per carrier over the promo: what the shares are measured on."""
+    return {
+        r[0]: int(r[1])
+        for r in conn.execute(
+            "SELECT carrier, count(*) FROM orders WHERE status='paid' AND carrier IS NOT NULL "
+            "GROUP BY carrier"
+        )
+    }
+
+
 def allocate_orders(
     conn: sqlite3.Connection,
     *,
@@ -366,7 +409,7 @@ def allocate_orders(
     capacity_moves = rebalance_capacity(conn, now=now, operator=operator, rules=rules)
     if capacity_moves:
         rules = load_rules(conn)
-    alloc = Allocator(rules, usage(conn, day))
+    alloc = Allocator(rules, usage(conn, day), order_counts(conn))
     cur = conn.cursor()
     cur.row_factory = None
     # parcels already made for carrier-less orders (e.g. anonymous pre-packs bound early) get the waybill too
@@ -388,9 +431,12 @@ def allocate_orders(
     # Pass 1, earliest paid first (who gets capacity): only (rowid, carrier), as one int each. Pass 2, in
     # rowid order: waybill numbers are minted in that order too, so the update walks the table and the
     # unique waybill index each in one direction (appends), instead of a million random index inserts.
-    keys, codes, n_region = alloc.pick_rows(rows)
+    keys, codes, _n_region = alloc.pick_rows(rows)
     rows.close()
-    how_counts = {k: v for k, v in (("region", n_region), ("dynamic", len(keys) - n_region)) if v}
+    how_counts = dict(alloc.how)
+    unplaced = alloc.unplaced
+    if unplaced and not keys:
+        raise no_capacity_error()
     keys.sort()
     n = len(keys)
     k = max(1, len(codes))
@@ -429,48 +475,143 @@ def allocate_orders(
     mint.save()
     bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)
-    summary = {"day": day, "orders": n, "allocated": per_carrier, "by_rule": how_counts}
+    summary: dict[str, Any] = {
+        "day": day,
+        "orders": n,
+        "allocated": per_carrier,
+        "by_rule": how_counts,
+        "unallocated": unplaced,
+    }
     if n:
         append_event(conn, "carrier.allocated", summary, operator=operator, at=at)
+    if unplaced:
+        logger.warning(
+            "%d order(s) found no carrier with capacity left that covers their region: they wait "
+            "for the next allocation",
+            unplaced,
+        )
+    summary["deviation"] = deviation_report(conn, now=now)
     if capacity_moves:
         summary["capacity_moves"] = capacity_moves
     return summary
+
+
+SHARE_TOLERANCE_PP = (
+    3.0  # the playbook's promise: each carrier within +-3 percentage points of target
+)
 
 
 def split_report(
     conn: sqlite3.Connection, day: str | None = None, now: datetime | None = None
 ) -> list[dict[str, Any]]:
     """Realised split beside the target, per carrier, over the promo's paid orders (by the carrier each
-    order now has), with today's (or `day`'s) capacity use."""
-    rules = {r.carrier: r for r in load_rules(conn)}
-    counts = {
-        r[0]: int(r[1])
-        for r in conn.execute(
-            "SELECT carrier, count(*) FROM orders WHERE status='paid' AND carrier IS NOT NULL GROUP BY carrier"
-        )
-    }
+    order now has), with today's (or `day`'s) capacity use and the deviation: how far from target, and
+    why when it is more than the tolerance (deviation_report)."""
+    return deviation_report(conn, day=day, now=now)
+
+
+def _region_mix(conn: sqlite3.Connection) -> dict[str | None, int]:
+    out: dict[str | None, int] = {}
+    for prov, n in conn.execute(
+        "SELECT province, count(*) FROM orders WHERE status='paid' GROUP BY province"
+    ):
+        reg = region_of(prov)
+        out[reg] = out.get(reg, 0) + int(n)
+    return out
+
+
+def deviation_report(
+    conn: sqlite3.Connection,
+    *,
+    day: str | None = None,
+    now: datetime | None = None,
+    tolerance_pp: float = SHARE_TOLERANCE_PP,
+) -> list[dict[str, Any]]:
+    """Per carrier: target (the effective one: a failing carrier's share is spread over the others),
+    realised share, deviation in percentage points, whether it is within tolerance, and why not, from
+    the numbers (failing, capacity used up, coverage smaller than its target, others short)."""
+    rules_l = load_rules(conn)
+    rules = {r.carrier: r for r in rules_l}
+    counts = order_counts(conn)
     total = sum(counts.values())
-    used = usage(conn, day or today(now))
-    rows = []
+    day = day or today(now)
+    used = usage(conn, day)
+    targets = Allocator(rules_l, used, {}).targets() if rules_l else {}
+    mix: dict[str | None, int] | None = None
+    rows: list[dict[str, Any]] = []
     for c in sorted(
         set(rules) | set(counts), key=lambda c: (rules[c].rank if c in rules else 999, c)
     ):
         r = rules.get(c)
         cap = r.daily_capacity if r else 0
+        realised = counts.get(c, 0) / total if total else 0.0
+        target = targets.get(c, 0.0)
+        dev = round((realised - target) * 100, 2)
         rows.append(
             {
                 "carrier": c,
                 "role": r.role if r else "-",
                 "regions": ",".join(r.regions) if r else "",
+                "coverage": ",".join(r.coverage) if r and r.coverage else "all",
                 "target_share": round(r.share, 4) if r else 0.0,
+                "effective_target": round(target, 4),
                 "orders": counts.get(c, 0),
-                "realised_share": round(counts.get(c, 0) / total, 4) if total else 0.0,
+                "realised_share": round(realised, 4),
+                "deviation_pp": dev,
+                "within_target": abs(dev) <= tolerance_pp or not total,
                 "capacity_today": cap or None,
                 "used_today": used.get(c, 0),
                 "left_today": (cap - used.get(c, 0)) if cap else None,
                 "failing": bool(r.failing) if r else False,
+                "why": "",
+                "why_zh": "",
             }
         )
+    for row in rows:
+        if row["within_target"]:
+            row["why"], row["why_zh"] = "on target", "符合目标"
+            continue
+        c = row["carrier"]
+        r = rules.get(c)
+        en: list[str] = []
+        zh: list[str] = []
+        if r is None:
+            en.append("no rule in this promo: its orders came with it from upstream")
+            zh.append("不在本次规则中：订单由上游指定该快递")
+        elif r.failing:
+            en.append("failing: takes no new orders; its share goes to the others")
+            zh.append("故障中：不接新单，份额由其他快递分担")
+        elif row["deviation_pp"] < 0:
+            if r.daily_capacity and used.get(c, 0) >= r.daily_capacity:
+                en.append(f"capacity used up today ({used.get(c, 0)} of {r.daily_capacity})")
+                zh.append(f"今日运力已用完（{used.get(c, 0)} / {r.daily_capacity}）")
+            if r.coverage:
+                mix = mix if mix is not None else _region_mix(conn)
+                inside = sum(n for reg, n in mix.items() if reg in r.coverage)
+                share_in = inside / total if total else 0.0
+                if share_in < row["effective_target"]:
+                    en.append(
+                        f"covers only {', '.join(r.coverage)}: {share_in:.1%} of orders are there"
+                    )
+                    zh.append(f"只覆盖 {', '.join(r.coverage)}：该区域订单仅占 {share_in:.1%}")
+            if not en:
+                en.append(
+                    "orders came with other carriers from upstream or before the rules changed"
+                )
+                zh.append("部分订单由上游指定快递或在规则变更前已分配")
+        else:
+            short = [
+                x["carrier"]
+                for x in rows
+                if x is not row and x["deviation_pp"] < -tolerance_pp and x["carrier"] in rules
+            ]
+            if short:
+                en.append(f"took orders {', '.join(short)} could not take")
+                zh.append(f"承接了 {', '.join(short)} 无法承接的订单")
+            else:
+                en.append("orders came with it from upstream or before the rules changed")
+                zh.append("部分订单由上游指定该快递或在规则变更前已分配")
+        row["why"], row["why_zh"] = "; ".join(en), "；".join(zh)
     return rows
 
 
@@ -478,10 +619,12 @@ def split_report(
 
 
 def _open_orders_of(conn: sqlite3.Connection, carrier: str) -> list[sqlite3.Row]:
+    """The carrier's orders not yet handed off, in failover priority: ship-by, then payment time."""
     return conn.execute(
-        "SELECT o.order_id, o.province, o.waybill, p.parcel_id, p.state FROM orders o "
+        "SELECT o.order_id, o.province, o.waybill, o.ship_by, o.paid_at, p.parcel_id, p.state FROM orders o "
         "LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.carrier=? AND o.status='paid' "
-        "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified')) ORDER BY o.paid_at, o.order_id",
+        "AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified')) "
+        "ORDER BY coalesce(o.ship_by, '9999'), o.paid_at, o.order_id",
         (carrier,),
     ).fetchall()
 
@@ -496,21 +639,22 @@ def _move_orders(
     operator: str | None,
     at: str,
     day: str,
-    stop_when_full: bool = False,
+    stuck: list[str] | None = None,
 ) -> dict[str, int]:
-    """The failover path, shared by a failing carrier and a carrier over its capacity: each order goes to
-    the next carrier by the rules, its old waybill is voided, the new one queued for printing when a
-    parcel carries it; every step an event. Returns new carrier -> orders moved. With stop_when_full,
-    stops (instead of raising) when no carrier has capacity left: orders not reached stay where they are."""
+    """The failover path, shared by a failing carrier and a carrier over its capacity: each order, in the
+    order given (priority), goes to the carrier the allocator picks (share, region, capacity), its old
+    waybill is voided, the new one queued for printing when a parcel carries it; every step an event.
+    An order no carrier with room covers stays where it is and its id goes to `stuck`. Returns new
+    carrier -> orders moved."""
     mint = WaybillMinter(conn)
     moved: dict[str, int] = {}
     for o in orders:
-        try:
-            new_c, _how = alloc.pick(region_of(o["province"]))
-        except StationError:
-            if not stop_when_full:
-                raise
-            break
+        got = alloc.try_pick(region_of(o["province"]))
+        if got is None:
+            if stuck is not None:
+                stuck.append(o["order_id"])
+            continue
+        new_c = got[0]
         new_wb = mint.next(new_c)
         old_wb = o["waybill"]
         if old_wb:
@@ -637,33 +781,103 @@ def fail_carrier(
         operator=operator,
         at=at,
     )
-    alloc = Allocator(load_rules(conn), usage(conn, day))
     orders = _open_orders_of(conn, carrier)
-    moved = _move_orders(
-        conn, carrier, orders, alloc, cause="carrier_failover", operator=operator, at=at, day=day
-    )
+    res = _failover_moves(conn, carrier, orders, operator=operator, at=at, day=day)
     cur = conn.execute(
         "INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
         "VALUES (?,?,?,?,?,?,?)",
-        (carrier, trigger, reason, operator, at, len(orders), json.dumps(moved)),
+        (carrier, trigger, reason, operator, at, res["orders_moved"], json.dumps(res["moved_to"])),
     )
     conn.execute(
         "INSERT INTO carrier_exceptions (carrier, kind, opened_at) VALUES (?, 'failure', ?)",
         (carrier, at),
     )
-    summary = {
-        "failover_id": cur.lastrowid,
-        "carrier": carrier,
-        "trigger": trigger,
-        "orders_moved": len(orders),
-        "moved_to": moved,
-        "reprints_queued": sum(1 for o in orders if o["parcel_id"]),
-    }
+    summary = {"failover_id": cur.lastrowid, "carrier": carrier, "trigger": trigger, **res}
     append_event(conn, "carrier.failover_done", summary, operator=operator, at=at)
-    logger.warning(
-        "carrier %s failed over (%s): %d orders moved %s", carrier, trigger, len(orders), moved
-    )
+    _log_failover(summary)
     return summary
+
+
+def _failover_moves(
+    conn: sqlite3.Connection,
+    carrier: str,
+    orders: list[sqlite3.Row],
+    *,
+    operator: str | None,
+    at: str,
+    day: str,
+    cause: str = "carrier_failover",
+) -> dict[str, Any]:
+    """Move what the other carriers can take, spread over them by share and capacity (the moved orders
+    themselves split by share: counts start at zero); report moved and stuck with the numbers."""
+    rules = load_rules(conn)
+    alloc = Allocator(rules, usage(conn, day), {})
+    left_before = {c: (None if v == float("inf") else int(v)) for c, v in alloc.remaining.items()}
+    stuck: list[str] = []
+    moved = _move_orders(
+        conn, carrier, orders, alloc, cause=cause, operator=operator, at=at, day=day, stuck=stuck
+    )
+    n = sum(moved.values())
+    finite = [v for c, v in left_before.items() if c != carrier and v is not None]
+    room = None if len(finite) < len([c for c in left_before if c != carrier]) else sum(finite)
+    return {
+        "orders_open": len(orders),
+        "orders_moved": n,
+        "moved_to": moved,
+        "stuck": len(stuck),
+        "stuck_orders": stuck[:50],
+        "capacity_left_before": {c: v for c, v in left_before.items() if c != carrier},
+        "capacity_left_total": room,
+        "reprints_queued": sum(
+            1 for o in orders if o["parcel_id"] and o["order_id"] not in set(stuck)
+        ),
+    }
+
+
+def _log_failover(s: dict[str, Any]) -> None:
+    logger.warning(
+        "carrier %s failover (%s): %d open, %d moved %s, %d stuck (no carrier with room covers them)",
+        s["carrier"],
+        s["trigger"],
+        s["orders_open"],
+        s["orders_moved"],
+        s["moved_to"],
+        s["stuck"],
+    )
+
+
+def move_stuck_orders(
+    conn: sqlite3.Connection,
+    carrier: str,
+    *,
+    operator: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """A failing carrier still holds orders the backups had no room for: move what they can take now
+    (capacity freed, a new day, a raised capacity). Caller owns the transaction."""
+    now = now or utcnow()
+    at, day = iso(now), today(now)
+    orders = _open_orders_of(conn, carrier)
+    res = _failover_moves(conn, carrier, orders, operator=operator, at=at, day=day)
+    res = {"carrier": carrier, "trigger": "retry", **res}
+    if res["orders_moved"]:
+        cur = conn.execute(
+            "INSERT INTO failovers (carrier, trigger, reason, operator, started_at, orders_moved, moved_to) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (
+                carrier,
+                "retry",
+                "stuck orders",
+                operator,
+                at,
+                res["orders_moved"],
+                json.dumps(res["moved_to"]),
+            ),
+        )
+        res["failover_id"] = cur.lastrowid
+        append_event(conn, "carrier.failover_done", res, operator=operator, at=at)
+    _log_failover(res)
+    return res
 
 
 def over_capacity(
@@ -704,7 +918,7 @@ def rebalance_capacity(
         beyond = open_orders[max(0, len(open_orders) - excess) :]
         reason = f"daily capacity {rule.daily_capacity} used up ({used} today, {excess} over)"
         reason_zh = f"当日运力 {rule.daily_capacity} 已用完（今日 {used} 单，超出 {excess} 单）"
-        alloc = Allocator(load_rules(conn), usage(conn, day))
+        alloc = Allocator(load_rules(conn), usage(conn, day), {})
         if not beyond or not any(left >= 1 for left in alloc.remaining.values()):
             # nothing can move (all handed off, or no carrier has room): report it, change nothing
             logger.warning(
@@ -745,6 +959,7 @@ def rebalance_capacity(
             operator=operator,
             at=at,
         )
+        stuck: list[str] = []
         moved = _move_orders(
             conn,
             carrier,
@@ -754,7 +969,7 @@ def rebalance_capacity(
             operator=operator,
             at=at,
             day=day,
-            stop_when_full=True,
+            stuck=stuck,
         )
         n = sum(moved.values())
         bump_usage(conn, day, {carrier: -n})
@@ -772,8 +987,12 @@ def rebalance_capacity(
             "used_before": used,
             "orders_moved": n,
             "moved_to": moved,
-            "reprints_queued": sum(1 for o in beyond[:n] if o["parcel_id"]),
+            "reprints_queued": sum(
+                1 for o in beyond if o["parcel_id"] and o["order_id"] not in set(stuck)
+            ),
             "left_over": excess - n,
+            "orders_open": len(beyond),
+            "stuck": len(stuck),
         }
         append_event(conn, "carrier.failover_done", res, operator=operator, at=at)
         if res["left_over"]:
@@ -848,6 +1067,9 @@ def check_carriers(
             "used_today": used.get(r.carrier, 0),
             "capacity": r.daily_capacity or None,
             "over_capacity": over,
+            "open_orders": None,
+            "moved": 0,
+            "stuck": 0,
             "action": None,
         }
         if stalled and not r.failing and auto_failover:
@@ -859,7 +1081,23 @@ def check_carriers(
                 operator=operator,
                 now=now,
             )
-            row["action"] = f"failed over {res['orders_moved']} orders"
+            row.update(
+                open_orders=res["orders_open"], moved=res["orders_moved"], stuck=res["stuck"]
+            )
+            row["action"] = (
+                f"failed over: {res['orders_moved']} of {res['orders_open']} orders moved"
+                + (f", {res['stuck']} stuck (no room)" if res["stuck"] else "")
+            )
+        elif r.failing and auto_failover:
+            # orders the backups had no room for last time: move what they can take now
+            if _open_orders_of(conn, r.carrier):
+                res = move_stuck_orders(conn, r.carrier, operator=operator, now=now)
+                row.update(
+                    open_orders=res["orders_open"], moved=res["orders_moved"], stuck=res["stuck"]
+                )
+                row["action"] = (
+                    f"failing: {res['orders_moved']} more moved, {res['stuck']} still stuck"
+                )
         elif over and not r.failing and auto_failover:
             moves = rebalance_capacity(conn, now=now, operator=operator, only=r.carrier)
             n = sum(m["orders_moved"] for m in moves)
@@ -867,6 +1105,7 @@ def check_carriers(
             row["action"] = f"capacity out: moved {n} orders" + (
                 f", {left} could not move" if left else ""
             )
+            row.update(moved=n, stuck=left, open_orders=sum(m.get("orders_open", 0) for m in moves))
             row["over_capacity"] = left
             row["used_today"] = usage(conn, day).get(r.carrier, 0)  # after the move
         out.append(row)

@@ -147,3 +147,10 @@ END
 INSERT INTO promo_sku_demand (sku, units)
 SELECT i.sku_code, sum(i.qty) FROM order_items i JOIN orders o ON o.order_id = i.order_id
 WHERE o.status = 'paid' GROUP BY i.sku_code"""
+
+
+@migrations(name="0005_carrier_coverage")
+def m0005_carrier_coverage(db: sqlite_utils.Database) -> None:
+    """Regions a carrier delivers to at all (empty = everywhere): the share-aware allocator never sends
+    an order outside it."""
+    db.execute("ALTER TABLE carrier_rules ADD COLUMN coverage TEXT NOT NULL DEFAULT '[]'")
