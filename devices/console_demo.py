@@ -19,7 +19,7 @@ from typing import IO, Any, cast
 
 from devices.scanners.framing import ScannerConfig
 from devices.sim.printer import PrinterSimulator
-from devices.sim.pty_device import PtyDevice
+from devices.sim.pty_device import sim_serial_device
 from devices.sim.scanner import frame
 from devices.station import HeadlessStation
 from warehouse_app.paths import db_path
@@ -142,7 +142,7 @@ def run(
     path = prepare(data_dir)
     sim_dir = data_dir / "sim"
     sim_dir.mkdir(parents=True, exist_ok=True)
-    scanner_dev = PtyDevice(sim_dir / "scanner-sim")
+    scanner_dev = sim_serial_device(sim_dir / "scanner-sim")  # a pty, or loopback TCP (Windows)
     printer = PrinterSimulator(sim_dir / "printer-jobs", lang="zpl", preview=False).start()
     pretty = PrettyVerdicts(term, lang)
     devices_log = open(data_dir / "devices.log", "a", encoding="utf-8")
@@ -168,6 +168,8 @@ def run(
         shift = script(conn)
         conn.close()
         time.sleep(0.3)  # let the reader open the pty before the first scan
+        if hasattr(scanner_dev, "wait_connected"):
+            scanner_dev.wait_connected(10)  # loopback TCP: the reader has connected
         for i, (code, _) in enumerate(shift, start=1):
             scanner_dev.write(frame(code, "CR"))
             pretty.wait_for(i, 10)

@@ -156,7 +156,9 @@ class SerialDevice:
 
     def _open(self) -> bool:
         try:
-            ser = serial.Serial(resolve_port(self.port), **self._kwargs)
+            # serial_for_url: a port path, or a URL such as socket://127.0.0.1:PORT (the
+            # pty-less simulators, serial-over-LAN adapters)
+            ser = serial.serial_for_url(resolve_port(self.port), **self._kwargs)
         except (serial.SerialException, OSError, ValueError) as exc:
             self._report(
                 "unavailable" if self.state in ("stopped", "unavailable") else "disconnected",

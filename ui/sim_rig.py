@@ -1,7 +1,8 @@
 """Simulated station hardware for the demo, the UI tests and the latency benchmark.
 
-Uses the devices package's own simulators: a pty the app opens as the serial scanner, a pty
-streaming scale lines, and the TCP label-printer simulator (ZPL, with ~HS status). No Qt here.
+Uses the devices package's own simulators: a pty (loopback TCP where there are no ptys) the app
+opens as the serial scanner, another streaming scale lines, and the TCP label-printer simulator
+(ZPL, with ~HS status). No Qt here.
 """
 
 from __future__ import annotations
@@ -40,11 +41,12 @@ class SimRig:
 
     def start(self) -> SimRig:
         from devices.sim.printer import PrinterSimulator
-        from devices.sim.pty_device import PtyDevice
+        from devices.sim.pty_device import sim_serial_device
 
         self.root.mkdir(parents=True, exist_ok=True)
-        self.scanner = PtyDevice(self.root / "scanner-sim")
-        self.scale = PtyDevice(self.root / "scale-sim")
+        # ptys on Linux/macOS, loopback TCP on Windows: the demo runs everywhere
+        self.scanner = sim_serial_device(self.root / "scanner-sim")
+        self.scale = sim_serial_device(self.root / "scale-sim")
         self.printer = PrinterSimulator(
             self.root / "printer-jobs", lang=self.printer_lang, preview=False
         ).start()

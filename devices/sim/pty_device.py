@@ -4,9 +4,8 @@ simulated /dev/serial/by-id), with unplug/replug."""
 from __future__ import annotations
 
 import os
-import pty
-import tty
 from pathlib import Path
+from typing import Any
 
 
 class PtyDevice:
@@ -16,6 +15,9 @@ class PtyDevice:
         self.plug()
 
     def plug(self) -> None:
+        import pty  # POSIX only: imported here so Windows can import this package
+        import tty
+
         self.master, self.slave = pty.openpty()
         tty.setraw(self.slave)  # bytes written before the app configures the port stay raw
         if self.link:
@@ -46,3 +48,10 @@ class PtyDevice:
         self.unplug()
         if self.link and self.link.is_symlink():
             self.link.unlink()
+
+
+def sim_serial_device(link: str | Path | None = None) -> Any:
+    """A simulated serial device: a pty where the OS has them, else loopback TCP (Windows)."""
+    from devices.sim.tcp_device import TcpDevice, pty_available
+
+    return PtyDevice(link) if pty_available() else TcpDevice()
