@@ -6,15 +6,19 @@ Two kinds: `presale` (one parcel per paid pre-sale order, waybill known up front
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from warehouse_app import multistation
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import parse_sku_set, sku_set_key
 from warehouse_app.errors import InvalidOperation, NotFound, StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.station import require_station
+
+logger = logging.getLogger(__name__)
 
 BATCH_STATUSES = ("draft", "active", "paused", "done")
 
@@ -78,8 +82,13 @@ def create_batch(
     pack_from: str | None = None,
     pack_until: str | None = None,
     batch_id: str | None = None,
+    order_ids: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Create a batch and its planned parcels. Caller owns the transaction."""
+    """Create a batch and its planned parcels. Caller owns the transaction.
+
+    `order_ids` (a presale plan the hub assigned to this station) limits the batch to those
+    orders. When the hub divides the work, a presale batch takes only orders the hub gave
+    this station, so two stations never pack the same order."""
     station = require_station(conn)
     try:
         items = parse_sku_set(sku_set) if isinstance(sku_set, str) else dict(sku_set)
@@ -125,6 +134,11 @@ def create_batch(
             "WHERE o.sku_set=? AND o.status='paid' AND p.parcel_id IS NULL"
         )
         args: list[Any] = [key]
+        if order_ids is not None:
+            sql += f" AND o.order_id IN ({','.join('?' * len(order_ids)) or 'NULL'})"
+            args.extend(order_ids)
+        elif multistation.hub_divides_work(conn):
+            sql += f" AND o.order_id IN ({multistation.leased_order_ids_sql()})"
         if session_id:
             sql += " AND o.session_id=?"
             args.append(session_id)
@@ -204,10 +218,13 @@ def get_batch(conn: sqlite3.Connection, batch_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"No batch {batch_id!r}", zh=f"没有批次 {batch_id!r}")
     b = dict(row)
+    # a parcel moved to another station counts as transferred here, not as still waiting
     b["counts"] = {
         r[0]: r[1]
         for r in conn.execute(
-            "SELECT state, count(*) FROM parcels WHERE batch_id=? GROUP BY state", (batch_id,)
+            "SELECT CASE WHEN transferred_to IS NULL THEN state ELSE 'transferred' END AS st, "
+            "count(*) FROM parcels WHERE batch_id=? GROUP BY st",
+            (batch_id,),
         )
     }
     return b
@@ -253,14 +270,18 @@ def bind_parcel(
     ).fetchone()
     if p is None:
         return None
-    o = conn.execute(
-        # one seek on the partial index orders_unbound (paid, no parcel yet): flat in orders bound
-        "SELECT o.order_id, o.waybill, o.carrier, o.sort_code FROM orders o "
-        "INDEXED BY orders_unbound "
-        "WHERE o.sku_set=? AND o.status='paid' AND o.bound=0 "
-        "ORDER BY o.paid_at, o.order_id LIMIT 1",
-        (p["sku_set"],),
-    ).fetchone()
+    if multistation.hub_divides_work(conn):
+        # other stations bind too: only orders of this station's lease (online or offline)
+        o = multistation.lease_order(conn, p["sku_set"])
+    else:
+        o = conn.execute(
+            # one seek on the partial index orders_unbound (paid, no parcel yet): flat in orders bound
+            "SELECT o.order_id, o.waybill, o.carrier, o.sort_code FROM orders o "
+            "INDEXED BY orders_unbound "
+            "WHERE o.sku_set=? AND o.status='paid' AND o.bound=0 "
+            "ORDER BY o.paid_at, o.order_id LIMIT 1",
+            (p["sku_set"],),
+        ).fetchone()
     if o is None or not all(check(conn, p, o) for check in _bind_checks()):
         return None
     at = at or iso(utcnow())
@@ -309,11 +330,35 @@ def bind_batch(
     return n
 
 
+def _any_open(conn: sqlite3.Connection, order_ids: list[str]) -> bool:
+    for oid in order_ids:
+        if conn.execute(
+            "SELECT 1 FROM orders o WHERE o.order_id=? AND o.status='paid' "
+            "AND NOT EXISTS (SELECT 1 FROM parcels x WHERE x.order_id=o.order_id)",
+            (oid,),
+        ).fetchone():
+            return True
+    return False
+
+
 def upsert_batch_plans(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:
-    """Batch plans pulled from upstream: create the batch here if this station doesn't have it."""
+    """Batch plans pulled from upstream: create the batch here if this station doesn't have it.
+
+    A plan the hub assigned to another station (`station_id`) is not ours; a presale plan with
+    `order_ids` is exactly those orders (the hub split the work)."""
+    me = require_station(conn)
     n = 0
     for r in rows:
+        if r.get("station_id") not in (None, "", me):
+            continue
         if conn.execute("SELECT 1 FROM batches WHERE batch_id=?", (r["batch_id"],)).fetchone():
+            continue
+        assigned = r.get("order_ids")
+        if assigned is not None and not _any_open(conn, [str(o) for o in assigned]):
+            # the hub's split is stale here (all taken or cancelled): nothing to pack, not bad data
+            logger.warning(
+                "batch plan %s: none of its %d orders is open here", r["batch_id"], len(assigned)
+            )
             continue
         create_batch(
             conn,
@@ -325,6 +370,7 @@ def upsert_batch_plans(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]])
             weight_tolerance_g=r.get("weight_tolerance_g"),
             pack_from=r.get("pack_from"),
             pack_until=r.get("pack_until"),
+            order_ids=[str(o) for o in r["order_ids"]] if r.get("order_ids") is not None else None,
         )
         n += 1
     return n

@@ -71,6 +71,9 @@ class Reason(str, Enum):
     BATCH_NOT_ACTIVE = "batch_not_active"
     NOT_A_PARCEL = "not_a_parcel"
     NOT_LOGGED_IN = "not_logged_in"
+    HELD = "held"  # the hub: another station shipped this order first
+    TRANSFERRED = "transferred"  # the parcel moved to another station
+    NO_LEASE = "no_lease"  # nothing left in this station's lease for the SKU set
 
 
 class Status(str, Enum):

@@ -83,6 +83,24 @@ REJECT_TEXT: dict[str, tuple[str, str, str, str]] = {
         "Scan the parcel's waybill",
     ),
     "not_logged_in": ("请先登录", "Log in first", "扫描工牌登录", "Scan your badge"),
+    "held": (
+        "拉出来！订单已由其他站点发货",
+        "PULL IT: order shipped by another station",
+        "取出包裹，放入拦截区，交组长",
+        "Pull it into the intercept bin and tell the lead",
+    ),
+    "transferred": (
+        "包裹已转到其他站点",
+        "Parcel moved to another station",
+        "交给接收站点扫描",
+        "Let the receiving station scan it",
+    ),
+    "no_lease": (
+        "本站租约内无可绑定订单",
+        "No order left in this station's lease",
+        "留在暂存区，联网同步后再核对",
+        "Keep it staged; verify again after a sync",
+    ),
 }
 
 OK_TEXT: dict[str, tuple[str, str, str, str]] = {

@@ -19,6 +19,7 @@ from warehouse_app.catalog import carrier_name
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import Mode, ParcelState, Reason, Status, Verdict, parse_sku_set
 from warehouse_app.messages import ok_text, reject_text
+from warehouse_app.multistation import hold_of, hub_divides_work
 from warehouse_app.outbox import append_event
 from warehouse_app.store.tx import transaction
 
@@ -30,7 +31,7 @@ MAX_WEIGHT_G = 1_000_000
 
 _PARCEL_SQL = (
     "SELECT p.parcel_id, p.batch_id, p.order_id, p.label_code, p.waybill, p.carrier, p.sku_set, p.state, "
-    "p.handoff_id, o.status AS order_status FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id "
+    "p.handoff_id, p.transferred_to, o.status AS order_status FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id "
 )
 _LOOKUPS = (
     _PARCEL_SQL + "WHERE p.waybill = ?",
@@ -166,6 +167,11 @@ def _decide(
 
     state = ParcelState(row["state"])
     cancelled = row["order_status"] == "cancelled"
+    if row["transferred_to"]:  # the cage went to another station: it is theirs to scan now
+        v = _reject(code, mode, Reason.TRANSFERRED, row)
+        v.message_zh += f"：站点 {row['transferred_to']}"
+        v.message_en += f": station {row['transferred_to']}"
+        return v
     if state is ParcelState.VOIDED:
         return _reject(code, mode, Reason.VOIDED, row)
     if state in (ParcelState.HANDED_OFF, ParcelState.RETURNED) and mode is not Mode.HANDOFF:
@@ -188,7 +194,7 @@ def _decide(
             return _reject(code, mode, Reason.DUPLICATE, row)
         return _reject(code, mode, Reason.NOT_INTERCEPTED, row)
     if cancelled or state in (ParcelState.INTERCEPTED, ParcelState.PULLED):
-        return _reject(code, mode, Reason.INTERCEPTED, row)
+        return _held_or_intercepted(conn, code, mode, row)
     if mode is Mode.RETURN:
         return _reject(code, mode, Reason.NOT_A_PARCEL, row)
 
@@ -280,6 +286,22 @@ def _decide(
         extra_sql=("handed_off_at", "handed_off_by"),
         handoff_id=handoff["handoff_id"],
     )
+
+
+def _held_or_intercepted(
+    conn: sqlite3.Connection, code: str, mode: Mode, row: sqlite3.Row
+) -> Verdict:
+    """Intercepted because cancelled, or because the hub put a hold on it: another station
+    shipped the same order first, and the packer must hear which one."""
+    hold = hold_of(conn, row["parcel_id"]) if row["order_status"] != "cancelled" else None
+    if hold is None:
+        return _reject(code, mode, Reason.INTERCEPTED, row)
+    v = _reject(code, mode, Reason.HELD, row)
+    winner = hold["winner_station"] or "?"
+    v.message_zh = f"拉出来！订单已由站点 {winner} 发货"
+    v.message_en = f"PULL IT: order shipped by station {winner}"
+    v.extra = {"winner_station": winner, "hold_reason": hold["reason"]}
+    return v
 
 
 def _weight_problem(
@@ -431,7 +453,9 @@ def _commit(
                 payload["handoff_id"] = handoff_id
             seq, _ = append_event(conn, event_type, payload, operator=ctx.operator, at=at)
     if seq is None:
-        return _reject(code, mode, Reason.NO_ORDER, row)
+        # with the hub dividing the work, "no order" means "none left in our lease"
+        reason = Reason.NO_LEASE if hub_divides_work(conn) else Reason.NO_ORDER
+        return _reject(code, mode, reason, row)
     c = ids["carrier"]
     mzh, men, nzh, nen = ok_text(text_kind, carrier_name(conn, c, ctx.lang) if c else None)
     v = Verdict(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from typing import Any
 
 from warehouse_app.cli.common import iso_time, store_of
 from warehouse_app.errors import StationError
@@ -97,12 +98,45 @@ def cmd_status(args: argparse.Namespace) -> int:
     err = probe_error or status.last_error("zh" if zh else "en")
     if err and not online:
         print(f"{'最近错误' if zh else 'last error'}: {err}")
+    if err and "refused" in (status.last_error_en or ""):
+        print(
+            "上传被上游拒绝：见上面的原因（新电脑接替旧站点时，请在上游运行 station replace）"
+            if zh
+            else "uploads are REFUSED by the hub: see the reason above "
+            "(a new PC for an old station id needs `warehouse-hub station replace ID`)"
+        )
+    _print_leases(store, zh)
     if status.clock_offset_s is not None and abs(status.clock_offset_s) > 120:
         print(
             f"{'警告：本机时钟与上游相差' if zh else 'warning: station clock is off from the hub by'} "
             f"{status.clock_offset_s:+.0f}s"
         )
     return 0
+
+
+def _print_leases(store: Any, zh: bool) -> None:
+    """With the hub dividing the work: each lease's age, time left and open orders."""
+    from warehouse_app import multistation
+
+    conn = store.connect(readonly=True)
+    try:
+        if not multistation.hub_divides_work(conn):
+            return
+        leases = multistation.lease_status(conn)
+        warnings = multistation.staleness_warnings(conn)
+    finally:
+        conn.close()
+    if not leases:
+        print("租约：无（先联网同步）" if zh else "lease: none yet (sync while online)")
+    for d in leases:
+        state = ("已过期" if zh else "EXPIRED") if d["expired"] else ""
+        print(
+            f"{'租约' if zh else 'lease'} {d['sku_set']}: {d['open_orders']}/{d['orders']} "
+            f"{'单可绑定' if zh else 'orders open'}, {'发放于' if zh else 'granted'} "
+            f"{_age(d['age_s'], zh)}, {'到期' if zh else 'expires'} {d['expires_at'] or '-'} {state}"
+        )
+    for wzh, wen in warnings:
+        print(f"{'警告' if zh else 'warning'}: {wzh if zh else wen}")
 
 
 def cmd_configure(args: argparse.Namespace) -> int:

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warehouse_app import __version__
 from warehouse_app.clock import iso, parse_iso, utcnow
+from warehouse_app.hub.ledger import Ledger
 from warehouse_app.hub.storage import HubConflict, HubStorage, hash_token
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,10 @@ class PushIn(BaseModel):
         for i, ev in enumerate(self.events):
             _storable(ev.model_dump(), f"events[{i}]")
         return self
+
+
+class TransferIn(BaseModel):
+    codes: list[str] = Field(min_length=1, max_length=1000)
 
 
 class PushOut(BaseModel):
@@ -157,6 +162,9 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         "handoff reports. All calls need a per-station bearer token.",
     )
     app.state.storage = storage
+    # the work division between stations (leases, holds, conflicts): see hub/ledger.py
+    ledger = Ledger(storage)
+    app.state.ledger = ledger
     faults = Faults()
     lock = threading.Lock()
 
@@ -315,6 +323,8 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
                 "站点与上游的事件序号不一致，将从上游已确认处重传",
                 acked_seq=exc.acked_seq,
             )
+        if res.stored:
+            ledger.catch_up()  # validate what the station reported (holds go out on its pull)
         return PushOut(
             acked_seq=res.acked_seq,
             stored=res.stored,
@@ -335,7 +345,10 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         limit: int = Query(1000, ge=1, le=MAX_PULL),
         station: str = Depends(station_of),
     ) -> ChangesOut:
-        """Orders, cancellations, SKUs, carriers, batch plans and settings changed after `since`."""
+        """Orders, cancellations, SKUs, carriers, batch plans, settings and this warehouse's
+        work division (leases, holds, transfers, conflicts) changed after `since`."""
+        ledger.catch_up()
+        ledger.top_up(station)  # renew and size this station's leases before it reads them
         rows = storage.changes_since(since, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
@@ -360,10 +373,13 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
         totals: dict[str, int] = {}
         for r in rows:
             totals[r["carrier"]] = totals.get(r["carrier"], 0) + int(r["parcels"])
+        summary = ledger.handoff_summary()
         return {
             "rows": rows,
             "by_carrier": totals,
             "total": sum(totals.values()),
+            "distinct_waybills": summary["distinct_waybills"],
+            "duplicate_waybills": summary["duplicates"],
             "server_time": iso(utcnow()),
         }
 
@@ -371,5 +387,38 @@ def create_app(storage: HubStorage, *, test_faults: bool | None = None) -> FastA
     def intercept_report(station: str = Depends(station_of)) -> dict[str, Any]:
         """Parcels already handed off whose order was cancelled: the carrier must stop them."""
         return {"requests": storage.carrier_intercepts(), "server_time": iso(utcnow())}
+
+    @app.get("/api/v1/conflicts", tags=["stations"])
+    def conflict_list(
+        include_resolved: bool = False, station: str = Depends(station_of)
+    ) -> dict[str, Any]:
+        """Double-bound orders, duplicate waybills, cancelled-but-shipped orders and carrier
+        intercepts across all stations, each with what to do."""
+        return {
+            "conflicts": ledger.conflicts(include_resolved=include_resolved),
+            "server_time": iso(utcnow()),
+        }
+
+    @app.get("/api/v1/leases", tags=["stations"])
+    def lease_list(station: str = Depends(station_of)) -> dict[str, Any]:
+        """Orders each station holds for binding, per SKU set, and when the lease runs out."""
+        return {"leases": ledger.leases(), "server_time": iso(utcnow())}
+
+    @app.post("/api/v1/transfers", tags=["stations"])
+    def transfer(body: TransferIn, station: str = Depends(station_of)) -> Any:
+        """The calling station received these parcels (a cage moved to it): both stations
+        record the move on their next pull."""
+        try:
+            rows = ledger.transfer(body.codes, station)
+        except KeyError as exc:
+            return _error(
+                404,
+                f"The hub does not know parcel {exc.args[0]} (its station has not synced it): "
+                "use a transfer sheet.",
+                f"上游不认识包裹 {exc.args[0]}（原站点尚未同步）：请用转移单。",
+            )
+        except ValueError as exc:
+            return _error(409, f"Cannot transfer: {exc}", f"无法转移：{exc}")
+        return {"transferred": rows, "server_time": iso(utcnow())}
 
     return app

@@ -212,7 +212,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     storage = open_storage(_data_dir(args), create=True)
     try:
-        n = storage.put_records(kind, keyed)
+        if kind == "batch_plan" and len(_ledger(storage).active_stations()) >= 2:
+            # several stations: the hub splits each plan so no order or label is shared
+            n = _ledger(storage).plan_batches(keyed)
+        else:
+            n = storage.put_records(kind, keyed)
     finally:
         storage.close()
     print(f"imported {n} {kind} rows / 已导入 {n} 条")
@@ -236,10 +240,17 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ledger(storage: SqliteHubStorage) -> Any:
+    from warehouse_app.hub.ledger import Ledger
+
+    return Ledger(storage)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     storage = open_storage(_data_dir(args))
     try:
         rows = storage.handoff_counts(args.since)
+        summary = _ledger(storage).handoff_summary()
     finally:
         storage.close()
     if args.json:
@@ -253,6 +264,118 @@ def cmd_report(args: argparse.Namespace) -> int:
     for (st, carrier), n in sorted(totals.items()):
         print(f"{st}\t{carrier}\t{n}")
     print(f"total / 合计\t\t{sum(totals.values())}")
+    print(f"distinct waybills / 不同面单数\t\t{summary['distinct_waybills']}")
+    for d in summary["duplicates"]:
+        print(f"DUPLICATE / 重复发货\t{d['waybill']}\t{d['handoffs']}x\t{','.join(d['stations'])}")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    """Every conflict with what to do; exit 3 when any is open (for scripts and monitoring)."""
+    storage = open_storage(_data_dir(args))
+    try:
+        rows = _ledger(storage).conflicts(include_resolved=args.all)
+    finally:
+        storage.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 3 if any(not r["resolved_at"] for r in rows) else 0
+    if not rows:
+        print("no conflicts / 没有冲突")
+        return 0
+    print(
+        "id\tkind\torder\twaybill\tstation\twinner\tparcel / 编号\t类型\t订单\t面单\t站点\t优先站点\t包裹"
+    )
+    for r in rows:
+        print(
+            f"{r['conflict_id']}\t{r['kind']}\t{r['order_id'] or '-'}\t{r['waybill'] or '-'}\t"
+            f"{r['station_id'] or '-'}\t{r['winner_station'] or '-'}\t{r['parcel_id'] or '-'}"
+            + (f"\tresolved {r['resolved_at']}" if r["resolved_at"] else "")
+        )
+        print(f"\t→ {r['action_zh']}\n\t→ {r['action_en']}")
+    return 3 if any(not r["resolved_at"] for r in rows) else 0
+
+
+def cmd_conflict_resolve(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        ok = _ledger(storage).resolve(args.conflict_id, args.by)
+    finally:
+        storage.close()
+    if not ok:
+        raise StationError(
+            f"No open conflict {args.conflict_id}.", zh=f"没有未处理的冲突 {args.conflict_id}。"
+        )
+    print(f"conflict {args.conflict_id} resolved / 已处理")
+    return 0
+
+
+def cmd_station_replace(args: argparse.Namespace) -> int:
+    """A new PC for a station: a new token, a fresh upload sequence, the old events kept."""
+    token = secrets.token_urlsafe(32)
+    storage = open_storage(_data_dir(args))
+    try:
+        n = storage.replace_station(args.station_id, hash_token(token))
+    except KeyError as exc:
+        raise StationError(
+            f"No station {args.station_id} on this hub.", zh=f"上游没有站点 {args.station_id}。"
+        ) from exc
+    finally:
+        storage.close()
+    logger.warning("station %s replaced by a new PC; %d old events kept", args.station_id, n)
+    print(
+        f"station {args.station_id} replaced: the old PC's {n} events are kept as "
+        f"{args.station_id}~N; the new PC uploads from seq 1 with this token "
+        "(shown only once) / 站点已更换电脑，旧事件已保留。新令牌（仅显示一次）:"
+    )
+    print(token)
+    return 0
+
+
+def cmd_lease_list(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        led = _ledger(storage)
+        led.catch_up()
+        rows = led.leases()
+    finally:
+        storage.close()
+    print("station\tsku_set\torders\texpires / 站点\t商品组合\t订单数\t到期")
+    for r in rows:
+        print(f"{r['station_id']}\t{r['sku_set']}\t{r['orders']}\t{r['expires_at'] or '-'}")
+    return 0
+
+
+def cmd_lease_move(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        n = _ledger(storage).move(args.from_station, args.to_station, args.sku_set, args.count)
+    except ValueError as exc:
+        raise StationError(f"Bad SKU set: {exc}", zh=f"商品组合无效：{exc}") from exc
+    finally:
+        storage.close()
+    print(f"moved {n} leased orders {args.from_station} -> {args.to_station} / 已移交 {n} 个订单")
+    return 0
+
+
+def cmd_plan_presale(args: argparse.Namespace) -> int:
+    storage = open_storage(_data_dir(args))
+    try:
+        led = _ledger(storage)
+        stations = args.stations.split(",") if args.stations else led.active_stations()
+        plans = led.plan_presale(
+            args.plan_id, args.sku_set, stations, qty=args.qty, session_id=args.session
+        )
+    except ValueError as exc:
+        raise StationError(f"Bad plan: {exc}", zh=f"计划无效：{exc}") from exc
+    finally:
+        storage.close()
+    if not plans:
+        raise StationError(
+            f"No free paid orders for {args.sku_set}.", zh=f"没有可分配的已付款订单：{args.sku_set}"
+        )
+    for p in plans:
+        print(f"{p['batch_id']}\t{p['station_id']}\t{p['qty']} orders / 单")
     return 0
 
 
@@ -287,6 +410,46 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_station_revoke)
     ls = with_dir(st.add_parser("list", help="list stations and their acked seq"))
     ls.set_defaults(func=cmd_station_list)
+
+    rp = with_dir(
+        st.add_parser("replace", help="a new PC takes over a station (fresh upload sequence)")
+    )
+    rp.add_argument("station_id")
+    rp.set_defaults(func=cmd_station_replace)
+
+    cf = with_dir(
+        sub.add_parser("conflicts", help="double-bound orders, duplicate waybills, intercepts")
+    )
+    cf.add_argument("--all", action="store_true", help="resolved ones too")
+    cf.add_argument("--json", action="store_true")
+    cf.set_defaults(func=cmd_conflicts)
+    cr = with_dir(sub.add_parser("resolve", help="mark a conflict as handled"))
+    cr.add_argument("conflict_id", type=int)
+    cr.add_argument("--by", required=True, help="who handled it")
+    cr.set_defaults(func=cmd_conflict_resolve)
+
+    ls_ = sub.add_parser("lease", help="orders leased to stations for binding").add_subparsers(
+        dest="lease_cmd", metavar="ACTION"
+    )
+    ll = with_dir(ls_.add_parser("list", help="leases per station and SKU set"))
+    ll.set_defaults(func=cmd_lease_list)
+    lm = with_dir(ls_.add_parser("move", help="move leased orders to another station"))
+    lm.add_argument("--from", dest="from_station", required=True)
+    lm.add_argument("--to", dest="to_station", required=True)
+    lm.add_argument("--sku-set")
+    lm.add_argument("--count", type=int)
+    lm.set_defaults(func=cmd_lease_move)
+
+    pl = sub.add_parser("plan", help="split presale work among stations").add_subparsers(
+        dest="plan_cmd", metavar="KIND"
+    )
+    pp = with_dir(pl.add_parser("presale", help="assign earliest-paid orders to stations"))
+    pp.add_argument("plan_id")
+    pp.add_argument("--sku-set", required=True)
+    pp.add_argument("--stations", help="comma-separated; default all active stations")
+    pp.add_argument("--qty", type=int)
+    pp.add_argument("--session")
+    pp.set_defaults(func=cmd_plan_presale)
 
     i = with_dir(
         sub.add_parser(

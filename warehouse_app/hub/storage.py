@@ -23,6 +23,8 @@ from warehouse_app.clock import iso, utcnow
 logger = logging.getLogger(__name__)
 
 RECORD_KINDS = ("order", "sku", "carrier", "batch_plan", "session", "setting")
+# Records the hub's work division writes (warehouse_app.hub.ledger), pulled like the others.
+LEDGER_RECORD_KINDS = ("lease", "hold", "transfer", "conflict")
 # Event types that mean "one parcel given to a carrier"; counted for shift leads.
 HANDOFF_EVENT_TYPES = ("parcel.handed_off", "handoff.parcel_added", "handoff.scanned")
 
@@ -69,6 +71,9 @@ def hash_token(token: str) -> str:
 class HubStorage(Protocol):
     def add_station(self, station_id: str, token_hash: str) -> None: ...
     def revoke_station(self, station_id: str) -> bool: ...
+    def replace_station(self, station_id: str, token_hash: str) -> int: ...
+    def run_write(self, fn: Any, *args: Any) -> Any: ...
+    def run_read(self, fn: Any) -> Any: ...
     def station_for_token(self, token_hash: str) -> str | None: ...
     def stations(self) -> list[StationInfo]: ...
     def store_events(
@@ -153,6 +158,14 @@ class SqliteHubStorage:
         with self._lock:
             self._conn.close()
 
+    def run_write(self, fn: Any, *args: Any) -> Any:
+        """Run fn(conn, *args) in one write transaction (the ledger's tables and records)."""
+        return self._write(fn, *args)
+
+    def run_read(self, fn: Any) -> Any:
+        with self._lock:
+            return fn(self._conn)
+
     # -- stations ---------------------------------------------------------------------------
     def add_station(self, station_id: str, token_hash: str) -> None:
         def run(c: sqlite3.Connection) -> None:
@@ -183,6 +196,34 @@ class SqliteHubStorage:
             return cur.rowcount > 0
 
         return bool(self._write(run))
+
+    def replace_station(self, station_id: str, token_hash: str) -> int:
+        """A new PC takes over a station id: a new token and a fresh upload sequence. The old
+        PC's events stay, filed under `ID~N` (N = the replaced generation), so nothing is lost
+        and the new PC's seq 1.. no longer clashes with them. Returns how many were filed."""
+
+        def run(c: sqlite3.Connection) -> int:
+            row = c.execute(
+                "SELECT acked_seq FROM stations WHERE station_id=?", (station_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(station_id)
+            gen = 1
+            while c.execute(
+                "SELECT 1 FROM events WHERE station_id=? LIMIT 1", (f"{station_id}~{gen}",)
+            ).fetchone():
+                gen += 1
+            cur = c.execute(
+                "UPDATE events SET station_id=? WHERE station_id=?",
+                (f"{station_id}~{gen}", station_id),
+            )
+            c.execute(
+                "UPDATE stations SET token_hash=?, revoked_at=NULL, acked_seq=0 WHERE station_id=?",
+                (token_hash, station_id),
+            )
+            return int(cur.rowcount)
+
+        return int(self._write(run))
 
     def station_for_token(self, token_hash: str) -> str | None:
         rows = self._read(
@@ -243,7 +284,10 @@ class SqliteHubStorage:
                     continue
                 if seq <= res.acked_seq:
                     raise HubConflict(
-                        f"station {station_id} seq {seq} already holds another event", acked
+                        f"station {station_id} seq {seq} already holds another event: uploads "
+                        f"refused. If this is a new PC for station {station_id}, run "
+                        f"`warehouse-hub station replace {station_id}` on the hub",
+                        acked,
                     )
                 c.execute(
                     "INSERT INTO events (station_id, seq, uuid, type, payload, operator, created_at, "
@@ -302,7 +346,7 @@ class SqliteHubStorage:
     # -- reference data ---------------------------------------------------------------------
     def put_records(self, kind: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
         """Upsert records, each getting a fresh rev. A cancelled order stays cancelled."""
-        if kind not in RECORD_KINDS:
+        if kind not in RECORD_KINDS + LEDGER_RECORD_KINDS:
             raise ValueError(f"unknown record kind {kind!r}")
         items = list(rows)
 

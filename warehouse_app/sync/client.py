@@ -159,3 +159,12 @@ class HubClient:
         return self._call(
             "GET", "/api/v1/reports/handoffs", params={"since": since} if since else None
         )
+
+    def transfer(self, codes: list[str]) -> dict[str, Any]:
+        """Tell the hub this station received these parcels from another station's cage."""
+        return self._call("POST", "/api/v1/transfers", json={"codes": codes})
+
+    def conflicts(self, include_resolved: bool = False) -> dict[str, Any]:
+        return self._call(
+            "GET", "/api/v1/conflicts", params={"include_resolved": str(include_resolved).lower()}
+        )

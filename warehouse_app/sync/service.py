@@ -86,7 +86,7 @@ def apply_changes(
     conn: sqlite3.Connection, changes: list[dict[str, Any]], cursor: int, at: str
 ) -> int:
     """Apply one pulled page and its cursor in one transaction (writer thread)."""
-    from warehouse_app import batches, catalog, orders
+    from warehouse_app import batches, catalog, multistation, orders
 
     appliers: dict[str, Callable[[sqlite3.Connection, list[dict[str, Any]]], Any]] = {
         "order": orders.apply_orders,
@@ -95,6 +95,11 @@ def apply_changes(
         "batch_plan": batches.upsert_batch_plans,
         "session": catalog.upsert_sessions,
         "setting": _apply_settings,
+        # the hub's work division (warehouse_app.multistation): each keeps what is ours
+        "lease": multistation.apply_leases,
+        "hold": multistation.apply_holds,
+        "transfer": multistation.apply_transfers,
+        "conflict": multistation.apply_conflicts,
     }
     with transaction(conn):
         current = int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])

@@ -9,13 +9,14 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from warehouse_app.store.migrations import core, devices, promo, sync
+from warehouse_app.store.migrations import core, devices, multistation, promo, sync
 
 MIGRATION_SETS: list[Migrations] = [
     core.migrations,
     devices.migrations,
     sync.migrations,
     promo.migrations,
+    multistation.migrations,
 ]
 
 

@@ -1,0 +1,450 @@
+"""Many stations, one warehouse: a real hub process and three real stations (real SQLite files).
+
+The hub divides the work (leases for anonymous binding, presale plans split per station), checks
+what the stations report (first bind/handoff wins, a later one is a conflict with a hold for the
+loser, a double shipment raises one carrier intercept), lets cages move between stations, and
+lets a replaced PC upload again.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.core_helpers import order
+from tests.sync_helpers import Hub, Station
+from warehouse_app import multistation
+from warehouse_app.batches import create_batch, set_batch_status
+from warehouse_app.errors import StationError
+from warehouse_app.handoffs import open_handoff
+from warehouse_app.scan_engine import ScanContext, scan
+from warehouse_app.station import add_operator
+from warehouse_app.store.tx import transaction
+from warehouse_app.sync import SyncError
+
+SKUS = [
+    {"code": "A", "name": "口红 Lipstick", "weight_g": 100, "tier": "core_hot", "barcodes": []},
+    {"code": "B", "name": "精华 Serum", "weight_g": 200, "tier": "core_hot", "barcodes": []},
+]
+CARRIERS = [{"code": "ZTO", "name": "ZTO", "name_zh": "中通"}]
+IDS = ("S1", "S2", "S3")
+
+
+def _orders(n: int, sku: str = "A", prefix: str = "O") -> list[dict[str, Any]]:
+    return [
+        order(f"{prefix}{i:03d}", {sku: 1}, paid_at=f"2026-11-11T12:{i // 60:02d}:{i % 60:02d}Z")
+        for i in range(n)
+    ]
+
+
+class Line:
+    """A hub and three stations of one warehouse, each station with packer P1 and lead L1."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.hub = Hub(tmp / "hub").start()
+        self.hub.storage.put_records("sku", [(s["code"], s) for s in SKUS])
+        self.hub.storage.put_records("carrier", [(c["code"], c) for c in CARRIERS])
+        self.st: dict[str, Station] = {}
+        self.tokens: dict[str, str] = {}
+        for sid in IDS:
+            self.add(sid)
+
+    def add(self, sid: str, path: Path | None = None, token: str | None = None) -> Station:
+        st = Station(path or self.tmp / f"{sid}.db", sid)
+        self.tokens[sid] = token or self.tokens.get(sid) or self.hub.add_station(sid)
+        st.configure(self.hub.url, self.tokens[sid])
+
+        def ops(conn: Any) -> None:
+            with transaction(conn):
+                add_operator(conn, "P1", "Packer One", "packer")
+                add_operator(conn, "L1", "Lead One", "lead", pin="4321")
+
+        st.writer.call(ops)
+        self.st[sid] = st
+        return st
+
+    def sync(self, *sids: str) -> None:
+        for sid in sids or tuple(self.st):
+            self.st[sid].service().sync_once()
+
+    def close(self) -> None:
+        for st in self.st.values():
+            st.close()
+        self.hub.stop()
+
+
+@pytest.fixture
+def line(tmp_path: Path) -> Iterator[Line]:
+    ln = Line(tmp_path)
+    yield ln
+    ln.close()
+
+
+def anon_batch(st: Station, qty: int, sku_set: str = "A*1") -> str:
+    def run(conn: Any) -> str:
+        with transaction(conn):
+            b = create_batch(conn, sku_set=sku_set, kind="anonymous", qty=qty, operator="L1")
+            set_batch_status(conn, b["batch_id"], "active", operator="L1")
+            return str(b["batch_id"])
+
+    return str(st.writer.call(run))
+
+
+def labels(st: Station, batch_id: str) -> list[str]:
+    return [
+        r[0]
+        for r in st.query(
+            "SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", (batch_id,)
+        )
+    ]
+
+
+def handoff_id(st: Station) -> str:
+    def run(conn: Any) -> str:
+        with transaction(conn):
+            return str(open_handoff(conn, "ZTO", operator="L1")["handoff_id"])
+
+    return str(st.writer.call(run))
+
+
+def work(st: Station, batch_id: str, codes: list[str], *, hand_off: bool = True) -> list[Any]:
+    """Pack, verify (binds) and hand off each parcel; returns the verify verdicts."""
+    pack = ScanContext("pack", operator="P1", batch_id=batch_id)
+    verify = ScanContext("verify", operator="P1")
+    out = []
+    for c in codes:
+        assert st.writer.call(scan, c, pack).ok
+        out.append(st.writer.call(scan, c, verify))
+    if hand_off:
+        hid = handoff_id(st)
+        h = ScanContext("handoff", operator="P1", handoff_id=hid)
+        for v in out:
+            if v.ok:
+                assert st.writer.call(scan, v.waybill, h).ok
+    return out
+
+
+def bound_orders(st: Station) -> set[str]:
+    return {r[0] for r in st.query("SELECT order_id FROM parcels WHERE order_id IS NOT NULL")}
+
+
+def hub_cli(hub: Hub, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "warehouse_app.hub.cli", *args, "--data-dir", str(hub.data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def assert_no_order_twice(line: Line) -> None:
+    seen: dict[str, str] = {}
+    for sid, st in line.st.items():
+        for oid in bound_orders(st):
+            assert oid not in seen, f"order {oid} at {seen.get(oid)} and {sid}"
+            seen[oid] = sid
+
+
+def test_anonymous_offline_binds_only_inside_each_lease(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(40)])
+    line.sync()
+    batches = {sid: anon_batch(st, 8) for sid, st in line.st.items()}
+    line.sync()  # the hub sees the batches and leases each station its block
+    for st in line.st.values():
+        conn = st.store.connect(readonly=True)
+        try:
+            assert multistation.hub_divides_work(conn)
+            (lease,) = multistation.lease_status(conn)
+        finally:
+            conn.close()
+        assert lease["open_orders"] == 8 and not lease["expired"]
+    line.hub.stop()  # the whole line works offline now
+    for sid, st in line.st.items():
+        verdicts = work(st, batches[sid], labels(st, batches[sid]))
+        assert all(v.ok for v in verdicts)
+    assert_no_order_twice(line)
+    # earliest-paid first across the line: the first 24 orders, 8 per station
+    assert set().union(*(bound_orders(s) for s in line.st.values())) == {
+        f"O{i:03d}" for i in range(24)
+    }
+    line.hub.start()
+    line.sync()
+    assert line.hub.storage.changes_since(0, 10**6)  # still serving
+    out = hub_cli(line.hub, "conflicts", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == []
+    rep = hub_cli(line.hub, "report")
+    assert "distinct waybills / 不同面单数\t\t24" in rep.stdout and "DUPLICATE" not in rep.stdout
+
+
+def test_presale_plan_is_split_and_local_presale_takes_only_its_share(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(10, "B", "P")])
+    line.sync()
+    out = hub_cli(line.hub, "plan", "presale", "PS1", "--sku-set", "B*1")
+    assert out.returncode == 0, out.stderr
+    line.sync()
+    got: dict[str, set[str]] = {}
+    for sid, st in line.st.items():
+        rows = st.query("SELECT batch_id, order_id FROM parcels")
+        assert {r[0] for r in rows} == {f"PS1-{sid}"}
+        got[sid] = {r[1] for r in rows}
+    assert sorted(len(v) for v in got.values()) == [2, 4, 4]
+    assert set().union(*got.values()) == {f"P{i:03d}" for i in range(10)}
+    assert_no_order_twice(line)
+    # a lead creating a local presale batch at S1 gets nothing another station holds
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(3, "B", "Q")])
+    line.sync("S1")
+
+    def local(conn: Any) -> Any:
+        with transaction(conn):
+            return create_batch(conn, sku_set="B*1", kind="presale", operator="L1")
+
+    with pytest.raises(StationError):
+        line.st["S1"].writer.call(local)
+    # importing a presale plan splits it too (several stations: the hub divides it)
+    plan = line.tmp / "plans.jsonl"
+    plan.write_text(
+        json.dumps({"batch_id": "PS2", "kind": "presale", "sku_set": "B*1"}) + "\n",
+        encoding="utf-8",
+    )
+    out = hub_cli(line.hub, "import", str(plan), "--kind", "batch_plan")
+    assert out.returncode == 0, out.stderr
+    line.sync()
+    assert_no_order_twice(line)
+    assert sum(len(bound_orders(s)) for s in line.st.values()) == 13
+
+
+def _bypass_lease(st: Station, order_ids: list[str]) -> None:
+    """Force a conflict: this station binds orders the hub leased to another one."""
+
+    def run(conn: Any) -> None:
+        with transaction(conn):
+            conn.execute("DELETE FROM lease_orders")
+            conn.executemany(
+                "INSERT INTO lease_orders (order_id, lease_id, sku_set) VALUES (?, 'forced', 'A*1')",
+                [(o,) for o in order_ids],
+            )
+
+    st.writer.call(run)
+
+
+def test_forced_conflict_is_detected_held_and_listed(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(20)])
+    line.sync()
+    b1, b2 = anon_batch(line.st["S1"], 3), anon_batch(line.st["S2"], 3)
+    line.sync("S1", "S2")
+    s1_lease = sorted(r[0] for r in line.st["S1"].query("SELECT order_id FROM lease_orders"))
+    assert s1_lease == ["O000", "O001", "O002"]
+    _bypass_lease(line.st["S2"], s1_lease)
+    # S1 binds and hands off O000 and O001; S2 (lease bypassed) binds all three: it hands off
+    # O000 too (shipped twice), keeps O001 on the table, and binds O002 before S1 does
+    v1 = work(line.st["S1"], b1, labels(line.st["S1"], b1)[:2])
+    assert [v.order_id for v in v1] == ["O000", "O001"]
+    line.sync("S1")
+    v2 = work(line.st["S2"], b2, labels(line.st["S2"], b2), hand_off=False)
+    assert [v.order_id for v in v2] == ["O000", "O001", "O002"]
+    hid = handoff_id(line.st["S2"])
+    assert (
+        line.st["S2"]
+        .writer.call(scan, "WBO000", ScanContext("handoff", operator="P1", handoff_id=hid))
+        .ok
+    )
+    line.sync("S2")
+    rows = json.loads(hub_cli(line.hub, "conflicts", "--json").stdout)
+    kinds = sorted((r["kind"], r["order_id"], r["station_id"]) for r in rows)
+    assert ("double_bound", "O001", "S2") in kinds
+    assert ("duplicate_waybill", "O000", "S2") in kinds
+    assert ("carrier_intercept", "O000", "S2") in kinds
+    # S2 bound O002 first: S1 is the one that must not ship it
+    assert not any(k[1] == "O002" for k in kinds)
+    # once per waybill: a second sync (and S2 re-pushing nothing new) raises nothing more
+    line.sync()
+    again = json.loads(hub_cli(line.hub, "conflicts", "--json").stdout)
+    assert len(again) == len(rows)
+    assert [i["waybill"] for i in _intercepts(line.hub)] == ["WBO000"]
+    # the losing station's next scan of the held parcel says who shipped it, then pull mode
+    p = line.st["S2"].query("SELECT label_code FROM parcels WHERE order_id='O001'")[0][0]
+    v = line.st["S2"].writer.call(scan, p, ScanContext("handoff", operator="P1", handoff_id=hid))
+    assert not v.ok and v.reason == "held" and "S1" in v.message_zh and "S1" in v.message_en
+    assert line.st["S2"].writer.call(scan, p, ScanContext("pull", operator="P1")).ok
+    # the lead screen at every station lists the conflicts (pulled records)
+    for st in line.st.values():
+        conn = st.store.connect(readonly=True)
+        try:
+            listed = multistation.conflicts(conn)
+        finally:
+            conn.close()
+        assert {(r["kind"], r["order_id"]) for r in listed} >= {
+            ("double_bound", "O001"),
+            ("duplicate_waybill", "O000"),
+        }
+        assert all(r["action_zh"] and r["action_en"] for r in listed)
+    # S1 binds O002 next? no: S2 got it first, so the hub took it out of S1's lease
+    line.sync("S1")
+    assert "O002" not in {r[0] for r in line.st["S1"].query("SELECT order_id FROM lease_orders")}
+    rep = hub_cli(line.hub, "report")
+    assert "DUPLICATE / 重复发货\tWBO000\t2x\tS1,S2" in rep.stdout
+
+
+def _intercepts(hub: Hub) -> list[dict[str, Any]]:
+    from warehouse_app.hub.ledger import Ledger
+
+    return Ledger(hub.storage).intercepts()
+
+
+def test_cancelled_while_offline_and_shipped_raises_one_intercept(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(6)])
+    line.sync()
+    b = anon_batch(line.st["S1"], 2)
+    line.sync("S1")
+    o = line.hub.storage.record("order", "O000")
+    assert o is not None
+    line.hub.storage.put_records("order", [("O000", {**o, "status": "cancelled"})])
+    # S1 is offline: it ships O000 without knowing
+    work(line.st["S1"], b, labels(line.st["S1"], b))
+    line.sync()
+    rows = json.loads(hub_cli(line.hub, "conflicts", "--json").stdout)
+    assert {(r["kind"], r["order_id"]) for r in rows} == {
+        ("cancelled_shipped", "O000"),
+        ("carrier_intercept", "O000"),
+    }
+    assert len(_intercepts(line.hub)) == 1
+    # S2 and S3 never packed it: no phantom intercept there
+    for sid in ("S2", "S3"):
+        assert line.st[sid].query("SELECT count(*) FROM parcels")[0][0] == 0
+
+
+def test_moved_cage_hands_off_at_b_with_both_counts_right(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(10)])
+    line.sync()
+    a, b = line.st["S1"], line.st["S2"]
+    ba = anon_batch(a, 4)
+    line.sync("S1")
+    verdicts = work(a, ba, labels(a, ba), hand_off=False)
+    line.sync("S1")
+    # online: B scans two of A's parcels in; the hub records it, both stations pull it
+    moved = [verdicts[0].code, verdicts[1].waybill]
+    with httpx.Client(
+        base_url=line.hub.url, headers={"Authorization": f"Bearer {line.tokens['S2']}"}
+    ) as c:
+        r = c.post("/api/v1/transfers", json={"codes": moved})
+        assert r.status_code == 200, r.text
+    line.sync("S2", "S1")
+    # offline: a lead moves a third parcel with a transfer sheet
+    sheet = line.tmp / "sheet.json"
+
+    def out(conn: Any) -> Any:
+        with transaction(conn):
+            return multistation.transfer_out(conn, [verdicts[2].waybill], "S2", operator="L1")
+
+    rows = a.writer.call(out)
+    sheet.write_text(json.dumps({"transfers": rows}), encoding="utf-8")
+
+    def take(conn: Any) -> Any:
+        with transaction(conn):
+            return multistation.transfer_in(
+                conn, json.loads(sheet.read_text())["transfers"], operator="L1"
+            )
+
+    assert len(b.writer.call(take)) == 1
+    # A refuses to hand off what left; B hands off all three as its own
+    ha = ScanContext("handoff", operator="P1", handoff_id=handoff_id(a))
+    v = a.writer.call(scan, verdicts[0].waybill, ha)
+    assert not v.ok and v.reason == "transferred" and "S2" in v.message_en
+    hb = ScanContext("handoff", operator="P1", handoff_id=handoff_id(b))
+    for vv in verdicts[:3]:
+        assert b.writer.call(scan, vv.waybill, hb).ok
+    assert a.writer.call(scan, verdicts[3].waybill, ha).ok
+    line.sync("S1", "S2")
+    conn = a.store.connect(readonly=True)
+    try:
+        from warehouse_app.batches import get_batch
+
+        counts = get_batch(conn, ba)["counts"]
+        assert counts == {"transferred": 3, "handed_off": 1}
+        assert multistation.transfer_counts(conn)["transferred_out"] == 3
+    finally:
+        conn.close()
+    assert b.query("SELECT count(*) FROM parcels WHERE state='handed_off'")[0][0] == 3
+    assert json.loads(hub_cli(line.hub, "conflicts", "--json").stdout) == []
+    rep = hub_cli(line.hub, "report")
+    assert "S1\tZTO\t1" in rep.stdout and "S2\tZTO\t3" in rep.stdout
+    assert "distinct waybills / 不同面单数\t\t4" in rep.stdout
+
+
+def test_replaced_pc_resumes_uploading(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(4)])
+    old = line.st["S3"]
+    old.add_events(5)
+    line.sync("S3")
+    before = len(line.hub.storage.events("S3", 0, 10**6))
+    assert before >= 5
+    # the PC dies; a new one gets a fresh data folder with the same id and token
+    old.close()
+    new = line.add("S3", line.tmp / "S3-new.db", token=line.tokens["S3"])
+    new.add_events(2)
+    with pytest.raises(SyncError) as err:
+        new.service().sync_once()
+    assert "station replace S3" in str(err.value)
+    from warehouse_app.sync import read_status
+
+    st = read_status(new.store)
+    assert not st.online and "refused" in (st.last_error_en or "")
+    out = hub_cli(line.hub, "station", "replace", "S3")
+    assert out.returncode == 0, out.stderr
+    token = out.stdout.strip().splitlines()[-1]
+    new.configure(line.hub.url, token)
+    new.service().sync_once()
+    got = line.hub.storage.events("S3", 0, 10**6)
+    assert [e["seq"] for e in got] == [e[0] for e in new.events()]
+    assert len(line.hub.storage.events("S3~1", 0, 10**6)) == before  # nothing lost
+
+
+def test_lease_expires_back_to_the_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WAREHOUSE_HUB_LEASE_TTL_S", "1")
+    monkeypatch.setenv("WAREHOUSE_HUB_LEASE_MIN_BLOCK", "5")
+    ln = Line(tmp_path)
+    try:
+        ln.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(20)])
+        ln.sync()
+        anon_batch(ln.st["S1"], 10)
+        ln.sync("S1")
+        first = {r[0] for r in ln.st["S1"].query("SELECT order_id FROM lease_orders")}
+        assert len(first) == 5
+        time.sleep(1.2)  # S1 goes quiet past its lease; its lead sees it
+        conn = ln.st["S1"].store.connect(readonly=True)
+        try:
+            assert multistation.staleness_warnings(conn)
+        finally:
+            conn.close()
+        anon_batch(ln.st["S2"], 5)
+        ln.sync("S2")  # the expired orders went back to the pool: S2 gets them
+        assert {r[0] for r in ln.st["S2"].query("SELECT order_id FROM lease_orders")} == first
+    finally:
+        ln.close()
+
+
+def test_a_lead_moves_leased_work_to_another_station(line: Line) -> None:
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(40)])
+    line.sync()
+    anon_batch(line.st["S2"], 10)
+    anon_batch(line.st["S3"], 10)
+    line.sync("S2", "S3")
+    s2 = {r[0] for r in line.st["S2"].query("SELECT order_id FROM lease_orders")}
+    out = hub_cli(line.hub, "lease", "move", "--from", "S2", "--to", "S3", "--count", "4")
+    assert out.returncode == 0, out.stderr
+    line.sync("S2", "S3")
+    s2_after = {r[0] for r in line.st["S2"].query("SELECT order_id FROM lease_orders")}
+    s3 = {r[0] for r in line.st["S3"].query("SELECT order_id FROM lease_orders")}
+    assert len(s2_after) == 6 and s2 - s2_after <= s3 and not s2_after & s3
+    listing = hub_cli(line.hub, "lease", "list")
+    assert "S2\tA*1\t6" in listing.stdout and "S3\tA*1\t14" in listing.stdout

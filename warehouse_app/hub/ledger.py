@@ -1,0 +1,1064 @@
+"""The hub divides the work between the stations of a warehouse and checks what they report.
+
+One row per order (`ledger_orders`) says which station holds it (a lease for anonymous binding,
+or a presale plan) and who bound, printed and handed it off. The ledger follows the stored event
+stream and the order records with its own cursors, in hub receipt order, so "first wins" has
+one meaning and a crash or restart just carries on where the cursor stands.
+
+- Leases: each station gets blocks of the earliest-paid open orders per SKU set it has anonymous
+  parcels for, sized to its recent binding rate (`work_s` of work, at least `min_block`), renewed
+  as it pulls, returned to the pool when it goes quiet past `lease_ttl_s`. A lease is one record
+  (kind `lease`, key `STATION:SKUSET`) holding the whole current order list.
+- Validation: a second bind/print of an order by another parcel is a conflict: stored, listed,
+  and answered with a hold (record kind `hold`) that the losing station pulls. The first handoff
+  wins; a second handoff of the same order is a double shipment: the hub raises the carrier
+  intercept itself, once per waybill. A handoff of a cancelled order is listed too.
+- Conflicts go out as records (kind `conflict`) so every station's lead screen lists them.
+
+Runs inside the storage's write transaction (`storage.run_write`); SQL is plain and portable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from warehouse_app.clock import iso, parse_iso, utcnow
+from warehouse_app.domain import parse_sku_set, sku_set_key
+
+logger = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ledger_orders (
+    order_id TEXT PRIMARY KEY, sku_set TEXT NOT NULL, paid_at TEXT NOT NULL,
+    status TEXT NOT NULL, waybill TEXT, carrier TEXT, sort_code TEXT, cancelled_at TEXT,
+    assigned_to TEXT, assign_kind TEXT, lease_expires_at TEXT,
+    bound_by TEXT, bound_parcel TEXT, bound_at TEXT, bound_rx_at TEXT,
+    printed_by TEXT, printed_at TEXT,
+    handed_off_by TEXT, handed_off_parcel TEXT, handed_off_at TEXT);
+CREATE INDEX IF NOT EXISTS ledger_orders_pool ON ledger_orders(sku_set, paid_at, order_id);
+CREATE INDEX IF NOT EXISTS ledger_orders_assigned ON ledger_orders(assigned_to, sku_set);
+CREATE INDEX IF NOT EXISTS ledger_orders_rate ON ledger_orders(bound_by, sku_set, bound_rx_at);
+CREATE INDEX IF NOT EXISTS ledger_orders_waybill ON ledger_orders(waybill);
+CREATE TABLE IF NOT EXISTS ledger_parcels (
+    parcel_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, batch_id TEXT, label_code TEXT,
+    sku_set TEXT, order_id TEXT, waybill TEXT, carrier TEXT, sort_code TEXT, state TEXT,
+    weight_g INTEGER, updated_at TEXT);
+CREATE INDEX IF NOT EXISTS ledger_parcels_waybill ON ledger_parcels(waybill);
+CREATE TABLE IF NOT EXISTS ledger_batches (
+    station_id TEXT NOT NULL, batch_id TEXT NOT NULL, kind TEXT NOT NULL, sku_set TEXT NOT NULL,
+    qty INTEGER NOT NULL, bound INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL,
+    PRIMARY KEY (station_id, batch_id));
+CREATE TABLE IF NOT EXISTS conflicts (
+    conflict_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, order_id TEXT, waybill TEXT,
+    station_id TEXT, winner_station TEXT, parcel_id TEXT, detail TEXT,
+    action_en TEXT NOT NULL, action_zh TEXT NOT NULL, created_at TEXT NOT NULL,
+    resolved_at TEXT, resolved_by TEXT, UNIQUE (kind, order_id, parcel_id, waybill));
+CREATE TABLE IF NOT EXISTS carrier_intercepts (
+    waybill TEXT PRIMARY KEY, order_id TEXT, carrier TEXT, station_id TEXT, parcel_id TEXT,
+    reason TEXT NOT NULL, raised_by TEXT NOT NULL, raised_at TEXT NOT NULL)
+"""
+
+CONFLICT_KINDS = ("double_bound", "duplicate_waybill", "cancelled_shipped", "carrier_intercept")
+IN_STATION = ("planned", "packed", "verified")
+PARCEL_EVENTS = (
+    "parcel.packed",
+    "parcel.verified",
+    "parcel.handed_off",
+    "parcel.intercepted",
+    "parcel.pulled",
+    "parcel.held",
+    "parcel.returned",
+)
+
+
+@dataclass(frozen=True)
+class LeasePolicy:
+    lease_ttl_s: float = 3600.0  # a quiet station's lease returns to the pool after this
+    work_s: float = 2700.0  # a lease holds this much work at the station's recent rate
+    min_block: int = 20  # never less than this many orders (a new or slow station)
+    rate_window_s: float = 900.0  # "recent" binding rate
+
+    @classmethod
+    def from_env(cls) -> LeasePolicy:
+        """Deployments and the benchmark tune the policy through the hub's environment."""
+
+        def num(name: str, default: float) -> float:
+            try:
+                return float(os.environ.get(name, default))
+            except ValueError:
+                return default
+
+        return cls(
+            lease_ttl_s=num("WAREHOUSE_HUB_LEASE_TTL_S", cls.lease_ttl_s),
+            work_s=num("WAREHOUSE_HUB_LEASE_WORK_S", cls.work_s),
+            min_block=int(num("WAREHOUSE_HUB_LEASE_MIN_BLOCK", cls.min_block)),
+            rate_window_s=num("WAREHOUSE_HUB_LEASE_RATE_WINDOW_S", cls.rate_window_s),
+        )
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _order_sku_set(data: dict[str, Any]) -> str:
+    if data.get("sku_set"):
+        try:
+            return sku_set_key(parse_sku_set(str(data["sku_set"])))
+        except ValueError:
+            return str(data["sku_set"])
+    items: dict[str, int] = {}
+    for it in data.get("items") or []:
+        if isinstance(it, dict):
+            sku, qty = str(it.get("sku")), int(it.get("qty", 1))
+        else:
+            sku, qty = str(it[0]), int(it[1])
+        items[sku] = items.get(sku, 0) + qty
+    return sku_set_key(items)
+
+
+class Ledger:
+    """The hub's work division and validation over a storage that can run a write function
+    in one transaction (`run_write(fn)`) and read (`run_read(fn)`)."""
+
+    def __init__(
+        self,
+        storage: Any,
+        policy: LeasePolicy | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.storage = storage
+        self.policy = policy or LeasePolicy.from_env()
+        self.clock = clock
+        storage.run_write(self._schema)
+
+    @staticmethod
+    def _schema(c: Any) -> None:
+        for stmt in SCHEMA.split(";\n"):
+            if stmt.strip():
+                c.execute(stmt)
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _state(self, c: Any, key: str, default: int = 0) -> int:
+        row = c.execute("SELECT value FROM ledger_state WHERE key=?", (key,)).fetchone()
+        return int(row[0]) if row else default
+
+    def _set_state(self, c: Any, key: str, value: Any) -> None:
+        c.execute(
+            "INSERT INTO ledger_state (key, value) VALUES (?,?) "
+            "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            (key, str(value)),
+        )
+
+    def _put(self, c: Any, kind: str, key: str, data: dict[str, Any]) -> None:
+        """A record stations pull (same table and rev counter as HubStorage.put_records)."""
+        rev = int(c.execute("SELECT COALESCE(max(rev), 0) FROM records").fetchone()[0]) + 1
+        c.execute(
+            "INSERT INTO records (kind, key, data, rev, updated_at) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(kind, key) DO UPDATE SET data=excluded.data, rev=excluded.rev, "
+            "updated_at=excluded.updated_at",
+            (kind, key, _dumps(data), rev, iso(self.clock())),
+        )
+
+    def _record(self, c: Any, kind: str, key: str) -> dict[str, Any] | None:
+        row = c.execute("SELECT data FROM records WHERE kind=? AND key=?", (kind, key)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    # -- following orders and events ------------------------------------------------------
+    def catch_up(self) -> int:
+        """Apply new order records and stored events; returns how many events were looked at."""
+        n: int = self.storage.run_write(self._catch_up)
+        return n
+
+    def _catch_up(self, c: Any) -> int:
+        dirty: set[tuple[str, str]] = set()
+        rev = self._state(c, "order_rev")
+        top = rev
+        for r in c.execute(
+            "SELECT key, data, rev FROM records WHERE rev > ? AND kind='order' ORDER BY rev",
+            (rev,),
+        ).fetchall():
+            self._order_record(c, r[0], json.loads(r[1]), dirty)
+            top = max(top, int(r[2]))
+        if top != rev:
+            self._set_state(c, "order_rev", top)
+        last = self._state(c, "event_id")
+        rows = c.execute(
+            "SELECT id, station_id, type, payload, created_at, uuid FROM events WHERE id > ? "
+            "ORDER BY id LIMIT 20000",
+            (last,),
+        ).fetchall()
+        for r in rows:
+            try:
+                self._event(c, str(r[1]), str(r[2]), json.loads(r[3]), str(r[4]), dirty)
+            except (KeyError, TypeError, ValueError) as exc:  # a malformed payload never stops it
+                logger.warning("ledger skipped event %s (%s): %r", r[5], r[2], exc)
+            last = int(r[0])
+        if rows:
+            self._set_state(c, "event_id", last)
+        for station, sku_set in dirty:
+            self._write_lease(c, station, sku_set)
+        return len(rows)
+
+    def _order_record(
+        self, c: Any, key: str, data: dict[str, Any], dirty: set[tuple[str, str]]
+    ) -> None:
+        status = str(data.get("status") or "paid")
+        old = c.execute(
+            "SELECT status, assigned_to, sku_set, handed_off_by, handed_off_parcel, waybill "
+            "FROM ledger_orders WHERE order_id=?",
+            (key,),
+        ).fetchone()
+        try:
+            sku_set = _order_sku_set(data)
+        except (TypeError, ValueError, KeyError):
+            sku_set = ""
+        if old is None:
+            c.execute(
+                "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier, "
+                "sort_code, cancelled_at) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    key,
+                    sku_set,
+                    str(data.get("paid_at") or ""),
+                    status,
+                    data.get("waybill"),
+                    data.get("carrier"),
+                    data.get("sort_code"),
+                    data.get("cancelled_at"),
+                ),
+            )
+            return
+        c.execute(
+            "UPDATE ledger_orders SET sku_set=?, paid_at=?, status=?, waybill=COALESCE(?, waybill), "
+            "carrier=COALESCE(?, carrier), sort_code=COALESCE(?, sort_code), cancelled_at=? "
+            "WHERE order_id=?",
+            (
+                sku_set,
+                str(data.get("paid_at") or ""),
+                status,
+                data.get("waybill"),
+                data.get("carrier"),
+                data.get("sort_code"),
+                data.get("cancelled_at"),
+                key,
+            ),
+        )
+        if status == "cancelled" and old[0] != "cancelled":
+            if old[1]:
+                dirty.add((str(old[1]), str(old[2])))
+            if old[3]:  # it already left: the carrier must stop it
+                self._cancelled_shipped(c, key, str(old[3]), old[4], old[5])
+
+    def _event(
+        self,
+        c: Any,
+        station: str,
+        type_: str,
+        p: dict[str, Any],
+        at: str,
+        dirty: set[tuple[str, str]],
+    ) -> None:
+        if type_ == "batch.created":
+            c.execute(
+                "INSERT INTO ledger_batches (station_id, batch_id, kind, sku_set, qty, status) "
+                "VALUES (?,?,?,?,?,'draft') ON CONFLICT(station_id, batch_id) DO NOTHING",
+                (station, p["batch_id"], p.get("kind") or "anonymous", p["sku_set"], int(p["qty"])),
+            )
+        elif type_ in ("batch.done", "batch.started", "batch.paused"):
+            c.execute(
+                "UPDATE ledger_batches SET status=? WHERE station_id=? AND batch_id=?",
+                (
+                    {"batch.done": "done", "batch.started": "active", "batch.paused": "paused"}[
+                        type_
+                    ],
+                    station,
+                    p["batch_id"],
+                ),
+            )
+        elif type_ == "parcel.bound":
+            self._parcel(c, station, p, None)
+            c.execute(
+                "UPDATE ledger_batches SET bound = bound + 1 WHERE station_id=? AND batch_id=?",
+                (station, p.get("batch_id")),
+            )
+            self._claim(c, "bind", station, p, at, dirty)
+        elif type_ in PARCEL_EVENTS:
+            self._parcel(c, station, p, p.get("to") or _STATE_OF.get(type_))
+            if p.get("order_id"):
+                if type_ == "parcel.handed_off":
+                    self._claim(c, "handoff", station, p, at, dirty)
+                elif type_ in ("parcel.packed", "parcel.verified"):
+                    self._claim(c, "bind", station, p, at, dirty)
+        elif type_ == "waybill.printed" and p.get("waybill"):
+            row = c.execute(
+                "SELECT order_id FROM ledger_orders WHERE waybill=?", (p["waybill"],)
+            ).fetchone()
+            if row is not None:
+                self._claim(c, "print", station, {**p, "order_id": row[0]}, at, dirty)
+        elif type_ == "parcel.transferred":
+            self._transferred(c, station, p)
+        elif type_ == "carrier_intercept.requested" and p.get("waybill"):
+            self._intercept(
+                c,
+                str(p["waybill"]),
+                p.get("order_id"),
+                p.get("carrier"),
+                station,
+                p.get("parcel_id"),
+                "order cancelled after handoff",
+                raised_by=station,
+            )
+
+    def _parcel(self, c: Any, station: str, p: dict[str, Any], state: str | None) -> None:
+        pid = p.get("parcel_id")
+        if not pid:
+            return
+        sku = None
+        if p.get("batch_id"):
+            row = c.execute(
+                "SELECT sku_set FROM ledger_batches WHERE station_id=? AND batch_id=?",
+                (station, p["batch_id"]),
+            ).fetchone()
+            sku = row[0] if row else None
+        c.execute(
+            "INSERT INTO ledger_parcels (parcel_id, station_id, batch_id, label_code, sku_set, "
+            "order_id, waybill, carrier, state, weight_g, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(parcel_id) DO UPDATE SET "
+            "order_id=COALESCE(excluded.order_id, ledger_parcels.order_id), "
+            "waybill=COALESCE(excluded.waybill, ledger_parcels.waybill), "
+            "carrier=COALESCE(excluded.carrier, ledger_parcels.carrier), "
+            "sku_set=COALESCE(ledger_parcels.sku_set, excluded.sku_set), "
+            "state=COALESCE(excluded.state, ledger_parcels.state), "
+            "weight_g=COALESCE(excluded.weight_g, ledger_parcels.weight_g), "
+            "updated_at=excluded.updated_at",
+            (
+                pid,
+                station,
+                p.get("batch_id"),
+                pid,
+                sku,
+                p.get("order_id"),
+                p.get("waybill"),
+                p.get("carrier"),
+                state,
+                p.get("weight_g"),
+                iso(self.clock()),
+            ),
+        )
+
+    # -- claims: first bind/print/handoff wins ---------------------------------------------
+    def _claim(
+        self,
+        c: Any,
+        what: str,
+        station: str,
+        p: dict[str, Any],
+        at: str,
+        dirty: set[tuple[str, str]],
+    ) -> None:
+        oid, pid = str(p["order_id"]), p.get("parcel_id")
+        now = iso(self.clock())
+        o = c.execute("SELECT * FROM ledger_orders WHERE order_id=?", (oid,)).fetchone()
+        if o is None:  # an order the hub never had (imported at the station): track it anyway
+            c.execute(
+                "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier) "
+                "VALUES (?,?,?,?,?,?)",
+                (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
+            )
+            o = c.execute("SELECT * FROM ledger_orders WHERE order_id=?", (oid,)).fetchone()
+        cols = o.keys()
+        o = dict(zip(cols, tuple(o), strict=True))
+        waybill = p.get("waybill") or o["waybill"]
+        if o["bound_parcel"] is None:
+            if o["assigned_to"] and o["assigned_to"] != station:
+                dirty.add((str(o["assigned_to"]), str(o["sku_set"])))
+            elif o["assigned_to"] == station:
+                dirty.add((station, str(o["sku_set"])))
+            c.execute(
+                "UPDATE ledger_orders SET bound_by=?, bound_parcel=?, bound_at=?, bound_rx_at=?, "
+                "assigned_to=?, assign_kind=COALESCE(assign_kind, 'claimed') WHERE order_id=?",
+                (station, pid, at, now, station, oid),
+            )
+            o.update(bound_by=station, bound_parcel=pid)
+        same_parcel = pid is not None and pid == o["bound_parcel"]
+        if what == "print":
+            if same_parcel or o["bound_by"] == station:
+                c.execute(
+                    "UPDATE ledger_orders SET printed_by=COALESCE(printed_by, ?), "
+                    "printed_at=COALESCE(printed_at, ?) WHERE order_id=?",
+                    (station, at, oid),
+                )
+                return
+            self._conflict(
+                c,
+                "duplicate_waybill",
+                oid,
+                waybill,
+                station,
+                str(o["bound_by"]),
+                pid,
+                f"waybill {waybill} printed at {station} too",
+            )
+            self._hold(c, station, pid, oid, waybill, str(o["bound_by"]), "printed_twice", False)
+            return
+        if what == "bind":
+            if same_parcel:
+                return
+            if o["handed_off_by"] is not None or o["bound_by"] != station:
+                winner = str(o["handed_off_by"] or o["bound_by"])
+                self._conflict(
+                    c,
+                    "double_bound",
+                    oid,
+                    waybill,
+                    station,
+                    winner,
+                    pid,
+                    f"order {oid} bound at {winner} first, then at {station}",
+                )
+                self._hold(c, station, pid, oid, waybill, winner, "double_bound", False)
+            return
+        # handoff
+        if o["handed_off_parcel"] is None or o["handed_off_parcel"] == pid:
+            if o["handed_off_parcel"] is None:
+                c.execute(
+                    "UPDATE ledger_orders SET handed_off_by=?, handed_off_parcel=?, "
+                    "handed_off_at=?, bound_by=?, bound_parcel=? WHERE order_id=?",
+                    (station, pid, at, station, pid, oid),
+                )
+                if not same_parcel and o["bound_parcel"]:
+                    # this parcel shipped first: the first binder's parcel must come out now
+                    loser = str(o["bound_by"])
+                    self._hold(
+                        c,
+                        loser,
+                        o["bound_parcel"],
+                        oid,
+                        waybill,
+                        station,
+                        "shipped_elsewhere",
+                        self._parcel_left(c, o["bound_parcel"]),
+                    )
+                    self._conflict(
+                        c,
+                        "double_bound",
+                        oid,
+                        waybill,
+                        loser,
+                        station,
+                        o["bound_parcel"],
+                        f"order {oid} bound at {loser}, handed off first at {station}",
+                    )
+            if o["status"] == "cancelled":
+                self._cancelled_shipped(c, oid, station, pid, waybill)
+            return
+        winner = str(o["handed_off_by"])
+        self._conflict(
+            c,
+            "duplicate_waybill",
+            oid,
+            waybill,
+            station,
+            winner,
+            pid,
+            f"order {oid} handed off at {winner} and again at {station}: shipped twice",
+        )
+        self._hold(c, station, pid, oid, waybill, winner, "shipped_twice", True)
+        if waybill:
+            self._intercept(
+                c,
+                str(waybill),
+                oid,
+                o["carrier"] or p.get("carrier"),
+                station,
+                pid,
+                f"shipped twice (first by {winner})",
+                raised_by="hub",
+            )
+
+    def _parcel_left(self, c: Any, pid: str | None) -> bool:
+        row = c.execute("SELECT state FROM ledger_parcels WHERE parcel_id=?", (pid,)).fetchone()
+        return row is not None and row[0] not in IN_STATION
+
+    def _cancelled_shipped(
+        self, c: Any, oid: str, station: str, pid: str | None, waybill: str | None
+    ) -> None:
+        self._conflict(
+            c,
+            "cancelled_shipped",
+            oid,
+            waybill,
+            station,
+            None,
+            pid,
+            f"order {oid} was cancelled but handed off at {station}",
+        )
+        if waybill:
+            row = c.execute("SELECT carrier FROM ledger_orders WHERE order_id=?", (oid,)).fetchone()
+            self._intercept(
+                c,
+                str(waybill),
+                oid,
+                row[0] if row else None,
+                station,
+                pid,
+                "order cancelled after handoff",
+                raised_by="hub",
+            )
+
+    def _transferred(self, c: Any, station: str, p: dict[str, Any]) -> None:
+        pid, to = p.get("parcel_id"), p.get("to_station")
+        if not pid or not to:
+            return
+        c.execute(
+            "UPDATE ledger_parcels SET station_id=?, updated_at=? WHERE parcel_id=?",
+            (to, iso(self.clock()), pid),
+        )
+        if p.get("order_id"):
+            c.execute(
+                "UPDATE ledger_orders SET bound_by=?, assigned_to=? "
+                "WHERE order_id=? AND bound_parcel=?",
+                (to, to, p["order_id"], pid),
+            )
+
+    # -- conflicts, holds, intercepts ------------------------------------------------------
+    def _conflict(
+        self,
+        c: Any,
+        kind: str,
+        oid: str | None,
+        waybill: str | None,
+        station: str | None,
+        winner: str | None,
+        pid: str | None,
+        detail: str,
+    ) -> None:
+        en, zh = _ACTIONS[kind](station or "?", winner or "?", pid or "?", waybill or "?")
+        cur = c.execute(
+            "INSERT INTO conflicts (kind, order_id, waybill, station_id, winner_station, "
+            "parcel_id, detail, action_en, action_zh, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (kind, order_id, parcel_id, waybill) DO NOTHING",
+            (kind, oid, waybill, station, winner, pid, detail, en, zh, iso(self.clock())),
+        )
+        if cur.rowcount:
+            logger.warning("conflict %s: %s", kind, detail)
+            row = c.execute(
+                "SELECT * FROM conflicts WHERE kind=? AND order_id IS ? AND parcel_id IS ? "
+                "AND waybill IS ?",
+                (kind, oid, pid, waybill),
+            ).fetchone()
+            self._publish_conflict(c, row)
+
+    def _publish_conflict(self, c: Any, row: Any) -> None:
+        d = dict(zip(row.keys(), tuple(row), strict=True))
+        self._put(c, "conflict", str(d["conflict_id"]), d)
+
+    def _hold(
+        self,
+        c: Any,
+        station: str,
+        pid: str | None,
+        oid: str,
+        waybill: str | None,
+        winner: str,
+        reason: str,
+        left: bool,
+    ) -> None:
+        if not pid or self._record(c, "hold", str(pid)) is not None:
+            return
+        self._put(
+            c,
+            "hold",
+            str(pid),
+            {
+                "station_id": station,
+                "parcel_id": pid,
+                "order_id": oid,
+                "waybill": waybill,
+                "winner_station": winner,
+                "reason": reason,
+                "parcel_left": left,
+                "at": iso(self.clock()),
+            },
+        )
+
+    def _intercept(
+        self,
+        c: Any,
+        waybill: str,
+        oid: Any,
+        carrier: Any,
+        station: str,
+        pid: Any,
+        reason: str,
+        *,
+        raised_by: str,
+    ) -> None:
+        """Once per waybill, whoever asks first (a station after a cancellation, or the hub)."""
+        cur = c.execute(
+            "INSERT INTO carrier_intercepts (waybill, order_id, carrier, station_id, parcel_id, "
+            "reason, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (waybill) DO NOTHING",
+            (waybill, oid, carrier, station, pid, reason, raised_by, iso(self.clock())),
+        )
+        if cur.rowcount:
+            self._conflict(
+                c,
+                "carrier_intercept",
+                oid,
+                waybill,
+                station,
+                str(carrier or "?"),
+                pid,
+                f"carrier intercept for waybill {waybill}: {reason}",
+            )
+
+    # -- leases ---------------------------------------------------------------------------
+    def top_up(self, station: str) -> None:
+        """Called when a station pulls: expire quiet leases, size and renew this station's."""
+        self.storage.run_write(self._top_up, station)
+
+    def _top_up(self, c: Any, station: str) -> None:
+        if not self._ensure_work_division(c):
+            return  # one station alone binds freely: nothing to divide
+        now = self.clock()
+        dirty: set[tuple[str, str]] = set()
+        self._expire(c, now, dirty)
+        needs = c.execute(
+            "SELECT sku_set, sum(qty - bound) FROM ledger_batches WHERE station_id=? "
+            "AND kind='anonymous' AND status != 'done' GROUP BY sku_set",
+            (station,),
+        ).fetchall()
+        exp = iso(now + timedelta(seconds=self.policy.lease_ttl_s))
+        renew_before = iso(now + timedelta(seconds=self.policy.lease_ttl_s / 2))
+        for sku_set, need in needs:
+            need = max(0, int(need or 0))
+            held = c.execute(
+                "SELECT count(*), min(lease_expires_at) FROM ledger_orders WHERE assigned_to=? "
+                "AND sku_set=? AND assign_kind='lease' AND bound_parcel IS NULL AND status='paid'",
+                (station, sku_set),
+            ).fetchone()
+            n_held, soonest = int(held[0]), held[1]
+            target = min(need, self._block(c, station, sku_set, now))
+            changed = False
+            if n_held < max(1, target // 2) and n_held < target:
+                # earliest-paid orders nobody holds or bound
+                take = c.execute(
+                    "SELECT order_id FROM ledger_orders WHERE sku_set=? AND status='paid' "
+                    "AND assigned_to IS NULL AND bound_parcel IS NULL "
+                    "ORDER BY paid_at, order_id LIMIT ?",
+                    (sku_set, target - n_held),
+                ).fetchall()
+                for (oid,) in take:
+                    c.execute(
+                        "UPDATE ledger_orders SET assigned_to=?, assign_kind='lease', "
+                        "lease_expires_at=? WHERE order_id=?",
+                        (station, exp, oid),
+                    )
+                changed = bool(take)
+            if changed or (soonest is not None and soonest < renew_before):
+                c.execute(
+                    "UPDATE ledger_orders SET lease_expires_at=? WHERE assigned_to=? AND sku_set=? "
+                    "AND assign_kind='lease' AND bound_parcel IS NULL",
+                    (exp, station, sku_set),
+                )
+                dirty.add((station, sku_set))
+        for st, sku in dirty:
+            self._write_lease(c, st, sku)
+
+    def _block(self, c: Any, station: str, sku_set: str, now: datetime) -> int:
+        since = iso(now - timedelta(seconds=self.policy.rate_window_s))
+        recent = int(
+            c.execute(
+                "SELECT count(*) FROM ledger_orders WHERE bound_by=? AND sku_set=? "
+                "AND bound_rx_at >= ?",
+                (station, sku_set, since),
+            ).fetchone()[0]
+        )
+        per_s = recent / self.policy.rate_window_s
+        return max(self.policy.min_block, math.ceil(per_s * self.policy.work_s))
+
+    def _expire(self, c: Any, now: datetime, dirty: set[tuple[str, str]]) -> None:
+        rows = c.execute(
+            "SELECT order_id, assigned_to, sku_set FROM ledger_orders WHERE assign_kind='lease' "
+            "AND bound_parcel IS NULL AND lease_expires_at < ?",
+            (iso(now),),
+        ).fetchall()
+        for oid, st, sku in rows:
+            c.execute(
+                "UPDATE ledger_orders SET assigned_to=NULL, assign_kind=NULL, "
+                "lease_expires_at=NULL WHERE order_id=?",
+                (oid,),
+            )
+            dirty.add((str(st), str(sku)))
+        if rows:
+            logger.info("%d leased orders returned to the pool (stations went quiet)", len(rows))
+
+    def _write_lease(self, c: Any, station: str, sku_set: str) -> None:
+        rows = c.execute(
+            "SELECT order_id, lease_expires_at FROM ledger_orders WHERE assigned_to=? AND sku_set=? "
+            "AND assign_kind='lease' AND bound_parcel IS NULL AND status='paid' "
+            "ORDER BY paid_at, order_id",
+            (station, sku_set),
+        ).fetchall()
+        key = f"{station}:{sku_set}"
+        old = self._record(c, "lease", key)
+        if old is None and not rows:
+            return
+        ids = [r[0] for r in rows]
+        expires = max((r[1] for r in rows if r[1]), default=None)
+        if old is not None and old.get("order_ids") == ids and old.get("expires_at") == expires:
+            return
+        self._put(
+            c,
+            "lease",
+            key,
+            {
+                "lease_id": key,
+                "station_id": station,
+                "sku_set": sku_set,
+                "kind": "bind",
+                "order_ids": ids,
+                "granted_at": iso(self.clock()),
+                "expires_at": expires,
+            },
+        )
+
+    def _ensure_work_division(self, c: Any) -> bool:
+        """Two or more stations: tell them all that the hub divides the work (a setting that
+        stays once sent: a station must never fall back to binding outside its lease)."""
+        if self._state(c, "work_division_sent") == 1:
+            return True
+        n = int(c.execute("SELECT count(*) FROM stations WHERE revoked_at IS NULL").fetchone()[0])
+        if n < 2:
+            return False
+        self._put(c, "setting", "work_division", {"key": "work_division", "value": "hub"})
+        self._set_state(c, "work_division_sent", 1)
+        return True
+
+    def move(
+        self,
+        from_station: str,
+        to_station: str,
+        sku_set: str | None = None,
+        count: int | None = None,
+    ) -> int:
+        """A lead moves leased (not yet bound) orders from one station to another."""
+
+        def run(c: Any) -> int:
+            sql = (
+                "SELECT order_id, sku_set FROM ledger_orders WHERE assigned_to=? "
+                "AND assign_kind='lease' AND bound_parcel IS NULL AND status='paid'"
+            )
+            args: list[Any] = [from_station]
+            if sku_set:
+                sql += " AND sku_set=?"
+                args.append(sku_set_key(parse_sku_set(sku_set)))
+            sql += " ORDER BY paid_at DESC, order_id DESC"  # the latest-paid move first
+            if count:
+                sql += " LIMIT ?"
+                args.append(int(count))
+            rows = c.execute(sql, args).fetchall()
+            exp = iso(self.clock() + timedelta(seconds=self.policy.lease_ttl_s))
+            dirty: set[tuple[str, str]] = set()
+            for oid, sku in rows:
+                c.execute(
+                    "UPDATE ledger_orders SET assigned_to=?, lease_expires_at=? WHERE order_id=?",
+                    (to_station, exp, oid),
+                )
+                dirty |= {(from_station, str(sku)), (to_station, str(sku))}
+            for st, sku in dirty:
+                self._write_lease(c, st, sku)
+            return len(rows)
+
+        n: int = self.storage.run_write(run)
+        return n
+
+    # -- presale plans --------------------------------------------------------------------
+    def plan_presale(
+        self,
+        plan_id: str,
+        sku_set: str,
+        stations: list[str],
+        *,
+        qty: int | None = None,
+        session_id: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Split the earliest-paid free orders of `sku_set` among `stations` (contiguous blocks):
+        each station gets a batch plan with its own order list and batch id."""
+        key = sku_set_key(parse_sku_set(sku_set))
+        if not stations:
+            raise ValueError("no stations to plan for")
+
+        def run(c: Any) -> list[dict[str, Any]]:
+            self._catch_up(c)
+            sql = (
+                "SELECT l.order_id FROM ledger_orders l WHERE l.sku_set=? AND l.status='paid' "
+                "AND l.assigned_to IS NULL AND l.bound_parcel IS NULL"
+            )
+            args: list[Any] = [key]
+            if session_id:
+                sql += (
+                    " AND EXISTS (SELECT 1 FROM records r WHERE r.kind='order' "
+                    "AND r.key=l.order_id AND json_extract(r.data, '$.session_id')=?)"
+                )
+                args.append(session_id)
+            sql += " ORDER BY l.paid_at, l.order_id"
+            if qty:
+                sql += " LIMIT ?"
+                args.append(int(qty))
+            ids = [r[0] for r in c.execute(sql, args).fetchall()]
+            if not ids:
+                return []
+            plans: list[dict[str, Any]] = []
+            per = math.ceil(len(ids) / len(stations))
+            for i, st in enumerate(stations):
+                part = ids[i * per : (i + 1) * per]
+                if not part:
+                    continue
+                for oid in part:
+                    c.execute(
+                        "UPDATE ledger_orders SET assigned_to=?, assign_kind='presale', "
+                        "lease_expires_at=NULL WHERE order_id=?",
+                        (st, oid),
+                    )
+                bid = f"{plan_id}-{st}"
+                plan = {
+                    **(extra or {}),
+                    "batch_id": bid,
+                    "kind": "presale",
+                    "sku_set": key,
+                    "qty": len(part),
+                    "session_id": session_id,
+                    "station_id": st,
+                    "order_ids": part,
+                }
+                self._put(c, "batch_plan", bid, plan)
+                plans.append(plan)
+            return plans
+
+        out: list[dict[str, Any]] = self.storage.run_write(run)
+        return out
+
+    def active_stations(self) -> list[str]:
+        rows = self.storage.run_read(
+            lambda c: c.execute(
+                "SELECT station_id FROM stations WHERE revoked_at IS NULL ORDER BY station_id"
+            ).fetchall()
+        )
+        return [str(r[0]) for r in rows]
+
+    def plan_batches(self, rows: list[tuple[str, dict[str, Any]]]) -> int:
+        """Imported batch plans when the hub divides the work: a presale plan is split among its
+        stations (`station_id` or `stations`, default all), an anonymous plan without a station
+        is split by quantity, each part with a batch id (and so label codes) of its own."""
+        stations_all = self.active_stations()
+        n = 0
+        direct: list[tuple[str, dict[str, Any]]] = []
+        for key, plan in rows:
+            sts = plan.get("stations") or ([plan["station_id"]] if plan.get("station_id") else [])
+            sts = [str(s) for s in sts] or stations_all
+            if plan.get("kind") == "presale" and plan.get("order_ids") is None:
+                extra = {
+                    k: v
+                    for k, v in plan.items()
+                    if k in ("weight_tolerance_g", "pack_from", "pack_until")
+                }
+                n += len(
+                    self.plan_presale(
+                        key,
+                        str(plan["sku_set"]),
+                        sts,
+                        qty=plan.get("qty"),
+                        session_id=plan.get("session_id"),
+                        extra=extra,
+                    )
+                )
+            elif plan.get("kind", "anonymous") == "anonymous" and not plan.get("station_id"):
+                qty = int(plan.get("qty") or 0)
+                per = math.ceil(qty / len(sts)) if sts else 0
+                for i, st in enumerate(sts):
+                    part = min(per, qty - i * per)
+                    if part > 0:
+                        bid = f"{key}-{st}"
+                        direct.append(
+                            (bid, {**plan, "batch_id": bid, "station_id": st, "qty": part})
+                        )
+            else:
+                direct.append((key, plan))
+        if direct:
+            n += self.storage.put_records("batch_plan", direct)
+        return n
+
+    # -- online transfers -----------------------------------------------------------------
+    def transfer(self, codes: Iterable[str], to_station: str) -> list[dict[str, Any]]:
+        """The receiving station scanned parcels of another station's cage: record the move
+        (a `transfer` record both stations pull). Unknown codes raise KeyError."""
+        wanted = list(codes)
+
+        def run(c: Any) -> list[dict[str, Any]]:
+            self._catch_up(c)
+            out = []
+            for code in wanted:
+                p = c.execute(
+                    "SELECT * FROM ledger_parcels WHERE parcel_id=? OR label_code=? OR waybill=? "
+                    "ORDER BY updated_at DESC LIMIT 1",
+                    (code, code, code),
+                ).fetchone()
+                if p is None:
+                    raise KeyError(code)
+                d = dict(zip(p.keys(), tuple(p), strict=True))
+                if d["station_id"] == to_station:
+                    continue
+                if d["state"] not in ("packed", "verified"):
+                    raise ValueError(f"parcel {d['parcel_id']} is {d['state']}")
+                o = c.execute(
+                    "SELECT sort_code FROM ledger_orders WHERE order_id=?", (d["order_id"],)
+                ).fetchone()
+                row = {
+                    "parcel_id": d["parcel_id"],
+                    "label_code": d["label_code"] or d["parcel_id"],
+                    "order_id": d["order_id"],
+                    "waybill": d["waybill"],
+                    "carrier": d["carrier"],
+                    "sort_code": o[0] if o else None,
+                    "sku_set": d["sku_set"],
+                    "state": d["state"],
+                    "batch_id": d["batch_id"],
+                    "weight_g": d["weight_g"],
+                    "from_station": d["station_id"],
+                    "to_station": to_station,
+                }
+                self._put(c, "transfer", str(d["parcel_id"]), row)
+                self._transferred(c, str(d["station_id"]), row)
+                out.append(row)
+            return out
+
+        res: list[dict[str, Any]] = self.storage.run_write(run)
+        return res
+
+    # -- reading --------------------------------------------------------------------------
+    def conflicts(self, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+        self.catch_up()
+        sql = "SELECT * FROM conflicts"
+        if not include_resolved:
+            sql += " WHERE resolved_at IS NULL"
+        rows = self.storage.run_read(lambda c: c.execute(sql + " ORDER BY conflict_id").fetchall())
+        return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+
+    def resolve(self, conflict_id: int, by: str) -> bool:
+        def run(c: Any) -> bool:
+            cur = c.execute(
+                "UPDATE conflicts SET resolved_at=?, resolved_by=? WHERE conflict_id=? "
+                "AND resolved_at IS NULL",
+                (iso(self.clock()), by, conflict_id),
+            )
+            if cur.rowcount:
+                row = c.execute(
+                    "SELECT * FROM conflicts WHERE conflict_id=?", (conflict_id,)
+                ).fetchone()
+                self._publish_conflict(c, row)
+            return bool(cur.rowcount)
+
+        ok: bool = self.storage.run_write(run)
+        return ok
+
+    def intercepts(self) -> list[dict[str, Any]]:
+        self.catch_up()
+        rows = self.storage.run_read(
+            lambda c: c.execute("SELECT * FROM carrier_intercepts ORDER BY raised_at").fetchall()
+        )
+        return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+
+    def leases(self) -> list[dict[str, Any]]:
+        rows = self.storage.run_read(
+            lambda c: c.execute(
+                "SELECT assigned_to AS station_id, sku_set, count(*) AS orders, "
+                "min(lease_expires_at) AS expires_at FROM ledger_orders "
+                "WHERE assign_kind='lease' AND bound_parcel IS NULL AND status='paid' "
+                "GROUP BY assigned_to, sku_set ORDER BY assigned_to, sku_set"
+            ).fetchall()
+        )
+        return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+
+    def handoff_summary(self) -> dict[str, Any]:
+        """Distinct waybills handed off, and the waybills handed off more than once."""
+        self.catch_up()
+
+        def run(c: Any) -> dict[str, Any]:
+            rows = c.execute(
+                "SELECT json_extract(payload, '$.waybill') AS waybill, count(*) AS n, "
+                "group_concat(station_id) AS stations FROM events "
+                "WHERE type='parcel.handed_off' GROUP BY waybill"
+            ).fetchall()
+            dups = [
+                {"waybill": r[0], "handoffs": int(r[1]), "stations": sorted(set(r[2].split(",")))}
+                for r in rows
+                if int(r[1]) > 1
+            ]
+            return {
+                "parcels": sum(int(r[1]) for r in rows),
+                "distinct_waybills": len(rows),
+                "duplicates": dups,
+            }
+
+        out: dict[str, Any] = self.storage.run_read(run)
+        return out
+
+
+_STATE_OF = {
+    "parcel.held": "intercepted",
+    "parcel.intercepted": "intercepted",
+    "parcel.pulled": "pulled",
+    "parcel.returned": "returned",
+}
+
+
+def _act_double(station: str, winner: str, pid: str, waybill: str) -> tuple[str, str]:
+    return (
+        f"Station {station}: pull parcel {pid} (hold sent; order goes with station {winner}).",
+        f"站点 {station}：取出包裹 {pid}（已下发扣留，订单归站点 {winner}）。",
+    )
+
+
+def _act_dup(station: str, winner: str, pid: str, waybill: str) -> tuple[str, str]:
+    return (
+        f"Waybill {waybill} used twice: station {station} must pull parcel {pid}, or the carrier "
+        "stops it if it already left (intercept raised).",
+        f"面单 {waybill} 重复：站点 {station} 取出包裹 {pid}；若已发出则由快递拦截（已发起拦截）。",
+    )
+
+
+def _act_cancel(station: str, winner: str, pid: str, waybill: str) -> tuple[str, str]:
+    return (
+        f"Cancelled order shipped by station {station}: carrier intercept raised for {waybill}.",
+        f"已取消订单被站点 {station} 发出：已对面单 {waybill} 发起快递拦截。",
+    )
+
+
+def _act_intercept(station: str, carrier: str, pid: str, waybill: str) -> tuple[str, str]:
+    return (
+        f"Ask carrier {carrier} to stop waybill {waybill} (parcel {pid} from station {station}).",
+        f"联系快递 {carrier} 拦截面单 {waybill}（站点 {station} 的包裹 {pid}）。",
+    )
+
+
+_ACTIONS: dict[str, Callable[[str, str, str, str], tuple[str, str]]] = {
+    "double_bound": _act_double,
+    "duplicate_waybill": _act_dup,
+    "cancelled_shipped": _act_cancel,
+    "carrier_intercept": _act_intercept,
+}
+
+
+def parse_since(text: str | None) -> str | None:
+    return iso(parse_iso(text)) if text else None
