@@ -14,13 +14,13 @@ from warehouse_app.commands import (
 def test_existing_cards_unchanged() -> None:
     assert parse_command("#MODE:PACK") == Command("mode", "pack")
     assert parse_command(" #mode:verify ") == Command("mode", "verify")
-    assert parse_command("#MODE:BOGUS") is None
+    assert parse_command("#MODE:BOGUS") == Command("invalid", "#MODE:BOGUS")
     assert parse_command("#BATCH:B1") == Command("batch", "B1")
-    assert parse_command("#BATCH:") is None
+    assert parse_command("#BATCH:") == Command("invalid", "#BATCH:")
     assert parse_command("#HANDOFF:H-1") == Command("handoff", "H-1")
     assert parse_command("#LOGOUT") == Command("logout")
     assert parse_command("ZT123") is None
-    assert parse_command("#WHATEVER") is None
+    assert parse_command("#WHATEVER") == Command("invalid", "#WHATEVER")
     assert command_code("mode", "pack") == "#MODE:PACK"
 
 

@@ -178,7 +178,8 @@ def test_returns_reason_and_disposition_by_keys_and_cards(station: Station) -> N
         qb.keyClick(w.packer.entry, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert blk.args[0] == ("quality", "restock")
     snap = w.packer.panel.snapshot()
-    assert snap["color"] == "green" and "质量问题" in snap["title"] and "入库重售" in snap["next"]
+    # a choice is information, not a verdict: neutral, never green
+    assert snap["color"] == "neutral" and "质量问题" in snap["title"] and "入库重售" in snap["next"]
     assert "质量问题 → 入库重售" in w.packer.context_line.text()
 
     v = st.scan(shipped[0])
@@ -209,7 +210,7 @@ def test_returns_reason_and_disposition_by_keys_and_cards(station: Station) -> N
     # a bad card: clear message, nothing changes
     before = st.q("SELECT key, value FROM settings WHERE key LIKE 'returns.%' ORDER BY key")
     st.rig.scan("#REASON:broken")
-    qb.waitUntil(lambda: w.packer.panel.color_name == "red", timeout=10000)
+    qb.waitUntil(lambda: w.packer.panel.color_name == "orange", timeout=10000)
     assert "#REASON:broken" in w.packer.panel.title
     assert st.q("SELECT key, value FROM settings WHERE key LIKE 'returns.%' ORDER BY key") == before
     assert w.sound.played[-1] == "reject"

@@ -53,6 +53,9 @@ def install_translator(lang: str) -> bool:
         return False
     app.installTranslator(tr)
     _translator = tr
+    from ui.qt_translations import install_qt_translations
+
+    install_qt_translations(lang)  # Qt's own buttons (Yes/No/Cancel...) in the same language
     return True
 
 

@@ -32,6 +32,10 @@ class DeviceHub(QObject):
     print_finished = Signal(str, bool, str, str)  # run id, ok, zh, en
     print_problem = Signal(str, str)  # zh, en: a label may not have printed
     test_result = Signal(str, bool, str, str)  # which (scan|print|scale), ok, zh, en
+    scan_dropped = Signal(str, str, str)  # reason, zh, en: the reader had to drop a frame
+    label_printed = Signal(str)  # waybill: the printer took this label
+    print_stopped = Signal(str, int, int, str, str)  # run id, printed, total, zh, en (fault/cancel)
+    print_skipped = Signal(str, str, str)  # waybill, zh, en: its parcel left the line
 
     def __init__(self, writer: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +140,7 @@ class DeviceHub(QObject):
                     cfg,
                     on_scan=lambda sc: self._on_serial_scan(sc.code),
                     on_status=self._on_scanner_status,
+                    on_drop=self._on_scan_dropped,
                     feedback=fb,
                 ).start()
             except StationError as exc:
@@ -199,6 +204,9 @@ class DeviceHub(QObject):
     # -- callbacks from device threads -----------------------------------------------------
     def _on_serial_scan(self, code: str) -> None:
         emit(self.scanned, code, "serial")
+
+    def _on_scan_dropped(self, d: Any) -> None:
+        emit(self.scan_dropped, d.reason, d.message_zh, d.message_en)
 
     def _on_scanner_status(self, st: Any) -> None:
         emit(self.scanner_status, st.state, st.message_zh, st.message_en)
@@ -275,6 +283,8 @@ class DeviceHub(QObject):
     def _on_queue_event(self, ev: Any) -> None:
         """PrintQueue callback (printer thread) -> signals."""
         if ev.kind == "progress":
+            if ev.waybill:
+                emit(self.label_printed, ev.waybill)
             emit(self.print_progress, ev.run_id, ev.done, ev.total)
             if ev.total and ev.done >= ev.total:
                 emit(
@@ -286,6 +296,20 @@ class DeviceHub(QObject):
                 )
         elif ev.kind == "fault":
             emit(self.printer_status, False, ev.message_zh, ev.message_en)
+            if ev.run_id:
+                emit(
+                    self.print_stopped,
+                    ev.run_id,
+                    ev.done,
+                    ev.total,
+                    ev.message_zh,
+                    ev.message_en,
+                )
+        elif ev.kind == "cancelled":
+            emit(self.print_stopped, ev.run_id, ev.done, ev.total, ev.message_zh, ev.message_en)
+            emit(self.print_finished, ev.run_id, False, ev.message_zh, ev.message_en)
+        elif ev.kind == "skipped":
+            emit(self.print_skipped, ev.waybill, ev.message_zh, ev.message_en)
         elif ev.kind == "resumed":
             emit(self.printer_status, True, ev.message_zh, ev.message_en)
         elif ev.kind in ("uncertain", "failed"):

@@ -51,10 +51,10 @@ def parse_command(code: str) -> Command | None:
         try:
             return Command("mode", Mode(value.strip().lower()).value)
         except ValueError:
-            return None
+            return Command("invalid", c)
     if head in ("BATCH", "HANDOFF") and value.strip():
         return Command(head.lower(), value.strip())
-    if head == "LOGOUT":
+    if head == "LOGOUT" and not value.strip():
         return Command("logout")
     if head in ("REASON", "DISPOSE", "DISPOSITION"):
         kind, choices = (
@@ -62,7 +62,7 @@ def parse_command(code: str) -> Command | None:
         )
         picked = _choice(value, choices)
         return Command(kind, picked) if picked else Command("invalid", c)
-    return None
+    return Command("invalid", c)
 
 
 def command_code(kind: str, value: str = "") -> str:

@@ -39,6 +39,17 @@ TRANSITIONS: dict[ParcelState, frozenset[ParcelState]] = {
 }
 
 
+# A parcel in one of these states has left the line (or must): never print its waybill again
+# in a batch print (a lead's explicit reprint is its own decision).
+NO_PRINT_STATES: tuple[str, ...] = (
+    ParcelState.HANDED_OFF.value,
+    ParcelState.RETURNED.value,
+    ParcelState.VOIDED.value,
+    ParcelState.INTERCEPTED.value,
+    ParcelState.PULLED.value,
+)
+
+
 def can_transition(src: ParcelState | str, dst: ParcelState | str) -> bool:
     return ParcelState(dst) in TRANSITIONS[ParcelState(src)]
 

@@ -22,6 +22,7 @@ from devices.printers.status import PrinterStatus
 from devices.printers.transport import TransportError
 from devices.printers.waybills import waybill_for_parcel
 from warehouse_app.clock import iso, utcnow
+from warehouse_app.domain import NO_PRINT_STATES
 from warehouse_app.outbox import append_event
 from warehouse_app.store.tx import transaction
 from warehouse_app.store.writer import StoreWriter, WriterClosed
@@ -33,7 +34,7 @@ logger = logging.getLogger(__name__)
 class QueueEvent:
     """What the queue tells the UI / CLI: progress, a fault that holds it, resume, uncertain job."""
 
-    kind: str  # progress | fault | resumed | uncertain | failed | idle
+    kind: str  # progress | fault | resumed | uncertain | failed | skipped | cancelled | idle
     run_id: str = ""
     waybill: str = ""
     done: int = 0
@@ -47,6 +48,35 @@ class QueueEvent:
 
 
 # --- DB operations (run on the writer thread) ---------------------------------------------------
+_NO_PRINT = ",".join("?" * len(NO_PRINT_STATES))
+_STATE_ZH = {
+    "handed_off": "交接",
+    "returned": "退回",
+    "voided": "作废",
+    "intercepted": "拦截",
+    "pulled": "取出（拦截）",
+}
+
+
+def skip_if_left(conn: sqlite3.Connection, job: dict[str, Any]) -> str | None:
+    """A queued first print whose parcel left the line since it was queued (handed off,
+    returned, voided, intercepted, pulled) is cancelled, never printed; returns the state."""
+    if job["kind"] != "print" or not job["parcel_id"]:
+        return None
+    row = conn.execute(
+        "SELECT state FROM parcels WHERE parcel_id=?", (job["parcel_id"],)
+    ).fetchone()
+    if row is None or row[0] not in NO_PRINT_STATES:
+        return None
+    with transaction(conn):
+        conn.execute(
+            "UPDATE print_jobs SET state='cancelled', error=?, updated_at=? WHERE job_id=? "
+            "AND state='queued'",
+            (f"skipped: parcel {row[0]}", iso(utcnow()), job["job_id"]),
+        )
+    return str(row[0])
+
+
 def enqueue_batch(
     conn: sqlite3.Connection, batch_id: str, printer: str, operator: str | None = None
 ) -> tuple[str, int]:
@@ -61,8 +91,8 @@ def enqueue_batch(
             "requested_by, created_at, updated_at) "
             "SELECT ?, ?, 'print', parcel_id, batch_id, waybill, 'queued', ?, ?, ? FROM parcels "
             "WHERE batch_id = ? AND waybill IS NOT NULL AND print_count = 0 "
-            "AND state NOT IN ('voided', 'intercepted', 'pulled') ORDER BY label_code",
-            (run_id, printer, operator, now, now, batch_id),
+            f"AND state NOT IN ({_NO_PRINT}) ORDER BY label_code",
+            (run_id, printer, operator, now, now, batch_id, *NO_PRINT_STATES),
         )
         n = cur.rowcount
     logger.info("queued %d waybills of batch %s on %s (%s)", n, batch_id, printer, run_id)
@@ -79,8 +109,9 @@ def enqueue_parcel(
         cur = conn.execute(
             "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
             "requested_by, created_at, updated_at) SELECT ?, ?, 'print', parcel_id, batch_id, waybill, "
-            "'queued', ?, ?, ? FROM parcels WHERE parcel_id = ? AND waybill IS NOT NULL AND print_count = 0",
-            (run_id, printer, operator, now, now, parcel_id),
+            "'queued', ?, ?, ? FROM parcels WHERE parcel_id = ? AND waybill IS NOT NULL AND print_count = 0 "
+            f"AND state NOT IN ({_NO_PRINT})",
+            (run_id, printer, operator, now, now, parcel_id, *NO_PRINT_STATES),
         )
     return run_id, cur.rowcount
 
@@ -110,8 +141,8 @@ def enqueue_print_requests(
             "requested_by, reason, created_at, updated_at) "
             "SELECT ?, ?, 'print', p.parcel_id, p.batch_id, r.waybill, 'queued', ?, r.reason, ?, ? "
             "FROM print_requests r JOIN parcels p ON p.parcel_id = r.parcel_id AND p.waybill = r.waybill "
-            "WHERE r.printed_at IS NULL AND p.state NOT IN ('voided', 'intercepted', 'pulled') ORDER BY r.id",
-            (run_id, printer, operator, now, now),
+            f"WHERE r.printed_at IS NULL AND p.state NOT IN ({_NO_PRINT}) ORDER BY r.id",
+            (run_id, printer, operator, now, now, *NO_PRINT_STATES),
         )
     return run_id, cur.rowcount
 
@@ -320,7 +351,22 @@ class PrintQueue:
         return res
 
     def cancel(self, run_id: str | None = None) -> int:
-        return self.writer.call(cancel_jobs, self.key, run_id)
+        """Cancel what is still queued; a run's `cancelled` event says how many did print."""
+        n = self.writer.call(cancel_jobs, self.key, run_id)
+        if run_id:
+            p = self.writer.call(run_progress, run_id)
+            done = p.get("done", 0)
+            self._emit(
+                QueueEvent(
+                    "cancelled",
+                    run_id=run_id,
+                    done=done,
+                    total=p["total"],
+                    message_zh=f"已取消：已打印 {done} 张，{n} 张未打印",
+                    message_en=f"Cancelled: {done} printed, {n} not printed",
+                )
+            )
+        return n
 
     def progress(self, run_id: str) -> dict[str, int]:
         return self.writer.call(run_progress, run_id)
@@ -333,12 +379,24 @@ class PrintQueue:
             except Exception:
                 logger.exception("print queue callback failed")
 
-    def _hold(self, st: PrinterStatus) -> None:
+    def _hold(self, st: PrinterStatus, job: dict[str, Any] | None = None) -> None:
         if self.fault is None or self.fault.faults != st.faults:
             logger.warning("printer %s holds the queue: %s", self.key, st.message_en)
+            run_id, done, total = "", 0, 0
+            if job is not None:  # say where the run stopped: "stopped at 120 of 668"
+                p = self.writer.call(run_progress, job["run_id"])
+                run_id, done = job["run_id"], p.get("done", 0)
+                total = p["total"] - p.get("cancelled", 0)
             self._emit(
                 QueueEvent(
-                    "fault", message_zh=st.message_zh, message_en=st.message_en, status=st.to_dict()
+                    "fault",
+                    run_id=run_id,
+                    done=done,
+                    total=total,
+                    waybill=job["waybill"] if job else "",
+                    message_zh=st.message_zh,
+                    message_en=st.message_en,
+                    status=st.to_dict(),
                 )
             )
         self.fault = st
@@ -401,8 +459,21 @@ class PrintQueue:
         if self.printer.supports_status:
             st = self.printer.status()
             if not st.ok:
-                self._hold(st)
+                self._hold(st, job)
                 return
+        left = self.writer.call(skip_if_left, job)
+        if left is not None:
+            logger.info("job %s for %s skipped: parcel %s", job["job_id"], job["waybill"], left)
+            self._emit(
+                QueueEvent(
+                    "skipped",
+                    run_id=job["run_id"],
+                    waybill=job["waybill"],
+                    message_zh=f"面单 {job['waybill']} 未打印：包裹已{_STATE_ZH.get(left, left)}",
+                    message_en=f"Waybill {job['waybill']} not printed: parcel {left.replace('_', ' ')}",
+                )
+            )
+            return
         try:
             assert self._read is not None
             wb = waybill_for_parcel(self._read, job["parcel_id"], reprint=job["kind"] == "reprint")
@@ -438,7 +509,7 @@ class PrintQueue:
                 )
             else:
                 self.writer.call(_set_state, job["job_id"], "queued", str(exc))
-                self._hold(PrinterStatus(faults=["offline"]))
+                self._hold(PrinterStatus(faults=["offline"]), job)
             return
         self._clear()
         self.writer.call(_finish, job, self.key)

@@ -194,3 +194,66 @@ def test_failover_print_requests_are_printed_once_and_closed(
     c = seeded_store.connect()
     assert c.execute("SELECT printed_at IS NOT NULL FROM print_requests").fetchone()[0] == 1
     c.close()
+
+
+def test_batch_printing_skips_parcels_that_left_and_a_stopped_run_says_how_far(
+    seeded_store, writer, printer_sim
+) -> None:
+    """Issue 10: batch printing never prints for parcels handed off, returned, voided,
+    intercepted or pulled, also when they left after the run was queued; a run that stops says
+    why and how many printed, and resumes without duplicates."""
+    batch, wbs = make_presale_batch(seeded_store, 10)
+    c = seeded_store.connect()
+    left = ("handed_off", "returned", "voided", "intercepted", "pulled")
+    for wb, state in zip(wbs[:5], left, strict=True):
+        c.execute("UPDATE parcels SET state=? WHERE waybill=?", (state, wb))
+    c.close()
+    sim = printer_sim("--paper-out-after", "2", "--no-preview")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, n = q.enqueue_batch(batch, "L1")
+        assert n == 5  # the five that left are not even queued
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        fault = next(e for e in events.items if e.kind == "fault")
+        assert fault.run_id == run and fault.done == 2 and fault.total == 5
+        assert "缺纸" in fault.message_zh
+        # while the run is held, one queued parcel is handed off: it must not print on resume
+        c = seeded_store.connect()
+        c.execute("UPDATE parcels SET state='handed_off' WHERE waybill=?", (wbs[8],))
+        c.close()
+        assert q.cancel(run) == 3
+        cancelled = next(e for e in events.items if e.kind == "cancelled")
+        assert cancelled.done == 2 and "已打印 2 张" in cancelled.message_zh
+        sim.control("paper in")
+        run2, n2 = q.enqueue_batch(batch, "L1")
+        assert n2 == 2  # resume: the unprinted ones still on the line, none twice
+        assert wait_for(lambda: q.progress(run2).get("done") == 2, 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == [wbs[5], wbs[6], wbs[7], wbs[9]]
+
+
+def test_a_job_whose_parcel_left_after_queueing_is_skipped(
+    seeded_store, writer, printer_sim
+) -> None:
+    batch, wbs = make_presale_batch(seeded_store, 3)
+    sim = printer_sim("--no-preview")
+    sim.control("pause")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, n = q.enqueue_batch(batch)
+        assert n == 3
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        c = seeded_store.connect()
+        c.execute("UPDATE parcels SET state='returned' WHERE waybill=?", (wbs[1],))
+        c.close()
+        sim.control("resume")
+        assert wait_for(lambda: q.progress(run).get("done") == 2, 60)
+        assert wait_for(lambda: any(e.kind == "skipped" for e in events.items), 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == [wbs[0], wbs[2]]
+    skipped = next(e for e in events.items if e.kind == "skipped")
+    assert skipped.waybill == wbs[1] and "退回" in skipped.message_zh
