@@ -91,9 +91,14 @@ def find_cjk_font() -> CJKFont:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4)
 def pil_font(size_px: int) -> ImageFont.FreeTypeFont:
-    """A Pillow font of the CJK face at a pixel size (cached: labels reuse a few sizes)."""
+    """A Pillow font of the CJK face at a pixel size.
+
+    Few kept: every size is its own FreeType face with its own map of the font file (~1-3 MB RSS
+    each for a CJK font), and a label uses a dozen or more sizes. Rendered glyphs are cached per
+    size by the label encoders, so after warm-up a face is needed only for a character not seen
+    yet; making one again costs about a millisecond."""
     from PIL import ImageFont
 
     f = find_cjk_font()
