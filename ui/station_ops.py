@@ -48,12 +48,9 @@ def counters(
     """Live counters: this batch's progress, this handoff's count, parcels this hour (this station)."""
     out: dict[str, Any] = {"batch": None, "handoff": None}
     if batch_id:
-        counts = {
-            r[0]: r[1]
-            for r in conn.execute(
-                "SELECT state, count(*) FROM parcels WHERE batch_id=? GROUP BY state", (batch_id,)
-            )
-        }
+        from warehouse_app.batches import batch_state_counts
+
+        counts = batch_state_counts(conn, batch_id)
         total = sum(v for k, v in counts.items() if k != "voided")
         packed = total - counts.get("planned", 0)
         verified = sum(counts.get(k, 0) for k in ("verified", "handed_off", "returned"))

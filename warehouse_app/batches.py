@@ -218,16 +218,20 @@ def get_batch(conn: sqlite3.Connection, batch_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"No batch {batch_id!r}", zh=f"没有批次 {batch_id!r}")
     b = dict(row)
-    # a parcel moved to another station counts as transferred here, not as still waiting
-    b["counts"] = {
+    b["counts"] = batch_state_counts(conn, batch_id)
+    return b
+
+
+def batch_state_counts(conn: sqlite3.Connection, batch_id: str) -> dict[str, int]:
+    """Parcels of a batch per state, from the trigger-kept counters (one index seek, however
+    large the batch; the same numbers as a GROUP BY over its parcels). A parcel moved to another
+    station counts as 'transferred' here, not as still waiting in its state."""
+    return {
         r[0]: r[1]
         for r in conn.execute(
-            "SELECT CASE WHEN transferred_to IS NULL THEN state ELSE 'transferred' END AS st, "
-            "count(*) FROM parcels WHERE batch_id=? GROUP BY st",
-            (batch_id,),
+            "SELECT state, n FROM batch_state_counts WHERE batch_id=? AND n > 0", (batch_id,)
         )
     }
-    return b
 
 
 def list_batches(conn: sqlite3.Connection, status: str | None = None) -> list[dict[str, Any]]:

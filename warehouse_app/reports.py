@@ -82,7 +82,15 @@ def first_seq_since(conn: sqlite3.Connection, since: str) -> int | None:
 
 
 def parcels_done_since(conn: sqlite3.Connection, since: str) -> int:
-    """Pack, verify, handoff and pull scans accepted at this station since `since` (live counter)."""
+    """Pack, verify, handoff and pull scans accepted at this station since `since` (live counter).
+
+    From a whole UTC hour on (the live "this hour" counter), it sums the trigger-kept per-hour
+    counts: flat however much was done. Other starts count the events since then."""
+    if len(since) >= 13 and since[13:].rstrip("Z") in (":00:00", ":00:00.000", ""):
+        row = conn.execute(
+            "SELECT sum(n) FROM work_hours WHERE hour >= ?", (since[:13],)
+        ).fetchone()
+        return int(row[0] or 0)
     first = first_seq_since(conn, since)
     if first is None:
         return 0

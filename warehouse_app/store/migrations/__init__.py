@@ -9,7 +9,7 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from warehouse_app.store.migrations import core, devices, multistation, promo, sync
+from warehouse_app.store.migrations import core, counters, devices, multistation, promo, sync
 
 MIGRATION_SETS: list[Migrations] = [
     core.migrations,
@@ -17,6 +17,7 @@ MIGRATION_SETS: list[Migrations] = [
     sync.migrations,
     promo.migrations,
     multistation.migrations,
+    counters.migrations,  # last: its triggers read columns the other sets add
 ]
 
 
