@@ -267,7 +267,9 @@ def run_gui(
         from ui.window import MainWindow
 
         win = MainWindow(ctx, sounds=sounds)
-        win.show()
+        from ui.geometry import show_station_window
+
+        show_station_window(win, kiosk=bool(ctx.settings.kiosk))
         _quit_on_signals(app)
         feeder = None
         if demo and rig is not None:

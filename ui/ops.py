@@ -131,6 +131,10 @@ class StationSettings:
     scale_baud: int = 9600
     use_scale_in_verify: bool = False
     sounds: bool = True
+    voice: bool = False  # spoken verdicts where the OS has a voice for the language (tones else)
+    voice_engine: str = ""  # QtTextToSpeech engine; "" = the OS default
+    verdict_fade_s: float = 6.0  # a verdict turns neutral after this long (0 = never)
+    kiosk: bool = False  # full screen, no window frame (a dedicated packing PC)
     timezone: str = ""  # IANA name people read times in; "" = the PC's own zone (storage stays UTC)
 
     @classmethod

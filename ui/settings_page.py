@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -129,6 +130,19 @@ class SettingsTab(LeadTab):
         self.language.addItem("English", "en")
         self.sounds = QCheckBox()
         self.sounds.setObjectName("sounds")
+        self.voice = QCheckBox()
+        self.voice.setObjectName("voice")
+        self.test_voice_btn = QPushButton()
+        self.test_voice_btn.setObjectName("test_voice")
+        self.voice_info = QLabel()
+        self.voice_info.setWordWrap(True)
+        self.fade = QDoubleSpinBox()
+        self.fade.setObjectName("verdict_fade_s")
+        self.fade.setRange(0, 60)
+        self.fade.setDecimals(0)
+        self.kiosk = QCheckBox()
+        self.kiosk.setObjectName("kiosk")
+        self.l_fade = QLabel()
         self.timezone = QComboBox()
         self.timezone.setObjectName("timezone")
         self.timezone.setEditable(True)  # any IANA name; checked on save
@@ -141,6 +155,13 @@ class SettingsTab(LeadTab):
         u.addRow(self.l_lang, self.language)
         u.addRow(self.l_tz, self.timezone)
         u.addRow(self.sounds)
+        vrow = QHBoxLayout()
+        vrow.addWidget(self.voice)
+        vrow.addWidget(self.test_voice_btn)
+        u.addRow(vrow)
+        u.addRow(self.voice_info)
+        u.addRow(self.l_fade, self.fade)
+        u.addRow(self.kiosk)
         row1 = QHBoxLayout()
         row1.addWidget(self.scan_box, 1)
         row1.addWidget(self.print_box, 1)
@@ -164,6 +185,7 @@ class SettingsTab(LeadTab):
         self.test_print_btn.clicked.connect(self.test_print)
         self.read_scale_btn.clicked.connect(self.read_scale)
         self.save_btn.clicked.connect(self.save)
+        self.test_voice_btn.clicked.connect(self.test_voice)
         if ctx.devices is not None:
             ctx.devices.test_result.connect(self._test_result)
         self.load_from_settings()
@@ -188,6 +210,10 @@ class SettingsTab(LeadTab):
         self.l_token.setText(self.tr("Station token"))
         self.l_lang.setText(self.tr("Language"))
         self.sounds.setText(self.tr("Verdict sounds"))
+        self.voice.setText(self.tr("Spoken verdicts (voice)"))
+        self.test_voice_btn.setText(self.tr("Test voice"))
+        self.l_fade.setText(self.tr("Verdict turns neutral after (s, 0 = never)"))
+        self.kiosk.setText(self.tr("Kiosk: full screen (after restart)"))
         self.l_tz.setText(self.tr("Time zone"))
         self.timezone.setItemText(
             0, self.tr("This computer's zone (%1)").replace("%1", zone_name(zone("")))
@@ -205,6 +231,9 @@ class SettingsTab(LeadTab):
         self.use_scale.setChecked(s.use_scale_in_verify)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.sounds.setChecked(s.sounds)
+        self.voice.setChecked(s.voice)
+        self.fade.setValue(float(s.verdict_fade_s))
+        self.kiosk.setChecked(s.kiosk)
         i = self.timezone.findData(s.timezone)
         if i >= 0:
             self.timezone.setCurrentIndex(i)
@@ -229,8 +258,12 @@ class SettingsTab(LeadTab):
             .replace("%2", cfg.prefix or none)
             .replace("%3", f"{cfg.data_bits}{cfg.parity}{cfg.stop_bits:g}")
             .replace("%4", self.tr("stripped") if cfg.aim else self.tr("kept"))
-            .replace("%5", stored.get("feedback") or none)
+            .replace("%5", self._feedback_name(stored.get("feedback") or "none"))
         )
+
+    def _feedback_name(self, kind: str) -> str:
+        """IT reads the stored kind; 'none' is said in the station's language."""
+        return self.tr("none (app sounds)") if kind == "none" else kind
 
     def refresh(self) -> None:
         self.load_from_settings()
@@ -266,6 +299,26 @@ class SettingsTab(LeadTab):
             self.test_line.setText(self.tr("Printing a test label…"))
             self.ctx.devices.test_print()
 
+    def test_voice(self) -> None:
+        """Speak a sample verdict with the voice as ticked (not yet saved); say why if it can't."""
+        from ui.voice import VoicePlayer
+
+        win = self.area.window_
+        player = getattr(win, "voice", None)
+        if not isinstance(player, VoicePlayer):
+            player = VoicePlayer(False, self.ctx.settings.voice_engine)
+            win.voice = player
+        player.set_enabled(self.voice.isChecked())
+        lang = self.ctx.lang
+        if player.say("test", lang):
+            self.voice_info.setText(self.tr("Speaking a test verdict…"))
+            return
+        zh, en = player.why_not(lang)
+        self.voice_info.setText(self.ctx.text(zh, en))
+        sound = getattr(win, "sound", None)
+        if sound is not None:
+            sound.play("ok")
+
     def read_scale(self) -> None:
         if self.ctx.devices is not None:
             self.ctx.devices.test_scale()
@@ -295,6 +348,9 @@ class SettingsTab(LeadTab):
             scale_port=self.scale_port.currentText().strip(),
             use_scale_in_verify=self.use_scale.isChecked(),
             sounds=self.sounds.isChecked(),
+            voice=self.voice.isChecked(),
+            verdict_fade_s=float(self.fade.value()),
+            kiosk=self.kiosk.isChecked(),
         )
         if changes["scanner_kind"] == "serial" and not changes["scanner_port"]:
             self.say(self.tr("Choose the scanner's serial port (Find serial ports)"), ok=False)
@@ -325,6 +381,9 @@ class SettingsTab(LeadTab):
             if lang != self.ctx.lang:
                 win.set_language(lang)
             win.sound.enabled = changes["sounds"]
+            apply_voice = getattr(win, "apply_feedback_settings", None)
+            if apply_voice is not None:
+                apply_voice()
             self.say(self.tr("Settings saved"))
             emit(self.ctx.events.data_changed, "settings")
             if zone_changed:

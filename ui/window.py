@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         self.sound = SoundPlayer(ctx.settings.sounds if sounds is None else sounds)
         self.setObjectName("station_window")
         self.resize(1366, 768)
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(1024, 600)  # 1366x768 above a taskbar fits (ui/geometry.py)
 
         self.stack = QStackedWidget()
         self.login = LoginPage()
