@@ -869,10 +869,14 @@ class LeadArea(QStackedWidget):
         from ui.logpanel import LogPanel
 
         self.log = LogPanel()
+        from ui.multistation import StationsTab
+
+        self.stations = StationsTab(ctx, self)
         self.pages: dict[str, QWidget] = {
             "batches": self.batches,
             "handoffs": self.handoffs,
             "discrepancies": self.discrepancies,
+            "stations": self.stations,
             "review": self.review,
             "settings": self.settings,
             "log": self.log,
@@ -909,6 +913,7 @@ class LeadArea(QStackedWidget):
             "batches": self.tr("Batches"),
             "handoffs": self.tr("Handoffs"),
             "discrepancies": self.tr("Discrepancies"),
+            "stations": self.ctx.text("多站协同", "Stations"),
             "review": self.tr("Review"),
             "settings": self.tr("Settings"),
             "log": self.tr("Log"),

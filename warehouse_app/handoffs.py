@@ -126,7 +126,8 @@ def discrepancies(
         dict(r)
         for r in conn.execute(
             "SELECT parcel_id, waybill, order_id, carrier, verified_at FROM parcels WHERE state='verified' "
-            "AND verified_at <= ? ORDER BY verified_at",
+            # a parcel whose cage moved to another station is theirs to hand off, not missing here
+            "AND verified_at <= ? AND transferred_to IS NULL ORDER BY verified_at",
             (cutoff,),
         )
     ]

@@ -675,15 +675,20 @@ class Ledger:
             self._write_lease(c, st, sku)
 
     def _block(self, c: Any, station: str, sku_set: str, now: datetime) -> int:
+        """Orders for `work_s` of work at the station's recent binding rate. The rate is taken
+        over the span actually seen (at least a minute), so a station that just started fast
+        gets a big enough block at its second pull, not after a whole window."""
         since = iso(now - timedelta(seconds=self.policy.rate_window_s))
-        recent = int(
-            c.execute(
-                "SELECT count(*) FROM ledger_orders WHERE bound_by=? AND sku_set=? "
-                "AND bound_rx_at >= ?",
-                (station, sku_set, since),
-            ).fetchone()[0]
-        )
-        per_s = recent / self.policy.rate_window_s
+        row = c.execute(
+            "SELECT count(*), min(bound_rx_at) FROM ledger_orders WHERE bound_by=? AND sku_set=? "
+            "AND bound_rx_at >= ?",
+            (station, sku_set, since),
+        ).fetchone()
+        recent = int(row[0])
+        if not recent:
+            return self.policy.min_block
+        span = max(60.0, (now - parse_iso(str(row[1]))).total_seconds())
+        per_s = recent / span
         return max(self.policy.min_block, math.ceil(per_s * self.policy.work_s))
 
     def _expire(self, c: Any, now: datetime, dirty: set[tuple[str, str]]) -> None:

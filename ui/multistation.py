@@ -1,0 +1,154 @@
+"""The lead's "Stations" tab: the hub's conflict list with what to do, this station's leases (age,
+time left, last pull) and the staleness warning, and a transfer sheet for a cage coming in.
+
+Everything shown is local data (pulled records), so it works offline too and says how old it is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from ui.lead import LeadArea, LeadTab
+from ui.ops import AppContext
+from ui.tables import fill_table, make_table
+from warehouse_app import multistation
+from warehouse_app.store.tx import transaction
+
+
+def stations_view(conn: Any) -> dict[str, Any]:
+    """One read for the tab: conflicts, leases, warnings, transfer counts and the last pull."""
+    from warehouse_app.sync import state
+
+    last_pull = state.read_state(conn).get("last_pull_at")
+    return {
+        "divided": multistation.hub_divides_work(conn),
+        "conflicts": multistation.conflicts(conn),
+        "leases": multistation.lease_status(conn),
+        "warnings": multistation.staleness_warnings(conn),
+        "transfers": multistation.transfer_counts(conn),
+        "last_pull_at": last_pull,
+    }
+
+
+def _take_sheet(conn: Any, path: str, operator: str | None) -> list[str]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    with transaction(conn):
+        return multistation.transfer_in(conn, data["transfers"], operator=operator)
+
+
+class StationsTab(LeadTab):
+    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
+        super().__init__(ctx, area)
+        lay = QVBoxLayout(self)
+        self.warning = QLabel()
+        self.warning.setObjectName("stations_warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("font-size:18px;font-weight:bold;color:#b71c1c")
+        self.lease_line = QLabel()
+        self.lease_line.setObjectName("lease_line")
+        self.lease_line.setWordWrap(True)
+        self.l_conflicts = QLabel()
+        self.l_conflicts.setStyleSheet("font-size:16px;font-weight:bold")
+        self.table = make_table("hub_conflicts")
+        row = QHBoxLayout()
+        self.sheet = QLineEdit()
+        self.sheet.setObjectName("transfer_sheet")
+        self.take_btn = QPushButton()
+        self.take_btn.setObjectName("take_transfer_sheet")
+        self.take_btn.clicked.connect(self.take_sheet)
+        row.addWidget(self.sheet, 1)
+        row.addWidget(self.take_btn)
+        for w in (self.warning, self.lease_line, self.l_conflicts):
+            lay.addWidget(w)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.result)
+        self.data: dict[str, Any] = {}
+
+    def retranslate(self) -> None:
+        t = self.ctx.text
+        self.take_btn.setText(t("接收转移单", "Take in a transfer sheet"))
+        self.sheet.setPlaceholderText(t("转移单文件路径", "Transfer sheet file"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.read(stations_view, ok=self.render_view)
+
+    def render_view(self, d: dict[str, Any]) -> None:
+        t = self.ctx.text
+        self.data = d
+        warns = [t(zh, en) for zh, en in d["warnings"]]
+        self.warning.setText("\n".join(warns))
+        pull = self.ctx.local_time(d["last_pull_at"]) if d["last_pull_at"] else t("从未", "never")
+        parts = [t(f"上次下载：{pull}", f"Last pull: {pull}")]
+        if not d["divided"]:
+            parts.append(t("本站独立工作（上游未分工）", "Working alone (the hub divides no work)"))
+        for ls in d["leases"]:
+            age = int(ls["age_s"] // 60)
+            exp = self.ctx.local_time(ls["expires_at"]) if ls["expires_at"] else "-"
+            parts.append(
+                t(
+                    f"租约 {ls['sku_set']}：{ls['open_orders']}/{ls['orders']} 单，"
+                    f"{age} 分钟前发放，{exp} 到期",
+                    f"Lease {ls['sku_set']}: {ls['open_orders']}/{ls['orders']} orders, "
+                    f"granted {age} min ago, expires {exp}",
+                )
+            )
+        tr = d["transfers"]
+        parts.append(
+            t(
+                f"转出 {tr['transferred_out']} 件，转入 {tr['transferred_in']} 件",
+                f"Transferred out {tr['transferred_out']}, in {tr['transferred_in']}",
+            )
+        )
+        self.lease_line.setText(" · ".join(parts))
+        rows = [
+            {
+                **r,
+                "action": r.get("action_zh") if self.ctx.lang == "zh" else r.get("action_en"),
+            }
+            for r in d["conflicts"]
+        ]
+        self.l_conflicts.setText(
+            t(f"多站冲突：{len(rows)} 条", f"Conflicts across stations: {len(rows)}")
+        )
+        fill_table(
+            self.table,
+            rows,
+            ["kind", "order_id", "waybill", "station_id", "action"],
+            [
+                t("类型", "Kind"),
+                t("订单", "Order"),
+                t("面单", "Waybill"),
+                t("站点", "Station"),
+                t("处理", "What to do"),
+            ],
+            stretch="action",
+        )
+
+    def take_sheet(self) -> None:
+        path = self.sheet.text().strip()
+        if not path:
+            self.say(self.ctx.text("请输入转移单文件", "Enter the transfer sheet file"), ok=False)
+            return
+
+        def ok(taken: list[str]) -> None:
+            self.say(self.ctx.text(f"已接收 {len(taken)} 个包裹", f"Took in {len(taken)} parcels"))
+            self.refresh()
+
+        def load(conn: Any) -> list[str]:
+            try:
+                return _take_sheet(conn, path, self.lead_code)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                from warehouse_app.errors import StationError
+
+                raise StationError(
+                    f"Cannot read the transfer sheet {path}: {exc}",
+                    zh=f"无法读取转移单 {path}：{exc}",
+                ) from exc
+
+        self.write(load, ok=ok)
