@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.ui_fixtures import Station, station  # noqa: F401
+from tests.ui_fixtures import Station, station
 from warehouse_app import multistation
 from warehouse_app.station import set_setting
 from warehouse_app.store.tx import transaction
@@ -45,7 +45,7 @@ def _pulled(conn: Any) -> None:
         )
 
 
-def test_stations_tab_lists_conflicts_and_warns_on_expired_lease(station: Station) -> None:  # noqa: F811
+def test_stations_tab_lists_conflicts_and_warns_on_expired_lease(station: Station) -> None:
     st, w = station, station.window
     st.ctx.writer.call(_pulled)
     st.login("P001")

@@ -26,6 +26,7 @@ _WARN = {
     "batch_not_active",
     "handoff_closed",
     "no_order",
+    "no_lease",  # nothing left in this station's lease: keep it staged, sync
     "not_logged_in",
     "not_packed",
     "not_verified",
@@ -47,7 +48,7 @@ def severity(v: Verdict) -> str:
     if v.ok:
         return "ok"
     r = v.reason or ""
-    if r == "intercepted":
+    if r in ("intercepted", "held"):  # held: another station shipped it, pull it the same way
         return "intercept"
     if r in _INFO:
         return "info"
