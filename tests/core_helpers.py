@@ -66,6 +66,17 @@ def seed_station(conn: sqlite3.Connection, station_id: str = "T1") -> None:
         )
         add_operator(conn, "P1", "Packer One", "packer")
         add_operator(conn, "L1", "Lead One", "lead", pin="4321")
+        seed_label_sender(conn)
+
+
+def seed_label_sender(conn: sqlite3.Connection) -> None:
+    """The sender and routes a waybill needs (without them labels are held)."""
+    from warehouse_app.station import set_setting
+
+    set_setting(conn, "label.sender_name", "直播旗舰店")
+    set_setting(conn, "label.sender_phone", "02188886666")
+    set_setting(conn, "label.sender_address", "浙江省杭州市余杭区仓前街道文一西路969号 A 仓")
+    set_setting(conn, "label.routes", {"351": {"hub": "杭州转运中心", "code": "571-A"}})
 
 
 def order(

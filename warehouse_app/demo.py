@@ -177,6 +177,10 @@ def _build_demo(
         )
         set_setting(conn, "language", "zh")
         set_setting(conn, "timezone", "Asia/Shanghai")  # people read local time; storage stays UTC
+        # Waybills need a sender (labels without one are held); the demo ships as a warehouse.
+        set_setting(conn, "label.sender_name", "直播旗舰店 演示仓")
+        set_setting(conn, "label.sender_phone", "02188886666")
+        set_setting(conn, "label.sender_address", "浙江省杭州市余杭区仓前街道文一西路969号 A 仓")
         sets = _sku_sets()
         order_rows = _orders(rng, now, orders, sets)
         apply_orders(conn, order_rows)

@@ -45,11 +45,12 @@ def parse_size(text: str) -> LabelSize:
 
 @dataclass
 class Waybill:
-    """What goes on one label. Phone numbers are masked here, never in the encoders."""
+    """What goes on one label. Phone numbers (and names, when asked) are masked in the layout,
+    never in the encoders."""
 
     waybill: str
     carrier: str
-    sort_code: str = ""
+    sort_code: str = ""  # 三段码
     recipient_name: str = ""
     recipient_phone: str = ""
     recipient_address: str = ""
@@ -62,6 +63,12 @@ class Waybill:
     printed_at: datetime | None = None
     reprint: bool = False
     hub: str = ""  # 集包地
+    hub_code: str = ""  # 集包码
+    weight_g: int | None = None
+    pieces: int = 1
+    remark: str = ""
+    mask_name: bool = False  # 张三 -> 张*
+    label_code: str = ""  # pre-pack label (anonymous batches): printed in place of the order
 
 
 def mask_phone(phone: str) -> str:
@@ -102,7 +109,17 @@ class Box:
     t: float = 0.3  # line thickness; t >= min(w,h) draws a filled bar
 
 
-Element = Union[Text, Barcode128, Box]  # noqa: UP007 (a runtime alias; py3.10 needs Union here)
+@dataclass(frozen=True)
+class QR:
+    """A QR code (waybill and order); `module` is one module's side in mm (whole dots)."""
+
+    x: float
+    y: float
+    data: str
+    module: float
+
+
+Element = Union[Text, Barcode128, Box, QR]  # noqa: UP007 (a runtime alias; py3.10 needs Union here)
 
 
 @dataclass
@@ -112,23 +129,6 @@ class Layout:
     waybill: str = ""
 
 
-def wrap(text: str, font_mm: float, max_w: float) -> list[str]:
-    """Greedy wrap by estimated advance: CJK one em, ASCII half an em (good enough for labels)."""
-    if max_w <= 0:
-        return [text]
-    lines, cur, w = [], "", 0.0
-    for ch in text:
-        adv = font_mm * (1.08 if ord(ch) > 0x2E7F else 0.6)  # a margin for resident fonts
-        if cur and w + adv > max_w:
-            lines.append(cur)
-            cur, w = "", 0.0
-        cur += ch
-        w += adv
-    if cur:
-        lines.append(cur)
-    return lines or [""]
-
-
 def code128_modules(data: str) -> str:
     """The bar/space pattern ('1' = bar) of a Code 128 symbol, quiet zones excluded."""
     from barcode import Code128
@@ -136,92 +136,345 @@ def code128_modules(data: str) -> str:
     return str(Code128(data).build()[0])
 
 
+class LabelRefused(DeviceError):
+    """This waybill cannot be printed as it is (missing 三段码/sender, text that cannot fit)."""
+
+
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 欧阳娜娜 -> 欧***: the surname stays readable for the courier."""
+    name = (name or "").strip()
+    return name[:1] + "*" * (len(name) - 1) if len(name) > 1 else name
+
+
+MARGIN_MM = 2.0  # every element stays this far inside the label edge (printable area)
+LINE = 1.15  # line pitch as a multiple of the cell height
+_WIDTH_SLACK = 0.96  # TSPL prints whole point sizes: keep 4% room so no line can grow past
+
+
+class _Fit(Exception):
+    pass
+
+
+class _Flow:
+    """Places wrapped text and bars top-down at one text scale; raises _Fit when out of room."""
+
+    def __init__(self, dots_per_mm: float, scale: float, bottom: float) -> None:
+        self.d = dots_per_mm
+        self.scale = scale
+        self.bottom = bottom
+        self.els: list[Element] = []
+
+    def size(self, base: float, floor: float) -> float:
+        return max(floor, base * self.scale)
+
+    def width(self, text: str, h: float, bold: bool = False) -> float:
+        from devices.printers.bitmap import text_width
+
+        return text_width(text, max(10, round(h * self.d)), bold) / self.d
+
+    def wrap(self, text: str, h: float, w: float, bold: bool = False) -> list[str]:
+        """Greedy wrap by measured glyph advances; ASCII words stay whole when they can."""
+        budget = w * _WIDTH_SLACK
+        lines: list[str] = []
+        cur = ""
+        for token in re.findall(r"[A-Za-z0-9*#\-./@]+|\s+|.", text):
+            cand = cur + token
+            if not cur or self.width(cand, h, bold) <= budget:
+                cur = cand
+                continue
+            if token.isspace():
+                lines.append(cur)
+                cur = ""
+                continue
+            lines.append(cur.rstrip())
+            cur = token
+            while self.width(cur, h, bold) > budget:  # a token longer than a line: split it
+                i = len(cur) - 1
+                while i > 1 and self.width(cur[:i], h, bold) > budget:
+                    i -= 1
+                lines.append(cur[:i])
+                cur = cur[i:]
+        if cur.strip() or not lines:
+            lines.append(cur.rstrip())
+        return lines
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        text: str,
+        bold: bool = False,
+        fixed: bool = False,
+        max_lines: int = 0,
+        field: str = "",
+    ) -> float:
+        """Wrapped text at (x, y) in width w; returns the y below it."""
+        lines = self.wrap(text, h, w, bold)
+        if max_lines and len(lines) > max_lines:
+            raise _Fit(field)
+        for line in lines:
+            self.els.append(Text(x, y, h, line, bold=bold, fixed=fixed, max_w=w))
+            y += h * LINE
+        if y > self.bottom + 0.01:
+            raise _Fit(field)
+        return y
+
+    def rule(self, x: float, y: float, w: float, t: float = 0.3) -> None:
+        self.els.append(Box(x, y, w, max(t, 1.0 / self.d), t=max(t, 1.0 / self.d)))
+
+
+def _barcode(
+    f: _Flow, x: float, y: float, w: float, h: float, data: str, max_dots: int = 4
+) -> float:
+    """Code 128 with whole-dot modules, centred in w, with a 10-module quiet zone each side; its
+    human-readable number underneath. Returns the y below."""
+    modules = len(code128_modules(data))
+    dot = 1.0 / f.d
+    n = min(max_dots, int(w / ((modules + 20) * dot)))
+    if n < 1 or (n < 2 and f.d < 10):
+        raise _Fit("barcode")
+    mod = n * dot
+    bw = modules * mod
+    f.els.append(Barcode128(x + (w - bw) / 2, y, h, data, mod))
+    y += h + 0.8
+    hr = f.size(3.2, 2.4)
+    f.els.append(Text(x + (w - f.width(data, hr, True)) / 2, y, hr, data, bold=True))
+    return y + hr * LINE
+
+
+def _qr(f: _Flow, x: float, y: float, side: float, data: str) -> float:
+    """A QR code no wider than `side` mm (whole-dot modules, 2-module quiet zone drawn white)."""
+    import segno
+
+    n = len(segno.make(data, error="m", micro=False).matrix)
+    dots = int(side * f.d / (n + 4))
+    if dots < 2:
+        raise _Fit("qr")
+    mod = dots / f.d
+    f.els.append(QR(x + 2 * mod, y + 2 * mod, data, mod))
+    return y + (n + 4) * mod
+
+
+def _details(wb: Waybill) -> str:
+    parts = [f"内容 {wb.contents}" if wb.contents else ""]
+    if wb.weight_g:
+        parts.append(f"重量 {wb.weight_g / 1000:.2f}kg")
+    parts.append(f"件数 {max(1, wb.pieces)}")
+    if wb.remark:
+        parts.append(f"备注 {wb.remark}")
+    return "  ".join(p for p in parts if p)
+
+
+def _ref(wb: Waybill) -> str:
+    ref = f"订单 {wb.order_id}" if wb.order_id else f"预包 {wb.label_code}" if wb.label_code else ""
+    return "  ".join(x for x in (ref, f"批次 {wb.batch_id}" if wb.batch_id else "") if x)
+
+
+def _check(wb: Waybill) -> None:
+    who = wb.order_id or wb.label_code or wb.waybill
+    missing = [
+        (en, zh)
+        for en, zh, ok in (
+            ("sort code (三段码)", "三段码", wb.sort_code.strip()),
+            ("sender name", "寄件人", wb.sender_name.strip()),
+            ("sender address", "寄件地址", wb.sender_address.strip()),
+        )
+        if not ok
+    ]
+    if missing:
+        raise LabelRefused(
+            f"Waybill {wb.waybill} for order {who} is held: no {', '.join(m[0] for m in missing)}. "
+            "Import or pull the route/sender data, then print it.",
+            zh=f"订单 {who} 的面单 {wb.waybill} 暂停打印：缺少{'、'.join(m[1] for m in missing)}。"
+            "请导入或同步路由/寄件人资料后再打印。",
+        )
+
+
+def _carrier_part(f: _Flow, wb: Waybill, W: float, y: float, with_qr: bool) -> float:
+    m = MARGIN_MM
+    iw = W - 2 * m
+    when = (wb.printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    # Header: carrier logo area (carrier name inside a frame), print time right.
+    logo_w = min(34.0, iw * 0.4)
+    hh = f.size(4.2, 2.8)
+    f.els.append(Box(m, y, logo_w, hh + 2.4, t=0.3))
+    f.text(
+        m + 1.2,
+        y + 1.2,
+        logo_w - 2.4,
+        hh,
+        wb.carrier,
+        bold=True,
+        fixed=True,
+        max_lines=1,
+        field="carrier",
+    )
+    th = f.size(2.6, 2.2)
+    f.els.append(Text(W - m - f.width(when, th), y + 0.5, th, when))
+    if wb.reprint:
+        rt = "补打 REPRINT"
+        f.els.append(
+            Text(W - m - f.width(rt, th, True), y + 0.5 + th * LINE, th, rt, bold=True, fixed=True)
+        )
+    y += hh + 3.4
+    f.rule(m, y, iw, 0.4)
+    y += 1.2
+    # Destination zone: 三段码 as large as the width allows, then 集包地 / 集包码.
+    sh = f.size(12.0 * W / 100, 6.0)
+    while f.width(wb.sort_code, sh, True) > iw * _WIDTH_SLACK and sh > 6.0:
+        sh -= 0.5
+    y = f.text(m, y, iw, sh, wb.sort_code, bold=True, max_lines=1, field="sort code")
+    if wb.hub or wb.hub_code:
+        hb = f.size(4.0, 2.6)
+        hub = "  ".join(
+            x
+            for x in (
+                f"集包地 {wb.hub}" if wb.hub else "",
+                f"集包码 {wb.hub_code}" if wb.hub_code else "",
+            )
+            if x
+        )
+        y = f.text(m, y, iw, hb, hub, bold=True, field="hub")
+    f.rule(m, y, iw, 0.4)
+    y += 1.5
+    # Code zone: the waybill barcode.
+    y = _barcode(f, m, y, iw, f.size(14.0, 9.0), wb.waybill)
+    f.rule(m, y, iw, 0.4)
+    y += 1.2
+    # Recipient zone.
+    name = mask_name(wb.recipient_name) if wb.mask_name else wb.recipient_name
+    rh = f.size(4.4, 3.0)
+    y = f.text(
+        m, y, iw, rh, f"收 {name}  {mask_phone(wb.recipient_phone)}", bold=True, field="recipient"
+    )
+    y = f.text(m, y, iw, f.size(3.8, 2.6), wb.recipient_address, field="recipient address")
+    y += 0.4
+    f.rule(m, y, iw)
+    y += 1.0
+    # Sender zone.
+    sh2 = f.size(3.0, 2.2)
+    y = f.text(
+        m,
+        y,
+        iw,
+        sh2,
+        f"寄 {wb.sender_name}  {mask_phone(wb.sender_phone)}",
+        fixed=True,
+        field="sender",
+    )
+    y = f.text(m, y, iw, sh2, wb.sender_address, fixed=True, field="sender address")
+    y += 0.4
+    f.rule(m, y, iw)
+    y += 1.0
+    # Contents zone: contents, weight, pieces, remark; order/pre-pack and batch.
+    ch = f.size(3.0, 2.2)
+    qr_side = 0.0
+    if with_qr:
+        qr_side = min(22.0, iw * 0.26)
+    tw = iw - qr_side - (1.5 if qr_side else 0)
+    top = y
+    y = f.text(m, y, tw, ch, _details(wb), field="contents")
+    if _ref(wb):
+        y = f.text(m, y, tw, ch, _ref(wb), field="order")
+    if with_qr:
+        y = max(
+            y, _qr(f, W - m - qr_side, top, qr_side, f"{wb.waybill}|{wb.order_id or wb.label_code}")
+        )
+    return y
+
+
+def _signature(f: _Flow, W: float, y: float) -> float:
+    m = MARGIN_MM
+    iw = W - 2 * m
+    sh = f.size(2.8, 2.2)
+    f.rule(m, y, iw)
+    y += 1.0
+    f.els.append(Text(m, y, sh, "签收人 Signature:", fixed=True))
+    f.els.append(Text(m + iw * 0.55, y, sh, "时间 Time:", fixed=True))
+    return y + sh * LINE + 5.0  # room to sign
+
+
+def _stub(f: _Flow, wb: Waybill, W: float, y: float) -> float:
+    """The recipient's stub of a two-part label: second barcode, QR and the essentials."""
+    m = MARGIN_MM
+    iw = W - 2 * m
+    qr_side = min(22.0, iw * 0.26)
+    bw = iw - qr_side - 2
+    top = y
+    y = _barcode(f, m, y, bw, f.size(9.0, 7.0), wb.waybill, max_dots=3)
+    _qr(f, W - m - qr_side, top, qr_side, f"{wb.waybill}|{wb.order_id or wb.label_code}")
+    y = max(y, top + qr_side) + 0.5
+    name = mask_name(wb.recipient_name) if wb.mask_name else wb.recipient_name
+    th = f.size(3.0, 2.2)
+    y = f.text(
+        m,
+        y,
+        iw,
+        th,
+        f"收 {name}  {mask_phone(wb.recipient_phone)}  {wb.recipient_address}",
+        field="stub recipient",
+    )
+    y = f.text(
+        m,
+        y,
+        iw,
+        th,
+        f"寄 {wb.sender_name}  {mask_phone(wb.sender_phone)}",
+        fixed=True,
+        field="stub sender",
+    )
+    y = f.text(m, y, iw, th, _details(wb), field="stub contents")
+    if _ref(wb):
+        y = f.text(m, y, iw, th, _ref(wb), field="stub order")
+    return y
+
+
 def waybill_layout(
     wb: Waybill, size: LabelSize | str = "100x180", dots_per_mm: float = 8.0
 ) -> Layout:
-    """Lay a waybill out for one of the standard sizes; coordinates in mm from the top-left."""
+    """Lay a waybill out by GB/T 41833-2022 zones; coordinates in mm from the top-left.
+
+    100x180 is two parts (carrier part + recipient stub below a cut line); 100x150 and 76x130 are
+    one part with the QR code beside the contents. Text wraps; when the label is full every text
+    shrinks together, down to floor sizes; a label that still does not fit is refused
+    (LabelRefused), never cut. Nothing is drawn outside a 2 mm margin.
+    """
     if isinstance(size, str):
         size = parse_size(size)
+    _check(wb)
     W, H = size.width_mm, size.height_mm
-    s = W / 100.0  # horizontal scale: 76 mm labels shrink fonts a little
-    m = 3.0
-    iw = W - 2 * m
-    els: list[Element] = []
-    y = m
-    when = (wb.printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    # Header: carrier and print time; a reprint is marked in a black bar.
-    els.append(Text(m, y, 5.0 * s, wb.carrier, bold=True, fixed=True))
-    els.append(Text(W - m - 30 * s, y + 1, 2.6 * s, when))
-    y += 7 * s
-    if wb.reprint:
-        els.append(Box(m, y, iw, 5.0, t=0.6))
-        els.append(Text(m + 1.5, y + 0.8, 3.4, "补打 REPRINT 重复打印", bold=True, fixed=True))
-        y += 6
-    els.append(Box(m, y, iw, 0.4, t=0.4))
-    y += 1.5
-    # Sort code (三段码), as large as the width allows.
-    sort_h = min(14.0 * s, (H * 0.09))
-    els.append(Text(m, y, sort_h, wb.sort_code or "-", bold=True))
-    y += sort_h + 2
-    if wb.hub:
-        els.append(Text(m, y, 4.0 * s, f"集包地 {wb.hub}", bold=True))
-        y += 5.5 * s
-    els.append(Box(m, y, iw, 0.4, t=0.4))
-    y += 2
-    # Waybill barcode: Code 128 with modules in whole printer dots, as wide as it fits.
-    modules = len(code128_modules(wb.waybill)) + 0
-    dot = 1.0 / dots_per_mm
-    n_dots = max(2, min(4, int(iw / (modules * dot))))
-    mod_mm = n_dots * dot
-    bc_w = modules * mod_mm
-    bc_h = min(18.0, H * 0.11)
-    els.append(Barcode128(m + max(0.0, (iw - bc_w) / 2), y, bc_h, wb.waybill, mod_mm))
-    y += bc_h + 1
-    hr = 3.6 * s  # human-readable number, centred under the bars (ASCII advance ~0.6 em)
-    els.append(
-        Text(m + max(0.0, (iw - len(wb.waybill) * hr * 0.6) / 2), y, hr, wb.waybill, bold=True)
+    m = MARGIN_MM
+    two_part = H >= 170
+    split = H * 0.63 if two_part else H
+    failed = ""
+    for step in range(13):
+        scale = 1.0 - step * 0.05
+        f = _Flow(dots_per_mm, scale, split - m if two_part else H - m)
+        try:
+            y = _carrier_part(f, wb, W, m, with_qr=not two_part)
+            sig_h = f.size(2.8, 2.2) * LINE + 6.0
+            if y + 0.5 > f.bottom - sig_h:  # the signature zone needs its room too
+                raise _Fit("recipient address")
+            y = f.bottom - sig_h
+            _signature(f, W, y)
+            if two_part:
+                # Cut line between the carrier part and the recipient stub.
+                f.els.append(Box(0.0 + m, split, W - 2 * m, 0.25, t=0.25))
+                f.bottom = H - m
+                _stub(f, wb, W, split + 1.5)
+        except _Fit as exc:
+            failed = str(exc)
+            continue
+        return Layout(size=size, elements=f.els, waybill=wb.waybill)
+    who = wb.order_id or wb.label_code or wb.waybill
+    raise LabelRefused(
+        f"Waybill {wb.waybill} (order {who}) does not fit on a {size.name} label even at the "
+        f"smallest readable text ({failed or 'text'} too long); not printed, nothing was cut.",
+        zh=f"订单 {who} 的面单 {wb.waybill} 在 {size.name} 面单上用最小可读字号也放不下"
+        f"（{failed or '文字'}过长），未打印，不会截断。",
     )
-    y += 5.5 * s
-    els.append(Box(m, y, iw, 0.4, t=0.4))
-    y += 2
-    # Recipient.
-    # Taller labels get bigger recipient/sender text: the packer and courier read these first.
-    v = min(1.35, max(1.0, H / 130.0 * 0.95))
-    f = 4.6 * s * v
-    els.append(
-        Text(m, y, f, f"收 {wb.recipient_name}  {mask_phone(wb.recipient_phone)}", bold=True)
-    )
-    y += f + 1.5
-    for line in wrap(wb.recipient_address, f * 0.9, iw - 2)[:3]:
-        els.append(Text(m, y, f * 0.9, line))
-        y += f * 0.9 + 1.2
-    y += 1
-    els.append(Box(m, y, iw, 0.3, t=0.3))
-    y += 1.8
-    # Sender.
-    f2 = 3.2 * s * v
-    els.append(Text(m, y, f2, f"寄 {wb.sender_name}  {mask_phone(wb.sender_phone)}", fixed=True))
-    y += f2 + 1.2
-    for line in wrap(wb.sender_address, f2, iw - 2)[:2]:
-        els.append(Text(m, y, f2, line, fixed=True))
-        y += f2 + 1.0
-    y += 1
-    els.append(Box(m, y, iw, 0.3, t=0.3))
-    y += 1.8
-    # Contents, order, batch.
-    for line in wrap(f"内容 {wb.contents}", f2, iw - 2)[:2]:
-        els.append(Text(m, y, f2, line))
-        y += f2 + 1.0
-    els.append(Text(m, y, f2, f"订单 {wb.order_id}"))
-    y += f2 + 1.0
-    els.append(Text(m, y, f2, f"批次 {wb.batch_id}", fixed=True))
-    y += f2 + 1.5
-    # Signature zone at the bottom.
-    sig_y = max(y + 2, H - 16 * s)
-    if sig_y + 10 * s <= H:
-        els.append(Box(m, sig_y, iw, 0.3, t=0.3))
-        els.append(Text(m, sig_y + 2, f2, "签收人 / Signature:", fixed=True))
-    return Layout(size=size, elements=els, waybill=wb.waybill)
 
 
 def sample_waybill(number: str = "SF1234567890123", reprint: bool = False) -> Waybill:

@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from devices.fonts import pdf_font_name
-from devices.printers.layout import Barcode128, Box, Layout, Text, code128_modules
+from devices.printers.fontdl import font_metrics
+from devices.printers.layout import QR, Barcode128, Box, Layout, Text, code128_modules
 from devices.printers.settings import PrinterSettings
 
 
@@ -55,9 +56,11 @@ def draw_layout(c: canvas.Canvas, layout: Layout, st: PrinterSettings | None = N
     oy = st.offset_y_mm if st else 0.0
     for el in layout.elements:
         if isinstance(el, Text):
-            size_pt = el.h * mm * 1.0
+            # el.h is the cell (ascent + descent), as on the thermal printers.
+            upem, asc, desc = font_metrics()
+            size_pt = el.h * upem / (asc + desc) * mm
             c.setFont(font, size_pt)
-            base = (H - (el.y + oy) - el.h * 0.88) * mm
+            base = (H - (el.y + oy) - el.h * asc / (asc + desc)) * mm
             if el.bold:  # fake bold: fill + stroke the glyph outlines
                 c.saveState()
                 c.setLineWidth(size_pt * 0.04)
@@ -72,6 +75,21 @@ def draw_layout(c: canvas.Canvas, layout: Layout, st: PrinterSettings | None = N
                 c.drawString((el.x + ox) * mm, base, el.text)
         elif isinstance(el, Barcode128):
             draw_code128(c, el.x + ox, el.y + oy, H, el.h, el.data, el.module)
+        elif isinstance(el, QR):
+            import segno
+
+            matrix = segno.make(el.data, error="m", micro=False).matrix
+            for r, row in enumerate(matrix):
+                for col, dark in enumerate(row):
+                    if dark:
+                        c.rect(
+                            (el.x + ox + col * el.module) * mm,
+                            (H - (el.y + oy) - (r + 1) * el.module) * mm,
+                            el.module * mm,
+                            el.module * mm,
+                            stroke=0,
+                            fill=1,
+                        )
         elif isinstance(el, Box):
             c.setLineWidth(el.t * mm)
             if el.t >= min(el.w, el.h):

@@ -19,17 +19,70 @@ def detect_lang(data: bytes) -> str:
     head = data[:4096].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
-    if b"^XA" in head:
+    if b"^XA" in head or head.startswith(b"~DY"):
         return "zpl"
+    if head.startswith(b"DOWNLOAD "):
+        return "tspl"
     if b"SIZE " in head or b"CLS" in head or b"PRINT " in data[-64:]:
         return "tspl"
     return "unknown"
 
 
-def zpl_png(data: bytes, dpi: int = 203) -> list[bytes]:
+class PrinterMemory:
+    """What a printer keeps between jobs: downloaded fonts (ZPL `~DY`, TSPL `DOWNLOAD`)."""
+
+    def __init__(self) -> None:
+        self.zpl: dict[bytes, bytes] = {}  # name -> the whole ~DY command
+        self.tspl: dict[str, bytes] = {}  # file name -> TTF bytes
+
+
+_DY = re.compile(rb"~DY([A-Z]:[^,]+),B,T,(\d+),0,")
+
+
+def _split_downloads(data: bytes) -> tuple[dict[bytes, bytes], bytes]:
+    """(~DY commands by name, the rest of the job): binary font data must not be filtered."""
+    fonts: dict[bytes, bytes] = {}
+    rest: list[bytes] = []
+    pos = 0
+    while True:
+        m = _DY.search(data, pos)
+        if not m:
+            rest.append(data[pos:])
+            return fonts, b"".join(rest)
+        end = m.end() + int(m[2])
+        rest.append(data[pos : m.start()])
+        fonts[m[1]] = data[m.start() : end]
+        pos = end
+
+
+_TSPL_DL = re.compile(rb'DOWNLOAD "([^"]+)",(\d+),')
+
+
+def strip_downloads(data: bytes, lang: str) -> bytes:
+    """The job without its font downloads (binary data that must not be searched as text)."""
+    if lang == "zpl":
+        return _split_downloads(data)[1]
+    if lang != "tspl":
+        return data
+    out: list[bytes] = []
+    pos = 0
+    while True:
+        m = _TSPL_DL.search(data, pos)
+        if not m:
+            out.append(data[pos:])
+            return b"".join(out)
+        out.append(data[pos : m.start()])
+        pos = m.end() + int(m[2]) + 2
+
+
+def zpl_png(data: bytes, dpi: int = 203, memory: PrinterMemory | None = None) -> list[bytes]:
     import zplkit
 
-    doc = zplkit.render(_ZPL_NON_DRAWING.sub(b"", data), zplkit.Options(dpi=dpi))
+    memory = memory or PrinterMemory()
+    fonts, rest = _split_downloads(data)
+    memory.zpl.update(fonts)
+    prior = b"".join(memory.zpl.values())
+    doc = zplkit.render(prior + _ZPL_NON_DRAWING.sub(b"", rest), zplkit.Options(dpi=dpi))
     return [scene.png() for scene in doc.labels]
 
 
@@ -49,19 +102,29 @@ def pdf_png(data: bytes, dpi: int = 203) -> list[bytes]:
     return out
 
 
-def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
-    """Interpret the TSPL subset our encoder emits: SIZE, CLS, TEXT, BARCODE 128, BITMAP, BAR,
-    BOX, PRINT. Resident fonts are drawn with the CJK font at the same dot size."""
-    from PIL import Image, ImageDraw
+def _qr_matrix(data: str) -> list[list[bool]]:
+    import segno
 
-    from devices.fonts import pil_font
+    return [[bool(v) for v in row] for row in segno.make(data, error="m", micro=False).matrix]
+
+
+def tspl_png(data: bytes, dpi: int = 203, memory: PrinterMemory | None = None) -> list[bytes]:
+    """Interpret the TSPL our encoder emits, per the TSPL/TSPL2 manual: SIZE, CODEPAGE, CLS,
+    DOWNLOAD (TrueType), TEXT (downloaded TTF at a point size, or TSS24.BF2's 24-dot cells times
+    the multiplier), BARCODE 128, QRCODE, BITMAP, BAR, BOX, PRINT. Text is decoded with the
+    CODEPAGE in force, so a wrong CODEPAGE shows as wrong text."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from devices.printers.bitmap import text_bitmap
     from devices.printers.layout import code128_modules
 
+    memory = memory or PrinterMemory()
     d = dpi / 25.4
     pages: list[bytes] = []
     img = None
     draw = None
     w_dots, h_dots = round(100 * d), round(150 * d)
+    codepage = "utf-8"
     pos = 0
     n = len(data)
     while pos < n:
@@ -80,23 +143,41 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
                 bm = Image.frombytes("1", (wb * 8, hh), inv)
                 img.paste(0, (x, y), bm)
             continue
+        if line.startswith(b"DOWNLOAD "):
+            m = re.match(rb'DOWNLOAD "([^"]+)",(\d+),', data[pos : pos + 200])
+            if m:
+                start = pos + m.end()
+                size = int(m[2])
+                memory.tspl[m[1].decode()] = data[start : start + size]
+                pos = start + size + 2
+                continue
         pos = end + 2
-        text = line.decode("gbk", errors="replace").strip()
+        text = line.decode(codepage, errors="replace").strip()
         if not text:
             continue
         cmd, _, args = text.partition(" ")
         if cmd == "SIZE":
-            m = re.findall(r"([\d.]+)\s*mm", args)
-            if len(m) == 2:
-                w_dots, h_dots = round(float(m[0]) * d), round(float(m[1]) * d)
+            mm = re.findall(r"([\d.]+)\s*mm", args)
+            if len(mm) == 2:
+                w_dots, h_dots = round(float(mm[0]) * d), round(float(mm[1]) * d)
+        elif cmd == "CODEPAGE":
+            codepage = {"936": "gbk", "950": "big5", "UTF-8": "utf-8"}.get(args.strip(), "latin-1")
         elif cmd == "CLS":
             img = Image.new("L", (w_dots, h_dots), 255)
             draw = ImageDraw.Draw(img)
-        elif cmd == "TEXT" and draw is not None:
+        elif cmd == "TEXT" and draw is not None and img is not None:
             t = re.match(r'(\d+),(\d+),"([^"]+)",(\d+),(\d+),(\d+),"(.*)"$', args)
             if t:
-                x, y, mul = int(t[1]), int(t[2]), int(t[5])
-                draw.text((x, y), t[7].replace('\\["]', '"'), font=pil_font(24 * mul), fill=0)
+                x, y, font, ymul = int(t[1]), int(t[2]), t[3], int(t[6])
+                s = t[7].replace('\\["]', '"')
+                if font in memory.tspl:  # TrueType: the multipliers are point sizes
+                    em = round(ymul * dpi / 72)
+                    f = ImageFont.truetype(io.BytesIO(memory.tspl[font]), em)
+                    draw.text((x, y), s, font=f, fill=0, anchor="la")
+                else:  # bitmap fonts: TSS24.BF2 and friends are 24-dot cells, "3" is 16x24
+                    tb = text_bitmap(s, 24 * ymul)
+                    glyphs = Image.frombytes("1", (tb.bytes_per_row * 8, tb.height), tb.data)
+                    img.paste(0, (x, y), glyphs)
         elif cmd == "BARCODE" and draw is not None:
             b = re.match(r'(\d+),(\d+),"128M?",(\d+),\d+,\d+,(\d+),\d+,"(.*)"$', args)
             if b:
@@ -104,6 +185,22 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
                 for i, bit in enumerate(code128_modules(payload)):
                     if bit == "1":
                         draw.rectangle([x + i * mod, y, x + (i + 1) * mod - 1, y + h - 1], fill=0)
+        elif cmd == "QRCODE" and draw is not None:
+            q = re.match(r'(\d+),(\d+),[LMQH],(\d+),[AM],0,"(.*)"$', args)
+            if q:
+                x, y, cell, payload = int(q[1]), int(q[2]), int(q[3]), q[4]
+                for r, row in enumerate(_qr_matrix(payload)):
+                    for c, dark in enumerate(row):
+                        if dark:
+                            draw.rectangle(
+                                [
+                                    x + c * cell,
+                                    y + r * cell,
+                                    x + (c + 1) * cell - 1,
+                                    y + (r + 1) * cell - 1,
+                                ],
+                                fill=0,
+                            )
         elif cmd == "BAR" and draw is not None:
             x, y, bw, bh = (int(v) for v in args.split(","))
             draw.rectangle([x, y, x + bw - 1, y + bh - 1], fill=0)
@@ -117,16 +214,19 @@ def tspl_png(data: bytes, dpi: int = 203) -> list[bytes]:
     return pages
 
 
-def job_png(data: bytes, lang: str | None = None, dpi: int = 203) -> list[bytes]:
-    """One PNG per label in the job; empty when the job cannot be rendered (logged)."""
+def job_png(
+    data: bytes, lang: str | None = None, dpi: int = 203, memory: PrinterMemory | None = None
+) -> list[bytes]:
+    """One PNG per label in the job; empty when the job cannot be rendered (logged). `memory`:
+    the fonts earlier jobs downloaded (a printer simulator keeps one)."""
     lang = lang or detect_lang(data)
     try:
         if lang == "zpl":
-            return zpl_png(data, dpi)
+            return zpl_png(data, dpi, memory)
         if lang == "pdf":
             return pdf_png(data, dpi)
         if lang == "tspl":
-            return tspl_png(data, dpi)
+            return tspl_png(data, dpi, memory)
     except Exception as exc:
         logger.warning("cannot render %s preview: %s", lang, exc)
     return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from devices.printers.fontdl import FontMemory
 from devices.printers.layout import Layout, Waybill, waybill_layout
 from devices.printers.status import PrinterStatus, parse_tspl_status, parse_zpl_hs
 from devices.printers.transport import Transport, TransportError, make_transport
@@ -15,15 +16,19 @@ from devices.printers.zpl import ZPL_STATUS_QUERY, encode_zpl
 logger = logging.getLogger(__name__)
 
 
-def encode(layout: Layout, url_or_settings: PrinterURL | object) -> bytes:
+def encode(
+    layout: Layout, url_or_settings: PrinterURL | object, memory: FontMemory | None = None
+) -> bytes:
+    """One label's bytes. `memory`: the fonts already downloaded to this printer (None: the job
+    carries every font it uses)."""
     from devices.printers.settings import PrinterSettings
 
     st = url_or_settings.settings if isinstance(url_or_settings, PrinterURL) else url_or_settings
     assert isinstance(st, PrinterSettings)
     if st.lang == "zpl":
-        return encode_zpl(layout, st)
+        return encode_zpl(layout, st, memory)
     if st.lang == "tspl":
-        return encode_tspl(layout, st)
+        return encode_tspl(layout, st, memory)
     from devices.printers.pdf import encode_pdf
 
     return encode_pdf(layout, st)
@@ -33,6 +38,8 @@ class Printer:
     def __init__(self, url: str | PrinterURL, transport: Transport | None = None) -> None:
         self.url = url if isinstance(url, PrinterURL) else parse_printer_url(url)
         self.transport = transport or make_transport(self.url)
+        # Fonts this printer has received from us (ZPL/TSPL `download` mode).
+        self.fonts = FontMemory()
 
     @property
     def lang(self) -> str:
@@ -52,10 +59,14 @@ class Printer:
             from devices.printers.pdf import encode_pdf
 
             return encode_pdf([self.layout(w) for w in items], self.url.settings)
-        return b"".join(encode(self.layout(w), self.url.settings) for w in items)
+        return b"".join(encode(self.layout(w), self.url.settings, self.fonts) for w in items)
 
     def send(self, data: bytes, name: str = "job") -> None:
-        self.transport.send(data, name)
+        try:
+            self.transport.send(data, name)
+        except Exception:
+            self.fonts.reset()  # the fonts in this job may not have arrived: send them again
+            raise
 
     def print_waybill(self, wb: Waybill) -> None:
         self.send(self.encode(wb), wb.waybill)
@@ -71,4 +82,5 @@ class Printer:
             reply = self.transport.query(TSPL_STATUS_QUERY, expect=1)
             return parse_tspl_status(reply or b"")
         except TransportError:
+            self.fonts.reset()  # it may come back power-cycled, with empty memory
             return PrinterStatus(faults=["offline"])

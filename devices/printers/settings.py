@@ -16,7 +16,8 @@ class PrinterSettings:
     speed: int = 6  # inches per second (ZPL ^PR, TSPL SPEED)
     offset_x_mm: float = 0.0
     offset_y_mm: float = 0.0
-    cjk: str = ""  # "bitmap" | "resident"; default: bitmap for ZPL, resident for TSPL
+    # "download" (fonts sent once, default) | "bitmap" | "resident" (printer's own CJK font)
+    cjk: str = ""
     zpl_font: str = "E:ANMDS.TTF"  # a printer-resident CJK TrueType font
     tspl_font: str = "TSS24.BF2"  # Chinese resident font on TSC/Gprinter/Xprinter (GBK)
     gap_mm: float = 2.0
@@ -24,7 +25,7 @@ class PrinterSettings:
 
     def __post_init__(self) -> None:
         if not self.cjk:
-            self.cjk = "resident" if self.lang == "tspl" else "bitmap"
+            self.cjk = "download" if self.lang in ("zpl", "tspl") else "bitmap"
 
     @property
     def dots_per_mm(self) -> float:

@@ -1,11 +1,20 @@
-"""Layout -> TSPL (TSC, Gprinter, Xprinter). Chinese through the resident TSS24.BF2 font with GBK
-bytes (default: what these printers ship with), or as BITMAP (`cjk=bitmap`)."""
+"""Layout -> TSPL (TSC, Gprinter, Xprinter).
+
+Text modes (`cjk=`):
+- `download` (default): small TrueType fonts downloaded once (`DOWNLOAD "W....TTF"`) and used by
+  `TEXT` at a point size (1 pt = dpi/72 dots), UTF-8 text with `CODEPAGE UTF-8`.
+- `resident`: the printer's TSS24.BF2 font with GBK bytes and `CODEPAGE 936` (24-dot cells,
+  whole multiples only: sizes between are printed smaller).
+- `bitmap`: CJK text as BITMAP commands.
+CODEPAGE always names the encoding of the bytes that follow.
+"""
 
 from __future__ import annotations
 
-from devices.printers.bitmap import is_ascii, text_bitmap
+from devices.printers.bitmap import em_for_cell, is_ascii, text_bitmap
 from devices.printers.cache import CountingCache
-from devices.printers.layout import Barcode128, Box, Layout, Text
+from devices.printers.fontdl import FontMemory, baseline_offset, font_metrics, placed_runs
+from devices.printers.layout import QR, Barcode128, Box, Layout, Text
 from devices.printers.settings import PrinterSettings
 
 TSPL_STATUS_QUERY = b"\x1b!?"
@@ -32,27 +41,52 @@ def _bitmap_cmd(x: int, y: int, text: str, h: int, bold: bool, fixed: bool = Fal
     return f"BITMAP {x},{y},{bpr},{rows},0,".encode() + data + b"\r\n"
 
 
-def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
+def tspl_points(em_dots: int, dpi: int) -> int:
+    """TSPL TrueType sizes are whole points (1/72 in)."""
+    return max(1, round(em_dots * 72 / dpi))
+
+
+def encode_tspl(layout: Layout, st: PrinterSettings, memory: FontMemory | None = None) -> bytes:
     d = st.dots_per_mm
     X, Y = st.x_dots, st.y_dots
-
+    mode = st.cjk
+    mem = memory if memory is not None else FontMemory()
+    pre: list[bytes] = []
+    if mode == "download":
+        texts = "".join(el.text for el in layout.elements if isinstance(el, Text))
+        new = mem.need(texts)
+        if new is not None:
+            name, data = new
+            pre.append(f'DOWNLOAD "{name}.TTF",{len(data)},'.encode() + data + b"\r\n")
+    codepage = "936" if mode == "resident" else "UTF-8"
     out: list[bytes] = [
         f"SIZE {layout.size.width_mm:g} mm,{layout.size.height_mm:g} mm\r\n".encode(),
         f"GAP {st.gap_mm:g} mm,0 mm\r\n".encode(),
         f"DENSITY {min(15, st.darkness // 2)}\r\nSPEED {min(st.speed, 8)}\r\n".encode(),
-        b"DIRECTION 1,0\r\nREFERENCE 0,0\r\nCODEPAGE UTF-8\r\nCLS\r\n",
+        f"DIRECTION 1,0\r\nREFERENCE 0,0\r\nCODEPAGE {codepage}\r\nCLS\r\n".encode(),
     ]
     for el in layout.elements:
         if isinstance(el, Text):
             hd = max(12, round(el.h * d))
-            if is_ascii(el.text) or st.cjk == "resident":
-                mul = max(1, hd // 24)  # never larger than laid out
+            if mode == "download":
+                em0 = em_for_cell(hd, el.bold)
+                pt = tspl_points(em0, st.dpi)
+                em = pt * st.dpi / 72  # what the printer will draw
+                upem, asc, _ = font_metrics()
+                top = Y(el.y) + baseline_offset(hd, em0) - round(asc * em / upem)
+                for dx in (0, 1) if el.bold and hd >= 20 else (0,):
+                    for g, run, x in placed_runs(mem, el.text, em, X(el.x) + dx):
+                        out.append(
+                            f'TEXT {x},{top},"{mem.fonts[g]}.TTF",0,{pt},{pt},"{_q(run)}"\r\n'.encode()
+                        )
+            elif is_ascii(el.text) or mode == "resident":
+                mul = max(1, round(hd / 24))
                 try:
                     data = _q(el.text).encode("gbk")
                 except UnicodeEncodeError:
                     out.append(_bitmap_cmd(X(el.x), Y(el.y), el.text, hd, el.bold, el.fixed))
                     continue
-                font = st.tspl_font if not is_ascii(el.text) or mul > 1 else "3"
+                font = st.tspl_font if mode == "resident" else "3"
                 if font == "3":
                     mul = 1
                 out.append(
@@ -66,6 +100,9 @@ def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
                 f'BARCODE {X(el.x)},{Y(el.y)},"128",{round(el.h * d)},0,0,{mod},{mod * 2},'
                 f'"{_q(el.data)}"\r\n'.encode()
             )
+        elif isinstance(el, QR):
+            mod = max(1, round(el.module * d))
+            out.append(f'QRCODE {X(el.x)},{Y(el.y)},M,{mod},A,0,"{_q(el.data)}"\r\n'.encode())
         elif isinstance(el, Box):
             bw, bh = max(1, round(el.w * d)), max(1, round(el.h * d))
             t = max(1, round(el.t * d))
@@ -76,4 +113,4 @@ def encode_tspl(layout: Layout, st: PrinterSettings) -> bytes:
                     f"BOX {X(el.x)},{Y(el.y)},{X(el.x) + bw},{Y(el.y) + bh},{t}\r\n".encode()
                 )
     out.append(b"PRINT 1,1\r\n")
-    return b"".join(out)
+    return b"".join(pre) + b"".join(out)

@@ -7,7 +7,7 @@
     win://PRINTER NAME?lang=tspl         the Windows spooler (RAW datatype)
 
 Per-printer settings ride along as query parameters: size, dpi, darkness, speed, offset_x,
-offset_y (mm), cjk (bitmap|resident), font, timeout.
+offset_y (mm), cjk (download|bitmap|resident), font, timeout.
 """
 
 from __future__ import annotations
@@ -112,8 +112,12 @@ def parse_printer_url(url: str) -> PrinterURL:
             text, f"size must be one of {', '.join(SIZES)}", f"size 必须是 {'、'.join(SIZES)} 之一"
         )
     cjk = q.get("cjk", "")
-    if cjk not in ("", "bitmap", "resident"):
-        raise _bad(text, "cjk must be bitmap or resident", "cjk 必须是 bitmap 或 resident")
+    if cjk not in ("", "download", "bitmap", "resident"):
+        raise _bad(
+            text,
+            "cjk must be download, bitmap or resident",
+            "cjk 必须是 download、bitmap 或 resident",
+        )
     try:
         st = PrinterSettings(
             lang=lang,

@@ -11,6 +11,7 @@ from devices.printers.layout import Waybill
 
 _SQL = """
 SELECT p.parcel_id, p.batch_id, p.order_id, p.waybill, p.carrier, p.sort_code, p.sku_set,
+       p.label_code, p.weight_g,
        o.recipient_name, o.recipient_phone, o.province, o.city, o.district, o.address,
        c.name AS carrier_en, c.name_zh AS carrier_zh
 FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id
@@ -72,20 +73,53 @@ def _waybill(
         row["carrier"] or ""
     )
     addr = "".join(x or "" for x in (row["province"], row["city"], row["district"], row["address"]))
-    station = conn.execute("SELECT value FROM meta WHERE key='station_id'").fetchone()
+    sort_code = row["sort_code"] or ""
+    hub, hub_code = route_hub(conn, row["carrier"] or "", sort_code, row["province"] or "")
+    # Sender and routes come from station settings (set by a lead or pulled from the hub); no
+    # made-up sender: a label without one is held by the layout with a message naming the order.
     return Waybill(
         waybill=row["waybill"],
         carrier=carrier,
-        sort_code=row["sort_code"] or "",
+        sort_code=sort_code,
+        hub=hub,
+        hub_code=hub_code,
         recipient_name=row["recipient_name"] or "",
         recipient_phone=row["recipient_phone"] or "",
         recipient_address=addr,
-        sender_name=_setting(conn, "label.sender_name", "仓库发货 Warehouse"),
+        sender_name=_setting(conn, "label.sender_name", ""),
         sender_phone=_setting(conn, "label.sender_phone", ""),
-        sender_address=_setting(conn, "label.sender_address", station[0] if station else ""),
+        sender_address=_setting(conn, "label.sender_address", ""),
         order_id=row["order_id"] or "",
+        label_code=row["label_code"] or "",
         contents=contents_text(conn, row["sku_set"]),
         batch_id=row["batch_id"] or "",
+        weight_g=row["weight_g"],
         printed_at=printed_at or datetime.now(),
         reprint=reprint,
+        mask_name=_setting(conn, "label.mask_name", "false").lower() in ("1", "true", "yes"),
     )
+
+
+def route_hub(
+    conn: sqlite3.Connection, carrier: str, sort_code: str, province: str
+) -> tuple[str, str]:
+    """集包地 and 集包码 from the `label.routes` setting: {key: {"hub": .., "code": ..}} where key
+    is, most specific first, "CARRIER:first sort-code segment", the segment, "CARRIER:province",
+    the province or the carrier."""
+    row = conn.execute("SELECT value FROM settings WHERE key='label.routes'").fetchone()
+    if not row:
+        return "", ""
+    try:
+        routes = json.loads(row[0])
+    except ValueError:
+        return "", ""
+    if not isinstance(routes, dict):
+        return "", ""
+    seg = sort_code.split("-", 1)[0]
+    for key in (f"{carrier}:{seg}", seg, f"{carrier}:{province}", province, carrier):
+        r = routes.get(key) if key else None
+        if isinstance(r, dict):
+            return str(r.get("hub", "")), str(r.get("code", ""))
+        if isinstance(r, str):
+            return r, ""
+    return "", ""

@@ -1,5 +1,12 @@
-"""Layout -> ZPL II (Zebra). Chinese as ^GF bitmaps (default; prints on any Zebra and renders in
-zplkit) or with ^CI28 UTF-8 and a printer-resident font (`cjk=resident`)."""
+"""Layout -> ZPL II (Zebra).
+
+Text modes (`cjk=`):
+- `download` (default): every character drawn with small TrueType fonts downloaded once (`~DY`)
+  and recalled (`^CW` + `^A`), placed on its baseline with `^FT`; see fontdl.py. A label costs
+  about its UTF-8 text once the batch's characters are on the printer.
+- `bitmap`: text as Z64-compressed `^GF` graphic fields (works on any Zebra, no memory needed).
+- `resident`: `^CI28` UTF-8 with a printer-resident CJK font (`font=`).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,14 @@ import base64
 import binascii
 import zlib
 
-from devices.printers.bitmap import is_ascii, text_bitmap
+from devices.printers.bitmap import em_for_cell, is_ascii, text_bitmap
 from devices.printers.cache import CountingCache
-from devices.printers.layout import Barcode128, Box, Layout, Text
+from devices.printers.fontdl import FontMemory, baseline_offset, placed_runs
+from devices.printers.layout import QR, Barcode128, Box, Layout, Text
 from devices.printers.settings import PrinterSettings
+
+# ^CW letters for downloaded fonts (a label rarely uses more than a few).
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789"
 
 
 def _fd(text: str) -> str:
@@ -36,11 +47,33 @@ def _gf(text: str, h: int, bold: bool) -> str:
 _FIXED: CountingCache[str] = CountingCache("zpl-fixed", 512)
 
 
-def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
+def _cell(el: Text, d: float) -> int:
+    return max(10, round(el.h * d))
+
+
+def encode_zpl(layout: Layout, st: PrinterSettings, memory: FontMemory | None = None) -> bytes:
+    """One label. With `memory` (the printer's downloaded fonts) only new glyphs are sent."""
     d = st.dots_per_mm
     X, Y = st.x_dots, st.y_dots
-
+    mode = st.cjk
     w, h = round(layout.size.width_mm * d), round(layout.size.height_mm * d)
+    pre: list[bytes] = []
+    letters: dict[int, str] = {}
+    mem = memory if memory is not None else FontMemory()
+    if mode == "download":
+        texts = "".join(el.text for el in layout.elements if isinstance(el, Text))
+        new = mem.need(texts)
+        if new is not None:
+            name, data = new
+            pre.append(f"~DYR:{name},B,T,{len(data)},0,".encode() + data)
+        used = sorted({mem.where[ch] for ch in texts})
+        if len(used) > len(_LETTERS):  # rare: too many fonts for one label, send them afresh
+            for ch in set(texts):
+                mem.where.pop(ch, None)
+            name, data = mem.need(texts) or ("", b"")
+            pre.append(f"~DYR:{name},B,T,{len(data)},0,".encode() + data)
+            used = sorted({mem.where[ch] for ch in texts})
+        letters = {g: _LETTERS[i] for i, g in enumerate(used)}
     out = [
         f"~SD{st.darkness:02d}",
         "^XA",
@@ -51,13 +84,20 @@ def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
         f"^PR{st.speed}",
         "^MMT",
     ]
+    out += [f"^CW{letters[g]},R:{mem.fonts[g]}.TTF" for g in sorted(letters)]
     for el in layout.elements:
         if isinstance(el, Text):
-            hd = max(10, round(el.h * d))
-            if is_ascii(el.text):
+            hd = _cell(el, d)
+            if mode == "download":
+                em = em_for_cell(hd, el.bold)
+                base = Y(el.y) + baseline_offset(hd, em)
+                for dx in (0, 1) if el.bold and hd >= 20 else (0,):  # bold: struck twice
+                    for g, run, x in placed_runs(mem, el.text, em, X(el.x) + dx):
+                        out.append(f"^FT{x},{base}^A{letters[g]}N,{em},{em}^FH\\^FD{_fd(run)}^FS")
+            elif is_ascii(el.text):
                 wd = round(hd * (0.62 if el.bold else 0.55))
                 out.append(f"^FO{X(el.x)},{Y(el.y)}^A0N,{hd},{wd}^FH\\^FD{_fd(el.text)}^FS")
-            elif st.cjk == "resident":
+            elif mode == "resident":
                 out.append(
                     f"^FO{X(el.x)},{Y(el.y)}^A@N,{hd},{hd},{st.zpl_font}^FH\\^FD{_fd(el.text)}^FS"
                 )
@@ -74,12 +114,20 @@ def encode_zpl(layout: Layout, st: PrinterSettings) -> bytes:
             out.append(
                 f"^FO{X(el.x)},{Y(el.y)}^BY{mod},3,{hd}^BCN,{hd},N,N,N,A^FD{_fd(el.data)}^FS"
             )
+        elif isinstance(el, QR):
+            mod = max(1, round(el.module * d))
+            # ^BQ's origin sits above the symbol (by ^BY's height plus about 9 dots): reset ^BY
+            # to a 10-dot height and start 9 dots higher, so the symbol lands where laid out.
+            out.append(
+                f"^BY{mod},2,10^FO{X(el.x)},{max(0, Y(el.y) - 9)}"
+                f"^BQN,2,{mod},M^FDMA,{_fd(el.data)}^FS"
+            )
         elif isinstance(el, Box):
             bw, bh = max(1, round(el.w * d)), max(1, round(el.h * d))
             t = max(1, min(round(el.t * d), bw, bh))
             out.append(f"^FO{X(el.x)},{Y(el.y)}^GB{bw},{bh},{t}^FS")
     out += ["^PQ1,0,1,Y", "^XZ"]
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return b"".join(pre) + ("\n".join(out) + "\n").encode("utf-8")
 
 
 ZPL_STATUS_QUERY = b"~HS"

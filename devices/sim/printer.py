@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from devices.printers.preview import detect_lang, job_png
+from devices.printers.preview import PrinterMemory, detect_lang, job_png, strip_downloads
 from devices.printers.status import tspl_status_byte, zpl_hs_reply
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,12 @@ _QUERIES = (b"~HS", b"\x1b!?")
 
 
 def waybills_in(data: bytes, lang: str) -> list[str]:
-    """Which waybill numbers a job carries (the Code 128 payloads)."""
+    """Which waybill numbers a job carries, once each (a two-part label has two barcodes)."""
+    return list(dict.fromkeys(_barcodes_in(data, lang)))
+
+
+def _barcodes_in(data: bytes, lang: str) -> list[str]:
+    data = strip_downloads(data, lang)
     if lang == "zpl":
         out = []
         for m in re.findall(rb"\^BC[^\^]*(?:\^FH\\?)?\^FD(.*?)\^FS", data):
@@ -44,6 +49,7 @@ def waybills_in(data: bytes, lang: str) -> list[str]:
 
 
 def count_labels(data: bytes, lang: str) -> int:
+    data = strip_downloads(data, lang)
     if lang == "zpl":
         return max(1, data.count(b"^XZ"))
     if lang == "tspl":
@@ -68,6 +74,7 @@ class PrinterSimulator:
         self.jobs_dir.mkdir(parents=True, exist_ok=True)
         self.lang = lang
         self.preview = preview
+        self.memory = PrinterMemory()  # fonts downloaded by earlier jobs
         self.paper_out_after = paper_out_after
         self.paper_out = self.head_open = self.paused = self.silent = False
         self.labels = 0
@@ -212,7 +219,7 @@ class PrinterSimulator:
         path.write_bytes(data)
         pngs: list[str] = []
         if self.preview:
-            for i, png in enumerate(job_png(data, lang)):
+            for i, png in enumerate(job_png(data, lang, memory=self.memory)):
                 p = self.jobs_dir / (f"{name}.png" if i == 0 else f"{name}-{i + 1}.png")
                 p.write_bytes(png)
                 pngs.append(p.name)

@@ -9,7 +9,7 @@ import pytest
 
 from devices.errors import FontNotFound, PrinterURLError
 from devices.printers.layout import SIZES, Text, mask_phone, sample_waybill, waybill_layout
-from devices.printers.preview import decode_barcodes, job_png
+from devices.printers.preview import decode_barcodes, job_png, strip_downloads
 from devices.printers.printer import Printer
 from devices.printers.url import parse_printer_url
 
@@ -28,13 +28,15 @@ def test_label_barcode_decodes_back(lang: str, size: str, tmp_path) -> None:
     w_mm, h_mm = SIZES[size].width_mm, SIZES[size].height_mm
     assert abs(img.width - w_mm * 8) <= 8 and abs(img.height - h_mm * 8) <= 8
     assert number in decode_barcodes(pngs[0])
+    assert f"{number}|DY20261111000001" in decode_barcodes(pngs[0])  # the QR code
 
 
 def test_pdf_multi_page_batch_decodes_every_page(tmp_path) -> None:
     pr = Printer(f"file://{tmp_path}?lang=pdf&size=76x130")
     numbers = [f"YT{n:013d}" for n in range(3)]
     data = pr.encode([sample_waybill(n) for n in numbers])
-    assert [decode_barcodes(p) for p in job_png(data, "pdf")] == [[n] for n in numbers]
+    pages = [sorted(decode_barcodes(p)) for p in job_png(data, "pdf")]
+    assert pages == [[n, f"{n}|DY20261111000001"] for n in numbers]  # Code 128 and the QR
     assert b"FontFile2" in data or b"STSong" in data  # CJK font embedded (or the CID fallback)
 
 
@@ -56,12 +58,20 @@ def test_layout_content_reprint_and_masked_phone() -> None:
 
 def test_chinese_modes_per_language() -> None:
     wb = sample_waybill("SF2")
-    zpl_bitmap = Printer("tcp://p:9100?lang=zpl").encode(wb)
-    assert b"^CI28" in zpl_bitmap and b"^GFA" in zpl_bitmap and "张三".encode() not in zpl_bitmap
+    zpl_dl = Printer("tcp://p:9100?lang=zpl").encode(wb)
+    assert zpl_dl.startswith(b"~DYR:W") and b"^CWA,R:W" in zpl_dl and "张三".encode() in zpl_dl
+    zpl_bitmap = Printer("tcp://p:9100?lang=zpl&cjk=bitmap").encode(wb)
+    assert b"^CI28" in zpl_bitmap and b"^GFA" in zpl_bitmap and b":Z64:" in zpl_bitmap
+    assert "张三".encode() not in zpl_bitmap
     zpl_res = Printer("tcp://p:9100?lang=zpl&cjk=resident&font=E:SIMSUN.TTF").encode(wb)
     assert "张三".encode() in zpl_res and b"^A@N" in zpl_res and b"E:SIMSUN.TTF" in zpl_res
-    tspl_res = Printer("tcp://p:9100?lang=tspl").encode(wb)
+    tspl_dl = Printer("tcp://p:9100?lang=tspl").encode(wb)
+    assert tspl_dl.startswith(b'DOWNLOAD "W') and b"CODEPAGE UTF-8" in tspl_dl
+    assert "张三".encode() in tspl_dl
+    # The resident GBK font: CODEPAGE says the bytes are GBK (code page 936).
+    tspl_res = Printer("tcp://p:9100?lang=tspl&cjk=resident").encode(wb)
     assert "张三".encode("gbk") in tspl_res and b'"TSS24.BF2"' in tspl_res
+    assert b"CODEPAGE 936" in tspl_res
     tspl_bmp = Printer("tcp://p:9100?lang=tspl&cjk=bitmap").encode(wb)
     assert b"BITMAP " in tspl_bmp and "张三".encode("gbk") not in tspl_bmp
     assert job_png(tspl_bmp, "tspl") and "SF2" in decode_barcodes(job_png(tspl_bmp, "tspl")[0])
@@ -70,7 +80,7 @@ def test_chinese_modes_per_language() -> None:
 def test_printer_settings_reach_the_bytes() -> None:
     wb = sample_waybill("SF3")
     z = Printer("tcp://p?lang=zpl&darkness=25&speed=4&size=76x130&offset_x=2").encode(wb)
-    assert z.startswith(b"~SD25") and b"^PR4" in z and b"^PW608" in z and b"^LL1040" in z
+    assert b"~SD25" in z and b"^PR4" in z and b"^PW608" in z and b"^LL1040" in z
     t = Printer("tcp://p?lang=tspl&darkness=24&speed=3&size=100x150").encode(wb)
     assert b"SIZE 100 mm,150 mm" in t and b"DENSITY 12" in t and b"SPEED 3" in t
 
@@ -78,8 +88,17 @@ def test_printer_settings_reach_the_bytes() -> None:
 def test_zpl_field_data_is_escaped() -> None:
     from devices.printers.layout import Waybill
 
-    z = Printer("tcp://p?lang=zpl").encode(Waybill(waybill="SF4", carrier="A^B~C", order_id="X^XZ"))
-    assert b"A\\5EB\\7EC" in z and z.count(b"^XZ") == 1
+    wb = Waybill(
+        waybill="SF4",
+        carrier="A^B~C",
+        order_id="X^XZ",
+        sort_code="1-2-3",
+        sender_name="S",
+        sender_address="A",
+    )
+    z = Printer("tcp://p?lang=zpl").encode(wb)
+    fmt = strip_downloads(z, "zpl")
+    assert b"A\\5EB\\7EC" in fmt and fmt.count(b"^XZ") == 1
 
 
 @pytest.mark.parametrize(
@@ -110,10 +129,10 @@ def test_good_printer_urls() -> None:
         "/dev/ttyUSB0",
         115200,
         "tspl",
-        "resident",
+        "download",
     )
     u = parse_printer_url("tcp://10.0.0.5?lang=zpl")
-    assert (u.target, u.port, u.settings.cjk) == ("10.0.0.5", 9100, "bitmap")
+    assert (u.target, u.port, u.settings.cjk) == ("10.0.0.5", 9100, "download")
     assert parse_printer_url("file:///tmp/x").settings.lang == "pdf"
     assert parse_printer_url("cups://Zebra_ZD421?lang=zpl").target == "Zebra_ZD421"
     assert parse_printer_url("win://Xprinter XP-460B?lang=tspl").target == "Xprinter XP-460B"

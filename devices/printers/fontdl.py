@@ -1,0 +1,196 @@
+"""Chinese text as a downloaded font: glyphs go to the printer once, labels then send only text.
+
+A waybill's CJK text as bitmaps costs 10-35 KB per label (35 s at 9600 baud). Instead each label
+downloads a small TrueType font holding only the characters the printer has not seen yet (ZPL
+`~DY`, TSPL `DOWNLOAD`), and draws its text with the fonts already in printer memory. After the
+first few labels of a batch almost every character is known, so a label costs its UTF-8 text.
+
+The fonts are built from the station's CJK font (same outlines as previews and PDFs) with
+fontTools, decomposed to simple glyphs. `FontMemory` is what this process believes the printer
+holds; it is reset whenever a job may not have arrived (transport error, fault), so the next label
+downloads what it needs again.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from devices.errors import DeviceError
+from devices.fonts import find_cjk_font
+
+logger = logging.getLogger(__name__)
+
+_LOCK = threading.Lock()  # fontTools' lazy tables are not thread-safe
+_SRC: dict[str, Any] = {}
+
+
+def _source() -> dict[str, Any]:
+    with _LOCK:
+        if not _SRC:
+            from fontTools.ttLib import TTFont
+
+            f = find_cjk_font()
+            kw: dict[str, Any] = {"fontNumber": f.index} if f.path.suffix.lower() == ".ttc" else {}
+            font = TTFont(str(f.path), lazy=True, **kw)
+            if "glyf" not in font:
+                raise DeviceError(
+                    f"The CJK font {f.path} has no TrueType outlines; printers need a .ttf/.ttc.",
+                    zh=f"中文字体 {f.path} 不是 TrueType 轮廓，打印机字体下载需要 .ttf/.ttc。",
+                )
+            hhea, os2 = font["hhea"], font["OS/2"]
+            _SRC.update(
+                font=font,
+                cmap=font.getBestCmap(),
+                glyphs=font.getGlyphSet(),
+                hmtx=font["hmtx"],
+                upem=font["head"].unitsPerEm,
+                ascent=hhea.ascent,
+                descent=hhea.descent,
+                typo_ascent=os2.sTypoAscender,
+            )
+        return _SRC
+
+
+def font_metrics() -> tuple[int, int, int]:
+    """(units per em, ascent, descent as a positive number) of the downloaded fonts."""
+    s = _source()
+    return s["upem"], s["ascent"], -s["descent"]
+
+
+_ADV: dict[str, int] = {}
+
+
+def advance_units(ch: str) -> int:
+    """Advance width of a character in font units (missing characters: the .notdef width)."""
+    a = _ADV.get(ch)
+    if a is None:
+        s = _source()
+        with _LOCK:
+            gn = s["cmap"].get(ord(ch))
+            a = s["hmtx"][gn][0] if gn else s["upem"] // 2
+        _ADV[ch] = a
+    return a
+
+
+def has_glyph(ch: str) -> bool:
+    return ord(ch) in _source()["cmap"]
+
+
+def build_font(chars: str, family: str) -> bytes:
+    """A minimal TrueType font with exactly these characters (simple glyphs, no hinting)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    s = _source()
+    glyphs: dict[str, Any] = {".notdef": Glyph()}
+    metrics: dict[str, tuple[int, int]] = {".notdef": (s["upem"] // 2, 0)}
+    cmap: dict[int, str] = {}
+    with _LOCK:
+        for ch in sorted(set(chars)):
+            gn = s["cmap"].get(ord(ch))
+            if gn is None:
+                continue
+            rec = DecomposingRecordingPen(s["glyphs"])
+            s["glyphs"][gn].draw(rec)
+            pen = TTGlyphPen(None)
+            rec.replay(pen)
+            name = f"u{ord(ch):04X}"
+            glyphs[name] = pen.glyph()
+            metrics[name] = (s["hmtx"][gn][0], 0)
+            cmap[ord(ch)] = name
+    fb = FontBuilder(s["upem"], isTTF=True)
+    fb.setupGlyphOrder(list(glyphs))
+    fb.setupCharacterMap(cmap)
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics(metrics)
+    fb.setupHorizontalHeader(ascent=s["ascent"], descent=s["descent"])
+    fb.setupNameTable({"familyName": family, "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=s["typo_ascent"], usWinAscent=s["ascent"], usWinDescent=-s["descent"])
+    fb.setupPost()
+    buf = io.BytesIO()
+    fb.font.save(buf)
+    return buf.getvalue()
+
+
+_EPOCH = itertools.count(int.from_bytes(os.urandom(2), "big"))
+
+
+@dataclass
+class FontMemory:
+    """The downloaded fonts this process believes one printer holds."""
+
+    epoch: int = field(default_factory=lambda: next(_EPOCH) % 0x10000)
+    fonts: list[str] = field(default_factory=list)  # font names, generation order
+    where: dict[str, int] = field(default_factory=dict)  # char -> generation index
+    downloaded_bytes: int = 0
+
+    def name(self, gen: int) -> str:
+        # 8.3 names: printers' file systems are old.
+        return f"W{self.epoch:04X}{gen:03d}"
+
+    def reset(self) -> None:
+        """Forget everything (the printer may have lost or never got a font)."""
+        if self.fonts:
+            logger.info("printer font memory reset (%d fonts forgotten)", len(self.fonts))
+        self.epoch = next(_EPOCH) % 0x10000
+        self.fonts.clear()
+        self.where.clear()
+
+    def need(self, text: str) -> tuple[str, bytes] | None:
+        """Register the characters of `text`; returns (font name, TTF bytes) to download first
+        when some are new, else None. Characters the source font lacks are refused."""
+        new = sorted({ch for ch in text if ch not in self.where})
+        if not new:
+            return None
+        missing = [ch for ch in new if not has_glyph(ch)]
+        if missing:
+            raise DeviceError(
+                f"The label font has no glyph for {''.join(missing)!r}; the label is refused.",
+                zh=f"面单字体缺少字符 {''.join(missing)!r}，拒绝打印该面单。",
+            )
+        gen = len(self.fonts)
+        name = self.name(gen)
+        data = build_font("".join(new), name)
+        self.fonts.append(name)
+        for ch in new:
+            self.where[ch] = gen
+        self.downloaded_bytes += len(data)
+        logger.debug("font %s: %d new glyphs, %d bytes", name, len(new), len(data))
+        return name, data
+
+    def runs(self, text: str) -> list[tuple[int, str]]:
+        """Split text (registered with `need` first) into runs drawn with one font each."""
+        out: list[tuple[int, str]] = []
+        for ch in text:
+            g = self.where[ch]
+            if out and g == out[-1][0]:
+                out[-1] = (g, out[-1][1] + ch)
+            else:
+                out.append((g, ch))
+        return out
+
+
+def placed_runs(mem: FontMemory, text: str, em: float, x0: int) -> list[tuple[int, str, int]]:
+    """(generation, run text, x in dots) for each run of `text` drawn at em size `em` dots."""
+    upem = font_metrics()[0]
+    out = []
+    x = float(x0)
+    for gen, run in mem.runs(text):
+        out.append((gen, run, round(x)))
+        x += sum(advance_units(ch) for ch in run) * em / upem
+    return out
+
+
+def baseline_offset(cell: int, em: float) -> int:
+    """Dots from a cell's top to the baseline: the line box (ascent + descent) centred in it."""
+    upem, asc, desc = font_metrics()
+    top = max(0, (cell - round((asc + desc) * em / upem)) // 2)
+    return top + round(asc * em / upem)
