@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from devices.printers.fontdl import FontMemory
 from devices.printers.layout import Layout, Waybill, waybill_layout
 from devices.printers.status import PrinterStatus, parse_tspl_status, parse_zpl_hs
-from devices.printers.transport import Transport, TransportError, make_transport
+from devices.printers.transport import CupsTransport, Transport, TransportError, make_transport
 from devices.printers.tspl import TSPL_STATUS_QUERY, encode_tspl
 from devices.printers.url import PrinterURL, parse_printer_url
 from devices.printers.zpl import ZPL_STATUS_QUERY, encode_zpl
@@ -47,6 +47,8 @@ class Printer:
 
     @property
     def supports_status(self) -> bool:
+        if isinstance(self.transport, CupsTransport):
+            return True  # CUPS's own state: scheduler, queue, stuck jobs
         return self.transport.supports_status and self.lang in ("zpl", "tspl")
 
     def layout(self, wb: Waybill) -> Layout:
@@ -75,6 +77,12 @@ class Printer:
         """Query status where the language has it; 'offline' when the printer cannot be reached."""
         if not self.supports_status:
             return PrinterStatus(supported=False)
+        if isinstance(self.transport, CupsTransport):
+            try:
+                faults, detail = self.transport.status_faults()
+            except TransportError:
+                faults, detail = ["cups_down"], ""
+            return PrinterStatus(faults=faults, detail=detail)
         try:
             if self.lang == "zpl":
                 reply = self.transport.query(ZPL_STATUS_QUERY, terminator=b"\x03")

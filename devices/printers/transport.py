@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -204,35 +205,168 @@ class FileTransport(Transport):
             ) from exc
 
 
-class CupsTransport(Transport):
-    def __init__(self, queue: str, timeout: float = 30.0) -> None:
-        self.queue, self.timeout = queue, timeout
+_CUPS_DOWN = (
+    "scheduler is not running",
+    "Unable to connect to server",
+    "Connection refused",
+    "No such file or directory",
+    "Bad file descriptor",
+)
 
-    def send(self, data: bytes, name: str = "job") -> None:
+
+class CupsTransport(Transport):
+    """`lp` into a CUPS queue, then follow the job until CUPS says it completed: `lp`'s exit 0
+    only means "queued". A job that is held, stopped, aborted or canceled, or does not complete
+    in time, is an error that leaves the job in CUPS (sent_any: never resent on our own).
+    ZPL/TSPL go raw; PDF goes through the queue's driver (no `-o raw`). CUPS_SERVER in the
+    environment selects the scheduler, as for `lp` itself."""
+
+    supports_status = True
+
+    def __init__(self, queue: str, timeout: float = 30.0, lang: str = "zpl") -> None:
+        self.queue, self.timeout, self.lang = queue, timeout, lang
+        self.poll = 0.1
+
+    def _run(self, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         try:
-            res = subprocess.run(
-                ["lp", "-d", self.queue, "-o", "raw", "-t", name],
+            return subprocess.run(
+                list(args),
                 input=data,
                 capture_output=True,
-                timeout=self.timeout,
+                timeout=max(5.0, self.timeout),
                 check=False,
             )
         except FileNotFoundError as exc:
             raise TransportError(
-                "CUPS is not installed (no `lp` command).", zh="未安装 CUPS（找不到 lp 命令）。"
+                f"CUPS is not installed (no `{args[0]}` command).",
+                zh=f"未安装 CUPS（找不到 {args[0]} 命令）。",
             ) from exc
         except subprocess.TimeoutExpired as exc:
             raise TransportError(
-                f"CUPS did not take the job for {self.queue} in time.",
-                zh=f"CUPS 队列 {self.queue} 超时未接收任务。",
-                sent_any=True,
+                f"CUPS did not answer in time ({args[0]} on queue {self.queue}).",
+                zh=f"CUPS 超时未响应（{args[0]}，队列 {self.queue}）。",
+                sent_any=args[0] == "lp",
+                kind="cups_down",
             ) from exc
+
+    def _down_error(self, err: str) -> TransportError:
+        return TransportError(
+            f"The CUPS scheduler (cupsd) is not running: start it (systemctl start cups). ({err})",
+            zh=f"CUPS 打印服务（cupsd）未运行：请启动它（systemctl start cups）。（{err}）",
+            kind="cups_down",
+        )
+
+    def send(self, data: bytes, name: str = "job") -> None:
+        args = ["lp", "-d", self.queue, "-t", name]
+        if self.lang != "pdf":
+            args[1:1] = ["-o", "raw"]
+        res = self._run(*args, data=data)
+        out = res.stdout.decode(errors="replace")
+        err = res.stderr.decode(errors="replace").strip()
         if res.returncode != 0:
-            err = res.stderr.decode(errors="replace").strip()
+            # lp says "printer does not exist" when it cannot reach cupsd at all: ask the
+            # scheduler itself before blaming the queue.
+            sched = self._run("lpstat", "-r")
+            said = (sched.stdout + sched.stderr).decode(errors="replace")
+            if any(x in err for x in _CUPS_DOWN) or "not running" in said:
+                raise self._down_error(said.strip() or err)
             raise TransportError(
                 f"CUPS refused the job for queue {self.queue}: {err}",
                 zh=f"CUPS 队列 {self.queue} 拒绝了任务：{err}",
             )
+        m = re.search(r"request id is (\S+)", out)
+        if not m:
+            raise TransportError(
+                f"CUPS took the job for {self.queue} but gave no job id ({out.strip()!r}).",
+                zh=f"CUPS 接收了任务但没有返回任务号（{out.strip()!r}）。",
+                sent_any=True,
+                kind="cups_stuck",
+            )
+        self.follow(m[1])
+
+    def _jobs(self, which: str, long: bool = False) -> str:
+        res = self._run("lpstat", *(["-l"] if long else []), "-W", which, "-o", self.queue)
+        err = res.stderr.decode(errors="replace")
+        if any(x in err for x in _CUPS_DOWN):
+            raise self._down_error(err.strip())
+        return res.stdout.decode(errors="replace")
+
+    def follow(self, job: str) -> None:
+        """Wait until CUPS reports `job` completed; raise when it is held, stopped, gone or late."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            done = self._jobs("completed")
+            if any(line.split()[:1] == [job] for line in done.splitlines()):
+                logger.debug("CUPS job %s completed", job)
+                return
+            pending = self._jobs("not-completed", long=True)
+            block = _job_block(pending, job)
+            if block is None:
+                done = self._jobs("completed")  # it may have completed between the two asks
+                if any(line.split()[:1] == [job] for line in done.splitlines()):
+                    return
+                raise TransportError(
+                    f"CUPS job {job} on {self.queue} was aborted or canceled: not printed.",
+                    zh=f"CUPS 任务 {job}（队列 {self.queue}）被中止或取消：未打印。",
+                    sent_any=True,
+                    kind="cups_stuck",
+                )
+            status = _field(block, "Status") or _field(block, "Alerts")
+            if "hold" in block.lower():
+                raise TransportError(
+                    f"CUPS job {job} is held on {self.queue} ({status}): not printed; release "
+                    "or cancel it in CUPS.",
+                    zh=f"CUPS 任务 {job} 在队列 {self.queue} 被挂起（{status}）：未打印；"
+                    "请在 CUPS 中释放或取消。",
+                    sent_any=True,
+                    kind="cups_stuck",
+                )
+            if time.monotonic() > deadline:
+                raise TransportError(
+                    f"CUPS job {job} on {self.queue} has not completed after {self.timeout:g} s "
+                    f"({status or 'no status'}): not counted as printed.",
+                    zh=f"CUPS 任务 {job}（队列 {self.queue}）{self.timeout:g} 秒后仍未完成"
+                    f"（{status or '无状态'}）：不计为已打印。",
+                    sent_any=True,
+                    kind="cups_stuck",
+                )
+            time.sleep(self.poll)
+
+    def status_faults(self) -> tuple[list[str], str]:
+        """CUPS-side faults that hold the print queue, and CUPS's own words for them."""
+        res = self._run("lpstat", "-r")
+        text = (res.stdout + res.stderr).decode(errors="replace").strip()
+        if "not running" in text or any(x in text for x in _CUPS_DOWN):
+            return ["cups_down"], text
+        res = self._run("lpstat", "-p", self.queue)
+        text = (res.stdout + res.stderr).decode(errors="replace").strip()
+        if res.returncode != 0 or "Invalid destination" in text:
+            return ["cups_no_queue"], text
+        if "disabled" in text:
+            return ["cups_stopped"], text
+        pending = self._jobs("not-completed", long=True).strip()
+        if pending:
+            return ["cups_stuck"], pending.splitlines()[0]
+        return [], text
+
+
+def _job_block(listing: str, job: str) -> str | None:
+    """The lines `lpstat -l` prints for one job, or None when it is not listed."""
+    lines = listing.splitlines()
+    for i, line in enumerate(lines):
+        if line.split()[:1] == [job]:
+            block = [line]
+            for more in lines[i + 1 :]:
+                if more[:1] not in ("\t", " "):
+                    break
+                block.append(more)
+            return "\n".join(block)
+    return None
+
+
+def _field(block: str, name: str) -> str:
+    m = re.search(rf"{name}:\s*(.*)", block)
+    return m[1].strip() if m else ""
 
 
 class WindowsSpoolerTransport(Transport):
@@ -269,7 +403,8 @@ def make_transport(url: PrinterURL) -> Transport:
     if url.scheme == "file":
         return FileTransport(url.target, st.lang)
     if url.scheme == "cups":
-        return CupsTransport(url.target)
+        # Following a CUPS job takes longer than a socket connect: six status timeouts.
+        return CupsTransport(url.target, timeout=st.timeout * 6, lang=st.lang)
     if url.scheme == "win":
         if not sys.platform.startswith("win"):
             logger.warning("win:// printer on %s: sending will fail", sys.platform)
