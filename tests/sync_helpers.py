@@ -64,8 +64,14 @@ class Hub:
         *,
         tls: tuple[Path, Path] | None = None,
         faults: bool = True,
+        extra_args: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        nofile: int | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
+        self.extra_args = list(extra_args or [])
+        self.extra_env = dict(env or {})
+        self.nofile = nofile  # RLIMIT_NOFILE for the hub process (attack tests)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
         self.tls = tls
@@ -80,6 +86,7 @@ class Hub:
 
     def start(self) -> Hub:
         env = dict(os.environ)
+        env.update(self.extra_env)
         if self.faults:
             env["WAREHOUSE_HUB_TEST_FAULTS"] = "1"
         cmd = [
@@ -94,10 +101,21 @@ class Hub:
             "--port",
             str(self.port),
         ]
+        cmd += self.extra_args
         if self.tls:
             cmd += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log)
+        nofile = self.nofile
+
+        def limit_files() -> None:
+            if nofile is not None:
+                import resource
+
+                resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+
+        self.proc = subprocess.Popen(
+            cmd, env=env, stdout=log, stderr=log, preexec_fn=limit_files if nofile else None
+        )
         log.close()
         wait_for(self._ready, what=f"hub on port {self.port}")
         return self

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from warehouse_app.errors import StationError
+from warehouse_app.hub.settings import SERVE_SETTINGS, data_dir_default, env_default
 from warehouse_app.hub.storage import SqliteHubStorage, hash_token
 from warehouse_app.hub.storage import open_storage as _open_storage
 
@@ -63,10 +64,16 @@ def _port(text: str) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from warehouse_app.hub.app import create_app
+    from warehouse_app.hub.ops import AuthLimiter, configure_logging
+    from warehouse_app.hub.server import Limits, serve
 
+    if args.log_format not in ("json", "text"):
+        raise StationError(
+            f"--log-format must be json or text, got {args.log_format!r}",
+            zh=f"--log-format 只能是 json 或 text：{args.log_format!r}",
+        )
+    configure_logging(args.log_format, args.log_level)
     if bool(args.tls_cert) != bool(args.tls_key):
         raise StationError(
             "--tls-cert and --tls-key go together.", zh="--tls-cert 与 --tls-key 必须同时提供。"
@@ -75,17 +82,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if f and not Path(f).is_file():
             raise StationError(f"TLS file not found: {f}", zh=f"找不到 TLS 文件：{f}")
     storage = open_storage(_data_dir(args), create=True)
-    app = create_app(storage)
+    app = create_app(
+        storage,
+        max_body=args.max_body_bytes,
+        limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
+    )
     logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
     try:
-        uvicorn.run(
+        serve(
             app,
             host=args.host,
             port=args.port,
-            log_level=args.log_level,
+            limits=Limits(
+                header_timeout_s=args.header_timeout_s,
+                body_timeout_s=args.body_timeout_s,
+                keep_alive_s=args.keepalive_s,
+                max_connections=args.max_connections,
+            ),
             ssl_certfile=args.tls_cert,
             ssl_keyfile=args.tls_key,
-            access_log=args.access_log,
+            forwarded_allow_ips=args.trusted_proxies,
+            log_level=args.log_level,
         )
     finally:
         storage.close()
@@ -134,6 +151,27 @@ def cmd_station_list(args: argparse.Namespace) -> int:
             )
     finally:
         storage.close()
+    return 0
+
+
+def cmd_station_reset_seq(args: argparse.Namespace) -> int:
+    """Repair a station whose acknowledged position is wrong (e.g. a bogus huge seq pushed
+    before gaps were refused): the station then re-sends from the new position."""
+    if args.to is not None and args.to < 0:
+        raise StationError("--to must be 0 or more.", zh="--to 不能为负数。")
+    storage = open_storage(_data_dir(args))
+    try:
+        old, new = storage.reset_acked_seq(args.station_id, args.to)
+    except KeyError:
+        raise StationError(
+            f"No station {args.station_id}.", zh=f"没有站点 {args.station_id}。"
+        ) from None
+    finally:
+        storage.close()
+    logger.warning("station %s acked seq reset from %d to %d", args.station_id, old, new)
+    print(
+        f"station {args.station_id}: acked seq {old} -> {new} / 站点确认序号已从 {old} 改为 {new}"
+    )
     return 0
 
 
@@ -387,16 +425,31 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_dir(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        sp.add_argument("--data-dir", required=True, help="hub data folder (holds hub.db)")
+        default = data_dir_default()
+        sp.add_argument(
+            "--data-dir",
+            required=default is None,
+            default=default,
+            help="hub data folder (holds hub.db; env WAREHOUSE_HUB_DATA_DIR)",
+        )
         return sp
 
-    s = with_dir(sub.add_parser("serve", help="run the HTTP API"))
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=_port, default=8765)
-    s.add_argument("--tls-cert", help="PEM certificate: serve https")
-    s.add_argument("--tls-key", help="PEM private key for --tls-cert")
-    s.add_argument("--log-level", default="warning")
-    s.add_argument("--access-log", action="store_true")
+    s = with_dir(
+        sub.add_parser(
+            "serve",
+            help="run the HTTP API",
+            description="Every option can also be set by the environment variable shown "
+            "(WAREHOUSE_HUB_DATA_DIR for --data-dir); the flag wins.",
+        )
+    )
+    for setting in SERVE_SETTINGS:
+        s.add_argument(
+            setting.flag,
+            type=_port if setting.name == "port" else setting.type_,
+            default=env_default(setting),
+            help=f"{setting.help} (env {setting.env}, default {setting.default})",
+        )
+    s.add_argument("--access-log", action="store_true", help="(kept for compatibility)")
     s.set_defaults(func=cmd_serve)
 
     st = sub.add_parser("station", help="register or revoke stations").add_subparsers(
@@ -408,6 +461,15 @@ def build_parser() -> argparse.ArgumentParser:
     r = with_dir(st.add_parser("revoke", help="revoke a station's token"))
     r.add_argument("station_id")
     r.set_defaults(func=cmd_station_revoke)
+    rs = with_dir(
+        st.add_parser(
+            "reset-seq",
+            help="set a station's acknowledged seq (default: end of its gap-free events)",
+        )
+    )
+    rs.add_argument("station_id")
+    rs.add_argument("--to", type=int, help="the seq to set (default: last gap-free stored seq)")
+    rs.set_defaults(func=cmd_station_reset_seq)
     ls = with_dir(st.add_parser("list", help="list stations and their acked seq"))
     ls.set_defaults(func=cmd_station_list)
 
@@ -477,7 +539,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except StationError as exc:  # a bad WAREHOUSE_HUB_* variable
+        print(f"错误 / error: {exc.zh}\n  {exc}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,

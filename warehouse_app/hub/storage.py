@@ -80,6 +80,7 @@ class HubStorage(Protocol):
         self, station_id: str, after_seq: int, events: list[dict[str, Any]]
     ) -> PushResult: ...
     def acked_seq(self, station_id: str) -> int: ...
+    def reset_acked_seq(self, station_id: str, seq: int | None = None) -> tuple[int, int]: ...
     def events(
         self, station_id: str | None = None, after_seq: int = 0, limit: int = 1000
     ) -> list[dict[str, Any]]: ...
@@ -244,6 +245,31 @@ class SqliteHubStorage:
     def acked_seq(self, station_id: str) -> int:
         rows = self._read("SELECT acked_seq FROM stations WHERE station_id=?", (station_id,))
         return int(rows[0]["acked_seq"]) if rows else 0
+
+    def reset_acked_seq(self, station_id: str, seq: int | None = None) -> tuple[int, int]:
+        """Admin repair: move a station's acknowledged position to `seq` (default: the end of
+        the gap-free run of events it holds from seq 1). Events are never deleted; returns
+        (old, new)."""
+
+        def run(c: sqlite3.Connection) -> tuple[int, int]:
+            row = c.execute(
+                "SELECT acked_seq FROM stations WHERE station_id=?", (station_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(station_id)
+            new = seq
+            if new is None:  # seq k is in the gap-free run when k equals its rank
+                got = c.execute(
+                    "SELECT max(seq) FROM (SELECT seq, row_number() OVER (ORDER BY seq) AS n "
+                    "FROM events WHERE station_id=?) WHERE seq = n",
+                    (station_id,),
+                ).fetchone()[0]
+                new = int(got or 0)
+            c.execute("UPDATE stations SET acked_seq=? WHERE station_id=?", (new, station_id))
+            return int(row["acked_seq"]), new
+
+        result: tuple[int, int] = self._write(run)
+        return result
 
     def store_events(
         self, station_id: str, after_seq: int, events: list[dict[str, Any]]

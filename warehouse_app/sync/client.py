@@ -34,6 +34,17 @@ class AckConflict(SyncError):
         self.acked_seq = acked_seq
 
 
+def _problem(data: Any) -> dict[str, Any]:
+    """The hub's error as a dict with en/zh/code/acked_seq: RFC 9457 problem+json members
+    from this hub, the `error` object from hubs of the previous release."""
+    if not isinstance(data, dict):
+        return {}
+    if isinstance(data.get("code"), str) and ("en" in data or "detail" in data):
+        return {**data, "en": data.get("en") or data.get("detail")}
+    err = data.get("error")
+    return err if isinstance(err, dict) else {}
+
+
 class HubClient:
     def __init__(
         self,
@@ -109,18 +120,17 @@ class HubClient:
             data = r.json()
         except ValueError:
             data = None
-        err = data.get("error") if isinstance(data, dict) else None
+        err = _problem(data)
         if r.status_code == 401:
             raise SyncError(
                 "The hub refused this station's token (revoked or wrong); ask IT for a new one.",
                 zh="上游拒绝了本站令牌（已吊销或错误），请联系 IT 重新配置。",
                 retry=True,
             )
-        if r.status_code == 409 and isinstance(err, dict) and isinstance(err.get("acked_seq"), int):
+        if r.status_code == 409 and isinstance(err.get("acked_seq"), int):
             raise AckConflict(str(err.get("en")), err["acked_seq"])
         if r.status_code >= 400:
-            en = err.get("en") if isinstance(err, dict) else None
-            zh = err.get("zh") if isinstance(err, dict) else None
+            en, zh = err.get("en"), err.get("zh")
             raise SyncError(
                 f"The hub answered HTTP {r.status_code}: {en or r.text[:200]}",
                 zh=f"上游返回错误 {r.status_code}：{zh or en or ''}",
