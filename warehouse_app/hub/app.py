@@ -153,12 +153,18 @@ class HandoffRow(BaseModel):
     parcels: int
 
 
+class DuplicateWaybill(BaseModel):
+    waybill: str | None
+    handoffs: int
+    stations: list[str]
+
+
 class HandoffReportOut(BaseModel):
     rows: list[HandoffRow]
     by_carrier: dict[str, int]
     total: int
     distinct_waybills: int = 0
-    duplicate_waybills: int = 0
+    duplicate_waybills: list[DuplicateWaybill] = Field(default_factory=list)
     server_time: str
 
 
@@ -581,7 +587,7 @@ def create_app(
             by_carrier=totals,
             total=sum(totals.values()),
             distinct_waybills=summary["distinct_waybills"],
-            duplicate_waybills=summary["duplicates"],
+            duplicate_waybills=[DuplicateWaybill(**d) for d in summary["duplicates"]],
             server_time=iso(utcnow()),
         )
 
