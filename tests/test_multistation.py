@@ -390,15 +390,23 @@ def test_replaced_pc_resumes_uploading(line: Line) -> None:
     assert before >= 5
     # the PC dies; a new one gets a fresh data folder with the same id and token
     old.close()
-    new = line.add("S3", line.tmp / "S3-new.db", token=line.tokens["S3"])
+    new_dir = line.tmp / "S3-new"
+    new_dir.mkdir()
+    new = line.add("S3", new_dir / "station.db", token=line.tokens["S3"])
     new.add_events(2)
     with pytest.raises(SyncError) as err:
         new.service().sync_once()
     assert "station replace S3" in str(err.value)
-    from warehouse_app.sync import read_status
-
-    st = read_status(new.store)
-    assert not st.online and "refused" in (st.last_error_en or "")
+    # `sync status` says uploads are refused and why, even though the hub answers
+    status = subprocess.run(
+        [sys.executable, "-m", "warehouse_app.cli", "--data-dir", str(new_dir), "--lang", "en"]
+        + ["sync", "status"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert status.returncode == 0, status.stderr
+    assert "uploads REFUSED" in status.stdout and "station replace" in status.stdout
     out = hub_cli(line.hub, "station", "replace", "S3")
     assert out.returncode == 0, out.stderr
     token = out.stdout.strip().splitlines()[-1]

@@ -98,12 +98,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     err = probe_error or status.last_error("zh" if zh else "en")
     if err and not online:
         print(f"{'最近错误' if zh else 'last error'}: {err}")
-    if err and "refused" in (status.last_error_en or ""):
+    if "refused" in (status.last_error_en or ""):
+        # the hub answers (so a probe says online) but will not take this PC's events
         print(
-            "上传被上游拒绝：见上面的原因（新电脑接替旧站点时，请在上游运行 station replace）"
+            f"{'上传被上游拒绝' if zh else 'uploads REFUSED by the hub'}: "
+            f"{status.last_error('zh' if zh else 'en')}"
+        )
+        print(
+            "新电脑接替旧站点时，请在上游运行 `warehouse-hub station replace 站点编号`，再配置新令牌"
             if zh
-            else "uploads are REFUSED by the hub: see the reason above "
-            "(a new PC for an old station id needs `warehouse-hub station replace ID`)"
+            else "a new PC for an old station id: run `warehouse-hub station replace ID` on the "
+            "hub, then configure the new token"
         )
     _print_leases(store, zh)
     if status.clock_offset_s is not None and abs(status.clock_offset_s) > 120:

@@ -301,10 +301,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     print("station\tcarrier\tparcels / 站点\t快递\t件数")
     for (st, carrier), n in sorted(totals.items()):
         print(f"{st}\t{carrier}\t{n}")
-    print(f"total / 合计\t\t{sum(totals.values())}")
     print(f"distinct waybills / 不同面单数\t\t{summary['distinct_waybills']}")
-    for d in summary["duplicates"]:
+    for d in summary["duplicates"]:  # a waybill handed off twice is an order shipped twice
         print(f"DUPLICATE / 重复发货\t{d['waybill']}\t{d['handoffs']}x\t{','.join(d['stations'])}")
+    print(f"total / 合计\t\t{sum(totals.values())}")
     return 0
 
 

@@ -15,7 +15,9 @@ one meaning and a crash or restart just carries on where the cursor stands.
   intercept itself, once per waybill. A handoff of a cancelled order is listed too.
 - Conflicts go out as records (kind `conflict`) so every station's lead screen lists them.
 
-Runs inside the storage's write transaction (`storage.run_write`); SQL is plain and portable.
+Runs inside the storage's write transaction (`storage.run_write(fn)`, fn gets a `Tx`: execute,
+one, all, scalar with `?` placeholders, rows read by column name); SQL is portable (no JSON
+functions), so the PostgreSQL backend can run it as is.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ CREATE TABLE IF NOT EXISTS ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NU
 CREATE TABLE IF NOT EXISTS ledger_orders (
     order_id TEXT PRIMARY KEY, sku_set TEXT NOT NULL, paid_at TEXT NOT NULL,
     status TEXT NOT NULL, waybill TEXT, carrier TEXT, sort_code TEXT, cancelled_at TEXT,
+    session_id TEXT,
     assigned_to TEXT, assign_kind TEXT, lease_expires_at TEXT,
     bound_by TEXT, bound_parcel TEXT, bound_at TEXT, bound_rx_at TEXT,
     printed_by TEXT, printed_at TEXT,
@@ -61,6 +64,10 @@ CREATE TABLE IF NOT EXISTS conflicts (
     station_id TEXT, winner_station TEXT, parcel_id TEXT, detail TEXT,
     action_en TEXT NOT NULL, action_zh TEXT NOT NULL, created_at TEXT NOT NULL,
     resolved_at TEXT, resolved_by TEXT, UNIQUE (kind, order_id, parcel_id, waybill));
+CREATE TABLE IF NOT EXISTS ledger_handoffs (
+    station_id TEXT NOT NULL, parcel_id TEXT NOT NULL, waybill TEXT NOT NULL, at TEXT,
+    PRIMARY KEY (station_id, parcel_id));
+CREATE INDEX IF NOT EXISTS ledger_handoffs_waybill ON ledger_handoffs(waybill);
 CREATE TABLE IF NOT EXISTS carrier_intercepts (
     waybill TEXT PRIMARY KEY, order_id TEXT, carrier TEXT, station_id TEXT, parcel_id TEXT,
     reason TEXT NOT NULL, raised_by TEXT NOT NULL, raised_at TEXT NOT NULL)
@@ -147,8 +154,8 @@ class Ledger:
 
     # -- plumbing -------------------------------------------------------------------------
     def _state(self, c: Any, key: str, default: int = 0) -> int:
-        row = c.execute("SELECT value FROM ledger_state WHERE key=?", (key,)).fetchone()
-        return int(row[0]) if row else default
+        row = c.one("SELECT value FROM ledger_state WHERE key=?", (key,))
+        return int(row["value"]) if row else default
 
     def _set_state(self, c: Any, key: str, value: Any) -> None:
         c.execute(
@@ -159,7 +166,7 @@ class Ledger:
 
     def _put(self, c: Any, kind: str, key: str, data: dict[str, Any]) -> None:
         """A record stations pull (same table and rev counter as HubStorage.put_records)."""
-        rev = int(c.execute("SELECT COALESCE(max(rev), 0) FROM records").fetchone()[0]) + 1
+        rev = self.storage.next_rev(c)
         c.execute(
             "INSERT INTO records (kind, key, data, rev, updated_at) VALUES (?,?,?,?,?) "
             "ON CONFLICT(kind, key) DO UPDATE SET data=excluded.data, rev=excluded.rev, "
@@ -168,8 +175,8 @@ class Ledger:
         )
 
     def _record(self, c: Any, kind: str, key: str) -> dict[str, Any] | None:
-        row = c.execute("SELECT data FROM records WHERE kind=? AND key=?", (kind, key)).fetchone()
-        return json.loads(row[0]) if row else None
+        row = c.one("SELECT data FROM records WHERE kind=? AND key=?", (kind, key))
+        return json.loads(row["data"]) if row else None
 
     # -- following orders and events ------------------------------------------------------
     def catch_up(self) -> int:
@@ -181,26 +188,33 @@ class Ledger:
         dirty: set[tuple[str, str]] = set()
         rev = self._state(c, "order_rev")
         top = rev
-        for r in c.execute(
+        for r in c.all(
             "SELECT key, data, rev FROM records WHERE rev > ? AND kind='order' ORDER BY rev",
             (rev,),
-        ).fetchall():
-            self._order_record(c, r[0], json.loads(r[1]), dirty)
-            top = max(top, int(r[2]))
+        ):
+            self._order_record(c, str(r["key"]), json.loads(r["data"]), dirty)
+            top = max(top, int(r["rev"]))
         if top != rev:
             self._set_state(c, "order_rev", top)
         last = self._state(c, "event_id")
-        rows = c.execute(
+        rows = c.all(
             "SELECT id, station_id, type, payload, created_at, uuid FROM events WHERE id > ? "
             "ORDER BY id LIMIT 20000",
             (last,),
-        ).fetchall()
+        )
         for r in rows:
             try:
-                self._event(c, str(r[1]), str(r[2]), json.loads(r[3]), str(r[4]), dirty)
+                self._event(
+                    c,
+                    str(r["station_id"]),
+                    str(r["type"]),
+                    json.loads(r["payload"]),
+                    str(r["created_at"]),
+                    dirty,
+                )
             except (KeyError, TypeError, ValueError) as exc:  # a malformed payload never stops it
-                logger.warning("ledger skipped event %s (%s): %r", r[5], r[2], exc)
-            last = int(r[0])
+                logger.warning("ledger skipped event %s (%s): %r", r["uuid"], r["type"], exc)
+            last = int(r["id"])
         if rows:
             self._set_state(c, "event_id", last)
         for station, sku_set in dirty:
@@ -211,11 +225,11 @@ class Ledger:
         self, c: Any, key: str, data: dict[str, Any], dirty: set[tuple[str, str]]
     ) -> None:
         status = str(data.get("status") or "paid")
-        old = c.execute(
+        old = c.one(
             "SELECT status, assigned_to, sku_set, handed_off_by, handed_off_parcel, waybill "
             "FROM ledger_orders WHERE order_id=?",
             (key,),
-        ).fetchone()
+        )
         try:
             sku_set = _order_sku_set(data)
         except (TypeError, ValueError, KeyError):
@@ -223,7 +237,7 @@ class Ledger:
         if old is None:
             c.execute(
                 "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier, "
-                "sort_code, cancelled_at) VALUES (?,?,?,?,?,?,?,?)",
+                "sort_code, cancelled_at, session_id) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     key,
                     sku_set,
@@ -233,13 +247,14 @@ class Ledger:
                     data.get("carrier"),
                     data.get("sort_code"),
                     data.get("cancelled_at"),
+                    data.get("session_id"),
                 ),
             )
             return
         c.execute(
             "UPDATE ledger_orders SET sku_set=?, paid_at=?, status=?, waybill=COALESCE(?, waybill), "
-            "carrier=COALESCE(?, carrier), sort_code=COALESCE(?, sort_code), cancelled_at=? "
-            "WHERE order_id=?",
+            "carrier=COALESCE(?, carrier), sort_code=COALESCE(?, sort_code), cancelled_at=?, "
+            "session_id=? WHERE order_id=?",
             (
                 sku_set,
                 str(data.get("paid_at") or ""),
@@ -248,14 +263,17 @@ class Ledger:
                 data.get("carrier"),
                 data.get("sort_code"),
                 data.get("cancelled_at"),
+                data.get("session_id"),
                 key,
             ),
         )
-        if status == "cancelled" and old[0] != "cancelled":
-            if old[1]:
-                dirty.add((str(old[1]), str(old[2])))
-            if old[3]:  # it already left: the carrier must stop it
-                self._cancelled_shipped(c, key, str(old[3]), old[4], old[5])
+        if status == "cancelled" and old["status"] != "cancelled":
+            if old["assigned_to"]:
+                dirty.add((str(old["assigned_to"]), str(old["sku_set"])))
+            if old["handed_off_by"]:  # it already left: the carrier must stop it
+                self._cancelled_shipped(
+                    c, key, str(old["handed_off_by"]), old["handed_off_parcel"], old["waybill"]
+                )
 
     def _event(
         self,
@@ -292,17 +310,22 @@ class Ledger:
             self._claim(c, "bind", station, p, at, dirty)
         elif type_ in PARCEL_EVENTS:
             self._parcel(c, station, p, p.get("to") or _STATE_OF.get(type_))
+            if type_ == "parcel.handed_off" and p.get("waybill") and p.get("parcel_id"):
+                # what the report counts: handoffs per waybill (a waybill twice = shipped twice)
+                c.execute(
+                    "INSERT INTO ledger_handoffs (station_id, parcel_id, waybill, at) "
+                    "VALUES (?,?,?,?) ON CONFLICT (station_id, parcel_id) DO NOTHING",
+                    (station, p["parcel_id"], p["waybill"], at),
+                )
             if p.get("order_id"):
                 if type_ == "parcel.handed_off":
                     self._claim(c, "handoff", station, p, at, dirty)
                 elif type_ in ("parcel.packed", "parcel.verified"):
                     self._claim(c, "bind", station, p, at, dirty)
         elif type_ == "waybill.printed" and p.get("waybill"):
-            row = c.execute(
-                "SELECT order_id FROM ledger_orders WHERE waybill=?", (p["waybill"],)
-            ).fetchone()
+            row = c.one("SELECT order_id FROM ledger_orders WHERE waybill=?", (p["waybill"],))
             if row is not None:
-                self._claim(c, "print", station, {**p, "order_id": row[0]}, at, dirty)
+                self._claim(c, "print", station, {**p, "order_id": row["order_id"]}, at, dirty)
         elif type_ == "parcel.transferred":
             self._transferred(c, station, p)
         elif type_ == "carrier_intercept.requested" and p.get("waybill"):
@@ -323,11 +346,11 @@ class Ledger:
             return
         sku = None
         if p.get("batch_id"):
-            row = c.execute(
+            row = c.one(
                 "SELECT sku_set FROM ledger_batches WHERE station_id=? AND batch_id=?",
                 (station, p["batch_id"]),
-            ).fetchone()
-            sku = row[0] if row else None
+            )
+            sku = row["sku_set"] if row else None
         c.execute(
             "INSERT INTO ledger_parcels (parcel_id, station_id, batch_id, label_code, sku_set, "
             "order_id, waybill, carrier, state, weight_g, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
@@ -366,16 +389,15 @@ class Ledger:
     ) -> None:
         oid, pid = str(p["order_id"]), p.get("parcel_id")
         now = iso(self.clock())
-        o = c.execute("SELECT * FROM ledger_orders WHERE order_id=?", (oid,)).fetchone()
+        o = c.one("SELECT * FROM ledger_orders WHERE order_id=?", (oid,))
         if o is None:  # an order the hub never had (imported at the station): track it anyway
             c.execute(
                 "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier) "
                 "VALUES (?,?,?,?,?,?)",
                 (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
             )
-            o = c.execute("SELECT * FROM ledger_orders WHERE order_id=?", (oid,)).fetchone()
-        cols = o.keys()
-        o = dict(zip(cols, tuple(o), strict=True))
+            o = c.one("SELECT * FROM ledger_orders WHERE order_id=?", (oid,))
+        o = dict(o)
         waybill = p.get("waybill") or o["waybill"]
         if o["bound_parcel"] is None:
             if o["assigned_to"] and o["assigned_to"] != station:
@@ -485,8 +507,8 @@ class Ledger:
             )
 
     def _parcel_left(self, c: Any, pid: str | None) -> bool:
-        row = c.execute("SELECT state FROM ledger_parcels WHERE parcel_id=?", (pid,)).fetchone()
-        return row is not None and row[0] not in IN_STATION
+        row = c.one("SELECT state FROM ledger_parcels WHERE parcel_id=?", (pid,))
+        return row is not None and row["state"] not in IN_STATION
 
     def _cancelled_shipped(
         self, c: Any, oid: str, station: str, pid: str | None, waybill: str | None
@@ -502,12 +524,12 @@ class Ledger:
             f"order {oid} was cancelled but handed off at {station}",
         )
         if waybill:
-            row = c.execute("SELECT carrier FROM ledger_orders WHERE order_id=?", (oid,)).fetchone()
+            row = c.one("SELECT carrier FROM ledger_orders WHERE order_id=?", (oid,))
             self._intercept(
                 c,
                 str(waybill),
                 oid,
-                row[0] if row else None,
+                row["carrier"] if row else None,
                 station,
                 pid,
                 "order cancelled after handoff",
@@ -542,23 +564,25 @@ class Ledger:
         detail: str,
     ) -> None:
         en, zh = _ACTIONS[kind](station or "?", winner or "?", pid or "?", waybill or "?")
-        cur = c.execute(
+        # a conflict is keyed by what it is about: the same one seen again is not news
+        same = c.one(
+            "SELECT conflict_id FROM conflicts WHERE kind=? AND COALESCE(order_id, '')=? "
+            "AND COALESCE(parcel_id, '')=? AND COALESCE(waybill, '')=?",
+            (kind, oid or "", pid or "", waybill or ""),
+        )
+        if same is not None:
+            return
+        row = c.one(
             "INSERT INTO conflicts (kind, order_id, waybill, station_id, winner_station, "
             "parcel_id, detail, action_en, action_zh, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT (kind, order_id, parcel_id, waybill) DO NOTHING",
+            "RETURNING *",
             (kind, oid, waybill, station, winner, pid, detail, en, zh, iso(self.clock())),
         )
-        if cur.rowcount:
-            logger.warning("conflict %s: %s", kind, detail)
-            row = c.execute(
-                "SELECT * FROM conflicts WHERE kind=? AND order_id IS ? AND parcel_id IS ? "
-                "AND waybill IS ?",
-                (kind, oid, pid, waybill),
-            ).fetchone()
-            self._publish_conflict(c, row)
+        logger.warning("conflict %s: %s", kind, detail)
+        self._publish_conflict(c, row)
 
     def _publish_conflict(self, c: Any, row: Any) -> None:
-        d = dict(zip(row.keys(), tuple(row), strict=True))
+        d = dict(row)
         self._put(c, "conflict", str(d["conflict_id"]), d)
 
     def _hold(
@@ -603,13 +627,13 @@ class Ledger:
         raised_by: str,
     ) -> None:
         """Once per waybill, whoever asks first (a station after a cancellation, or the hub)."""
-        cur = c.execute(
+        n = c.execute(
             "INSERT INTO carrier_intercepts (waybill, order_id, carrier, station_id, parcel_id, "
             "reason, raised_by, raised_at) VALUES (?,?,?,?,?,?,?,?) "
             "ON CONFLICT (waybill) DO NOTHING",
             (waybill, oid, carrier, station, pid, reason, raised_by, iso(self.clock())),
         )
-        if cur.rowcount:
+        if n:
             self._conflict(
                 c,
                 "carrier_intercept",
@@ -632,36 +656,37 @@ class Ledger:
         now = self.clock()
         dirty: set[tuple[str, str]] = set()
         self._expire(c, now, dirty)
-        needs = c.execute(
-            "SELECT sku_set, sum(qty - bound) FROM ledger_batches WHERE station_id=? "
+        needs = c.all(
+            "SELECT sku_set, sum(qty - bound) AS need FROM ledger_batches WHERE station_id=? "
             "AND kind='anonymous' AND status != 'done' GROUP BY sku_set",
             (station,),
-        ).fetchall()
+        )
         exp = iso(now + timedelta(seconds=self.policy.lease_ttl_s))
         renew_before = iso(now + timedelta(seconds=self.policy.lease_ttl_s / 2))
-        for sku_set, need in needs:
-            need = max(0, int(need or 0))
-            held = c.execute(
-                "SELECT count(*), min(lease_expires_at) FROM ledger_orders WHERE assigned_to=? "
+        for nrow in needs:
+            sku_set, need = str(nrow["sku_set"]), max(0, int(nrow["need"] or 0))
+            held = c.one(
+                "SELECT count(*) AS n, min(lease_expires_at) AS soonest FROM ledger_orders "
+                "WHERE assigned_to=? "
                 "AND sku_set=? AND assign_kind='lease' AND bound_parcel IS NULL AND status='paid'",
                 (station, sku_set),
-            ).fetchone()
-            n_held, soonest = int(held[0]), held[1]
+            )
+            n_held, soonest = int(held["n"]), held["soonest"]
             target = min(need, self._block(c, station, sku_set, now))
             changed = False
             if n_held < max(1, target // 2) and n_held < target:
                 # earliest-paid orders nobody holds or bound
-                take = c.execute(
+                take = c.all(
                     "SELECT order_id FROM ledger_orders WHERE sku_set=? AND status='paid' "
                     "AND assigned_to IS NULL AND bound_parcel IS NULL "
                     "ORDER BY paid_at, order_id LIMIT ?",
                     (sku_set, target - n_held),
-                ).fetchall()
-                for (oid,) in take:
+                )
+                for t in take:
                     c.execute(
                         "UPDATE ledger_orders SET assigned_to=?, assign_kind='lease', "
                         "lease_expires_at=? WHERE order_id=?",
-                        (station, exp, oid),
+                        (station, exp, t["order_id"]),
                     )
                 changed = bool(take)
             if changed or (soonest is not None and soonest < renew_before):
@@ -679,47 +704,48 @@ class Ledger:
         over the span actually seen (at least a minute), so a station that just started fast
         gets a big enough block at its second pull, not after a whole window."""
         since = iso(now - timedelta(seconds=self.policy.rate_window_s))
-        row = c.execute(
-            "SELECT count(*), min(bound_rx_at) FROM ledger_orders WHERE bound_by=? AND sku_set=? "
+        row = c.one(
+            "SELECT count(*) AS n, min(bound_rx_at) AS first FROM ledger_orders "
+            "WHERE bound_by=? AND sku_set=? "
             "AND bound_rx_at >= ?",
             (station, sku_set, since),
-        ).fetchone()
-        recent = int(row[0])
+        )
+        recent = int(row["n"])
         if not recent:
             return self.policy.min_block
-        span = max(60.0, (now - parse_iso(str(row[1]))).total_seconds())
+        span = max(60.0, (now - parse_iso(str(row["first"]))).total_seconds())
         per_s = recent / span
         return max(self.policy.min_block, math.ceil(per_s * self.policy.work_s))
 
     def _expire(self, c: Any, now: datetime, dirty: set[tuple[str, str]]) -> None:
-        rows = c.execute(
+        rows = c.all(
             "SELECT order_id, assigned_to, sku_set FROM ledger_orders WHERE assign_kind='lease' "
             "AND bound_parcel IS NULL AND lease_expires_at < ?",
             (iso(now),),
-        ).fetchall()
-        for oid, st, sku in rows:
+        )
+        for r in rows:
             c.execute(
                 "UPDATE ledger_orders SET assigned_to=NULL, assign_kind=NULL, "
                 "lease_expires_at=NULL WHERE order_id=?",
-                (oid,),
+                (r["order_id"],),
             )
-            dirty.add((str(st), str(sku)))
+            dirty.add((str(r["assigned_to"]), str(r["sku_set"])))
         if rows:
             logger.info("%d leased orders returned to the pool (stations went quiet)", len(rows))
 
     def _write_lease(self, c: Any, station: str, sku_set: str) -> None:
-        rows = c.execute(
+        rows = c.all(
             "SELECT order_id, lease_expires_at FROM ledger_orders WHERE assigned_to=? AND sku_set=? "
             "AND assign_kind='lease' AND bound_parcel IS NULL AND status='paid' "
             "ORDER BY paid_at, order_id",
             (station, sku_set),
-        ).fetchall()
+        )
         key = f"{station}:{sku_set}"
         old = self._record(c, "lease", key)
         if old is None and not rows:
             return
-        ids = [r[0] for r in rows]
-        expires = max((r[1] for r in rows if r[1]), default=None)
+        ids = [str(r["order_id"]) for r in rows]
+        expires = max((r["lease_expires_at"] for r in rows if r["lease_expires_at"]), default=None)
         if old is not None and old.get("order_ids") == ids and old.get("expires_at") == expires:
             return
         self._put(
@@ -742,7 +768,7 @@ class Ledger:
         stays once sent: a station must never fall back to binding outside its lease)."""
         if self._state(c, "work_division_sent") == 1:
             return True
-        n = int(c.execute("SELECT count(*) FROM stations WHERE revoked_at IS NULL").fetchone()[0])
+        n = int(c.scalar("SELECT count(*) FROM stations WHERE revoked_at IS NULL"))
         if n < 2:
             return False
         self._put(c, "setting", "work_division", {"key": "work_division", "value": "hub"})
@@ -771,15 +797,15 @@ class Ledger:
             if count:
                 sql += " LIMIT ?"
                 args.append(int(count))
-            rows = c.execute(sql, args).fetchall()
+            rows = c.all(sql, args)
             exp = iso(self.clock() + timedelta(seconds=self.policy.lease_ttl_s))
             dirty: set[tuple[str, str]] = set()
-            for oid, sku in rows:
+            for r in rows:
                 c.execute(
                     "UPDATE ledger_orders SET assigned_to=?, lease_expires_at=? WHERE order_id=?",
-                    (to_station, exp, oid),
+                    (to_station, exp, r["order_id"]),
                 )
-                dirty |= {(from_station, str(sku)), (to_station, str(sku))}
+                dirty |= {(from_station, str(r["sku_set"])), (to_station, str(r["sku_set"]))}
             for st, sku in dirty:
                 self._write_lease(c, st, sku)
             return len(rows)
@@ -812,16 +838,13 @@ class Ledger:
             )
             args: list[Any] = [key]
             if session_id:
-                sql += (
-                    " AND EXISTS (SELECT 1 FROM records r WHERE r.kind='order' "
-                    "AND r.key=l.order_id AND json_extract(r.data, '$.session_id')=?)"
-                )
+                sql += " AND l.session_id=?"
                 args.append(session_id)
             sql += " ORDER BY l.paid_at, l.order_id"
             if qty:
                 sql += " LIMIT ?"
                 args.append(int(qty))
-            ids = [r[0] for r in c.execute(sql, args).fetchall()]
+            ids = [str(r["order_id"]) for r in c.all(sql, args)]
             if not ids:
                 return []
             plans: list[dict[str, Any]] = []
@@ -856,11 +879,11 @@ class Ledger:
 
     def active_stations(self) -> list[str]:
         rows = self.storage.run_read(
-            lambda c: c.execute(
+            lambda c: c.all(
                 "SELECT station_id FROM stations WHERE revoked_at IS NULL ORDER BY station_id"
-            ).fetchall()
+            )
         )
-        return [str(r[0]) for r in rows]
+        return [str(r["station_id"]) for r in rows]
 
     def plan_batches(self, rows: list[tuple[str, dict[str, Any]]]) -> int:
         """Imported batch plans when the hub divides the work: a presale plan is split among its
@@ -914,28 +937,26 @@ class Ledger:
             self._catch_up(c)
             out = []
             for code in wanted:
-                p = c.execute(
+                p = c.one(
                     "SELECT * FROM ledger_parcels WHERE parcel_id=? OR label_code=? OR waybill=? "
                     "ORDER BY updated_at DESC LIMIT 1",
                     (code, code, code),
-                ).fetchone()
+                )
                 if p is None:
                     raise KeyError(code)
-                d = dict(zip(p.keys(), tuple(p), strict=True))
+                d = dict(p)
                 if d["station_id"] == to_station:
                     continue
                 if d["state"] not in ("packed", "verified"):
                     raise ValueError(f"parcel {d['parcel_id']} is {d['state']}")
-                o = c.execute(
-                    "SELECT sort_code FROM ledger_orders WHERE order_id=?", (d["order_id"],)
-                ).fetchone()
+                o = c.one("SELECT sort_code FROM ledger_orders WHERE order_id=?", (d["order_id"],))
                 row = {
                     "parcel_id": d["parcel_id"],
                     "label_code": d["label_code"] or d["parcel_id"],
                     "order_id": d["order_id"],
                     "waybill": d["waybill"],
                     "carrier": d["carrier"],
-                    "sort_code": o[0] if o else None,
+                    "sort_code": o["sort_code"] if o else None,
                     "sku_set": d["sku_set"],
                     "state": d["state"],
                     "batch_id": d["batch_id"],
@@ -957,22 +978,20 @@ class Ledger:
         sql = "SELECT * FROM conflicts"
         if not include_resolved:
             sql += " WHERE resolved_at IS NULL"
-        rows = self.storage.run_read(lambda c: c.execute(sql + " ORDER BY conflict_id").fetchall())
-        return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+        rows = self.storage.run_read(lambda c: c.all(sql + " ORDER BY conflict_id"))
+        return [dict(r) for r in rows]
 
     def resolve(self, conflict_id: int, by: str) -> bool:
         def run(c: Any) -> bool:
-            cur = c.execute(
+            n = c.execute(
                 "UPDATE conflicts SET resolved_at=?, resolved_by=? WHERE conflict_id=? "
                 "AND resolved_at IS NULL",
                 (iso(self.clock()), by, conflict_id),
             )
-            if cur.rowcount:
-                row = c.execute(
-                    "SELECT * FROM conflicts WHERE conflict_id=?", (conflict_id,)
-                ).fetchone()
+            if n:
+                row = c.one("SELECT * FROM conflicts WHERE conflict_id=?", (conflict_id,))
                 self._publish_conflict(c, row)
-            return bool(cur.rowcount)
+            return bool(n)
 
         ok: bool = self.storage.run_write(run)
         return ok
@@ -980,41 +999,46 @@ class Ledger:
     def intercepts(self) -> list[dict[str, Any]]:
         self.catch_up()
         rows = self.storage.run_read(
-            lambda c: c.execute("SELECT * FROM carrier_intercepts ORDER BY raised_at").fetchall()
+            lambda c: c.all("SELECT * FROM carrier_intercepts ORDER BY raised_at")
         )
-        return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+        return [dict(r) for r in rows]
 
     def leases(self) -> list[dict[str, Any]]:
         rows = self.storage.run_read(
-            lambda c: c.execute(
+            lambda c: c.all(
                 "SELECT assigned_to AS station_id, sku_set, count(*) AS orders, "
                 "min(lease_expires_at) AS expires_at FROM ledger_orders "
                 "WHERE assign_kind='lease' AND bound_parcel IS NULL AND status='paid' "
                 "GROUP BY assigned_to, sku_set ORDER BY assigned_to, sku_set"
-            ).fetchall()
+            )
         )
-        return [dict(zip(r.keys(), tuple(r), strict=True)) for r in rows]
+        return [dict(r) for r in rows]
 
     def handoff_summary(self) -> dict[str, Any]:
         """Distinct waybills handed off, and the waybills handed off more than once."""
         self.catch_up()
 
         def run(c: Any) -> dict[str, Any]:
-            rows = c.execute(
-                "SELECT json_extract(payload, '$.waybill') AS waybill, count(*) AS n, "
-                "group_concat(station_id) AS stations FROM events "
-                "WHERE type='parcel.handed_off' GROUP BY waybill"
-            ).fetchall()
-            dups = [
-                {"waybill": r[0], "handoffs": int(r[1]), "stations": sorted(set(r[2].split(",")))}
-                for r in rows
-                if int(r[1]) > 1
-            ]
-            return {
-                "parcels": sum(int(r[1]) for r in rows),
-                "distinct_waybills": len(rows),
-                "duplicates": dups,
-            }
+            total = int(c.scalar("SELECT count(*) FROM ledger_handoffs") or 0)
+            distinct = int(c.scalar("SELECT count(DISTINCT waybill) FROM ledger_handoffs") or 0)
+            dups = []
+            for r in c.all(
+                "SELECT waybill, count(*) AS n FROM ledger_handoffs GROUP BY waybill "
+                "HAVING count(*) > 1 ORDER BY waybill"
+            ):
+                sts = c.all(
+                    "SELECT DISTINCT station_id FROM ledger_handoffs WHERE waybill=? "
+                    "ORDER BY station_id",
+                    (r["waybill"],),
+                )
+                dups.append(
+                    {
+                        "waybill": r["waybill"],
+                        "handoffs": int(r["n"]),
+                        "stations": [str(x["station_id"]) for x in sts],
+                    }
+                )
+            return {"parcels": total, "distinct_waybills": distinct, "duplicates": dups}
 
         out: dict[str, Any] = self.storage.run_read(run)
         return out

@@ -74,6 +74,7 @@ class HubStorage(Protocol):
     def replace_station(self, station_id: str, token_hash: str) -> int: ...
     def run_write(self, fn: Any, *args: Any) -> Any: ...
     def run_read(self, fn: Any) -> Any: ...
+    def next_rev(self, tx: Any) -> int: ...
     def station_for_token(self, token_hash: str) -> str | None: ...
     def stations(self) -> list[StationInfo]: ...
     def store_events(
@@ -108,6 +109,27 @@ CREATE TABLE IF NOT EXISTS records (
     kind TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, rev INTEGER NOT NULL UNIQUE,
     updated_at TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
 """
+
+
+class SqliteTx:
+    """One connection inside one transaction: the small query API the ledger is written to."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Any = ()) -> int:
+        return int(self.conn.execute(sql, tuple(params)).rowcount)
+
+    def one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, tuple(params)).fetchone()
+        return row
+
+    def all(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, tuple(params)).fetchall())
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        return row[0] if row is not None else None
 
 
 class SqliteHubStorage:
@@ -160,12 +182,17 @@ class SqliteHubStorage:
             self._conn.close()
 
     def run_write(self, fn: Any, *args: Any) -> Any:
-        """Run fn(conn, *args) in one write transaction (the ledger's tables and records)."""
-        return self._write(fn, *args)
+        """Run fn(tx, *args) in one write transaction (the ledger's tables and records);
+        `tx` has execute (-> row count), one, all, scalar with `?` placeholders."""
+        return self._write(lambda c, *a: fn(SqliteTx(c), *a), *args)
 
     def run_read(self, fn: Any) -> Any:
         with self._lock:
-            return fn(self._conn)
+            return fn(SqliteTx(self._conn))
+
+    def next_rev(self, tx: Any) -> int:
+        """The next pull rev, inside the caller's write transaction."""
+        return int(tx.scalar("SELECT COALESCE(max(rev), 0) FROM records")) + 1
 
     # -- stations ---------------------------------------------------------------------------
     def add_station(self, station_id: str, token_hash: str) -> None:

@@ -368,9 +368,11 @@ class SyncService:
                 data = client.push_raw(outbox_body(sid, acked, batch))
             except AckConflict as exc:
                 if exc.acked_seq >= acked:
+                    # uploads refused (not offline): e.g. a new PC under an old station id
                     raise SyncError(
-                        f"The hub rejected the event stream: {exc}",
-                        zh="上游拒绝了事件流（序号冲突），请联系 IT。",
+                        f"The hub rejected the event stream (uploads refused): {exc}",
+                        zh="上游拒绝了事件流，本站上传被拒（序号冲突）。若这是接替旧站点的新电脑，"
+                        f"请在上游运行 `warehouse-hub station replace 站点编号`；否则请联系 IT。{exc}",
                     ) from exc
                 logger.warning(
                     "hub holds events only up to %d (station thought %d): re-sending",
