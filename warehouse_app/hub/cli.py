@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import secrets
 import sqlite3
 import sys
@@ -88,24 +89,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
         limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
     )
     logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
-    try:
-        serve(
-            app,
-            host=args.host,
-            port=args.port,
-            limits=Limits(
-                header_timeout_s=args.header_timeout_s,
-                body_timeout_s=args.body_timeout_s,
-                keep_alive_s=args.keepalive_s,
-                max_connections=args.max_connections,
-            ),
-            ssl_certfile=args.tls_cert,
-            ssl_keyfile=args.tls_key,
-            forwarded_allow_ips=args.trusted_proxies,
-            log_level=args.log_level,
-        )
-    finally:
-        storage.close()
+    from warehouse_app.hub.backup import serve_lock
+
+    with serve_lock(_data_dir(args)):  # `restore` refuses while this is held
+        try:
+            serve(
+                app,
+                host=args.host,
+                port=args.port,
+                limits=Limits(
+                    header_timeout_s=args.header_timeout_s,
+                    body_timeout_s=args.body_timeout_s,
+                    keep_alive_s=args.keepalive_s,
+                    max_connections=args.max_connections,
+                ),
+                ssl_certfile=args.tls_cert,
+                ssl_keyfile=args.tls_key,
+                forwarded_allow_ips=args.trusted_proxies,
+                log_level=args.log_level,
+            )
+        finally:
+            storage.close()
     return 0
 
 
@@ -171,6 +175,37 @@ def cmd_station_reset_seq(args: argparse.Namespace) -> int:
     logger.warning("station %s acked seq reset from %d to %d", args.station_id, old, new)
     print(
         f"station {args.station_id}: acked seq {old} -> {new} / 站点确认序号已从 {old} 改为 {new}"
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from warehouse_app.hub import backup
+
+    dest = Path(args.to).absolute()
+    url = getattr(args, "database_url", None) or os.environ.get("WAREHOUSE_HUB_DATABASE_URL")
+    if url and url.startswith("postgres"):
+        size = backup.backup_postgres(url, dest)
+    else:
+        size = backup.backup_sqlite(_data_dir(args) / "hub.db", dest)
+    print(f"backup written: {dest} ({size} bytes) / 备份已写入")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from warehouse_app.hub import backup
+
+    source = Path(args.source).absolute()
+    if not source.is_file():
+        raise StationError(f"No backup file {source}.", zh=f"没有备份文件 {source}。")
+    url = getattr(args, "database_url", None) or os.environ.get("WAREHOUSE_HUB_DATABASE_URL")
+    if url and url.startswith("postgres"):
+        backup.restore_postgres(url, source)
+        print(f"restored from {source} / 已从备份恢复")
+        return 0
+    kept = backup.restore_sqlite(_data_dir(args) / "hub.db", source)
+    print(
+        f"restored from {source}; previous database kept as {kept} / 已恢复，原数据库保留为 {kept}"
     )
     return 0
 
@@ -530,6 +565,20 @@ def build_parser() -> argparse.ArgumentParser:
     c = with_dir(sub.add_parser("cancel", help="cancel an order (stations intercept it)"))
     c.add_argument("order_id")
     c.set_defaults(func=cmd_cancel)
+
+    b = with_dir(
+        sub.add_parser(
+            "backup",
+            help="consistent copy of the live hub database (SQLite backup API; pg_dump)",
+        )
+    )
+    b.add_argument("--to", required=True, help="new backup file")
+    b.set_defaults(func=cmd_backup)
+    rst = with_dir(
+        sub.add_parser("restore", help="replace the hub database with a backup (hub stopped)")
+    )
+    rst.add_argument("source", help="backup file made by `warehouse-hub backup`")
+    rst.set_defaults(func=cmd_restore)
 
     rep = with_dir(sub.add_parser("report", help="handoff counts across all stations"))
     rep.add_argument("--since", type=_iso_time, help="ISO time, station clock")
