@@ -69,6 +69,7 @@ def cmd_transfer_out(args: argparse.Namespace) -> int:
 def cmd_transfer_in(args: argparse.Namespace) -> int:
     from warehouse_app import multistation
 
+    store = store_of(args)  # an uninitialised station says so before anything else
     try:
         data = json.loads(Path(args.sheet).read_text(encoding="utf-8"))
         rows = data["transfers"]
@@ -79,7 +80,6 @@ def cmd_transfer_in(args: argparse.Namespace) -> int:
             f"Cannot read the transfer sheet {args.sheet}: {exc}",
             zh=f"无法读取转移单 {args.sheet}：{exc}",
         ) from exc
-    store = store_of(args)
 
     def run(conn: Any) -> list[str]:
         with transaction(conn):
