@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.core_helpers import order
@@ -29,6 +28,7 @@ from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.station import add_operator
 from warehouse_app.store.tx import transaction
 from warehouse_app.sync import SyncError
+from warehouse_app.sync.transfer import receive_online
 
 SKUS = [
     {"code": "A", "name": "口红 Lipstick", "weight_g": 100, "tier": "core_hot", "barcodes": []},
@@ -333,12 +333,14 @@ def test_moved_cage_hands_off_at_b_with_both_counts_right(line: Line) -> None:
     line.sync("S1")
     # online: B scans two of A's parcels in; the hub records it, both stations pull it
     moved = [verdicts[0].code, verdicts[1].waybill]
-    with httpx.Client(
-        base_url=line.hub.url, headers={"Authorization": f"Bearer {line.tokens['S2']}"}
-    ) as c:
-        r = c.post("/api/v1/transfers", json={"codes": moved})
-        assert r.status_code == 200, r.text
-    line.sync("S2", "S1")
+    got = receive_online(b.store, b.writer, moved)
+    assert {r["from_station"] for r in got} == {"S1"} and len(got) == 2
+    assert b.query("SELECT count(*) FROM parcels WHERE transferred_from='S1'")[0][0] == 2
+    # a parcel the hub never heard of: a clear answer, use a transfer sheet
+    with pytest.raises(SyncError) as err:
+        receive_online(b.store, b.writer, ["PP-NOPE"])
+    assert "transfer sheet" in str(err.value)
+    line.sync("S1")
     # offline: a lead moves a third parcel with a transfer sheet
     sheet = line.tmp / "sheet.json"
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ui.lead import LeadArea, LeadTab
-from ui.ops import AppContext
+from ui.ops import AppContext, run_in_background
 from ui.tables import fill_table, make_table
 from warehouse_app import multistation
 from warehouse_app.store.tx import transaction
@@ -54,6 +54,15 @@ class StationsTab(LeadTab):
         self.l_conflicts = QLabel()
         self.l_conflicts.setStyleSheet("font-size:16px;font-weight:bold")
         self.table = make_table("hub_conflicts")
+        recv = QHBoxLayout()
+        self.receive_code = QLineEdit()
+        self.receive_code.setObjectName("receive_code")
+        self.receive_code.returnPressed.connect(self.receive)
+        self.receive_btn = QPushButton()
+        self.receive_btn.setObjectName("receive_transfer")
+        self.receive_btn.clicked.connect(self.receive)
+        recv.addWidget(self.receive_code, 1)
+        recv.addWidget(self.receive_btn)
         row = QHBoxLayout()
         self.sheet = QLineEdit()
         self.sheet.setObjectName("transfer_sheet")
@@ -65,6 +74,7 @@ class StationsTab(LeadTab):
         for w in (self.warning, self.lease_line, self.l_conflicts):
             lay.addWidget(w)
         lay.addWidget(self.table, 1)
+        lay.addLayout(recv)
         lay.addLayout(row)
         lay.addWidget(self.result)
         self.data: dict[str, Any] = {}
@@ -72,6 +82,10 @@ class StationsTab(LeadTab):
     def retranslate(self) -> None:
         t = self.ctx.text
         self.take_btn.setText(t("接收转移单", "Take in a transfer sheet"))
+        self.receive_btn.setText(t("接收其他站点的包裹（联网）", "Receive from another station"))
+        self.receive_code.setPlaceholderText(
+            t("扫描转来的包裹（面单或预包码）", "Scan a parcel that came from another station")
+        )
         self.sheet.setPlaceholderText(t("转移单文件路径", "Transfer sheet file"))
         self.refresh()
 
@@ -152,3 +166,28 @@ class StationsTab(LeadTab):
                 ) from exc
 
         self.write(load, ok=ok)
+
+    def receive(self) -> None:
+        """Online: this parcel came in another station's cage; the hub moves it here."""
+        codes = self.receive_code.text().split()
+        if not codes:
+            return
+        ctx = self.ctx
+
+        def go() -> list[dict[str, Any]]:
+            from warehouse_app.sync.transfer import receive_online
+
+            return receive_online(ctx.store, ctx.writer, codes, ctx.sync)
+
+        def ok(rows: list[dict[str, Any]]) -> None:
+            self.receive_code.clear()
+            src = ", ".join(sorted({str(r.get("from_station")) for r in rows})) or "-"
+            self.say(
+                ctx.text(
+                    f"已接收 {len(rows)} 个包裹（来自 {src}）",
+                    f"Received {len(rows)} parcels from {src}",
+                )
+            )
+            self.refresh()
+
+        run_in_background(go, ok, self.fail, ctx=ctx, parent=self)

@@ -21,24 +21,12 @@ def _zh(args: argparse.Namespace) -> bool:
 def cmd_transfer_receive(args: argparse.Namespace) -> int:
     """Online: the parcels of a cage that came from another station are scanned here; the hub
     records the move and both stations pick it up on their next sync."""
-    from warehouse_app.sync import HubClient, SyncService, load_config
+    from warehouse_app.sync.transfer import receive_online
 
     store = store_of(args)
-    conn = store.connect(readonly=True)
-    try:
-        cfg = load_config(conn)
-    finally:
-        conn.close()
-    if cfg is None:
-        raise StationError(
-            "Not linked to a hub: use a transfer sheet (`transfer in --sheet FILE`).",
-            zh="未连接上游：请用转移单（`transfer in --sheet 文件`）。",
-        )
-    with HubClient(cfg.hub_url, cfg.token, ca_file=cfg.ca_file) as client:
-        res = client.transfer(list(args.codes))
     with StoreWriter(store) as writer:
-        SyncService(store, writer).sync_once()
-    n = len(res.get("transferred") or [])
+        rows = receive_online(store, writer, list(args.codes))
+    n = len(rows)
     print(f"已接收 {n} 个包裹" if _zh(args) else f"received {n} parcels")
     return 0
 
