@@ -426,7 +426,7 @@ def test_lease_expires_back_to_the_pool(tmp_path: Path, monkeypatch: pytest.Monk
     try:
         ln.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(20)])
         ln.sync()
-        anon_batch(ln.st["S1"], 10)
+        b1 = anon_batch(ln.st["S1"], 10)
         ln.sync("S1")
         first = {r[0] for r in ln.st["S1"].query("SELECT order_id FROM lease_orders")}
         assert len(first) == 5
@@ -439,6 +439,15 @@ def test_lease_expires_back_to_the_pool(tmp_path: Path, monkeypatch: pytest.Monk
         anon_batch(ln.st["S2"], 5)
         ln.sync("S2")  # the expired orders went back to the pool: S2 gets them
         assert {r[0] for r in ln.st["S2"].query("SELECT order_id FROM lease_orders")} == first
+        # S1, still offline, keeps binding on its expired lease: the leads hear about it
+        (v,) = work(ln.st["S1"], b1, labels(ln.st["S1"], b1)[:1], hand_off=False)
+        assert v.ok and v.order_id in first
+        ln.sync("S1", "S2")
+        rows = json.loads(hub_cli(ln.hub, "conflicts", "--json").stdout)
+        assert [(r["kind"], r["station_id"]) for r in rows] == [("outside_lease", "S1")]
+        assert v.order_id not in {
+            r[0] for r in ln.st["S2"].query("SELECT order_id FROM lease_orders")
+        }
     finally:
         ln.close()
 

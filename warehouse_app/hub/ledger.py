@@ -73,7 +73,13 @@ CREATE TABLE IF NOT EXISTS carrier_intercepts (
     reason TEXT NOT NULL, raised_by TEXT NOT NULL, raised_at TEXT NOT NULL)
 """
 
-CONFLICT_KINDS = ("double_bound", "duplicate_waybill", "cancelled_shipped", "carrier_intercept")
+CONFLICT_KINDS = (
+    "double_bound",
+    "duplicate_waybill",
+    "cancelled_shipped",
+    "carrier_intercept",
+    "outside_lease",
+)
 IN_STATION = ("planned", "packed", "verified")
 PARCEL_EVENTS = (
     "parcel.packed",
@@ -404,6 +410,13 @@ class Ledger:
                 dirty.add((str(o["assigned_to"]), str(o["sku_set"])))
             elif o["assigned_to"] == station:
                 dirty.add((station, str(o["sku_set"])))
+            if (
+                what == "bind"
+                and o["assigned_to"] != station
+                and o["sku_set"]
+                and self._state(c, "work_division_sent") == 1
+            ):
+                self._outside_lease(c, station, at)
             c.execute(
                 "UPDATE ledger_orders SET bound_by=?, bound_parcel=?, bound_at=?, bound_rx_at=?, "
                 "assigned_to=?, assign_kind=COALESCE(assign_kind, 'claimed') WHERE order_id=?",
@@ -505,6 +518,20 @@ class Ledger:
                 f"shipped twice (first by {winner})",
                 raised_by="hub",
             )
+
+    def _outside_lease(self, c: Any, station: str, at: str) -> None:
+        """A station bound an order that was not in its lease (it worked offline past its
+        lease, or bypassed it): the leads hear about it, once per station and hour."""
+        self._conflict(
+            c,
+            "outside_lease",
+            None,
+            None,
+            station,
+            None,
+            f"{station}@{at[:13]}",
+            f"station {station} bound orders outside its lease (offline past its lease?)",
+        )
 
     def _parcel_left(self, c: Any, pid: str | None) -> bool:
         row = c.one("SELECT state FROM ledger_parcels WHERE parcel_id=?", (pid,))
@@ -1081,7 +1108,16 @@ def _act_intercept(station: str, carrier: str, pid: str, waybill: str) -> tuple[
     )
 
 
+def _act_outside(station: str, winner: str, pid: str, waybill: str) -> tuple[str, str]:
+    return (
+        f"Station {station} worked past its lease (offline?): get it online and synced; "
+        "check the conflicts that follow.",
+        f"站点 {station} 超出租约工作（离线过久？）：请尽快联网同步，并处理随后的冲突。",
+    )
+
+
 _ACTIONS: dict[str, Callable[[str, str, str, str], tuple[str, str]]] = {
+    "outside_lease": _act_outside,
     "double_bound": _act_double,
     "duplicate_waybill": _act_dup,
     "cancelled_shipped": _act_cancel,
