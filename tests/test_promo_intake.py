@@ -29,11 +29,11 @@ def test_alert_raised_refreshed_and_resolved_as_orders_arrive(tmp_path):
     conn = new_station(tmp_path)
     add_orders(conn, [order("C1", "C", 0)])  # C is ordered before anyone watches it
     with transaction(conn):
-        set_stock(conn, "B", 1)
-        set_stock(conn, "C", 0)  # C: 1 ordered, 0 on hand -- but nothing re-checked it yet
         b = create_batch(conn, sku_set="B*1", kind="anonymous", qty=1)
         set_batch_status(conn, b["batch_id"], "active")
         conn.execute("UPDATE parcels SET state='packed' WHERE batch_id=?", (b["batch_id"],))
+        set_stock(conn, "B", 1)  # counted after packing: 1 loose on the shelf besides the parcel
+        set_stock(conn, "C", 0)  # C: 1 ordered, 0 on hand -- but nothing re-checked it yet
     pid = conn.execute("SELECT parcel_id FROM parcels").fetchone()[0]
     # B: supply = 1 loose + 1 pre-packed = 2; two orders fit
     add_orders(conn, [order("O1", "B", 1), order("O2", "B", 2)])

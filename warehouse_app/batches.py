@@ -24,10 +24,10 @@ BATCH_STATUSES = ("draft", "active", "paused", "done")
 
 # Optional guards consulted before binding (e.g. the promo oversell check registered by
 # warehouse_app.promo.stock): fn(conn, parcel_row, order_row) -> False refuses the bind.
-BIND_CHECKS: list[Callable[[sqlite3.Connection, sqlite3.Row, sqlite3.Row], bool]] = []
+BIND_CHECKS: list[Callable[[sqlite3.Connection, sqlite3.Row | None, sqlite3.Row], bool]] = []
 
 
-def _bind_checks() -> list[Callable[[sqlite3.Connection, sqlite3.Row, sqlite3.Row], bool]]:
+def _bind_checks() -> list[Callable[[sqlite3.Connection, sqlite3.Row | None, sqlite3.Row], bool]]:
     # The promo playbook's oversell guard must hold in every process that binds (CLI, headless,
     # GUI), not only in those that happened to import it: load it here.
     import warehouse_app.promo.stock  # noqa: F401  (registers its guard in BIND_CHECKS)
@@ -143,15 +143,23 @@ def create_batch(
             sql += " AND o.session_id=?"
             args.append(session_id)
         sql += " ORDER BY o.paid_at, o.order_id"
-        if qty:
-            sql += " LIMIT ?"
-            args.append(int(qty))
-        orders = conn.execute(sql, args).fetchall()
+        # every batch kind respects oversell: a short order gets no parcel (parcel None = no parcel yet)
+        checks = _bind_checks()
+        skipped = 0
+        for o in conn.execute(sql, args):
+            if all(check(conn, None, o) for check in checks):
+                orders.append(o)
+                if qty and len(orders) >= int(qty):
+                    break
+            else:
+                skipped += 1
         if not orders:
             raise StationError(
                 f"No paid orders without a parcel for {key}"
-                + (f" in session {session_id}" if session_id else ""),
-                zh=f"没有可预包装的已付款订单：{key}",
+                + (f" in session {session_id}" if session_id else "")
+                + (f" ({skipped} short by oversell)" if skipped else ""),
+                zh=f"没有可预包装的已付款订单：{key}"
+                + (f"（{skipped} 单因超卖缺货）" if skipped else ""),
             )
         n = len(orders)
     else:

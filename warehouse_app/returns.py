@@ -255,13 +255,8 @@ def _decide(
                 ctx.operator,
             ),
         )
-        if disposition == "restock":
-            for sku, qty in items.items():
-                conn.execute(
-                    "INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) "
-                    "DO UPDATE SET on_hand = on_hand + excluded.on_hand, updated_at=excluded.updated_at",
-                    (sku, qty, at),
-                )
+        # a restocked return's units are back on the shelf: the stock position counts them from the
+        # returns table (promo.stock), so nothing to bump here and a damaged one never comes back
         seq, _ = append_event(
             conn,
             "parcel.returned",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import warehouse_app.promo.stock  # noqa: F401  (registers the oversell guard on pre-pack binding)
-from warehouse_app.cli.common import add_format, conn_of, emit
+from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.errors import StationError
 from warehouse_app.promo.labels import localize
 from warehouse_app.store.tx import transaction
@@ -68,6 +68,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q = ps.add_parser("oversell", help="check orders against stock + pre-packed parcels / 超卖检查")
     _fmt(q)
     q.set_defaults(func=cmd_oversell)
+    q = ps.add_parser(
+        "presale",
+        help="switch an oversold SKU to presale: new promise for its short orders / 超卖转预售",
+    )
+    q.add_argument("sku")
+    g = q.add_mutually_exclusive_group()
+    g.add_argument("--days", type=float, help="stock expected in N days (default: presale_days)")
+    g.add_argument("--available-at", type=iso_time, help="when stock is expected (ISO 8601)")
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_presale)
+    q = ps.add_parser(
+        "contacts",
+        help="buyers of presale short orders for customer service (masked phone) / 预售客户通知名单",
+    )
+    q.add_argument("--sku")
+    q.add_argument(
+        "--output", type=Path, help="CSV file (UTF-8 with BOM); default: table on stdout"
+    )
+    _fmt(q)
+    q.set_defaults(func=cmd_contacts)
     q = ps.add_parser("batches", help="pre-pack plans per session and SKU set / 预包装计划")
     q.add_argument(
         "--adjust",
@@ -335,6 +356,45 @@ def cmd_oversell(args: argparse.Namespace) -> int:
     return 4 if alerts else 0
 
 
+def cmd_presale(args: argparse.Namespace) -> int:
+    from warehouse_app.clock import parse_iso
+    from warehouse_app.promo.presale import switch_to_presale
+
+    conn = conn_of(args)
+    with transaction(conn):
+        res = switch_to_presale(
+            conn,
+            args.sku,
+            days=args.days,
+            available_at=parse_iso(args.available_at) if args.available_at else None,
+            operator=args.operator,
+        )
+    if args.format == "json":
+        _out(args, res, "json")
+    else:
+        _out(args, [res], args.format)
+    print(
+        f"⚠ 转预售 / PRESALE {res['sku']}: {res['short_orders']} 单新承诺 {res['new_ship_by']}；"
+        f"`plan contacts --output FILE.csv` 导出客户通知名单 / {res['short_orders']} order(s) newly promised; "
+        "export the buyers to tell with `plan contacts --output FILE.csv`",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_contacts(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.presale import CONTACT_COLUMNS, contact_list, write_contact_list
+
+    conn = conn_of(args)
+    if args.output:
+        res = write_contact_list(conn, args.output, sku=args.sku, lang=args.lang)
+        print(json.dumps(res, ensure_ascii=False))
+        return 0
+    rows = contact_list(conn, args.sku)
+    _out(args, rows, args.format, None if args.format == "json" else CONTACT_COLUMNS)
+    return 0
+
+
 def cmd_batches(args: argparse.Namespace) -> int:
     from warehouse_app.promo.plan import (
         adjust_plan,
@@ -429,9 +489,30 @@ def cmd_position(args: argparse.Namespace) -> int:
     from warehouse_app.promo.stock import stock_position
 
     conn = conn_of(args)
-    _out(args, stock_position(conn), args.format)
+    rows = stock_position(conn)
+    if args.format != "json":
+        # a SKU never counted reads 'unknown' (未知), never 0
+        rows = [
+            {k: ("unknown" if v is None and k in _STOCK_KEYS else v) for k, v in r.items()}
+            for r in rows
+        ]
+    cols = [
+        "sku",
+        "demand",
+        "loose",
+        "in_parcels",
+        "shipped",
+        "on_hand",
+        "supply",
+        "gap",
+        "reorder_now",
+    ]
+    _out(args, rows, args.format, None if args.format == "json" else cols)
     _warn_oversell(conn)
     return 0
+
+
+_STOCK_KEYS = {"stock", "loose", "on_hand", "supply", "gap"}
 
 
 SPLIT_COLUMNS = [

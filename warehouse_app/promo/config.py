@@ -35,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
         {"tier": "delayed", "delayed_ok": True, "ship_within_h": 168, "compensation": True},
     ],
     "at_risk_hours": 4,
+    "presale_days": 7,  # an oversold SKU switched to presale: stock expected this many days later
     # carriers
     "stall_minutes": 120,
     "all_regions": ["east", "north", "south", "central", "southwest", "northeast", "northwest"],

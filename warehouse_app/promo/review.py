@@ -5,6 +5,7 @@ million orders builds in seconds."""
 from __future__ import annotations
 
 import io
+import json
 import logging
 import sqlite3
 import statistics
@@ -13,54 +14,68 @@ from pathlib import Path
 from typing import Any
 
 from warehouse_app.clock import iso, utcnow
-from warehouse_app.domain import parse_sku_set
 from warehouse_app.errors import StationError
+from warehouse_app.promo.labels import VALUES_ZH
 from warehouse_app.returns import REASONS
 
 logger = logging.getLogger(__name__)
 
 
 def _stock(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    demand = paid_demand(conn)
-    stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
-    pre: dict[str, int] = {}
-    for r in conn.execute(
-        "SELECT sku_set, count(*) FROM parcels WHERE +state IN ('packed', 'verified', 'handed_off', "
-        "'returned') GROUP BY sku_set"
-    ):  # '+': one table scan, not a million index lookups
-        for sku, q in parse_sku_set(r[0]).items():
-            pre[sku] = pre.get(sku, 0) + q * int(r[1])
-    # a restocked return is already counted by its (returned) parcel: take it off the loose stock
-    for r in conn.execute(
-        "SELECT sku_set, count(*) FROM returns WHERE disposition='restock' GROUP BY sku_set"
-    ):
-        for sku, q in parse_sku_set(r[0]).items():
-            stock[sku] = stock.get(sku, 0) - q * int(r[1])
+    """Stock accuracy per SKU: planned (recommended), sold (paid units), shipped, on hand now, and
+    what the count says about oversold / overstocked. A SKU whose stock was never counted is
+    'unknown': no oversold or overstocked figure is made up for it."""
+    from warehouse_app.promo.stock import stock_position
+
     plan = {
         r[0]: (r[1], r[2])
         for r in conn.execute("SELECT sku, tier, recommended_qty FROM stock_plan")
     }
     tiers = {r[0]: r[1] for r in conn.execute("SELECT code, tier FROM skus")}
+    pos = {p["sku"]: p for p in stock_position(conn)}
     rows = []
-    for sku in sorted(set(demand) | set(stock) | set(pre) | set(plan)):
-        d, supply = demand.get(sku, 0), stock.get(sku, 0) + pre.get(sku, 0)
+    for sku in sorted(set(pos) | set(plan)):
+        p = pos.get(sku)
+        d = p["demand"] if p else 0
         tier, rec = plan.get(sku, (tiers.get(sku), None))
+        supply = p["supply"] if p else None
+        known = bool(p and p["known"])
         rows.append(
             {
                 "sku": sku,
                 "tier": tier,
                 "recommended": rec,
-                "supply": supply,
+                "planned": rec,
+                "sold": d,
                 "demand": d,
-                "oversold": max(0, d - supply),
-                "overstocked": max(0, supply - d),
-                "sell_through": round(min(d, supply) / supply, 4)
-                if supply
-                else (None if not d else 0.0),
+                "shipped": p["shipped"] if p else 0,
+                "on_hand": p["on_hand"] if p else None,
+                "supply": supply,
+                "stock_status": "known" if known else "unknown",
+                "oversold": max(0, d - supply) if supply is not None else None,
+                "overstocked": max(0, supply - d) if supply is not None else None,
+                "sell_through": (
+                    round(min(d, supply) / supply, 4) if supply else (None if not d else 0.0)
+                )
+                if supply is not None
+                else None,
                 "plan_vs_demand": round(rec / d, 4) if rec is not None and d else None,
             }
         )
     return rows
+
+
+def _stock_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    known = [r for r in rows if r["stock_status"] == "known"]
+    return {
+        "skus": len(rows),
+        "known_skus": len(known),
+        "unknown_skus": len(rows) - len(known),
+        "oversold_skus": sum(1 for r in known if r["oversold"]),
+        "oversold_units": sum(r["oversold"] or 0 for r in known),
+        "overstocked_skus": sum(1 for r in known if r["overstocked"]),
+        "overstocked_units": sum(r["overstocked"] or 0 for r in known),
+    }
 
 
 def paid_demand(conn: sqlite3.Connection) -> dict[str, int]:
@@ -162,6 +177,7 @@ def build_review(conn: sqlite3.Connection, now: datetime | None = None) -> dict[
     """Everything the review shows. Read-only."""
     at = iso(now or utcnow())
     orders = conn.execute("SELECT count(*), sum(status='cancelled') FROM orders").fetchone()
+    stock = _stock(conn)
     return {
         "generated_at": at,
         "station": (
@@ -169,7 +185,8 @@ def build_review(conn: sqlite3.Connection, now: datetime | None = None) -> dict[
         )[0],
         "orders": int(orders[0]),
         "cancelled": int(orders[1] or 0),
-        "stock": _stock(conn),
+        "stock": stock,
+        "stock_summary": _stock_summary(stock),
         "on_time": _on_time(conn, at),
         "exceptions": _exceptions(conn),
         "returns": _returns(conn),
@@ -185,14 +202,18 @@ def review_rows(review: dict[str, Any]) -> list[dict[str, Any]]:
     for s in review["stock"]:
         for m in (
             "tier",
-            "recommended",
-            "supply",
-            "demand",
+            "planned",
+            "sold",
+            "shipped",
+            "on_hand",
             "oversold",
             "overstocked",
             "sell_through",
         ):
-            rows.append({"section": "stock", "key": s["sku"], "metric": m, "value": s[m]})
+            v = s[m] if s[m] is not None or s["stock_status"] == "known" else "unknown"
+            rows.append({"section": "stock", "key": s["sku"], "metric": m, "value": v})
+    for k, v in review.get("stock_summary", {}).items():
+        rows.append({"section": "stock", "key": "-", "metric": k, "value": v})
     for t in review["on_time"]:
         for m in ("orders", "on_time", "late", "open", "on_time_rate", "with_compensation"):
             rows.append({"section": "on_time", "key": t["tier"], "metric": m, "value": t[m]})
@@ -220,15 +241,25 @@ def review_rows(review: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _font() -> str:
-    """A CJK font every reportlab install has (Adobe's CID STSong), so Chinese labels render."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    """An embedded (subset) CJK TrueType font, so '·' and every Chinese label render on any PC; the
+    non-embedded CID STSong only when no TTF is found (devices.fonts says where it looks)."""
+    from devices.fonts import pdf_font_name
 
-    try:
-        pdfmetrics.getFont("STSong-Light")
-    except KeyError:
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    return "STSong-Light"
+    return pdf_font_name()
+
+
+TOP_N = 12  # a chart of 40 SKUs cannot be read: the top N and "the rest"
+
+
+def top_n(
+    items: list[tuple[str, float]], n: int = TOP_N, rest_label: str = "其余 / rest"
+) -> list[tuple[str, float]]:
+    """The n largest (label, value) and one bar for the rest (summed), for a readable chart."""
+    ranked = sorted(items, key=lambda x: (-x[1], x[0]))
+    if len(ranked) <= n:
+        return ranked
+    head, tail = ranked[:n], ranked[n:]
+    return [*head, (f"{rest_label} ({len(tail)})", sum(v for _k, v in tail))]
 
 
 def _bar_chart(
@@ -320,37 +351,61 @@ def render_pdf(
         table(
             [
                 [
-                    "SKU",
-                    "tier",
-                    "recommended",
-                    "supply",
-                    "demand",
-                    "oversold",
-                    "overstocked",
-                    "sell-through",
+                    "商品 SKU",
+                    "分层 tier",
+                    "计划 planned",
+                    "售出 sold",
+                    "已发 shipped",
+                    "在库 on hand",
+                    "超卖 oversold",
+                    "积压 overstocked",
+                    "动销 sell-through",
                 ]
             ]
             + [
                 [
                     s["sku"],
-                    s["tier"],
-                    s["recommended"],
-                    s["supply"],
-                    s["demand"],
-                    s["oversold"],
-                    s["overstocked"],
+                    VALUES_ZH.get(s["tier"] or "", s["tier"]),
+                    s["planned"],
+                    s["sold"],
+                    s["shipped"],
+                    "未知 unknown" if s["on_hand"] is None else s["on_hand"],
+                    "-" if s["oversold"] is None else s["oversold"],
+                    "-" if s["overstocked"] is None else s["overstocked"],
                     f"{s['sell_through']:.0%}" if s["sell_through"] is not None else "-",
                 ]
                 for s in st
             ]
         )
     )
+    summ = review.get("stock_summary") or {}
+    if summ:
+        out.append(
+            Paragraph(
+                f"已录库存 {summ['known_skus']} / {summ['skus']} 个商品（未知 {summ['unknown_skus']}）· "
+                f"超卖 {summ['oversold_skus']} 个商品 {summ['oversold_units']} 件 · 积压 {summ['overstocked_skus']} 个商品 "
+                f"{summ['overstocked_units']} 件 / stock counted for {summ['known_skus']} of {summ['skus']} SKUs "
+                f"(unknown {summ['unknown_skus']}); oversold {summ['oversold_skus']} SKUs, {summ['oversold_units']} units",
+                styles["Normal"],
+            )
+        )
+    over = top_n([(s["sku"], float(s["oversold"] or 0)) for s in st if s["oversold"]])
+    overst = top_n([(s["sku"], float(s["overstocked"] or 0)) for s in st if s["overstocked"]])
     out.append(
         _bar_chart(
-            "超卖与积压（件）/ Oversold and overstocked units",
-            [s["sku"] for s in st],
-            [[s["oversold"] for s in st], [s["overstocked"] for s in st]],
-            ["oversold", "overstocked"],
+            f"超卖最多的商品（件，前 {TOP_N}）/ Most oversold SKUs (units, top {TOP_N})",
+            [k for k, _v in over] or ["-"],
+            [[v for _k, v in over] or [0]],
+            ["超卖 oversold"],
+            font,
+        )
+    )
+    out.append(
+        _bar_chart(
+            f"积压最多的商品（件，前 {TOP_N}）/ Most overstocked SKUs (units, top {TOP_N})",
+            [k for k, _v in overst] or ["-"],
+            [[v for _k, v in overst] or [0]],
+            ["积压 overstocked"],
             font,
         )
     )
@@ -420,6 +475,16 @@ def render_pdf(
     )
     if scorecard_rows:
         out.append(Paragraph("快递评分 / Carrier scorecard", styles["Heading2"]))
+        w = scorecard_rows[0].get("weights")
+        if w:
+            wd = json.loads(w) if isinstance(w, str) else w
+            out.append(
+                Paragraph(
+                    "权重 weights: "
+                    + " · ".join(f"{VALUES_ZH.get(k, k)} {k} {v:g}" for k, v in wd.items()),
+                    styles["Normal"],
+                )
+            )
         out.append(
             table(
                 [["rank", "carrier", "total", "response", "peak", "next-day", "exceptions", "cost"]]

@@ -103,37 +103,102 @@ def assign_promises(
     set_ship_by: bool = True,
     operator: str | None = None,
 ) -> dict[str, int]:
-    """Give every order (or, with recompute, all orders) its promise. Caller owns the transaction."""
+    """Give every order without one (or, with recompute, every order) its promise, monotonic in payment
+    time across the whole promo: a later payment never gets an earlier promise than an earlier one.
+    One pass over all orders, earliest paid first: a new order's ship-by is its tier's, raised to the
+    latest promise of any earlier-paid order (the floor), and lowered to the earliest promise of any
+    later-paid order that already has one (an order paid earlier but imported late). Delayed-shipping
+    orders keep the delayed tier's later promise (never earlier than the floor) and do not raise the
+    floor for others; presale orders keep theirs. Caller owns the transaction."""
+    from warehouse_app.promo.presale import refresh_presale_promises
+
     tiers = validate_tiers(config.get(conn, "promise_tiers"))
     starts = _session_starts(conn)
-    sql = "SELECT o.order_id, o.paid_at, o.session_id, o.delayed_ok, o.ship_by FROM orders o"
-    if not recompute:
-        sql += " WHERE NOT EXISTS (SELECT 1 FROM order_promises x WHERE x.order_id=o.order_id)"
+    cur = conn.execute(
+        "SELECT o.order_id, o.paid_at, o.session_id, o.delayed_ok, o.ship_by AS order_ship_by, "
+        "x.tier, x.ship_by FROM orders o LEFT JOIN order_promises x ON x.order_id=o.order_id "
+        "ORDER BY o.paid_at, o.order_id"
+    )
+    rows_all = cur.fetchall()
+    # earliest promise among later-paid chain orders that keep theirs: the ceiling for a late import
+    n = len(rows_all)
+    ceiling: list[str | None] = [None] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        r = rows_all[i]
+        keep = (
+            not recompute
+            and r["tier"] is not None
+            and r["tier"] not in ("presale",)
+            and not r["delayed_ok"]
+        )
+        nxt = ceiling[i + 1]
+        ceiling[i] = r["ship_by"] if keep and (nxt is None or r["ship_by"] < nxt) else nxt
+    floor = ""
     rows = []
     counts: dict[str, int] = {}
     ship_by_updates = []
-    for r in conn.execute(sql):
+    raised = 0
+    for i, r in enumerate(rows_all):
+        if r["tier"] is not None and not recompute:
+            if r["tier"] != "presale" and not r["delayed_ok"]:
+                floor = max(floor, r["ship_by"])
+            continue
+        if r["tier"] == "presale":
+            continue  # its new promise came with the presale switch
         tier, ship_by, comp = promise_for(
             parse_iso(r["paid_at"]), starts.get(r["session_id"] or ""), bool(r["delayed_ok"]), tiers
         )
         sb = iso(ship_by)
+        if sb < floor:
+            sb, raised = floor, raised + 1
+        if not r["delayed_ok"]:
+            top = ceiling[i + 1]
+            if top is not None and sb > top:
+                sb = max(floor, top)
+            floor = max(floor, sb)
         rows.append((r["order_id"], tier, sb, 1 if comp else 0))
         counts[tier] = counts.get(tier, 0) + 1
-        if set_ship_by and (r["ship_by"] is None or recompute):
+        if set_ship_by and (r["order_ship_by"] is None or recompute):
             ship_by_updates.append((sb, r["order_id"]))
+    rows_all = []
     conn.executemany(
-        "INSERT OR REPLACE INTO order_promises (order_id, tier, ship_by, compensation) VALUES (?,?,?,?)",
+        "INSERT INTO order_promises (order_id, tier, ship_by, compensation) VALUES (?,?,?,?) "
+        "ON CONFLICT(order_id) DO UPDATE SET tier=excluded.tier, ship_by=excluded.ship_by, "
+        "compensation=excluded.compensation",
         rows,
     )
     conn.executemany("UPDATE orders SET ship_by=? WHERE order_id=?", ship_by_updates)
+    refresh_presale_promises(conn)
     if rows:
         append_event(
             conn,
             "promise.assigned",
-            {"orders": len(rows), "per_tier": counts, "tiers": tiers},
+            {
+                "orders": len(rows),
+                "per_tier": counts,
+                "raised_to_keep_order": raised,
+                "tiers": tiers,
+            },
             operator=operator,
         )
     return counts
+
+
+def promise_inversions(conn: sqlite3.Connection) -> dict[str, Any]:
+    """How many non-delayed orders are promised earlier than some order paid before them, and by how
+    much at most (hours): the check that 'paid earlier ships earlier' holds across sessions."""
+    worst = 0.0
+    n = 0
+    top = ""
+    for _paid_at, ship_by in conn.execute(
+        "SELECT o.paid_at, x.ship_by FROM orders o JOIN order_promises x ON x.order_id=o.order_id "
+        "WHERE o.delayed_ok=0 AND x.tier != 'presale' AND o.status='paid' ORDER BY o.paid_at, o.order_id"
+    ):
+        if top and ship_by < top:
+            n += 1
+            worst = max(worst, (parse_iso(top) - parse_iso(ship_by)).total_seconds() / 3600)
+        top = max(top, ship_by)
+    return {"inversions": n, "max_hours": round(worst, 2)}
 
 
 def backlog(conn: sqlite3.Connection, now: datetime | None = None) -> list[dict[str, Any]]:
@@ -182,15 +247,18 @@ def at_risk_orders(
 def work_queue(
     conn: sqlite3.Connection, limit: int = 100, sku_set: str | None = None
 ) -> list[dict[str, Any]]:
-    """Open orders in the order the station should work them: earliest paid first."""
+    """Open orders in the order the station should work them: earliest deadline (ship-by) first, then
+    earliest paid (an order without a promise yet goes last)."""
     extra, args = "", []
     if sku_set:
         extra, args = " AND o.sku_set=?", [sku_set]
     return [
         dict(r)
         for r in conn.execute(
-            "SELECT o.order_id, o.paid_at, o.ship_by, o.sku_set, o.carrier, coalesce(p.state, 'no_parcel') AS state "
-            f"{OPEN_ORDER_SQL}{extra} ORDER BY o.paid_at, o.order_id LIMIT ?",
+            "SELECT o.order_id, o.paid_at, coalesce(x.ship_by, o.ship_by) AS ship_by, x.tier, o.sku_set, "
+            "o.carrier, coalesce(p.state, 'no_parcel') AS state "
+            f"{OPEN_ORDER_SQL.replace('WHERE', 'LEFT JOIN order_promises x ON x.order_id=o.order_id WHERE')}"
+            f"{extra} ORDER BY coalesce(x.ship_by, o.ship_by, '9999'), o.paid_at, o.order_id LIMIT ?",
             [*args, limit],
         )
     ]

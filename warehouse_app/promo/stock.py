@@ -391,6 +391,13 @@ def save_stock_plan(
 
 MAX_STOCK = 100_000_000  # far beyond any warehouse; stops a typo overflowing SQLite's integers
 
+# Parcel states and where their units are. Units leave the loose stock when a parcel is packed
+# (committed); a pulled or voided parcel's units go back on the shelf.
+_IN_PARCELS = ("packed", "verified", "intercepted")  # packed, still in the warehouse
+_SHIPPED = ("handed_off", "returned")  # left with a carrier (a return's units: see its disposition)
+_COMMITTED = _IN_PARCELS + _SHIPPED
+_SERVING = ("packed", "verified", "handed_off", "returned")  # units that serve a paid order
+
 
 def set_stock(
     conn: sqlite3.Connection,
@@ -399,7 +406,9 @@ def set_stock(
     operator: str | None = None,
     reason: str = "count",
 ) -> None:
-    """Loose units on hand (not counting pre-packed parcels); caller owns the transaction."""
+    """A count of loose units on the shelf now (not counting packed parcels); caller owns the
+    transaction. The units already packed and restocked are remembered, so later packs and returns
+    move the position from here."""
     if conn.execute("SELECT 1 FROM skus WHERE code=?", (sku,)).fetchone() is None:
         raise StationError(f"Unknown SKU {sku!r}", zh=f"未知商品 {sku!r}")
     if on_hand < 0:
@@ -412,15 +421,26 @@ def set_stock(
             zh=f"{sku} 库存 {on_hand} 超过 {MAX_STOCK:,} 件，请检查数量",
         )
     now = iso(utcnow())
+    moves = parcel_units(conn, {sku}).get(sku, {})
+    committed = sum(moves.get(s, 0) for s in _COMMITTED)
+    restocked = restocked_units(conn).get(sku, 0)
     conn.execute(
-        "INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?,?,?) ON CONFLICT(sku) DO UPDATE "
-        "SET on_hand=excluded.on_hand, updated_at=excluded.updated_at",
-        (sku, on_hand, now),
+        "INSERT INTO stock_levels (sku, on_hand, updated_at, counted_at, committed_at_count, "
+        "restocked_at_count) VALUES (?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE "
+        "SET on_hand=excluded.on_hand, updated_at=excluded.updated_at, counted_at=excluded.counted_at, "
+        "committed_at_count=excluded.committed_at_count, restocked_at_count=excluded.restocked_at_count",
+        (sku, on_hand, now, now, committed, restocked),
     )
     append_event(
         conn,
         "stock.set",
-        {"sku": sku, "on_hand": on_hand, "reason": reason},
+        {
+            "sku": sku,
+            "on_hand": on_hand,
+            "reason": reason,
+            "committed_at_count": committed,
+            "restocked_at_count": restocked,
+        },
         operator=operator,
         at=now,
     )
@@ -433,33 +453,38 @@ def add_stock(
     operator: str | None = None,
     reason: str = "restock",
 ) -> int:
+    """Units received (or, negative, written off) on top of the last count. Returns the loose units now
+    (a SKU never counted starts from 0 here: receiving goods is a count of what arrived)."""
     now = iso(utcnow())
-    conn.execute(
-        "INSERT INTO stock_levels (sku, on_hand, updated_at) VALUES (?, max(0, ?), ?) ON CONFLICT(sku) "
-        "DO UPDATE SET on_hand=max(0, on_hand + ?), updated_at=excluded.updated_at",
-        (sku, delta, now, delta),
-    )
-    append_event(
-        conn,
-        "stock.adjusted",
-        {"sku": sku, "delta": delta, "reason": reason},
-        operator=operator,
-        at=now,
-    )
-    return int(conn.execute("SELECT on_hand FROM stock_levels WHERE sku=?", (sku,)).fetchone()[0])
+    if conn.execute("SELECT 1 FROM stock_levels WHERE sku=?", (sku,)).fetchone() is None:
+        set_stock(conn, sku, max(0, delta), operator=operator, reason=reason)
+    else:
+        conn.execute(
+            "UPDATE stock_levels SET on_hand=max(0, on_hand + ?), updated_at=? WHERE sku=?",
+            (delta, now, sku),
+        )
+        append_event(
+            conn,
+            "stock.adjusted",
+            {"sku": sku, "delta": delta, "reason": reason},
+            operator=operator,
+            at=now,
+        )
+    pos = stock_position(conn, {sku})
+    return int(pos[0]["loose"] or 0) if pos else 0
 
 
-_PREPACKED_STATES = "('packed', 'verified', 'handed_off')"
-
-
-def _prepacked_units(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict[str, int]:
-    """Units sitting in (or shipped in) pre-packed parcels, from each parcel's SKU set. With `skus`, only
-    the parcels of batches that may hold them are read (through the batch index), so a refresh after a
-    page of new orders stays cheap however many parcels the station has."""
+def parcel_units(
+    conn: sqlite3.Connection, skus: set[str] | None = None
+) -> dict[str, dict[str, int]]:
+    """Units per SKU per parcel state (from each parcel's SKU set). With `skus`, only the parcels of
+    batches that may hold them are read (through the batch index), so a refresh after a page of new
+    orders stays cheap however many parcels the station has."""
     from warehouse_app.domain import parse_sku_set
 
-    out: dict[str, int] = {}
-    sql = f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IS NOT NULL AND +state IN {_PREPACKED_STATES}"
+    out: dict[str, dict[str, int]] = {}
+    states = ",".join(f"'{s}'" for s in _COMMITTED)
+    sql = f"SELECT sku_set, state, count(*) FROM parcels WHERE +state IN ({states})"
     args: list[Any] = []
     if skus is not None:
         ids = []
@@ -472,15 +497,42 @@ def _prepacked_units(conn: sqlite3.Connection, skus: set[str] | None = None) -> 
         if not ids:
             return out
         sql = (
-            f"SELECT sku_set, count(*) FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
-            f"AND state IN {_PREPACKED_STATES}"
+            f"SELECT sku_set, state, count(*) FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
+            f"AND state IN ({states})"
         )
         args = ids
-    for r in conn.execute(sql + " GROUP BY sku_set", args):
-        for sku, q in parse_sku_set(r[0]).items():
+    for key, state, n in conn.execute(sql + " GROUP BY sku_set, state", args):
+        try:
+            items = parse_sku_set(key)
+        except ValueError:
+            continue
+        for sku, q in items.items():
             if skus is None or sku in skus:
-                out[sku] = out.get(sku, 0) + q * int(r[1])
+                d = out.setdefault(sku, {})
+                d[state] = d.get(state, 0) + q * int(n)
     return out
+
+
+def restocked_units(conn: sqlite3.Connection) -> dict[str, int]:
+    """Units back on the shelf from returns disposed as 'restock' (damaged ones never come back)."""
+    from warehouse_app.domain import parse_sku_set
+
+    out: dict[str, int] = {}
+    for key, n in conn.execute(
+        "SELECT sku_set, count(*) FROM returns WHERE disposition='restock' GROUP BY sku_set"
+    ):
+        try:
+            items = parse_sku_set(key)
+        except ValueError:
+            continue
+        for sku, q in items.items():
+            out[sku] = out.get(sku, 0) + q * int(n)
+    return out
+
+
+def _prepacked_units(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict[str, int]:
+    """Units in parcels that serve paid orders: packed, verified, handed off or returned."""
+    return {sku: sum(m.get(s, 0) for s in _SERVING) for sku, m in parcel_units(conn, skus).items()}
 
 
 def _paid_demand(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict[str, int]:
@@ -502,14 +554,23 @@ def _paid_demand(conn: sqlite3.Connection, skus: set[str] | None = None) -> dict
 def stock_position(
     conn: sqlite3.Connection, skus: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
-    """Per SKU: paid demand, loose stock, pre-packed units and the gap (negative = oversold).
+    """Per SKU, from the last count and what was recorded since: paid demand; loose units (count -
+    packed since + restocked returns since); units in parcels (packed, in the warehouse); shipped;
+    on hand (loose + in parcels); supply for paid orders (loose + parcels serving them) and the gap
+    (negative = oversold). A SKU never counted has stock 'unknown' (None), never 0.
     With `skus`, only those SKUs (the oversell refresh after new orders)."""
     only = set(skus) if skus is not None else None
     if only is not None and not only:
         return []
     demand = _paid_demand(conn, only)
-    stock = {r[0]: int(r[1]) for r in conn.execute("SELECT sku, on_hand FROM stock_levels")}
-    pre = _prepacked_units(conn, only)
+    counts = {
+        r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0), r[4])
+        for r in conn.execute(
+            "SELECT sku, on_hand, committed_at_count, restocked_at_count, counted_at FROM stock_levels"
+        )
+    }
+    units = parcel_units(conn, only)
+    restocked = restocked_units(conn)
     reorder = {
         r[0]: r[1]
         for r in conn.execute(
@@ -517,22 +578,43 @@ def stock_position(
         )
     }
     rows = []
-    for sku in sorted(set(demand) | set(stock) | set(pre)):
+    for sku in sorted(set(demand) | set(counts) | set(units)):
         if only is not None and sku not in only:
             continue
-        d, s, p = demand.get(sku, 0), stock.get(sku, 0), pre.get(sku, 0)
+        d = demand.get(sku, 0)
+        m = units.get(sku, {})
+        committed = sum(m.get(s, 0) for s in _COMMITTED)
+        in_parcels = sum(m.get(s, 0) for s in _IN_PARCELS)
+        serving = sum(m.get(s, 0) for s in _SERVING)
+        shipped = sum(m.get(s, 0) for s in _SHIPPED)
         rp = reorder.get(sku)
-        # live feedback for potential new SKUs: re-order once what is left falls to the re-order point
+        if sku in counts:
+            on_count, c_at, r_at, counted_at = counts[sku]
+            lo = max(0, on_count - (committed - c_at) + (restocked.get(sku, 0) - r_at))
+            loose: int | None = lo
+            supply: int | None = lo + serving
+            gap: int | None = lo + serving - d
+            on_hand: int | None = lo + in_parcels
+        else:
+            loose = supply = gap = on_hand = None
+            counted_at = None
         rows.append(
             {
                 "sku": sku,
                 "demand": d,
-                "stock": s,
-                "prepacked": p,
-                "supply": s + p,
-                "gap": s + p - d,
+                "stock": loose,  # loose units (the name the oversell alerts and screens use)
+                "loose": loose,
+                "in_parcels": in_parcels,
+                "shipped": shipped,
+                "on_hand": on_hand,
+                "prepacked": serving,
+                "supply": supply,
+                "gap": gap,
+                "known": sku in counts,
+                "counted_at": counted_at,
                 "reorder_point": rp,
-                "reorder_now": rp is not None and sku in stock and s + p - d <= rp,
+                # live feedback for potential new SKUs: re-order once what is left falls to the point
+                "reorder_now": rp is not None and gap is not None and gap <= rp,
             }
         )
     return rows
@@ -591,7 +673,7 @@ def check_oversell(
     alerts = []
     for pos in stock_position(conn, None if skus is None else watched):
         sku = pos["sku"]
-        if sku not in watched:
+        if sku not in watched or pos["gap"] is None:
             continue
         if pos["gap"] < 0:
             short = short_orders(conn, sku, pos["supply"], pos["demand"])
@@ -751,8 +833,9 @@ def open_alerts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return rows
 
 
-def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row, order: sqlite3.Row) -> bool:
-    """Hook for batches.bind_parcel: refuse to bind an order that an open oversell alert lists as short."""
+def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row | None, order: sqlite3.Row) -> bool:
+    """Hook for batches.bind_parcel and presale batch creation (parcel None): refuse an order that an
+    open oversell alert lists as short, whatever the batch kind."""
     row = conn.execute(
         "SELECT short_orders FROM oversell_alerts WHERE resolved_at IS NULL AND "
         "instr(short_orders, ?) > 0 LIMIT 1",
@@ -762,9 +845,9 @@ def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row, order: sqlite3.R
         return True
     if order["order_id"] in json.loads(row[0]):
         logger.info(
-            "not binding short order %s to parcel %s (oversell)",
+            "not packing short order %s%s (oversell)",
             order["order_id"],
-            parcel["parcel_id"],
+            f" into parcel {parcel['parcel_id']}" if parcel is not None else "",
         )
         return False
     return True

@@ -154,3 +154,23 @@ def m0005_carrier_coverage(db: sqlite_utils.Database) -> None:
     """Regions a carrier delivers to at all (empty = everywhere): the share-aware allocator never sends
     an order outside it."""
     db.execute("ALTER TABLE carrier_rules ADD COLUMN coverage TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations(name="0006_real_stock_and_presale")
+def m0006_real_stock_and_presale(db: sqlite_utils.Database) -> None:
+    """Stock moves with what is recorded: a count remembers the units already committed to parcels and
+    restocked from returns at that moment, so packing after the count takes units off the loose stock
+    (and a pack before it is not taken twice). SKUs switched to presale after an oversell, with the
+    new promise their short orders got."""
+    _exec(
+        db,
+        """
+ALTER TABLE stock_levels ADD COLUMN counted_at TEXT;
+ALTER TABLE stock_levels ADD COLUMN committed_at_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stock_levels ADD COLUMN restocked_at_count INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sku_presale (
+    sku TEXT PRIMARY KEY, switched_at TEXT NOT NULL, available_at TEXT NOT NULL, new_ship_by TEXT NOT NULL,
+    short_orders INTEGER NOT NULL DEFAULT 0, operator TEXT, ended_at TEXT);
+ALTER TABLE order_promises ADD COLUMN presale_sku TEXT
+""",
+    )
