@@ -14,9 +14,10 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request, Security
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
@@ -28,6 +29,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warehouse_app import __version__
 from warehouse_app.clock import iso, parse_iso, utcnow
+from warehouse_app.hub.integrator import (
+    Directory,
+    OtherWarehouse,
+    VersionConflict,
+    WebhookDispatcher,
+)
 from warehouse_app.hub.ledger import Ledger
 from warehouse_app.hub.ops import AuthLimiter, GuardConfig, HubGuard, Metrics
 from warehouse_app.hub.problems import (
@@ -53,14 +60,48 @@ DEFAULT_MAX_BODY = 16 * 1024 * 1024  # a full 5,000-event push is ~3 MB
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: a station (bound to its own events) for now."""
+    """Who is calling: a station (its own events, its warehouse's orders and reports), an
+    integrator (one warehouse, scopes) or a group token (all warehouses, scopes)."""
 
     kind: str
     id: str
+    warehouse_id: str | None = None
+    scopes: frozenset[str] = frozenset()
 
     @property
     def station(self) -> str:
+        if self.kind != "station":
+            raise HubProblem(
+                "forbidden",
+                "This call is for station tokens.",
+                "此接口仅供站点令牌使用。",
+            )
         return self.id
+
+    def need(self, scope: str) -> None:
+        if self.kind == "station" or scope not in self.scopes:
+            raise HubProblem(
+                "missing_scope",
+                f"This token lacks the scope {scope}.",
+                f"该令牌缺少权限 {scope}。",
+                scope=scope,
+            )
+
+    def may_read(self, warehouse_id: str | None) -> None:
+        """Refuse another warehouse's data (group tokens read every warehouse)."""
+        if self.kind == "group" or warehouse_id is None or warehouse_id == self.warehouse_id:
+            return
+        logger.warning("%s %s refused data of warehouse %s", self.kind, self.id, warehouse_id)
+        raise HubProblem(
+            "other_warehouse",
+            f"This token belongs to warehouse {self.warehouse_id}, not {warehouse_id}.",
+            f"该令牌属于仓库 {self.warehouse_id}，无权访问仓库 {warehouse_id}。",
+        )
+
+    def scope_warehouse(self, asked: str | None) -> str | None:
+        """The warehouse a read covers: the asked one if allowed, else the token's own."""
+        self.may_read(asked)
+        return asked if asked is not None else (None if self.kind == "group" else self.warehouse_id)
 
 
 class EventIn(BaseModel):
@@ -149,7 +190,8 @@ class HealthOut(BaseModel):
 class HandoffRow(BaseModel):
     station_id: str
     carrier: str
-    hour: str = Field(description="YYYY-MM-DDTHH of the station clock")
+    hour: str = Field(description="YYYY-MM-DDTHH, UTC")
+    hour_local: str | None = Field(None, description="the same hour in the warehouse's zone")
     parcels: int
 
 
@@ -165,6 +207,8 @@ class HandoffReportOut(BaseModel):
     total: int
     distinct_waybills: int = 0
     duplicate_waybills: list[DuplicateWaybill] = Field(default_factory=list)
+    warehouse_id: str | None = None
+    tz: str = "UTC"
     server_time: str
 
 
@@ -203,6 +247,112 @@ class ReadyOut(BaseModel):
     server_time: str
 
 
+class OrderItem(BaseModel):
+    sku: str = Field(min_length=1, max_length=64)
+    qty: int = Field(1, ge=1, le=100000)
+
+
+class Recipient(BaseModel):
+    name: str | None = Field(None, max_length=100)
+    phone: str | None = Field(None, max_length=32)
+    province: str | None = Field(None, max_length=50)
+    city: str | None = Field(None, max_length=50)
+    district: str | None = Field(None, max_length=50)
+    address: str | None = Field(None, max_length=300)
+
+
+class OrderPut(BaseModel):
+    version: int = Field(ge=1, le=MAX_INT, description="raise it with every change")
+    paid_at: str = Field(description="ISO 8601")
+    items: list[OrderItem] = Field(min_length=1, max_length=200)
+    recipient: Recipient | None = None
+    status: Literal["paid", "cancelled"] = "paid"
+    platform: str | None = Field(None, max_length=50)
+    session_id: str | None = Field(None, max_length=64)
+    ship_by: str | None = None
+    carrier: str | None = Field(None, max_length=32)
+    waybill: str | None = Field(None, max_length=64)
+    sort_code: str | None = Field(None, max_length=64)
+    delayed_ok: bool = False
+
+
+class BulkOrder(OrderPut):
+    order_id: str = Field(min_length=1, max_length=64)
+
+
+class BulkIn(BaseModel):
+    orders: list[BulkOrder] = Field(min_length=1, max_length=500)
+
+
+class OrderResult(BaseModel):
+    order_id: str
+    version: int
+    result: Literal["created", "updated", "unchanged"]
+    warehouse_id: str
+
+
+class BulkItemResult(BaseModel):
+    order_id: str
+    ok: bool
+    result: str | None = None
+    version: int | None = None
+    code: str | None = None
+    en: str | None = None
+    zh: str | None = None
+
+
+class BulkResult(BaseModel):
+    results: list[BulkItemResult]
+
+
+class CancelResult(BaseModel):
+    order_id: str
+    status: Literal["cancelled"]
+    cancelled_at: str
+
+
+class StatusItem(BaseModel):
+    cursor: int
+    order_id: str | None
+    status: Literal["packed", "verified", "handed_off", "intercepted", "returned"]
+    at: str = Field(description="station clock, ISO 8601")
+    received_at: str
+    station_id: str
+    waybill: str | None = None
+    carrier: str | None = None
+
+
+class StatusFeedOut(BaseModel):
+    events: list[StatusItem]
+    cursor: int
+    more: bool
+    server_time: str
+
+
+class WebhookIn(BaseModel):
+    url: str = Field(pattern=r"^https?://", max_length=500)
+    from_cursor: int = Field(0, ge=0, le=MAX_INT, description="start after this feed cursor")
+
+
+class WebhookCreated(BaseModel):
+    webhook_id: str
+    secret: str = Field(description="shown once: verify X-Hub-Signature with it")
+    url: str
+
+
+class WebhookState(BaseModel):
+    webhook_id: str
+    url: str
+    cursor: int
+    failures: int
+    delivered: int
+    last_error: str | None = None
+
+
+class WebhooksOut(BaseModel):
+    webhooks: list[WebhookState]
+
+
 @dataclass
 class Faults:
     """Test-only fault switches (mounted only when WAREHOUSE_HUB_TEST_FAULTS=1)."""
@@ -218,6 +368,39 @@ class FaultsIn(BaseModel):
     garbage_next: int = 0
     delay_s: float = 0.0
     delay_next: int = 0
+
+
+def _visible(kind: str, data: dict[str, Any], warehouse_id: str | None) -> dict[str, Any] | None:
+    """What a station of `warehouse_id` may see of a pulled record: orders of its own
+    warehouse (or of none); an order moved away becomes a cancellation without personal data."""
+    if kind != "order" or warehouse_id is None:
+        return data
+    owner = data.get("warehouse_id")
+    if owner in (None, warehouse_id):
+        return data
+    if data.get("moved_from") == warehouse_id:
+        return {
+            "order_id": data.get("order_id"),
+            "status": "cancelled",
+            "cancelled_at": data.get("cancelled_at") or iso(utcnow()),
+            "paid_at": data.get("paid_at"),
+            "items": data.get("items"),
+            "recipient": {},
+            "moved_to": owner,
+            "warehouse_id": owner,
+        }
+    return None
+
+
+def _local_hour(hour: str, tz: str) -> str | None:
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    try:
+        t = datetime.strptime(hour, "%Y-%m-%dT%H").replace(tzinfo=timezone.utc)
+        return t.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%dT%H%z")
+    except (ValueError, KeyError):
+        return None
 
 
 def _readiness(storage: HubStorage) -> str | None:
@@ -271,6 +454,7 @@ def create_app(
     max_body: int | None = None,
     limiter: AuthLimiter | None = None,
     metrics: Metrics | None = None,
+    webhooks: bool = False,
 ) -> FastAPI:
     """Build the app around a storage; `test_faults` defaults to the env switch (off)."""
     if test_faults is None:
@@ -288,6 +472,8 @@ def create_app(
     # the work division between stations (leases, holds, conflicts): see hub/ledger.py
     ledger = Ledger(storage)
     app.state.ledger = ledger
+    directory = Directory(storage)  # warehouses, scoped tokens, integrator orders, webhooks
+    app.state.directory = directory
     metrics = metrics or Metrics()
     app.state.metrics = metrics
     metrics.watch_stations(storage.stations)
@@ -299,8 +485,14 @@ def create_app(
         token = header[7:].strip() if header.lower().startswith("bearer ") else ""
         if not token:
             return None
-        station = storage.station_for_token(hash_token(token))
-        return Principal("station", station) if station is not None else None
+        hashed = hash_token(token)
+        station = storage.station_for_token(hashed)
+        if station is not None:
+            return Principal("station", station, directory.warehouse_of(station))
+        info = directory.token_info(hashed)
+        if info is None:
+            return None
+        return Principal(info.kind, info.token_id, info.warehouse_id, info.scopes)
 
     app.state.authenticate = authenticate
 
@@ -527,22 +719,29 @@ def create_app(
         response_model=ChangesOut,
         tags=["sync"],
         operation_id="get_changes",
-        responses=openapi_responses(401, 422, 429),
+        responses=openapi_responses(401, 403, 422, 429),
     )
     def get_changes(
         who: Caller,
         since: int = Query(0, ge=0, le=MAX_INT),
         limit: int = Query(1000, ge=1, le=MAX_PULL),
+        warehouse: str | None = Query(None, description="only your own warehouse is allowed"),
     ) -> ChangesOut:
         """Orders, cancellations, SKUs, carriers, batch plans, settings and this warehouse's
         work division (leases, holds, transfers, conflicts) changed after `since`."""
+        station = who.station
+        who.may_read(warehouse)
         ledger.catch_up()
-        ledger.top_up(who.station)  # renew and size this station's leases before it reads them
+        ledger.top_up(station)  # renew and size this station's leases before it reads them
         rows = storage.changes_since(since, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
         return ChangesOut(
-            changes=[ChangeOut(rev=c.rev, kind=c.kind, key=c.key, data=c.data) for c in rows],
+            changes=[
+                ChangeOut(rev=c.rev, kind=c.kind, key=c.key, data=d)
+                for c in rows
+                if (d := _visible(c.kind, c.data, who.warehouse_id)) is not None
+            ],
             cursor=rows[-1].rev if rows else since,
             more=more,
             server_time=iso(utcnow()),
@@ -558,8 +757,15 @@ def create_app(
     def handoff_report(
         who: Caller,
         since: str | None = Query(None, description="ISO 8601 time, station clock"),
+        warehouse: str | None = Query(
+            None, description="a warehouse id (group tokens: any; others: their own)"
+        ),
     ) -> HandoffReportOut:
-        """Handoff counts per station, carrier and hour across all stations, for shift leads."""
+        """Handoff counts per station, carrier and hour for the caller's warehouse (group
+        tokens: all warehouses or the one asked), hours also in the warehouse's time zone."""
+        if who.kind != "station":
+            who.need("reports:read")
+        scope = who.scope_warehouse(warehouse)
         if since is not None:
             try:  # stored times are UTC ISO text compared as text: normalise, refuse garbage
                 since = iso(parse_iso(since))
@@ -578,6 +784,11 @@ def create_app(
                     ],
                 ) from None
         rows = storage.handoff_counts(since)
+        tz = directory.tz_of(scope)
+        if scope is not None:
+            mine = directory.stations_of(scope)
+            rows = [r for r in rows if r["station_id"] in mine]
+        rows = [{**r, "hour_local": _local_hour(r["hour"], tz)} for r in rows]
         totals: dict[str, int] = {}
         for r in rows:
             totals[r["carrier"]] = totals.get(r["carrier"], 0) + int(r["parcels"])
@@ -588,6 +799,8 @@ def create_app(
             total=sum(totals.values()),
             distinct_waybills=summary["distinct_waybills"],
             duplicate_waybills=[DuplicateWaybill(**d) for d in summary["duplicates"]],
+            warehouse_id=scope,
+            tz=tz,
             server_time=iso(utcnow()),
         )
 
@@ -598,10 +811,17 @@ def create_app(
         operation_id="get_carrier_intercepts",
         responses=openapi_responses(401, 403, 429),
     )
-    def intercept_report(who: Caller) -> InterceptsOut:
+    def intercept_report(who: Caller, warehouse: str | None = None) -> InterceptsOut:
         """Parcels already handed off whose order was cancelled: the carrier must stop them."""
+        if who.kind != "station":
+            who.need("reports:read")
+        scope = who.scope_warehouse(warehouse)
+        rows = storage.carrier_intercepts()
+        if scope is not None:
+            mine = directory.stations_of(scope)
+            rows = [r for r in rows if r.get("station_id") in mine]
         return InterceptsOut(
-            requests=[InterceptOut(**r) for r in storage.carrier_intercepts()],
+            requests=[InterceptOut(**r) for r in rows],
             server_time=iso(utcnow()),
         )
 
@@ -655,6 +875,186 @@ def create_app(
                 "transfer_conflict", f"Cannot transfer: {exc}", f"无法转移：{exc}"
             ) from None
         return TransferOut(transferred=rows, server_time=iso(utcnow()))
+
+    # -- integrator API --------------------------------------------------------------------
+    def _integrator_wh(who: Principal) -> str:
+        who.need("orders:write")
+        if who.warehouse_id is None:
+            raise HubProblem(
+                "forbidden",
+                "Orders are written with a warehouse's integrator token.",
+                "写入订单需使用仓库的对接令牌。",
+            )
+        return who.warehouse_id
+
+    def _put_one(order_id: str, body: OrderPut, warehouse_id: str) -> OrderResult:
+        from warehouse_app import importer
+
+        raw = body.model_dump(exclude={"version"}, exclude_none=True)
+        raw["order_id"] = order_id
+        try:
+            order = importer.parse_order(raw)
+        except (KeyError, ValueError) as exc:
+            msg = f"missing field {exc.args[0]}" if isinstance(exc, KeyError) else str(exc)
+            raise HubProblem(
+                "validation_failed",
+                f"Order {order_id}: {msg}",
+                f"订单 {order_id} 格式错误：{msg}",
+                errors=[{"loc": ["body"], "code": "value_error", "en": msg, "zh": msg}],
+            ) from None
+        try:
+            result, version = directory.put_order(order, body.version, warehouse_id)
+        except VersionConflict as exc:
+            raise HubProblem(
+                "version_conflict",
+                str(exc),
+                f"订单 {order_id} 当前版本为 {exc.current}，请使用更高的版本号",
+                current_version=exc.current,
+            ) from None
+        except OtherWarehouse:
+            raise HubProblem(
+                "other_warehouse",
+                f"Order {order_id} belongs to another warehouse.",
+                f"订单 {order_id} 属于其他仓库。",
+            ) from None
+        return OrderResult(
+            order_id=order_id,
+            version=version,
+            result=result,  # type: ignore[arg-type]
+            warehouse_id=warehouse_id,
+        )
+
+    @app.put(
+        "/api/v1/orders/{order_id}",
+        response_model=OrderResult,
+        tags=["integrator"],
+        operation_id="put_order",
+        responses=openapi_responses(401, 403, 409, 413, 422, 429),
+    )
+    def put_order(
+        who: Caller, body: OrderPut, order_id: str = PathParam(min_length=1, max_length=64)
+    ) -> OrderResult:
+        """Create or update an order (scope orders:write). Idempotent: the same version with
+        the same body again answers `unchanged`; an older version, or the same version with
+        another body, is 409 `version_conflict` with `current_version`. A cancelled order
+        stays cancelled."""
+        return _put_one(order_id, body, _integrator_wh(who))
+
+    @app.post(
+        "/api/v1/orders/bulk",
+        response_model=BulkResult,
+        tags=["integrator"],
+        operation_id="put_orders_bulk",
+        responses=openapi_responses(401, 403, 413, 422, 429),
+    )
+    def put_orders_bulk(who: Caller, body: BulkIn) -> BulkResult:
+        """Up to 500 orders in one call (scope orders:write); each succeeds or fails alone."""
+        wh = _integrator_wh(who)
+        out: list[BulkItemResult] = []
+        for item in body.orders:
+            try:
+                res = _put_one(item.order_id, item, wh)
+                out.append(
+                    BulkItemResult(
+                        order_id=item.order_id, ok=True, result=res.result, version=res.version
+                    )
+                )
+            except HubProblem as exc:
+                out.append(
+                    BulkItemResult(
+                        order_id=item.order_id, ok=False, code=exc.code, en=exc.en, zh=exc.zh
+                    )
+                )
+        return BulkResult(results=out)
+
+    @app.post(
+        "/api/v1/orders/{order_id}/cancel",
+        response_model=CancelResult,
+        tags=["integrator"],
+        operation_id="cancel_order",
+        responses=openapi_responses(401, 403, 404, 429),
+    )
+    def cancel_order(
+        who: Caller, order_id: str = PathParam(min_length=1, max_length=64)
+    ) -> CancelResult:
+        """Cancel an order (scope orders:write): stations intercept its parcel (拦截)."""
+        wh = _integrator_wh(who)
+        try:
+            data = directory.cancel_order(order_id, wh)
+        except LookupError:
+            raise HubProblem(
+                "not_found", f"No order {order_id}.", f"没有订单 {order_id}。"
+            ) from None
+        except OtherWarehouse:
+            raise HubProblem(
+                "other_warehouse",
+                f"Order {order_id} belongs to another warehouse.",
+                f"订单 {order_id} 属于其他仓库。",
+            ) from None
+        return CancelResult(
+            order_id=order_id, status="cancelled", cancelled_at=str(data.get("cancelled_at"))
+        )
+
+    @app.get(
+        "/api/v1/order-status",
+        response_model=StatusFeedOut,
+        tags=["integrator"],
+        operation_id="get_order_status_feed",
+        responses=openapi_responses(401, 403, 422, 429),
+    )
+    def order_status(
+        who: Caller,
+        cursor: int = Query(0, ge=0, le=MAX_INT),
+        limit: int = Query(500, ge=1, le=MAX_PULL),
+    ) -> StatusFeedOut:
+        """Parcel statuses after `cursor` (packed, verified, handed_off, intercepted, returned,
+        with times and waybill), for the token's warehouse (scope orders:read). Store `cursor`
+        and pass it back."""
+        who.need("orders:read")
+        scope = who.scope_warehouse(None)
+        items, nxt, more = directory.status_feed(scope, cursor, limit)
+        return StatusFeedOut(
+            events=[StatusItem(**i) for i in items],
+            cursor=nxt,
+            more=more,
+            server_time=iso(utcnow()),
+        )
+
+    @app.post(
+        "/api/v1/webhooks",
+        response_model=WebhookCreated,
+        tags=["integrator"],
+        operation_id="create_webhook",
+        responses=openapi_responses(401, 403, 422, 429),
+    )
+    def create_webhook(who: Caller, body: WebhookIn) -> WebhookCreated:
+        """Have the order-status feed POSTed to `url` (scope webhooks:write). Each delivery is
+        signed: `X-Hub-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>" with secret>`;
+        a non-2xx answer is retried with backoff (1 s doubling to 5 min), in order."""
+        who.need("webhooks:write")
+        info = directory.token_info_by_id(who.id)
+        hook_id, secret = directory.add_webhook(info, body.url, body.from_cursor)
+        return WebhookCreated(webhook_id=hook_id, secret=secret, url=body.url)
+
+    @app.get(
+        "/api/v1/webhooks",
+        response_model=WebhooksOut,
+        tags=["integrator"],
+        operation_id="list_webhooks",
+        responses=openapi_responses(401, 403, 429),
+    )
+    def list_webhooks(who: Caller) -> WebhooksOut:
+        """This token's webhooks with their delivery state (scope webhooks:write)."""
+        who.need("webhooks:write")
+        return WebhooksOut(webhooks=[WebhookState(**h) for h in directory.webhooks(who.id)])
+
+    if webhooks:
+        dispatcher = WebhookDispatcher(
+            directory,
+            float(os.environ.get("WAREHOUSE_HUB_WEBHOOK_INTERVAL_S") or 1.0),
+        )
+        app.state.webhooks = dispatcher
+        dispatcher.start()
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -87,6 +87,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         storage,
         max_body=args.max_body_bytes,
         limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
+        webhooks=True,
     )
     logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
     from warehouse_app.hub.backup import serve_lock
@@ -210,6 +211,106 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _directory(args: argparse.Namespace, create: bool = False) -> tuple[Any, Any]:
+    from warehouse_app.hub.integrator import Directory
+
+    storage = open_storage(_data_dir(args), create=create)
+    return storage, Directory(storage)
+
+
+def cmd_warehouse_add(args: argparse.Namespace) -> int:
+    storage, d = _directory(args, create=True)
+    try:
+        d.add_warehouse(args.warehouse_id, args.name or args.warehouse_id, args.tz)
+    except ValueError as exc:
+        raise StationError(str(exc), zh=f"时区无效：{args.tz}") from exc
+    finally:
+        storage.close()
+    print(f"warehouse {args.warehouse_id} ({args.tz}) saved / 仓库已保存")
+    return 0
+
+
+def cmd_warehouse_list(args: argparse.Namespace) -> int:
+    storage, d = _directory(args)
+    try:
+        for w in d.warehouses():
+            print(f"{w['warehouse_id']}\t{w['name']}\t{w['tz']}")
+    finally:
+        storage.close()
+    return 0
+
+
+def cmd_warehouse_move(args: argparse.Namespace) -> int:
+    """Failover: orders move to another warehouse; the old warehouse's stations pull them as
+    cancelled (no personal data), the new warehouse's stations pull them whole."""
+    storage, d = _directory(args)
+    try:
+        n = d.move_orders(args.order_ids, args.to)
+    except KeyError as exc:
+        raise StationError(f"No warehouse {exc.args[0]}.", zh=f"没有仓库 {exc.args[0]}。") from exc
+    except LookupError as exc:
+        raise StationError(f"No order {exc.args[0]}.", zh=f"没有订单 {exc.args[0]}。") from exc
+    finally:
+        storage.close()
+    print(f"moved {n} orders to {args.to} / 已将 {n} 个订单转到 {args.to}")
+    return 0
+
+
+def cmd_station_assign(args: argparse.Namespace) -> int:
+    storage, d = _directory(args)
+    try:
+        d.assign_station(args.station_id, args.warehouse_id)
+    except KeyError as exc:
+        raise StationError(
+            f"No warehouse {args.warehouse_id}: `warehouse-hub warehouse add` first.",
+            zh=f"没有仓库 {args.warehouse_id}：请先 `warehouse-hub warehouse add`。",
+        ) from exc
+    finally:
+        storage.close()
+    print(f"station {args.station_id} -> warehouse {args.warehouse_id} / 站点已归属仓库")
+    return 0
+
+
+def cmd_token_add(args: argparse.Namespace) -> int:
+    storage, d = _directory(args)
+    scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
+    try:
+        token = d.add_token(args.name, args.kind, args.warehouse, scopes)
+    except KeyError as exc:
+        raise StationError(f"No warehouse {exc.args[0]}.", zh=f"没有仓库 {exc.args[0]}。") from exc
+    except ValueError as exc:
+        raise StationError(str(exc), zh=f"无法创建令牌：{exc}") from exc
+    finally:
+        storage.close()
+    print(f"{args.kind} token {args.name} added. Token (shown only once) / 令牌（仅显示一次）:")
+    print(token)
+    return 0
+
+
+def cmd_token_revoke(args: argparse.Namespace) -> int:
+    storage, d = _directory(args)
+    try:
+        if not d.revoke_token(args.name):
+            raise StationError(f"No active token {args.name}.", zh=f"没有有效的令牌 {args.name}。")
+    finally:
+        storage.close()
+    print(f"token {args.name} revoked / 已吊销")
+    return 0
+
+
+def cmd_token_list(args: argparse.Namespace) -> int:
+    storage, d = _directory(args)
+    try:
+        for t in d.tokens():
+            state = f"revoked {t['revoked_at']}" if t["revoked_at"] else "active"
+            print(
+                f"{t['token_id']}\t{t['kind']}\t{t['warehouse_id'] or '*'}\t{t['scopes']}\t{state}"
+            )
+    finally:
+        storage.close()
+    return 0
+
+
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     try:
@@ -261,6 +362,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     kind = args.kind
     if kind == "order":
         rows, errors = importer.read_orders(path)
+        if getattr(args, "warehouse", None):
+            rows = [{**r, "warehouse_id": args.warehouse} for r in rows]
         keyed = [(r["order_id"], r) for r in rows]
     elif kind == "sku":
         rows, errors = importer.read_skus(path)
@@ -505,6 +608,10 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("station_id")
     rs.add_argument("--to", type=int, help="the seq to set (default: last gap-free stored seq)")
     rs.set_defaults(func=cmd_station_reset_seq)
+    sa = with_dir(st.add_parser("assign", help="put a station in a warehouse"))
+    sa.add_argument("station_id")
+    sa.add_argument("warehouse_id")
+    sa.set_defaults(func=cmd_station_assign)
     ls = with_dir(st.add_parser("list", help="list stations and their acked seq"))
     ls.set_defaults(func=cmd_station_list)
 
@@ -560,11 +667,46 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["order", "sku", "carrier", "batch_plan", "session", "setting"],
         default="order",
     )
+    i.add_argument("--warehouse", help="orders belong to this warehouse (scoped pulls)")
     i.set_defaults(func=cmd_import)
 
     c = with_dir(sub.add_parser("cancel", help="cancel an order (stations intercept it)"))
     c.add_argument("order_id")
     c.set_defaults(func=cmd_cancel)
+
+    wh = sub.add_parser(
+        "warehouse", help="warehouses and moving orders between them"
+    ).add_subparsers(dest="warehouse_cmd", metavar="ACTION")
+    wa = with_dir(wh.add_parser("add", help="add or rename a warehouse"))
+    wa.add_argument("warehouse_id")
+    wa.add_argument("--name")
+    wa.add_argument("--tz", default="Asia/Shanghai", help="IANA zone for its reports")
+    wa.set_defaults(func=cmd_warehouse_add)
+    wl = with_dir(wh.add_parser("list", help="list warehouses"))
+    wl.set_defaults(func=cmd_warehouse_list)
+    wm = with_dir(wh.add_parser("move-orders", help="move orders to another warehouse"))
+    wm.add_argument("order_ids", nargs="+")
+    wm.add_argument("--to", required=True, help="the warehouse taking them over")
+    wm.set_defaults(func=cmd_warehouse_move)
+
+    tk = sub.add_parser("token", help="integrator and group tokens").add_subparsers(
+        dest="token_cmd", metavar="ACTION"
+    )
+    ta = with_dir(tk.add_parser("add", help="add a token and print it once"))
+    ta.add_argument("name")
+    ta.add_argument("--kind", choices=["integrator", "group"], default="integrator")
+    ta.add_argument("--warehouse", help="the warehouse an integrator token writes to")
+    ta.add_argument(
+        "--scopes",
+        default="orders:write,orders:read,reports:read,webhooks:write",
+        help="comma-separated: orders:write, orders:read, reports:read, webhooks:write",
+    )
+    ta.set_defaults(func=cmd_token_add)
+    tr = with_dir(tk.add_parser("revoke", help="revoke a token"))
+    tr.add_argument("name")
+    tr.set_defaults(func=cmd_token_revoke)
+    tl = with_dir(tk.add_parser("list", help="list tokens"))
+    tl.set_defaults(func=cmd_token_list)
 
     b = with_dir(
         sub.add_parser(
