@@ -809,7 +809,7 @@ def create_app(
         response_model=InterceptsOut,
         tags=["reports"],
         operation_id="get_carrier_intercepts",
-        responses=openapi_responses(401, 403, 429),
+        responses=openapi_responses(401, 403, 422, 429),
     )
     def intercept_report(who: Caller, warehouse: str | None = None) -> InterceptsOut:
         """Parcels already handed off whose order was cancelled: the carrier must stop them."""
@@ -972,7 +972,7 @@ def create_app(
         response_model=CancelResult,
         tags=["integrator"],
         operation_id="cancel_order",
-        responses=openapi_responses(401, 403, 404, 429),
+        responses=openapi_responses(401, 403, 404, 422, 429),
     )
     def cancel_order(
         who: Caller, order_id: str = PathParam(min_length=1, max_length=64)
