@@ -51,13 +51,23 @@ def em_for_cell(h: int, bold: bool = False) -> int:
     return em
 
 
+_ADVANCES: dict[tuple[str, int, bool], int] = {}  # a few thousand ints: bounded by clear()
+
+
 def advance(ch: str, h: int, bold: bool = False) -> int:
-    """Advance width in dots of one character in a cell `h` dots tall."""
-    return _glyph(ch, h, bold)[1]
+    """Advance width in dots of one character in a cell `h` dots tall (measured without
+    rendering: layouts measure every character of every candidate line)."""
+    key = (ch, h, bold)
+    a = _ADVANCES.get(key)
+    if a is None:
+        if len(_ADVANCES) > 65536:
+            _ADVANCES.clear()
+        a = _ADVANCES[key] = max(1, round(pil_font(em_for_cell(h, bold)).getlength(ch)))
+    return a
 
 
 def text_width(text: str, h: int, bold: bool = False) -> int:
-    return sum(_glyph(ch, h, bold)[1] for ch in text) + 2 * _stroke(h, bold)
+    return sum(advance(ch, h, bold) for ch in text) + 2 * _stroke(h, bold)
 
 
 _GLYPHS: CountingCache[tuple[Image.Image, int]] = CountingCache("glyph", 8192)
@@ -68,7 +78,7 @@ def _render_glyph(ch: str, h: int, bold: bool) -> tuple[Image.Image, int]:
 
     font = pil_font(em_for_cell(h, bold))
     s = _stroke(h, bold)
-    adv = max(1, round(font.getlength(ch)))
+    adv = advance(ch, h, bold)
     img = Image.new("1", (adv + 2 * s, h), 0)
     asc, desc = font.getmetrics()
     top = max(0, (h - asc - desc - 2 * s) // 2)  # centre the line box inside the cell

@@ -13,6 +13,7 @@ downloads what it needs again.
 
 from __future__ import annotations
 
+import copy
 import io
 import itertools
 import logging
@@ -82,6 +83,9 @@ def has_glyph(ch: str) -> bool:
     return ord(ch) in _source()["cmap"]
 
 
+_GLYF: dict[str, Any] = {}  # char -> decomposed TrueType glyph (a CJK font has ~30k at most)
+
+
 def build_font(chars: str, family: str) -> bytes:
     """A minimal TrueType font with exactly these characters (simple glyphs, no hinting)."""
     from fontTools.fontBuilder import FontBuilder
@@ -98,12 +102,15 @@ def build_font(chars: str, family: str) -> bytes:
             gn = s["cmap"].get(ord(ch))
             if gn is None:
                 continue
-            rec = DecomposingRecordingPen(s["glyphs"])
-            s["glyphs"][gn].draw(rec)
-            pen = TTGlyphPen(None)
-            rec.replay(pen)
             name = f"u{ord(ch):04X}"
-            glyphs[name] = pen.glyph()
+            g = _GLYF.get(ch)
+            if g is None:  # decomposed once per character, then reused by every font
+                rec = DecomposingRecordingPen(s["glyphs"])
+                s["glyphs"][gn].draw(rec)
+                pen = TTGlyphPen(None)
+                rec.replay(pen)
+                g = _GLYF[ch] = pen.glyph()
+            glyphs[name] = copy.copy(g)
             metrics[name] = (s["hmtx"][gn][0], 0)
             cmap[ord(ch)] = name
     fb = FontBuilder(s["upem"], isTTF=True)
@@ -120,7 +127,33 @@ def build_font(chars: str, family: str) -> bytes:
     return buf.getvalue()
 
 
+# Sent with the first font of a session: characters nearly every waybill uses (labels, digits,
+# Latin, and the most common words of Chinese addresses and names). Later labels then find most
+# of their text in one font, so lines split into few runs (every run costs 20-40 bytes).
+COMMON = (
+    "".join(chr(c) for c in range(32, 127))
+    + "（），。、：；－—·×*＃"
+    + "收寄件人电话地址内容重量件数备注订单批次预包签时间集包码地补打快递"
+    + "省市区县镇乡村街道路号楼栋单元室层小区花园大厦广场公寓宿舍院门口附近中心"
+    + "东南西北中新老大小一二三四五六七八九十百里巷弄胡同社开发高科技产业园商务"
+    + "北京天津上海重庆河山西辽宁吉林黑龙江苏浙安徽福建湖广海四川贵州云陕甘肃青"
+    + "内蒙古藏夏疆自治杭深圳成都武汉长沙郑济青岛厦门宁波无锡佛莞温"
+    + "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
+    + "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鑫辉波建国琳"
+)
+
+
 _EPOCH = itertools.count(int.from_bytes(os.urandom(2), "big"))
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
 
 
 @dataclass
@@ -133,8 +166,9 @@ class FontMemory:
     downloaded_bytes: int = 0
 
     def name(self, gen: int) -> str:
-        # 8.3 names: printers' file systems are old.
-        return f"W{self.epoch:04X}{gen:03d}"
+        # Short 8.3 names (printers' file systems are old; TSPL repeats the name in every TEXT):
+        # W + two base-36 digits of this session's epoch + the generation in base 36.
+        return f"W{_b36(self.epoch % 1296).rjust(2, '0')}{_b36(gen)}"
 
     def reset(self) -> None:
         """Forget everything (the printer may have lost or never got a font)."""
@@ -150,6 +184,8 @@ class FontMemory:
         new = sorted({ch for ch in text if ch not in self.where})
         if not new:
             return None
+        if not self.fonts:  # the session's first font also carries the common characters
+            new = sorted(set(new) | {ch for ch in COMMON if has_glyph(ch)})
         missing = [ch for ch in new if not has_glyph(ch)]
         if missing:
             raise DeviceError(

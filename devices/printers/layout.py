@@ -7,6 +7,7 @@ label looks the same on a Zebra, a Gprinter and an office printer.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -155,6 +156,22 @@ class _Fit(Exception):
     pass
 
 
+def _tokens(text: str, cell: int, bold: bool, budget: float) -> list[str]:
+    """Wrap units: parts separated by two spaces ("重量 1.25kg  备注 易碎轻放") stay whole when a
+    line can hold them; otherwise ASCII words and single CJK characters."""
+    from devices.printers.bitmap import advance
+
+    out: list[str] = []
+    for part in re.split(r"(\s{2,})", text):
+        if part and not part.isspace() and "  " not in text.strip():
+            out += re.findall(r"[A-Za-z0-9*#\-./@]+|\s+|.", part)
+        elif part and not part.isspace() and sum(advance(c, cell, bold) for c in part) <= budget:
+            out.append(part)
+        else:
+            out += re.findall(r"[A-Za-z0-9*#\-./@]+|\s+|.", part)
+    return out
+
+
 class _Flow:
     """Places wrapped text and bars top-down at one text scale; raises _Fit when out of room."""
 
@@ -173,27 +190,34 @@ class _Flow:
         return text_width(text, max(10, round(h * self.d)), bold) / self.d
 
     def wrap(self, text: str, h: float, w: float, bold: bool = False) -> list[str]:
-        """Greedy wrap by measured glyph advances; ASCII words stay whole when they can."""
-        budget = w * _WIDTH_SLACK
+        """Greedy wrap by measured glyph advances (summed once per token, not per candidate);
+        ASCII words stay whole when they can."""
+        from devices.printers.bitmap import advance, text_width
+
+        cell = max(10, round(h * self.d))
+        budget = w * _WIDTH_SLACK * self.d - (text_width("", cell, bold))  # dots, less stroke
         lines: list[str] = []
-        cur = ""
-        for token in re.findall(r"[A-Za-z0-9*#\-./@]+|\s+|.", text):
-            cand = cur + token
-            if not cur or self.width(cand, h, bold) <= budget:
-                cur = cand
+        cur, cur_w = "", 0
+        for token in _tokens(text, cell, bold, budget):
+            tw = sum(advance(ch, cell, bold) for ch in token)
+            if not cur or cur_w + tw <= budget:
+                cur, cur_w = cur + token, cur_w + tw
                 continue
             if token.isspace():
                 lines.append(cur)
-                cur = ""
+                cur, cur_w = "", 0
                 continue
             lines.append(cur.rstrip())
-            cur = token
-            while self.width(cur, h, bold) > budget:  # a token longer than a line: split it
-                i = len(cur) - 1
-                while i > 1 and self.width(cur[:i], h, bold) > budget:
-                    i -= 1
+            cur, cur_w = token, tw
+            while cur_w > budget and len(cur) > 1:  # a token longer than a line: split it
+                i, part = 0, 0
+                while i < len(cur) - 1 and part + advance(cur[i], cell, bold) <= budget:
+                    part += advance(cur[i], cell, bold)
+                    i += 1
+                i = max(1, i)
                 lines.append(cur[:i])
                 cur = cur[i:]
+                cur_w = sum(advance(ch, cell, bold) for ch in cur)
         if cur.strip() or not lines:
             lines.append(cur.rstrip())
         return lines
@@ -240,21 +264,39 @@ def _barcode(
     f.els.append(Barcode128(x + (w - bw) / 2, y, h, data, mod))
     y += h + 0.8
     hr = f.size(3.2, 2.4)
-    f.els.append(Text(x + (w - f.width(data, hr, True)) / 2, y, hr, data, bold=True))
+    f.els.append(Text(x + (w - f.width(data, hr)) / 2, y, hr, data))
     return y + hr * LINE
 
 
 def _qr(f: _Flow, x: float, y: float, side: float, data: str) -> float:
     """A QR code no wider than `side` mm (whole-dot modules, 2-module quiet zone drawn white)."""
-    import segno
-
-    n = len(segno.make(data, error="m", micro=False).matrix)
+    n = qr_modules(data)
     dots = int(side * f.d / (n + 4))
     if dots < 2:
         raise _Fit("qr")
     mod = dots / f.d
     f.els.append(QR(x + 2 * mod, y + 2 * mod, data, mod))
     return y + (n + 4) * mod
+
+
+@functools.lru_cache(maxsize=256)
+def _qr_modules(length: int, kind: str) -> int:
+    import segno
+
+    sample = {"n": "0", "a": "A"}.get(kind, "a") * length
+    return len(segno.make(sample, error="m", micro=False, mask=0).matrix)
+
+
+def qr_modules(data: str) -> int:
+    """Side of the QR symbol in modules. The size depends only on the data's length and
+    character class, so it is computed once per shape (encoding a QR costs ~30 ms)."""
+    if data.isdigit():
+        kind = "n"
+    elif all(c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:" for c in data):
+        kind = "a"
+    else:
+        kind = "b"
+    return _qr_modules(len(data.encode()), kind)
 
 
 def _details(wb: Waybill) -> str:
@@ -336,7 +378,7 @@ def _carrier_part(f: _Flow, wb: Waybill, W: float, y: float, with_qr: bool) -> f
             )
             if x
         )
-        y = f.text(m, y, iw, hb, hub, bold=True, field="hub")
+        y = f.text(m, y, iw, hb, hub, field="hub")
     f.rule(m, y, iw, 0.4)
     y += 1.5
     # Code zone: the waybill barcode.

@@ -105,7 +105,9 @@ def pdf_png(data: bytes, dpi: int = 203) -> list[bytes]:
 def _qr_matrix(data: str) -> list[list[bool]]:
     import segno
 
-    return [[bool(v) for v in row] for row in segno.make(data, error="m", micro=False).matrix]
+    return [
+        [bool(v) for v in row] for row in segno.make(data, error="m", micro=False, mask=0).matrix
+    ]
 
 
 def tspl_png(data: bytes, dpi: int = 203, memory: PrinterMemory | None = None) -> list[bytes]:

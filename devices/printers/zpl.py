@@ -29,6 +29,10 @@ def _fd(text: str) -> str:
     return text.replace("\\", "\\5C").replace("^", "\\5E").replace("~", "\\7E")
 
 
+def _needs_fh(text: str) -> bool:
+    return any(c in text for c in "^~\\")
+
+
 def z64(data: bytes) -> str:
     """ZPL's compressed graphic payload: :Z64:<base64 of zlib>:<CRC-16/XMODEM of the base64>."""
     b64 = base64.b64encode(zlib.compress(data, 9))
@@ -91,9 +95,15 @@ def encode_zpl(layout: Layout, st: PrinterSettings, memory: FontMemory | None = 
             if mode == "download":
                 em = em_for_cell(hd, el.bold)
                 base = Y(el.y) + baseline_offset(hd, em)
-                for dx in (0, 1) if el.bold and hd >= 20 else (0,):  # bold: struck twice
+                # Bold: struck twice, one dot apart. Runs are terse (orientation and width
+                # default to N and the height; ^FH only when the data needs escapes): a label
+                # has dozens of them and a serial line pays for every byte.
+                line = []
+                for dx in (0, 1) if el.bold and hd >= 20 else (0,):
                     for g, run, x in placed_runs(mem, el.text, em, X(el.x) + dx):
-                        out.append(f"^FT{x},{base}^A{letters[g]}N,{em},{em}^FH\\^FD{_fd(run)}^FS")
+                        fd = f"^FH\\^FD{_fd(run)}" if _needs_fh(run) else f"^FD{run}"
+                        line.append(f"^FT{x},{base}^A{letters[g]},{em}{fd}^FS")
+                out.append("".join(line))
             elif is_ascii(el.text):
                 wd = round(hd * (0.62 if el.bold else 0.55))
                 out.append(f"^FO{X(el.x)},{Y(el.y)}^A0N,{hd},{wd}^FH\\^FD{_fd(el.text)}^FS")

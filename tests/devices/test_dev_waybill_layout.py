@@ -30,7 +30,7 @@ LONG_ADDR = (
 
 def long_waybill() -> Waybill:
     wb = sample_waybill("SF1234567890123")
-    wb.recipient_name = "欧阳娜娜娜娜娜娜"
+    wb.recipient_name = "欧阳思雨梓涵晨曦"
     wb.recipient_address = LONG_ADDR
     wb.weight_g, wb.pieces, wb.remark = 1250, 2, "易碎轻放"
     return wb
@@ -44,7 +44,7 @@ def test_every_field_is_present_and_inside(size: str, dpm: float) -> None:
     texts = "".join(e.text for e in lay.elements if isinstance(e, Text))
     for part in (
         LONG_ADDR,
-        "欧阳娜娜娜娜娜娜",
+        "欧阳思雨梓涵晨曦",
         "138****5678",
         "755W-A12-03",
         "直播旗舰店",
