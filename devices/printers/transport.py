@@ -370,6 +370,8 @@ def _field(block: str, name: str) -> str:
 
 
 class WindowsSpoolerTransport(Transport):
+    """The Windows spooler (pywin32's win32print): one RAW document per job."""
+
     def __init__(self, printer: str) -> None:
         self.printer = printer
 
@@ -381,15 +383,37 @@ class WindowsSpoolerTransport(Transport):
                 "The Windows spooler is only available on Windows with pywin32.",
                 zh="Windows 打印队列仅在安装了 pywin32 的 Windows 上可用。",
             ) from exc
-        h = win32print.OpenPrinter(self.printer)
+        try:
+            h = win32print.OpenPrinter(self.printer)
+        except Exception as exc:  # pywintypes.error: no such printer, access denied
+            raise TransportError(
+                f"Windows printer {self.printer!r} cannot be opened: {exc}",
+                zh=f"无法打开 Windows 打印机 {self.printer!r}：{exc}",
+            ) from exc
+        started = False
         try:
             win32print.StartDocPrinter(h, 1, (name, None, "RAW"))
+            started = True
             try:
                 win32print.StartPagePrinter(h)
-                win32print.WritePrinter(h, data)
+                written = win32print.WritePrinter(h, data)
                 win32print.EndPagePrinter(h)
             finally:
                 win32print.EndDocPrinter(h)
+            if isinstance(written, int) and written != len(data):
+                raise TransportError(
+                    f"Windows spooler took {written} of {len(data)} bytes for {self.printer!r}.",
+                    zh=f"Windows 打印队列只接收了 {written}/{len(data)} 字节（{self.printer!r}）。",
+                    sent_any=True,
+                )
+        except TransportError:
+            raise
+        except Exception as exc:
+            raise TransportError(
+                f"Windows spooler failed for {self.printer!r}: {exc}",
+                zh=f"Windows 打印队列出错（{self.printer!r}）：{exc}",
+                sent_any=started,
+            ) from exc
         finally:
             win32print.ClosePrinter(h)
 
