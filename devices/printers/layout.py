@@ -519,6 +519,43 @@ def waybill_layout(
     )
 
 
+@dataclass
+class PrepackLabel:
+    """An anonymous pre-pack parcel's label: no order yet, so no waybill; the packer sticks it on,
+    verify scans its code, binds an order and prints the waybill."""
+
+    label_code: str
+    batch_id: str = ""
+    contents: str = ""
+    printed_at: datetime | None = None
+
+
+def prepack_layout(
+    pl: PrepackLabel, size: LabelSize | str = "100x180", dots_per_mm: float = 8.0
+) -> Layout:
+    """A big Code 128 of the label code, the code in text, batch and contents."""
+    if isinstance(size, str):
+        size = parse_size(size)
+    W, H = size.width_mm, size.height_mm
+    m = MARGIN_MM
+    iw = W - 2 * m
+    f = _Flow(dots_per_mm, 1.0, H - m)
+    try:
+        y = f.text(m, m, iw, f.size(5.0, 3.0), "预包标签 PRE-PACK", bold=True, fixed=True)
+        f.rule(m, y, iw, 0.4)
+        y = _barcode(f, m, y + 2.0, iw, min(22.0, H * 0.15), pl.label_code)
+        y = f.text(m, y + 1.0, iw, f.size(3.6, 2.6), f"批次 {pl.batch_id}", field="batch")
+        y = f.text(m, y, iw, f.size(3.6, 2.6), f"内容 {pl.contents}", field="contents")
+        when = (pl.printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
+        f.text(m, y + 1.0, iw, f.size(2.8, 2.2), f"核对时打印面单 Waybill at verify  {when}")
+    except _Fit as exc:
+        raise LabelRefused(
+            f"Pre-pack label {pl.label_code} does not fit on {size.name} ({exc}); not printed.",
+            zh=f"预包标签 {pl.label_code} 在 {size.name} 上放不下（{exc}），未打印。",
+        ) from exc
+    return Layout(size=size, elements=f.els, waybill=pl.label_code)
+
+
 def sample_waybill(number: str = "SF1234567890123", reprint: bool = False) -> Waybill:
     """The test print: realistic Chinese content so CJK problems show at once."""
     return Waybill(

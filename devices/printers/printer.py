@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from devices.printers.fontdl import FontMemory
-from devices.printers.layout import Layout, Waybill, waybill_layout
+from devices.printers.layout import Layout, PrepackLabel, Waybill, prepack_layout, waybill_layout
 from devices.printers.status import PrinterStatus, parse_tspl_status, parse_zpl_hs
 from devices.printers.transport import CupsTransport, Transport, TransportError, make_transport
 from devices.printers.tspl import TSPL_STATUS_QUERY, encode_tspl
@@ -62,6 +62,15 @@ class Printer:
 
             return encode_pdf([self.layout(w) for w in items], self.url.settings)
         return b"".join(encode(self.layout(w), self.url.settings, self.fonts) for w in items)
+
+    def encode_prepack(self, pl: PrepackLabel) -> bytes:
+        st = self.url.settings
+        lay = prepack_layout(pl, st.size, st.dots_per_mm)
+        if self.lang == "pdf":
+            from devices.printers.pdf import encode_pdf
+
+            return encode_pdf([lay], st)
+        return encode(lay, st, self.fonts)
 
     def send(self, data: bytes, name: str = "job") -> None:
         try:

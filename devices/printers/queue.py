@@ -20,7 +20,7 @@ from devices.errors import DeviceError
 from devices.printers.printer import Printer
 from devices.printers.status import PrinterStatus
 from devices.printers.transport import TransportError
-from devices.printers.waybills import waybill_for_parcel
+from devices.printers.waybills import prepack_for_parcel, waybill_for_parcel
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import NO_PRINT_STATES
 from warehouse_app.outbox import append_event
@@ -95,7 +95,19 @@ def enqueue_batch(
             (run_id, printer, operator, now, now, batch_id, *NO_PRINT_STATES),
         )
         n = cur.rowcount
-    logger.info("queued %d waybills of batch %s on %s (%s)", n, batch_id, printer, run_id)
+        # Anonymous pre-pack parcels have no waybill yet: they get their pre-pack label (its
+        # label code as a barcode, scanned at verify), at most once (the print_jobs_once index:
+        # the job's `waybill` column holds the label code, `reason` says 'prepack').
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, reason, created_at, updated_at) "
+            "SELECT ?, ?, 'print', parcel_id, batch_id, label_code, 'queued', ?, 'prepack', ?, ? "
+            "FROM parcels WHERE batch_id = ? AND waybill IS NULL "
+            f"AND state NOT IN ({_NO_PRINT}) ORDER BY label_code",
+            (run_id, printer, operator, now, now, batch_id, *NO_PRINT_STATES),
+        )
+        n += cur.rowcount
+    logger.info("queued %d labels of batch %s on %s (%s)", n, batch_id, printer, run_id)
     return run_id, n
 
 
@@ -241,6 +253,22 @@ def _finish(conn: sqlite3.Connection, job: dict[str, Any], printer: str) -> None
             "UPDATE print_jobs SET state='done', printed_at=?, updated_at=? WHERE job_id=?",
             (now, now, job["job_id"]),
         )
+        if job["reason"] == "prepack":  # a pre-pack label, not the waybill: print_count stays 0
+            append_event(
+                conn,
+                "prepack.printed",
+                {
+                    "label_code": job["waybill"],
+                    "parcel_id": job["parcel_id"],
+                    "batch_id": job["batch_id"],
+                    "printer": printer,
+                    "job_id": job["job_id"],
+                    "run_id": job["run_id"],
+                },
+                operator=job["requested_by"],
+                at=now,
+            )
+            return
         if job["parcel_id"]:
             conn.execute(
                 "UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
@@ -476,8 +504,13 @@ class PrintQueue:
             return
         try:
             assert self._read is not None
-            wb = waybill_for_parcel(self._read, job["parcel_id"], reprint=job["kind"] == "reprint")
-            data = self.printer.encode(wb)
+            if job["reason"] == "prepack":
+                data = self.printer.encode_prepack(prepack_for_parcel(self._read, job["parcel_id"]))
+            else:
+                wb = waybill_for_parcel(
+                    self._read, job["parcel_id"], reprint=job["kind"] == "reprint"
+                )
+                data = self.printer.encode(wb)
         except Exception as exc:  # bad data for one label must not stop the batch
             logger.error("cannot build waybill %s: %s", job["waybill"], exc)
             self.writer.call(_set_state, job["job_id"], "failed", str(exc))

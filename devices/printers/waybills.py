@@ -7,7 +7,7 @@ import sqlite3
 from datetime import datetime
 
 from devices.errors import DeviceError
-from devices.printers.layout import Waybill
+from devices.printers.layout import PrepackLabel, Waybill
 
 _SQL = """
 SELECT p.parcel_id, p.batch_id, p.order_id, p.waybill, p.carrier, p.sort_code, p.sku_set,
@@ -123,3 +123,19 @@ def route_hub(
         if isinstance(r, str):
             return r, ""
     return "", ""
+
+
+def prepack_for_parcel(conn: sqlite3.Connection, parcel_id: str) -> PrepackLabel:
+    """An anonymous pre-pack parcel's label: its label code (scanned at verify, when the parcel
+    gets its order and waybill), batch and contents."""
+    row = conn.execute(
+        "SELECT label_code, batch_id, sku_set FROM parcels WHERE parcel_id=?", (parcel_id,)
+    ).fetchone()
+    if row is None:
+        raise DeviceError(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
+    return PrepackLabel(
+        label_code=row["label_code"],
+        batch_id=row["batch_id"] or "",
+        contents=contents_text(conn, row["sku_set"]),
+        printed_at=datetime.now(),
+    )

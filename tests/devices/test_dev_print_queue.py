@@ -257,3 +257,44 @@ def test_a_job_whose_parcel_left_after_queueing_is_skipped(
     assert sim.printed_waybills() == [wbs[0], wbs[2]]
     skipped = next(e for e in events.items if e.kind == "skipped")
     assert skipped.waybill == wbs[1] and "退回" in skipped.message_zh
+
+
+def test_anonymous_batch_prints_its_prepack_labels_once(seeded_store, writer, printer_sim) -> None:
+    """Anonymous pre-pack parcels have no waybill until verify: print-batch prints their pre-pack
+    labels (label code as Code 128), once; print_count (waybill prints) stays 0; batch show
+    lists the labels and which printed."""
+    import json
+
+    from tests.core_helpers import make_batch
+
+    c = seeded_store.connect()
+    b = make_batch(c, "A*1", kind="anonymous", qty=3)["batch_id"]
+    codes = [
+        r[0]
+        for r in c.execute(
+            "SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", (b,)
+        )
+    ]
+    c.close()
+    sim = printer_sim()
+    q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1).start()
+    try:
+        run, n = q.enqueue_batch(b, "P1")
+        assert n == 3
+        assert wait_for(lambda: q.progress(run).get("done") == 3, 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == codes  # the barcodes on the labels are the label codes
+    assert len(events_of(seeded_store, "prepack.printed")) == 3
+    assert writer.call(enqueue_batch, b, Printer(sim.url).url.key)[1] == 0  # once
+    c = seeded_store.connect()
+    assert {r[0] for r in c.execute("SELECT print_count FROM parcels WHERE batch_id=?", (b,))} == {
+        0
+    }
+    c.close()
+    from tests.cli_helpers import run_cli
+
+    out = run_cli(seeded_store.data_dir, "batch", "show", b)
+    shown = json.loads(out.stdout)
+    assert [x["label_code"] for x in shown["labels"]] == codes
+    assert all(x["label_printed"] for x in shown["labels"])

@@ -228,7 +228,33 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
 def cmd_batch_verb(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     if args.verb == "show":
-        print(json.dumps(get_batch(conn, args.batch_id), ensure_ascii=False, indent=2))
+        b = get_batch(conn, args.batch_id)
+        if b["kind"] == "anonymous":
+            # Pre-pack labels: each parcel's label code, and whether its label has printed.
+            printed: set[str] = set()
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='print_jobs'").fetchone():
+                printed = {
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT waybill FROM print_jobs WHERE batch_id=? AND reason='prepack' "
+                        "AND state='done'",
+                        (args.batch_id,),
+                    )
+                }
+            b["labels"] = [
+                {
+                    "label_code": r[0],
+                    "state": r[1],
+                    "waybill": r[2],
+                    "label_printed": r[0] in printed,
+                }
+                for r in conn.execute(
+                    "SELECT label_code, state, waybill FROM parcels WHERE batch_id=? "
+                    "ORDER BY label_code",
+                    (args.batch_id,),
+                )
+            ]
+        print(json.dumps(b, ensure_ascii=False, indent=2))
         return 0
     with transaction(conn):
         if args.verb == "bind":
