@@ -467,3 +467,28 @@ def test_a_lead_moves_leased_work_to_another_station(line: Line) -> None:
     assert len(s2_after) == 6 and s2 - s2_after <= s3 and not s2_after & s3
     listing = hub_cli(line.hub, "lease", "list")
     assert "S2\tA*1\t6" in listing.stdout and "S3\tA*1\t14" in listing.stdout
+
+
+def test_leases_stay_inside_each_warehouse(line: Line) -> None:
+    from warehouse_app.hub.integrator import Directory
+
+    d = Directory(line.hub.storage)
+    d.add_warehouse("W1", "杭州仓", "Asia/Shanghai")
+    d.add_warehouse("W2", "广州仓", "Asia/Shanghai")
+    for sid, wh in (("S1", "W1"), ("S2", "W1"), ("S3", "W2")):
+        d.assign_station(sid, wh)
+    rows = [{**o, "warehouse_id": "W1" if i % 2 else "W2"} for i, o in enumerate(_orders(20))]
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in rows])
+    line.sync()
+    for st in line.st.values():
+        anon_batch(st, 3)
+    line.sync()
+    wh_of = {o["order_id"]: o["warehouse_id"] for o in rows}
+    leased = {
+        sid: {r[0] for r in st.query("SELECT order_id FROM lease_orders")}
+        for sid, st in line.st.items()
+    }
+    assert {wh_of[o] for o in leased["S1"] | leased["S2"]} == {"W1"}
+    assert {wh_of[o] for o in leased["S3"]} == {"W2"}
+    assert all(len(v) == 3 for v in leased.values())
+    assert not leased["S1"] & leased["S2"]

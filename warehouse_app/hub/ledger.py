@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS ledger_state (key TEXT PRIMARY KEY, value TEXT NOT NU
 CREATE TABLE IF NOT EXISTS ledger_orders (
     order_id TEXT PRIMARY KEY, sku_set TEXT NOT NULL, paid_at TEXT NOT NULL,
     status TEXT NOT NULL, waybill TEXT, carrier TEXT, sort_code TEXT, cancelled_at TEXT,
-    session_id TEXT,
+    session_id TEXT, warehouse_id TEXT,
     assigned_to TEXT, assign_kind TEXT, lease_expires_at TEXT,
     bound_by TEXT, bound_parcel TEXT, bound_at TEXT, bound_rx_at TEXT,
     printed_by TEXT, printed_at TEXT,
@@ -150,6 +150,9 @@ class Ledger:
         self.storage = storage
         self.policy = policy or LeasePolicy.from_env()
         self.clock = clock
+        from warehouse_app.hub.integrator import Directory
+
+        Directory(storage)  # its station_warehouses table says which orders a station may take
         storage.run_write(self._schema)
 
     @staticmethod
@@ -232,8 +235,8 @@ class Ledger:
     ) -> None:
         status = str(data.get("status") or "paid")
         old = c.one(
-            "SELECT status, assigned_to, sku_set, handed_off_by, handed_off_parcel, waybill "
-            "FROM ledger_orders WHERE order_id=?",
+            "SELECT status, assigned_to, assign_kind, sku_set, handed_off_by, handed_off_parcel, "
+            "waybill, warehouse_id, bound_parcel FROM ledger_orders WHERE order_id=?",
             (key,),
         )
         try:
@@ -243,7 +246,7 @@ class Ledger:
         if old is None:
             c.execute(
                 "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier, "
-                "sort_code, cancelled_at, session_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                "sort_code, cancelled_at, session_id, warehouse_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     key,
                     sku_set,
@@ -254,13 +257,14 @@ class Ledger:
                     data.get("sort_code"),
                     data.get("cancelled_at"),
                     data.get("session_id"),
+                    data.get("warehouse_id"),
                 ),
             )
             return
         c.execute(
             "UPDATE ledger_orders SET sku_set=?, paid_at=?, status=?, waybill=COALESCE(?, waybill), "
             "carrier=COALESCE(?, carrier), sort_code=COALESCE(?, sort_code), cancelled_at=?, "
-            "session_id=? WHERE order_id=?",
+            "session_id=?, warehouse_id=? WHERE order_id=?",
             (
                 sku_set,
                 str(data.get("paid_at") or ""),
@@ -270,9 +274,19 @@ class Ledger:
                 data.get("sort_code"),
                 data.get("cancelled_at"),
                 data.get("session_id"),
+                data.get("warehouse_id"),
                 key,
             ),
         )
+        moved = (data.get("warehouse_id") or None) != (old["warehouse_id"] or None)
+        if moved and old["assigned_to"] and old["bound_parcel"] is None:
+            # moved to another warehouse (failover): out of any lease or plan here
+            dirty.add((str(old["assigned_to"]), str(old["sku_set"])))
+            c.execute(
+                "UPDATE ledger_orders SET assigned_to=NULL, assign_kind=NULL, "
+                "lease_expires_at=NULL WHERE order_id=?",
+                (key,),
+            )
         if status == "cancelled" and old["status"] != "cancelled":
             if old["assigned_to"]:
                 dirty.add((str(old["assigned_to"]), str(old["sku_set"])))
@@ -703,11 +717,12 @@ class Ledger:
             changed = False
             if n_held < max(1, target // 2) and n_held < target:
                 # earliest-paid orders nobody holds or bound
+                wh_sql, wh_args = self._warehouse_filter(c, station)
                 take = c.all(
                     "SELECT order_id FROM ledger_orders WHERE sku_set=? AND status='paid' "
-                    "AND assigned_to IS NULL AND bound_parcel IS NULL "
+                    "AND assigned_to IS NULL AND bound_parcel IS NULL" + wh_sql + " "
                     "ORDER BY paid_at, order_id LIMIT ?",
-                    (sku_set, target - n_held),
+                    (sku_set, *wh_args, target - n_held),
                 )
                 for t in take:
                     c.execute(
@@ -790,6 +805,17 @@ class Ledger:
             },
         )
 
+    def _warehouse_filter(self, c: Any, station: str, alias: str = "") -> tuple[str, list[Any]]:
+        """A station of a warehouse takes only that warehouse's orders (or orders of none);
+        a station in no warehouse sees every order, as its pulls do."""
+        row = c.one("SELECT warehouse_id FROM station_warehouses WHERE station_id=?", (station,))
+        if row is None:
+            return "", []
+        return (
+            f" AND ({alias}warehouse_id IS NULL OR {alias}warehouse_id=?)",
+            [str(row["warehouse_id"])],
+        )
+
     def _ensure_work_division(self, c: Any) -> bool:
         """Two or more stations: tell them all that the hub divides the work (a setting that
         stays once sent: a station must never fall back to binding outside its lease)."""
@@ -864,6 +890,10 @@ class Ledger:
                 "AND l.assigned_to IS NULL AND l.bound_parcel IS NULL"
             )
             args: list[Any] = [key]
+            # the orders of the (first) station's warehouse: a plan never crosses warehouses
+            wh_sql, wh_args = self._warehouse_filter(c, stations[0], "l.")
+            sql += wh_sql
+            args += wh_args
             if session_id:
                 sql += " AND l.session_id=?"
                 args.append(session_id)
