@@ -6,8 +6,8 @@ errors imports nothing (the default) or only its good rows.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,52 +32,251 @@ class RowError:
 Row = dict[str, Any]
 
 
-def _records(path: Path) -> Iterator[tuple[int, Row | None, str | None]]:
-    """(line number, record or None, parse error) for each non-blank data line."""
+# ---------------------------------------------------------------- encodings
+
+SAMPLE_BYTES = 1 << 20  # what the encoding is judged on; the rest is decoded strictly as it streams
+_GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936", "hz", "hz_gb_2312"}
+
+
+def detect_encoding(path: Path) -> str:
+    """'utf-8-sig', 'utf-8' or 'gb18030' (what Excel saves for Chinese users; a superset of GBK and
+    GB2312), judged on the first MB by charset-normalizer plus two strict checks, so a file is never
+    read in a wrong encoding silently: anything else is refused with a clear message, and a byte the
+    chosen encoding cannot decode later in the file stops the import with its line number."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as f:
+            head = f.read(SAMPLE_BYTES)
     except FileNotFoundError as exc:
         raise StationError(f"File not found: {path}", zh=f"找不到文件：{path}") from exc
-    except UnicodeDecodeError as exc:
-        raise StationError(
-            f"{path} is not UTF-8 text (save it as UTF-8 CSV or JSON Lines)",
-            zh=f"{path} 不是 UTF-8 文本（请另存为 UTF-8 编码的 CSV 或 JSONL）",
-        ) from exc
     except OSError as exc:
         raise StationError(f"Cannot read {path}: {exc}", zh=f"无法读取 {path}：{exc}") from exc
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise StationError(
+            f"{path} is UTF-16 text (Excel 'Unicode Text'): save it as UTF-8 CSV (Excel: 'CSV UTF-8')",
+            zh=f"{path} 是 UTF-16 文本（Excel“Unicode 文本”）：请另存为 UTF-8 CSV（Excel：“CSV UTF-8”）",
+        )
+    sample = head
+    if len(head) == SAMPLE_BYTES and b"\n" in head:
+        sample = head[: head.rfind(b"\n") + 1]  # never judge a character cut in half
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    guess = (best.encoding if best is not None else "").lower()
+    if guess in _GB_FAMILY:
+        return "gb18030"
+    # a short Chinese sample can look like Big5 to a detector: GB18030 decoding into GB2312's
+    # simplified characters only is GB (Big5 bytes read as GB land outside GB2312)
+    try:
+        sample.decode("gb18030").encode("gb2312")
+        return "gb18030"
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        pass
+    raise StationError(
+        f"{path}: cannot tell its text encoding (it looks like {guess or 'binary data'}): save it as "
+        "UTF-8 CSV (Excel: 'CSV UTF-8') or as GB18030/GBK",
+        zh=f"{path}：无法确定文件编码（看起来像 {guess or '二进制数据'}）：请另存为 UTF-8 CSV（Excel：“CSV UTF-8”）"
+        "或 GB18030/GBK",
+    )
+
+
+def _not_decodable(path: Path, enc: str, line: int) -> StationError:
+    return StationError(
+        f"{path}: near line {line} the text is not valid {enc.upper()} (the start of the file was): "
+        "the file mixes encodings; nothing imported. Save it again as UTF-8 CSV",
+        zh=f"{path}：第 {line} 行附近的文字不是有效的 {enc.upper()}（文件开头是）：文件混用了编码，"
+        "未导入任何数据。请重新另存为 UTF-8 CSV",
+    )
+
+
+def _first_bad_line(path: Path, enc: str) -> int | None:
+    """The exact line a decode error is on (the text reader decodes ahead in blocks); only on error."""
+    dec = codecs.getincrementaldecoder(enc)(errors="strict")
+    try:
+        with open(path, "rb") as f:
+            for n, raw in enumerate(f, start=1):
+                try:
+                    dec.decode(raw)
+                except UnicodeDecodeError:
+                    return n
+    except OSError:
+        return None
+    return None
+
+
+def _records(path: Path) -> Iterator[tuple[int, Row | None, str | None]]:
+    """(line number, record or None, parse error) for each non-blank data line, streamed: memory stays
+    flat however long the file is."""
     suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"not valid JSON ({exc.msg})"
-                continue
-            if not isinstance(rec, dict):
-                yield n, None, "not a JSON object"
-                continue
-            yield n, rec, None
-    elif suffix in (".csv", ".tsv", ".txt"):
-        reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
-        if not reader.fieldnames:
-            return
-        for rec in reader:
-            if not any((v or "").strip() for k, v in rec.items() if k is not None):
-                continue
-            if None in rec:
-                yield reader.line_num, None, "more fields than the header has"
-                continue
-            yield (
-                reader.line_num,
-                {k.strip(): (v.strip() if isinstance(v, str) else v) for k, v in rec.items()},
-                None,
-            )
-    else:
+    if suffix not in (".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".txt"):
         raise StationError(
             f"{path}: unknown file type {path.suffix!r}: use .csv or .jsonl",
             zh=f"{path}：不支持的文件类型 {path.suffix!r}：请用 .csv 或 .jsonl",
+        )
+    enc = detect_encoding(path)
+    if suffix in (".jsonl", ".ndjson", ".json") and enc == "gb18030":
+        raise StationError(
+            f"{path} is not UTF-8 text (JSON Lines must be UTF-8)",
+            zh=f"{path} 不是 UTF-8 文本（JSONL 必须是 UTF-8 编码）",
+        )
+    n = 0
+    try:
+        with open(path, encoding=enc, errors="strict", newline="") as f:
+            if suffix in (".jsonl", ".ndjson", ".json"):
+                for n, line in enumerate(f, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        yield n, None, f"not valid JSON ({exc.msg})"
+                        continue
+                    if not isinstance(rec, dict):
+                        yield n, None, "not a JSON object"
+                        continue
+                    yield n, rec, None
+                return
+            reader = csv.DictReader(f, delimiter="\t" if suffix == ".tsv" else ",")
+            if not reader.fieldnames:
+                return
+            reader.fieldnames = [
+                HEADER_ALIASES.get(h.strip(), h.strip()) if h else h for h in reader.fieldnames
+            ]
+            for rec in reader:
+                n = reader.line_num
+                if not any((v or "").strip() for k, v in rec.items() if k is not None):
+                    continue
+                if None in rec:
+                    yield reader.line_num, None, "more fields than the header has"
+                    continue
+                yield (
+                    reader.line_num,
+                    {k.strip(): (v.strip() if isinstance(v, str) else v) for k, v in rec.items()},
+                    None,
+                )
+    except UnicodeDecodeError as exc:
+        raise _not_decodable(path, enc, _first_bad_line(path, enc) or n + 1) from exc
+    except OSError as exc:
+        raise StationError(f"Cannot read {path}: {exc}", zh=f"无法读取 {path}：{exc}") from exc
+
+
+# Chinese column headers a lead's spreadsheet may carry (the export in Chinese mode writes them)
+HEADER_ALIASES: dict[str, str] = {
+    "订单号": "order_id",
+    "付款时间": "paid_at",
+    "平台": "platform",
+    "场次": "session_id",
+    "承诺发货": "ship_by",
+    "商品": "items",
+    "商品组合": "items",
+    "收件人": "recipient_name",
+    "电话": "recipient_phone",
+    "省份": "province",
+    "城市": "city",
+    "区县": "district",
+    "地址": "address",
+    "快递公司": "carrier",
+    "面单号": "waybill",
+    "三段码": "sort_code",
+    "状态": "status",
+    "延迟发货": "delayed_ok",
+    "代码": "code",
+    "名称": "name",
+    "重量": "weight_g",
+    "分层": "tier",
+    "条码": "barcodes",
+}
+
+
+class SeenKeys:
+    """Duplicate-key check for read_rows: a dict (small files)."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}
+
+    def first_line(self, key: str, line: int) -> int | None:
+        prev = self.lines.get(key)
+        if prev is None:
+            self.lines[key] = line
+        return prev
+
+
+class SeenKeysInDb(SeenKeys):
+    """The same check for a million-row import in constant memory: a TEMP table (SQLite's b-tree,
+    spilled to a temp file, not a Python dict of a million strings)."""
+
+    def __init__(self, conn: Any) -> None:
+        super().__init__()
+        self.conn = conn
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS import_seen (k TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID"
+        )
+        conn.execute("DELETE FROM temp.import_seen")
+
+    def first_line(self, key: str, line: int) -> int | None:
+        cur = self.conn.execute(
+            "INSERT INTO temp.import_seen (k, line) VALUES (?, ?) ON CONFLICT(k) DO NOTHING",
+            (key, line),
+        )
+        if cur.rowcount == 1:
+            return None
+        row = self.conn.execute("SELECT line FROM temp.import_seen WHERE k=?", (key,)).fetchone()
+        return int(row[0]) if row else line
+
+    def close(self) -> None:
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
+
+
+def iter_rows(
+    path: Path | str,
+    parse: Callable[[Row], Row],
+    key: str,
+    check: Callable[[Row], str | None] | None = None,
+    seen: SeenKeys | None = None,
+) -> Iterator[tuple[Row | None, RowError | None]]:
+    """Stream (row, None) or (None, error) for every record of a CSV/JSONL file: parse errors,
+    duplicate `key` and `check` messages become line-numbered errors. Raises when the file has no rows."""
+    seen = seen if seen is not None else SeenKeys()
+    json_file = Path(path).suffix.lower() in (".jsonl", ".ndjson", ".json")
+    records = 0
+    for line, rec, err in _records(Path(path)):
+        records += 1
+        if err:
+            yield None, RowError(line, err)
+            continue
+        assert rec is not None
+        if json_file and not _valid_text(rec):  # JSON may carry lone surrogates; decoded CSV cannot
+            yield (
+                None,
+                RowError(line, "text that is not valid Unicode (a lone \\uD800-style escape)"),
+            )
+            continue
+        try:
+            row = parse(rec)
+        except (KeyError, ValueError, TypeError, OverflowError) as exc:
+            msg = f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
+            yield None, RowError(line, msg)
+            continue
+        problem = check(row) if check is not None else None
+        if problem:
+            yield None, RowError(line, problem)
+            continue
+        k = row[key]
+        first = seen.first_line(str(k), line)
+        if first is not None:
+            yield None, RowError(line, f"duplicate {key} {k!r} (first on line {first})")
+            continue
+        yield row, None
+    if records == 0:
+        raise StationError(
+            f"{path} has no rows (an empty file or a header only): nothing imported",
+            zh=f"{path} 没有数据行（空文件或只有表头），未导入任何数据",
         )
 
 
@@ -87,44 +286,17 @@ def read_rows(
     key: str,
     check: Callable[[Row], str | None] | None = None,
 ) -> tuple[list[Row], list[RowError]]:
-    """Parse every record of a CSV/JSONL file with `parse`; bad rows (parse errors, duplicate
-    `key`, or a message from `check`) become line-numbered errors instead of rows."""
+    """Parse every record of a (small) CSV/JSONL file with `parse`; bad rows (parse errors, duplicate
+    `key`, or a message from `check`) become line-numbered errors instead of rows. A big file goes
+    through iter_rows (orders: import_orders_file)."""
     rows: list[Row] = []
     errors: list[RowError] = []
-    seen: dict[str, int] = {}
-    records = 0
-    for line, rec, err in _records(Path(path)):
-        records += 1
-        if err:
-            errors.append(RowError(line, err))
-            continue
-        assert rec is not None
-        if not _valid_text(rec):
-            errors.append(
-                RowError(line, "text that is not valid Unicode (a lone \\uD800-style escape)")
-            )
-            continue
-        try:
-            row = parse(rec)
-        except (KeyError, ValueError, TypeError, OverflowError) as exc:
-            msg = f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
-            errors.append(RowError(line, msg))
-            continue
-        problem = check(row) if check is not None else None
-        if problem:
-            errors.append(RowError(line, problem))
-            continue
-        k = row[key]
-        if k in seen:
-            errors.append(RowError(line, f"duplicate {key} {k!r} (first on line {seen[k]})"))
-            continue
-        seen[k] = line
-        rows.append(row)
-    if records == 0:
-        raise StationError(
-            f"{path} has no rows (an empty file or a header only): nothing imported",
-            zh=f"{path} 没有数据行（空文件或只有表头），未导入任何数据",
-        )
+    for row, err in iter_rows(path, parse, key, check):
+        if err is not None:
+            errors.append(err)
+        else:
+            assert row is not None
+            rows.append(row)
     return rows, errors
 
 
@@ -298,3 +470,99 @@ def read_orders(
         return f"unknown SKU {', '.join(unknown)}" if unknown else None
 
     return read_rows(path, parse_order, "order_id", check)
+
+
+MAX_REPORTED_ERRORS = 100  # a million bad rows must not become a million-line list
+
+
+def import_orders_file(
+    conn: Any,
+    path: Path | str,
+    *,
+    skip_bad: bool = False,
+    operator: str | None = None,
+    chunk: int = 2000,
+) -> dict[str, Any]:
+    """Import an orders file of any size in constant memory: streamed, decoded strictly (UTF-8 or
+    GB18030), applied in chunks inside one transaction. A file with bad rows imports nothing (the
+    transaction rolls back) unless skip_bad. Owns its transaction. Returns apply_orders' summary plus
+    bad_rows and the first errors."""
+
+    known = {r[0] for r in conn.execute("SELECT code FROM skus")}
+
+    def check(row: Row) -> str | None:
+        unknown = [it["sku"] for it in row["items"] if it["sku"] not in known]
+        return f"unknown SKU {', '.join(unknown)}" if unknown else None
+
+    summary: dict[str, Any] = {}
+    errors: list[RowError] = []
+    old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    # a million orders' index pages: a 64 MB page cache (bounded, so RSS stays flat) instead of 2 MB
+    # of random re-reads; given back when the import is done
+    conn.execute("PRAGMA cache_size=-65536")
+    try:
+        return _import_orders(conn, path, skip_bad, operator, chunk, check, summary, errors)
+    finally:
+        conn.execute(f"PRAGMA cache_size={int(old_cache)}")
+
+
+def _import_orders(
+    conn: Any,
+    path: Path | str,
+    skip_bad: bool,
+    operator: str | None,
+    chunk: int,
+    check: Callable[[Row], str | None],
+    summary: dict[str, Any],
+    errors: list[RowError],
+) -> dict[str, Any]:
+    from warehouse_app.orders import apply_orders
+    from warehouse_app.store.tx import transaction
+
+    n_bad = 0
+    good = 0
+    with transaction(conn):
+        seen = SeenKeysInDb(conn)
+        batch: list[Row] = []
+
+        def flush() -> None:
+            for k, v in apply_orders(conn, batch, operator=operator).items():
+                summary[k] = summary.get(k, 0) + v
+            batch.clear()
+
+        for row, err in iter_rows(path, parse_order, "order_id", check, seen):
+            if err is not None:
+                n_bad += 1
+                if len(errors) < MAX_REPORTED_ERRORS:
+                    errors.append(err)
+                continue
+            good += 1
+            if n_bad and not skip_bad:
+                continue  # nothing will be kept: only keep reading to report every bad row
+            assert row is not None
+            batch.append(row)
+            if len(batch) >= chunk:
+                flush()
+        if batch and (skip_bad or not n_bad):
+            flush()
+        seen.close()
+        if n_bad and not skip_bad:
+            detail = "; ".join(str(e) for e in errors[:5]) + (" ..." if n_bad > 5 else "")
+            raise ImportRefused(
+                f"{n_bad} bad row(s) in {path}; nothing imported ({detail}). Fix them, or pass "
+                f"--skip-bad to import the {good} good row(s).",
+                zh=f"{path} 有 {n_bad} 行错误，未导入任何数据（{detail}）。请修正，或加 --skip-bad 只导入 "
+                f"{good} 行正确数据。",
+                errors=errors,
+            )
+    summary["bad_rows"] = n_bad
+    summary["errors"] = [str(e) for e in errors]
+    return summary
+
+
+class ImportRefused(StationError):
+    """A file with bad rows: nothing imported; `errors` are the first line-numbered reasons."""
+
+    def __init__(self, en: str, *, zh: str, errors: list[RowError]) -> None:
+        super().__init__(en, zh=zh)
+        self.errors = errors

@@ -26,8 +26,7 @@ from warehouse_app.handoffs import (
     manifest,
     open_handoff,
 )
-from warehouse_app.importer import read_orders, read_skus
-from warehouse_app.orders import apply_orders
+from warehouse_app.importer import read_skus
 from warehouse_app.outbox import last_seq
 from warehouse_app.reports import handoff_counts
 from warehouse_app.scan_engine import ScanContext, scan
@@ -160,11 +159,21 @@ def cmd_operator_add(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     require_station(conn)
-    if args.kind == "skus":
-        rows, errors = read_skus(args.file)
-    else:
-        known = {r[0] for r in conn.execute("SELECT code FROM skus")}
-        rows, errors = read_orders(args.file, known_skus=known)
+    if args.kind == "orders":
+        # streamed in constant memory, UTF-8 or GB18030, one transaction (importer.import_orders_file)
+        from warehouse_app.importer import ImportRefused, import_orders_file
+
+        try:
+            summary = import_orders_file(conn, args.file, skip_bad=args.skip_bad)
+        except ImportRefused as exc:
+            for e in exc.errors:
+                print(f"{args.file}: {e}", file=sys.stderr)
+            raise
+        for e in summary.pop("errors"):
+            print(f"{args.file}: {e}", file=sys.stderr)
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    rows, errors = read_skus(args.file)
     for e in errors:
         print(f"{args.file}: {e}", file=sys.stderr)
     if errors and not args.skip_bad:
@@ -174,13 +183,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             zh=f"{args.file} 有 {len(errors)} 行错误，未导入任何数据。请修正，或加 --skip-bad 只导入 {len(rows)} 行正确数据。",
         )
     with transaction(conn):
-        if args.kind == "skus":
-            n = upsert_skus(conn, rows)
-            summary: dict[str, Any] = {"skus": n}
-        else:
-            summary = apply_orders(conn, rows)
-    summary["bad_rows"] = len(errors)
-    print(json.dumps(summary, ensure_ascii=False))
+        n = upsert_skus(conn, rows)
+    print(json.dumps({"skus": n, "bad_rows": len(errors)}, ensure_ascii=False))
     return 0
 
 
