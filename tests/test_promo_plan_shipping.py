@@ -156,3 +156,59 @@ def test_backlog_at_risk_and_work_queue(tmp_path):
                 conn, "promise_tiers", [{"tier": "x", "paid_within_min": 60, "ship_within_h": 24}]
             )
             assign_promises(conn, recompute=True)
+
+
+def test_prepack_plans_from_forecast_capped_by_stock_with_warnings(tmp_path):
+    from warehouse_app.promo.stock import set_stock
+
+    conn = new_station(tmp_path)
+    with transaction(conn):
+        apply_schedule(
+            conn,
+            [
+                # 38,000 viewers x 2% = 760 expected orders of A
+                {
+                    "session_id": "S1",
+                    "host": "Li",
+                    "starts_at": iso(T0 + 20 * 24 * H),
+                    "ends_at": iso(T0 + 20 * 24 * H + 3 * H),
+                    "skus": ["A"],
+                    "expected_viewers": 38_000,
+                    "expected_conversion": 0.02,
+                },
+                # 450,000 x 2% = 9,000 expected orders of B, but only 1,500 in stock
+                {
+                    "session_id": "S2",
+                    "host": "Li",
+                    "starts_at": iso(T0 + 20 * 24 * H),
+                    "ends_at": iso(T0 + 20 * 24 * H + 3 * H),
+                    "skus": ["B"],
+                    "expected_viewers": 450_000,
+                    "expected_conversion": 0.02,
+                },
+            ],
+        )
+        save_stock_plan(
+            conn,
+            [
+                StockAdvice("A", "A", "core_hot", 30_000, None, "", "", {}),
+                StockAdvice("B", "B", "core_hot", 9_000, None, "", "", {}),
+            ],
+        )
+        set_stock(conn, "B", 1_500)
+    plans = {p["plan_id"]: p for p in suggest_plans(conn, now=T0)}
+    # the old plan was 0.8 x 30,000 = 24,000 parcels against 760 expected orders
+    a, b = plans["S1:A*1"], plans["S2:B*1"]
+    assert (a["qty"], a["forecast"]) == (608, 760.0)  # 0.8 x 760
+    assert a["warning"] == "stock unknown: not checked against stock"
+    # 0.8 x 9,000 = 7,200 wanted, 1,500 in stock: capped, and said so
+    assert (b["qty"], b["forecast"]) == (1500, 9000.0)
+    assert b["warning"] == "stock covers 1500 of 7200 (loose 1500)"
+    assert "capped by stock to 1500" in b["reason"]
+    # three weeks later every window has passed: every plan says so
+    late = suggest_plans(conn, now=T0 + 30 * 24 * H)
+    assert all("pre-pack window passed" in p["warning"] for p in late)
+    with transaction(conn):
+        save_plans(conn, late)
+    listed = {p["plan_id"]: p for p in list_plans(conn, now=T0 + 30 * 24 * H)}
+    assert "预包装窗口已过" in listed["S2:B*1"]["warning_zh"]

@@ -14,7 +14,12 @@ from warehouse_app.errors import StationError
 from warehouse_app.handoffs import open_handoff
 from warehouse_app.promo.carriers import allocate_orders, set_rules
 from warehouse_app.promo.review import build_review, render_pdf, review_rows
-from warehouse_app.promo.scorecard import record_intercept_result, scorecard, suggested_split
+from warehouse_app.promo.scorecard import (
+    record_intercept_result,
+    score_parts,
+    scorecard,
+    suggested_split,
+)
 from warehouse_app.promo.shipping import assign_promises
 from warehouse_app.promo.stock import StockAdvice, save_stock_plan, set_stock
 from warehouse_app.returns import scan_return
@@ -158,52 +163,76 @@ def test_scorecard_hand_checked(promo):
     ).fetchone()[0]
     with transaction(promo):
         record_intercept_result(promo, "O6", True, at=iso(parse_iso(req) + 48 * H))
-    rows = {r["carrier"]: r for r in scorecard(promo)}
+    rows = {r["carrier"]: r for r in scorecard(promo, now=iso(T0 + 100 * H))}
     z, y, u, s = rows["ZTO"], rows["YTO"], rows["YUNDA"], rows["SF"]
-    # response: ZTO (1 + 29 + 1) / 3 = 10.33 h, YTO 2 h (best) -> ZTO 100 x 2 / 10.33 = 19.4
+    # response, paid -> handed off: ZTO O1 (10 min -> 2 h), O6 (25 min -> 2 h), O2 (30 min -> 30 h):
+    # (1.83 + 1.58 + 29.5) / 3 = 10.97 h; YTO O3 (90 min -> 3 h) 1.5 h, the fastest -> ZTO 13.7
     assert (z["response_hours"], z["response_score"], y["response_hours"], y["response_score"]) == (
-        10.33,
-        19.4,
-        2.0,
+        10.97,
+        13.7,
+        1.5,
         100.0,
     )
-    # peak: ZTO 2 parcels on 11-11 (China time), YTO 1 -> 100 / 50
-    assert (z["peak_parcels_day"], z["peak_day"], z["peak_score"], y["peak_score"]) == (
-        2,
-        "2026-11-11",
-        100.0,
-        50.0,
+    # peak: no capacity booked in these rules -> no data (it used to reward the most parcels given)
+    assert z["peak_score"] is None and y["peak_score"] is None
+    # coverage = on-time rate by region: ZTO east O1 on time, O2 late (O6 cancelled); YTO south 1/1
+    assert (z["coverage_by_region"], z["coverage_score"]) == ({"east": 0.5}, 50.0)
+    assert (y["coverage_by_region"], y["coverage_score"]) == ({"south": 1.0}, 100.0)
+    # exceptions: ZTO 1 intercept after handoff over 3 parcels = 333 per 1,000 (limit 20) -> 0;
+    # YTO 0 of 1 -> 100; YUNDA and SF shipped nothing: no data, not 100
+    assert (z["exception_cases"], z["exceptions_per_1000"], z["exceptions_score"]) == (
+        1,
+        333.3,
+        0.0,
     )
-    # next day: 3, 1, 2, 7 of 7 regions
-    assert [r["next_day_score"] for r in (z, y, u, s)] == [42.9, 14.3, 28.6, 100.0]
-    # exceptions: ZTO 1 intercept, resolved in 48 h vs target 24 h -> 100 x 1/1 x 0.5; others no cases -> 100
-    assert (
-        z["exception_cases"],
-        z["exceptions_resolved"],
-        z["avg_resolve_hours"],
-        z["exceptions_score"],
-    ) == (1, 1, 48.0, 50.0)
+    assert y["exceptions_score"] == 100.0 and u["exceptions_score"] is None
     # cost: average (300 + 320 + 280 + 600) / 4 = 375 -> SF 100 x 375 / 600 = 62.5, others capped at 100
     assert [r["cost_score"] for r in (z, y, u, s)] == [100.0, 100.0, 100.0, 62.5]
-    assert (
-        z["total"] == 56.9
-        and y["total"] == 70.4
-        and u["total"] == 30.7
-        and s["total"] == pytest.approx(41.2, abs=0.06)
-    )
-    ranked = scorecard(promo)
+    # total over the parts with data: ZTO (30 x 13.7 + 20 x 50 + 15 x 0 + 10 x 100) / 75 = 32.1
+    assert (z["total"], y["total"], u["total"], s["total"]) == (32.1, 100.0, None, None)
+    ranked = scorecard(promo, now=iso(T0 + 100 * H))
     assert [r["carrier"] for r in ranked] == ["YTO", "ZTO", "SF", "YUNDA"] and ranked[0][
         "rank"
     ] == 1
     assert suggested_split(ranked) == {
         "main": ["YTO"],
-        "backups": ["ZTO", "SF"],
-        "dynamic": ["YUNDA"],
+        "backups": ["ZTO"],
+        "dynamic": ["SF", "YUNDA"],
     }
-    # weights are configurable: only cost counts -> SF last, the rest tie at 100
-    only_cost = scorecard(
-        promo, {"response": 0, "peak": 0, "next_day": 0, "exceptions": 0, "cost": 1}
+    parts = {p["part"]: p for p in score_parts(z)}
+    assert (
+        parts["coverage"]["data"] == "east 50% (1/2 on time)"
+        and parts["peak"]["score"] == "no data"
     )
-    assert only_cost[-1]["carrier"] == "SF" and only_cost[0]["total"] == 100.0
-    with pytest.raises(StationError):
+    assert parts["response"]["weight"] == 30
+    # weights are configurable, by the part names (the old 'next_day' still means coverage)
+    only_cost = scorecard(
+        promo, {"response": 0, "peak": 0, "coverage": 0, "exceptions": 0, "cost": 1}
+    )
+    assert only_cost[0]["total"] == 100.0 and only_cost[1]["total"] == 100.0
+    assert scorecard(promo, {"next_day": 50})[0]["weights"] == (
+        '{"cost": 10.0, "coverage": 50.0, "exceptions": 15.0, "peak": 25.0, "response": 30.0}'
+    )
+    with pytest.raises(StationError, match="the parts are response, peak, coverage"):
         scorecard(promo, {"speed": 1})
+
+
+def test_peak_against_capacity_and_damage_returns_count(promo):
+    # ZTO booked 2 a day and took both on 11-11; YTO booked 10, was offered 1 and took it: both 100
+    with transaction(promo):
+        promo.execute("UPDATE carrier_rules SET daily_capacity=2 WHERE carrier='ZTO'")
+        promo.execute("UPDATE carrier_rules SET daily_capacity=10 WHERE carrier='YTO'")
+    rows = {r["carrier"]: r for r in scorecard(promo, now=iso(T0 + 100 * H))}
+    z, y = rows["ZTO"], rows["YTO"]
+    assert (z["peak_day"], z["peak_handled"], z["peak_could_take"], z["peak_score"]) == (
+        "2026-11-11",
+        2,
+        2,
+        100.0,
+    )
+    assert (y["peak_handled"], y["peak_could_take"], y["peak_score"]) == (1, 1, 100.0)
+    # a damage return counts against the carrier: YTO's one parcel comes back damaged
+    wb = promo.execute("SELECT waybill FROM orders WHERE order_id='O3'").fetchone()[0]
+    assert scan_return(promo, wb, ScanContext("return", "P1"), "logistics_damage", "damaged").ok
+    y = {r["carrier"]: r for r in scorecard(promo, now=iso(T0 + 100 * H))}["YTO"]
+    assert y["exception_kinds"] == {"damage_return": 1} and y["exceptions_score"] == 0.0

@@ -135,3 +135,43 @@ def hour_label(bucket: str, tz: tzinfo) -> str:
 def day_hour_label(bucket: str, tz: tzinfo) -> str:
     """Local 'MM-DD HH:00' for tables that span more than one day."""
     return fmt_local(bucket, tz, "%m-%d %H:%M")
+
+
+def set_station_zone(conn: sqlite3.Connection, name: str, operator: str | None = None) -> str:
+    """Set the station's zone (IANA name; '' = the PC's own). Caller owns the transaction."""
+    from warehouse_app.outbox import append_event
+    from warehouse_app.station import set_setting
+
+    name = check_zone(name)
+    set_setting(conn, SETTING_KEY, name)
+    append_event(conn, "station.timezone_set", {"timezone": name}, operator=operator)
+    return name
+
+
+TIME_KEYS = frozenset(
+    {
+        "ship_by",
+        "next_due",
+        "pack_from",
+        "pack_until",
+        "new_promise",
+        "new_ship_by",
+        "oldest_waiting",
+        "last_handoff",
+        "available_at",
+        "generated_at",
+    }
+)
+
+
+def localize_times(rows: list[dict[str, object]], tz: tzinfo) -> list[dict[str, object]]:
+    """Stored UTC stamps in rows (keys ending in _at, and the promise keys) as local wall-clock text
+    for tables and CSV; JSON keeps the stored stamps."""
+    out = []
+    for r in rows:
+        d = dict(r)
+        for k, v in r.items():
+            if isinstance(v, str) and (k.endswith("_at") or k in TIME_KEYS) and v.endswith("Z"):
+                d[k] = fmt_local(v, tz, "%Y-%m-%d %H:%M")
+        out.append(d)
+    return out

@@ -1258,7 +1258,7 @@ class PromoReviewTab(PromoTab):
                 fmt(self.tr("Response %1%"), w["response"]),
                 self.tr("Peak (parcels/day)"),
                 fmt(self.tr("Peak %1%"), w["peak"]),
-                fmt(self.tr("Next-day %1%"), w["next_day"]),
+                fmt(self.tr("Next-day %1%"), w.get("coverage", w.get("next_day", 0))),
                 fmt(self.tr("Exceptions %1%"), w["exceptions"]),
                 self.tr("Cost (CNY)"),
                 fmt(self.tr("Cost %1%"), w["cost"]),
@@ -1282,7 +1282,7 @@ class PromoReviewTab(PromoTab):
         w: dict[str, Any] = {
             "response": 30,
             "peak": 25,
-            "next_day": 20,
+            "coverage": 20,
             "exceptions": 15,
             "cost": 10,
         }

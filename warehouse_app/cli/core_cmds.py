@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from warehouse_app.batches import (
@@ -104,7 +105,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--operator", default="CLI")
     q.add_argument("--courier")
     q.add_argument("--vehicle")
+    q.add_argument(
+        "--print",
+        dest="print_manifest",
+        action="store_true",
+        help="write the manifest (交接单) PDF for the courier to sign",
+    )
+    q.add_argument(
+        "--output", type=Path, help="manifest PDF path (default: DATA_DIR/manifests/ID.pdf)"
+    )
     q.set_defaults(func=cmd_handoff_close)
+    q = hsub.add_parser("manifest", help="the manifest (交接单) of a handoff, as a PDF or a table")
+    q.add_argument("handoff_id")
+    q.add_argument(
+        "--output", type=Path, help="manifest PDF path (default: DATA_DIR/manifests/ID.pdf)"
+    )
+    q.add_argument("--format", choices=["pdf", "table", "json", "csv"], default="pdf")
+    q.set_defaults(func=cmd_handoff_manifest)
     q = hsub.add_parser("list")
     q.add_argument("--status", choices=["open", "closed"])
     add_format(q)
@@ -356,7 +373,31 @@ def cmd_handoff_close(args: argparse.Namespace) -> int:
             courier_name=args.courier,
             vehicle=args.vehicle,
         )
-    print(json.dumps({k: v for k, v in m.items() if k != "parcels"}, ensure_ascii=False))
+    out = {k: v for k, v in m.items() if k != "parcels"}
+    if args.print_manifest:
+        out["manifest_pdf"] = str(_write_manifest(args, conn, args.handoff_id))
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+def _write_manifest(args: argparse.Namespace, conn: Any, handoff_id: str) -> Path:
+    from devices.printers.manifest_pdf import render_manifest_pdf
+    from warehouse_app.cli import data_dir_of
+
+    path = args.output or data_dir_of(args) / "manifests" / f"{handoff_id}.pdf"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return render_manifest_pdf(conn, handoff_id, path)
+    except OSError as exc:
+        raise StationError(f"Cannot write {path}: {exc}", zh=f"无法写入 {path}：{exc}") from exc
+
+
+def cmd_handoff_manifest(args: argparse.Namespace) -> int:
+    conn = conn_of(args)
+    if args.format != "pdf":
+        return cmd_handoff_show(args)
+    manifest(conn, args.handoff_id)  # a clear error for an unknown handoff before any file is made
+    print(json.dumps({"manifest_pdf": str(_write_manifest(args, conn, args.handoff_id))}))
     return 0
 
 

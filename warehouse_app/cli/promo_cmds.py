@@ -12,7 +12,7 @@ from typing import Any
 import warehouse_app.promo.stock  # noqa: F401  (registers the oversell guard on pre-pack binding)
 from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.errors import StationError
-from warehouse_app.promo.labels import localize
+from warehouse_app.promo.labels import VALUES_ZH, localize
 from warehouse_app.store.tx import transaction
 
 
@@ -191,6 +191,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--operator", default="CLI")
     q.set_defaults(func=cmd_intercept_result)
 
+    p = sub.add_parser(
+        "timezone", help="show or set the station's time zone (IANA name, '' = the PC's) / 时区"
+    )
+    p.add_argument("zone", nargs="?")
+    p.add_argument("--operator", default="CLI")
+    p.set_defaults(func=cmd_timezone)
+
     p = sub.add_parser("warehouse", help="warehouse failover / 仓库切换")
     ws = p.add_subparsers(dest="warehouse_cmd", required=True)
     q = ws.add_parser(
@@ -233,7 +240,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--output", type=Path, help="file to write (required for pdf)")
     q.set_defaults(func=cmd_review)
     q = rsub.add_parser("scorecard", help="carrier scorecard and ranking / 快递评分")
-    q.add_argument("--weights", help='JSON, e.g. {"response": 30, "cost": 20}')
+    q.add_argument(
+        "--weights",
+        help='JSON, e.g. {"response": 30, "coverage": 20} (parts: response, peak, coverage, exceptions, cost)',
+    )
+    q.add_argument("--set-weights", action="store_true", help="keep these weights for this promo")
+    q.add_argument("--operator", default="CLI")
     _fmt(q)
     q.set_defaults(func=cmd_scorecard)
     q = rsub.add_parser("returns", help="return rate and reasons per SKU or session")
@@ -263,8 +275,12 @@ def _out(
     fmt: str,
     columns: list[str] | None = None,
 ) -> None:
-    """Rows out: JSON with raw keys; table and CSV with Chinese headers and labels in Chinese mode."""
+    """Rows out: JSON with raw keys and stored UTC stamps; table and CSV in the station's local time,
+    with Chinese headers and labels in Chinese mode."""
     if fmt != "json" and not isinstance(rows, dict):
+        from warehouse_app.localtime import localize_times, station_zone
+
+        rows = localize_times(list(rows), station_zone(conn_of(args)))
         rows, columns = localize(rows, columns, getattr(args, "lang", "en"))
     emit(rows, fmt, columns)
 
@@ -395,6 +411,17 @@ def cmd_contacts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timezone(args: argparse.Namespace) -> int:
+    from warehouse_app.localtime import set_station_zone, station_zone, zone_name
+
+    conn = conn_of(args)
+    if args.zone is not None:
+        with transaction(conn):
+            set_station_zone(conn, args.zone, operator=args.operator)
+    print(json.dumps({"timezone": zone_name(station_zone(conn))}, ensure_ascii=False))
+    return 0
+
+
 def cmd_batches(args: argparse.Namespace) -> int:
     from warehouse_app.promo.plan import (
         adjust_plan,
@@ -439,8 +466,12 @@ def cmd_batches(args: argparse.Namespace) -> int:
             "pack_until",
             "status",
             "batch_id",
+            "warning",
         ],
     )
+    for r in rows:
+        if r.get("warning"):
+            print(f"⚠ {r['plan_id']}: {r['warning_zh']} / {r['warning']}", file=sys.stderr)
     return 0
 
 
@@ -834,7 +865,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.scorecard import scorecard, suggested_split
+    from warehouse_app.promo.scorecard import score_parts, scorecard, suggested_split, weights_of
 
     weights = None
     if args.weights:
@@ -846,30 +877,51 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
                 '--weights must be a JSON object like {"response": 30}',
                 zh='--weights 必须是 JSON 对象，例如 {"response": 30}',
             ) from None
-    rows = scorecard(conn_of(args), weights)
+    conn = conn_of(args)
+    if args.set_weights:
+        from warehouse_app.promo import config as promo_config
+
+        with transaction(conn):
+            promo_config.set_value(
+                conn, "scorecard_weights", weights_of(conn, weights), operator=args.operator
+            )
+    rows = scorecard(conn, weights)
     if args.format == "json":
         _out(args, {"carriers": rows, "suggested_split": suggested_split(rows)}, "json")
-    else:
+        return 0
+    w = json.loads(rows[0]["weights"]) if rows else {}
+    if args.format == "table":
+        zh = args.lang == "zh"
+        print(
+            ("权重 / weights: " if zh else "weights: ")
+            + ", ".join(f"{VALUES_ZH.get(k, k) if zh else k} {v:g}" for k, v in w.items())
+        )
+    shown = [
+        {
+            k: ("no data" if v is None and k.endswith(("_score", "total")) else v)
+            for k, v in r.items()
+        }
+        for r in rows
+    ]
+    cols = [
+        "rank",
+        "carrier",
+        "total",
+        "response_score",
+        "peak_score",
+        "coverage_score",
+        "exceptions_score",
+        "cost_score",
+    ]
+    _out(args, shown, args.format, cols)
+    if args.format == "table":
+        parts = [p for r in rows for p in score_parts(r)]
+        print()
         _out(
             args,
-            rows,
-            args.format,
-            [
-                "rank",
-                "carrier",
-                "total",
-                "response_hours",
-                "response_score",
-                "peak_parcels_day",
-                "peak_score",
-                "next_day_regions",
-                "next_day_score",
-                "exception_cases",
-                "exceptions_resolved",
-                "exceptions_score",
-                "cost_cents",
-                "cost_score",
-            ],
+            [{**p, "part": p["part"]} for p in parts],
+            "table",
+            ["carrier", "part", "weight", "score", "data"],
         )
     return 0
 

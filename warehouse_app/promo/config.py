@@ -40,8 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "stall_minutes": 120,
     "all_regions": ["east", "north", "south", "central", "southwest", "northeast", "northwest"],
     # scorecard
-    "scorecard_weights": {"response": 30, "peak": 25, "next_day": 20, "exceptions": 15, "cost": 10},
+    "scorecard_weights": {"response": 30, "peak": 25, "coverage": 20, "exceptions": 15, "cost": 10},
     "exception_target_hours": 24,
+    "exception_limit_per_1000": 20,  # this many exception cases per 1,000 parcels scores 0
 }
 
 
@@ -77,15 +78,12 @@ def set_value(conn: sqlite3.Connection, key: str, value: Any, operator: str | No
             zh=f"{key} 的类型应为 {type(default).__name__}：{value!r}",
         )
     if key == "scorecard_weights":
-        bad = set(value) - set(default)
-        if (
-            bad
-            or any(not isinstance(v, (int, float)) or v < 0 for v in value.values())
-            or not sum(value.values())
-        ):
+        from warehouse_app.promo.scorecard import normalise_weights
+
+        value = normalise_weights(value)
+        if not sum(value.values()):
             raise StationError(
-                f"scorecard_weights needs non-negative numbers for {', '.join(default)}",
-                zh=f"评分权重必须是非负数：{', '.join(default)}",
+                "At least one scorecard weight must be above 0", zh="至少一个评分权重须大于 0"
             )
     if key == "promise_tiers":
         from warehouse_app.promo.shipping import validate_tiers

@@ -13,6 +13,11 @@ HEADERS_ZH: dict[str, str] = {
     "role": "角色",
     "regions": "优先区域",
     "coverage": "覆盖区域",
+    "response_score": "响应速度",
+    "peak_score": "高峰运力",
+    "coverage_score": "准时覆盖",
+    "exceptions_score": "异常处理",
+    "cost_score": "成本",
     "target_share": "目标份额",
     "effective_target": "实际目标",
     "orders": "订单数",
@@ -109,7 +114,8 @@ VALUES_ZH: dict[str, str] = {
     "no data": "无数据",
     "response": "响应速度",
     "peak": "高峰运力",
-    "next_day": "次日达覆盖",
+    "next_day": "准时覆盖",
+    "coverage": "准时覆盖",
     "exceptions": "异常处理",
     "cost": "成本",
     "planned": "待包装",
@@ -158,7 +164,7 @@ def localize(
     for r in rows:
         d: dict[str, Any] = {}
         for c in cols:
-            src = f"{c}_zh" if f"{c}_zh" in r and c in ("why", "reason") else c
+            src = f"{c}_zh" if f"{c}_zh" in r and c in ("why", "reason", "data", "warning") else c
             d.setdefault(header(c, lang), value(r.get(src), lang))
         out.append(d)
     return out, out_cols

@@ -7,7 +7,7 @@ import json
 import logging
 import math
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from warehouse_app.batches import create_batch
@@ -20,9 +20,22 @@ from warehouse_app.promo import config
 logger = logging.getLogger(__name__)
 
 
-def suggest_plans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """One plan per (scheduled session, core hot SKU it pushes): prepack_share of the SKU's recommended
-    stock, split across the sessions that push it."""
+def _history_units(conn: sqlite3.Connection) -> dict[str, float]:
+    """Average units a SKU sold per past session (the forecast when the schedule gives none)."""
+    return {
+        r[0]: float(r[1])
+        for r in conn.execute("SELECT sku, avg(units) FROM sales_history GROUP BY sku")
+    }
+
+
+def suggest_plans(conn: sqlite3.Connection, now: datetime | None = None) -> list[dict[str, Any]]:
+    """One plan per (scheduled session, core hot SKU it pushes), from the forecast and the stock:
+    qty = prepack_share x expected units (the session's viewers x conversion, shared by the SKUs it
+    pushes; else the SKU's average units per past session), capped by the loose stock not already
+    planned for an earlier session. Without any forecast: prepack_share of the recommended stock over
+    the sessions that push it. Each plan carries its warnings (window passed, stock short or unknown)."""
+    from warehouse_app.promo.stock import stock_position
+
     share = float(config.get(conn, "prepack_share"))
     days_from, days_until = (int(x) for x in config.get(conn, "prepack_days_before"))
     plan = {
@@ -36,21 +49,64 @@ def suggest_plans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     sessions = [
         dict(r)
         for r in conn.execute(
-            "SELECT session_id, starts_at, skus FROM promo_schedule ORDER BY starts_at"
+            "SELECT session_id, starts_at, skus, expected_viewers, expected_conversion "
+            "FROM promo_schedule ORDER BY starts_at, session_id"
         )
     ]
     pushes: dict[str, int] = {}
     for s in sessions:
         for sku in json.loads(s["skus"]):
             pushes[sku] = pushes.get(sku, 0) + 1
+    history = _history_units(conn)
+    loose = {p["sku"]: p["loose"] for p in stock_position(conn) if p["known"]}
+    left = dict(loose)  # stock not yet given to an earlier session's plan
+    now_s = iso(now or utcnow())
     out = []
     for s in sessions:
         start = parse_iso(s["starts_at"])
-        for sku in json.loads(s["skus"]):
+        skus = json.loads(s["skus"])
+        for sku in skus:
             p = plan.get(sku)
             if not p or p["tier"] != "core_hot":
                 continue
-            qty = math.ceil(p["recommended_qty"] * share / pushes[sku] - 1e-9)
+            warn_en: list[str] = []
+            warn_zh: list[str] = []
+            orders = s["expected_viewers"] * s["expected_conversion"] / len(skus)
+            if orders > 0:
+                forecast: float | None = orders
+                basis = (
+                    f"{share:g} x forecast {orders:,.0f} ({s['expected_viewers']:,} viewers x "
+                    f"{s['expected_conversion']:.1%}"
+                    + (f" / {len(skus)} SKUs)" if len(skus) > 1 else ")")
+                )
+            elif sku in history:
+                forecast = history[sku]
+                basis = f"{share:g} x {forecast:,.0f} units per past session (no forecast in the schedule)"
+            else:
+                forecast = None
+                basis = f"{share:g} x {p['recommended_qty']} recommended / {pushes[sku]} session(s)"
+                warn_en.append("no forecast: planned from the recommended stock")
+                warn_zh.append("没有预测：按建议备货量计划")
+            want = math.ceil(
+                (forecast if forecast is not None else p["recommended_qty"] / pushes[sku]) * share
+                - 1e-9
+            )
+            qty = want
+            if sku in left:
+                avail = max(0, int(left[sku] or 0))
+                if want > avail:
+                    qty = avail
+                    warn_en.append(f"stock covers {avail} of {want} (loose {loose[sku]})")
+                    warn_zh.append(f"库存只够 {avail} / {want}（散货 {loose[sku]}）")
+                left[sku] = avail - qty
+            else:
+                warn_en.append("stock unknown: not checked against stock")
+                warn_zh.append("库存未知：未按库存核对")
+            pack_from = iso(start - timedelta(days=days_from))
+            pack_until = iso(start - timedelta(days=days_until))
+            if pack_until < now_s:
+                warn_en.append(f"pre-pack window passed ({pack_until})")
+                warn_zh.append(f"预包装窗口已过（{pack_until}）")
             key = sku_set_key({sku: 1})
             out.append(
                 {
@@ -59,11 +115,47 @@ def suggest_plans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                     "sku_set": key,
                     "qty": qty,
                     "suggested_qty": qty,
-                    "pack_from": iso(start - timedelta(days=days_from)),
-                    "pack_until": iso(start - timedelta(days=days_until)),
-                    "reason": f"{share:g} x {p['recommended_qty']} recommended / {pushes[sku]} session(s)",
+                    "forecast": round(forecast, 1) if forecast is not None else None,
+                    "pack_from": pack_from,
+                    "pack_until": pack_until,
+                    "reason": basis + (f"; capped by stock to {qty}" if qty < want else ""),
+                    "warning": "; ".join(warn_en),
+                    "warning_zh": "；".join(warn_zh),
                 }
             )
+    return out
+
+
+def plan_warnings(
+    conn: sqlite3.Connection, now: datetime | None = None
+) -> dict[str, tuple[str, str]]:
+    """plan_id -> (warning en, zh) for the draft plans as they stand now (window, stock)."""
+    from warehouse_app.promo.stock import stock_position
+
+    loose = {p["sku"]: p["loose"] for p in stock_position(conn) if p["known"]}
+    left = dict(loose)
+    now_s = iso(now or utcnow())
+    out: dict[str, tuple[str, str]] = {}
+    for r in conn.execute(
+        "SELECT plan_id, sku_set, qty, pack_until, status FROM prepack_plans ORDER BY pack_from, plan_id"
+    ):
+        en: list[str] = []
+        zh: list[str] = []
+        sku = r["sku_set"].split("*")[0]
+        if r["status"] == "draft" and r["qty"] > 0:
+            if sku in left:
+                avail = max(0, int(left[sku] or 0))
+                if r["qty"] > avail:
+                    en.append(f"stock covers {avail} of {r['qty']}")
+                    zh.append(f"库存只够 {avail} / {r['qty']}")
+                left[sku] = avail - min(avail, r["qty"])
+            else:
+                en.append("stock unknown")
+                zh.append("库存未知")
+            if r["pack_until"] and r["pack_until"] < now_s:
+                en.append(f"pre-pack window passed ({r['pack_until']})")
+                zh.append(f"预包装窗口已过（{r['pack_until']}）")
+        out[r["plan_id"]] = ("; ".join(en), "；".join(zh))
     return out
 
 
@@ -100,9 +192,15 @@ def save_plans(
     return n
 
 
-def list_plans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def list_plans(conn: sqlite3.Connection, now: datetime | None = None) -> list[dict[str, Any]]:
+    """The plans with their warnings as of now (window passed, stock short or unknown)."""
+    warns = plan_warnings(conn, now)
     return [
-        dict(r)
+        {
+            **dict(r),
+            "warning": warns.get(r["plan_id"], ("", ""))[0],
+            "warning_zh": warns.get(r["plan_id"], ("", ""))[1],
+        }
         for r in conn.execute(
             "SELECT plan_id, session_id, sku_set, qty, suggested_qty, pack_from, pack_until, status, batch_id, reason "
             "FROM prepack_plans ORDER BY pack_from, plan_id"

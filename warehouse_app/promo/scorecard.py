@@ -1,11 +1,18 @@
-"""The carrier scorecard, computed from what the stations recorded, to rank carriers for the next promo.
+"""The carrier scorecard, measured from what the stations recorded, to rank carriers for the next promo.
 
-Each part is scored 0-100 and shows its inputs:
-  response  (30%) hours from parcel ready (verified) to handoff; fastest carrier = 100, others best/theirs
-  peak      (25%) most parcels taken in one day (China time); biggest = 100, others theirs/biggest
-  next_day  (20%) share of regions it serves next day (configured per carrier) x 100
-  exceptions(15%) share of its intercepts and failures resolved x 100, times min(1, target h / avg h to resolve)
-  cost      (10%) cost per parcel against the average: min(100, 100 x average / its cost)
+Each part is scored 0-100 from recorded data, shows the data behind it, and is "no data" (None) when
+nothing was recorded for that carrier, never a made-up 100:
+  response   (30) hours from payment to handoff, averaged over its parcels; fastest = 100, others
+                  fastest / theirs
+  peak       (25) best day's handled parcels against what it could have taken that day: min(booked
+                  daily capacity, parcels waiting for it); no capacity booked -> no data
+  coverage   (20) on-time rate (handed off by the promise) by region; the score is the overall rate,
+                  the per-region rates are shown
+  exceptions (15) cases per 1,000 parcels (failures, intercepts after handoff, damage returns):
+                  100 x (1 - rate / exception_limit_per_1000), floored at 0
+  cost       (10) cost per parcel against the average: min(100, 100 x average / its cost)
+The total is the weighted mean of the parts that have data (the weights used are shown); a carrier
+that handled no parcel has no total and ranks last.
 """
 
 from __future__ import annotations
@@ -13,17 +20,53 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections import defaultdict
+from datetime import date, timedelta
 from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.errors import NotFound, StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
-from warehouse_app.promo.carriers import load_rules
+from warehouse_app.promo.carriers import CHINA_TZ, load_rules
+from warehouse_app.regions import region_of
 
 logger = logging.getLogger(__name__)
 
-PARTS = ("response", "peak", "next_day", "exceptions", "cost")
+PARTS = ("response", "peak", "coverage", "exceptions", "cost")
+ALIASES = {"next_day": "coverage"}  # the old name of the coverage part
+
+
+def normalise_weights(raw: dict[str, Any]) -> dict[str, float]:
+    """Weights keyed by part (old 'next_day' read as 'coverage'); a clear error names the parts."""
+    out: dict[str, float] = {}
+    for k, v in raw.items():
+        part = ALIASES.get(k, k)
+        if part not in PARTS:
+            raise StationError(
+                f"Unknown scorecard part {k!r}: the parts are {', '.join(PARTS)} "
+                "(e.g. --weights '{\"coverage\": 20}')",
+                zh=f"未知的评分项 {k!r}：评分项为 {', '.join(PARTS)}（例如 --weights '{{\"coverage\": 20}}'）",
+            )
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+            raise StationError(
+                f"The weight of {part} must be a number >= 0, got {v!r}",
+                zh=f"{part} 的权重必须是 >= 0 的数字：{v!r}",
+            )
+        out[part] = float(v)
+    return out
+
+
+def weights_of(
+    conn: sqlite3.Connection, override: dict[str, Any] | None = None
+) -> dict[str, float]:
+    w = {p: 0.0 for p in PARTS}
+    w.update(normalise_weights(dict(config.get(conn, "scorecard_weights"))))
+    if override:
+        w.update(normalise_weights(override))
+    if sum(w.values()) <= 0:
+        raise StationError("At least one weight must be above 0", zh="至少一个权重须大于 0")
+    return w
 
 
 def record_intercept_result(
@@ -69,96 +112,182 @@ def record_intercept_result(
     )
 
 
-def _hours(a: str, b: str) -> float:
-    return (parse_iso(b) - parse_iso(a)).total_seconds() / 3600
+def _day(stamp: str | None) -> date | None:
+    return parse_iso(stamp).astimezone(CHINA_TZ).date() if stamp else None
 
 
-def scorecard(
-    conn: sqlite3.Connection, weights: dict[str, float] | None = None
-) -> list[dict[str, Any]]:
-    """Rows per carrier, best first: each part's inputs and score, the weighted total and the rank."""
-    w = dict(config.get(conn, "scorecard_weights"))
-    if weights:
-        w.update(weights)
-    if any(k not in PARTS for k in w) or any(v < 0 for v in w.values()) or sum(w.values()) <= 0:
-        raise StationError(
-            f"weights must be non-negative numbers for {', '.join(PARTS)}",
-            zh=f"权重必须是非负数：{', '.join(PARTS)}",
-        )
-    rules = {r.carrier: r for r in load_rules(conn)}
-    if not rules:
-        raise StationError("No carrier rules: nothing to score", zh="没有快递规则，无法评分")
-    all_regions = list(config.get(conn, "all_regions"))
-    target_h = float(config.get(conn, "exception_target_hours"))
-    resp = {
-        r[0]: (r[1], r[2])
+def _response(conn: sqlite3.Connection) -> dict[str, tuple[float, int]]:
+    """carrier -> (average hours paid -> handed off, parcels)."""
+    return {
+        r[0]: (float(r[1]), int(r[2]))
         for r in conn.execute(
-            "SELECT carrier, avg((julianday(handed_off_at) - julianday(verified_at)) * 24), count(*) FROM parcels "
-            "WHERE +handed_off_at IS NOT NULL AND verified_at IS NOT NULL GROUP BY carrier"
+            "SELECT p.carrier, avg((julianday(p.handed_off_at) - julianday(o.paid_at)) * 24), count(*) "
+            "FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE p.handed_off_at IS NOT NULL AND p.carrier IS NOT NULL GROUP BY p.carrier"
         )
+        if r[1] is not None
     }
-    peak: dict[str, tuple[int, str]] = {}
-    for r in conn.execute(
-        "SELECT carrier, date(handed_off_at, '+8 hours') AS d, count(*) AS n FROM parcels "
-        "WHERE +handed_off_at IS NOT NULL GROUP BY carrier, d"
+
+
+def _peak(conn: sqlite3.Connection, caps: dict[str, int]) -> dict[str, dict[str, Any]]:
+    """Per carrier, each China-time day: parcels handed off, and parcels it could have taken (verified
+    by the end of the day and not handed off before it). One grouped pass over the parcels."""
+    handled: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    spans: list[tuple[str, date, date | None, int]] = []
+    last = None
+    for c, vd, hd, n in conn.execute(
+        "SELECT carrier, date(verified_at, '+8 hours'), date(handed_off_at, '+8 hours'), count(*) "
+        "FROM parcels WHERE carrier IS NOT NULL AND verified_at IS NOT NULL "
+        "GROUP BY carrier, 2, 3"
     ):
-        if r["carrier"] not in peak or r["n"] > peak[r["carrier"]][0]:
-            peak[r["carrier"]] = (r["n"], r["d"])
-    # exception cases: failures, intercepts the lead recorded, and intercept requests not yet resolved
-    cases: dict[str, list[tuple[bool, float | None]]] = {}
-    recorded: set[str] = set()
-    for r in conn.execute(
-        "SELECT carrier, kind, order_id, opened_at, resolved, resolved_at FROM carrier_exceptions"
+        v = date.fromisoformat(vd)
+        h = date.fromisoformat(hd) if hd else None
+        spans.append((c, v, h, int(n)))
+        if h is not None:
+            handled[c][h] += int(n)
+        for d in (v, h):
+            if d is not None and (last is None or d > last):
+                last = d
+    offered: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for c, v, h, n in spans:
+        end = h or last
+        d = v
+        while end is not None and d <= end:
+            offered[c][d] += n
+            d += timedelta(days=1)
+    out: dict[str, dict[str, Any]] = {}
+    for c, days in offered.items():
+        cap = caps.get(c, 0)
+        best: dict[str, Any] | None = None
+        for d, off in days.items():
+            took = handled[c].get(d, 0)
+            could = min(cap, off) if cap else 0
+            if not could:
+                continue
+            ratio = min(1.0, took / could)
+            if (
+                best is None
+                or ratio > best["ratio"]
+                or (ratio == best["ratio"] and took > best["handled"])
+            ):
+                best = {
+                    "day": d.isoformat(),
+                    "handled": took,
+                    "offered": off,
+                    "capacity": cap,
+                    "ratio": ratio,
+                }
+        if best is not None:
+            out[c] = best
+    return out
+
+
+def _coverage(conn: sqlite3.Connection, now: str) -> dict[str, dict[str, list[int]]]:
+    """carrier -> region -> [on time, due]: paid orders with a promise whose parcel was handed off,
+    or is overdue now."""
+    out: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for c, prov, on_time, due in conn.execute(
+        "SELECT o.carrier, o.province, "
+        "sum(CASE WHEN p.handed_off_at IS NOT NULL AND p.handed_off_at <= x.ship_by THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN p.handed_off_at IS NOT NULL OR x.ship_by < ? THEN 1 ELSE 0 END) "
+        "FROM orders o JOIN order_promises x ON x.order_id=o.order_id "
+        "LEFT JOIN parcels p ON p.order_id=o.order_id "
+        "WHERE o.status='paid' AND o.carrier IS NOT NULL GROUP BY o.carrier, o.province",
+        (now,),
     ):
-        if r["order_id"]:
-            recorded.add(r["order_id"])
-        h = _hours(r["opened_at"], r["resolved_at"]) if r["resolved"] and r["resolved_at"] else None
-        cases.setdefault(r["carrier"], []).append((bool(r["resolved"]), h))
-    for r in conn.execute(
+        reg = region_of(prov) or "unknown"
+        cell = out[c].setdefault(reg, [0, 0])
+        cell[0] += int(on_time or 0)
+        cell[1] += int(due or 0)
+    return out
+
+
+def _exceptions(conn: sqlite3.Connection) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """carrier -> {kind: cases}, and carrier -> parcels shipped (handed off, incl. returned later)."""
+    cases: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    intercepts: set[str] = set()
+    for c, kind, oid in conn.execute("SELECT carrier, kind, order_id FROM carrier_exceptions"):
+        cases[c][kind] += 1
+        if oid:
+            intercepts.add(oid)
+    for c, oid in conn.execute(
         "SELECT json_extract(payload, '$.carrier'), json_extract(payload, '$.order_id') FROM events "
         "WHERE type='carrier_intercept.requested'"
     ):
-        if r[1] not in recorded and r[0]:
-            cases.setdefault(r[0], []).append((False, None))
-            recorded.add(r[1])
+        if c and oid not in intercepts:
+            cases[c]["intercept"] += 1
+            intercepts.add(oid)
+    for c, n in conn.execute(
+        "SELECT carrier, count(*) FROM returns WHERE reason='logistics_damage' AND carrier IS NOT NULL "
+        "GROUP BY carrier"
+    ):
+        cases[c]["damage_return"] += int(n)
+    shipped = {
+        r[0]: int(r[1])
+        for r in conn.execute(
+            "SELECT carrier, count(*) FROM parcels WHERE +handed_off_at IS NOT NULL "
+            "AND carrier IS NOT NULL GROUP BY carrier"
+        )
+    }
+    return cases, shipped
+
+
+def scorecard(
+    conn: sqlite3.Connection, weights: dict[str, Any] | None = None, now: str | None = None
+) -> list[dict[str, Any]]:
+    """Rows per carrier, best first: each part's data and score (None = no data), the weighted total
+    over the parts with data, the weights used and the rank."""
+    w = weights_of(conn, weights)
+    rules = {r.carrier: r for r in load_rules(conn)}
+    if not rules:
+        raise StationError("No carrier rules: nothing to score", zh="没有快递规则，无法评分")
+    now = now or iso(utcnow())
+    limit = float(config.get(conn, "exception_limit_per_1000"))
+    resp = _response(conn)
+    peak = _peak(conn, {c: r.daily_capacity for c, r in rules.items()})
+    cov = _coverage(conn, now)
+    cases, shipped = _exceptions(conn)
     costs = [r.cost_cents for r in rules.values() if r.cost_cents > 0]
     avg_cost = sum(costs) / len(costs) if costs else 0.0
-    best_resp = min(
-        (v[0] for c, v in resp.items() if c in rules and v[0] is not None), default=None
-    )
-    best_peak = max((v[0] for c, v in peak.items() if c in rules), default=0)
+    best_resp = min((v[0] for c, v in resp.items() if c in rules and v[0] > 0), default=None)
     rows = []
     for c, rule in rules.items():
         rh, rn = resp.get(c, (None, 0))
         s_resp = (
-            round(100 * best_resp / rh, 1)
-            if rh and best_resp is not None
-            else (100.0 if rh == 0 else 0.0)
+            None
+            if rh is None
+            else (100.0 if rh <= 0 or best_resp is None else round(100 * best_resp / rh, 1))
         )
-        pk, pday = peak.get(c, (0, None))
-        s_peak = round(100 * pk / best_peak, 1) if best_peak else 0.0
-        nd = len([x for x in rule.next_day_regions if x in all_regions])
-        share_nd = nd / len(all_regions) if all_regions else 0.0
-        s_nd = round(100 * share_nd, 1)
-        cs = cases.get(c, [])
-        resolved = [h for ok, h in cs if ok]
-        res_h = [h for h in resolved if h is not None]
-        avg_res = sum(res_h) / len(res_h) if res_h else None
-        speed = min(1.0, target_h / avg_res) if avg_res else 1.0
-        s_exc = round(100 * len(resolved) / len(cs) * speed, 1) if cs else 100.0
+        pk = peak.get(c)
+        s_peak = round(100 * pk["ratio"], 1) if pk else None
+        regions = cov.get(c, {})
+        on_time = sum(v[0] for v in regions.values())
+        due = sum(v[1] for v in regions.values())
+        s_cov = round(100 * on_time / due, 1) if due else None
+        n_cases = sum(cases.get(c, {}).values())
+        n_ship = shipped.get(c, 0)
+        rate = 1000 * n_cases / n_ship if n_ship else None
+        s_exc = (
+            round(max(0.0, 100 * (1 - rate / limit)), 1) if rate is not None and limit > 0 else None
+        )
         s_cost = (
             round(min(100.0, 100 * avg_cost / rule.cost_cents), 1)
             if rule.cost_cents and avg_cost
-            else 0.0
+            else None
         )
         scores = {
             "response": s_resp,
             "peak": s_peak,
-            "next_day": s_nd,
+            "coverage": s_cov,
             "exceptions": s_exc,
             "cost": s_cost,
         }
-        total = round(sum(w.get(k, 0) * scores[k] for k in PARTS) / sum(w.values()), 1)
+        have = [p for p in PARTS if scores[p] is not None and w[p] > 0]
+        total = (
+            round(sum(w[p] * float(scores[p] or 0) for p in have) / sum(w[p] for p in have), 1)
+            if s_resp is not None and have
+            else None
+        )
         rows.append(
             {
                 "carrier": c,
@@ -166,32 +295,103 @@ def scorecard(
                 "response_hours": round(rh, 2) if rh is not None else None,
                 "response_parcels": rn,
                 "response_score": s_resp,
-                "peak_parcels_day": pk,
-                "peak_day": pday,
+                "peak_day": pk["day"] if pk else None,
+                "peak_handled": pk["handled"] if pk else None,
+                "peak_could_take": min(pk["capacity"], pk["offered"]) if pk else None,
+                "peak_capacity": rule.daily_capacity or None,
+                "peak_parcels_day": pk["handled"] if pk else None,
                 "peak_score": s_peak,
-                "next_day_regions": nd,
-                "regions_total": len(all_regions),
-                "next_day_score": s_nd,
-                "exception_cases": len(cs),
-                "exceptions_resolved": len(resolved),
-                "avg_resolve_hours": round(avg_res, 2) if avg_res is not None else None,
+                "coverage_on_time": on_time,
+                "coverage_due": due,
+                "coverage_by_region": {
+                    reg: round(v[0] / v[1], 4) if v[1] else None
+                    for reg, v in sorted(regions.items())
+                },
+                "coverage_score": s_cov,
+                "next_day_score": s_cov,  # the screens' old column name
+                "exception_cases": n_cases,
+                "exception_kinds": dict(cases.get(c, {})),
+                "parcels_shipped": n_ship,
+                "exceptions_per_1000": round(rate, 1) if rate is not None else None,
                 "exceptions_score": s_exc,
                 "cost_cents": rule.cost_cents,
                 "avg_cost_cents": round(avg_cost, 1),
                 "cost_score": s_cost,
+                "parts_with_data": have,
                 "weights": json.dumps(w, sort_keys=True),
             }
         )
-    rows.sort(key=lambda r: (-r["total"], r["carrier"]))
+    rows.sort(key=lambda r: (r["total"] is None, -(r["total"] or 0), r["carrier"]))
     for i, r in enumerate(rows, start=1):
         r["rank"] = i
     return rows
 
 
+def score_parts(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per part for a person: its weight, score ('no data' when None) and the data behind it."""
+    w = json.loads(row["weights"])
+    data = {
+        "response": f"{row['response_hours']} h paid -> handed off over {row['response_parcels']} parcels"
+        if row["response_hours"] is not None
+        else "no parcels handed off",
+        "peak": f"{row['peak_handled']} of {row['peak_could_take']} it could take on {row['peak_day']} "
+        f"(capacity {row['peak_capacity']})"
+        if row["peak_day"]
+        else "no capacity booked or nothing waiting",
+        "coverage": ", ".join(
+            f"{k} {'-' if v is None else f'{v:.0%}'}" for k, v in row["coverage_by_region"].items()
+        )
+        + f" ({row['coverage_on_time']}/{row['coverage_due']} on time)"
+        if row["coverage_due"]
+        else "no order due yet",
+        "exceptions": f"{row['exception_cases']} cases / {row['parcels_shipped']} parcels "
+        f"({row['exceptions_per_1000']} per 1,000; {row['exception_kinds'] or 'none'})"
+        if row["parcels_shipped"]
+        else "no parcels shipped",
+        "cost": f"{row['cost_cents'] / 100:.2f} CNY vs average {row['avg_cost_cents'] / 100:.2f}"
+        if row["cost_cents"]
+        else "no cost set",
+    }
+    zh = {
+        "response": f"付款到交接平均 {row['response_hours']} 小时（{row['response_parcels']} 件）"
+        if row["response_hours"] is not None
+        else "没有交接过包裹",
+        "peak": f"{row['peak_day']} 可接 {row['peak_could_take']} 件，实接 {row['peak_handled']} 件"
+        f"（日运力 {row['peak_capacity']}）"
+        if row["peak_day"]
+        else "未约定运力或没有待接包裹",
+        "coverage": "、".join(
+            f"{k} {'-' if v is None else f'{v:.0%}'}" for k, v in row["coverage_by_region"].items()
+        )
+        + f"（准时 {row['coverage_on_time']}/{row['coverage_due']}）"
+        if row["coverage_due"]
+        else "尚无到期订单",
+        "exceptions": f"{row['exception_cases']} 起 / {row['parcels_shipped']} 件（每千件 "
+        f"{row['exceptions_per_1000']} 起）"
+        if row["parcels_shipped"]
+        else "没有发出包裹",
+        "cost": f"每件 {row['cost_cents'] / 100:.2f} 元，平均 {row['avg_cost_cents'] / 100:.2f} 元"
+        if row["cost_cents"]
+        else "未设成本",
+    }
+    return [
+        {
+            "carrier": row["carrier"],
+            "part": p,
+            "weight": w.get(p, 0),
+            "score": "no data" if row[f"{p}_score"] is None else row[f"{p}_score"],
+            "data": data[p],
+            "data_zh": zh[p],
+        }
+        for p in PARTS
+    ]
+
+
 def suggested_split(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Next promo's roles from the ranking: the best as main (~60%), the next two as backups (~20% each)."""
-    ranked = [r["carrier"] for r in rows]
-    return {"main": ranked[:1], "backups": ranked[1:3], "dynamic": ranked[3:]}
+    ranked = [r["carrier"] for r in rows if r["total"] is not None]
+    unranked = [r["carrier"] for r in rows if r["total"] is None]
+    return {"main": ranked[:1], "backups": ranked[1:3], "dynamic": ranked[3:] + unranked}
 
 
 def save_scorecard_event(
