@@ -250,7 +250,7 @@ def scorecard(
     costs = [r.cost_cents for r in rules.values() if r.cost_cents > 0]
     avg_cost = sum(costs) / len(costs) if costs else 0.0
     best_resp = min((v[0] for c, v in resp.items() if c in rules and v[0] > 0), default=None)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for c, rule in rules.items():
         rh, rn = resp.get(c, (None, 0))
         s_resp = (
@@ -321,7 +321,7 @@ def scorecard(
                 "weights": json.dumps(w, sort_keys=True),
             }
         )
-    rows.sort(key=lambda r: (r["total"] is None, -(r["total"] or 0), r["carrier"]))
+    rows.sort(key=lambda r: (r["total"] is None, -float(r["total"] or 0), str(r["carrier"])))
     for i, r in enumerate(rows, start=1):
         r["rank"] = i
     return rows
