@@ -16,5 +16,5 @@ Map for callers (UI, CLI, tests):
   Previews: `devices.printers.preview.job_png(bytes)`.
 - Scales: `devices.scales.SerialScale(port, on_weight=...)`; `.stable_weight()` -> grams or None.
 - Settings stored in the DB: `devices.config`.
-- Headless station: `devices.station.HeadlessStation`; simulators: `devices.sim`.
+- Simulators: `devices.sim` (the headless station is `warehouse_app.headless`).
 """

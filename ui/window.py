@@ -28,15 +28,18 @@ from PySide6.QtWidgets import (
 
 from devices.scanners.wedge import WedgeDecoder
 from ui import station_ops
-from ui.ops import AppContext, run_on_writer, run_read
+from ui.controller import StationController
+from ui.ops import AppContext, run_read
 from ui.qtcompat import emit
 from ui.sounds import SoundPlayer, sound_for
 from ui.statusbar import StationStatusBar
 from ui.verdict import VerdictPanel
-from warehouse_app.commands import parse_command
+from warehouse_app import returns as returns_mod
+from warehouse_app.commands import Command, parse_command
 from warehouse_app.domain import Verdict
 from warehouse_app.errors import StationError
-from warehouse_app.scan_engine import ScanContext, scan
+from warehouse_app.scan_engine import ScanContext
+from warehouse_app.session import Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -51,44 +54,8 @@ MODE_KEYS = {
 
 
 def returns_module() -> Any:
-    """The promo engineer's returns logic, if it has landed (import guarded)."""
-    try:
-        import warehouse_app.returns as mod  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return mod
-
-
-def scan_return(conn: Any, code: str, ctx: ScanContext, weight_g: int | None = None) -> Verdict:
-    """Return mode: warehouse_app.returns when present, else the scan engine's own answer."""
-    mod = returns_module()
-    fn = getattr(mod, "scan_return", None) if mod else None
-    if fn is not None:
-        return fn(conn, code, ctx)  # type: ignore[no-any-return]
-    return scan(conn, code, ctx, weight_g)
-
-
-def save_return_choice(
-    conn: Any, reason: str | None, disposition: str | None
-) -> tuple[str | None, str | None]:
-    """Writer thread: keep the other half of the choice; both known -> the returns module's own setter."""
-    from warehouse_app.station import set_setting
-    from warehouse_app.store.tx import transaction
-
-    mod = returns_module()
-    assert mod is not None
-    with transaction(conn):
-        cur_r, cur_d = mod.return_defaults(conn)
-        r, d = reason or cur_r, disposition or cur_d
-        if r and d:
-            mod.set_return_defaults(
-                conn, r, d
-            )  # validates both (zh + en) and changes nothing on error
-        elif r:
-            set_setting(conn, mod.SETTING_REASON, r)
-        elif d:
-            set_setting(conn, mod.SETTING_DISPOSITION, d)
-    return r, d
+    """The returns rules (reasons, dispositions) the return desk shows."""
+    return returns_mod
 
 
 class ModeBar(QWidget):
@@ -329,10 +296,10 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, *, sounds: bool | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        self.mode = "verify"
-        self.batch_id: str | None = None
-        self.handoff_id: str | None = None
-        self.scans_in_flight = 0
+        # the floor's state lives in the core session; the window renders its outcomes
+        self.controller = StationController(ctx, self)
+        self.controller.outcome_ready.connect(self.render)
+        self.controller.input_failed.connect(self._scan_failed)
         self.return_choice: str | None = None
         self.return_state: tuple[str | None, str | None] = (None, None)
         self.sound = SoundPlayer(ctx.settings.sounds if sounds is None else sounds)
@@ -402,6 +369,7 @@ class MainWindow(QMainWindow):
         if lang not in ("zh", "en"):
             return
         self.ctx.save_setting(language=lang)
+        self.controller.set_language(lang)
         install_translator(lang)
         self.retranslate()
         emit(self.ctx.events.language_changed, lang)
@@ -482,30 +450,31 @@ class MainWindow(QMainWindow):
             self.handle_scan(code, "typed")
 
     def login_with(self, code: str) -> None:
-        def ok(op: dict[str, Any]) -> None:
-            self.ctx.operator = op
-            emit(self.ctx.events.operator_changed, op)
-            self.sound.play("ok")
-            self.packer.panel.show_message(
-                True,
-                self.tr("Welcome, %1").replace("%1", op["name"]),
-                self.tr("Scan a parcel, or press F1-F5 to change mode"),
-            )
-            self.show_packer()
-            self._update_context_line()
-            emit(self.logged_in, op)
-
-        def fail(exc: BaseException) -> None:
-            self.sound.play("reject")
-            zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (str(exc), str(exc))
-            self.login.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan your badge"))
-
-        run_on_writer(
-            self.ctx, station_ops.do_login, code, on_success=ok, on_failure=fail, parent=self
-        )
+        """A badge or typed operator code (the session logs in or refuses)."""
+        self.controller.scan(code)
 
     def logout(self) -> None:
+        """F8: the screen locks at once; the session records it in input order."""
         if self.ctx.operator is None:
+            return
+        self._logged_out()
+        self.controller.command(Command("logout"))
+
+    def _logged_in(self, op: dict[str, Any]) -> None:
+        self.ctx.operator = op
+        emit(self.ctx.events.operator_changed, op)
+        self.sound.play("ok")
+        self.packer.panel.show_message(
+            True,
+            self.tr("Welcome, %1").replace("%1", op["name"]),
+            self.tr("Scan a parcel, or press F1-F5 to change mode"),
+        )
+        self.show_packer()
+        self._update_context_line()
+        emit(self.logged_in, op)
+
+    def _logged_out(self) -> None:
+        if self.ctx.operator is None and self.stack.currentWidget() is self.login:
             return
         self.ctx.operator = None
         emit(self.ctx.events.operator_changed, None)
@@ -515,15 +484,39 @@ class MainWindow(QMainWindow):
         self.login.entry.setFocus()
         self._update_context_line()
 
+    # -- the session's state, as the window shows it ------------------------------------------
+    @property
+    def session(self) -> Any:
+        return self.controller.session
+
+    @property
+    def mode(self) -> str:
+        return str(self.controller.state.mode)
+
+    @property
+    def batch_id(self) -> str | None:
+        return self.controller.state.batch_id  # type: ignore[no-any-return]
+
+    @property
+    def handoff_id(self) -> str | None:
+        return self.controller.state.handoff_id  # type: ignore[no-any-return]
+
+    @property
+    def scans_in_flight(self) -> int:
+        return self.controller.in_flight
+
     # -- modes and context -----------------------------------------------------------------
     def set_mode(self, mode: str, announce: bool = True) -> None:
+        """F1-F5 (and the lead area's "use this handoff"): the session switches the mode."""
         if mode not in MODES or self.ctx.operator is None:
             return
-        self.mode = mode
+        self.controller.command(Command("mode", mode), announce=announce)
+
+    def _mode_set(self, out: Outcome) -> None:
+        mode = out.mode
         self.packer.modes.set_mode(mode)
         self._update_context_line()
-        if announce:
-            self.sound.play("command")
+        if out.announce:
             hint = {
                 "pack": self.tr("Scan the pre-pack label of each parcel of the batch"),
                 "verify": self.tr("Scan each staged parcel's waybill"),
@@ -534,25 +527,12 @@ class MainWindow(QMainWindow):
             self.packer.panel.show_message(True, self.mode_name(mode), hint)
         emit(self.mode_changed, mode)
         if mode == "return":
-            self._load_return_choice(announce)
+            self._show_return_choice((out.return_reason, out.return_disposition), out.announce)
         self.packer.set_hint(mode)
         self.refresh_counters()
 
-    def _load_return_choice(self, announce: bool = False) -> None:
-        """Show the station's current return reason/disposition (keys, cards or the lead's Returns tab)."""
-        mod = returns_module()
-        if mod is None:
-            return
-
-        def got(choice: tuple[str | None, str | None]) -> None:
-            self._show_return_choice(choice, announce)
-
-        run_read(self.ctx, mod.return_defaults, on_success=got, parent=self)
-
     def _return_names(self, reason: str | None, disp: str | None) -> tuple[str | None, str | None]:
         mod = returns_module()
-        if mod is None:
-            return reason, disp
         i = 0 if self.ctx.lang == "zh" else 1
         return (
             mod.REASONS[reason][i] if reason in mod.REASONS else None,
@@ -579,54 +559,31 @@ class MainWindow(QMainWindow):
     def return_legend(self) -> str:
         """The key map, in the current language, for the hint line and the panel."""
         mod = returns_module()
-        if mod is None:
-            return ""
         i = 0 if self.ctx.lang == "zh" else 1
         rs = "  ".join(f"Ctrl+{n} {v[i]}" for n, v in enumerate(mod.REASONS.values(), 1))
         ds = "  ".join(f"Alt+{n} {v[i]}" for n, v in enumerate(mod.DISPOSITIONS.values(), 1))
         return f"{rs}   |   {ds}"
 
     def choose_return(self, reason: str | None = None, disposition: str | None = None) -> None:
-        """Set the return reason and/or disposition for the next return scans (keys or command cards).
-
-        Bad values change nothing and say so (zh + en); a choice also switches to return mode."""
-        mod = returns_module()
+        """Ctrl+1…5 / Alt+1…3: the session validates and stores the choice (and switches to
+        return mode); a bad value changes nothing and says so (zh + en)."""
         if self.ctx.operator is None:
             self.sound.play("reject")
             self.login.panel.show_message(
                 False, self.tr("Log in first"), self.tr("Scan your badge")
             )
             return
-        if mod is None:
-            self._reject_card(
-                self.ctx.text("本工位没有退货功能", "Returns are not available on this station")
-            )
-            return
-        if (reason is not None and reason not in mod.REASONS) or (
-            disposition is not None and disposition not in mod.DISPOSITIONS
-        ):
-            bad = reason if reason is not None and reason not in mod.REASONS else disposition
-            self._reject_card(
-                self.ctx.text(f"未知的退货选项：{bad}", f"Unknown return option: {bad}")
-            )
-            return
-        if self.mode != "return":
-            self.set_mode("return", announce=False)
+        self.controller.choose_return(reason, disposition)
 
-        def done(choice: tuple[str | None, str | None]) -> None:
-            self.sound.play("command")
-            self._show_return_choice(choice, True)
-            emit(self.return_choice_changed, choice)
-
-        run_on_writer(
-            self.ctx,
-            save_return_choice,
-            reason,
-            disposition,
-            on_success=done,
-            on_failure=self._context_failed,
-            parent=self,
-        )
+    def _return_chosen(self, out: Outcome) -> None:
+        if self.packer.modes.current != "return":
+            self.packer.modes.set_mode("return")
+            emit(self.mode_changed, "return")
+            self.packer.set_hint("return")
+        choice = (out.return_reason, out.return_disposition)
+        self.sound.play("command")
+        self._show_return_choice(choice, True)
+        emit(self.return_choice_changed, choice)
 
     def _reject_card(self, title: str) -> None:
         self.sound.play("reject")
@@ -649,7 +606,7 @@ class MainWindow(QMainWindow):
             return ""
         mod = returns_module()
         ex = v.extra or {}
-        if mod is None or not ex.get("reason"):
+        if not ex.get("reason"):
             return ""
         i = 0 if self.ctx.lang == "zh" else 1
         return (
@@ -668,60 +625,36 @@ class MainWindow(QMainWindow):
         }[mode]
 
     def set_batch(self, batch_id: str | None, announce: bool = True) -> None:
-        if batch_id is None:
-            self.batch_id = None
-            self._update_context_line()
-            return
-
-        def ok(b: dict[str, Any]) -> None:
-            self.batch_id = b["batch_id"]
-            self._sync_pick(self.packer.batch_pick, self.batch_id)
-            self._update_context_line()
-            self.refresh_counters()
-            if announce:
-                self.sound.play("command")
-                self.packer.panel.show_message(
-                    True,
-                    self.tr("Batch %1").replace("%1", b["batch_id"]),
-                    f"{b['sku_set']} · {self.status_name(b['status'])}",
-                )
-
-        run_read(
-            self.ctx,
-            station_ops.check_batch,
-            batch_id,
-            on_success=ok,
-            on_failure=self._context_failed,
-            parent=self,
-        )
+        self.controller.set_batch(batch_id, announce)
 
     def set_handoff(self, handoff_id: str | None, announce: bool = True) -> None:
-        if handoff_id is None:
-            self.handoff_id = None
-            self._update_context_line()
-            return
+        self.controller.set_handoff(handoff_id, announce)
 
-        def ok(h: dict[str, Any]) -> None:
-            self.handoff_id = h["handoff_id"]
-            self._sync_pick(self.packer.handoff_pick, self.handoff_id)
-            self._update_context_line()
-            self.refresh_counters()
-            if announce:
-                self.sound.play("command")
-                self.packer.panel.show_message(
-                    True,
-                    self.tr("Handoff %1").replace("%1", h["handoff_id"]),
-                    f"{self.ctx.carrier_label(h['carrier'])} · {self.status_name(h['status'])}",
-                )
+    def _batch_set(self, out: Outcome) -> None:
+        self._sync_pick(self.packer.batch_pick, out.batch_id)
+        self._update_context_line()
+        self.refresh_counters()
+        if out.announce and out.batch_id:
+            self.sound.play("command")
+            self.packer.panel.show_message(
+                True,
+                self.tr("Batch %1").replace("%1", out.batch_id),
+                f"{out.detail.get('sku_set', '')} · "
+                f"{self.status_name(out.detail.get('status', ''))}",
+            )
 
-        run_read(
-            self.ctx,
-            station_ops.check_handoff,
-            handoff_id,
-            on_success=ok,
-            on_failure=self._context_failed,
-            parent=self,
-        )
+    def _handoff_set(self, out: Outcome) -> None:
+        self._sync_pick(self.packer.handoff_pick, out.handoff_id)
+        self._update_context_line()
+        self.refresh_counters()
+        if out.announce and out.handoff_id:
+            self.sound.play("command")
+            self.packer.panel.show_message(
+                True,
+                self.tr("Handoff %1").replace("%1", out.handoff_id),
+                f"{self.ctx.carrier_label(out.detail.get('carrier'))} · "
+                f"{self.status_name(out.detail.get('status', ''))}",
+            )
 
     @staticmethod
     def _sync_pick(combo: QComboBox, value: str | None) -> None:
@@ -732,11 +665,6 @@ class MainWindow(QMainWindow):
         combo.blockSignals(True)
         combo.setCurrentIndex(max(0, i))
         combo.blockSignals(False)
-
-    def _context_failed(self, exc: BaseException) -> None:
-        self.sound.play("reject")
-        zh, en = (exc.zh, str(exc)) if isinstance(exc, StationError) else (str(exc), str(exc))
-        self.packer.panel.show_message(False, self.ctx.text(zh, en), self.tr("Scan the right card"))
 
     def pick_batch(self) -> None:
         if self.stack.currentWidget() is self.packer:
@@ -812,84 +740,80 @@ class MainWindow(QMainWindow):
             )
         self.packer.context_line.setText("  ·  ".join(bits))
 
-    # -- scans -----------------------------------------------------------------------------
+    # -- inputs and outcomes -----------------------------------------------------------------
     def handle_scan(self, code: str, source: str = "serial") -> None:
-        """Every scan enters here (serial thread signal, wedge decoder, typed Enter)."""
+        """Every scan enters here (serial thread signal, wedge decoder, typed Enter) and goes to
+        the core session; `render` shows what it decided."""
         code = code.strip()
         if not code:
             return
         dev = self.ctx.devices
         if dev is not None and dev.take_test_scan(code, source):
             return
-        cmd = parse_command(code)
-        if cmd is not None:
-            self._command(cmd)
-            return
-        if self.ctx.operator is None:
-            self.login_with(code)
-            return
-        if self.stack.currentWidget() is not self.packer:
-            self.show_packer()
-        self.submit_scan(code)
-
-    def _command(self, cmd: Any) -> None:
-        if cmd.kind == "logout":
-            self.logout()
-        elif self.ctx.operator is None:
-            self.sound.play("reject")
-            self.login.panel.show_message(
-                False, self.tr("Log in first"), self.tr("Scan your badge")
-            )
-        elif cmd.kind == "mode":
-            self.show_packer()
-            self.set_mode(cmd.value)
-        elif cmd.kind == "batch":
-            self.show_packer()
-            self.set_batch(cmd.value)
-        elif cmd.kind == "handoff":
-            self.show_packer()
-            self.set_handoff(cmd.value)
-        elif cmd.kind in ("reason", "dispose"):
-            self.show_packer()
-            if cmd.kind == "reason":
-                self.choose_return(reason=cmd.value)
-            else:
-                self.choose_return(disposition=cmd.value)
-        elif cmd.kind == "invalid":
-            self.show_packer()
-            self._reject_card(self.tr("Unknown command card: %1").replace("%1", cmd.value))
+        weight = None
+        if (
+            parse_command(code) is None
+            and self.controller.wants_weight()
+            and self.ctx.settings.use_scale_in_verify
+            and dev is not None
+        ):
+            weight = dev.stable_weight()
+        self.controller.scan(code, weight)
 
     def scan_context(self) -> ScanContext:
-        op = self.ctx.operator
-        return ScanContext(
-            mode=self.mode,
-            operator=op["code"] if op else None,
-            batch_id=self.batch_id if self.mode in ("pack", "verify") else None,
-            handoff_id=self.handoff_id if self.mode == "handoff" else None,
-            lang=self.ctx.lang,
-        )
+        return self.controller.session.scan_context()  # type: ignore[no-any-return]
 
     def submit_scan(self, code: str) -> None:
-        sctx = self.scan_context()
-        weight = None
-        dev = self.ctx.devices
-        if self.mode == "verify" and self.ctx.settings.use_scale_in_verify and dev is not None:
-            weight = dev.stable_weight()
-        fn = scan_return if self.mode == "return" else scan
-        self.scans_in_flight += 1
-        run_on_writer(
-            self.ctx,
-            fn,
-            code,
-            sctx,
-            weight,
-            on_success=self._verdict,
-            on_failure=self._scan_failed,
-            parent=self,
-        )
+        self.handle_scan(code, "typed")
+
+    def render(self, out: Outcome) -> None:
+        """Show one session outcome (UI thread)."""
+        kind = out.kind
+        if kind == "ignored":
+            return
+        if kind == "verdict":
+            assert out.verdict is not None
+            if self.stack.currentWidget() is self.lead:
+                self.show_packer()
+            self._verdict(out.verdict)
+            return
+        if kind == "login":
+            if out.ok and out.operator is not None:
+                self._logged_in(out.operator)
+            else:
+                self.sound.play("reject")
+                self.login.panel.show_message(
+                    False, self.ctx.text(out.message_zh, out.message_en), self.tr("Scan your badge")
+                )
+            return
+        if kind == "logout":
+            self._logged_out()
+            return
+        if not out.ok:
+            if out.operator is None:
+                self.sound.play("reject")
+                self.login.panel.show_message(
+                    False, self.tr("Log in first"), self.tr("Scan your badge")
+                )
+                return
+            self.show_packer()
+            if kind == "invalid":
+                self._reject_card(self.tr("Unknown command card: %1").replace("%1", out.code))
+            else:
+                self._reject_card(self.ctx.text(out.message_zh, out.message_en))
+            return
+        if out.announce and self.stack.currentWidget() is not self.packer:
+            self.show_packer()
+        if kind == "mode":
+            self._mode_set(out)
+        elif kind == "batch":
+            self._batch_set(out)
+        elif kind == "handoff":
+            self._handoff_set(out)
+        elif kind == "return_choice":
+            self._return_chosen(out)
 
     def _verdict(self, v: Verdict) -> None:
-        self.scans_in_flight -= 1
         self.packer.panel.show_verdict(
             v,
             self.ctx.lang,
@@ -900,9 +824,6 @@ class MainWindow(QMainWindow):
         dev = self.ctx.devices
         if dev is not None:
             dev.feedback(v.ok)  # scanner's own good/bad-read beep, written on the device thread
-        if v.ok and v.print_waybill and v.parcel_id and dev is not None and dev.queue is not None:
-            op = self.ctx.operator
-            dev.enqueue_parcel(v.parcel_id, op["code"] if op else None)
         if v.ok:
             emit(self.ctx.events.data_changed, "scan")
         emit(self.verdict_shown, v)
@@ -910,7 +831,6 @@ class MainWindow(QMainWindow):
             self._counter_timer.start()
 
     def _scan_failed(self, exc: BaseException) -> None:
-        self.scans_in_flight -= 1
         logger.error("scan failed", exc_info=exc)
         self.sound.play("reject")
         zh, en = (

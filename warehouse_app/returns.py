@@ -86,6 +86,25 @@ def set_return_defaults(conn: sqlite3.Connection, reason: str, disposition: str)
     set_setting(conn, SETTING_DISPOSITION, disposition)
 
 
+def choose_return(
+    conn: sqlite3.Connection, reason: str | None, disposition: str | None
+) -> tuple[str | None, str | None]:
+    """One station choice (a key, a card, the lead's Returns tab): keep the other half, validate
+    what is given (zh + en error, nothing saved) and store it in its own transaction."""
+    from warehouse_app.station import set_setting
+
+    r = check_reason(reason) if reason is not None else None
+    d = check_disposition(disposition) if disposition is not None else None
+    with transaction(conn):
+        cur_r, cur_d = return_defaults(conn)
+        r, d = r or cur_r, d or cur_d
+        if r:
+            set_setting(conn, SETTING_REASON, check_reason(r))
+        if d:
+            set_setting(conn, SETTING_DISPOSITION, check_disposition(d))
+    return r, d
+
+
 def return_defaults(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
     from warehouse_app.station import get_setting
 

@@ -13,7 +13,8 @@ def test_console_demo_shows_real_verdicts_and_commits_them(tmp_path):
     assert text.count("✔ 核对通过") == 3
     assert "✘ 订单已取消：拦截！" in text and "取出包裹，放入拦截区" in text
     assert "✘ 重复扫描" in text and "✘ 尚未打包" in text and "✘ 未知条码" in text
-    assert "共 7 次扫描" in text
+    assert "欢迎" in text and "核对装箱" in text  # badge login and the mode card
+    assert "共 9 次扫描" in text
     # the three OK scans are durable verified parcels with their outbox events
     db = sqlite3.connect(tmp_path / "demo" / "station.db")
     verified_by_kiosk = db.execute(

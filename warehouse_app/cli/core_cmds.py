@@ -18,7 +18,6 @@ from warehouse_app.batches import (
 )
 from warehouse_app.catalog import upsert_skus
 from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
-from warehouse_app.commands import parse_command
 from warehouse_app.errors import StationError
 from warehouse_app.handoffs import (
     close_handoff,
@@ -30,7 +29,7 @@ from warehouse_app.handoffs import (
 from warehouse_app.importer import read_skus
 from warehouse_app.outbox import last_seq
 from warehouse_app.reports import handoff_counts
-from warehouse_app.scan_engine import ScanContext, scan
+from warehouse_app.session import StationSession
 from warehouse_app.station import add_operator, check_station_id, init_station, require_station
 from warehouse_app.store.tx import transaction
 
@@ -85,7 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("scan", help="scan codes, one JSON verdict per line / 扫描")
     p.add_argument("codes", nargs="+", help="codes, or - to read one code per line from stdin")
-    p.add_argument("--mode", choices=["pack", "verify", "handoff", "pull"], required=True)
+    p.add_argument("--mode", choices=["pack", "verify", "handoff", "pull", "return"], required=True)
     p.add_argument("--operator", default="CLI")
     p.add_argument("--batch")
     p.add_argument("--handoff")
@@ -299,10 +298,11 @@ def _codes(args: argparse.Namespace) -> Iterator[str]:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    """Each verdict is printed (and flushed) only after its transaction committed."""
+    """The station session on the command line: codes, badges and command cards, one JSON line
+    each, printed (and flushed) only after its transaction committed."""
     conn = conn_of(args)
     require_station(conn)
-    ctx = ScanContext(
+    session = StationSession(
         mode=args.mode,
         operator=args.operator,
         batch_id=args.batch,
@@ -311,41 +311,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
     )
     rejected = 0
     for code in _codes(args):
-        cmd = parse_command(code)
-        if cmd is not None and cmd.kind == "invalid":  # a command card with an unknown value
-            rejected += 1
-            print(
-                json.dumps(
-                    {
-                        "status": "rejected",
-                        "code": code,
-                        "kind": "invalid",
-                        "reason": "invalid_command",
-                        "message_zh": "无效的指令条码",
-                        "message_en": "Invalid command barcode",
-                    },
-                    ensure_ascii=False,
-                ),
-                flush=True,
-            )
+        out = session.scan(conn, code, weight_g=args.weight)
+        if out.kind == "ignored":
             continue
-        if cmd is not None:
-            if cmd.kind == "mode":
-                ctx.mode = cmd.value
-            elif cmd.kind == "batch":
-                ctx.batch_id = cmd.value
-            elif cmd.kind == "handoff":
-                ctx.handoff_id = cmd.value
-            print(
-                json.dumps(
-                    {"status": "command", "code": code, "kind": cmd.kind, "value": cmd.value}
-                ),
-                flush=True,
-            )
-            continue
-        v = scan(conn, code, ctx, weight_g=args.weight)
-        rejected += 0 if v.ok else 1
-        print(v.to_json(), flush=True)
+        rejected += 0 if out.ok else 1
+        print(json.dumps(out.to_dict(), ensure_ascii=False, separators=(",", ":")), flush=True)
     return 0 if rejected == 0 else 3
 
 

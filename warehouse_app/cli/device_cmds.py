@@ -146,7 +146,7 @@ def _simulate(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from devices.printers.url import parse_printer_url
     from devices.scanners.framing import ScannerConfig
-    from devices.station import HeadlessStation
+    from warehouse_app.headless import HeadlessStation
     from warehouse_app.scan_engine import ScanContext
 
     if not args.headless:
@@ -155,8 +155,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             zh="有界面的工位请用 warehouse-station-gui；无界面请加 --headless。",
         )
     if args.demo:
-        from devices.console_demo import run as run_console_demo
         from warehouse_app.cli import data_dir_of
+        from warehouse_app.console_demo import run as run_console_demo
 
         return run_console_demo(data_dir_of(args) / "demo", lang=args.lang)
     if not args.mode:

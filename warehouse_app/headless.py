@@ -1,7 +1,9 @@
-"""A station without a screen: scanner -> scan engine -> verdict (one JSON line) -> printer.
+"""A station without a screen: scanner -> station session -> outcome (one JSON line) -> printer.
 
 This is what a kiosk without a display runs, and what the end-to-end tests drive: the same device
-threads, writer thread and scan engine the GUI uses, with stdout instead of widgets.
+threads, writer thread and station session the window uses, with stdout instead of widgets. So
+badges, command cards (`#MODE:…`, `#BATCH:…`, `#REASON:…`) and print-after-bind behave exactly
+as on the screen.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from devices.scales.reader import SerialScale, Weight
 from devices.scanners.framing import Scan, ScannerConfig
 from devices.scanners.serial_reader import SerialScanner
 from devices.serial_device import DeviceStatus
-from warehouse_app.scan_engine import ScanContext, scan
+from warehouse_app.commands import parse_command
+from warehouse_app.scan_engine import ScanContext
+from warehouse_app.session import Outcome, StationSession
 from warehouse_app.store.db import Store
 from warehouse_app.store.writer import StoreWriter
 
@@ -60,6 +64,14 @@ class HeadlessStation:
         self.scanner = SerialScanner(
             scanner, on_scan=self._on_scan, on_status=self._on_status, feedback=feedback
         )
+        self.session = StationSession(
+            mode=ctx.mode,
+            operator=ctx.operator,
+            batch_id=ctx.batch_id,
+            handoff_id=ctx.handoff_id,
+            lang=ctx.lang,
+            printer=_QueuePort(self.queue),
+        )
         self.verdicts = 0
 
     def _emit(self, stream: IO[str], obj: dict[str, Any] | str) -> None:
@@ -87,7 +99,7 @@ class HeadlessStation:
 
     def _on_scan(self, s: Scan) -> None:
         weight: int | None = None
-        if self.scale is not None and self.ctx.mode == "verify":
+        if self.scale is not None and self.session.wants_weight() and parse_command(s.code) is None:
             weight = self.scale.wait_stable(self.scale_wait_s)
             if weight is None:
                 self._emit(
@@ -101,16 +113,16 @@ class HeadlessStation:
                     },
                 )
         try:
-            verdict = self.writer.call(scan, s.code, self.ctx, weight)
+            out: Outcome = self.writer.call(self.session.scan, s.code, weight)
         except Exception as exc:
             logger.exception("scan of %r failed", s.code)
             self._emit(self.err, {"event": "scan_error", "code": s.code, "error": str(exc)})
             return
+        if out.kind == "ignored":
+            return
         self.verdicts += 1
-        self._emit(self.out, verdict.to_json())
-        (self.scanner.good_read if verdict.ok else self.scanner.bad_read)()
-        if verdict.ok and verdict.print_waybill and verdict.parcel_id and self.queue is not None:
-            self.queue.enqueue_parcel(verdict.parcel_id, self.ctx.operator)
+        self._emit(self.out, out.to_dict())
+        (self.scanner.good_read if out.ok else self.scanner.bad_read)()
 
     def start(self) -> HeadlessStation:
         if self.queue:
@@ -128,3 +140,17 @@ class HeadlessStation:
         if self.queue:
             self.queue.stop()
         self.writer.close()
+
+
+class _QueuePort:
+    """The session's print port over this station's print queue (None: no printer)."""
+
+    def __init__(self, queue: PrintQueue | None) -> None:
+        self.queue = queue
+
+    def printer_key(self) -> str | None:
+        return self.queue.key if self.queue is not None else None
+
+    def wake(self) -> None:
+        if self.queue is not None:
+            self.queue.wake()

@@ -1,10 +1,11 @@
 """The station on the embedded demo, in a terminal: for machines without a screen.
 
 Builds the demo promo (once), starts the simulated scanner (a pty) and label printer (TCP, like
-a 9100 printer), runs the real headless station in verify mode on them, plays a short scripted
-shift through the scanner - OK parcels, an intercept, a duplicate, an unknown code - and then
-lets the person type codes of their own. Every verdict goes the real way: pty bytes -> reader
-thread -> scan engine -> durable commit -> verdict line.
+a 9100 printer), runs the real headless station on them, plays a short scripted shift through
+the scanner - a badge login, the `#MODE:VERIFY` card, OK parcels, an intercept, a duplicate, an
+unknown code - and then lets the person type codes (and badges, command cards) of their own.
+Every input goes the real way: pty bytes -> reader thread -> station session -> durable commit
+-> one line.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from devices.scanners.framing import ScannerConfig
 from devices.sim.printer import PrinterSimulator
 from devices.sim.pty_device import sim_serial_device
 from devices.sim.scanner import frame
-from devices.station import HeadlessStation
+from warehouse_app.headless import HeadlessStation
 from warehouse_app.paths import db_path
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.store import open_store
@@ -56,7 +57,7 @@ def prepare(data_dir: Path, orders: int = 3000) -> Path:
 
 def script(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(code, what to expect) for a short shift on this demo's data."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = [("P001", "login"), ("#MODE:VERIFY", "mode")]
     packed = [
         r[0]
         for r in conn.execute(
@@ -103,7 +104,7 @@ class PrettyVerdicts:
 
     def _show(self, v: dict[str, Any]) -> None:
         zh = self.lang.startswith("zh")
-        ok = v.get("status") == "ok"
+        ok = v.get("status") in ("ok", "command")
         colour = GREEN if ok else (ORANGE if v.get("reason") == "intercepted" else RED)
         mark = "✔" if ok else "✘"
         msg = v.get("message_zh" if zh else "message_en") or ""
@@ -150,7 +151,7 @@ def run(
     station = HeadlessStation(
         store,
         ScannerConfig(port=scanner_dev.path, suffix="CR"),
-        ScanContext(mode="verify", operator="P001", lang=lang),
+        ScanContext(mode="verify", operator=None, lang=lang),
         printer_url=f"{printer.url}&size=76x130",
         out=cast(IO[str], pretty),
         err=devices_log,

@@ -1,0 +1,299 @@
+"""Print jobs in the station DB: what must print, what printed, and the events that say so.
+
+The floor's rule: a waybill is printed at most once unless a shift lead asks for a reprint (its
+own job row and a `waybill.reprinted` event). A job whose bytes may have reached the printer
+before a failure becomes `uncertain` and is never resent on its own. Each function that changes
+jobs owns its transaction; the print worker and the station session call them on the writer
+thread. devices/ only turns a label into bytes and sends them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from typing import Any
+
+from warehouse_app.clock import iso, utcnow
+from warehouse_app.domain import NO_PRINT_STATES
+from warehouse_app.errors import InvalidOperation, NotFound
+from warehouse_app.outbox import append_event
+from warehouse_app.store.tx import transaction
+
+logger = logging.getLogger(__name__)
+
+
+_NO_PRINT = ",".join("?" * len(NO_PRINT_STATES))
+LEFT_STATE_ZH = {
+    "handed_off": "交接",
+    "returned": "退回",
+    "voided": "作废",
+    "intercepted": "拦截",
+    "pulled": "取出（拦截）",
+}
+
+
+def skip_if_left(conn: sqlite3.Connection, job: dict[str, Any]) -> str | None:
+    """A queued first print whose parcel left the line since it was queued (handed off,
+    returned, voided, intercepted, pulled) is cancelled, never printed; returns the state."""
+    if job["kind"] != "print" or not job["parcel_id"]:
+        return None
+    row = conn.execute(
+        "SELECT state FROM parcels WHERE parcel_id=?", (job["parcel_id"],)
+    ).fetchone()
+    if row is None or row[0] not in NO_PRINT_STATES:
+        return None
+    with transaction(conn):
+        conn.execute(
+            "UPDATE print_jobs SET state='cancelled', error=?, updated_at=? WHERE job_id=? "
+            "AND state='queued'",
+            (f"skipped: parcel {row[0]}", iso(utcnow()), job["job_id"]),
+        )
+    return str(row[0])
+
+
+def enqueue_batch(
+    conn: sqlite3.Connection, batch_id: str, printer: str, operator: str | None = None
+) -> tuple[str, int]:
+    """Queue every not-yet-printed waybill of a batch, in label order. Returns (run_id, queued)."""
+    if conn.execute("SELECT 1 FROM batches WHERE batch_id=?", (batch_id,)).fetchone() is None:
+        raise NotFound(f"No batch {batch_id}", zh=f"没有批次 {batch_id}")
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    now = iso(utcnow())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, created_at, updated_at) "
+            "SELECT ?, ?, 'print', parcel_id, batch_id, waybill, 'queued', ?, ?, ? FROM parcels "
+            "WHERE batch_id = ? AND waybill IS NOT NULL AND print_count = 0 "
+            f"AND state NOT IN ({_NO_PRINT}) ORDER BY label_code",
+            (run_id, printer, operator, now, now, batch_id, *NO_PRINT_STATES),
+        )
+        n = cur.rowcount
+        # Anonymous pre-pack parcels have no waybill yet: they get their pre-pack label (its
+        # label code as a barcode, scanned at verify), at most once (the print_jobs_once index:
+        # the job's `waybill` column holds the label code, `reason` says 'prepack').
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, reason, created_at, updated_at) "
+            "SELECT ?, ?, 'print', parcel_id, batch_id, label_code, 'queued', ?, 'prepack', ?, ? "
+            "FROM parcels WHERE batch_id = ? AND waybill IS NULL "
+            f"AND state NOT IN ({_NO_PRINT}) ORDER BY label_code",
+            (run_id, printer, operator, now, now, batch_id, *NO_PRINT_STATES),
+        )
+        n += cur.rowcount
+    logger.info("queued %d labels of batch %s on %s (%s)", n, batch_id, printer, run_id)
+    return run_id, n
+
+
+def enqueue_parcel(
+    conn: sqlite3.Connection, parcel_id: str, printer: str, operator: str | None = None
+) -> tuple[str, int]:
+    """Queue one parcel's first print (after a pack/verify verdict asks for it); a no-op if it has one."""
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    now = iso(utcnow())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, created_at, updated_at) SELECT ?, ?, 'print', parcel_id, batch_id, waybill, "
+            "'queued', ?, ?, ? FROM parcels WHERE parcel_id = ? AND waybill IS NOT NULL AND print_count = 0 "
+            f"AND state NOT IN ({_NO_PRINT})",
+            (run_id, printer, operator, now, now, parcel_id, *NO_PRINT_STATES),
+        )
+    return run_id, cur.rowcount
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+        ).fetchone()
+        is not None
+    )
+
+
+def enqueue_print_requests(
+    conn: sqlite3.Connection, printer: str, operator: str | None = None
+) -> tuple[str, int]:
+    """Queue the open `print_requests` (new waybills after a carrier failover, from the promo area).
+    Only requests whose waybill is still the parcel's current one; each is marked printed when
+    its job is done."""
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    if not _has_table(conn, "print_requests"):
+        return run_id, 0
+    now = iso(utcnow())
+    with transaction(conn):
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
+            "requested_by, reason, created_at, updated_at) "
+            "SELECT ?, ?, 'print', p.parcel_id, p.batch_id, r.waybill, 'queued', ?, r.reason, ?, ? "
+            "FROM print_requests r JOIN parcels p ON p.parcel_id = r.parcel_id AND p.waybill = r.waybill "
+            f"WHERE r.printed_at IS NULL AND p.state NOT IN ({_NO_PRINT}) ORDER BY r.id",
+            (run_id, printer, operator, now, now, *NO_PRINT_STATES),
+        )
+    return run_id, cur.rowcount
+
+
+def request_reprint(
+    conn: sqlite3.Connection, waybill: str, printer: str, operator: str, reason: str = ""
+) -> str:
+    """A shift lead's reprint: its own job and an event; anyone else is refused (zh + en)."""
+    op = conn.execute(
+        "SELECT role FROM operators WHERE code=? AND active=1", (operator,)
+    ).fetchone()
+    if op is None or op["role"] != "lead":
+        logger.warning("reprint of %s refused for %s (not a lead)", waybill, operator)
+        raise InvalidOperation(
+            "Only a shift lead can reprint a waybill.", zh="只有组长可以补打面单。"
+        )
+    p = conn.execute(
+        "SELECT parcel_id, batch_id FROM parcels WHERE waybill=?", (waybill,)
+    ).fetchone()
+    if p is None:
+        raise NotFound(f"No parcel with waybill {waybill}", zh=f"没有面单号为 {waybill} 的包裹")
+    run_id = f"run-{uuid.uuid4().hex[:12]}"
+    now = iso(utcnow())
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, requested_by, "
+            "reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                run_id,
+                printer,
+                "reprint",
+                p["parcel_id"],
+                p["batch_id"],
+                waybill,
+                "queued",
+                operator,
+                reason,
+                now,
+                now,
+            ),
+        )
+        append_event(
+            conn,
+            "waybill.reprint_requested",
+            {"waybill": waybill, "parcel_id": p["parcel_id"], "reason": reason, "run_id": run_id},
+            operator=operator,
+            at=now,
+        )
+    return run_id
+
+
+def cancel_jobs(conn: sqlite3.Connection, printer: str, run_id: str | None = None) -> int:
+    now = iso(utcnow())
+    sql = "UPDATE print_jobs SET state='cancelled', updated_at=? WHERE state='queued' AND printer=?"
+    args: list[Any] = [now, printer]
+    if run_id:
+        sql += " AND run_id=?"
+        args.append(run_id)
+    with transaction(conn):
+        return conn.execute(sql, args).rowcount
+
+
+def run_progress(conn: sqlite3.Connection, run_id: str) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT state, count(*) FROM print_jobs WHERE run_id=? GROUP BY state", (run_id,)
+    )
+    d = {r[0]: r[1] for r in rows}
+    d["total"] = sum(d.values())
+    return d
+
+
+def next_job(conn: sqlite3.Connection, printer: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT * FROM print_jobs WHERE printer=? AND state='queued' ORDER BY job_id LIMIT 1",
+        (printer,),
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def set_job_state(
+    conn: sqlite3.Connection,
+    job_id: int,
+    state: str,
+    error: str | None = None,
+    attempt: bool = False,
+) -> None:
+    with transaction(conn):
+        conn.execute(
+            "UPDATE print_jobs SET state=?, error=coalesce(?, error), attempts=attempts+?, updated_at=? "
+            "WHERE job_id=?",
+            (state, error, 1 if attempt else 0, iso(utcnow()), job_id),
+        )
+
+
+def finish_job(conn: sqlite3.Connection, job: dict[str, Any], printer: str) -> None:
+    now = iso(utcnow())
+    with transaction(conn):
+        conn.execute(
+            "UPDATE print_jobs SET state='done', printed_at=?, updated_at=? WHERE job_id=?",
+            (now, now, job["job_id"]),
+        )
+        if job["reason"] == "prepack":  # a pre-pack label, not the waybill: print_count stays 0
+            append_event(
+                conn,
+                "prepack.printed",
+                {
+                    "label_code": job["waybill"],
+                    "parcel_id": job["parcel_id"],
+                    "batch_id": job["batch_id"],
+                    "printer": printer,
+                    "job_id": job["job_id"],
+                    "run_id": job["run_id"],
+                },
+                operator=job["requested_by"],
+                at=now,
+            )
+            return
+        if job["parcel_id"]:
+            conn.execute(
+                "UPDATE parcels SET print_count = print_count + 1 WHERE parcel_id=?",
+                (job["parcel_id"],),
+            )
+        requests: list[int] = []
+        if _has_table(conn, "print_requests"):
+            requests = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM print_requests WHERE waybill=? AND printed_at IS NULL",
+                    (job["waybill"],),
+                )
+            ]
+            conn.execute(
+                "UPDATE print_requests SET printed_at=? WHERE waybill=? AND printed_at IS NULL",
+                (now, job["waybill"]),
+            )
+        kind = "waybill.reprinted" if job["kind"] == "reprint" else "waybill.printed"
+        append_event(
+            conn,
+            kind,
+            {
+                "waybill": job["waybill"],
+                "parcel_id": job["parcel_id"],
+                "batch_id": job["batch_id"],
+                "printer": printer,
+                "job_id": job["job_id"],
+                "run_id": job["run_id"],
+                "reason": job["reason"],
+                **({"print_requests": requests} if requests else {}),
+            },
+            operator=job["requested_by"],
+            at=now,
+        )
+
+
+def recover_jobs(conn: sqlite3.Connection, printer: str) -> list[str]:
+    """After a crash: a job caught mid-send may have printed; mark it uncertain, never resend."""
+    with transaction(conn):
+        rows = conn.execute(
+            "SELECT waybill FROM print_jobs WHERE printer=? AND state='sending'", (printer,)
+        ).fetchall()
+        if rows:
+            conn.execute(
+                "UPDATE print_jobs SET state='uncertain', error='interrupted while sending', "
+                "updated_at=? WHERE printer=? AND state='sending'",
+                (iso(utcnow()), printer),
+            )
+    return [r[0] for r in rows]
