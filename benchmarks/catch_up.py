@@ -83,6 +83,9 @@ class ScanStream:
 
 
 def main() -> int:
+    from warehouse_app.startup import wire
+
+    wire()  # the policies every entry point installs (promo oversell guard, intake hooks)
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--batch-size", type=int, default=500)

@@ -391,6 +391,9 @@ def import_bench(work: Path, n: int, rng: random.Random) -> tuple[float, float, 
 
 
 def main() -> int:
+    from warehouse_app.startup import wire
+
+    wire()  # the policies every entry point installs (promo oversell guard, intake hooks)
     ap = argparse.ArgumentParser()
     ap.add_argument("--orders", type=int, default=1_000_000)
     ap.add_argument("--dir", type=Path)

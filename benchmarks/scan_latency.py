@@ -181,6 +181,9 @@ class BareCommitter:
 
 
 def main() -> None:
+    from warehouse_app.startup import wire
+
+    wire()  # the policies every entry point installs (promo oversell guard, intake hooks)
     ap = argparse.ArgumentParser()
     ap.add_argument("--parcels", type=int, default=1_000_000)
     ap.add_argument("--scans", type=int, default=10_000)

@@ -293,6 +293,9 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
 
 
 def main() -> int:
+    from warehouse_app.startup import wire
+
+    wire()  # the policies every entry point installs (promo oversell guard, intake hooks)
     ap = argparse.ArgumentParser()
     ap.add_argument("--scans", type=int, default=2000)
     ap.add_argument("--baseline", type=int, default=300)

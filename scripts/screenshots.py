@@ -62,6 +62,9 @@ def cancel_order_of(conn: Any, waybill: str) -> None:
 
 
 def main() -> int:
+    from warehouse_app.startup import wire
+
+    wire()  # the policies every entry point installs (promo oversell guard, intake hooks)
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--out", type=Path, default=Path(tempfile.gettempdir()) / "warehouse-station-screens"

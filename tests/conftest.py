@@ -16,6 +16,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.core_helpers import seed_station
+from warehouse_app.startup import wire
+
+wire()  # the suite runs with the policies every entry point installs (warehouse_app.startup)
 
 
 @pytest.fixture

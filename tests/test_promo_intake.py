@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 from tests.test_promo_common import add_orders, new_station, order
+from warehouse_app import policies
 from warehouse_app.batches import bind_parcel, create_batch, set_batch_status
-from warehouse_app.orders import AFTER_APPLY, AppliedOrder, apply_orders
+from warehouse_app.orders import AppliedOrder, apply_orders
 from warehouse_app.promo.stock import open_alerts, set_stock
 from warehouse_app.store.tx import transaction
 from warehouse_app.sync.service import apply_changes
@@ -162,15 +163,18 @@ def test_hooks_are_registered_once_and_see_what_changed(tmp_path):
     def spy(_conn, applied, _op):
         seen.append(list(applied))
 
-    add_orders(conn, [order("H1", "A+B", 1, carrier="ZTO")])  # loads the promo hooks
-    n = len(AFTER_APPLY)
-    AFTER_APPLY.append(spy)
+    add_orders(conn, [order("H1", "A+B", 1, carrier="ZTO")])
+    wired = policies.current()
+    assert len(wired.after_apply) == 2  # the promo hooks, wired once at start-up
+    previous = policies.install(
+        policies.Policies(wired.bind_checks, (*wired.after_apply, spy), wired.demo_extensions)
+    )
     try:
         with transaction(conn):
             apply_orders(conn, [order("H1", "C", 1, status="cancelled")])
     finally:
-        AFTER_APPLY.remove(spy)
-    assert len(AFTER_APPLY) == n
+        policies.install(previous)
+    assert policies.current() is wired
     (a,) = seen[0]
     assert (a.order_id, a.status, a.carrier, a.prev_status, a.prev_carrier) == (
         "H1",

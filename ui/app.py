@@ -133,7 +133,6 @@ def prepare_demo(data_dir: Path, orders: int = 3000, extensions: bool = True) ->
 
     `extensions=False` leaves out the add-ons other areas hook into the demo (the promo playbook's
     schedule, failover, returns...): the UI tests want only the core promo-in-progress."""
-    from warehouse_app import demo as demo_mod
     from warehouse_app.demo import build_demo
     from warehouse_app.paths import db_path
     from warehouse_app.store import open_store
@@ -144,18 +143,7 @@ def prepare_demo(data_dir: Path, orders: int = 3000, extensions: bool = True) ->
     try:
         if store.station_id(conn) is None:
             logger.info("building demo data in %s", data_dir)
-            saved = list(demo_mod.DEMO_EXTENSIONS)
-            if not extensions:
-                try:
-                    import warehouse_app.promo.demo_data  # noqa: F401  (registers itself on import)
-                except ImportError:
-                    pass
-                saved = list(demo_mod.DEMO_EXTENSIONS)
-                demo_mod.DEMO_EXTENSIONS.clear()
-            try:
-                build_demo(conn, orders=orders)
-            finally:
-                demo_mod.DEMO_EXTENSIONS[:] = saved
+            build_demo(conn, orders=orders, extensions=None if extensions else ())
     finally:
         conn.close()
     return p
@@ -229,7 +217,9 @@ def run_gui(
 ) -> int:
     from warehouse_app.errors import StationError
     from warehouse_app.paths import default_data_dir
+    from warehouse_app.startup import wire
 
+    wire()  # the promo playbook's policies, as every entry point installs them
     try:
         check_display()
     except StartupError as exc:

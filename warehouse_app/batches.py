@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from warehouse_app import multistation
+from warehouse_app import multistation, policies
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import parse_sku_set, sku_set_key
 from warehouse_app.errors import InvalidOperation, NotFound, StationError
@@ -21,18 +21,6 @@ from warehouse_app.station import require_station
 logger = logging.getLogger(__name__)
 
 BATCH_STATUSES = ("draft", "active", "paused", "done")
-
-# Optional guards consulted before binding (e.g. the promo oversell check registered by
-# warehouse_app.promo.stock): fn(conn, parcel_row, order_row) -> False refuses the bind.
-BIND_CHECKS: list[Callable[[sqlite3.Connection, sqlite3.Row | None, sqlite3.Row], bool]] = []
-
-
-def _bind_checks() -> list[Callable[[sqlite3.Connection, sqlite3.Row | None, sqlite3.Row], bool]]:
-    # The promo playbook's oversell guard must hold in every process that binds (CLI, headless,
-    # GUI), not only in those that happened to import it: load it here.
-    import warehouse_app.promo.stock  # noqa: F401  (registers its guard in BIND_CHECKS)
-
-    return BIND_CHECKS
 
 
 _STATUS_MOVES = {
@@ -144,7 +132,7 @@ def create_batch(
             args.append(session_id)
         sql += " ORDER BY o.paid_at, o.order_id"
         # every batch kind respects oversell: a short order gets no parcel (parcel None = no parcel yet)
-        checks = _bind_checks()
+        checks = policies.current().bind_checks
         skipped = 0
         for o in conn.execute(sql, args):
             if all(check(conn, None, o) for check in checks):
@@ -294,7 +282,7 @@ def bind_parcel(
             "ORDER BY o.paid_at, o.order_id LIMIT 1",
             (p["sku_set"],),
         ).fetchone()
-    if o is None or not all(check(conn, p, o) for check in _bind_checks()):
+    if o is None or not all(check(conn, p, o) for check in policies.current().bind_checks):
         return None
     at = at or iso(utcnow())
     conn.execute(

@@ -45,10 +45,6 @@ def prepare(data_dir: Path, orders: int = 3000) -> Path:
     conn = store.connect()
     try:
         if conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 0:
-            try:
-                import warehouse_app.promo.demo_data  # noqa: F401  (adds the promo playbook's data)
-            except ImportError:
-                pass
             demo_mod.build_demo(conn, orders=orders)
     finally:
         conn.close()

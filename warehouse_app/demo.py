@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 import random
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from warehouse_app import policies
 from warehouse_app.batches import create_batch, set_batch_status
 from warehouse_app.catalog import upsert_carriers, upsert_sessions, upsert_skus
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.handoffs import close_handoff, open_handoff
 from warehouse_app.orders import apply_orders, order_record
+from warehouse_app.policies import DemoExtension
 from warehouse_app.regions import region_of
 from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.station import add_operator, init_station, set_setting
@@ -26,8 +28,6 @@ from warehouse_app.store.tx import all_or_nothing, transaction
 
 logger = logging.getLogger(__name__)
 
-# Extensions (e.g. the promo playbook's schedule, history, returns) register here: fn(conn, rng, info).
-DEMO_EXTENSIONS: list[Callable[[sqlite3.Connection, random.Random, dict[str, Any]], None]] = []
 
 CARRIERS = [
     {"code": "ZTO", "name": "ZTO Express", "name_zh": "中通快递", "waybill_prefix": "73"},
@@ -118,14 +118,24 @@ def build_demo(
     station_id: str = "DEMO-ST01",
     progress: bool = True,
     now: datetime | None = None,
+    extensions: Sequence[DemoExtension] | None = None,
 ) -> dict[str, Any]:
     """Fill an empty station DB with a promo in progress. Returns what was made.
+
+    `extensions` (default: the process's policies, see warehouse_app.startup) add other areas'
+    demo data, e.g. the promo playbook's schedule, failover and returns; () leaves them out.
 
     All or nothing: one outer transaction, so a demo that cannot be built (no capacity, a full
     disk, Ctrl+C) leaves the station as empty as it was."""
     with all_or_nothing(conn):
         return _build_demo(
-            conn, orders=orders, seed=seed, station_id=station_id, progress=progress, now=now
+            conn,
+            orders=orders,
+            seed=seed,
+            station_id=station_id,
+            progress=progress,
+            now=now,
+            extensions=policies.current().demo_extensions if extensions is None else extensions,
         )
 
 
@@ -137,6 +147,7 @@ def _build_demo(
     station_id: str,
     progress: bool,
     now: datetime | None,
+    extensions: Sequence[DemoExtension],
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     now = now or utcnow()
@@ -189,9 +200,7 @@ def _build_demo(
     info["batches"] = []
     if progress:
         _progress(conn, rng, now, info)
-    import warehouse_app.promo.demo_data  # noqa: F401  (registers the promo playbook extension)
-
-    for ext in DEMO_EXTENSIONS:
+    for ext in extensions:
         ext(conn, rng, info)
     return info
 

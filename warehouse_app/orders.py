@@ -8,10 +8,11 @@ that sync pushes upstream. Both are events in the same transaction as the order 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from warehouse_app import policies
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import ParcelState, parse_sku_set, sku_set_key
 from warehouse_app.outbox import append_event
@@ -29,22 +30,6 @@ class AppliedOrder:
     skus: tuple[str, ...]  # SKUs it has now plus those it had before: their demand may have changed
     prev_status: str | None  # None: a new order
     prev_carrier: str | None
-
-
-# Optional hooks run at the end of apply_orders, in its transaction, with what changed (e.g. the promo
-# playbook's oversell refresh and carrier capacity count): fn(conn, applied, operator). A hook must
-# only look at the orders it is given, so a page of pulled orders stays cheap.
-AFTER_APPLY: list[Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]] = []
-
-
-def _after_apply_hooks() -> list[
-    Callable[[sqlite3.Connection, list[AppliedOrder], str | None], None]
-]:
-    # Like batches._bind_checks: the promo playbook's hooks must run in every process that takes
-    # orders in (CLI import, sync pull, GUI); imported here, lazily, so there is no import cycle.
-    import warehouse_app.promo.intake  # noqa: F401  (registers its hooks in AFTER_APPLY)
-
-    return AFTER_APPLY
 
 
 def _skus_of(sku_set: str | None) -> tuple[str, ...]:
@@ -201,7 +186,7 @@ def apply_orders(
         if kind:
             summary[kind] += 1
     if applied:
-        for hook in _after_apply_hooks():
+        for hook in policies.current().after_apply:
             hook(conn, applied, operator)
     return summary
 

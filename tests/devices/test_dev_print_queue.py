@@ -13,6 +13,7 @@ from devices.printers.printer import Printer
 from devices.printers.queue import PrintQueue, enqueue_batch
 from devices.serial_device import wait_for
 from tests.devices.conftest import Collector, make_presale_batch
+from warehouse_app.errors import InvalidOperation
 from warehouse_app.store.writer import StoreWriter
 
 
@@ -94,7 +95,7 @@ def test_reprint_needs_a_lead_and_is_recorded(seeded_store, writer, printer_sim)
     try:
         run, _ = q.enqueue_batch(batch)
         assert wait_for(lambda: q.progress(run).get("done") == 2, 60)
-        with pytest.raises(DeviceError) as e:
+        with pytest.raises(InvalidOperation) as e:  # a floor rule, kept by the core
             q.request_reprint(wbs[0], "P1", "torn")
         assert "组长" in e.value.zh
         run2 = q.request_reprint(wbs[0], "L1", "label torn")

@@ -17,6 +17,7 @@ from warehouse_app import __version__
 from warehouse_app.errors import StationError
 from warehouse_app.log import setup_logging
 from warehouse_app.paths import db_path, default_data_dir, log_dir_for
+from warehouse_app.startup import wire
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    wire()  # the one start-up place: the promo playbook's policies join the core here
     try:
         rc = args.func(args)
         return int(rc or 0)

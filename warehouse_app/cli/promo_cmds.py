@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import warehouse_app.promo.stock  # noqa: F401  (registers the oversell guard on pre-pack binding)
 from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.errors import StationError
 from warehouse_app.promo.labels import VALUES_ZH, localize

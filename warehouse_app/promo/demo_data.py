@@ -2,7 +2,7 @@
 tiers and pre-pack plans, carrier rules, a late wave the allocator splits, an oversold SKU, a carrier
 that fails mid-promo, carrier intercepts and returns after it.
 
-Registered as a `warehouse_app.demo.DEMO_EXTENSIONS` entry by importing this module (build_demo does).
+`extend` is wired as a demo extension at start-up (warehouse_app.startup), never by an import.
 """
 
 from __future__ import annotations
@@ -263,7 +263,3 @@ def _after_promo(
         )
     info["returns"] = len(returns)
     info["carrier_intercepts"] = len(late_cancel)
-
-
-if extend not in demo.DEMO_EXTENSIONS:
-    demo.DEMO_EXTENSIONS.append(extend)

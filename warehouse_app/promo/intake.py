@@ -1,5 +1,5 @@
-"""What the promo playbook does when orders come in (station import, sync pull, demo), registered in
-warehouse_app.orders.AFTER_APPLY and run in apply_orders' own transaction:
+"""What the promo playbook does when orders come in (station import, sync pull, demo), wired as
+`after_apply` policies at start-up (warehouse_app.startup) and run in apply_orders' own transaction:
 
 - the oversell watch is refreshed for the SKUs the orders touch, so the short-order list the pre-pack
   bind guard reads is never older than the last order that arrived;
@@ -15,7 +15,7 @@ import logging
 import sqlite3
 
 from warehouse_app.clock import iso, utcnow
-from warehouse_app.orders import AFTER_APPLY, AppliedOrder
+from warehouse_app.orders import AppliedOrder
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import carriers, stock
 
@@ -74,12 +74,3 @@ def count_upstream_carriers(
                 r.daily_capacity,
                 used.get(r.carrier, 0),
             )
-
-
-def _register() -> None:
-    for hook in (refresh_oversell, count_upstream_carriers):
-        if hook not in AFTER_APPLY:
-            AFTER_APPLY.append(hook)
-
-
-_register()

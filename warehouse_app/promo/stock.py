@@ -851,13 +851,3 @@ def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row | None, order: sq
         )
         return False
     return True
-
-
-def _register_bind_check() -> None:
-    from warehouse_app import batches
-
-    if bind_allowed not in batches.BIND_CHECKS:
-        batches.BIND_CHECKS.append(bind_allowed)
-
-
-_register_bind_check()
