@@ -48,7 +48,7 @@ def test_the_demo_rig_needs_no_pty() -> None:
     and the serial simulators are loopback TCP."""
     code = (
         "import sys; sys.modules['pty'] = None; sys.modules['tty'] = None\n"
-        "import devices.console_demo, devices.sim.pty_device as p\n"
+        "import warehouse_app.console_demo, devices.sim.pty_device as p\n"
         "from devices.sim.tcp_device import TcpDevice\n"
         "d = p.sim_serial_device(None); assert isinstance(d, TcpDevice), d; d.close()\n"
         "print('no-pty ok')\n"
@@ -64,4 +64,4 @@ def test_headless_demo_on_loopback_tcp_devices(tmp_path, monkeypatch):
     monkeypatch.setenv("WAREHOUSE_SIM_TRANSPORT", "tcp")
     out = run_cli(tmp_path, "run", "--headless", "--demo", lang="en", timeout=180)
     assert "socket://127.0.0.1:" in out.stdout
-    assert out.stdout.count("✔ Verified") == 3 and "7 scans" in out.stdout
+    assert out.stdout.count("✔ Verified") == 3 and "9 scans" in out.stdout
