@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 EXTRAS=${1:-}
 
 pkgs=$(grep -v '^\s*#' scripts/system-packages.txt | tr '\n' ' ')
+case ",$EXTRAS," in
+  *,build,*) pkgs="$pkgs $(grep -v '^\s*#' scripts/packaging-packages.txt | tr '\n' ' ')" ;;
+esac
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
   missing=""
   for p in $pkgs; do

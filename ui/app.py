@@ -241,17 +241,29 @@ def run_gui(
     if isinstance(app, QGuiApplication):
         app.setApplicationDisplayName("打包站 Packing station")
     base = Path(data_dir) if data_dir else default_data_dir()
+    if demo:
+        base = base / "demo"
+    from ui.single_instance import SingleInstance, bring_to_front
+
+    instance = SingleInstance(base)
+    if instance.notify_running():
+        # one station window per data folder: a second launch brings the first to the front
+        print(f"已在运行：已切换到该窗口 / already running ({base}): raised its window")
+        logger.info("second launch for %s: raised the running window", base)
+        return 0
+    app.setWindowIcon(_app_icon())
     rig = None
     ctx = None
     lock = None
     try:
         if demo:
-            base = base / "demo"
             prepare_demo(base)
             from ui.sim_rig import SimRig
 
             rig = SimRig(base / "sim").start()
         lock = _acquire_lock(base)
+        if not demo and not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+            _first_run_setup(base)  # a fresh install asks for its station id on screen
         ctx = build_context(base, lang=lang, rig=rig)
         install_translator(ctx.lang)
         from ui.window import MainWindow
@@ -260,6 +272,7 @@ def run_gui(
         from ui.geometry import show_station_window
 
         show_station_window(win, kiosk=bool(ctx.settings.kiosk))
+        instance.listen(lambda: bring_to_front(win))
         _quit_on_signals(app)
         feeder = None
         if demo and rig is not None:
@@ -283,12 +296,41 @@ def run_gui(
             QMessageBox.critical(None, "打包站 Packing station", f"{exc.zh}\n\n{exc}")
         return 1
     finally:
+        instance.close()
         if ctx is not None:
             shutdown_context(ctx)
         if rig is not None:
             rig.stop()
         if lock is not None:
             lock.unlock()
+
+
+def _first_run_setup(data_dir: Path) -> None:
+    """No station in `data_dir` yet: the setup page (station id, optional hub and token)."""
+    from warehouse_app.paths import db_path
+    from warehouse_app.store import open_store
+
+    store = open_store(db_path(data_dir))
+    conn = store.connect(readonly=True)
+    try:
+        if store.station_id(conn) is not None:
+            return
+    finally:
+        conn.close()
+    from ui.first_run import FirstRunDialog
+
+    if FirstRunDialog(data_dir).exec() != FirstRunDialog.DialogCode.Accepted:
+        raise StartupError(
+            "Station setup cancelled: nothing was saved.", "已取消工位设置：未保存任何内容。"
+        )
+
+
+def _app_icon() -> Any:
+    from PySide6.QtGui import QIcon
+
+    from warehouse_app.paths import resource_path
+
+    return QIcon(str(resource_path("icons", "app.png")))
 
 
 def _quit_on_signals(app: Any) -> None:
