@@ -10,6 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("WAREHOUSE_LANG", "zh")
+# never write test tokens into the developer's real OS keyring (tests that want a keyring
+# point PYTHON_KEYRING_BACKEND at a file-backed one in their temp dir)
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
+from pathlib import Path
 from typing import Any
 
 from warehouse_app.cli.common import iso_time, store_of
@@ -71,8 +73,18 @@ def cmd_status(args: argparse.Namespace) -> int:
         except SyncError as exc:
             online = False
             probe_error = exc.zh if _zh(args) else str(exc)
+    # reachable is not enough: the hub may answer and still refuse this station's events
+    recorded = status.last_error_en or ""
+    refused = (
+        online
+        and not status.online
+        and any(k in recorded for k in ("HTTP 4", "refused", "rejected", "not trusting"))
+    )
     d = status.to_dict()
     d["online"] = online
+    d["uploads"] = "refused" if refused else ("accepted" if online else "unknown")
+    if refused:
+        d["last_error_en"], d["last_error_zh"] = recorded, status.last_error_zh
     if probe_error:
         d["probe_error"] = probe_error
     if args.json:
@@ -82,8 +94,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     if not status.configured:
         print("同步：未配置" if zh else "sync: not configured")
     else:
-        word = ("在线" if online else "离线") if zh else ("online" if online else "offline")
+        if refused:
+            word = "在线，但上传被拒绝" if zh else "online but REFUSED"
+        else:
+            word = (
+                ("在线，上传正常" if online else "离线")
+                if zh
+                else ("online and accepted" if online else "offline")
+            )
         print(f"{'上游' if zh else 'hub'}: {status.hub_url}  [{word}]")
+        warning = plain_http_warning(status.hub_url or "")
+        if warning:
+            print(warning)
+        if refused:
+            print(
+                f"{'拒绝原因' if zh else 'refused because'}: {status.last_error_zh if zh else recorded}"
+            )
     print(
         f"{'待上传事件' if zh else 'events waiting'}: {status.pending_events}"
         f"  ({'上游已确认至' if zh else 'acked up to'} {status.acked_seq} / {status.last_seq})"
@@ -162,9 +188,13 @@ def cmd_configure(args: argparse.Namespace) -> int:
         raise StationError(
             f"Hub URL {url!r} is not valid: {exc}", zh=f"上游地址 {url!r} 无效：{exc}"
         ) from exc
-    token = args.token.strip()
+    token = _read_token(args)
     if not token:
         raise StationError("The token is empty.", zh="令牌为空。")
+    warning = plain_http_warning(url)
+    if warning:
+        print(warning, file=sys.stderr)
+        logger.warning("hub configured over plain http beyond this PC: %s", url)
     if not args.no_check:
         try:
             with HubClient(url, token, ca_file=args.ca_file, timeout_s=5.0) as client:
@@ -180,6 +210,53 @@ def cmd_configure(args: argparse.Namespace) -> int:
     logger.info("sync configured for hub %s", url)
     print(f"已保存上游配置：{url}" if _zh(args) else f"hub configured: {url}")
     return 0
+
+
+def _read_token(args: argparse.Namespace) -> str:
+    """From --token-file, --token-stdin, --token (visible in the process list), or a prompt."""
+    if args.token_file:
+        try:
+            return Path(args.token_file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StationError(
+                f"Cannot read the token file {args.token_file}: {exc}",
+                zh=f"无法读取令牌文件 {args.token_file}：{exc}",
+            ) from exc
+    if args.token_stdin:
+        return sys.stdin.readline().strip()
+    if args.token is not None:
+        return str(args.token).strip()
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("上游令牌 / hub token: ").strip()
+    raise StationError(
+        "No token given: use --token-file FILE, --token-stdin, or run in a terminal to be asked.",
+        zh="未提供令牌：请用 --token-file 文件、--token-stdin，或在终端中运行以输入。",
+    )
+
+
+def plain_http_warning(url: str) -> str | None:
+    """A token sent over http:// to another machine can be read on the network."""
+    import ipaddress
+
+    import httpx
+
+    u = httpx.URL(url)
+    if u.scheme != "http":
+        return None
+    host = (u.host or "").strip("[]")
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        if host == "localhost":
+            return None
+    return (
+        f"警告 / warning: 上游地址使用 http://，令牌将以明文经过网络（{host}）；请改用 https://。\n"
+        f"  The hub URL is plain http://: the token crosses the network to {host} unencrypted; "
+        "use https://."
+    )
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -234,7 +311,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.set_defaults(func=cmd_status)
     c = ss.add_parser("configure", help="set the hub URL and this station's token")
     c.add_argument("--hub-url", required=True)
-    c.add_argument("--token", required=True)
+    src = c.add_mutually_exclusive_group()
+    src.add_argument("--token", help="the token (visible to other users: prefer the others)")
+    src.add_argument("--token-file", help="read the token from this file")
+    src.add_argument("--token-stdin", action="store_true", help="read the token from stdin")
     c.add_argument("--ca-file", help="PEM CA bundle for a hub with a private certificate")
     c.add_argument("--no-check", action="store_true", help="save without contacting the hub")
     c.set_defaults(func=cmd_configure)

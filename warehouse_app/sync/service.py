@@ -313,9 +313,16 @@ class SyncService:
         if cfg is None:
             raise SyncError(
                 "Sync is not configured: run `warehouse-station sync configure --hub-url URL "
-                "--token TOKEN`.",
+                "--token-file FILE`.",
                 zh="尚未配置同步：请运行 "
-                "`warehouse-station sync configure --hub-url 地址 --token 令牌`。",
+                "`warehouse-station sync configure --hub-url 地址 --token-file 令牌文件`。",
+                retry=False,
+            )
+        if not cfg.token:
+            raise SyncError(
+                "The hub token is missing from the OS keyring / token file: run `warehouse-station "
+                "sync configure` again.",
+                zh="在系统钥匙串/令牌文件中找不到上游令牌：请重新运行 `warehouse-station sync configure`。",
                 retry=False,
             )
         sid = self.store.station_id(conn)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from warehouse_app.store.tx import transaction
@@ -22,21 +23,42 @@ class SyncConfig:
 
 def load_config(conn: sqlite3.Connection) -> SyncConfig | None:
     rows = dict(conn.execute("SELECT key, value FROM sync_config").fetchall())
-    if not rows.get("hub_url") or not rows.get("token"):
+    if not rows.get("hub_url") or not (rows.get("token") or rows.get("token_ref")):
         return None
-    return SyncConfig(rows["hub_url"], rows["token"], rows.get("ca_file") or None)
+    token = rows.get("token") or ""  # a station configured before the token left the DB
+    if not token and rows.get("token_ref"):
+        from warehouse_app.sync import token_store
+
+        token = token_store.load(rows["token_ref"])
+    return SyncConfig(rows["hub_url"], token, rows.get("ca_file") or None)
+
+
+def _db_dir(conn: sqlite3.Connection) -> Path:
+    for row in conn.execute("PRAGMA database_list").fetchall():
+        if row[1] == "main" and row[2]:
+            return Path(row[2]).absolute().parent
+    return Path.cwd()
 
 
 def save_config(
     conn: sqlite3.Connection, hub_url: str, token: str, ca_file: str | None = None
 ) -> None:
+    """The token goes to the OS keyring or a 0600 file (sync/token_store.py); station.db keeps
+    only where. The CA file is saved as an absolute path (the station may start elsewhere)."""
+    from warehouse_app.sync import token_store
+
+    old = dict(conn.execute("SELECT key, value FROM sync_config").fetchall()).get("token_ref")
+    ref = token_store.store(token, _db_dir(conn))
     with transaction(conn):
         for k, v in (
             ("hub_url", hub_url.rstrip("/")),
-            ("token", token),
-            ("ca_file", ca_file or ""),
+            ("token", ""),
+            ("token_ref", ref),
+            ("ca_file", str(Path(ca_file).absolute()) if ca_file else ""),
         ):
             conn.execute("INSERT OR REPLACE INTO sync_config (key, value) VALUES (?, ?)", (k, v))
+    if old and old != ref:
+        token_store.forget(old)
 
 
 def read_state(conn: sqlite3.Connection) -> dict[str, Any]:
