@@ -219,7 +219,7 @@ def _directory(args: argparse.Namespace, create: bool = False) -> tuple[Any, Any
 
 
 def cmd_warehouse_add(args: argparse.Namespace) -> int:
-    storage, d = _directory(args, create=True)
+    storage, d = _directory(args)
     try:
         d.add_warehouse(args.warehouse_id, args.name or args.warehouse_id, args.tz)
     except ValueError as exc:
