@@ -271,6 +271,13 @@ def test_generated_client_runs_the_integration(hub2: Hub, tmp_path: Path) -> Non
             sent = json.loads(body)
             assert [e["status"] for e in sent["events"]] == ["packed", "handed_off"]
             assert "webhook" in hub.log_text() and "HTTP 500" in hub.log_text()
+            wait_for(
+                lambda: (
+                    'hub_queue_depth{queue="webhooks"} 0.0' in httpx.get(hub.url + "/metrics").text
+                ),
+                timeout=30,
+                what="webhook queue drained in the metrics",
+            )
         finally:
             receiver.close()
     finally:

@@ -1052,6 +1052,9 @@ def create_app(
         dispatcher = WebhookDispatcher(
             directory,
             float(os.environ.get("WAREHOUSE_HUB_WEBHOOK_INTERVAL_S") or 1.0),
+            on_pass=lambda: metrics.queue_depth.labels("webhooks").set(
+                directory.pending_deliveries()
+            ),
         )
         app.state.webhooks = dispatcher
         dispatcher.start()
