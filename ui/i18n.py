@@ -17,6 +17,15 @@ from pathlib import Path
 from warehouse_app.paths import resource_path
 
 ZH: dict[str, str] = {
+    # issue 10: the screens tell the truth
+    "Last %1 scans": "最近 %1 次扫描",
+    "Spoken verdicts (voice)": "语音播报结果",
+    "Test voice": "试听语音",
+    "Speaking a test verdict…": "正在播报测试语音…",
+    "Verdict turns neutral after (s, 0 = never)": "结果变灰时间（秒，0 = 不变灰）",
+    "Kiosk: full screen (after restart)": "全屏工位模式（重启后生效）",
+    "none (app sounds)": "无（使用电脑提示音）",
+    "Shift lead area: scan ignored (%1). Scan into a code field, or press Esc for the packer screen": "组长界面：已忽略扫描（%1）。请在条码输入框中扫描，或按 Esc 返回打包界面",
     "%1 · packed %2 · verified %3": "%1 · 已打包 %2 · 已核对 %3",
     "Back to packing (Esc)": "返回打包（Esc）",
     "Batch": "批次",

@@ -3,213 +3,213 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="177" />
+        <location filename="../../ui/lead.py" line="220" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="178" />
+        <location filename="../../ui/lead.py" line="221" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="179" />
+        <location filename="../../ui/lead.py" line="222" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="180" />
+        <location filename="../../ui/lead.py" line="223" />
         <source>Print all waybills</source>
         <translation>打印全部面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="181" />
+        <location filename="../../ui/lead.py" line="224" />
         <source>Cancel printing</source>
         <translation>取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="182" />
+        <location filename="../../ui/lead.py" line="225" />
         <source>New pre-pack batch</source>
         <translation>新建预包装批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="183" />
-        <location filename="../../ui/lead.py" line="198" />
+        <location filename="../../ui/lead.py" line="226" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="184" />
-        <location filename="../../ui/lead.py" line="198" />
+        <location filename="../../ui/lead.py" line="227" />
+        <location filename="../../ui/lead.py" line="243" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="187" />
+        <location filename="../../ui/lead.py" line="230" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>数量（0 = 全部已付款订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="188" />
+        <location filename="../../ui/lead.py" line="231" />
         <source>Live session</source>
         <translation>直播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="189" />
+        <location filename="../../ui/lead.py" line="232" />
         <source>Create batch</source>
         <translation>创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="190" />
+        <location filename="../../ui/lead.py" line="233" />
         <source>Reprint or void a waybill</source>
         <translation>补打或作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="191" />
+        <location filename="../../ui/lead.py" line="234" />
         <source>Waybill / label</source>
         <translation>面单号 / 标签</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="192" />
+        <location filename="../../ui/lead.py" line="235" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="193" />
+        <location filename="../../ui/lead.py" line="236" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="194" />
+        <location filename="../../ui/lead.py" line="237" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="198" />
+        <location filename="../../ui/lead.py" line="242" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="198" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="198" />
+        <location filename="../../ui/lead.py" line="246" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="199" />
+        <location filename="../../ui/lead.py" line="247" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="199" />
+        <location filename="../../ui/lead.py" line="248" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="199" />
+        <location filename="../../ui/lead.py" line="249" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="199" />
+        <location filename="../../ui/lead.py" line="250" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="200" />
-        <location filename="../../ui/lead.py" line="221" />
+        <location filename="../../ui/lead.py" line="253" />
+        <location filename="../../ui/lead.py" line="280" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="200" />
-        <location filename="../../ui/lead.py" line="221" />
+        <location filename="../../ui/lead.py" line="254" />
+        <location filename="../../ui/lead.py" line="281" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="200" />
-        <location filename="../../ui/lead.py" line="221" />
+        <location filename="../../ui/lead.py" line="255" />
+        <location filename="../../ui/lead.py" line="282" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="201" />
-        <location filename="../../ui/lead.py" line="222" />
+        <location filename="../../ui/lead.py" line="256" />
+        <location filename="../../ui/lead.py" line="283" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="185" />
-        <location filename="../../ui/lead.py" line="201" />
+        <location filename="../../ui/lead.py" line="228" />
+        <location filename="../../ui/lead.py" line="257" />
         <source>pre-sale</source>
         <translation>预售</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="186" />
-        <location filename="../../ui/lead.py" line="201" />
+        <location filename="../../ui/lead.py" line="229" />
+        <location filename="../../ui/lead.py" line="258" />
         <source>anonymous</source>
         <translation>匿名预包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="217" />
-        <location filename="../../ui/lead.py" line="250" />
+        <location filename="../../ui/lead.py" line="275" />
+        <location filename="../../ui/lead.py" line="325" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="223" />
+        <location filename="../../ui/lead.py" line="286" />
         <source>Batch %1 is now %2</source>
         <translation>批次 %1 现在为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="233" />
+        <location filename="../../ui/lead.py" line="298" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>请输入商品组合，例如 SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="238" />
+        <location filename="../../ui/lead.py" line="304" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>已创建批次 %1，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="253" />
-        <location filename="../../ui/lead.py" line="313" />
+        <location filename="../../ui/lead.py" line="328" />
+        <location filename="../../ui/lead.py" line="390" />
         <source>No printer: set one in Settings</source>
         <translation>未设置打印机：请在设置里选择</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="264" />
+        <location filename="../../ui/lead.py" line="340" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>无需打印：批次 %1 的面单都已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="270" />
+        <location filename="../../ui/lead.py" line="347" />
         <source>Printing %1 waybills of %2</source>
         <translation>正在打印批次 %2 的 %1 张面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="299" />
+        <location filename="../../ui/lead.py" line="376" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>已取消打印：%1 张未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="310" />
-        <location filename="../../ui/lead.py" line="338" />
+        <location filename="../../ui/lead.py" line="387" />
+        <location filename="../../ui/lead.py" line="425" />
         <source>Enter the waybill and a reason</source>
         <translation>请输入面单号和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="318" />
+        <location filename="../../ui/lead.py" line="395" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>已补打 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="342" />
+        <location filename="../../ui/lead.py" line="429" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -217,233 +217,233 @@
 <context>
     <name>CarriersTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="437" />
+        <location filename="../../ui/promo/screens.py" line="631" />
         <source>Carriers</source>
         <translation>快递分配</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="491" />
+        <location filename="../../ui/promo/screens.py" line="701" />
         <source>Allocate carriers</source>
         <translation>分配快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="492" />
+        <location filename="../../ui/promo/screens.py" line="702" />
         <source>Check pickups and capacity</source>
         <translation>检查揽收/运力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="493" />
+        <location filename="../../ui/promo/screens.py" line="703" />
         <source>Export open orders (warehouse failover)</source>
         <translation>导出未发订单（仓库切换）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="494" />
+        <location filename="../../ui/promo/screens.py" line="704" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="495" />
+        <location filename="../../ui/promo/screens.py" line="705" />
         <source>Why it is failing, e.g. hub overloaded</source>
         <translation>故障原因，例如：分拨中心爆仓</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="496" />
+        <location filename="../../ui/promo/screens.py" line="706" />
         <source>Mark failing and fail over</source>
         <translation>标记故障并切换</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="497" />
+        <location filename="../../ui/promo/screens.py" line="707" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="498" />
+        <location filename="../../ui/promo/screens.py" line="708" />
         <source>Split: target and realised (today's capacity)</source>
         <translation>分配比例：目标与实际（今日运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="501" />
+        <location filename="../../ui/promo/screens.py" line="711" />
         <source>Failovers: %1</source>
         <translation>切换记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="502" />
+        <location filename="../../ui/promo/screens.py" line="712" />
         <source>Waybills waiting to print: %1</source>
         <translation>待补打面单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="503" />
+        <location filename="../../ui/promo/screens.py" line="713" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="518" />
+        <location filename="../../ui/promo/screens.py" line="728" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="526" />
+        <location filename="../../ui/promo/screens.py" line="740" />
         <source>FAILING</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="528" />
-        <location filename="../../ui/promo/screens.py" line="550" />
-        <location filename="../../ui/promo/screens.py" line="557" />
+        <location filename="../../ui/promo/screens.py" line="749" />
+        <location filename="../../ui/promo/screens.py" line="799" />
+        <location filename="../../ui/promo/screens.py" line="824" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="528" />
+        <location filename="../../ui/promo/screens.py" line="750" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="528" />
+        <location filename="../../ui/promo/screens.py" line="751" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="529" />
+        <location filename="../../ui/promo/screens.py" line="752" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="529" />
+        <location filename="../../ui/promo/screens.py" line="753" />
         <source>Realised</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="529" />
+        <location filename="../../ui/promo/screens.py" line="754" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="530" />
+        <location filename="../../ui/promo/screens.py" line="755" />
         <source>Capacity</source>
         <translation>日运力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="530" />
+        <location filename="../../ui/promo/screens.py" line="756" />
         <source>Used today</source>
         <translation>今日已用</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="530" />
+        <location filename="../../ui/promo/screens.py" line="757" />
         <source>Left</source>
         <comment>capacity</comment>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="531" />
+        <location filename="../../ui/promo/screens.py" line="758" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="547" />
+        <location filename="../../ui/promo/screens.py" line="782" />
         <source>not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="550" />
+        <location filename="../../ui/promo/screens.py" line="800" />
         <source>Trigger</source>
         <translation>触发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="550" />
-        <location filename="../../ui/promo/screens.py" line="558" />
+        <location filename="../../ui/promo/screens.py" line="801" />
+        <location filename="../../ui/promo/screens.py" line="827" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="551" />
+        <location filename="../../ui/promo/screens.py" line="802" />
         <source>Failed over at</source>
         <translation>切换时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="551" />
+        <location filename="../../ui/promo/screens.py" line="803" />
         <source>Orders moved</source>
         <translation>改派单数</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="551" />
+        <location filename="../../ui/promo/screens.py" line="804" />
         <source>Moved to</source>
         <translation>改派到</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="552" />
+        <location filename="../../ui/promo/screens.py" line="805" />
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="557" />
+        <location filename="../../ui/promo/screens.py" line="823" />
         <source>New waybill</source>
         <translation>新面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="557" />
+        <location filename="../../ui/promo/screens.py" line="825" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="558" />
+        <location filename="../../ui/promo/screens.py" line="826" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="558" />
+        <location filename="../../ui/promo/screens.py" line="828" />
         <source>Requested at</source>
         <translation>请求时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="565" />
+        <location filename="../../ui/promo/screens.py" line="837" />
         <source>Pick a carrier first</source>
         <translation>先选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="571" />
+        <location filename="../../ui/promo/screens.py" line="845" />
         <source>%1 order(s) allocated</source>
         <translation>已分配 %1 单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="577" />
+        <location filename="../../ui/promo/screens.py" line="854" />
         <source>Carriers with problems: %1</source>
         <translation>有问题的快递：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="578" />
-        <location filename="../../ui/promo/screens.py" line="592" />
+        <location filename="../../ui/promo/screens.py" line="855" />
+        <location filename="../../ui/promo/screens.py" line="873" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="580" />
+        <location filename="../../ui/promo/screens.py" line="860" />
         <source>Every carrier is picking up and has capacity</source>
         <translation>所有快递揽收和运力正常</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="592" />
+        <location filename="../../ui/promo/screens.py" line="874" />
         <source>%1 to %2</source>
         <translation>%2 %1 单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="593" />
+        <location filename="../../ui/promo/screens.py" line="875" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="594" />
+        <location filename="../../ui/promo/screens.py" line="877" />
         <source>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</source>
         <translation>%1 已切换：改派 %2 单（%3），待补打面单 %4 张</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="605" />
+        <location filename="../../ui/promo/screens.py" line="897" />
         <source>%1 restored</source>
         <translation>%1 已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="616" />
+        <location filename="../../ui/promo/screens.py" line="912" />
         <source>%1 orders exported to %2</source>
         <translation>已导出 %1 单到 %2</translation>
     </message>
@@ -451,81 +451,81 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="577" />
+        <location filename="../../ui/lead.py" line="706" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>确认所选包裹已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="578" />
+        <location filename="../../ui/lead.py" line="707" />
         <source>Void the selected waybill (reason)</source>
         <translation>作废所选面单（需填原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="579" />
+        <location filename="../../ui/lead.py" line="708" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>原因，例如：破损、客户改地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="584" />
+        <location filename="../../ui/lead.py" line="713" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="585" />
+        <location filename="../../ui/lead.py" line="715" />
         <source>Verified but not handed off: %1</source>
         <translation>已核对未交接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="586" />
+        <location filename="../../ui/lead.py" line="718" />
         <source>Intercepted but not pulled: %1</source>
         <translation>已拦截未取出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="599" />
-        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead.py" line="736" />
+        <location filename="../../ui/lead.py" line="749" />
         <source>Waybill</source>
         <translation>面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="599" />
-        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead.py" line="737" />
+        <location filename="../../ui/lead.py" line="750" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="599" />
-        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead.py" line="738" />
+        <location filename="../../ui/lead.py" line="751" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="599" />
+        <location filename="../../ui/lead.py" line="739" />
         <source>Verified at</source>
         <translation>核对时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="600" />
-        <location filename="../../ui/lead.py" line="603" />
+        <location filename="../../ui/lead.py" line="740" />
+        <location filename="../../ui/lead.py" line="753" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead.py" line="752" />
         <source>Intercepted at</source>
         <translation>拦截时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="611" />
+        <location filename="../../ui/lead.py" line="764" />
         <source>Select an intercepted parcel first</source>
         <translation>请先选择拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="624" />
+        <location filename="../../ui/lead.py" line="777" />
         <source>Select a parcel first</source>
         <translation>请先选择包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="628" />
+        <location filename="../../ui/lead.py" line="781" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -533,105 +533,105 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="450" />
+        <location filename="../../ui/lead.py" line="550" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="451" />
-        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="551" />
+        <location filename="../../ui/lead.py" line="562" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="452" />
+        <location filename="../../ui/lead.py" line="552" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="453" />
-        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="553" />
+        <location filename="../../ui/lead.py" line="564" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="454" />
+        <location filename="../../ui/lead.py" line="554" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="455" />
+        <location filename="../../ui/lead.py" line="555" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="456" />
+        <location filename="../../ui/lead.py" line="556" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="561" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="563" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="460" />
+        <location filename="../../ui/lead.py" line="565" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="566" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="567" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="461" />
+        <location filename="../../ui/lead.py" line="568" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="462" />
+        <location filename="../../ui/lead.py" line="570" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="466" />
+        <location filename="../../ui/lead.py" line="574" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="466" />
+        <location filename="../../ui/lead.py" line="574" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="485" />
+        <location filename="../../ui/lead.py" line="595" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="489" />
+        <location filename="../../ui/lead.py" line="600" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="500" />
-        <location filename="../../ui/lead.py" line="531" />
+        <location filename="../../ui/lead.py" line="619" />
+        <location filename="../../ui/lead.py" line="660" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="509" />
+        <location filename="../../ui/lead.py" line="629" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
     </message>
@@ -639,58 +639,58 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="743" />
+        <location filename="../../ui/lead.py" line="904" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>组长：请扫描工牌并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="744" />
+        <location filename="../../ui/lead.py" line="905" />
         <source>Lead code</source>
         <translation>组长工号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="745" />
+        <location filename="../../ui/lead.py" line="906" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="746" />
+        <location filename="../../ui/lead.py" line="907" />
         <source>Back to packing (Esc)</source>
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="747" />
+        <location filename="../../ui/lead.py" line="909" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="747" />
+        <location filename="../../ui/lead.py" line="910" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="748" />
+        <location filename="../../ui/lead.py" line="911" />
         <source>Discrepancies</source>
         <translation>差异处理</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="748" />
+        <location filename="../../ui/lead.py" line="912" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="749" />
+        <location filename="../../ui/lead.py" line="913" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="749" />
+        <location filename="../../ui/lead.py" line="914" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="756" />
-        <location filename="../../ui/lead.py" line="780" />
+        <location filename="../../ui/lead.py" line="922" />
+        <location filename="../../ui/lead.py" line="946" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
@@ -698,17 +698,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/window.py" line="239" />
+        <location filename="../../ui/window.py" line="267" />
         <source>Scan your badge, or type your operator code and press Enter</source>
         <translation>请扫描工牌，或输入工号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="241" />
+        <location filename="../../ui/window.py" line="269" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="241" />
+        <location filename="../../ui/window.py" line="269" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
@@ -716,245 +716,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="358" />
+        <location filename="../../ui/window.py" line="389" />
         <source>Packing station</source>
         <translation>打包站</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="363" />
+        <location filename="../../ui/window.py" line="395" />
         <source>Station data: %1</source>
         <translation>站点数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="453" />
+        <location filename="../../ui/window.py" line="491" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="454" />
+        <location filename="../../ui/window.py" line="492" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="462" />
-        <location filename="../../ui/window.py" line="472" />
-        <location filename="../../ui/window.py" line="551" />
-        <location filename="../../ui/window.py" line="728" />
+        <location filename="../../ui/window.py" line="501" />
+        <location filename="../../ui/window.py" line="513" />
+        <location filename="../../ui/window.py" line="597" />
+        <location filename="../../ui/window.py" line="841" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="472" />
+        <location filename="../../ui/window.py" line="513" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="486" />
+        <location filename="../../ui/window.py" line="528" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="487" />
+        <location filename="../../ui/window.py" line="529" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="488" />
+        <location filename="../../ui/window.py" line="530" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="489" />
+        <location filename="../../ui/window.py" line="531" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="490" />
+        <location filename="../../ui/window.py" line="532" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="525" />
+        <location filename="../../ui/window.py" line="570" />
         <source>Return reason: %1</source>
         <translation>退货原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="525" />
+        <location filename="../../ui/window.py" line="570" />
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="527" />
+        <location filename="../../ui/window.py" line="572" />
         <source>Put it into: %1</source>
         <translation>放入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="529" />
+        <location filename="../../ui/window.py" line="574" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>请选择原因：Ctrl+1…5 或扫描 #REASON 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="531" />
+        <location filename="../../ui/window.py" line="576" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>请选择处理方式：Alt+1…3 或扫描 #DISPOSE 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="578" />
+        <location filename="../../ui/window.py" line="638" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="578" />
+        <location filename="../../ui/window.py" line="639" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="578" />
+        <location filename="../../ui/window.py" line="640" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="579" />
+        <location filename="../../ui/window.py" line="641" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="579" />
+        <location filename="../../ui/window.py" line="642" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="579" />
+        <location filename="../../ui/window.py" line="643" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="594" />
+        <location filename="../../ui/window.py" line="663" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="594" />
+        <location filename="../../ui/window.py" line="664" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="594" />
+        <location filename="../../ui/window.py" line="665" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="595" />
+        <location filename="../../ui/window.py" line="666" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="595" />
+        <location filename="../../ui/window.py" line="667" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="610" />
+        <location filename="../../ui/window.py" line="685" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="629" />
+        <location filename="../../ui/window.py" line="713" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="574" />
-        <location filename="../../ui/window.py" line="649" />
+        <location filename="../../ui/window.py" line="633" />
+        <location filename="../../ui/window.py" line="739" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="692" />
+        <location filename="../../ui/window.py" line="800" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="693" />
+        <location filename="../../ui/window.py" line="802" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="696" />
+        <location filename="../../ui/window.py" line="806" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="698" />
+        <location filename="../../ui/window.py" line="808" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="551" />
-        <location filename="../../ui/window.py" line="728" />
+        <location filename="../../ui/window.py" line="597" />
+        <location filename="../../ui/window.py" line="841" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="700" />
+        <location filename="../../ui/window.py" line="811" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>退货原因：未选择（Ctrl+1…5，Alt+1…3）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="746" />
+        <location filename="../../ui/window.py" line="860" />
         <source>Unknown command card: %1</source>
         <translation>无法识别的指令卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="788" />
+        <location filename="../../ui/window.py" line="922" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="802" />
+        <location filename="../../ui/window.py" line="944" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="951" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="813" />
+        <location filename="../../ui/window.py" line="960" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="815" />
+        <location filename="../../ui/window.py" line="962" />
         <source>this station</source>
         <translation>本工位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_routing.py" line="38" />
+        <source>Shift lead area: scan ignored (%1). Scan into a code field, or press Esc for the packer screen</source>
+        <translation>组长界面：已忽略扫描（%1）。请在条码输入框中扫描，或按 Esc 返回打包界面</translation>
     </message>
 </context>
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../../ui/window.py" line="94" />
+        <location filename="../../ui/window.py" line="113" />
         <source>F1 Pack batch</source>
         <translation>F1 批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="94" />
+        <location filename="../../ui/window.py" line="114" />
         <source>F2 Verify &amp;&amp; box</source>
         <translation>F2 核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="95" />
+        <location filename="../../ui/window.py" line="115" />
         <source>F3 Hand off</source>
         <translation>F3 交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="95" />
+        <location filename="../../ui/window.py" line="116" />
         <source>F4 Pull intercept</source>
         <translation>F4 拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="96" />
+        <location filename="../../ui/window.py" line="117" />
         <source>F5 Returns</source>
         <translation>F5 退货</translation>
     </message>
@@ -962,22 +967,22 @@
 <context>
     <name>OversellBanner</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="387" />
+        <location filename="../../ui/promo/common.py" line="441" />
         <source>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</source>
         <translation>%1 需求 %2 &gt; 可发 %3（库存 %4 + 预包 %5），%6 单缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="391" />
+        <location filename="../../ui/promo/common.py" line="452" />
         <source>%1 more SKU(s)</source>
         <translation>另有 %1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="392" />
+        <location filename="../../ui/promo/common.py" line="455" />
         <source>⚠ OVERSELL: %1. Re-stock or tell the platform.</source>
         <translation>⚠ 超卖：%1。请补货或联系平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="393" />
+        <location filename="../../ui/promo/common.py" line="455" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -985,37 +990,37 @@
 <context>
     <name>PackerPage</name>
     <message>
-        <location filename="../../ui/window.py" line="200" />
+        <location filename="../../ui/window.py" line="224" />
         <source>This batch</source>
         <translation>本批次</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="201" />
+        <location filename="../../ui/window.py" line="225" />
         <source>This handoff</source>
         <translation>本交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="202" />
+        <location filename="../../ui/window.py" line="226" />
         <source>Parcels this hour</source>
         <translation>本小时件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="203" />
+        <location filename="../../ui/window.py" line="227" />
         <source>Scan or type:</source>
         <translation>扫描或输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="204" />
+        <location filename="../../ui/window.py" line="228" />
         <source>F6 Batch:</source>
         <translation>F6 批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="205" />
+        <location filename="../../ui/window.py" line="229" />
         <source>F7 Handoff:</source>
         <translation>F7 交接单：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="214" />
+        <location filename="../../ui/window.py" line="240" />
         <source>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</source>
         <translation>F1-F5 切换模式 · F6 选批次 · F7 选交接单 · F8 退出登录 · F9 组长 · F10 设置 · F12 中文/English · 或扫描指令卡</translation>
     </message>
@@ -1023,87 +1028,87 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="177" />
+        <location filename="../../ui/promo/screens.py" line="271" />
         <source>Pre-pack plans</source>
         <translation>预包装计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="207" />
+        <location filename="../../ui/promo/screens.py" line="311" />
         <source>Suggest from stock plan</source>
         <translation>按备货计划生成</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="208" />
+        <location filename="../../ui/promo/screens.py" line="312" />
         <source>Save quantities</source>
         <translation>保存数量</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="209" />
+        <location filename="../../ui/promo/screens.py" line="313" />
         <source>Save and create batches</source>
         <translation>保存并创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="210" />
+        <location filename="../../ui/promo/screens.py" line="314" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="222" />
+        <location filename="../../ui/promo/screens.py" line="338" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="222" />
+        <location filename="../../ui/promo/screens.py" line="339" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="222" />
+        <location filename="../../ui/promo/screens.py" line="340" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="341" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="342" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="343" />
         <source>Pack from</source>
         <translation>开始打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="224" />
+        <location filename="../../ui/promo/screens.py" line="344" />
         <source>Pack until</source>
         <translation>打包截止</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="224" />
+        <location filename="../../ui/promo/screens.py" line="345" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="224" />
+        <location filename="../../ui/promo/screens.py" line="346" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="253" />
+        <location filename="../../ui/promo/screens.py" line="384" />
         <source>%1 plan(s) suggested</source>
         <translation>已生成 %1 个计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="258" />
+        <location filename="../../ui/promo/screens.py" line="390" />
         <source>Saved; %1 batch(es) created</source>
         <translation>已保存；创建批次 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="260" />
+        <location filename="../../ui/promo/screens.py" line="392" />
         <source>Quantities saved</source>
         <translation>数量已保存</translation>
     </message>
@@ -1111,195 +1116,195 @@
 <context>
     <name>PromoReviewTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="777" />
+        <location filename="../../ui/promo/screens.py" line="1113" />
         <source>Promo review</source>
         <translation>大促复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="821" />
+        <location filename="../../ui/promo/screens.py" line="1168" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="822" />
+        <location filename="../../ui/promo/screens.py" line="1169" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="823" />
+        <location filename="../../ui/promo/screens.py" line="1170" />
         <source>Export PDF (charts)</source>
         <translation>导出 PDF（含图表）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="824" />
+        <location filename="../../ui/promo/screens.py" line="1171" />
         <source>Stock accuracy</source>
         <translation>备货准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="825" />
+        <location filename="../../ui/promo/screens.py" line="1172" />
         <source>On time per promise tier</source>
         <translation>按档位准时率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="826" />
+        <location filename="../../ui/promo/screens.py" line="1173" />
         <source>Carrier scorecard (next promo's split)</source>
         <translation>快递评分（用于下次分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="837" />
+        <location filename="../../ui/promo/screens.py" line="1186" />
         <source>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</source>
         <translation>订单 %1（取消 %2）　·　拦截：交接前 %3，交接后 %4　·　取消到取出平均 %5 分钟　·　快递切换 %6 次（改派 %7 单）　·　退货率 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="844" />
+        <location filename="../../ui/promo/screens.py" line="1215" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="844" />
+        <location filename="../../ui/promo/screens.py" line="1216" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="844" />
+        <location filename="../../ui/promo/screens.py" line="1217" />
         <source>Recommended</source>
         <translation>建议备货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="845" />
+        <location filename="../../ui/promo/screens.py" line="1218" />
         <source>Supply</source>
         <translation>可发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="845" />
+        <location filename="../../ui/promo/screens.py" line="1219" />
         <source>Demand</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="845" />
+        <location filename="../../ui/promo/screens.py" line="1220" />
         <source>Oversold</source>
         <translation>超卖</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="846" />
+        <location filename="../../ui/promo/screens.py" line="1221" />
         <source>Overstocked</source>
         <translation>积压</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="846" />
+        <location filename="../../ui/promo/screens.py" line="1222" />
         <source>Sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="852" />
+        <location filename="../../ui/promo/screens.py" line="1234" />
         <source>Tier</source>
         <translation>档位</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="852" />
+        <location filename="../../ui/promo/screens.py" line="1235" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="852" />
+        <location filename="../../ui/promo/screens.py" line="1236" />
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="852" />
+        <location filename="../../ui/promo/screens.py" line="1237" />
         <source>Late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="853" />
+        <location filename="../../ui/promo/screens.py" line="1238" />
         <source>Open</source>
         <comment>review</comment>
         <translation>未发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="853" />
+        <location filename="../../ui/promo/screens.py" line="1239" />
         <source>On-time rate</source>
         <translation>准时率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="853" />
+        <location filename="../../ui/promo/screens.py" line="1240" />
         <source>With compensation</source>
         <translation>含补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="860" />
+        <location filename="../../ui/promo/screens.py" line="1254" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="860" />
+        <location filename="../../ui/promo/screens.py" line="1255" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="860" />
+        <location filename="../../ui/promo/screens.py" line="1256" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="861" />
+        <location filename="../../ui/promo/screens.py" line="1257" />
         <source>Response (h)</source>
         <translation>响应（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="861" />
+        <location filename="../../ui/promo/screens.py" line="1258" />
         <source>Response %1%</source>
         <translation>响应得分 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="862" />
+        <location filename="../../ui/promo/screens.py" line="1259" />
         <source>Peak (parcels/day)</source>
         <translation>峰值（件/天）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="862" />
+        <location filename="../../ui/promo/screens.py" line="1260" />
         <source>Peak %1%</source>
         <translation>峰值得分 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="863" />
+        <location filename="../../ui/promo/screens.py" line="1261" />
         <source>Next-day %1%</source>
         <translation>次日达得分 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="864" />
+        <location filename="../../ui/promo/screens.py" line="1262" />
         <source>Exceptions %1%</source>
         <translation>异常处理得分 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="865" />
+        <location filename="../../ui/promo/screens.py" line="1263" />
         <source>Cost (CNY)</source>
         <translation>单价（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="865" />
+        <location filename="../../ui/promo/screens.py" line="1264" />
         <source>Cost %1%</source>
         <translation>成本得分 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="886" />
+        <location filename="../../ui/promo/screens.py" line="1301" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="887" />
+        <location filename="../../ui/promo/screens.py" line="1305" />
         <source>Suggested for the next promo: main %1; backups %2; dynamic %3</source>
         <translation>下次大促建议：主力 %1；备用 %2；机动 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="892" />
+        <location filename="../../ui/promo/screens.py" line="1313" />
         <source>Refresh first</source>
         <translation>请先刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="899" />
+        <location filename="../../ui/promo/screens.py" line="1320" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1307,91 +1312,99 @@
 <context>
     <name>PromoTab</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="257" />
+        <location filename="../../ui/promo/common.py" line="288" />
         <source>Failed, nothing was changed: %1</source>
         <translation>操作失败，未做任何更改：%1</translation>
     </message>
 </context>
 <context>
+    <name>RecentScans</name>
+    <message>
+        <location filename="../../ui/recent_scans.py" line="49" />
+        <source>Last %1 scans</source>
+        <translation>最近 %1 次扫描</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="639" />
+        <location filename="../../ui/promo/screens.py" line="941" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="686" />
+        <location filename="../../ui/promo/screens.py" line="987" />
         <source>Reason</source>
         <comment>return</comment>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="687" />
+        <location filename="../../ui/promo/screens.py" line="988" />
         <source>Disposition</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="691" />
+        <location filename="../../ui/promo/screens.py" line="992" />
         <source>Use for return mode</source>
         <translation>设为退货模式默认</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="692" />
+        <location filename="../../ui/promo/screens.py" line="993" />
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="693" />
+        <location filename="../../ui/promo/screens.py" line="994" />
         <source>Scan waybill or order number</source>
         <translation>扫描面单号或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="694" />
+        <location filename="../../ui/promo/screens.py" line="995" />
         <source>Record return</source>
         <translation>登记退货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="695" />
+        <location filename="../../ui/promo/screens.py" line="996" />
         <source>Per SKU</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="696" />
+        <location filename="../../ui/promo/screens.py" line="997" />
         <source>Per live session</source>
         <translation>按场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="1005" />
         <source>Shipped</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="1006" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="1007" />
         <source>Return rate</source>
         <translation>退货率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="709" />
+        <location filename="../../ui/promo/screens.py" line="1018" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="711" />
+        <location filename="../../ui/promo/screens.py" line="1026" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="720" />
+        <location filename="../../ui/promo/screens.py" line="1042" />
         <source>Return mode will record: %1 · %2</source>
         <translation>退货模式将记录：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="726" />
+        <location filename="../../ui/promo/screens.py" line="1052" />
         <source>Scan a waybill or order number first</source>
         <translation>请先扫描面单号或订单号</translation>
     </message>
@@ -1399,90 +1412,90 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review.py" line="138" />
+        <location filename="../../ui/review.py" line="170" />
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="140" />
+        <location filename="../../ui/review.py" line="173" />
         <source>last %1 hours</source>
         <translation>最近 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="141" />
+        <location filename="../../ui/review.py" line="175" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="142" />
+        <location filename="../../ui/review.py" line="176" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="143" />
+        <location filename="../../ui/review.py" line="177" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="160" />
+        <location filename="../../ui/review.py" line="194" />
         <source>Handed off: %1 parcels</source>
         <translation>已交接：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="161" />
+        <location filename="../../ui/review.py" line="195" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="163" />
-        <location filename="../../ui/review.py" line="167" />
+        <location filename="../../ui/review.py" line="200" />
+        <location filename="../../ui/review.py" line="214" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="163" />
-        <location filename="../../ui/review.py" line="165" />
-        <location filename="../../ui/review.py" line="167" />
+        <location filename="../../ui/review.py" line="200" />
+        <location filename="../../ui/review.py" line="207" />
+        <location filename="../../ui/review.py" line="214" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="163" />
+        <location filename="../../ui/review.py" line="200" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="165" />
+        <location filename="../../ui/review.py" line="207" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="167" />
+        <location filename="../../ui/review.py" line="214" />
         <source>Hour</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="202" />
+        <location filename="../../ui/review.py" line="255" />
         <source>Hour (%1)</source>
         <translation>时段（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="203" />
+        <location filename="../../ui/review.py" line="256" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>每小时各快递交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="208" />
+        <location filename="../../ui/review.py" line="261" />
         <source>Nothing loaded yet</source>
         <translation>还没有加载数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="213" />
+        <location filename="../../ui/review.py" line="266" />
         <source>Shift review: handoff counts</source>
         <translation>班次复盘：交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="217" />
+        <location filename="../../ui/review.py" line="270" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1490,158 +1503,188 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
+        <location filename="../../ui/settings_page.py" line="194" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="159" />
+        <location filename="../../ui/settings_page.py" line="195" />
         <source>Serial port scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="160" />
+        <location filename="../../ui/settings_page.py" line="196" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>键盘式（USB HID）扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="161" />
+        <location filename="../../ui/settings_page.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="162" />
-        <location filename="../../ui/settings_page.py" line="170" />
+        <location filename="../../ui/settings_page.py" line="198" />
+        <location filename="../../ui/settings_page.py" line="206" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="163" />
+        <location filename="../../ui/settings_page.py" line="199" />
         <source>Baud</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="164" />
+        <location filename="../../ui/settings_page.py" line="200" />
         <source>Find serial ports</source>
         <translation>查找串口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="165" />
+        <location filename="../../ui/settings_page.py" line="201" />
         <source>Test scan</source>
         <translation>测试扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="166" />
+        <location filename="../../ui/settings_page.py" line="202" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="167" />
+        <location filename="../../ui/settings_page.py" line="203" />
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="168" />
+        <location filename="../../ui/settings_page.py" line="204" />
         <source>Print test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="169" />
+        <location filename="../../ui/settings_page.py" line="205" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="171" />
+        <location filename="../../ui/settings_page.py" line="207" />
         <source>Weigh parcels in verify mode</source>
         <translation>核对时称重</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="172" />
+        <location filename="../../ui/settings_page.py" line="208" />
         <source>Read scale</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="173" />
+        <location filename="../../ui/settings_page.py" line="209" />
         <source>Upstream address</source>
         <translation>上游地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="174" />
+        <location filename="../../ui/settings_page.py" line="210" />
         <source>Station token</source>
         <translation>站点令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="175" />
+        <location filename="../../ui/settings_page.py" line="211" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="176" />
+        <location filename="../../ui/settings_page.py" line="212" />
         <source>Verdict sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="177" />
+        <location filename="../../ui/settings_page.py" line="213" />
+        <source>Spoken verdicts (voice)</source>
+        <translation>语音播报结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="214" />
+        <source>Test voice</source>
+        <translation>试听语音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="215" />
+        <source>Verdict turns neutral after (s, 0 = never)</source>
+        <translation>结果变灰时间（秒，0 = 不变灰）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="216" />
+        <source>Kiosk: full screen (after restart)</source>
+        <translation>全屏工位模式（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="217" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="178" />
+        <location filename="../../ui/settings_page.py" line="219" />
         <source>This computer's zone (%1)</source>
         <translation>本机时区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="179" />
+        <location filename="../../ui/settings_page.py" line="221" />
         <source>Upstream, language and time</source>
         <translation>上游、语言与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="180" />
+        <location filename="../../ui/settings_page.py" line="222" />
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="209" />
+        <location filename="../../ui/settings_page.py" line="254" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/settings_page.py" line="256" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>当前生效：后缀 %1 · 前缀 %2 · %3 · AIM 标识 %4 · 回馈 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="214" />
+        <location filename="../../ui/settings_page.py" line="260" />
         <source>stripped</source>
         <translation>去除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="214" />
+        <location filename="../../ui/settings_page.py" line="260" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="234" />
+        <location filename="../../ui/settings_page.py" line="266" />
+        <source>none (app sounds)</source>
+        <translation>无（使用电脑提示音）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="286" />
         <source>Found %1 serial ports</source>
         <translation>找到 %1 个串口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="243" />
+        <location filename="../../ui/settings_page.py" line="295" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="247" />
+        <location filename="../../ui/settings_page.py" line="299" />
         <source>Printing a test label…</source>
         <translation>正在打印测试面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="275" />
+        <location filename="../../ui/settings_page.py" line="314" />
+        <source>Speaking a test verdict…</source>
+        <translation>正在播报测试语音…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="356" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>请选择扫描枪串口（查找串口）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="300" />
+        <location filename="../../ui/settings_page.py" line="387" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -1649,105 +1692,105 @@
 <context>
     <name>ShippingTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="283" />
+        <location filename="../../ui/promo/screens.py" line="419" />
         <source>Ship-by</source>
         <translation>分批发货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="321" />
+        <location filename="../../ui/promo/screens.py" line="457" />
         <source>Assign promises to new orders</source>
         <translation>给新订单分配发货承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="322" />
+        <location filename="../../ui/promo/screens.py" line="458" />
         <source>Open orders per promise tier</source>
         <translation>各档位待发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="328" />
+        <location filename="../../ui/promo/screens.py" line="470" />
         <source>At risk or overdue: %1 orders, the %2 due first shown (countdown)</source>
         <translation>即将超时或已超时：%1 单，按截止时间显示最早的 %2 单（倒计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="330" />
+        <location filename="../../ui/promo/screens.py" line="477" />
         <source>At risk or overdue: %1 orders (countdown)</source>
         <translation>即将超时或已超时：%1 单（倒计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="331" />
+        <location filename="../../ui/promo/screens.py" line="479" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="354" />
-        <location filename="../../ui/promo/screens.py" line="363" />
+        <location filename="../../ui/promo/screens.py" line="511" />
+        <location filename="../../ui/promo/screens.py" line="540" />
         <source>Tier</source>
         <translation>档位</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="354" />
+        <location filename="../../ui/promo/screens.py" line="512" />
         <source>Open</source>
         <translation>待发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="354" />
+        <location filename="../../ui/promo/screens.py" line="513" />
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="355" />
+        <location filename="../../ui/promo/screens.py" line="514" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="355" />
+        <location filename="../../ui/promo/screens.py" line="515" />
         <source>Next due</source>
         <translation>最早截止</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="363" />
+        <location filename="../../ui/promo/screens.py" line="538" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="363" />
+        <location filename="../../ui/promo/screens.py" line="539" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="364" />
+        <location filename="../../ui/promo/screens.py" line="541" />
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="364" />
+        <location filename="../../ui/promo/screens.py" line="542" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="364" />
+        <location filename="../../ui/promo/screens.py" line="543" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="365" />
+        <location filename="../../ui/promo/screens.py" line="544" />
         <source>SKU set</source>
         <comment>column</comment>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="390" />
+        <location filename="../../ui/promo/screens.py" line="574" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="391" />
+        <location filename="../../ui/promo/screens.py" line="577" />
         <source>Promises assigned: %1</source>
         <translation>已分配发货承诺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="391" />
+        <location filename="../../ui/promo/screens.py" line="577" />
         <source>no new orders</source>
         <translation>无新订单</translation>
     </message>
@@ -1755,104 +1798,104 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="73" />
+        <location filename="../../ui/promo/screens.py" line="123" />
         <source>Stock tiers</source>
         <translation>备货分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="106" />
+        <location filename="../../ui/promo/screens.py" line="166" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="107" />
+        <location filename="../../ui/promo/screens.py" line="167" />
         <source>Save plan and tiers</source>
         <translation>保存备货计划并分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="108" />
+        <location filename="../../ui/promo/screens.py" line="168" />
         <source>Check oversell</source>
         <translation>检查超卖</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="110" />
+        <location filename="../../ui/promo/screens.py" line="170" />
         <source>Short orders: %1 (latest paid go short first)</source>
         <translation>缺货订单：%1（最晚付款的先缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="125" />
+        <location filename="../../ui/promo/screens.py" line="190" />
         <source>Re-order now</source>
         <translation>立即补货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="128" />
-        <location filename="../../ui/promo/screens.py" line="136" />
+        <location filename="../../ui/promo/screens.py" line="200" />
+        <location filename="../../ui/promo/screens.py" line="223" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="128" />
+        <location filename="../../ui/promo/screens.py" line="201" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="128" />
+        <location filename="../../ui/promo/screens.py" line="202" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="129" />
+        <location filename="../../ui/promo/screens.py" line="203" />
         <source>Recommended</source>
         <translation>建议备货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="129" />
+        <location filename="../../ui/promo/screens.py" line="204" />
         <source>Re-order at</source>
         <translation>补货点</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="129" />
+        <location filename="../../ui/promo/screens.py" line="205" />
         <source>Supply</source>
         <translation>可发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="130" />
+        <location filename="../../ui/promo/screens.py" line="206" />
         <source>Demand</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="130" />
+        <location filename="../../ui/promo/screens.py" line="207" />
         <source>Left</source>
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="130" />
+        <location filename="../../ui/promo/screens.py" line="208" />
         <source>Re-order</source>
         <translation>补货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="131" />
+        <location filename="../../ui/promo/screens.py" line="209" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="136" />
+        <location filename="../../ui/promo/screens.py" line="223" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="142" />
+        <location filename="../../ui/promo/screens.py" line="232" />
         <source>Stock plan and tiers saved for %1 SKUs</source>
         <translation>已保存 %1 个商品的备货计划和分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="147" />
+        <location filename="../../ui/promo/screens.py" line="238" />
         <source>%1 SKU(s) oversold</source>
         <translation>超卖商品 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="149" />
+        <location filename="../../ui/promo/screens.py" line="240" />
         <source>Nothing oversold</source>
         <translation>没有超卖</translation>
     </message>
@@ -1860,47 +1903,47 @@
 <context>
     <name>parcel state</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="50" />
+        <location filename="../../ui/promo/common.py" line="62" />
         <source>No parcel yet</source>
         <translation>未建包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="51" />
+        <location filename="../../ui/promo/common.py" line="63" />
         <source>Planned</source>
         <translation>待打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="52" />
+        <location filename="../../ui/promo/common.py" line="64" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="53" />
+        <location filename="../../ui/promo/common.py" line="65" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="54" />
+        <location filename="../../ui/promo/common.py" line="66" />
         <source>Handed off</source>
         <translation>已交接</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="55" />
+        <location filename="../../ui/promo/common.py" line="67" />
         <source>Intercepted</source>
         <translation>已拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="56" />
+        <location filename="../../ui/promo/common.py" line="68" />
         <source>Pulled</source>
         <translation>已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="57" />
+        <location filename="../../ui/promo/common.py" line="69" />
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="58" />
+        <location filename="../../ui/promo/common.py" line="70" />
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
@@ -1908,138 +1951,138 @@
 <context>
     <name>promo</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="42" />
+        <location filename="../../ui/promo/common.py" line="51" />
         <source>Core hot</source>
         <translation>核心爆款</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="43" />
+        <location filename="../../ui/promo/common.py" line="52" />
         <source>Potential new</source>
         <translation>潜力新品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="44" />
+        <location filename="../../ui/promo/common.py" line="53" />
         <source>Long tail</source>
         <translation>长尾</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="45" />
+        <location filename="../../ui/promo/common.py" line="56" />
         <source>Paid in first hour</source>
         <translation>首小时付款</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="46" />
+        <location filename="../../ui/promo/common.py" line="57" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="47" />
+        <location filename="../../ui/promo/common.py" line="58" />
         <source>Delayed (opted in)</source>
         <translation>延迟发货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="59" />
+        <location filename="../../ui/promo/common.py" line="73" />
         <source>Main</source>
         <translation>主力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="60" />
+        <location filename="../../ui/promo/common.py" line="74" />
         <source>Backup</source>
         <translation>备用</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="61" />
+        <location filename="../../ui/promo/common.py" line="75" />
         <source>Dynamic</source>
         <translation>机动（按运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="62" />
+        <location filename="../../ui/promo/common.py" line="78" />
         <source>East China</source>
         <translation>华东</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="63" />
+        <location filename="../../ui/promo/common.py" line="79" />
         <source>North China</source>
         <translation>华北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="64" />
+        <location filename="../../ui/promo/common.py" line="80" />
         <source>South China</source>
         <translation>华南</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="65" />
+        <location filename="../../ui/promo/common.py" line="81" />
         <source>Central China</source>
         <translation>华中</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="66" />
+        <location filename="../../ui/promo/common.py" line="82" />
         <source>Southwest China</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="67" />
+        <location filename="../../ui/promo/common.py" line="83" />
         <source>Northeast China</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="68" />
+        <location filename="../../ui/promo/common.py" line="84" />
         <source>Northwest China</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="69" />
+        <location filename="../../ui/promo/common.py" line="87" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="70" />
+        <location filename="../../ui/promo/common.py" line="88" />
         <source>Batch created</source>
         <translation>已建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="71" />
+        <location filename="../../ui/promo/common.py" line="89" />
         <source>Dropped</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="72" />
+        <location filename="../../ui/promo/common.py" line="92" />
         <source>Lead</source>
         <translation>组长手动</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="73" />
+        <location filename="../../ui/promo/common.py" line="93" />
         <source>Pickup stalled</source>
         <translation>揽收停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="74" />
+        <location filename="../../ui/promo/common.py" line="94" />
         <source>Capacity full</source>
         <translation>运力已满</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="75" />
+        <location filename="../../ui/promo/common.py" line="97" />
         <source>Carrier failover</source>
         <translation>快递切换</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="76" />
+        <location filename="../../ui/promo/common.py" line="98" />
         <source>Capacity move</source>
         <translation>运力调整</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="77" />
+        <location filename="../../ui/promo/common.py" line="99" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="98" />
+        <location filename="../../ui/promo/common.py" line="121" />
         <source>Any (by capacity)</source>
         <translation>不限（按运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="99" />
-        <location filename="../../ui/promo/common.py" line="111" />
+        <location filename="../../ui/promo/common.py" line="122" />
+        <location filename="../../ui/promo/common.py" line="134" />
         <source>, </source>
         <translation>、</translation>
     </message>
