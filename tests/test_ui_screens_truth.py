@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from tests.ui_fixtures import Station, station  # noqa: F401
+from tests.ui_fixtures import Station, station
 
 
 def _verify_anonymous(st: Station) -> tuple[str, str]:
@@ -132,9 +132,9 @@ def test_a_badge_switches_the_operator(station: Station) -> None:
         st.rig.scan("P002")
     assert blk.args[0]["code"] == "P002" and st.ctx.operator["code"] == "P002"
     assert "P002" in w.packer.who.text()
-    assert st.q(
-        "SELECT count(*) FROM events WHERE type='operator.login' AND operator='P002'"
-    ) == [(1,)]
+    assert st.q("SELECT count(*) FROM events WHERE type='operator.login' AND operator='P002'") == [
+        (1,)
+    ]
     assert w.packer.panel.color_name == "neutral"  # information, never a green verdict
 
 
@@ -147,9 +147,12 @@ def test_the_pin_locks_after_five_failures(station: Station) -> None:
         lead.lead_code.setText("L001")
         lead.pin.setText("0000")
         lead.try_unlock()
-        st.qtbot.waitUntil(lambda i=i: st.q(
-            "SELECT count(*) FROM events WHERE type='lead.pin_failed'"
-        ) == [(i + 1,)], timeout=10000)
+        st.qtbot.waitUntil(
+            lambda i=i: (
+                st.q("SELECT count(*) FROM events WHERE type='lead.pin_failed'") == [(i + 1,)]
+            ),
+            timeout=10000,
+        )
     st.qtbot.waitUntil(lambda: "锁定" in lead.pin_msg.text(), timeout=10000)
     lead.lead_code.setText("L001")
     lead.pin.setText("1234")  # the right PIN, too late
@@ -166,24 +169,24 @@ def test_repeat_scan_is_neutral_and_wrong_batch_names_the_batch(station: Station
     st, w = station, station.window
     st.login("P001")
     st.command("#MODE:VERIFY", w.mode_changed)
-    b1, b2 = [r[0] for r in st.q("SELECT batch_id FROM batches ORDER BY batch_id LIMIT 2")]
+    b1, done = st.q(
+        "SELECT batch_id, waybill FROM parcels WHERE state='verified' AND waybill IS NOT NULL "
+        "LIMIT 1"
+    )[0]
+    b2, other = st.q(
+        "SELECT p.batch_id, p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+        "WHERE p.state='packed' AND o.status='paid' AND p.batch_id<>? LIMIT 1",
+        b1,
+    )[0]
     w.set_batch(b1)
     st.qtbot.waitUntil(lambda: w.batch_id == b1, timeout=10000)
     assert w.packer.panel.color_name == "neutral"  # a batch change is information
-    done = st.q("SELECT waybill FROM parcels WHERE batch_id=? AND state='verified' LIMIT 1", b1)
-    other = st.q(
-        "SELECT waybill FROM parcels WHERE batch_id=? AND state='packed' AND waybill IS NOT NULL "
-        "LIMIT 1",
-        b2,
-    )
-    if done:
-        v = st.scan(done[0][0])
-        assert v.reason == "duplicate" and w.packer.panel.color_name == "neutral"
-        assert "无需操作" in w.packer.panel.title
-    if other:
-        v = st.scan(other[0][0])
-        assert v.reason == "wrong_batch" and w.packer.panel.color_name == "red"
-        assert b2 in w.packer.panel.snapshot()["detail"]
+    v = st.scan(done)
+    assert v.reason == "duplicate" and w.packer.panel.color_name == "neutral"
+    assert "无需操作" in w.packer.panel.title
     n = w.packer.panel.scan_no
-    st.scan(done[0][0] if done else other[0][0])
+    v = st.scan(other)
+    assert v.reason == "wrong_batch" and w.packer.panel.color_name == "red"
+    assert b2 in w.packer.panel.snapshot()["detail"] and b1 in w.packer.panel.snapshot()["detail"]
     assert w.packer.panel.scan_no == n + 1  # each verdict visibly new
+    assert [r.code for r in w.packer.recent.rows[:2]] == [other, done]

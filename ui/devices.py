@@ -325,6 +325,15 @@ class DeviceHub(QObject):
     def request_reprint(self, waybill: str, operator: str, reason: str) -> Future[str]:
         return self._io.submit(self._need_queue().request_reprint, waybill, operator, reason)
 
+    def hold_print(self, run_id: str) -> None:
+        """Keep a label queued but unprinted until `release_prints` (the packer is asked first)."""
+        if self.queue is not None:
+            self.queue.hold(run_id)
+
+    def release_prints(self, run_ids: list[str]) -> None:
+        if self.queue is not None:
+            self.queue.release(run_ids)
+
     def cancel_print(self, run_id: str | None) -> Future[int]:
         return self._io.submit(self._need_queue().cancel, run_id)
 

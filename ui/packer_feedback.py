@@ -125,13 +125,14 @@ class PackerFeedback(QObject):
             self.sound.play(tone)
 
     # -- verdicts ------------------------------------------------------------------------------
-    def verdict(self, v: Verdict, need: Any = None, extra: str = "") -> None:
-        """Show one verdict. `need` is the session's PrintNeed when the verdict needs a label."""
+    def verdict(
+        self, v: Verdict, need: Any = None, extra: str = "", expected: dict[str, Any] | None = None
+    ) -> None:
+        """Show one verdict. `need` is the session's PrintNeed when the verdict needs a label;
+        `expected` what the station is set to (batch_id) so a reason can say "B2, not B1"."""
         carrier = self.ctx.carrier_label(v.carrier)
         sev = verdict_severity(v)
-        names = self.ctx.carriers.get
-        expected: dict[str, Any] = {}
-        zh, en = specifics(v, names, expected)
+        zh, en = specifics(v, self.ctx.carriers.get, expected)
         detail = extra or self._t(zh, en)
         self._last_extra = detail
         title = next_text = None
@@ -178,11 +179,12 @@ class PackerFeedback(QObject):
         return None
 
     def _set_aside(self, w: LabelWait, why_zh: str, why_en: str) -> tuple[str, str]:
-        """Cancel its job (it must not print by itself later) and list it; (title, next)."""
+        """Hold its job (queued, nothing lost, but it must not print by itself later) and list
+        it; returns (title, next)."""
         self.backlog.set_aside(w, why_zh, why_en)
         dev = self.ctx.devices
-        if w.run_id and dev is not None and getattr(dev, "queue", None) is not None:
-            dev.cancel_print(w.run_id)
+        if w.run_id and dev is not None:
+            dev.hold_print(w.run_id)
         emit(self.label_waiting, w.waybill)
         return (
             self._t(f"面单未打印：{why_zh}", f"Label not printed: {why_en}"),
@@ -256,8 +258,12 @@ class PackerFeedback(QObject):
         dev = self.ctx.devices
         op = self.ctx.operator["code"] if self.ctx.operator else None
         items = self.backlog.take_backlog()
+        held = [w.run_id for w in items if w.run_id]
+        if held:
+            dev.release_prints(held)  # the queued jobs print now, each once
         for w in items:
-            dev.enqueue_parcel(w.parcel_id, op)
+            if not w.run_id:  # never queued (no printer then): queue it now
+                dev.enqueue_parcel(w.parcel_id, op)
             self.recent.update_row(
                 w.scan_no, self._t("正在打印面单…", "Printing its label…"), "info"
             )

@@ -30,10 +30,14 @@ from devices.scanners.wedge import WedgeDecoder
 from ui import station_ops
 from ui.controller import StationController
 from ui.ops import AppContext, run_read
+from ui.packer_feedback import BacklogBar, PackerFeedback
 from ui.qtcompat import emit
-from ui.sounds import SoundPlayer, sound_for
+from ui.recent_scans import RecentScans
+from ui.scan_routing import lead_area_takes
+from ui.sounds import SoundPlayer
 from ui.statusbar import StationStatusBar
 from ui.verdict import VerdictPanel
+from ui.voice import VoicePlayer
 from warehouse_app import returns as returns_mod
 from warehouse_app.commands import Command, parse_command
 from warehouse_app.domain import Verdict
@@ -133,7 +137,20 @@ class PackerPage(QWidget):
         self.modes = ModeBar()
         lay.addWidget(self.modes)
         self.panel = VerdictPanel()
-        lay.addWidget(self.panel, 1)
+        # beside the verdict: the last scans and the labels waiting to print
+        middle = QHBoxLayout()
+        middle.addWidget(self.panel, 3)
+        side = QVBoxLayout()
+        self.recent = RecentScans()
+        self.backlog_bar = BacklogBar()
+        side.addWidget(self.recent, 1)
+        side.addWidget(self.backlog_bar)
+        self.side = QWidget()
+        self.side.setLayout(side)
+        self.side.setMaximumWidth(380)
+        self.side.setMinimumWidth(240)
+        middle.addWidget(self.side, 1)
+        lay.addLayout(middle, 1)
         row = QHBoxLayout()
         self.c_batch, self.c_handoff, self.c_hour = CounterBox(), CounterBox(), CounterBox()
         for c in (self.c_batch, self.c_handoff, self.c_hour):
@@ -303,6 +320,9 @@ class MainWindow(QMainWindow):
         self.return_choice: str | None = None
         self.return_state: tuple[str | None, str | None] = (None, None)
         self.sound = SoundPlayer(ctx.settings.sounds if sounds is None else sounds)
+        self.voice = VoicePlayer(
+            bool(ctx.settings.voice) and (sounds is None or sounds), ctx.settings.voice_engine
+        )
         self.setObjectName("station_window")
         self.resize(1366, 768)
         self.setMinimumSize(1024, 600)  # 1366x768 above a taskbar fits (ui/geometry.py)
@@ -321,6 +341,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = StationStatusBar(ctx)
         self.setStatusBar(self.status)
+        # what the packer sees stays true after the verdict (labels, device faults, dropped frames)
+        self.feedback = PackerFeedback(
+            ctx,
+            self.packer.panel,
+            self.packer.recent,
+            self.packer.backlog_bar,
+            self.sound,
+            self.voice,
+            self,
+        )
+        from ui.keyboard import focus_ring
+
+        focus_ring(self.lead)
 
         self.login.entry.returnPressed.connect(self._login_typed)
         self.packer.entry.returnPressed.connect(self._packer_typed)
@@ -374,10 +407,17 @@ class MainWindow(QMainWindow):
         self.retranslate()
         emit(self.ctx.events.language_changed, lang)
         v = self.packer.panel.verdict
-        if v is not None:
+        if v is not None and not self.packer.panel.faded:
+            panel = self.packer.panel
             self.packer.panel.show_verdict(
-                v, lang, carrier=self.ctx.carrier_label(v.carrier), extra=self._verdict_extra(v)
+                v,
+                lang,
+                carrier=self.ctx.carrier_label(v.carrier),
+                extra=self._verdict_extra(v),
+                sev=panel.severity,
+                new=False,
             )
+        self.feedback.retranslate()
 
     # -- keys ------------------------------------------------------------------------------
     def _install_shortcuts(self) -> None:
@@ -395,6 +435,7 @@ class MainWindow(QMainWindow):
         sc(Qt.Key.Key_F10, lambda: self.open_lead("settings"))
         sc(Qt.Key.Key_F12, lambda: self.set_language("en" if self.ctx.lang == "zh" else "zh"))
         sc(Qt.Key.Key_Escape, self.back_to_packer)
+        sc("Ctrl+P", self._print_backlog_key)
         # returns desk without a mouse: Ctrl+1..5 reason, Alt+1..3 disposition (see return_legend)
         from warehouse_app.commands import RETURN_DISPOSITIONS, RETURN_REASONS
 
@@ -402,6 +443,21 @@ class MainWindow(QMainWindow):
             sc(f"Ctrl+{n}", lambda r=r: self._return_key(reason=r))
         for n, d in enumerate(RETURN_DISPOSITIONS, 1):
             sc(f"Alt+{n}", lambda d=d: self._return_key(disposition=d))
+
+    def _print_backlog_key(self) -> None:
+        if self.stack.currentWidget() is self.packer:
+            self.feedback.print_backlog()
+
+    def apply_feedback_settings(self) -> None:
+        """Voice, verdict fade and sounds as just saved on the settings page."""
+        s = self.ctx.settings
+        self.sound.enabled = bool(s.sounds)
+        if s.voice_engine != self.voice.engine_name:
+            self.voice = VoicePlayer(bool(s.voice), s.voice_engine)
+            self.feedback.voice = self.voice
+        else:
+            self.voice.set_enabled(bool(s.voice))
+        self.packer.panel.set_fade_seconds(float(s.verdict_fade_s))
 
     def _return_key(self, reason: str | None = None, disposition: str | None = None) -> None:
         if self.stack.currentWidget() is self.packer:
@@ -750,6 +806,8 @@ class MainWindow(QMainWindow):
         dev = self.ctx.devices
         if dev is not None and dev.take_test_scan(code, source):
             return
+        if source != "typed" and lead_area_takes(self, code):
+            return  # the lead area: only its scan fields take a scan, typing there stays
         weight = None
         if (
             parse_command(code) is None
@@ -773,9 +831,7 @@ class MainWindow(QMainWindow):
             return
         if kind == "verdict":
             assert out.verdict is not None
-            if self.stack.currentWidget() is self.lead:
-                self.show_packer()
-            self._verdict(out.verdict)
+            self._verdict(out.verdict, out.print)
             return
         if kind == "login":
             if out.ok and out.operator is not None:
@@ -813,14 +869,9 @@ class MainWindow(QMainWindow):
         elif kind == "return_choice":
             self._return_chosen(out)
 
-    def _verdict(self, v: Verdict) -> None:
-        self.packer.panel.show_verdict(
-            v,
-            self.ctx.lang,
-            carrier=self.ctx.carrier_label(v.carrier),
-            extra=self._verdict_extra(v),
-        )
-        self.sound.play(sound_for(v.ok, v.reason))
+    def _verdict(self, v: Verdict, need: Any = None) -> None:
+        # colour, label truth, recent-scans row and tone/voice: ui/packer_feedback.py
+        self.feedback.verdict(v, need, self._verdict_extra(v), {"batch_id": self.batch_id})
         dev = self.ctx.devices
         if dev is not None:
             dev.feedback(v.ok)  # scanner's own good/bad-read beep, written on the device thread

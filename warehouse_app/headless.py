@@ -17,7 +17,7 @@ from typing import IO, Any
 from devices.printers.printer import Printer
 from devices.printers.queue import PrintQueue, QueueEvent
 from devices.scales.reader import SerialScale, Weight
-from devices.scanners.framing import Scan, ScannerConfig
+from devices.scanners.framing import DroppedFrame, Scan, ScannerConfig
 from devices.scanners.serial_reader import SerialScanner
 from devices.serial_device import DeviceStatus
 from warehouse_app.commands import parse_command
@@ -62,7 +62,11 @@ class HeadlessStation:
             else None
         )
         self.scanner = SerialScanner(
-            scanner, on_scan=self._on_scan, on_status=self._on_status, feedback=feedback
+            scanner,
+            on_scan=self._on_scan,
+            on_status=self._on_status,
+            on_drop=self._on_drop,
+            feedback=feedback,
         )
         self.session = StationSession(
             mode=ctx.mode,
@@ -86,6 +90,11 @@ class HeadlessStation:
 
     def _on_status(self, st: DeviceStatus) -> None:
         self._emit(self.err, st.to_dict())
+
+    def _on_drop(self, d: DroppedFrame) -> None:
+        """A frame the reader could not read: say so (and beep bad), never stay silent."""
+        self._emit(self.err, {"device": "scanner", "event": "dropped", **d.to_dict()})
+        self.scanner.bad_read()
 
     def _on_weight(self, w: Weight) -> None:
         """Report each new stable weight once (the kiosk shows it; tests wait on it)."""

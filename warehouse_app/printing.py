@@ -201,10 +201,16 @@ def run_progress(conn: sqlite3.Connection, run_id: str) -> dict[str, int]:
     return d
 
 
-def next_job(conn: sqlite3.Connection, printer: str) -> dict[str, Any] | None:
+def next_job(
+    conn: sqlite3.Connection, printer: str, held: tuple[str, ...] = ()
+) -> dict[str, Any] | None:
+    """The oldest queued job, except runs a front end holds (labels it asks about first)."""
+    skip = f" AND run_id NOT IN ({','.join('?' * len(held))})" if held else ""
     row = conn.execute(
-        "SELECT * FROM print_jobs WHERE printer=? AND state='queued' ORDER BY job_id LIMIT 1",
-        (printer,),
+        "SELECT * FROM print_jobs WHERE printer=? AND state='queued'"
+        + skip
+        + " ORDER BY job_id LIMIT 1",
+        (printer, *held),
     ).fetchone()
     return dict(row) if row else None
 

@@ -77,6 +77,9 @@ class PrintQueue:
         self._wake = threading.Event()
         self.idle = threading.Event()
         self.fault: PrinterStatus | None = None
+        # runs kept queued but not printed until released: the window asks the packer first
+        # (a label printing minutes after its verdict is out of step with the parcel in hand)
+        self._held: set[str] = set()
         self._read: sqlite3.Connection | None = None
         self._thread = threading.Thread(
             target=self._run, name=f"print-queue-{self.key}", daemon=True
@@ -92,6 +95,18 @@ class PrintQueue:
         self._wake.set()
         if self._thread.is_alive():
             self._thread.join(timeout)
+
+    def hold(self, run_id: str) -> None:
+        """Keep this run's jobs queued (nothing lost) but do not print them until `release`."""
+        self._held.add(run_id)
+
+    def release(self, run_ids: list[str] | None = None) -> None:
+        """Print held runs now (all of them when None)."""
+        if run_ids is None:
+            self._held.clear()
+        else:
+            self._held.difference_update(run_ids)
+        self._wake.set()
 
     def wake(self) -> None:
         """A job was queued elsewhere (the station session): look now instead of at the next poll."""
@@ -197,7 +212,7 @@ class PrintQueue:
             while not self._stop.is_set():
                 self._wake.clear()
                 try:
-                    job = self.writer.call(next_job, self.key)
+                    job = self.writer.call(next_job, self.key, tuple(self._held))
                     if job is None:
                         self.idle.set()
                         self._wake.wait(self.poll)

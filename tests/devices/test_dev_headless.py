@@ -42,6 +42,8 @@ def test_headless_pack_mode_verdicts_and_reconnect(seeded_store, pty_factory) ->
         scanner.write(wbs[0].encode()[4:] + b"\r\n")
         scanner.write(b"\xff\xfe\x00\r\nNOPE-123\r\n")  # garbage then an unknown code
         assert wait_for(lambda: len(verdicts(st)) >= 4, 60), st.err.items
+        scanner.write(b"ZT12\xff\xfe34\r\n")  # a frame that is not text: said, not silent
+        assert wait_for(lambda: any('"dropped"' in x for x in st.err.items), 60), st.err.items
         v = verdicts(st)
         assert [(x["code"], x["status"], x["reason"]) for x in v[:4]] == [
             (wbs[0], "ok", None),

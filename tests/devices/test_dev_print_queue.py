@@ -299,3 +299,21 @@ def test_anonymous_batch_prints_its_prepack_labels_once(seeded_store, writer, pr
     shown = json.loads(out.stdout)
     assert [x["label_code"] for x in shown["labels"]] == codes
     assert all(x["label_printed"] for x in shown["labels"])
+
+
+def test_a_held_run_stays_queued_until_released(seeded_store, writer, printer_sim) -> None:
+    """The window holds a label it must ask about first: queued (nothing lost), not printed."""
+    batch, wbs = make_presale_batch(seeded_store, 3)
+    sim = printer_sim("--no-preview")
+    q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1)
+    run, _ = q.enqueue_batch(batch)
+    q.hold(run)
+    q.start()
+    try:
+        assert wait_for(q.idle.is_set, 30)
+        assert q.progress(run).get("queued") == 3 and sim.printed_waybills() == []
+        q.release([run])
+        assert wait_for(lambda: q.progress(run).get("done") == 3, 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == wbs
