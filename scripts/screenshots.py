@@ -225,6 +225,7 @@ def shoot(out: Path, size: str) -> int:
             if icpt:
                 scan(icpt[0][0])
                 shot(f"verify-intercept-{tag}")
+            truth_screens(tag)
             rig.scan("#MODE:RETURN")
             pump(lambda: win.mode == "return")
             rig.scan("#REASON:quality")
@@ -234,6 +235,61 @@ def shoot(out: Path, size: str) -> int:
             if shipped:
                 scan(shipped[0][0])
             shot(f"return-ok-{tag}")
+
+        def truth_screens(tag: str) -> None:
+            """Issue 10 states: label printed / waiting / printer back, device faults, a
+            dropped frame, a repeat scan (neutral), a wrong batch naming the batch."""
+            fb = win.feedback
+            anon = q(
+                "SELECT p.batch_id, p.label_code FROM parcels p JOIN batches b ON b.batch_id=p.batch_id "
+                "WHERE b.kind='anonymous' AND p.state='packed' AND p.order_id IS NULL LIMIT 2"
+            )
+            if len(anon) == 2:
+                rig.scan(f"#BATCH:{anon[0][0]}")
+                pump(lambda: win.batch_id == anon[0][0])
+                done: list[str] = []
+                fb.label_done.connect(done.append)
+                scan(anon[0][1])
+                pump(lambda: bool(done), 15)
+                fb.label_done.disconnect(done.append)
+                shot(f"verify-label-printed-{tag}")
+                rig.printer_control("paper out")
+                ctx.devices.poll_printer()
+                pump(lambda: fb.printer_fault is not None, 15)
+                shot(f"printer-fault-{tag}")
+                scan(anon[1][1])
+                shot(f"verify-label-waiting-{tag}")
+                offered: list[int] = []
+                fb.backlog_offered.connect(offered.append)
+                rig.printer_control("paper in")
+                ctx.devices.poll_printer()
+                pump(lambda: bool(offered), 15)
+                fb.backlog_offered.disconnect(offered.append)
+                shot(f"printer-back-asks-{tag}")
+                fb.print_backlog()
+                pump(lambda: not fb.backlog.waiting and not fb.backlog.printing, 15)
+                rig.scan("#BATCH:DEMO-ST01-B0001")
+                pump(lambda: win.batch_id == "DEMO-ST01-B0001")
+            rig.scanner.write(b"ZT12\xff\xfe34\r")
+            pump(lambda: "没读到" in win.packer.panel.title or "Not read" in win.packer.panel.title)
+            shot(f"dropped-frame-{tag}")
+            scan(good[0][0])
+            shot(f"repeat-scan-neutral-{tag}")
+            other = q(
+                "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+                "WHERE p.state='packed' AND o.status='paid' AND p.batch_id<>'DEMO-ST01-B0001' LIMIT 1"
+            )
+            if other:
+                scan(other[0][0])
+                shot(f"wrong-batch-names-it-{tag}")
+            settle(float(ctx.settings.verdict_fade_s) + 0.5)
+            shot(f"verdict-faded-{tag}")
+            if hasattr(rig.scanner, "unplug"):
+                rig.scanner.unplug()
+                pump(lambda: win.packer.panel.color_name == "fault", 15)
+                shot(f"scanner-unplugged-{tag}")
+                rig.scanner.plug()
+                pump(lambda: win.packer.panel.fault is None, 15)
 
         def lead_screens(tag: str) -> None:
             ctx.lead = lead
@@ -248,6 +304,12 @@ def shoot(out: Path, size: str) -> int:
                 win.lead.open(name)
                 pump(ready)
                 shot(f"lead-{name}-{tag}")
+            # a serial scan in the lead area is ignored there (typing kept), said in the status bar
+            win.lead.open("batches")
+            code = q("SELECT waybill FROM parcels WHERE waybill IS NOT NULL LIMIT 1")[0][0]
+            rig.scan(code)
+            pump(lambda: code[:10] in win.status.message.text())
+            shot(f"lead-scan-ignored-{tag}")
 
         packer_screens("zh-1366")
         for lang, wh in (("en", (1366, 768)), ("zh", (1920, 1080)), ("en", (1920, 1080))):

@@ -277,6 +277,8 @@ class PackerFeedback(QObject):
     # -- devices -------------------------------------------------------------------------------
     def scanner_status(self, state: str, zh: str, en: str) -> None:
         if state in SCANNER_FAULT_STATES:
+            if self.scanner_fault == (zh, en):
+                return
             self.scanner_fault = (zh, en)
             self.panel.show_fault(
                 self._t(zh, en),

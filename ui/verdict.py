@@ -184,11 +184,12 @@ class VerdictPanel(QWidget):
     def show_fault(self, title: str, remedy: str) -> None:
         """A device fault takes over the panel until `clear_fault()` (a newer verdict is shown
         under a fault band: the fault stays visible until it is fixed)."""
-        if self._fault != (title, remedy) or not self._fault_full:
-            self._fault = (title, remedy)
-            self._fault_full = True
-            self._fade.stop()
-            self.update()
+        if self._fault == (title, remedy):
+            return  # the same fault reported again: a newer verdict keeps its place under the band
+        self._fault = (title, remedy)
+        self._fault_full = True
+        self._fade.stop()
+        self.update()
 
     def clear_fault(self, title: str = "", hint: str = "") -> None:
         if self._fault is None:

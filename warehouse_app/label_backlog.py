@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-PRINT_DEADLINE_S = 4.0  # a healthy printer takes a label well within this
+PRINT_DEADLINE_S = 8.0  # a healthy printer takes a label well within this (first label: fonts)
 
 
 @dataclass
