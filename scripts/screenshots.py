@@ -193,6 +193,8 @@ def shoot(out: Path, size: str) -> int:
         tab.print_btn.click()
         pump(lambda: tab.progress.value() > 3, 20)
         shot("lead-batches-printing")
+        if tab.run_id is not None:  # the packer screens need the printer for their own labels
+            tab.cancel_btn.click()
         pump(lambda: tab.run_id is None, 60)
         win.lead.open("handoffs")
         pump(lambda: win.lead.handoffs.table.rowCount() > 0)

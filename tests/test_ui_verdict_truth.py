@@ -82,9 +82,14 @@ def test_a_device_fault_takes_over_the_panel_until_fixed(qtbot: QtBot) -> None:
     )
     p.show_verdict(verdict(False, "wrong_item"), "zh")  # a typed scan meanwhile: shown, band stays
     assert p.color_name == "red" and p.fault == ("扫描枪已断开", "正在重连")
-    p.show_fault("扫描枪已断开", "正在重连")
+    p.show_fault("扫描枪已断开", "正在重连")  # the same fault reported again: the verdict stays
+    assert p.color_name == "red"
     p.clear_fault("扫描枪已连接", "请继续扫描")
-    assert p.fault is None and p.color_name == "neutral" and p.title == "扫描枪已连接"
+    assert p.fault is None and p.color_name == "red"  # fixed: the band goes, the verdict stays
+    p.show_fault("打印机缺纸", "请装纸")  # a new fault takes over again
+    assert p.color_name == "fault"
+    p.clear_fault("设备已恢复", "请继续扫描")
+    assert p.fault is None and p.color_name == "neutral" and p.title == "设备已恢复"
 
 
 def test_recent_scans_keeps_the_last_ten_and_rows_can_change(qtbot: QtBot) -> None:

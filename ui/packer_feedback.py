@@ -277,16 +277,10 @@ class PackerFeedback(QObject):
     # -- devices -------------------------------------------------------------------------------
     def scanner_status(self, state: str, zh: str, en: str) -> None:
         if state in SCANNER_FAULT_STATES:
-            if self.scanner_fault == (zh, en):
+            if self.scanner_fault is not None:
                 return
-            self.scanner_fault = (zh, en)
-            self.panel.show_fault(
-                self._t(zh, en),
-                self._t(
-                    "检查扫描枪连线；恢复后继续扫描",
-                    "Check the scanner cable; it reconnects by itself",
-                ),
-            )
+            self.scanner_fault = (zh, en)  # the detail (port) stays in the status bar
+            self._show_scanner_fault()
             self.sound.play("reject")
         elif state == "connected" and self.scanner_fault is not None:
             self.scanner_fault = None
@@ -327,12 +321,17 @@ class PackerFeedback(QObject):
                 emit(self.backlog_offered, n)
             self.refresh_bar()
 
+    def _show_scanner_fault(self) -> None:
+        self.panel.show_fault(
+            self._t("扫描枪已断开 — 正在重连", "Scanner disconnected — reconnecting"),
+            self._t(
+                "检查扫描枪连线；恢复后继续扫描", "Check the scanner cable; it reconnects by itself"
+            ),
+        )
+
     def _clear_fault(self) -> None:
         if self.scanner_fault is not None:
-            zh, en = self.scanner_fault
-            self.panel.show_fault(
-                self._t(zh, en), self._t("检查扫描枪连线", "Check the scanner cable")
-            )
+            self._show_scanner_fault()
             return
         if self.printer_fault is not None:
             return
