@@ -132,7 +132,7 @@ class StallMeter:
         return max(0.0, self.worst)
 
 
-def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
+def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QApplication
 
@@ -147,7 +147,16 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
     rig = SimRig(work / "sim").start()
     ctx = build_context(work / "station", lang="zh", rig=rig, start_sync=False)
     install_translator("zh")
-    win = MainWindow(ctx, sounds=False)
+    win = MainWindow(ctx, sounds=voice)
+    if voice:
+        # spoken verdicts on, as a station with voice would run them: the OS engine when it has
+        # a voice, else Qt's "mock" engine (same QTextToSpeech calls on the UI thread)
+        from ui.voice import VoicePlayer
+
+        player = VoicePlayer(True)
+        if not player.available("zh"):
+            player = VoicePlayer(True, "mock", any_voice=True)
+        win.voice = win.feedback.voice = player
     win.resize(1366, 768)
     win.show()
     hub = None
@@ -279,6 +288,8 @@ def run(n_scans: int, baseline_n: int) -> dict[str, Any]:
             "rss_mid_mb": round(rss_mid, 1),
             "rss_end_mb": round(rss_end, 1),
             "rss_growth_second_half_mb": round(rss_end - rss_mid, 1),
+            "voice": (win.voice.engine_name or "os") if voice else "off",
+            "spoken": len(win.voice.spoken) if voice else 0,
             "target_p99_ms": 50,
             "target_stall_ms": 100,
             "pass": int(pct(loaded, 99) < 50 and stall < 100),
@@ -299,8 +310,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scans", type=int, default=2000)
     ap.add_argument("--baseline", type=int, default=300)
+    ap.add_argument("--no-voice", action="store_true", help="spoken verdicts off (tones only)")
     args = ap.parse_args()
-    res = run(args.scans, args.baseline)
+    res = run(args.scans, args.baseline, voice=not args.no_voice)
     print(" ".join(f"{k}={v}" for k, v in res.items()))
     return 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tests.ui_fixtures import Station, station
+from tests.ui_fixtures import Station, answer_confirm, station
 
 MAIN = "import sys; from warehouse_app.cli import main; sys.exit(main(sys.argv[1:]))"
 
@@ -209,7 +209,12 @@ def test_handoff_close_and_manifest(station: Station) -> None:
             tab.table.selectRow(r)
     with st.qtbot.waitSignal(w.lead.manifest_ready, timeout=30000) as blk:
         tab.close_btn.click()
+        asked = answer_confirm(st.qtbot)  # closing a handoff is confirmed first (issue 10)
+        assert hid in asked and str(len(ready)) in asked
     path = blk.args[0]
+    assert path in tab.result.text() and tab.folder_btn.isVisible()  # where it was saved
+    with st.qtbot.waitSignal(w.lead.manifest_ready, timeout=30000):
+        tab.manifest_btn.click()  # a closed handoff's manifest can be printed again
     assert st.q("SELECT status, parcel_count FROM handoffs WHERE handoff_id=?", hid) == [
         ("closed", len(ready))
     ]
@@ -251,6 +256,10 @@ def test_discrepancies_and_review(station: Station, tmp_path: Any) -> None:
     assert st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("verified",)]
     d.reason.setText("包装破损 damaged")
     d.void_btn.click()
+    answer_confirm(st.qtbot, yes=False)  # asked first; No changes nothing
+    assert st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("verified",)]
+    d.void_btn.click()
+    assert wb in answer_confirm(st.qtbot)
     st.qtbot.waitUntil(
         lambda: st.q("SELECT state FROM parcels WHERE waybill=?", wb) == [("voided",)],
         timeout=10000,

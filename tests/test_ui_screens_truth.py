@@ -190,3 +190,28 @@ def test_repeat_scan_is_neutral_and_wrong_batch_names_the_batch(station: Station
     assert b2 in w.packer.panel.snapshot()["detail"] and b1 in w.packer.panel.snapshot()["detail"]
     assert w.packer.panel.scan_no == n + 1  # each verdict visibly new
     assert [r.code for r in w.packer.recent.rows[:2]] == [other, done]
+
+
+def test_lead_screens_are_keyboard_usable(station: Station) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    st, w = station, station.window
+    st.login("P001")
+    st.unlock_lead("batches")
+    tabs = w.lead.tabs
+    for i in range(tabs.count()):
+        page = tabs.widget(i)
+        buttons = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]
+        for b in buttons[:10]:
+            assert not b.shortcut().isEmpty(), (tabs.tabText(i), b.text())
+            assert "Alt+" in b.text() and b.focusPolicy() != Qt.FocusPolicy.NoFocus
+    assert "focus" in w.lead.styleSheet()
+    # Alt+<letter> presses the button ("open handoff" on the handoffs page)
+    w.lead.open("handoffs")
+    tab = w.lead.handoffs
+    st.qtbot.waitUntil(lambda: tab.carrier.count() > 0, timeout=10000)
+    key = tab.open_btn.shortcut().toString()
+    assert key.startswith("Alt+")
+    with st.qtbot.waitSignal(st.ctx.events.data_changed, timeout=10000):
+        st.qtbot.keyClick(tab, Qt.Key(ord(key[-1])), Qt.KeyboardModifier.AltModifier)
+    assert "开交接单" in tab.result.text()

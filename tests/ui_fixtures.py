@@ -82,6 +82,29 @@ class Station:
             lead.try_unlock()
 
 
+def answer_confirm(qtbot: Any, yes: bool = True, timeout: int = 10000) -> str:
+    """Answer the open confirmation box (ui/confirm.py); returns its text."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes: list[QMessageBox] = []
+
+    def found() -> bool:
+        boxes[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            + [c for t in QApplication.topLevelWidgets() for c in t.findChildren(QMessageBox)]
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        return bool(boxes)
+
+    qtbot.waitUntil(found, timeout=timeout)
+    box = boxes[0]
+    text = box.text()
+    btn = QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+    box.button(btn).click()
+    return text
+
+
 def cancel_order_of(conn: Any, waybill: str) -> None:
     from warehouse_app.clock import iso, utcnow
     from warehouse_app.orders import cancel_parcel

@@ -18,6 +18,15 @@ from warehouse_app.paths import resource_path
 
 ZH: dict[str, str] = {
     # issue 10: the screens tell the truth
+    "Void waybill": "作废面单",
+    "Void waybill %1? The carrier will recycle it; this cannot be undone.": "确定作废面单 %1？快递公司将回收该单号，无法撤销。",
+    "Close handoff": "关闭交接单",
+    "Close handoff %1 with %2 parcels and print its manifest?": "关闭交接单 %1（共 %2 件）并打印交接单？",
+    "Manifest of %1 saved to %2": "交接单 %1 已保存到 %2",
+    "Reprint manifest": "重打交接单",
+    "Open folder": "打开文件夹",
+    "Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel": "已停止：%1 — 已打印 %2/%3 张；处理后自动继续，或取消打印",
+    "Printing: %1 of %2": "正在打印：%1/%2",
     "Last %1 scans": "最近 %1 次扫描",
     "Spoken verdicts (voice)": "语音播报结果",
     "Test voice": "试听语音",

@@ -2,7 +2,7 @@
 
 A shift lead at a packing PC often has only the keyboard (and a scanner). Qt's default focus
 hint is a thin dotted line that disappears under a style sheet; here focused widgets get a thick
-orange frame. Every push button in the area gets Alt+<n> (numbered in tab order, per page) shown
+orange frame. Every push button in the area gets Alt+Q, Alt+W, ... (in tab order, per page) shown
 in its tooltip and on the button itself, so the lead can see and press it.
 """
 
@@ -22,7 +22,9 @@ QTabBar::tab:focus { border: 3px solid #ff6f00; }
 """
 
 _MARK = "  ["  # the suffix that shows a button's key: "打印 [Alt+1]"
-KEYS = [f"Alt+{n}" for n in range(1, 10)] + ["Alt+0"]
+# Alt+digits are the returns desk's disposition keys (window-wide): the lead's buttons take the
+# top letter row instead, in order
+KEYS = [f"Alt+{c}" for c in "QWERTYUIOP"]
 
 
 def focus_ring(area: QWidget) -> None:
@@ -39,7 +41,7 @@ def _base_text(b: QAbstractButton) -> str:
 
 
 def number_buttons(page: QWidget) -> dict[str, QAbstractButton]:
-    """Give the page's push buttons Alt+1..Alt+0 in their focus order; returns key -> button.
+    """Give the page's push buttons Alt+Q..Alt+P in their focus order; returns key -> button.
 
     Call again after a retranslate (texts are reset) or when the page is shown."""
     buttons = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]
@@ -48,8 +50,8 @@ def number_buttons(page: QWidget) -> dict[str, QAbstractButton]:
     out: dict[str, QAbstractButton] = {}
     for key, b in zip(KEYS, buttons, strict=False):
         base = _base_text(b)
+        b.setText(f"{base}{_MARK}{key}]")  # first: setText() clears a shortcut
         b.setShortcut(QKeySequence(key))
-        b.setText(f"{base}{_MARK}{key}]")
         b.setToolTip(f"{base} ({key})")
         b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         out[key] = b

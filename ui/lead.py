@@ -215,6 +215,7 @@ class BatchesTab(LeadTab):
         if ctx.devices is not None:
             ctx.devices.print_progress.connect(self._progress)
             ctx.devices.print_finished.connect(self._finished)
+            ctx.devices.print_stopped.connect(self._stopped)
 
     def retranslate(self) -> None:
         self.start_btn.setText(self.tr("Start"))
@@ -355,6 +356,19 @@ class BatchesTab(LeadTab):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self.say(self.tr("Printing: %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _stopped(self, run_id: str, done: int, total: int, zh: str, en: str) -> None:
+        """The run is held (paper out...) or was cancelled: say why and how far it got."""
+        if run_id != self.run_id:
+            return
+        self.say(
+            self.tr("Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel")
+            .replace("%1", self.ctx.text(zh, en))
+            .replace("%2", str(done))
+            .replace("%3", str(total)),
+            ok=False,
+        )
 
     def _finished(self, run_id: str, ok: bool, zh: str, en: str) -> None:
         if run_id != self.run_id:
@@ -424,6 +438,18 @@ class BatchesTab(LeadTab):
         if not code:
             self.say(self.tr("Enter the waybill and a reason"), ok=False)
             return
+        from ui.confirm import confirm
+
+        confirm(
+            self,
+            self.tr("Void waybill"),
+            self.tr("Void waybill %1? The carrier will recycle it; this cannot be undone.").replace(
+                "%1", code
+            ),
+            lambda: self._void(code, reason),
+        )
+
+    def _void(self, code: str, reason: str) -> None:
 
         def ok(r: dict[str, Any]) -> None:
             self.say(self.tr("Waybill %1 voided").replace("%1", r["waybill"]))
@@ -536,7 +562,11 @@ class HandoffsTab(LeadTab):
         self.open_btn.setObjectName("open_handoff")
         self.close_btn.setObjectName("close_handoff")
         self.use_btn.setObjectName("use_handoff")
-        for b in (self.open_btn, self.close_btn, self.use_btn):
+        self.manifest_btn, self.folder_btn = QPushButton(), QPushButton()
+        self.manifest_btn.setObjectName("reprint_manifest")
+        self.folder_btn.setObjectName("open_manifest_folder")
+        self.folder_btn.setVisible(False)
+        for b in (self.open_btn, self.close_btn, self.use_btn, self.manifest_btn, self.folder_btn):
             row.addWidget(b)
         f.addRow(row)
         lay.addWidget(self.box)
@@ -545,6 +575,8 @@ class HandoffsTab(LeadTab):
         self.open_btn.clicked.connect(self.open_handoff)
         self.close_btn.clicked.connect(self.close_selected)
         self.use_btn.clicked.connect(self.use_selected)
+        self.manifest_btn.clicked.connect(self.reprint_manifest)
+        self.folder_btn.clicked.connect(self.open_folder)
 
     def retranslate(self) -> None:
         self.box.setTitle(self.tr("Carrier handoff"))
@@ -554,6 +586,8 @@ class HandoffsTab(LeadTab):
         self.open_btn.setText(self.tr("Open handoff"))
         self.close_btn.setText(self.tr("Close && print manifest").replace("&&", "&&"))
         self.use_btn.setText(self.tr("Scan into this handoff"))
+        self.manifest_btn.setText(self.tr("Reprint manifest"))
+        self.folder_btn.setText(self.tr("Open folder"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -618,19 +652,52 @@ class HandoffsTab(LeadTab):
         if not hid:
             self.say(self.tr("Select a handoff first"), ok=False)
             return
-        self.close_handoff(hid)
+        row = self.table.currentRow()
+        count = self.table.item(row, 5).text() if row >= 0 and self.table.item(row, 5) else "?"
+        from ui.confirm import confirm
+
+        confirm(
+            self,
+            self.tr("Close handoff"),
+            self.tr("Close handoff %1 with %2 parcels and print its manifest?")
+            .replace("%1", hid)
+            .replace("%2", count),
+            lambda: self.close_handoff(hid),
+        )
+
+    def reprint_manifest(self) -> None:
+        """A closed handoff's manifest again (the courier lost it, the printer jammed)."""
+        hid = selected_value(self.table, 0)
+        if not hid:
+            self.say(self.tr("Select a handoff first"), ok=False)
+            return
+        out = self.ctx.data_dir / "manifests" / f"{hid}.pdf"
+        self.read(self._render_and_send, hid, out, ok=lambda p: self._saved(hid, p, False))
+
+    def _saved(self, hid: str, path: Path, closed: bool) -> None:
+        self.last_manifest = path
+        text = (
+            self.tr("Handoff %1 closed; manifest saved to %2")
+            if closed
+            else self.tr("Manifest of %1 saved to %2")
+        )
+        self.say(text.replace("%1", hid).replace("%2", str(path)))
+        self.folder_btn.setVisible(True)
+        emit(self.area.manifest_ready, str(path))
+
+    def open_folder(self) -> None:
+        if self.last_manifest is None:
+            return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_manifest.parent)))
 
     def close_handoff(self, hid: str) -> None:
         out = self.ctx.data_dir / "manifests" / f"{hid}.pdf"
 
         def printed(path: Path) -> None:
-            self.last_manifest = path
-            self.say(
-                self.tr("Handoff %1 closed; manifest saved to %2")
-                .replace("%1", hid)
-                .replace("%2", str(path))
-            )
-            emit(self.area.manifest_ready, str(path))
+            self._saved(hid, path, True)
 
         def closed(m: dict[str, Any]) -> None:
             emit(self.ctx.events.data_changed, "handoff")
@@ -782,7 +849,20 @@ class DiscrepanciesTab(LeadTab):
             self.reason.clear()
             self.refresh()
 
-        self.write(station_ops.void_waybill, wb, self.reason.text(), self.lead_code, ok=ok)
+        reason = self.reason.text()
+        if len(reason.strip()) < 2:  # the core refuses it too; no question for a refusal
+            self.write(station_ops.void_waybill, wb, reason, self.lead_code, ok=ok)
+            return
+        from ui.confirm import confirm
+
+        confirm(
+            self,
+            self.tr("Void waybill"),
+            self.tr("Void waybill %1? The carrier will recycle it; this cannot be undone.").replace(
+                "%1", wb
+            ),
+            lambda: self.write(station_ops.void_waybill, wb, reason, self.lead_code, ok=ok),
+        )
 
 
 # --- the area -----------------------------------------------------------------------------------

@@ -353,7 +353,8 @@ class MainWindow(QMainWindow):
         )
         from ui.keyboard import focus_ring
 
-        focus_ring(self.lead)
+        focus_ring(self.lead)  # lead screens are keyboard-first: a visible focus, Alt+n keys
+        self.lead.tabs.currentChanged.connect(lambda _i: self._number_lead_buttons())
 
         self.login.entry.returnPressed.connect(self._login_typed)
         self.packer.entry.returnPressed.connect(self._packer_typed)
@@ -390,6 +391,8 @@ class MainWindow(QMainWindow):
         self.login.retranslate()
         self.packer.retranslate()
         self.lead.retranslate()
+        if hasattr(self, "feedback"):
+            self._number_lead_buttons()
         self.status.retranslate()
         self.login.station.setText(
             self.tr("Station data: %1").replace("%1", str(self.ctx.data_dir))
@@ -443,6 +446,14 @@ class MainWindow(QMainWindow):
             sc(f"Ctrl+{n}", lambda r=r: self._return_key(reason=r))
         for n, d in enumerate(RETURN_DISPOSITIONS, 1):
             sc(f"Alt+{n}", lambda d=d: self._return_key(disposition=d))
+
+    def _number_lead_buttons(self) -> None:
+        from ui.keyboard import number_buttons
+
+        for i in range(self.lead.tabs.count()):
+            page = self.lead.tabs.widget(i)
+            if page is not None:
+                number_buttons(page)
 
     def _print_backlog_key(self) -> None:
         if self.stack.currentWidget() is self.packer:

@@ -3,213 +3,233 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="220" />
+        <location filename="../../ui/lead.py" line="221" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="221" />
+        <location filename="../../ui/lead.py" line="222" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="222" />
+        <location filename="../../ui/lead.py" line="223" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="223" />
+        <location filename="../../ui/lead.py" line="224" />
         <source>Print all waybills</source>
         <translation>打印全部面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="224" />
+        <location filename="../../ui/lead.py" line="225" />
         <source>Cancel printing</source>
         <translation>取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="225" />
+        <location filename="../../ui/lead.py" line="226" />
         <source>New pre-pack batch</source>
         <translation>新建预包装批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="226" />
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="227" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="227" />
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead.py" line="228" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="230" />
+        <location filename="../../ui/lead.py" line="231" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>数量（0 = 全部已付款订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="231" />
+        <location filename="../../ui/lead.py" line="232" />
         <source>Live session</source>
         <translation>直播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead.py" line="233" />
         <source>Create batch</source>
         <translation>创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="233" />
+        <location filename="../../ui/lead.py" line="234" />
         <source>Reprint or void a waybill</source>
         <translation>补打或作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="234" />
+        <location filename="../../ui/lead.py" line="235" />
         <source>Waybill / label</source>
         <translation>面单号 / 标签</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="235" />
+        <location filename="../../ui/lead.py" line="236" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="236" />
+        <location filename="../../ui/lead.py" line="237" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="237" />
+        <location filename="../../ui/lead.py" line="238" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="242" />
+        <location filename="../../ui/lead.py" line="243" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="245" />
+        <location filename="../../ui/lead.py" line="246" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="246" />
+        <location filename="../../ui/lead.py" line="247" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="247" />
+        <location filename="../../ui/lead.py" line="248" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="248" />
+        <location filename="../../ui/lead.py" line="249" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="249" />
+        <location filename="../../ui/lead.py" line="250" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="250" />
+        <location filename="../../ui/lead.py" line="251" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="253" />
-        <location filename="../../ui/lead.py" line="280" />
+        <location filename="../../ui/lead.py" line="254" />
+        <location filename="../../ui/lead.py" line="281" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="254" />
-        <location filename="../../ui/lead.py" line="281" />
+        <location filename="../../ui/lead.py" line="255" />
+        <location filename="../../ui/lead.py" line="282" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="255" />
-        <location filename="../../ui/lead.py" line="282" />
+        <location filename="../../ui/lead.py" line="256" />
+        <location filename="../../ui/lead.py" line="283" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="256" />
-        <location filename="../../ui/lead.py" line="283" />
+        <location filename="../../ui/lead.py" line="257" />
+        <location filename="../../ui/lead.py" line="284" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="228" />
-        <location filename="../../ui/lead.py" line="257" />
+        <location filename="../../ui/lead.py" line="229" />
+        <location filename="../../ui/lead.py" line="258" />
         <source>pre-sale</source>
         <translation>预售</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="229" />
-        <location filename="../../ui/lead.py" line="258" />
+        <location filename="../../ui/lead.py" line="230" />
+        <location filename="../../ui/lead.py" line="259" />
         <source>anonymous</source>
         <translation>匿名预包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="275" />
-        <location filename="../../ui/lead.py" line="325" />
+        <location filename="../../ui/lead.py" line="276" />
+        <location filename="../../ui/lead.py" line="326" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="286" />
+        <location filename="../../ui/lead.py" line="287" />
         <source>Batch %1 is now %2</source>
         <translation>批次 %1 现在为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="298" />
+        <location filename="../../ui/lead.py" line="299" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>请输入商品组合，例如 SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="304" />
+        <location filename="../../ui/lead.py" line="305" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>已创建批次 %1，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="328" />
-        <location filename="../../ui/lead.py" line="390" />
+        <location filename="../../ui/lead.py" line="329" />
+        <location filename="../../ui/lead.py" line="404" />
         <source>No printer: set one in Settings</source>
         <translation>未设置打印机：请在设置里选择</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="340" />
+        <location filename="../../ui/lead.py" line="341" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>无需打印：批次 %1 的面单都已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="347" />
+        <location filename="../../ui/lead.py" line="348" />
         <source>Printing %1 waybills of %2</source>
         <translation>正在打印批次 %2 的 %1 张面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="376" />
+        <location filename="../../ui/lead.py" line="359" />
+        <source>Printing: %1 of %2</source>
+        <translation>正在打印：%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="366" />
+        <source>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</source>
+        <translation>已停止：%1 — 已打印 %2/%3 张；处理后自动继续，或取消打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="390" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>已取消打印：%1 张未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="387" />
-        <location filename="../../ui/lead.py" line="425" />
+        <location filename="../../ui/lead.py" line="401" />
+        <location filename="../../ui/lead.py" line="439" />
         <source>Enter the waybill and a reason</source>
         <translation>请输入面单号和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="395" />
+        <location filename="../../ui/lead.py" line="409" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>已补打 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="429" />
+        <location filename="../../ui/lead.py" line="445" />
+        <source>Void waybill</source>
+        <translation>作废面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="446" />
+        <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
+        <translation>确定作废面单 %1？快递公司将回收该单号，无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="455" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -451,246 +471,282 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="706" />
+        <location filename="../../ui/lead.py" line="773" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>确认所选包裹已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="707" />
+        <location filename="../../ui/lead.py" line="774" />
         <source>Void the selected waybill (reason)</source>
         <translation>作废所选面单（需填原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="708" />
+        <location filename="../../ui/lead.py" line="775" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>原因，例如：破损、客户改地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="713" />
+        <location filename="../../ui/lead.py" line="780" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="715" />
+        <location filename="../../ui/lead.py" line="782" />
         <source>Verified but not handed off: %1</source>
         <translation>已核对未交接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="718" />
+        <location filename="../../ui/lead.py" line="785" />
         <source>Intercepted but not pulled: %1</source>
         <translation>已拦截未取出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="736" />
-        <location filename="../../ui/lead.py" line="749" />
+        <location filename="../../ui/lead.py" line="803" />
+        <location filename="../../ui/lead.py" line="816" />
         <source>Waybill</source>
         <translation>面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="737" />
-        <location filename="../../ui/lead.py" line="750" />
+        <location filename="../../ui/lead.py" line="804" />
+        <location filename="../../ui/lead.py" line="817" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="738" />
-        <location filename="../../ui/lead.py" line="751" />
+        <location filename="../../ui/lead.py" line="805" />
+        <location filename="../../ui/lead.py" line="818" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="739" />
+        <location filename="../../ui/lead.py" line="806" />
         <source>Verified at</source>
         <translation>核对时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="740" />
-        <location filename="../../ui/lead.py" line="753" />
+        <location filename="../../ui/lead.py" line="807" />
+        <location filename="../../ui/lead.py" line="820" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="752" />
+        <location filename="../../ui/lead.py" line="819" />
         <source>Intercepted at</source>
         <translation>拦截时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="764" />
+        <location filename="../../ui/lead.py" line="831" />
         <source>Select an intercepted parcel first</source>
         <translation>请先选择拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="777" />
+        <location filename="../../ui/lead.py" line="844" />
         <source>Select a parcel first</source>
         <translation>请先选择包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="781" />
+        <location filename="../../ui/lead.py" line="848" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="860" />
+        <source>Void waybill</source>
+        <translation>作废面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="861" />
+        <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
+        <translation>确定作废面单 %1？快递公司将回收该单号，无法撤销。</translation>
     </message>
 </context>
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="550" />
+        <location filename="../../ui/lead.py" line="582" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="551" />
-        <location filename="../../ui/lead.py" line="562" />
+        <location filename="../../ui/lead.py" line="583" />
+        <location filename="../../ui/lead.py" line="596" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="552" />
+        <location filename="../../ui/lead.py" line="584" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="553" />
-        <location filename="../../ui/lead.py" line="564" />
+        <location filename="../../ui/lead.py" line="585" />
+        <location filename="../../ui/lead.py" line="598" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="554" />
+        <location filename="../../ui/lead.py" line="586" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="555" />
+        <location filename="../../ui/lead.py" line="587" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="556" />
+        <location filename="../../ui/lead.py" line="588" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="561" />
+        <location filename="../../ui/lead.py" line="589" />
+        <source>Reprint manifest</source>
+        <translation>重打交接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="590" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="595" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="563" />
+        <location filename="../../ui/lead.py" line="597" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="565" />
+        <location filename="../../ui/lead.py" line="599" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="566" />
+        <location filename="../../ui/lead.py" line="600" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="567" />
+        <location filename="../../ui/lead.py" line="601" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="568" />
+        <location filename="../../ui/lead.py" line="602" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="570" />
+        <location filename="../../ui/lead.py" line="604" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="574" />
+        <location filename="../../ui/lead.py" line="608" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="574" />
+        <location filename="../../ui/lead.py" line="608" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="595" />
+        <location filename="../../ui/lead.py" line="629" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="600" />
+        <location filename="../../ui/lead.py" line="634" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="619" />
-        <location filename="../../ui/lead.py" line="660" />
+        <location filename="../../ui/lead.py" line="653" />
+        <location filename="../../ui/lead.py" line="672" />
+        <location filename="../../ui/lead.py" line="727" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="629" />
+        <location filename="../../ui/lead.py" line="661" />
+        <source>Close handoff</source>
+        <translation>关闭交接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="662" />
+        <source>Close handoff %1 with %2 parcels and print its manifest?</source>
+        <translation>关闭交接单 %1（共 %2 件）并打印交接单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="680" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="682" />
+        <source>Manifest of %1 saved to %2</source>
+        <translation>交接单 %1 已保存到 %2</translation>
     </message>
 </context>
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="904" />
+        <location filename="../../ui/lead.py" line="988" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>组长：请扫描工牌并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="905" />
+        <location filename="../../ui/lead.py" line="989" />
         <source>Lead code</source>
         <translation>组长工号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="906" />
+        <location filename="../../ui/lead.py" line="990" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="907" />
+        <location filename="../../ui/lead.py" line="991" />
         <source>Back to packing (Esc)</source>
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="909" />
+        <location filename="../../ui/lead.py" line="993" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="910" />
+        <location filename="../../ui/lead.py" line="994" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="911" />
+        <location filename="../../ui/lead.py" line="995" />
         <source>Discrepancies</source>
         <translation>差异处理</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="912" />
+        <location filename="../../ui/lead.py" line="997" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="913" />
+        <location filename="../../ui/lead.py" line="998" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="914" />
+        <location filename="../../ui/lead.py" line="999" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="922" />
-        <location filename="../../ui/lead.py" line="946" />
+        <location filename="../../ui/lead.py" line="1007" />
+        <location filename="../../ui/lead.py" line="1031" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
@@ -698,17 +754,17 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/window.py" line="267" />
+        <location filename="../../ui/window.py" line="251" />
         <source>Scan your badge, or type your operator code and press Enter</source>
         <translation>请扫描工牌，或输入工号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="269" />
+        <location filename="../../ui/window.py" line="253" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="269" />
+        <location filename="../../ui/window.py" line="253" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
@@ -716,217 +772,216 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="389" />
+        <location filename="../../ui/window.py" line="390" />
         <source>Packing station</source>
         <translation>打包站</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="395" />
+        <location filename="../../ui/window.py" line="398" />
         <source>Station data: %1</source>
         <translation>站点数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="491" />
+        <location filename="../../ui/window.py" line="536" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="492" />
+        <location filename="../../ui/window.py" line="537" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="501" />
-        <location filename="../../ui/window.py" line="513" />
-        <location filename="../../ui/window.py" line="597" />
-        <location filename="../../ui/window.py" line="841" />
+        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="640" />
+        <location filename="../../ui/window.py" line="853" />
+        <location filename="../../ui/window.py" line="863" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="513" />
+        <location filename="../../ui/window.py" line="549" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="528" />
+        <location filename="../../ui/window.py" line="588" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="529" />
+        <location filename="../../ui/window.py" line="589" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="530" />
+        <location filename="../../ui/window.py" line="590" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="531" />
+        <location filename="../../ui/window.py" line="591" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="532" />
+        <location filename="../../ui/window.py" line="592" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="570" />
+        <location filename="../../ui/window.py" line="617" />
         <source>Return reason: %1</source>
         <translation>退货原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="570" />
+        <location filename="../../ui/window.py" line="617" />
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="572" />
+        <location filename="../../ui/window.py" line="619" />
         <source>Put it into: %1</source>
         <translation>放入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="574" />
+        <location filename="../../ui/window.py" line="621" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>请选择原因：Ctrl+1…5 或扫描 #REASON 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="576" />
+        <location filename="../../ui/window.py" line="623" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>请选择处理方式：Alt+1…3 或扫描 #DISPOSE 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="638" />
+        <location filename="../../ui/window.py" line="662" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="639" />
+        <location filename="../../ui/window.py" line="663" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="640" />
+        <location filename="../../ui/window.py" line="664" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="641" />
+        <location filename="../../ui/window.py" line="665" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="642" />
+        <location filename="../../ui/window.py" line="666" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="643" />
+        <location filename="../../ui/window.py" line="667" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="663" />
+        <location filename="../../ui/window.py" line="687" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="664" />
+        <location filename="../../ui/window.py" line="688" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="665" />
+        <location filename="../../ui/window.py" line="689" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="666" />
+        <location filename="../../ui/window.py" line="690" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="667" />
+        <location filename="../../ui/window.py" line="691" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="685" />
+        <location filename="../../ui/window.py" line="708" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="713" />
+        <location filename="../../ui/window.py" line="721" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="633" />
-        <location filename="../../ui/window.py" line="739" />
+        <location filename="../../ui/window.py" line="657" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="800" />
+        <location filename="../../ui/window.py" line="795" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="802" />
+        <location filename="../../ui/window.py" line="797" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="801" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="808" />
+        <location filename="../../ui/window.py" line="803" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="597" />
-        <location filename="../../ui/window.py" line="841" />
+        <location filename="../../ui/window.py" line="640" />
+        <location filename="../../ui/window.py" line="863" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="811" />
+        <location filename="../../ui/window.py" line="806" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>退货原因：未选择（Ctrl+1…5，Alt+1…3）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="860" />
+        <location filename="../../ui/window.py" line="868" />
         <source>Unknown command card: %1</source>
         <translation>无法识别的指令卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="922" />
+        <location filename="../../ui/window.py" line="904" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="944" />
+        <location filename="../../ui/window.py" line="926" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="951" />
+        <location filename="../../ui/window.py" line="933" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="960" />
+        <location filename="../../ui/window.py" line="942" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="962" />
+        <location filename="../../ui/window.py" line="944" />
         <source>this station</source>
         <translation>本工位</translation>
     </message>
@@ -939,27 +994,27 @@
 <context>
     <name>ModeBar</name>
     <message>
-        <location filename="../../ui/window.py" line="113" />
+        <location filename="../../ui/window.py" line="84" />
         <source>F1 Pack batch</source>
         <translation>F1 批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="114" />
+        <location filename="../../ui/window.py" line="85" />
         <source>F2 Verify &amp;&amp; box</source>
         <translation>F2 核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="115" />
+        <location filename="../../ui/window.py" line="86" />
         <source>F3 Hand off</source>
         <translation>F3 交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="116" />
+        <location filename="../../ui/window.py" line="87" />
         <source>F4 Pull intercept</source>
         <translation>F4 拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="117" />
+        <location filename="../../ui/window.py" line="88" />
         <source>F5 Returns</source>
         <translation>F5 退货</translation>
     </message>
@@ -990,37 +1045,37 @@
 <context>
     <name>PackerPage</name>
     <message>
-        <location filename="../../ui/window.py" line="224" />
+        <location filename="../../ui/window.py" line="208" />
         <source>This batch</source>
         <translation>本批次</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="225" />
+        <location filename="../../ui/window.py" line="209" />
         <source>This handoff</source>
         <translation>本交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="226" />
+        <location filename="../../ui/window.py" line="210" />
         <source>Parcels this hour</source>
         <translation>本小时件数</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="227" />
+        <location filename="../../ui/window.py" line="211" />
         <source>Scan or type:</source>
         <translation>扫描或输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="228" />
+        <location filename="../../ui/window.py" line="212" />
         <source>F6 Batch:</source>
         <translation>F6 批次：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="229" />
+        <location filename="../../ui/window.py" line="213" />
         <source>F7 Handoff:</source>
         <translation>F7 交接单：</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="240" />
+        <location filename="../../ui/window.py" line="224" />
         <source>F1-F5 mode · F6 batch · F7 handoff · F8 log out · F9 shift lead · F10 settings · F12 中文/English · or scan a command card</source>
         <translation>F1-F5 切换模式 · F6 选批次 · F7 选交接单 · F8 退出登录 · F9 组长 · F10 设置 · F12 中文/English · 或扫描指令卡</translation>
     </message>
