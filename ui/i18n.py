@@ -19,6 +19,7 @@ from warehouse_app.paths import resource_path
 ZH: dict[str, str] = {
     # issue 10: the screens tell the truth
     "Void waybill": "作废面单",
+    "Station %1": "站点 %1",
     "Void waybill %1? The carrier will recycle it; this cannot be undone.": "确定作废面单 %1？快递公司将回收该单号，无法撤销。",
     "Close handoff": "关闭交接单",
     "Close handoff %1 with %2 parcels and print its manifest?": "关闭交接单 %1（共 %2 件）并打印交接单？",

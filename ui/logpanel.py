@@ -7,6 +7,7 @@ threads reach the widget on the UI thread. The handler is removed when the panel
 from __future__ import annotations
 
 import logging
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
@@ -19,13 +20,23 @@ class _Relay(QObject):
     line = Signal(str)
 
 
+class _StationTimeFormatter(logging.Formatter):
+    """Times in the station's zone (as every other screen), not the PC's or UTC."""
+
+    tz: tzinfo | None = None
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return datetime.fromtimestamp(record.created, self.tz).strftime(datefmt or "%H:%M:%S")
+
+
 class _QtHandler(logging.Handler):
     def __init__(self, relay: _Relay) -> None:
         super().__init__(logging.INFO)
         self.relay = relay
-        self.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S")
+        self.station_formatter = _StationTimeFormatter(
+            "%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"
         )
+        self.setFormatter(self.station_formatter)
 
     def emit(self, record: logging.LogRecord) -> None:  # logging.Handler API, not a Qt signal
         try:
@@ -50,6 +61,9 @@ class LogPanel(QWidget):
         logging.getLogger().addHandler(self.handler)
         if logging.getLogger().level > logging.INFO or logging.getLogger().level == logging.NOTSET:
             logging.getLogger().setLevel(logging.INFO)
+
+    def set_zone(self, tz: tzinfo | None) -> None:
+        self.handler.station_formatter.tz = tz
 
     def detach(self) -> None:
         logging.getLogger().removeHandler(self.handler)

@@ -393,10 +393,9 @@ class MainWindow(QMainWindow):
         self.lead.retranslate()
         if hasattr(self, "feedback"):
             self._number_lead_buttons()
+        self.lead.log.set_zone(self.ctx.tz)  # the log tab in the station's zone too
         self.status.retranslate()
-        self.login.station.setText(
-            self.tr("Station data: %1").replace("%1", str(self.ctx.data_dir))
-        )
+        self.login.station.setText(self.tr("Station %1").replace("%1", self._station_name()))
         self._update_context_line()
 
     def set_language(self, lang: str) -> None:
@@ -446,6 +445,16 @@ class MainWindow(QMainWindow):
             sc(f"Ctrl+{n}", lambda r=r: self._return_key(reason=r))
         for n, d in enumerate(RETURN_DISPOSITIONS, 1):
             sc(f"Alt+{n}", lambda d=d: self._return_key(disposition=d))
+
+    def _station_name(self) -> str:
+        """The login screen names the station (never a file path)."""
+        if not hasattr(self, "_station_id"):
+            conn = self.ctx.store.connect(readonly=True)
+            try:
+                self._station_id = self.ctx.store.station_id(conn) or "-"
+            finally:
+                conn.close()
+        return str(self._station_id)
 
     def _number_lead_buttons(self) -> None:
         from ui.keyboard import number_buttons

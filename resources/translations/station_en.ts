@@ -777,211 +777,211 @@
         <translation>Packing station</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="398" />
-        <source>Station data: %1</source>
-        <translation>Station data: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="536" />
+        <location filename="../../ui/window.py" line="545" />
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="537" />
+        <location filename="../../ui/window.py" line="546" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>Scan a parcel, or press F1-F5 to change mode</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="549" />
-        <location filename="../../ui/window.py" line="640" />
-        <location filename="../../ui/window.py" line="853" />
-        <location filename="../../ui/window.py" line="863" />
+        <location filename="../../ui/window.py" line="558" />
+        <location filename="../../ui/window.py" line="649" />
+        <location filename="../../ui/window.py" line="862" />
+        <location filename="../../ui/window.py" line="872" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="558" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="588" />
+        <location filename="../../ui/window.py" line="597" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>Scan the pre-pack label of each parcel of the batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="589" />
+        <location filename="../../ui/window.py" line="598" />
         <source>Scan each staged parcel's waybill</source>
         <translation>Scan each staged parcel's waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="590" />
+        <location filename="../../ui/window.py" line="599" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>Scan each parcel as it goes into the carrier's cage</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="591" />
+        <location filename="../../ui/window.py" line="600" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>Scan each intercepted parcel you pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="592" />
+        <location filename="../../ui/window.py" line="601" />
         <source>Scan each returned parcel</source>
         <translation>Scan each returned parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="617" />
+        <location filename="../../ui/window.py" line="626" />
         <source>Return reason: %1</source>
         <translation>Return reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="617" />
+        <location filename="../../ui/window.py" line="626" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="619" />
+        <location filename="../../ui/window.py" line="628" />
         <source>Put it into: %1</source>
         <translation>Put it into: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="621" />
+        <location filename="../../ui/window.py" line="630" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>Choose the reason: Ctrl+1…5 or scan a #REASON card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="623" />
+        <location filename="../../ui/window.py" line="632" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="662" />
+        <location filename="../../ui/window.py" line="671" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="663" />
+        <location filename="../../ui/window.py" line="672" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="664" />
+        <location filename="../../ui/window.py" line="673" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="665" />
+        <location filename="../../ui/window.py" line="674" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="666" />
+        <location filename="../../ui/window.py" line="675" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="667" />
+        <location filename="../../ui/window.py" line="676" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="687" />
+        <location filename="../../ui/window.py" line="696" />
         <source>Pack batch</source>
         <translation>Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="688" />
+        <location filename="../../ui/window.py" line="697" />
         <source>Verify &amp; box</source>
         <translation>Verify &amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="689" />
+        <location filename="../../ui/window.py" line="698" />
         <source>Hand off</source>
         <translation>Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="690" />
+        <location filename="../../ui/window.py" line="699" />
         <source>Pull intercepts</source>
         <translation>Pull intercepts</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="691" />
+        <location filename="../../ui/window.py" line="700" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="708" />
+        <location filename="../../ui/window.py" line="717" />
         <source>Batch %1</source>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="721" />
+        <location filename="../../ui/window.py" line="730" />
         <source>Handoff %1</source>
         <translation>Handoff %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="657" />
+        <location filename="../../ui/window.py" line="666" />
         <source>Scan the right card</source>
         <translation>Scan the right card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="795" />
+        <location filename="../../ui/window.py" line="804" />
         <source>On duty: %1</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="797" />
+        <location filename="../../ui/window.py" line="806" />
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="801" />
+        <location filename="../../ui/window.py" line="810" />
         <source>Batch: %1</source>
         <translation>Batch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="803" />
+        <location filename="../../ui/window.py" line="812" />
         <source>Handoff: %1</source>
         <translation>Handoff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="640" />
-        <location filename="../../ui/window.py" line="863" />
+        <location filename="../../ui/window.py" line="649" />
+        <location filename="../../ui/window.py" line="872" />
         <source>Log in first</source>
         <translation>Log in first</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="398" />
+        <source>Station %1</source>
+        <translation>Station %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="815" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="868" />
+        <location filename="../../ui/window.py" line="877" />
         <source>Unknown command card: %1</source>
         <translation>Unknown command card: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="904" />
+        <location filename="../../ui/window.py" line="913" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>Scan again; if it repeats call the lead</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="926" />
+        <location filename="../../ui/window.py" line="935" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · packed %2 · verified %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="933" />
+        <location filename="../../ui/window.py" line="942" />
         <source>no batch selected (F6)</source>
         <translation>no batch selected (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="942" />
+        <location filename="../../ui/window.py" line="951" />
         <source>no handoff selected (F7)</source>
         <translation>no handoff selected (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="944" />
+        <location filename="../../ui/window.py" line="953" />
         <source>this station</source>
         <translation>this station</translation>
     </message>

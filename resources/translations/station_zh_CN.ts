@@ -777,211 +777,211 @@
         <translation>打包站</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="398" />
-        <source>Station data: %1</source>
-        <translation>站点数据：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="536" />
+        <location filename="../../ui/window.py" line="545" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="537" />
+        <location filename="../../ui/window.py" line="546" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="549" />
-        <location filename="../../ui/window.py" line="640" />
-        <location filename="../../ui/window.py" line="853" />
-        <location filename="../../ui/window.py" line="863" />
+        <location filename="../../ui/window.py" line="558" />
+        <location filename="../../ui/window.py" line="649" />
+        <location filename="../../ui/window.py" line="862" />
+        <location filename="../../ui/window.py" line="872" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="549" />
+        <location filename="../../ui/window.py" line="558" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="588" />
+        <location filename="../../ui/window.py" line="597" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="589" />
+        <location filename="../../ui/window.py" line="598" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="590" />
+        <location filename="../../ui/window.py" line="599" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="591" />
+        <location filename="../../ui/window.py" line="600" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="592" />
+        <location filename="../../ui/window.py" line="601" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="617" />
+        <location filename="../../ui/window.py" line="626" />
         <source>Return reason: %1</source>
         <translation>退货原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="617" />
+        <location filename="../../ui/window.py" line="626" />
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="619" />
+        <location filename="../../ui/window.py" line="628" />
         <source>Put it into: %1</source>
         <translation>放入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="621" />
+        <location filename="../../ui/window.py" line="630" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>请选择原因：Ctrl+1…5 或扫描 #REASON 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="623" />
+        <location filename="../../ui/window.py" line="632" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>请选择处理方式：Alt+1…3 或扫描 #DISPOSE 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="662" />
+        <location filename="../../ui/window.py" line="671" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="663" />
+        <location filename="../../ui/window.py" line="672" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="664" />
+        <location filename="../../ui/window.py" line="673" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="665" />
+        <location filename="../../ui/window.py" line="674" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="666" />
+        <location filename="../../ui/window.py" line="675" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="667" />
+        <location filename="../../ui/window.py" line="676" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="687" />
+        <location filename="../../ui/window.py" line="696" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="688" />
+        <location filename="../../ui/window.py" line="697" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="689" />
+        <location filename="../../ui/window.py" line="698" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="690" />
+        <location filename="../../ui/window.py" line="699" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="691" />
+        <location filename="../../ui/window.py" line="700" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="708" />
+        <location filename="../../ui/window.py" line="717" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="721" />
+        <location filename="../../ui/window.py" line="730" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="657" />
+        <location filename="../../ui/window.py" line="666" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="795" />
+        <location filename="../../ui/window.py" line="804" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="797" />
+        <location filename="../../ui/window.py" line="806" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="801" />
+        <location filename="../../ui/window.py" line="810" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="803" />
+        <location filename="../../ui/window.py" line="812" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="640" />
-        <location filename="../../ui/window.py" line="863" />
+        <location filename="../../ui/window.py" line="649" />
+        <location filename="../../ui/window.py" line="872" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="398" />
+        <source>Station %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="815" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>退货原因：未选择（Ctrl+1…5，Alt+1…3）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="868" />
+        <location filename="../../ui/window.py" line="877" />
         <source>Unknown command card: %1</source>
         <translation>无法识别的指令卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="904" />
+        <location filename="../../ui/window.py" line="913" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="926" />
+        <location filename="../../ui/window.py" line="935" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="933" />
+        <location filename="../../ui/window.py" line="942" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="942" />
+        <location filename="../../ui/window.py" line="951" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="944" />
+        <location filename="../../ui/window.py" line="953" />
         <source>this station</source>
         <translation>本工位</translation>
     </message>
