@@ -51,7 +51,7 @@ def test_verify_with_the_printer_out_of_paper_is_not_green_and_asks_on_recovery(
     assert v.ok and v.print_waybill  # the core bound it and wants its first label
     snap = w.packer.panel.snapshot()
     assert snap["color"] == "orange" and "面单未打印" in snap["title"]
-    assert "缺纸" in snap["title"] and "待打印区" in snap["next"]
+    assert "缺纸" in snap["next"] and "待打印区" in snap["next"]
     assert w.packer.backlog_bar.isVisible() and label in w.packer.backlog_bar.text.text()
     assert w.packer.recent.rows[0].severity == "warn"
     # the printer comes back: nothing prints by itself, the station asks

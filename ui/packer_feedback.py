@@ -157,7 +157,11 @@ class PackerFeedback(QObject):
                 self.panel.scan_no,
                 self._now(),
                 v.code,
-                (title or v.message(self.ctx.lang)).lstrip("✔✘⛔⚠ "),
+                (
+                    f"{title}：{next_text}"
+                    if title and next_text
+                    else title or v.message(self.ctx.lang)
+                ).lstrip("✔✘⛔⚠ "),
                 sev,
             )
         )
@@ -187,8 +191,8 @@ class PackerFeedback(QObject):
             dev.hold_print(w.run_id)
         emit(self.label_waiting, w.waybill)
         return (
-            self._t(f"面单未打印：{why_zh}", f"Label not printed: {why_en}"),
-            self._t("放待打印区，打印机恢复后补打", "Set it aside until the label prints"),
+            self._t("面单未打印", "Label NOT printed"),
+            self._t(f"{why_zh} — 放待打印区", f"{why_en} — set the parcel aside"),
         )
 
     def label_printed(self, waybill: str) -> None:

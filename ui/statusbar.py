@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from ui.ops import AppContext
 from ui.qtcompat import emit
@@ -45,8 +45,11 @@ class StationStatusBar(QStatusBar):
         self.printer = self._pill("status_printer")
         self.scale = self._pill("status_scale")
         self.upstream = self._pill("status_upstream")
+        self.pill_max = 10_000  # px per pill; set_width() shares the bar's width among them
         self.message = QLabel()
         self.message.setObjectName("status_message")
+        # a long message is cut at its end instead of pushing the device pills off the screen
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.setStyleSheet("font-size:15px")
         self.addWidget(self.message, 1)
         for w in (self.scanner, self.printer, self.scale, self.upstream):
@@ -97,6 +100,14 @@ class StationStatusBar(QStatusBar):
         for key in self.state:
             self._render(key)
 
+    def set_width(self, width: int) -> None:
+        """Four pills share about 3/4 of the bar (English texts are long): nothing is cut off
+        at 1366 px; the full text is in the tooltip."""
+        pill = max(150, int(width * 0.74 / 4) - 24)
+        if pill != self.pill_max:
+            self.pill_max = pill
+            self.retranslate()
+
     def set_scale(self, f: float) -> None:
         """Bigger pills on a bigger screen (the window calls this on resize)."""
         px = round(14 * f)
@@ -123,7 +134,9 @@ class StationStatusBar(QStatusBar):
         lab.ensurePolished()  # the style sheet's font, so the elide width is measured right
         # long device paths must not push the other pills off a 1366 px screen: elide, full text on hover
         lab.setText(
-            lab.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, self.font_px * 30)
+            lab.fontMetrics().elidedText(
+                full, Qt.TextElideMode.ElideRight, min(self.font_px * 30, self.pill_max)
+            )
         )
         lab.setProperty("full_text", full)
         if key != "upstream":
@@ -231,6 +244,7 @@ class StationStatusBar(QStatusBar):
 
     def show_message(self, text: str, error: bool = False, timeout_ms: int = 12000) -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)
         self.message.setStyleSheet(
             "font-size:15px;" + ("color:#b71c1c;font-weight:bold" if error else "")
         )

@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.qtcompat import emit
@@ -77,6 +77,7 @@ class VerdictPanel(QWidget):
         self._fault_full = False  # the fault holds the whole panel (no newer verdict)
         self._pending_code: str | None = None
         self._fonts: tuple[QFont, QFont, QFont] = (QFont(), QFont(), QFont())
+        self._fit_cache: dict[tuple[str, int, int, int], QFont] = {}
         self._fade = QTimer(self)
         self._fade.setSingleShot(True)
         self._fade.timeout.connect(self._fade_out)
@@ -272,19 +273,23 @@ class VerdictPanel(QWidget):
                 if full_fault:
                     self._paint_texts(p, r, "⚠ " + title, remedy, "", flags)
                     return
-                # a newer verdict under a band that keeps the fault in sight
-                band = QRectF(self.rect()).adjusted(0, 0, 0, -self.height() * 0.82)
+                # a newer verdict under a band that keeps the fault in sight (one line)
+                band = QRectF(self.rect()).adjusted(0, 0, 0, -self.height() * 0.85)
                 p.fillRect(band, FAULT)
                 p.setPen(white)
                 p.setFont(small)
-                p.drawText(band, flags, f"⚠ {title} — {remedy}")
+                line = p.fontMetrics().elidedText(
+                    f"⚠ {title} — {remedy}", Qt.TextElideMode.ElideRight, int(band.width()) - 120
+                )
+                p.drawText(band.adjusted(12, 0, -100, 0), Qt.AlignmentFlag.AlignVCenter, line)
                 r = QRectF(r.left(), band.bottom() + 4, r.width(), r.bottom() - band.bottom() - 4)
             self._paint_texts(p, r, self._title, self._next, self._detail, flags)
             if self.scan_no:
                 p.setPen(white)
                 p.setFont(small)
+                top = self.height() * 0.15 + 4 if self._fault is not None else 4
                 p.drawText(
-                    QRectF(self.rect()).adjusted(8, 4, -12, -4),
+                    QRectF(self.rect()).adjusted(8, top, -12, -4),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                     f"#{self.scan_no}",
                 )
@@ -305,9 +310,30 @@ class VerdictPanel(QWidget):
         big, mid, small = self._fonts
         h = r.height()
         p.setPen(QColor("white"))
-        p.setFont(big)
-        p.drawText(QRectF(r.left(), r.top(), r.width(), h * 0.5), flags, title)
-        p.setFont(mid)
-        p.drawText(QRectF(r.left(), r.top() + h * 0.5, r.width(), h * 0.32), flags, nxt)
-        p.setFont(small)
-        p.drawText(QRectF(r.left(), r.top() + h * 0.82, r.width(), h * 0.18), flags, detail)
+        for font, box, text in (
+            (big, QRectF(r.left(), r.top(), r.width(), h * 0.5), title),
+            (mid, QRectF(r.left(), r.top() + h * 0.5, r.width(), h * 0.32), nxt),
+            (small, QRectF(r.left(), r.top() + h * 0.82, r.width(), h * 0.18), detail),
+        ):
+            p.setFont(self._fitted(font, box, text, flags))
+            p.drawText(box, flags, text)
+
+    def _fitted(self, font: QFont, box: QRectF, text: str, flags: Any) -> QFont:
+        """The largest font up to `font` whose wrapped text fits the box: a long English
+        reason is never cut off (cached: one verdict is one cheap repaint)."""
+        key = (text, font.pixelSize(), int(box.width()), int(box.height()))
+        hit = self._fit_cache.get(key)
+        if hit is not None:
+            return hit
+        f = QFont(font)
+        px = font.pixelSize()
+        while px > 12:
+            f.setPixelSize(px)
+            need = QFontMetricsF(f).boundingRect(box, int(flags), text)
+            if need.height() <= box.height() and need.width() <= box.width():
+                break
+            px = int(px * 0.88)
+        if len(self._fit_cache) > 256:
+            self._fit_cache.clear()
+        self._fit_cache[key] = f
+        return f

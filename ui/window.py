@@ -974,6 +974,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         f = max(1.0, min(1.5, self.height() / 768))
         self.status.set_scale(f)
+        self.status.set_width(self.width())
         if abs(f - self._lead_scale) >= 0.05:  # lead tables readable on a 1080p screen too
             self._lead_scale = f
             font = self.lead.font()
