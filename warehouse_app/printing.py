@@ -204,14 +204,25 @@ def run_progress(conn: sqlite3.Connection, run_id: str) -> dict[str, int]:
 def next_job(
     conn: sqlite3.Connection, printer: str, held: tuple[str, ...] = ()
 ) -> dict[str, Any] | None:
-    """The oldest queued job, except runs a front end holds (labels it asks about first)."""
+    """The next queued job, except runs a front end holds (labels it asks about first).
+
+    A parcel's own label (a run of one, queued by a verdict) goes before a batch print's
+    remaining labels: the packer holding that parcel must not wait for 600 batch labels."""
     skip = f" AND run_id NOT IN ({','.join('?' * len(held))})" if held else ""
     row = conn.execute(
-        "SELECT * FROM print_jobs WHERE printer=? AND state='queued'"
+        "SELECT * FROM print_jobs p WHERE printer=? AND state='queued'"
         + skip
-        + " ORDER BY job_id LIMIT 1",
+        + " AND NOT EXISTS (SELECT 1 FROM print_jobs o WHERE o.run_id = p.run_id "
+        "AND o.job_id <> p.job_id) ORDER BY job_id LIMIT 1",
         (printer, *held),
     ).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT * FROM print_jobs WHERE printer=? AND state='queued'"
+            + skip
+            + " ORDER BY job_id LIMIT 1",
+            (printer, *held),
+        ).fetchone()
     return dict(row) if row else None
 
 

@@ -317,3 +317,22 @@ def test_a_held_run_stays_queued_until_released(seeded_store, writer, printer_si
     finally:
         q.stop()
     assert sim.printed_waybills() == wbs
+
+
+def test_a_parcels_own_label_goes_before_a_batch_run(seeded_store, writer, printer_sim) -> None:
+    """The packer holding a parcel bound at verify must not wait behind 600 batch labels."""
+    batch, wbs = make_presale_batch(seeded_store, 4)
+    _other, mine = make_presale_batch(seeded_store, 1, prefix="Q")
+    c = seeded_store.connect()
+    pid = c.execute("SELECT parcel_id FROM parcels WHERE waybill=?", (mine[0],)).fetchone()[0]
+    c.close()
+    sim = printer_sim("--no-preview")
+    q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1)
+    run, _ = q.enqueue_batch(batch)
+    q.enqueue_parcel(pid)
+    q.start()
+    try:
+        assert wait_for(lambda: q.progress(run).get("done") == 4, 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == [mine[0], *wbs]
