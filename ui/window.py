@@ -420,6 +420,8 @@ class MainWindow(QMainWindow):
                 new=False,
             )
         self.feedback.retranslate()
+        if self.ctx.operator is not None:
+            self.refresh_pickers()  # batch/handoff lists: status and carrier names re-worded
 
     # -- keys ------------------------------------------------------------------------------
     def _install_shortcuts(self) -> None:
