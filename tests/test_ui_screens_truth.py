@@ -153,9 +153,10 @@ def test_the_pin_locks_after_five_failures(station: Station) -> None:
             ),
             timeout=10000,
         )
-    st.qtbot.waitUntil(lambda: "锁定" in lead.pin_msg.text(), timeout=10000)
+    st.qtbot.waitUntil(lambda: not lead.pin.isEnabled(), timeout=10000)  # closed
+    assert "已锁定" in lead.pin_msg.text()  # with a countdown
     lead.lead_code.setText("L001")
-    lead.pin.setText("1234")  # the right PIN, too late
+    lead.pin.setText("1234")  # the right PIN, too late (the core refuses it whatever the UI)
     lead.try_unlock()
     st.qtbot.waitUntil(
         lambda: st.q("SELECT count(*) FROM events WHERE type='lead.pin_refused'") == [(1,)],

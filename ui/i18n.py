@@ -19,6 +19,8 @@ from warehouse_app.paths import resource_path
 ZH: dict[str, str] = {
     # issue 10: the screens tell the truth
     "Void waybill": "作废面单",
+    "Lead actions open again: enter your PIN": "组长操作已解锁：请输入 PIN 码",
+    "Too many wrong PINs: locked, %1 left": "PIN 错误次数过多：已锁定，剩余 %1",
     "Station %1": "站点 %1",
     "Void waybill %1? The carrier will recycle it; this cannot be undone.": "确定作废面单 %1？快递公司将回收该单号，无法撤销。",
     "Close handoff": "关闭交接单",

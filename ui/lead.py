@@ -1033,9 +1033,13 @@ class LeadArea(QStackedWidget):
             self._show_tab(self._wanted)
 
         def fail(exc: BaseException) -> None:
+            from warehouse_app.lead_pin import LeadLocked
+
             msg = self.ctx.text(exc.zh, str(exc)) if isinstance(exc, StationError) else str(exc)
             self.pin_msg.setText(msg)
             self.lead_code.setFocus()
+            if isinstance(exc, LeadLocked):
+                self._lock_for(exc.seconds)
 
         run_on_writer(
             self.ctx,
@@ -1045,6 +1049,36 @@ class LeadArea(QStackedWidget):
             on_success=ok,
             on_failure=fail,
             parent=self,
+        )
+
+    def _lock_for(self, seconds: int) -> None:
+        """Too many wrong PINs: the PIN field is closed and counts down (the core enforces it)."""
+        import time as _time
+
+        from PySide6.QtCore import QTimer
+
+        self._lock_until = _time.monotonic() + seconds
+        self.pin.setEnabled(False)
+        if getattr(self, "_lock_timer", None) is None:
+            self._lock_timer = QTimer(self)
+            self._lock_timer.setInterval(1000)
+            self._lock_timer.timeout.connect(self._lock_tick)
+        self._lock_timer.start()
+        self._lock_tick()
+
+    def _lock_tick(self) -> None:
+        import time as _time
+
+        left = int(self._lock_until - _time.monotonic())
+        if left <= 0:
+            self._lock_timer.stop()
+            self.pin.setEnabled(True)
+            self.pin_msg.setText(self.tr("Lead actions open again: enter your PIN"))
+            return
+        self.pin_msg.setText(
+            self.tr("Too many wrong PINs: locked, %1 left").replace(
+                "%1", f"{left // 60}:{left % 60:02d}"
+            )
         )
 
     def lock(self) -> None:

@@ -750,6 +750,16 @@
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/lead.py" line="1076" />
+        <source>Lead actions open again: enter your PIN</source>
+        <translation>Lead actions open again: enter your PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="1079" />
+        <source>Too many wrong PINs: locked, %1 left</source>
+        <translation>Too many wrong PINs: locked, %1 left</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -777,171 +787,171 @@
         <translation>Packing station</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="545" />
+        <location filename="../../ui/window.py" line="547" />
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="546" />
+        <location filename="../../ui/window.py" line="548" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>Scan a parcel, or press F1-F5 to change mode</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="558" />
-        <location filename="../../ui/window.py" line="649" />
-        <location filename="../../ui/window.py" line="862" />
-        <location filename="../../ui/window.py" line="872" />
+        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="651" />
+        <location filename="../../ui/window.py" line="864" />
+        <location filename="../../ui/window.py" line="874" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="558" />
+        <location filename="../../ui/window.py" line="560" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="597" />
+        <location filename="../../ui/window.py" line="599" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>Scan the pre-pack label of each parcel of the batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="598" />
+        <location filename="../../ui/window.py" line="600" />
         <source>Scan each staged parcel's waybill</source>
         <translation>Scan each staged parcel's waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="599" />
+        <location filename="../../ui/window.py" line="601" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>Scan each parcel as it goes into the carrier's cage</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600" />
+        <location filename="../../ui/window.py" line="602" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>Scan each intercepted parcel you pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="601" />
+        <location filename="../../ui/window.py" line="603" />
         <source>Scan each returned parcel</source>
         <translation>Scan each returned parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="626" />
+        <location filename="../../ui/window.py" line="628" />
         <source>Return reason: %1</source>
         <translation>Return reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="626" />
+        <location filename="../../ui/window.py" line="628" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="628" />
+        <location filename="../../ui/window.py" line="630" />
         <source>Put it into: %1</source>
         <translation>Put it into: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="630" />
+        <location filename="../../ui/window.py" line="632" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>Choose the reason: Ctrl+1…5 or scan a #REASON card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="632" />
+        <location filename="../../ui/window.py" line="634" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="671" />
+        <location filename="../../ui/window.py" line="673" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="672" />
+        <location filename="../../ui/window.py" line="674" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="673" />
+        <location filename="../../ui/window.py" line="675" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="676" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="675" />
+        <location filename="../../ui/window.py" line="677" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="676" />
+        <location filename="../../ui/window.py" line="678" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="696" />
+        <location filename="../../ui/window.py" line="698" />
         <source>Pack batch</source>
         <translation>Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="697" />
+        <location filename="../../ui/window.py" line="699" />
         <source>Verify &amp; box</source>
         <translation>Verify &amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="698" />
+        <location filename="../../ui/window.py" line="700" />
         <source>Hand off</source>
         <translation>Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="699" />
+        <location filename="../../ui/window.py" line="701" />
         <source>Pull intercepts</source>
         <translation>Pull intercepts</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="700" />
+        <location filename="../../ui/window.py" line="702" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="717" />
+        <location filename="../../ui/window.py" line="719" />
         <source>Batch %1</source>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="730" />
+        <location filename="../../ui/window.py" line="732" />
         <source>Handoff %1</source>
         <translation>Handoff %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="666" />
+        <location filename="../../ui/window.py" line="668" />
         <source>Scan the right card</source>
         <translation>Scan the right card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="804" />
+        <location filename="../../ui/window.py" line="806" />
         <source>On duty: %1</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="808" />
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="810" />
+        <location filename="../../ui/window.py" line="812" />
         <source>Batch: %1</source>
         <translation>Batch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="812" />
+        <location filename="../../ui/window.py" line="814" />
         <source>Handoff: %1</source>
         <translation>Handoff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="649" />
-        <location filename="../../ui/window.py" line="872" />
+        <location filename="../../ui/window.py" line="651" />
+        <location filename="../../ui/window.py" line="874" />
         <source>Log in first</source>
         <translation>Log in first</translation>
     </message>
@@ -951,37 +961,37 @@
         <translation>Station %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="815" />
+        <location filename="../../ui/window.py" line="817" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="877" />
+        <location filename="../../ui/window.py" line="879" />
         <source>Unknown command card: %1</source>
         <translation>Unknown command card: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="913" />
+        <location filename="../../ui/window.py" line="915" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>Scan again; if it repeats call the lead</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="935" />
+        <location filename="../../ui/window.py" line="937" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · packed %2 · verified %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="942" />
+        <location filename="../../ui/window.py" line="944" />
         <source>no batch selected (F6)</source>
         <translation>no batch selected (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="951" />
+        <location filename="../../ui/window.py" line="953" />
         <source>no handoff selected (F7)</source>
         <translation>no handoff selected (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="953" />
+        <location filename="../../ui/window.py" line="955" />
         <source>this station</source>
         <translation>this station</translation>
     </message>

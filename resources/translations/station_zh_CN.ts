@@ -750,6 +750,16 @@
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/lead.py" line="1076" />
+        <source>Lead actions open again: enter your PIN</source>
+        <translation>组长操作已解锁：请输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead.py" line="1079" />
+        <source>Too many wrong PINs: locked, %1 left</source>
+        <translation>PIN 错误次数过多：已锁定，剩余 %1</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -777,171 +787,171 @@
         <translation>打包站</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="545" />
+        <location filename="../../ui/window.py" line="547" />
         <source>Welcome, %1</source>
         <translation>欢迎，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="546" />
+        <location filename="../../ui/window.py" line="548" />
         <source>Scan a parcel, or press F1-F5 to change mode</source>
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="558" />
-        <location filename="../../ui/window.py" line="649" />
-        <location filename="../../ui/window.py" line="862" />
-        <location filename="../../ui/window.py" line="872" />
+        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="651" />
+        <location filename="../../ui/window.py" line="864" />
+        <location filename="../../ui/window.py" line="874" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="558" />
+        <location filename="../../ui/window.py" line="560" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="597" />
+        <location filename="../../ui/window.py" line="599" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="598" />
+        <location filename="../../ui/window.py" line="600" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="599" />
+        <location filename="../../ui/window.py" line="601" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600" />
+        <location filename="../../ui/window.py" line="602" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="601" />
+        <location filename="../../ui/window.py" line="603" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="626" />
+        <location filename="../../ui/window.py" line="628" />
         <source>Return reason: %1</source>
         <translation>退货原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="626" />
+        <location filename="../../ui/window.py" line="628" />
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="628" />
+        <location filename="../../ui/window.py" line="630" />
         <source>Put it into: %1</source>
         <translation>放入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="630" />
+        <location filename="../../ui/window.py" line="632" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>请选择原因：Ctrl+1…5 或扫描 #REASON 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="632" />
+        <location filename="../../ui/window.py" line="634" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>请选择处理方式：Alt+1…3 或扫描 #DISPOSE 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="671" />
+        <location filename="../../ui/window.py" line="673" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="672" />
+        <location filename="../../ui/window.py" line="674" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="673" />
+        <location filename="../../ui/window.py" line="675" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="676" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="675" />
+        <location filename="../../ui/window.py" line="677" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="676" />
+        <location filename="../../ui/window.py" line="678" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="696" />
+        <location filename="../../ui/window.py" line="698" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="697" />
+        <location filename="../../ui/window.py" line="699" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="698" />
+        <location filename="../../ui/window.py" line="700" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="699" />
+        <location filename="../../ui/window.py" line="701" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="700" />
+        <location filename="../../ui/window.py" line="702" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="717" />
+        <location filename="../../ui/window.py" line="719" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="730" />
+        <location filename="../../ui/window.py" line="732" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="666" />
+        <location filename="../../ui/window.py" line="668" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="804" />
+        <location filename="../../ui/window.py" line="806" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="808" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="810" />
+        <location filename="../../ui/window.py" line="812" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="812" />
+        <location filename="../../ui/window.py" line="814" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="649" />
-        <location filename="../../ui/window.py" line="872" />
+        <location filename="../../ui/window.py" line="651" />
+        <location filename="../../ui/window.py" line="874" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
@@ -951,37 +961,37 @@
         <translation>站点 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="815" />
+        <location filename="../../ui/window.py" line="817" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>退货原因：未选择（Ctrl+1…5，Alt+1…3）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="877" />
+        <location filename="../../ui/window.py" line="879" />
         <source>Unknown command card: %1</source>
         <translation>无法识别的指令卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="913" />
+        <location filename="../../ui/window.py" line="915" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="935" />
+        <location filename="../../ui/window.py" line="937" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="942" />
+        <location filename="../../ui/window.py" line="944" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="951" />
+        <location filename="../../ui/window.py" line="953" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="953" />
+        <location filename="../../ui/window.py" line="955" />
         <source>this station</source>
         <translation>本工位</translation>
     </message>
