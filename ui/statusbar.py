@@ -45,7 +45,7 @@ class StationStatusBar(QStatusBar):
         self.printer = self._pill("status_printer")
         self.scale = self._pill("status_scale")
         self.upstream = self._pill("status_upstream")
-        self.pill_max = 10_000  # px per pill; set_width() shares the bar's width among them
+        self._bar_width = 0  # set_width(): the device pills share it (0: not known yet)
         self.message = QLabel()
         self.message.setObjectName("status_message")
         # a long message is cut at its end instead of pushing the device pills off the screen
@@ -97,16 +97,24 @@ class StationStatusBar(QStatusBar):
         return lab
 
     def retranslate(self) -> None:
-        for key in self.state:
+        for key in ("upstream", "scanner", "printer", "scale"):
             self._render(key)
 
     def set_width(self, width: int) -> None:
         """Four pills share about 3/4 of the bar (English texts are long): nothing is cut off
         at 1366 px; the full text is in the tooltip."""
-        pill = max(150, int(width * 0.74 / 4) - 24)
-        if pill != self.pill_max:
-            self.pill_max = pill
+        if width != self._bar_width:
+            self._bar_width = width
             self.retranslate()
+
+    def _device_budget(self) -> int:
+        """What a device pill may use: the upstream pill keeps its whole text (it says what is
+        waiting to upload); the scanner/printer/scale pills share what is left of ~78% of the
+        bar, so the last pill is never cut off by the window edge."""
+        if not self._bar_width:
+            return 10_000
+        up = self.upstream.fontMetrics().horizontalAdvance(self.upstream.text()) + 24
+        return max(120, int((self._bar_width * 0.78 - up) / 3) - 24)
 
     def set_scale(self, f: float) -> None:
         """Bigger pills on a bigger screen (the window calls this on resize)."""
@@ -135,7 +143,11 @@ class StationStatusBar(QStatusBar):
         # long device paths must not push the other pills off a 1366 px screen: elide, full text on hover
         lab.setText(
             lab.fontMetrics().elidedText(
-                full, Qt.TextElideMode.ElideRight, min(self.font_px * 30, self.pill_max)
+                full,
+                Qt.TextElideMode.ElideRight,
+                self.font_px * 40
+                if key == "upstream"
+                else min(self.font_px * 30, self._device_budget()),
             )
         )
         lab.setProperty("full_text", full)
@@ -144,7 +156,10 @@ class StationStatusBar(QStatusBar):
 
     def set_state(self, key: str, level: str, zh: str, en: str) -> None:
         self.state[key] = (level, zh, en)
-        self._render(key)
+        if key == "upstream" and self._bar_width:
+            self.retranslate()  # the device pills give the upstream text the room it needs
+        else:
+            self._render(key)
 
     # -- device slots ----------------------------------------------------------------------
     def _scanner(self, state: str, zh: str, en: str) -> None:
