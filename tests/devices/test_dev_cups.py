@@ -165,3 +165,41 @@ def test_pdf_goes_through_the_queue_driver(cupsd: str, tmp_path: Path, monkeypat
         assert not (tmp_path / "jobs" / jobs[0]["file"]).read_bytes().startswith(b"%PDF")
     finally:
         sim.stop()
+
+
+def test_print_batch_through_a_stuck_cups_queue_counts_nothing_and_holds(
+    cupsd: str, seeded_store, monkeypatch
+) -> None:
+    """The failure the issue saw: device unreachable, lp says OK. Now the first job ends
+    uncertain (not printed, never resent), the queue holds with CUPS named, print_count stays 0."""
+    from devices.printers.queue import PrintQueue
+    from devices.serial_device import wait_for
+    from tests.devices.conftest import Collector, make_presale_batch
+    from warehouse_app.store.writer import StoreWriter
+
+    monkeypatch.setenv("CUPS_SERVER", cupsd)
+    _queue(cupsd, "DEAD2", f"socket://127.0.0.1:{_free_port()}")
+    batch, _ = make_presale_batch(seeded_store, 3)
+    writer = StoreWriter(seeded_store)
+    events = Collector()
+    q = PrintQueue(
+        writer, Printer("cups://DEAD2?lang=zpl&timeout=0.3"), on_event=events, poll_interval=0.1
+    ).start()
+    try:
+        run, n = q.enqueue_batch(batch, "P1")
+        assert n == 3
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        fault = next(e for e in events.items if e.kind == "fault")
+        assert "CUPS" in fault.message_en and "CUPS" in fault.message_zh
+        assert any(e.kind == "uncertain" for e in events.items)
+        p = q.progress(run)
+        assert p.get("done", 0) == 0 and p.get("queued") == 2  # held, not lost, not "printed"
+    finally:
+        q.stop()
+        writer.close()
+        subprocess.run(["cancel", "-a", "DEAD2"], check=False, capture_output=True)
+    c = seeded_store.connect()
+    assert {
+        r[0] for r in c.execute("SELECT print_count FROM parcels WHERE batch_id=?", (batch,))
+    } == {0}
+    c.close()
