@@ -26,7 +26,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devices.printers.queue import enqueue_parcel
 from warehouse_app.batches import set_batch_status
 from warehouse_app.catalog import upsert_carriers, upsert_skus
 from warehouse_app.scan_engine import ScanContext, scan
@@ -282,45 +281,55 @@ def main() -> None:
     print(" ".join(f"{k}={v}" for k, v in res.items()))
 
 
+class _BenchPrinter:
+    """The session's print port: jobs are persisted for this printer key (nothing prints)."""
+
+    def printer_key(self) -> str | None:
+        return "bench://printer"
+
+    def wake(self) -> None:
+        pass
+
+
 def prepack_day(
     writer: StoreWriter, bare: BareCommitter, batch_id: str, n: int, window: int
 ) -> tuple[dict[str, dict[str, float]], float, float]:
-    """Pack all n parcels, verify them (each verify binds and queues its waybill), hand them off."""
+    """Through the station session, as the window and the headless station run it: pack all n
+    parcels, verify them (each verify binds the earliest-paid order and persists its print job),
+    then hand them off."""
     from warehouse_app.handoffs import open_handoff
+    from warehouse_app.session import StationSession
 
     labels = [f"HL{i:07d}" for i in range(n)]
 
-    def verify_and_queue(conn: sqlite3.Connection, code: str, ctx: ScanContext) -> Any:
-        v = scan(conn, code, ctx)
-        if v.ok and v.print_waybill and v.parcel_id:
-            enqueue_parcel(conn, v.parcel_id, "bench://printer", ctx.operator)
-        return v
-
-    def run(phase: str, codes: list[str], ctx: ScanContext, fn: Any = scan) -> dict[str, float]:
+    def run(phase: str, session: StationSession) -> dict[str, float]:
         lat: list[float] = []
         base: list[float] = []
-        oks = 0
-        for code in codes:
+        oks = queued = 0
+        for code in labels:
             base.append(bare.commit())
             t = time.perf_counter()
-            v = writer.submit(fn, code, ctx).result()
+            out = writer.submit(session.scan, code).result()
             lat.append((time.perf_counter() - t) * 1000)
-            oks += v.ok
+            oks += out.ok
+            queued += bool(out.print and out.print.queued)
         d = drift(lat, window)
         d["ok"] = oks
+        d["labels_queued"] = queued
         d["bare_p99_ms"] = round(pct(base, 99), 3)
-        print(f"{phase}: {oks:,}/{len(codes):,} ok", json.dumps(d), flush=True)
+        print(f"{phase}: {oks:,}/{len(labels):,} ok", json.dumps(d), flush=True)
         return d
 
+    def session(mode: str, **kw: str) -> StationSession:
+        return StationSession(mode=mode, operator="BENCH", printer=_BenchPrinter(), **kw)
+
     rss0 = rss_mb()
-    out = {"pack": run("pack", labels, ScanContext("pack", "BENCH", batch_id=batch_id))}
-    out["bind"] = run("bind", labels, ScanContext("verify", "BENCH"), verify_and_queue)
+    out = {"pack": run("pack", session("pack", batch_id=batch_id))}
+    out["bind"] = run("bind", session("verify"))
     h = writer.submit(
         lambda c: _tx(c, lambda: open_handoff(c, "ZTO", courier_name="bench", operator="BENCH"))
     ).result()
-    out["handoff"] = run(
-        "handoff", labels, ScanContext("handoff", "BENCH", handoff_id=h["handoff_id"])
-    )
+    out["handoff"] = run("handoff", session("handoff", handoff_id=h["handoff_id"]))
     return out, rss0, rss_mb()
 
 
