@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ui.translator import install_translator as install_translator
+
 logger = logging.getLogger(__name__)
 
-_translator: Any = None
 APT_HINT = (
     "sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
     "libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1"
@@ -29,38 +30,6 @@ class StartupError(Exception):
     def __init__(self, en: str, zh: str) -> None:
         super().__init__(en)
         self.zh = zh
-
-
-def install_translator(lang: str) -> bool:
-    """Load resources/translations/station_<lang>.qm into the running app (replacing the last one)."""
-    global _translator
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from warehouse_app.paths import resource_path
-
-    app = QCoreApplication.instance()
-    if app is None:
-        return False
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    name = {"zh": "station_zh_CN.qm", "en": "station_en.qm"}.get(lang)
-    if not name:
-        return False
-    tr = QTranslator()
-    if not tr.load(str(resource_path("translations", name))):
-        logger.warning("translation %s not found", name)
-        return False
-    app.installTranslator(tr)
-    _translator = tr
-    from ui.qt_translations import install_qt_translations
-
-    install_qt_translations(lang)  # Qt's own buttons (Yes/No/Cancel...) in the same language
-    return True
-
-
-QT_PROBE_ENV = "WAREHOUSE_QT_PROBE"
-_PROBE = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
 
 
 def qt_probe_command() -> tuple[list[str], dict[str, str]]:
@@ -82,6 +51,10 @@ def run_qt_probe_if_asked() -> None:
 
     QGuiApplication([])
     sys.exit(0)
+
+
+QT_PROBE_ENV = "WAREHOUSE_QT_PROBE"
+_PROBE = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
 
 
 def check_display() -> None:

@@ -12,47 +12,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from ui.ops import run_read
+from warehouse_app.demo import feed_script as demo_script
 
 logger = logging.getLogger(__name__)
-
-
-def demo_script(conn: Any) -> list[str]:
-    packed = [
-        r[0]
-        for r in conn.execute(
-            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-            "WHERE p.state='packed' AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT 4"
-        )
-    ]
-    intercept = [
-        r[0]
-        for r in conn.execute(
-            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-            "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1"
-        )
-    ]
-    handoff = conn.execute(
-        "SELECT handoff_id, carrier FROM handoffs WHERE status='open' LIMIT 1"
-    ).fetchone()
-    ready = [
-        r[0]
-        for r in conn.execute(
-            "SELECT waybill FROM parcels WHERE state='verified' AND carrier=? LIMIT 3",
-            (handoff["carrier"] if handoff else "",),
-        )
-    ]
-    steps = [
-        "P001",
-        "#MODE:VERIFY",
-        *packed[:2],
-        *intercept,
-        *packed[2:3],
-        packed[0] if packed else "X",
-    ]
-    if handoff:
-        steps += ["#MODE:HANDOFF", f"#HANDOFF:{handoff['handoff_id']}", *ready]
-    steps += ["NOT-A-CODE-123"]
-    return steps
 
 
 class DemoFeeder(QObject):

@@ -7,7 +7,6 @@ on the writer thread or the read pool with its answer shown inline.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,86 +27,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import station_ops
-from ui.ops import AppContext, run_on_writer, run_read
+from ui.lead_base import LeadTab as LeadTab
+from ui.ops import AppContext, run_on_writer
 from ui.qtcompat import emit
 from ui.tables import fill_table, make_table, selected_value
+from warehouse_app import counts, operations
 from warehouse_app.errors import StationError
-from warehouse_app.store.tx import transaction
 
 logger = logging.getLogger(__name__)
-
-
-class LeadTab(QWidget):
-    """Base: shared context, an inline result line, and helpers for ops with zh/en errors."""
-
-    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.area = area
-        self.result = QLabel()
-        self.result.setObjectName("result")
-        self.result.setWordWrap(True)
-        self.result.setStyleSheet("font-size:15px")
-
-    def say(self, text: str, ok: bool = True) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(
-            "font-size:15px;font-weight:bold;color:%s" % ("#1b5e20" if ok else "#b71c1c")
-        )
-
-    def fail(self, exc: BaseException) -> None:
-        if isinstance(exc, StationError):
-            self.say(self.ctx.text(exc.zh, str(exc)), ok=False)
-        else:
-            logger.error("lead action failed", exc_info=exc)
-            self.say(self.ctx.text(f"操作失败：{exc}", f"Failed: {exc}"), ok=False)
-
-    @property
-    def lead_code(self) -> str | None:
-        return self.ctx.lead["code"] if self.ctx.lead else None
-
-    def write(self, fn: Callable[..., Any], *args: Any, ok: Callable[[Any], None]) -> None:
-        run_on_writer(self.ctx, fn, *args, on_success=ok, on_failure=self.fail, parent=self)
-
-    def read(self, fn: Callable[..., Any], *args: Any, ok: Callable[[Any], None]) -> None:
-        run_read(self.ctx, fn, *args, on_success=ok, on_failure=self.fail, parent=self)
-
-    def refresh(self) -> None:
-        pass
-
-    def retranslate(self) -> None:
-        pass
 
 
 # --- batches ------------------------------------------------------------------------------------
 def _create_batch(
     conn: Any, sku_set: str, kind: str, qty: int | None, session: str | None, op: str | None
 ) -> Any:
-    from warehouse_app.batches import create_batch
-
-    with transaction(conn):
-        return create_batch(
-            conn, sku_set=sku_set, kind=kind, qty=qty, session_id=session or None, operator=op
-        )
+    return operations.create_batch(
+        conn, sku_set=sku_set, kind=kind, qty=qty, session_id=session or None, operator=op
+    )
 
 
 def _set_status(conn: Any, batch_id: str, status: str, op: str | None) -> Any:
-    from warehouse_app.batches import set_batch_status
-
-    with transaction(conn):
-        return set_batch_status(conn, batch_id, status, operator=op)
+    return operations.set_batch_status(conn, batch_id, status, op)
 
 
 def _batch_rows(conn: Any) -> list[dict[str, Any]]:
+    """The Batches tab: the same counts as the packer's counter and `batch list` (core counts)."""
     from warehouse_app.batches import list_batches
 
     rows = []
     for b in list_batches(conn):
-        c = b["counts"]
-        printed = conn.execute(
-            "SELECT count(*) FROM parcels WHERE batch_id=? AND print_count>0", (b["batch_id"],)
-        ).fetchone()[0]
+        c = counts.batch_progress(conn, b["batch_id"], printed=True)
         rows.append(
             {
                 "batch_id": b["batch_id"],
@@ -116,9 +65,10 @@ def _batch_rows(conn: Any) -> list[dict[str, Any]]:
                 "session": b["session_id"] or "",
                 "status": b["status"],
                 "planned": b["planned_qty"],
-                "packed": sum(v for k, v in c.items() if k not in ("planned", "voided")),
-                "verified": sum(c.get(k, 0) for k in ("verified", "handed_off")),
-                "printed": printed,
+                "packed": c["packed"],
+                "verified": c["verified"],
+                "intercepted": c["intercepted"],
+                "printed": c["printed"],
             }
         )
     return rows
@@ -411,15 +361,7 @@ class BatchesTab(LeadTab):
             self.fix_reason.clear()
 
         def resolve(conn: Any) -> str:
-            row = conn.execute(
-                "SELECT waybill FROM parcels WHERE waybill=? OR label_code=? OR order_id=?",
-                (code, code, code),
-            ).fetchone()
-            if row is None or not row[0]:
-                raise StationError(
-                    f"No parcel with waybill {code}", zh=f"没有面单号为 {code} 的包裹"
-                )
-            return str(row[0])
+            return operations.waybill_of(conn, code)
 
         def go(waybill: str) -> None:
             _deliver(
@@ -458,32 +400,26 @@ class BatchesTab(LeadTab):
             emit(self.ctx.events.data_changed, "batch")
             self.refresh()
 
-        self.write(station_ops.void_waybill, code, reason, self.lead_code, ok=ok)
+        self.write(operations.void_waybill, code, reason, self.lead_code, ok=ok)
 
 
 # --- handoffs -----------------------------------------------------------------------------------
 def _open_handoff(conn: Any, carrier: str, courier: str, vehicle: str, op: str | None) -> Any:
-    from warehouse_app.handoffs import open_handoff
-
-    with transaction(conn):
-        return open_handoff(
-            conn, carrier, courier_name=courier or None, vehicle=vehicle or None, operator=op
-        )
+    return operations.open_handoff(
+        conn, carrier, courier_name=courier or None, vehicle=vehicle or None, operator=op
+    )
 
 
 def _close_handoff(conn: Any, hid: str, op: str | None, courier: str, vehicle: str) -> Any:
-    from warehouse_app.handoffs import close_handoff
-
-    with transaction(conn):
-        return close_handoff(
-            conn, hid, operator=op, courier_name=courier or None, vehicle=vehicle or None
-        )
+    return operations.close_handoff(
+        conn, hid, operator=op, courier_name=courier or None, vehicle=vehicle or None
+    )
 
 
 def _handoff_rows(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from warehouse_app.handoffs import list_handoffs
 
-    return list_handoffs(conn), station_ops.carriers(conn)
+    return list_handoffs(conn), operations.carriers(conn)
 
 
 def manifest_time(stamp: str | None, tz: Any) -> str:
@@ -731,9 +667,7 @@ class HandoffsTab(LeadTab):
 
 # --- discrepancies ------------------------------------------------------------------------------
 def _settle_pulled(conn: Any, waybill: str, op: str | None) -> Any:
-    from warehouse_app.scan_engine import ScanContext, scan
-
-    return scan(conn, waybill, ScanContext("pull", op))
+    return operations.settle_pulled(conn, waybill, op)
 
 
 class DiscrepanciesTab(LeadTab):
@@ -851,7 +785,7 @@ class DiscrepanciesTab(LeadTab):
 
         reason = self.reason.text()
         if len(reason.strip()) < 2:  # the core refuses it too; no question for a refusal
-            self.write(station_ops.void_waybill, wb, reason, self.lead_code, ok=ok)
+            self.write(operations.void_waybill, wb, reason, self.lead_code, ok=ok)
             return
         from ui.confirm import confirm
 
@@ -861,7 +795,7 @@ class DiscrepanciesTab(LeadTab):
             self.tr("Void waybill %1? The carrier will recycle it; this cannot be undone.").replace(
                 "%1", wb
             ),
-            lambda: self.write(station_ops.void_waybill, wb, reason, self.lead_code, ok=ok),
+            lambda: self.write(operations.void_waybill, wb, reason, self.lead_code, ok=ok),
         )
 
 
@@ -1043,7 +977,7 @@ class LeadArea(QStackedWidget):
 
         run_on_writer(
             self.ctx,
-            station_ops.do_verify_lead,
+            operations.verify_lead,
             code,
             pin,
             on_success=ok,

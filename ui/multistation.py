@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from ui.lead import LeadArea, LeadTab
+from ui.lead_base import LeadTab
 from ui.ops import AppContext, run_in_background
 from ui.tables import fill_table, make_table
 from warehouse_app import multistation
@@ -41,7 +41,7 @@ def _take_sheet(conn: Any, path: str, operator: str | None) -> list[str]:
 
 
 class StationsTab(LeadTab):
-    def __init__(self, ctx: AppContext, area: LeadArea) -> None:
+    def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
         self.warning = QLabel()

@@ -161,22 +161,17 @@ class StationSettings:
 
     def save(self, conn: sqlite3.Connection) -> None:
         """Write every field (writer thread)."""
-        from warehouse_app.station import set_setting
-        from warehouse_app.store.tx import transaction
+        from warehouse_app.station import save_settings
 
-        with transaction(conn):
-            for k, v in asdict(self).items():
-                set_setting(conn, f"ui.{k}", v)
-            set_setting(conn, "language", self.language)
-            set_setting(conn, "timezone", self.timezone)
+        values = {f"ui.{k}": v for k, v in asdict(self).items()}
+        save_settings(conn, {**values, "language": self.language, "timezone": self.timezone})
 
 
 def load_carrier_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """code -> (zh, en) display names through the core's carrier_name (one small table)."""
-    from warehouse_app.catalog import carrier_name
+    from warehouse_app.catalog import carrier_names
 
-    codes = [r[0] for r in conn.execute("SELECT code FROM carriers")]
-    return {c: (carrier_name(conn, c, "zh"), carrier_name(conn, c, "en")) for c in codes}
+    return carrier_names(conn)
 
 
 class AppContext:

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ui import station_ops
-from ui.lead import LeadTab, fill_table, make_table
+from ui.lead_base import LeadTab
 from ui.ops import AppContext, run_in_background
 from ui.qtcompat import emit
+from ui.tables import fill_table, make_table
+from warehouse_app import counts
 from warehouse_app.localtime import day_hour_label, fmt_local, hour_label, zone, zone_name
 from warehouse_app.reports import format_csv, handoff_counts
 
@@ -35,7 +36,7 @@ PALETTE = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828", "#00838f", "#5
 
 
 def _load(conn: Any, hours: int) -> tuple[dict[str, Any], str, str]:
-    since, until = station_ops.shift_window(hours)
+    since, until = counts.last_hours(hours)
     return handoff_counts(conn, since, until), since, until
 
 

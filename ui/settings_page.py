@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.devices import list_serial_ports
-from ui.lead import LeadTab
+from ui.lead_base import LeadTab
 from ui.ops import AppContext, run_in_background, run_on_writer
 from ui.qtcompat import emit
 from warehouse_app.errors import StationError

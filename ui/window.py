@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from devices.scanners.wedge import WedgeDecoder
-from ui import station_ops
 from ui.controller import StationController
 from ui.ops import AppContext, run_read
 from ui.packer_feedback import BacklogBar, PackerFeedback
@@ -38,6 +37,7 @@ from ui.sounds import SoundPlayer
 from ui.statusbar import StationStatusBar
 from ui.verdict import VerdictPanel
 from ui.voice import VoicePlayer
+from warehouse_app import counts, operations
 from warehouse_app import returns as returns_mod
 from warehouse_app.commands import Command, parse_command
 from warehouse_app.domain import Verdict
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         self._update_context_line()
 
     def set_language(self, lang: str) -> None:
-        from ui.app import install_translator
+        from ui.translator import install_translator
 
         if lang not in ("zh", "en"):
             return
@@ -795,7 +795,7 @@ class MainWindow(QMainWindow):
 
         run_read(
             self.ctx,
-            lambda c: (station_ops.active_batches(c), station_ops.open_handoffs(c)),
+            lambda c: (operations.active_batches(c), operations.open_handoffs(c)),
             on_success=got,
             parent=self,
         )
@@ -920,7 +920,7 @@ class MainWindow(QMainWindow):
             return
         run_read(
             self.ctx,
-            station_ops.counters,
+            counts.live_counters,
             self.batch_id,
             self.handoff_id,
             on_success=self._show_counters,

@@ -78,3 +78,9 @@ def carrier_name(conn: sqlite3.Connection, code: str | None, lang: str = "zh") -
     if not row:
         return code
     return str((row["name_zh"] or row["name"]) if lang.startswith("zh") else row["name"])
+
+
+def carrier_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """code -> (zh, en) display names of every known carrier (one small table)."""
+    codes = [str(r[0]) for r in conn.execute("SELECT code FROM carriers")]
+    return {c: (carrier_name(conn, c, "zh"), carrier_name(conn, c, "en")) for c in codes}

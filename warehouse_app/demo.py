@@ -395,3 +395,44 @@ def _order_dict(conn: sqlite3.Connection, waybill: str) -> dict[str, Any]:
         )
     ]
     return order_record(o, items)
+
+
+def feed_script(conn: sqlite3.Connection) -> list[str]:
+    """The codes the window's demo feeder plays: a badge, a mode card, OK parcels, an intercept,
+    a duplicate, a handoff and an unknown code (all through the station session)."""
+    packed = [
+        r[0]
+        for r in conn.execute(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE p.state='packed' AND o.status='paid' AND p.waybill IS NOT NULL ORDER BY p.parcel_id LIMIT 4"
+        )
+    ]
+    intercept = [
+        r[0]
+        for r in conn.execute(
+            "SELECT p.waybill FROM parcels p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE o.status='cancelled' AND p.state='intercepted' LIMIT 1"
+        )
+    ]
+    handoff = conn.execute(
+        "SELECT handoff_id, carrier FROM handoffs WHERE status='open' LIMIT 1"
+    ).fetchone()
+    ready = [
+        r[0]
+        for r in conn.execute(
+            "SELECT waybill FROM parcels WHERE state='verified' AND carrier=? LIMIT 3",
+            (handoff["carrier"] if handoff else "",),
+        )
+    ]
+    steps = [
+        "P001",
+        "#MODE:VERIFY",
+        *packed[:2],
+        *intercept,
+        *packed[2:3],
+        packed[0] if packed else "X",
+    ]
+    if handoff:
+        steps += ["#MODE:HANDOFF", f"#HANDOFF:{handoff['handoff_id']}", *ready]
+    steps += ["NOT-A-CODE-123"]
+    return steps

@@ -101,7 +101,7 @@ def authorize_lead(
     """Check a lead's code and PIN; owns its transactions (call it outside any).
 
     Raises LeadLocked while locked (the PIN is not even checked), WrongPin on a wrong try."""
-    from warehouse_app.station import check_pin, find_operator
+    from warehouse_app.operators import check_pin, find_operator
 
     now = clock()
     st = lock_state(conn)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import sqlite3
 from typing import Any
 
 from warehouse_app.errors import NotFound, StationError
+
+# badge and PIN lookups live in warehouse_app.operators (shared with the lead PIN lockout)
+from warehouse_app.operators import check_pin as check_pin
+from warehouse_app.operators import find_operator as find_operator
+from warehouse_app.operators import hash_pin as hash_pin
 from warehouse_app.outbox import append_event
 
 STATION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
@@ -47,22 +50,6 @@ def require_station(conn: sqlite3.Connection) -> str:
     return str(row[0])
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    salt = salt or os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, 100_000)
-    return f"pbkdf2${salt.hex()}${digest.hex()}"
-
-
-def check_pin(pin: str, stored: str | None) -> bool:
-    if not stored:
-        return False
-    try:
-        _, salt_hex, _ = stored.split("$")
-    except ValueError:
-        return False
-    return hash_pin(pin, bytes.fromhex(salt_hex)) == stored
-
-
 def add_operator(
     conn: sqlite3.Connection, code: str, name: str, role: str = "packer", pin: str | None = None
 ) -> None:
@@ -85,15 +72,6 @@ def add_operator(
         "pin_hash=COALESCE(excluded.pin_hash, operators.pin_hash), active=1",
         (code, name, role, hash_pin(pin) if pin else None),
     )
-
-
-def find_operator(conn: sqlite3.Connection, code: str) -> dict[str, Any] | None:
-    """Badge scan or typed code -> operator; None when unknown or inactive."""
-    row = conn.execute(
-        "SELECT code, name, role, pin_hash FROM operators WHERE code=? AND active=1",
-        (code.strip(),),
-    ).fetchone()
-    return dict(row) if row else None
 
 
 def login(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
@@ -126,6 +104,15 @@ def set_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
         "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
         (key, json.dumps(value, ensure_ascii=False)),
     )
+
+
+def save_settings(conn: sqlite3.Connection, values: dict[str, Any]) -> None:
+    """Several settings in one transaction (the settings page's Save)."""
+    from warehouse_app.store.tx import transaction
+
+    with transaction(conn):
+        for key, value in values.items():
+            set_setting(conn, key, value)
 
 
 def all_settings(conn: sqlite3.Connection) -> dict[str, Any]:

@@ -9,29 +9,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from warehouse_app import counts, operations
 from warehouse_app.batches import (
-    bind_batch,
-    create_batch,
     get_batch,
     list_batches,
-    set_batch_status,
 )
-from warehouse_app.catalog import upsert_skus
 from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.errors import StationError
 from warehouse_app.handoffs import (
-    close_handoff,
     discrepancies,
     list_handoffs,
     manifest,
-    open_handoff,
 )
 from warehouse_app.importer import read_skus
-from warehouse_app.outbox import last_seq
 from warehouse_app.reports import handoff_counts
 from warehouse_app.session import StationSession
-from warehouse_app.station import add_operator, check_station_id, init_station, require_station
-from warehouse_app.store.tx import transaction
+from warehouse_app.station import check_station_id, require_station
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -158,16 +151,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     check_station_id(args.station_id)  # before a database file is created
     conn = conn_of(args, create=True)
-    with transaction(conn):
-        init_station(conn, args.station_id, args.name)
+    operations.init_station(conn, args.station_id, args.name)
     print(f"station {args.station_id} ready / 站点已就绪")
     return 0
 
 
 def cmd_operator_add(args: argparse.Namespace) -> int:
-    conn = conn_of(args)
-    with transaction(conn):
-        add_operator(conn, args.code, args.name, args.role, args.pin)
+    operations.add_operator(conn_of(args), args.code, args.name, args.role, args.pin)
     print(f"operator {args.code} saved")
     return 0
 
@@ -198,32 +188,29 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"to import the {len(rows)} good row(s).",
             zh=f"{args.file} 有 {len(errors)} 行错误，未导入任何数据。请修正，或加 --skip-bad 只导入 {len(rows)} 行正确数据。",
         )
-    with transaction(conn):
-        n = upsert_skus(conn, rows)
+    n = operations.import_skus(conn, rows)["skus"]
     print(json.dumps({"skus": n, "bad_rows": len(errors)}, ensure_ascii=False))
     return 0
 
 
 def cmd_batch_create(args: argparse.Namespace) -> int:
-    conn = conn_of(args)
-    with transaction(conn):
-        b = create_batch(
-            conn,
-            sku_set=args.sku_set,
-            kind=args.kind,
-            qty=args.qty,
-            session_id=args.session,
-            operator=args.operator,
-            weight_tolerance_g=args.weight_tolerance,
-        )
-        if args.start:
-            b = set_batch_status(conn, b["batch_id"], "active", operator=args.operator)
+    b = operations.create_batch(
+        conn_of(args),
+        sku_set=args.sku_set,
+        kind=args.kind,
+        qty=args.qty,
+        session_id=args.session,
+        operator=args.operator,
+        weight_tolerance_g=args.weight_tolerance,
+        start=args.start,
+    )
     print(json.dumps(b, ensure_ascii=False))
     return 0
 
 
-def _batch_row(b: dict[str, Any]) -> dict[str, Any]:
-    c = b["counts"]
+def _batch_row(conn: Any, b: dict[str, Any]) -> dict[str, Any]:
+    """The same counts as the lead's Batches tab and the packer's counter (core counts)."""
+    c = counts.batch_progress(conn, b["batch_id"])
     return {
         "batch_id": b["batch_id"],
         "session": b["session_id"],
@@ -231,16 +218,16 @@ def _batch_row(b: dict[str, Any]) -> dict[str, Any]:
         "sku_set": b["sku_set"],
         "status": b["status"],
         "planned": b["planned_qty"],
-        "packed": c.get("packed", 0),
-        "verified": c.get("verified", 0),
-        "handed_off": c.get("handed_off", 0),
-        "intercepted": c.get("intercepted", 0) + c.get("pulled", 0),
+        "packed": c["packed"],
+        "verified": c["verified"],
+        "handed_off": c["handed_off"],
+        "intercepted": c["intercepted"],
     }
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
     conn = conn_of(args)
-    rows = [_batch_row(b) for b in list_batches(conn, args.status)]
+    rows = [_batch_row(conn, b) for b in list_batches(conn, args.status)]
     emit(rows, args.format)
     return 0
 
@@ -249,41 +236,17 @@ def cmd_batch_verb(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     if args.verb == "show":
         b = get_batch(conn, args.batch_id)
-        if b["kind"] == "anonymous":
-            # Pre-pack labels: each parcel's label code, and whether its label has printed.
-            printed: set[str] = set()
-            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='print_jobs'").fetchone():
-                printed = {
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT waybill FROM print_jobs WHERE batch_id=? AND reason='prepack' "
-                        "AND state='done'",
-                        (args.batch_id,),
-                    )
-                }
-            b["labels"] = [
-                {
-                    "label_code": r[0],
-                    "state": r[1],
-                    "waybill": r[2],
-                    "label_printed": r[0] in printed,
-                }
-                for r in conn.execute(
-                    "SELECT label_code, state, waybill FROM parcels WHERE batch_id=? "
-                    "ORDER BY label_code",
-                    (args.batch_id,),
-                )
-            ]
+        if b["kind"] == "anonymous":  # each parcel's pre-pack label, and whether it printed
+            b["labels"] = operations.prepack_labels(conn, args.batch_id)
         print(json.dumps(b, ensure_ascii=False, indent=2))
         return 0
-    with transaction(conn):
-        if args.verb == "bind":
-            n = bind_batch(conn, args.batch_id, operator=args.operator)
-            print(json.dumps({"batch_id": args.batch_id, "bound": n}))
-            return 0
-        status = {"start": "active", "pause": "paused", "done": "done"}[args.verb]
-        b = set_batch_status(conn, args.batch_id, status, operator=args.operator)
-    print(json.dumps(_batch_row(b), ensure_ascii=False))
+    if args.verb == "bind":
+        n = operations.bind_batch(conn, args.batch_id, operator=args.operator)
+        print(json.dumps({"batch_id": args.batch_id, "bound": n}))
+        return 0
+    status = {"start": "active", "pause": "paused", "done": "done"}[args.verb]
+    b = operations.set_batch_status(conn, args.batch_id, status, operator=args.operator)
+    print(json.dumps(_batch_row(conn, b), ensure_ascii=False))
     return 0
 
 
@@ -320,29 +283,26 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_handoff_open(args: argparse.Namespace) -> int:
-    conn = conn_of(args)
-    with transaction(conn):
-        h = open_handoff(
-            conn,
-            args.carrier,
-            courier_name=args.courier,
-            vehicle=args.vehicle,
-            operator=args.operator,
-        )
+    h = operations.open_handoff(
+        conn_of(args),
+        args.carrier,
+        courier_name=args.courier,
+        vehicle=args.vehicle,
+        operator=args.operator,
+    )
     print(json.dumps(h, ensure_ascii=False))
     return 0
 
 
 def cmd_handoff_close(args: argparse.Namespace) -> int:
     conn = conn_of(args)
-    with transaction(conn):
-        m = close_handoff(
-            conn,
-            args.handoff_id,
-            operator=args.operator,
-            courier_name=args.courier,
-            vehicle=args.vehicle,
-        )
+    m = operations.close_handoff(
+        conn,
+        args.handoff_id,
+        operator=args.operator,
+        courier_name=args.courier,
+        vehicle=args.vehicle,
+    )
     out = {k: v for k, v in m.items() if k != "parcels"}
     if args.print_manifest:
         out["manifest_pdf"] = str(_write_manifest(args, conn, args.handoff_id))
@@ -483,7 +443,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     check_station_id(args.station_id)
     conn = conn_of(args, create=True)
-    if conn.execute("SELECT count(*) FROM orders").fetchone()[0]:
+    if operations.has_orders(conn):
         raise StationError(
             "This station already has data; give the demo an empty --data-dir",
             zh="该站点已有数据，请为演示指定一个空的 --data-dir",
@@ -500,23 +460,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    conn = conn_of(args)
-    station = require_station(conn)
-    counts = {
-        r[0]: r[1] for r in conn.execute("SELECT state, count(*) FROM parcels GROUP BY state")
-    }
-    row = {
-        "station": station,
-        "orders": conn.execute("SELECT count(*) FROM orders").fetchone()[0],
-        **{
-            k: counts.get(k, 0)
-            for k in ("planned", "packed", "verified", "handed_off", "intercepted", "pulled")
-        },
-        "open_handoffs": conn.execute(
-            "SELECT count(*) FROM handoffs WHERE status='open'"
-        ).fetchone()[0],
-        "events": last_seq(conn),
-    }
+    row = counts.station_overview(conn_of(args))
     if args.format == "json":
         emit(row, "json")
     else:

@@ -1,17 +1,41 @@
-"""`warehouse-station gui`: open the packing-station window (Qt is imported only inside the command,
-so the core and the other commands never load PySide6)."""
+"""`warehouse-station gui`: open the packing-station window.
+
+The core never imports `ui/`: the window registers itself as the `gui` front end under the
+`warehouse_station.front_ends` entry point group (pyproject.toml), and this command looks it up,
+so Qt is loaded only here and only when the window is installed.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import Any
+
+from warehouse_app.errors import StationError
+
+FRONT_ENDS = "warehouse_station.front_ends"
+
+
+def front_end(name: str) -> Callable[..., Any]:
+    """The installed front end `name` (e.g. the window's `run_gui`)."""
+    for ep in entry_points(group=FRONT_ENDS):
+        if ep.name == name:
+            fn: Callable[..., Any] = ep.load()
+            return fn
+    raise StationError(
+        f"The '{name}' front end is not installed: reinstall the station "
+        "(./scripts/setup.sh or pip install -e .)",
+        zh=f"未安装界面 {name}：请重新安装工位（./scripts/setup.sh 或 pip install -e .）",
+    )
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_gui  # Qt lives in ui/, loaded only for this command
-
-    return run_gui(
+    run_gui = front_end("gui")
+    rc = run_gui(
         args.data_dir, demo=args.demo, lang=args.gui_lang, feed=args.feed, sounds=not args.no_sound
     )
+    return int(rc)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -65,9 +65,15 @@ def _port(text: str) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from warehouse_app.hub.app import create_app
-    from warehouse_app.hub.ops import AuthLimiter, configure_logging
-    from warehouse_app.hub.server import Limits, serve
+    try:
+        from warehouse_app.hub.app import create_app
+        from warehouse_app.hub.ops import AuthLimiter, configure_logging
+        from warehouse_app.hub.server import Limits, serve
+    except ImportError as exc:  # a station install: the hub is the [hub] extra
+        raise StationError(
+            f"The hub server is not installed ({exc.name}): pip install 'warehouse-station[hub]'",
+            zh=f"未安装中心服务（缺少 {exc.name}）：pip install 'warehouse-station[hub]'",
+        ) from exc
 
     if args.log_format not in ("json", "text"):
         raise StationError(

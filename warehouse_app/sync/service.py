@@ -23,13 +23,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+import warehouse_app.sync.state as state  # the module, not the package (no init cycle)
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.errors import StationError
 from warehouse_app.outbox import last_seq
 from warehouse_app.store.db import Store
 from warehouse_app.store.tx import transaction
 from warehouse_app.store.writer import StoreWriter
-from warehouse_app.sync import state
 from warehouse_app.sync.client import AckConflict, HubClient, SyncError
 
 logger = logging.getLogger(__name__)
