@@ -57,7 +57,7 @@ def test_batch_counts_agree_everywhere_on_the_demo(demo_dir: Path) -> None:
 
 
 def test_how_returned_voided_and_intercepted_count(conn: sqlite3.Connection) -> None:
-    b = make_batch(conn, "A*1", qty=None)
+    b = make_batch(conn, "A*1", kind="anonymous", qty=3)
     n = conn.execute("SELECT count(*) FROM parcels WHERE batch_id=?", (b["batch_id"],)).fetchone()
     c = counts.progress_of(
         {"planned": 2, "packed": 1, "verified": 1, "handed_off": 1, "returned": 1}

@@ -27,10 +27,10 @@ logger = logging.getLogger(__name__)
 
 def setup_station(data_dir: Path, station_id: str, hub_url: str = "", token: str = "") -> None:
     """Initialise the station in `data_dir` and, when both are given, save the hub and token."""
+    from warehouse_app import operations
     from warehouse_app.paths import db_path
-    from warehouse_app.station import check_station_id, init_station
+    from warehouse_app.station import check_station_id
     from warehouse_app.store import open_store
-    from warehouse_app.store.tx import transaction
 
     station_id = station_id.strip()
     hub_url, token = hub_url.strip(), token.strip()
@@ -48,8 +48,7 @@ def setup_station(data_dir: Path, station_id: str, hub_url: str = "", token: str
     store = open_store(db_path(data_dir))
     conn = store.connect()
     try:
-        with transaction(conn):
-            init_station(conn, station_id)
+        operations.init_station(conn, station_id)
         if hub_url:
             from warehouse_app.sync import save_config
 

@@ -163,3 +163,12 @@ def station_overview(conn: sqlite3.Connection) -> dict[str, Any]:
         ),
         "events": last_seq(conn),
     }
+
+
+def last_hours(hours: int) -> tuple[str, str]:
+    """(since, until) in storage time for "the last N hours" reports (until: a minute ahead, so
+    what was just scanned is in)."""
+    from datetime import timedelta
+
+    now = utcnow()
+    return iso(now - timedelta(hours=hours)), iso(now + timedelta(minutes=1))
