@@ -53,12 +53,13 @@ def imports_of(path: Path) -> list[Import]:
                 parts = mod.split(".")
                 keep = len(parts) - node.level + (1 if is_pkg else 0)
                 base = ".".join(parts[:keep] + ([base] if base else []))
-            out.append(Import(mod, base, node.lineno))
-            # `from pkg import sub` imports the submodule when there is one
-            for a in node.names:
-                cand = f"{base}.{a.name}"
-                if module_path(cand) is not None:
-                    out.append(Import(mod, cand, node.lineno))
+            # `from pkg import sub` is an edge to the submodule (like `import pkg.sub`: the
+            # parent package's own init is not counted, for any submodule import)
+            subs = [f"{base}.{a.name}" for a in node.names]
+            subs = [c for c in subs if module_path(c) is not None]
+            if len(subs) < len(node.names):
+                out.append(Import(mod, base, node.lineno))
+            out += [Import(mod, c, node.lineno) for c in subs]
     return out
 
 
