@@ -23,6 +23,14 @@ from warehouse_app.startup import wire
 
 wire()  # the suite runs with the policies every entry point installs (warehouse_app.startup)
 
+try:  # hypothesis keeps no example database: the suite writes nothing into the checkout
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("station-suite", database=None)
+    _hypothesis_settings.load_profile("station-suite")
+except ImportError:
+    pass
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

@@ -224,7 +224,7 @@ def run_gui(
         print(f"已在运行：已切换到该窗口 / already running ({base}): raised its window")
         logger.info("second launch for %s: raised the running window", base)
         return 0
-    app.setWindowIcon(_app_icon())
+    app.setWindowIcon(_app_icon())  # type: ignore[attr-defined]
     rig = None
     ctx = None
     lock = None

@@ -233,7 +233,8 @@ class DeviceHub(QObject):
         if sc is None:
             return None
         try:
-            return sc.stable_weight()
+            w: int | None = sc.stable_weight()
+            return w
         except Exception:
             return self.last_weight_g
 

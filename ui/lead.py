@@ -589,7 +589,8 @@ class HandoffsTab(LeadTab):
             self.say(self.tr("Select a handoff first"), ok=False)
             return
         row = self.table.currentRow()
-        count = self.table.item(row, 5).text() if row >= 0 and self.table.item(row, 5) else "?"
+        item = self.table.item(row, 5) if row >= 0 else None
+        count = item.text() if item is not None else "?"
         from ui.confirm import confirm
 
         confirm(
@@ -895,21 +896,21 @@ class LeadArea(QStackedWidget):
             "settings": self.settings,
             "log": self.log,
         }
-        for w in self.pages.values():
-            self.tabs.addTab(w, "")
+        for page in self.pages.values():
+            self.tabs.addTab(page, "")
         self.promo_tabs = self._promo_tabs()
-        for title, w in self.promo_tabs:
-            self.tabs.addTab(w, title)
+        for title, promo_page in self.promo_tabs:
+            self.tabs.addTab(promo_page, title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.use_handoff.connect(self._use_handoff)
         self._wanted = "batches"
 
     def _promo_tabs(self) -> list[tuple[str, QWidget]]:
         try:
-            from ui.promo import lead_tabs  # type: ignore[attr-defined]
+            from ui.promo import lead_tabs
         except ImportError:
             try:
-                from ui.promo.tabs import lead_tabs  # type: ignore[import-not-found,no-redef]
+                from ui.promo.tabs import lead_tabs  # type: ignore[no-redef]
             except ImportError:
                 return []
         try:

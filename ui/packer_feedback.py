@@ -117,7 +117,7 @@ class PackerFeedback(QObject):
         return zh if self.ctx.lang == "zh" else en
 
     def _now(self) -> str:
-        return self.ctx.local_time(datetime.now(timezone.utc), "%H:%M:%S")
+        return str(self.ctx.local_time(datetime.now(timezone.utc), "%H:%M:%S"))
 
     def _say(self, kind: str, tone: str) -> None:
         """A spoken phrase when the station has a voice for its language, else the tone."""

@@ -58,7 +58,7 @@ def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
             h - 37 * mm,
             f"开单 Opened: {m.get('opened_at') or '-'}   关单 Closed: {m.get('closed_at') or '-'}",
         )
-        return h - 45 * mm
+        return float(h - 45 * mm)
 
     page = 1
     y = header(page)

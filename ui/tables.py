@@ -25,7 +25,7 @@ class NumItem(QTableWidgetItem):
         self.value = value
         self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def __lt__(self, other: QTableWidgetItem) -> bool:  # type: ignore[override]
+    def __lt__(self, other: QTableWidgetItem) -> bool:
         if isinstance(other, NumItem):
             return self.value < other.value
         return super().__lt__(other)

@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         # the floor's state lives in the core session; the window renders its outcomes
         self.controller = StationController(ctx, self)
-        self.controller.outcome_ready.connect(self.render)
+        self.controller.outcome_ready.connect(self.show_outcome)
         self.controller.input_failed.connect(self._scan_failed)
         self.return_choice: str | None = None
         self.return_state: tuple[str | None, str | None] = (None, None)
@@ -687,7 +687,7 @@ class MainWindow(QMainWindow):
         if not ex.get("reason"):
             return ""
         i = 0 if self.ctx.lang == "zh" else 1
-        return (
+        return str(
             mod.REASONS.get(ex["reason"], (ex["reason"],) * 2)[i]
             + " → "
             + mod.DISPOSITIONS.get(ex.get("disposition"), (ex.get("disposition") or "-",) * 2)[i]
@@ -788,7 +788,7 @@ class MainWindow(QMainWindow):
                 combo.clear()
                 combo.addItem("-", None)
                 for r in rows:
-                    combo.addItem(label(r), r[key])
+                    combo.addItem(label(r), r[key])  # type: ignore[no-untyped-call]
                 i = combo.findData(cur)
                 combo.setCurrentIndex(max(0, i))
                 combo.blockSignals(False)
@@ -841,12 +841,12 @@ class MainWindow(QMainWindow):
         self.controller.scan(code, weight)
 
     def scan_context(self) -> ScanContext:
-        return self.controller.session.scan_context()  # type: ignore[no-any-return]
+        return self.controller.session.scan_context()
 
     def submit_scan(self, code: str) -> None:
         self.handle_scan(code, "typed")
 
-    def render(self, out: Outcome) -> None:
+    def show_outcome(self, out: Outcome) -> None:
         """Show one session outcome (UI thread)."""
         kind = out.kind
         if kind == "ignored":

@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.ops import AppContext, run_on_writer, run_read
-from ui.tables import MAX_COL_PX, ROW_PX, fill_table, make_table  # noqa: F401  (re-exported for the screens)
+from ui.tables import MAX_COL_PX as MAX_COL_PX  # re-exported for the screens
+from ui.tables import ROW_PX as ROW_PX
+from ui.tables import fill_table as fill_table
+from ui.tables import make_table as make_table
 from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
@@ -128,7 +131,7 @@ def moved_label(ctx: AppContext, moved: Any) -> str:
         try:
             moved = json.loads(moved)
         except ValueError:
-            return moved
+            return str(moved)
     if not isinstance(moved, dict) or not moved:
         return ""
     sep = QCoreApplication.translate("promo", ", ")
