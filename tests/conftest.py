@@ -54,3 +54,28 @@ def conn(store):
     seed_station(c)
     yield c
     c.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One real PostgreSQL server for the session (hub tests get a database each). Skipped
+    where the server is not installed, unless WAREHOUSE_TEST_REQUIRE_POSTGRES=1 (CI)."""
+    from tests.pg_server import REQUIRE_ENV, PgServer, pg_bin_dir
+
+    if pg_bin_dir() is None:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail("PostgreSQL is required (scripts/system-packages.txt: postgresql)")
+        pytest.skip("PostgreSQL server not installed")
+    srv = PgServer.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def hub_url(request):
+    """(URL, server): the same hub tests run on SQLite (None: data_dir/hub.db) and PostgreSQL."""
+    from tests.sync_helpers import hub_database
+
+    url, cleanup, server = hub_database(request, request.param)
+    yield url, server
+    cleanup()

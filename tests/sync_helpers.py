@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
@@ -21,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from warehouse_app.hub.storage import SqliteHubStorage, hash_token
+from warehouse_app.hub.storage import SqlHubStorage, hash_token, open_storage
 from warehouse_app.outbox import append_event
 from warehouse_app.store import open_store
 from warehouse_app.store.db import Store
@@ -64,11 +66,15 @@ class Hub:
         *,
         tls: tuple[Path, Path] | None = None,
         faults: bool = True,
+        database_url: str | None = None,
+        pg: Any = None,
         extra_args: list[str] | None = None,
         env: dict[str, str] | None = None,
         nofile: int | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
+        self.database_url = database_url  # None: SQLite in data_dir/hub.db
+        self.pg = pg  # the tests.pg_server.PgServer holding database_url
         self.extra_args = list(extra_args or [])
         self.extra_env = dict(env or {})
         self.nofile = nofile  # RLIMIT_NOFILE for the hub process (attack tests)
@@ -78,11 +84,21 @@ class Hub:
         self.faults = faults
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = self.data_dir / "hub-stderr.log"
-        self._storage: SqliteHubStorage | None = None
+        self._storage: SqlHubStorage | None = None
 
     @property
     def url(self) -> str:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if self.database_url else "sqlite"
+
+    def db_args(self) -> list[str]:
+        """How CLI commands address this hub's database."""
+        if self.database_url:
+            return ["--database-url", self.database_url]
+        return ["--data-dir", str(self.data_dir)]
 
     def start(self) -> Hub:
         env = dict(os.environ)
@@ -94,8 +110,7 @@ class Hub:
             "-m",
             "warehouse_app.hub.cli",
             "serve",
-            "--data-dir",
-            str(self.data_dir),
+            *self.db_args(),
             "--host",
             "127.0.0.1",
             "--port",
@@ -154,11 +169,39 @@ class Hub:
             self._storage = None
 
     @property
-    def storage(self) -> SqliteHubStorage:
-        """The hub's own DB file, opened directly (WAL lets us read while it serves)."""
+    def storage(self) -> SqlHubStorage:
+        """The hub's own database, opened directly (WAL / PostgreSQL let us read while it
+        serves)."""
         if self._storage is None:
-            self._storage = SqliteHubStorage(self.data_dir / "hub.db")
+            self._storage = open_storage(self.database_url or self.data_dir)
         return self._storage
+
+    def close_storage(self) -> None:
+        if self._storage is not None:
+            self._storage.close()
+            self._storage = None
+
+    def backup(self, dest: Path) -> None:
+        """A consistent backup while the hub serves (SQLite online backup / pg_dump)."""
+        if self.database_url:
+            self.pg.dump(self.database_url.rsplit("/", 1)[1], dest)
+            return
+        src = sqlite3.connect(self.data_dir / "hub.db")
+        dst = sqlite3.connect(dest)
+        src.backup(dst)
+        src.close()
+        dst.close()
+
+    def restore(self, backup: Path) -> None:
+        """Put a backup back in place of the live database (the hub must be stopped)."""
+        assert self.proc is None, "stop the hub before restoring"
+        self.close_storage()
+        if self.database_url:
+            self.pg.restore(backup, self.database_url.rsplit("/", 1)[1])
+            return
+        for suffix in ("-wal", "-shm"):
+            (self.data_dir / f"hub.db{suffix}").unlink(missing_ok=True)
+        shutil.copy(backup, self.data_dir / "hub.db")
 
     def add_station(self, station_id: str) -> str:
         token = f"tok-{station_id}-{os.urandom(8).hex()}"
@@ -354,10 +397,22 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
 # -- fixtures (import them into a test module to use them) ---------------------------------
 import pytest
 
+HUB_BACKENDS = ["sqlite", "postgresql"]
+
+
+def hub_database(request: pytest.FixtureRequest, backend: str) -> tuple[str | None, Any, Any]:
+    """(database URL, cleanup, server) for a backend: SQLite needs nothing; PostgreSQL gets a
+    fresh database on the session's server."""
+    if backend == "sqlite":
+        return None, lambda: None, None
+    pg = request.getfixturevalue("pg_server")
+    name = pg.create_db()
+    return pg.url(name), lambda: pg.drop_db(name), pg
+
 
 @pytest.fixture
-def hub(tmp_path: Path) -> Any:
-    h = Hub(tmp_path / "hub").start()
+def hub(tmp_path: Path, hub_url: tuple[str | None, Any]) -> Any:
+    h = Hub(tmp_path / "hub", database_url=hub_url[0], pg=hub_url[1]).start()
     yield h
     h.stop()
 

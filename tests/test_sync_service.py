@@ -72,18 +72,12 @@ def test_hub_restored_from_an_older_backup_gets_everything_again(
     st.add_events(100)
     st.service().sync_once()
     backup = tmp_path / "hub-backup.db"
-    src = sqlite3.connect(hub.data_dir / "hub.db")
-    dst = sqlite3.connect(backup)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    hub.backup(backup)
     st.add_events(100)
     st.service().sync_once()
     assert len(hub_events(hub, st.station_id)) == 200
     hub.stop()
-    for suffix in ("-wal", "-shm"):
-        (hub.data_dir / f"hub.db{suffix}").unlink(missing_ok=True)
-    shutil.copy(backup, hub.data_dir / "hub.db")
+    hub.restore(backup)
     hub.start()
     assert len(hub_events(hub, st.station_id)) == 100
     st.add_events(10)

@@ -3,7 +3,13 @@
 Every /api call except health and ready needs `Authorization: Bearer <token>`; the guard
 middleware (ops.HubGuard) checks size, auth-failure rate and token before the handler runs, so a
 refused call costs no parsing. Errors are RFC 9457 problem+json (problems.py). Handlers are
-plain `def`, so FastAPI runs them on its thread pool and the storage serialises writes.
+plain `def`, so FastAPI runs them on its thread pool; correctness comes from the database (see
+hub/storage), so several hub processes may serve one PostgreSQL database (`serve --workers N`,
+or gunicorn with uvicorn workers on `warehouse_app.hub.app:app_from_env`).
+
+Back-pressure: above `max_queue` sync calls in progress in this process, or when recent pushes
+took longer than `max_latency_ms`, sync calls answer 429 with Retry-After; stations back off
+with jitter and retry on the same connection.
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import random
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -45,12 +53,21 @@ from warehouse_app.hub.problems import (
     problem_response,
     validation_items,
 )
-from warehouse_app.hub.storage import HubConflict, HubStorage, hash_token
+from warehouse_app.hub.storage import (
+    DATABASE_URL_ENV,
+    HubConflict,
+    HubStorage,
+    hash_token,
+    open_storage,
+)
 
 logger = logging.getLogger(__name__)
 
 API_VERSION = 1
 TEST_FAULTS_ENV = "WAREHOUSE_HUB_TEST_FAULTS"
+MAX_QUEUE_ENV = "WAREHOUSE_HUB_MAX_QUEUE"
+MAX_LATENCY_ENV = "WAREHOUSE_HUB_MAX_LATENCY_MS"
+SYNC_PATHS = frozenset({"/api/v1/events", "/api/v1/changes"})
 MAX_PUSH = 5000
 MAX_PULL = 5000
 PUBLIC_PATHS = frozenset({"/api/v1/health", "/api/v1/ready"})
@@ -178,6 +195,15 @@ class ChangesOut(BaseModel):
     cursor: int = Field(description="pass as `since` next time; store it with the applied rows")
     more: bool
     server_time: str
+    epoch: str = Field(
+        "", description="the hub's epoch: pass it back as `epoch`; it changes on a restore"
+    )
+    head: int = Field(0, description="the highest rev the hub has handed out")
+    reset: bool = Field(
+        False,
+        description="the station's cursor is from another epoch or ahead of the hub (restored "
+        "from a backup): this page starts from 0; re-apply everything",
+    )
 
 
 class HealthOut(BaseModel):
@@ -424,6 +450,60 @@ def _readiness(storage: HubStorage) -> str | None:
     return None
 
 
+class Pressure:
+    """Per-process load gauge for back-pressure: sync calls in progress and a decaying
+    average of push latency."""
+
+    def __init__(self, max_queue: int, max_latency_ms: float) -> None:
+        self.max_queue = max_queue
+        self.max_latency_s = max_latency_ms / 1000.0
+        self.in_flight = 0
+        self.latency_s = 0.0
+        self._at = time.monotonic()
+        self._lock = threading.Lock()
+        self.refused = 0
+
+    def _decayed(self, now: float) -> float:
+        # halves every second without a finished push, so a quiet hub admits pushes again
+        return float(self.latency_s * 0.5 ** max(0.0, now - self._at))
+
+    def enter(self, is_push: bool) -> float | None:
+        """None: go ahead (and call leave); else the seconds to tell the caller to wait."""
+        now = time.monotonic()
+        with self._lock:
+            busy = self.in_flight >= self.max_queue
+            slow = is_push and self._decayed(now) > self.max_latency_s
+            if busy or slow:
+                self.refused += 1
+                load = max(self.in_flight / self.max_queue, self._decayed(now) / self.max_latency_s)
+                return min(30.0, max(1.0, load))
+            self.in_flight += 1
+            return None
+
+    def leave(self, is_push: bool, took_s: float) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self.in_flight -= 1
+            if is_push:
+                self.latency_s = 0.8 * self._decayed(now) + 0.2 * took_s
+                self._at = now
+
+
+def app_from_env() -> FastAPI:
+    """App factory for worker processes (gunicorn -k uvicorn.workers.UvicornWorker
+    'warehouse_app.hub.app:app_from_env()'): each worker opens its own pools on
+    WAREHOUSE_HUB_DATABASE_URL."""
+    url = os.environ.get(DATABASE_URL_ENV)
+    if not url:
+        raise RuntimeError(f"{DATABASE_URL_ENV} is not set")
+    storage = open_storage(url)
+    return create_app(
+        storage,
+        max_queue=int(os.environ.get(MAX_QUEUE_ENV) or 64),
+        max_latency_ms=int(os.environ.get(MAX_LATENCY_ENV) or 2000),
+    )
+
+
 ERRORS_AUTH = (401, 429)
 BEARER = HTTPBearer(
     auto_error=False,
@@ -455,6 +535,8 @@ def create_app(
     limiter: AuthLimiter | None = None,
     metrics: Metrics | None = None,
     webhooks: bool = False,
+    max_queue: int = 64,
+    max_latency_ms: int = 2000,
 ) -> FastAPI:
     """Build the app around a storage; `test_faults` defaults to the env switch (off)."""
     if test_faults is None:
@@ -478,7 +560,9 @@ def create_app(
     app.state.metrics = metrics
     metrics.watch_stations(storage.stations)
     faults = Faults()
-    lock = threading.Lock()
+    lock = threading.Lock()  # guards the test fault switches only, never storage
+    pressure = Pressure(max_queue, max_latency_ms)
+    app.state.pressure = pressure
     _readiness(storage)  # remember the database file's identity as opened
 
     def authenticate(header: str) -> Principal | None:
@@ -560,6 +644,35 @@ def create_app(
                 "上游处理该请求时出错，已记录（见 request_id）。",
             ),
         )
+
+    @app.middleware("http")
+    async def _back_pressure(request: Request, call_next: Any) -> Response:
+        """Refuse sync calls early (429 + Retry-After) rather than queue them into timeouts:
+        a catch-up storm then drains at the pace the database keeps, with no failed push.
+        Runs after the guard (size, auth), before the body is parsed."""
+        path = request.url.path
+        if path not in SYNC_PATHS:
+            return await call_next(request)  # type: ignore[no-any-return]
+        is_push = request.method == "POST"
+        wait = pressure.enter(is_push)
+        if wait is not None:
+            secs = int(wait + random.random())  # a little spread so retries do not re-align
+            metrics.refused.labels("hub_busy").inc()
+            return problem_response(
+                "hub_busy",
+                f"The hub is busy; retry in {secs} s.",
+                f"上游繁忙，请 {secs} 秒后重试。",
+                status=429,
+                instance=path,
+                request_id=request_id(request),
+                headers={"Retry-After": str(secs)},
+                retry_after_s=secs,
+            )
+        t0 = time.monotonic()
+        try:
+            return await call_next(request)  # type: ignore[no-any-return]
+        finally:
+            pressure.leave(is_push, time.monotonic() - t0)
 
     if test_faults:
         logger.warning(
@@ -726,14 +839,36 @@ def create_app(
         since: int = Query(0, ge=0, le=MAX_INT),
         limit: int = Query(1000, ge=1, le=MAX_PULL),
         warehouse: str | None = Query(None, description="only your own warehouse is allowed"),
+        epoch: str | None = Query(None, max_length=64, description="the epoch of `since`"),
     ) -> ChangesOut:
         """Orders, cancellations, SKUs, carriers, batch plans, settings and this warehouse's
-        work division (leases, holds, transfers, conflicts) changed after `since`."""
+        work division (leases, holds, transfers, conflicts) changed after `since`.
+
+        A station whose `epoch` is not the hub's, or whose cursor is beyond the hub's head
+        (the hub was restored from a backup), gets `reset: true` and a page from 0."""
         station = who.station
         who.may_read(warehouse)
         ledger.catch_up()
         ledger.top_up(station)  # renew and size this station's leases before it reads them
-        rows = storage.changes_since(since, limit + 1)
+        page = storage.change_page(since, limit + 1)
+        reset = False
+        if epoch and epoch != page.epoch:
+            reset = True
+        elif since > page.head:
+            storage.restored_if_ahead(since, page.epoch)
+            reset = True
+        if reset:
+            logger.warning(
+                "station %s pulls after rev %d of epoch %s; hub head %d epoch %s: full re-sync",
+                station,
+                since,
+                epoch or "-",
+                page.head,
+                page.epoch,
+            )
+            since = 0
+            page = storage.change_page(0, limit + 1)
+        rows = page.changes
         more = len(rows) > limit
         rows = rows[:limit]
         return ChangesOut(
@@ -745,6 +880,9 @@ def create_app(
             cursor=rows[-1].rev if rows else since,
             more=more,
             server_time=iso(utcnow()),
+            epoch=page.epoch,
+            head=page.head,
+            reset=reset,
         )
 
     @app.get(

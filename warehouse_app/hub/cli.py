@@ -1,24 +1,35 @@
 """`warehouse-hub`: run the hub, manage station tokens, import reference data, report.
 
-Management commands open the hub DB directly (SQLite allows the server to keep running), so an
-admin can add a station or import orders on the hub machine without any token.
+Management commands open the hub DB directly (SQLite and PostgreSQL both allow the server to
+keep running), so an admin can add a station or import orders on the hub machine without any
+token. The database is `--database-url` (sqlite:///path or postgresql://...), else the
+WAREHOUSE_HUB_DATABASE_URL environment variable, else DATA_DIR/hub.db.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import secrets
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from warehouse_app.errors import StationError
 from warehouse_app.hub.settings import SERVE_SETTINGS, data_dir_default, env_default
-from warehouse_app.hub.storage import SqliteHubStorage, hash_token
+from warehouse_app.hub.storage import (
+    DATABASE_URL_ENV,
+    SchemaTooNew,
+    SqlHubStorage,
+    hash_token,
+    is_postgres,
+    sqlite_path,
+)
 from warehouse_app.hub.storage import open_storage as _open_storage
 
 logger = logging.getLogger(__name__)
@@ -28,21 +39,122 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir)
 
 
-def open_storage(data_dir: Path, create: bool = False) -> SqliteHubStorage:
-    """The hub DB of a data dir. Only `serve`, `station add` and `import` may start a new hub:
-    the other commands on a mistyped --data-dir say so instead of leaving an empty hub.db there."""
-    d = Path(data_dir)
-    if d.exists() and not d.is_dir():
+def _url_of(args: argparse.Namespace) -> str:
+    """--database-url, else the environment, else DATA_DIR/hub.db; neither given: say so."""
+    url = getattr(args, "database_url", None) or os.environ.get(DATABASE_URL_ENV)
+    if url:
+        return str(url)
+    if not getattr(args, "data_dir", None):
         raise StationError(
-            f"--data-dir {d} is a file, not a folder.", zh=f"--data-dir {d} 是文件，不是目录。"
+            f"No hub database: give --data-dir, --database-url or {DATABASE_URL_ENV}.",
+            zh=f"未指定上游数据库：请给出 --data-dir、--database-url 或 {DATABASE_URL_ENV}。",
         )
-    if not create and not (d / "hub.db").is_file():
+    return f"sqlite:///{Path(args.data_dir) / 'hub.db'}"
+
+
+def _where(args: argparse.Namespace) -> str:
+    """The database for messages: a file path, or a URL without its password."""
+    try:
+        url = _url_of(args)
+    except StationError:
+        return "hub.db"
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    import re
+
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+def open_storage(args: argparse.Namespace | Path, create: bool = False) -> SqlHubStorage:
+    """The hub DB. Only `serve`, `station add` and `import` may start a new SQLite hub: the
+    other commands on a mistyped --data-dir say so instead of leaving an empty hub.db there."""
+    if isinstance(args, Path):
+        args = argparse.Namespace(data_dir=str(args), database_url=None)
+    url = _url_of(args)
+    path = sqlite_path(url)
+    if path is not None:
+        d = path.parent
+        if d.exists() and not d.is_dir():
+            raise StationError(
+                f"--data-dir {d} is a file, not a folder.", zh=f"--data-dir {d} 是文件，不是目录。"
+            )
+        if not create and not path.is_file():
+            raise StationError(
+                f"No hub database at {path}: check --data-dir (a new hub starts with "
+                "`warehouse-hub station add` or `serve`).",
+                zh=f"没有上游数据库 {path}：请检查 --data-dir（新上游请先 `station add` 或 `serve`）。",
+            )
+    elif not is_postgres(url):
         raise StationError(
-            f"No hub database at {d / 'hub.db'}: check --data-dir (a new hub starts with "
-            "`warehouse-hub station add` or `serve`).",
-            zh=f"没有上游数据库 {d / 'hub.db'}：请检查 --data-dir（新上游请先 `station add` 或 `serve`）。",
+            f"Unsupported database URL {_where(args)}: use sqlite:///path or postgresql://...",
+            zh=f"不支持的数据库地址 {_where(args)}：请用 sqlite:///路径 或 postgresql://...",
         )
-    return _open_storage(d)
+    try:
+        return _open_storage(url)
+    except SchemaTooNew as exc:
+        raise StationError(
+            f"{exc}.", zh="上游数据库由更新版本的上游软件升级过，请先升级本软件。"
+        ) from exc
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+    return n
+
+
+def cmd_db_migrate(args: argparse.Namespace) -> int:
+    """Upgrade an existing hub database (a new one starts with `serve` or `station add`)."""
+    storage = open_storage(args)
+    try:
+        print(f"hub schema version {storage.schema_version()} / 数据库结构已是最新")
+    finally:
+        storage.close()
+    return 0
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    storage = open_storage(args)
+    try:
+        epoch, head = storage._head()
+        print(f"database\t{_where(args)}")
+        print(f"schema_version\t{storage.schema_version()}")
+        print(f"epoch\t{epoch}")
+        print(f"rev_head\t{head}")
+        print(f"stations\t{len(storage.stations())}")
+    finally:
+        storage.close()
+    return 0
+
+
+def cmd_db_restored(args: argparse.Namespace) -> int:
+    storage = open_storage(args)
+    try:
+        epoch = storage.new_epoch("an admin marked the database as restored")
+    finally:
+        storage.close()
+    print(f"new epoch {epoch}: stations re-sync fully / 新纪元，各站点将全量重新同步")
+    return 0
+
+
+def cmd_db_archive(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from warehouse_app.clock import iso, utcnow
+
+    before = iso(utcnow() - timedelta(days=args.older_than_days))
+    storage = open_storage(args)
+    try:
+        n = storage.archive_events(before)
+    finally:
+        storage.close()
+    print(f"archived {n} events received before {before} / 已归档 {n} 条事件")
+    return 0
 
 
 def _iso_time(text: str) -> str:
@@ -68,7 +180,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from warehouse_app.hub.app import create_app
         from warehouse_app.hub.ops import AuthLimiter, configure_logging
-        from warehouse_app.hub.server import Limits, serve
+        from warehouse_app.hub.server import Limits, serve, serve_workers
     except ImportError as exc:  # a station install: the hub is the [hub] extra
         raise StationError(
             f"The hub server is not installed ({exc.name}): pip install 'warehouse-station[hub]'",
@@ -88,41 +200,66 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for f in (args.tls_cert, args.tls_key):
         if f and not Path(f).is_file():
             raise StationError(f"TLS file not found: {f}", zh=f"找不到 TLS 文件：{f}")
-    storage = open_storage(_data_dir(args), create=True)
-    app = create_app(
-        storage,
-        max_body=args.max_body_bytes,
-        limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
-        webhooks=True,
+    if args.workers < 1 or args.max_queue < 1 or args.max_latency_ms < 1:
+        raise StationError(
+            "--workers, --max-queue and --max-latency-ms must be 1 or more.",
+            zh="--workers、--max-queue 与 --max-latency-ms 必须至少为 1。",
+        )
+    storage = open_storage(args, create=True)  # migrates once, before any worker starts
+    url = storage.url
+
+    def build(storage: SqlHubStorage) -> Any:
+        return create_app(
+            storage,
+            max_body=args.max_body_bytes,
+            limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
+            webhooks=True,
+            max_queue=args.max_queue,
+            max_latency_ms=args.max_latency_ms,
+        )
+
+    limits = Limits(
+        header_timeout_s=args.header_timeout_s,
+        body_timeout_s=args.body_timeout_s,
+        keep_alive_s=args.keepalive_s,
+        max_connections=args.max_connections,
     )
-    logger.info("hub serving %s on %s:%s", _data_dir(args), args.host, args.port)
+    opts: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "limits": limits,
+        "ssl_certfile": args.tls_cert,
+        "ssl_keyfile": args.tls_key,
+        "forwarded_allow_ips": args.trusted_proxies,
+        "log_level": args.log_level,
+    }
+    logger.info(
+        "hub serving %s on %s:%s (%d worker(s))", _where(args), args.host, args.port, args.workers
+    )
     from warehouse_app.hub.backup import serve_lock
 
-    with serve_lock(_data_dir(args)):  # `restore` refuses while this is held
+    path = sqlite_path(url)
+    lock_dir = path.parent if path is not None else None
+    with serve_lock(lock_dir) if lock_dir else _no_lock():  # `restore` refuses while held
+        if args.workers > 1:
+            storage.close()  # each worker opens its own connections after the fork
+            serve_workers(lambda: build(_open_storage(url)), workers=args.workers, **opts)
+            return 0
         try:
-            serve(
-                app,
-                host=args.host,
-                port=args.port,
-                limits=Limits(
-                    header_timeout_s=args.header_timeout_s,
-                    body_timeout_s=args.body_timeout_s,
-                    keep_alive_s=args.keepalive_s,
-                    max_connections=args.max_connections,
-                ),
-                ssl_certfile=args.tls_cert,
-                ssl_keyfile=args.tls_key,
-                forwarded_allow_ips=args.trusted_proxies,
-                log_level=args.log_level,
-            )
+            serve(build(storage), **opts)
         finally:
             storage.close()
     return 0
 
 
+@contextlib.contextmanager
+def _no_lock() -> Iterator[bool]:
+    yield True
+
+
 def cmd_station_add(args: argparse.Namespace) -> int:
     token = secrets.token_urlsafe(32)
-    storage = open_storage(_data_dir(args), create=True)
+    storage = open_storage(args, create=True)
     try:
         storage.add_station(args.station_id, hash_token(token))
     except ValueError as exc:
@@ -138,7 +275,7 @@ def cmd_station_add(args: argparse.Namespace) -> int:
 
 
 def cmd_station_revoke(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         if not storage.revoke_station(args.station_id):
             raise StationError(
@@ -152,7 +289,7 @@ def cmd_station_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_station_list(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         for s in storage.stations():
             state = f"revoked {s.revoked_at}" if s.revoked_at else "active"
@@ -170,7 +307,7 @@ def cmd_station_reset_seq(args: argparse.Namespace) -> int:
     before gaps were refused): the station then re-sends from the new position."""
     if args.to is not None and args.to < 0:
         raise StationError("--to must be 0 or more.", zh="--to 不能为负数。")
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         old, new = storage.reset_acked_seq(args.station_id, args.to)
     except KeyError:
@@ -190,27 +327,43 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from warehouse_app.hub import backup
 
     dest = Path(args.to).absolute()
-    url = getattr(args, "database_url", None) or os.environ.get("WAREHOUSE_HUB_DATABASE_URL")
-    if url and url.startswith("postgres"):
+    url = _url_of(args)
+    path = sqlite_path(url)
+    if path is None:
         size = backup.backup_postgres(url, dest)
     else:
-        size = backup.backup_sqlite(_data_dir(args) / "hub.db", dest)
+        size = backup.backup_sqlite(path, dest)
     print(f"backup written: {dest} ({size} bytes) / 备份已写入")
     return 0
+
+
+def _new_epoch_after_restore(url: str) -> None:
+    """Stations pulled changes the backup may not hold: a new epoch makes each re-sync fully."""
+    storage = _open_storage(url)
+    try:
+        storage.new_epoch("restored from a backup with `warehouse-hub restore`")
+    finally:
+        storage.close()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from warehouse_app.hub import backup
 
     source = Path(args.source).absolute()
+    url = _url_of(args)
+    path = sqlite_path(url)
     if not source.is_file():
-        raise StationError(f"No backup file {source}.", zh=f"没有备份文件 {source}。")
-    url = getattr(args, "database_url", None) or os.environ.get("WAREHOUSE_HUB_DATABASE_URL")
-    if url and url.startswith("postgres"):
+        raise StationError(
+            f"No backup file {source}: nothing restored into {_where(args)}.",
+            zh=f"没有备份文件 {source}：未恢复 {_where(args)}。",
+        )
+    if path is None:
         backup.restore_postgres(url, source)
+        _new_epoch_after_restore(url)
         print(f"restored from {source} / 已从备份恢复")
         return 0
-    kept = backup.restore_sqlite(_data_dir(args) / "hub.db", source)
+    kept = backup.restore_sqlite(path, source)
+    _new_epoch_after_restore(url)
     print(
         f"restored from {source}; previous database kept as {kept} / 已恢复，原数据库保留为 {kept}"
     )
@@ -220,7 +373,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def _directory(args: argparse.Namespace, create: bool = False) -> tuple[Any, Any]:
     from warehouse_app.hub.integrator import Directory
 
-    storage = open_storage(_data_dir(args), create=create)
+    storage = open_storage(args, create=create)
     return storage, Directory(storage)
 
 
@@ -392,7 +545,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(errors)} bad rows in {path}; nothing was imported.",
             zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据。",
         )
-    storage = open_storage(_data_dir(args), create=True)
+    storage = open_storage(args, create=True)
     try:
         if kind == "batch_plan" and len(_ledger(storage).active_stations()) >= 2:
             # several stations: the hub splits each plan so no order or label is shared
@@ -406,7 +559,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         order = storage.record("order", args.order_id)
         if order is None:
@@ -422,14 +575,14 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ledger(storage: SqliteHubStorage) -> Any:
+def _ledger(storage: SqlHubStorage) -> Any:
     from warehouse_app.hub.ledger import Ledger
 
     return Ledger(storage)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         rows = storage.handoff_counts(args.since)
         summary = _ledger(storage).handoff_summary()
@@ -454,7 +607,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """Every conflict with what to do; exit 3 when any is open (for scripts and monitoring)."""
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         rows = _ledger(storage).conflicts(include_resolved=args.all)
     finally:
@@ -479,7 +632,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_conflict_resolve(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         ok = _ledger(storage).resolve(args.conflict_id, args.by)
     finally:
@@ -495,7 +648,7 @@ def cmd_conflict_resolve(args: argparse.Namespace) -> int:
 def cmd_station_replace(args: argparse.Namespace) -> int:
     """A new PC for a station: a new token, a fresh upload sequence, the old events kept."""
     token = secrets.token_urlsafe(32)
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         n = storage.replace_station(args.station_id, hash_token(token))
     except KeyError as exc:
@@ -515,7 +668,7 @@ def cmd_station_replace(args: argparse.Namespace) -> int:
 
 
 def cmd_lease_list(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         led = _ledger(storage)
         led.catch_up()
@@ -529,7 +682,7 @@ def cmd_lease_list(args: argparse.Namespace) -> int:
 
 
 def cmd_lease_move(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         n = _ledger(storage).move(args.from_station, args.to_station, args.sku_set, args.count)
     except ValueError as exc:
@@ -541,7 +694,7 @@ def cmd_lease_move(args: argparse.Namespace) -> int:
 
 
 def cmd_plan_presale(args: argparse.Namespace) -> int:
-    storage = open_storage(_data_dir(args))
+    storage = open_storage(args)
     try:
         led = _ledger(storage)
         stations = args.stations.split(",") if args.stations else led.active_stations()
@@ -572,9 +725,13 @@ def build_parser() -> argparse.ArgumentParser:
         default = data_dir_default()
         sp.add_argument(
             "--data-dir",
-            required=default is None,
             default=default,
-            help="hub data folder (holds hub.db; env WAREHOUSE_HUB_DATA_DIR)",
+            help="hub data folder (SQLite: holds hub.db; env WAREHOUSE_HUB_DATA_DIR)",
+        )
+        sp.add_argument(
+            "--database-url",
+            help=f"sqlite:///path/hub.db or postgresql://user@host/db (env {DATABASE_URL_ENV}; "
+            "default DATA_DIR/hub.db)",
         )
         return sp
 
@@ -595,6 +752,27 @@ def build_parser() -> argparse.ArgumentParser:
         )
     s.add_argument("--access-log", action="store_true", help="(kept for compatibility)")
     s.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="database: migrate, status, restored, archive").add_subparsers(
+        dest="db_cmd", metavar="ACTION"
+    )
+    m = with_dir(db.add_parser("migrate", help="upgrade an existing hub database, then exit"))
+    m.set_defaults(func=cmd_db_migrate)
+    ds = with_dir(db.add_parser("status", help="schema version, epoch, rev head, stations"))
+    ds.set_defaults(func=cmd_db_status)
+    dr = with_dir(
+        db.add_parser(
+            "restored",
+            help="after restoring a backup by other means (PITR, pg_restore, file copy): new "
+            "epoch, so every station re-syncs fully",
+        )
+    )
+    dr.set_defaults(func=cmd_db_restored)
+    da = with_dir(
+        db.add_parser("archive", help="move events older than N days out of the live table")
+    )
+    da.add_argument("--older-than-days", type=_positive, default=90)
+    da.set_defaults(func=cmd_db_archive)
 
     st = sub.add_parser("station", help="register or revoke stations").add_subparsers(
         dest="station_cmd", metavar="ACTION"
@@ -756,7 +934,7 @@ def main(argv: list[str] | None = None) -> int:
         logger.error("hub command %s failed: %s", args.command, exc)
         return 1
     except sqlite3.Error as exc:
-        path = Path(getattr(args, "data_dir", "") or ".") / "hub.db"
+        path = _where(args)
         logger.error("hub command %s: database error on %s: %s", args.command, path, exc)
         if "not a database" in str(exc) or "malformed" in str(exc) or "corrupt" in str(exc):
             print(
@@ -774,6 +952,16 @@ def main(argv: list[str] | None = None) -> int:
         logger.error("hub command %s failed: %s", args.command, exc)
         print(
             f"错误 / error: 无法访问 {exc.filename or ''}：{exc.strerror or exc}\n  {exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:
+        if type(exc).__module__.split(".")[0] not in ("psycopg", "psycopg_pool"):
+            raise
+        where = _where(args)
+        logger.error("hub command %s: database error on %s: %s", args.command, where, exc)
+        print(
+            f"错误 / error: 上游数据库错误（{where}）：{exc}\n  Hub database error on {where}: {exc}",
             file=sys.stderr,
         )
         return 1

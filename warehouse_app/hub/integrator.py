@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS order_versions (
 CREATE TABLE IF NOT EXISTS webhooks (
     webhook_id TEXT PRIMARY KEY, token_id TEXT NOT NULL, warehouse_id TEXT, url TEXT NOT NULL,
     secret TEXT NOT NULL, cursor INTEGER NOT NULL, failures INTEGER NOT NULL DEFAULT 0,
-    next_at REAL NOT NULL DEFAULT 0, last_error TEXT, delivered INTEGER NOT NULL DEFAULT 0,
+    next_at {float} NOT NULL DEFAULT 0, last_error TEXT, delivered INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL)
 """
 
@@ -110,13 +110,7 @@ class Directory:
 
     def __init__(self, storage: HubStorage) -> None:
         self.storage = storage
-        storage.run_write(self._schema)
-
-    @staticmethod
-    def _schema(c: Any) -> None:
-        for stmt in SCHEMA.split(";\n"):
-            if stmt.strip():
-                c.execute(stmt)
+        storage.ensure_tables(SCHEMA)  # {tokens}: hub/storage/base.Dialect.ddl
 
     # -- warehouses ---------------------------------------------------------------------------
     def add_warehouse(self, warehouse_id: str, name: str, tz: str) -> None:

@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS ledger_batches (
     qty INTEGER NOT NULL, bound INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL,
     PRIMARY KEY (station_id, batch_id));
 CREATE TABLE IF NOT EXISTS conflicts (
-    conflict_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, order_id TEXT, waybill TEXT,
+    conflict_id {id}, kind TEXT NOT NULL, order_id TEXT, waybill TEXT,
     station_id TEXT, winner_station TEXT, parcel_id TEXT, detail TEXT,
     action_en TEXT NOT NULL, action_zh TEXT NOT NULL, created_at TEXT NOT NULL,
     resolved_at TEXT, resolved_by TEXT, UNIQUE (kind, order_id, parcel_id, waybill));
@@ -153,13 +153,7 @@ class Ledger:
         from warehouse_app.hub.integrator import Directory
 
         Directory(storage)  # its station_warehouses table says which orders a station may take
-        storage.run_write(self._schema)
-
-    @staticmethod
-    def _schema(c: Any) -> None:
-        for stmt in SCHEMA.split(";\n"):
-            if stmt.strip():
-                c.execute(stmt)
+        storage.ensure_tables(SCHEMA)  # {tokens}: hub/storage/base.Dialect.ddl
 
     # -- plumbing -------------------------------------------------------------------------
     def _state(self, c: Any, key: str, default: int = 0) -> int:
@@ -194,6 +188,9 @@ class Ledger:
         return n
 
     def _catch_up(self, c: Any) -> int:
+        # reads events by id: wait until no push is in flight (PostgreSQL hands out ids before
+        # commit, so a slower push could otherwise commit a lower id after we passed it)
+        self.storage.lock_event_feed(c)
         dirty: set[tuple[str, str]] = set()
         rev = self._state(c, "order_rev")
         top = rev

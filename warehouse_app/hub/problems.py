@@ -42,6 +42,7 @@ CODES: dict[str, tuple[int, str, str]] = {
     "seq_order": (422, "Events out of order", "事件序号未递增"),
     "too_many_auth_failures": (429, "Too many failed logins", "认证失败次数过多"),
     "too_many_requests": (429, "Too many requests", "请求过多"),
+    "hub_busy": (429, "Hub busy: retry after Retry-After seconds", "上游繁忙，请稍后重试"),
     "internal_error": (500, "Internal error", "上游内部错误"),
     "not_ready": (503, "Hub not ready", "上游未就绪"),
     "injected_failure": (500, "Injected failure", "测试注入的故障"),

@@ -20,8 +20,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import resource
+import signal
+import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,6 +226,7 @@ def serve(
     ssl_keyfile: str | None = None,
     forwarded_allow_ips: str = "127.0.0.1",
     log_level: str = "info",
+    sock: socket.socket | None = None,
 ) -> None:
     cap = limits.effective_cap()
     metrics = getattr(getattr(app, "state", None), "metrics", None)
@@ -257,6 +262,53 @@ def serve(
 
     async def main() -> None:
         _quiet_accept_errors(asyncio.get_running_loop())
-        await server.serve()
+        await server.serve(sockets=[sock] if sock is not None else None)
 
     asyncio.run(main())
+
+
+def serve_workers(
+    build: Callable[[], Any], *, workers: int, host: str, port: int, **opts: Any
+) -> None:
+    """Pre-fork: `workers` processes accept on one listening socket, each with its own app and
+    database pools built after the fork (`build()`), so pushes from different stations run in
+    parallel processes; correctness is the database's. SIGTERM/SIGINT stop them all."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(ACCEPT_BACKLOG)
+    sock.set_inheritable(True)
+    pids: list[int] = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:  # worker
+            code = 0
+            try:
+                serve(build(), host=host, port=port, sock=sock, **opts)
+            except BaseException:
+                logger.exception("hub worker %d failed", os.getpid())
+                code = 1
+            os._exit(code)
+        pids.append(pid)
+    logger.info("hub started %d workers on %s:%d: %s", workers, host, port, pids)
+
+    def stop(signum: int, _frame: Any) -> None:
+        for p in pids:
+            try:
+                os.kill(p, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for p in pids:
+        while True:
+            try:
+                os.waitpid(p, 0)
+                break
+            except InterruptedError:
+                continue
+            except ChildProcessError:
+                break
+    sock.close()

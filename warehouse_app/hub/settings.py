@@ -47,6 +47,9 @@ SERVE_SETTINGS: tuple[Setting, ...] = (
     Setting("auth_fail_window_s", 60.0, float, "window for --auth-fail-limit"),
     Setting("auth_block_s", 60.0, float, "how long an address is refused after the limit"),
     Setting("trusted_proxies", "127.0.0.1", str, "proxies whose X-Forwarded-For is believed"),
+    Setting("workers", 1, int, "hub processes on this port (PostgreSQL: several share the DB)"),
+    Setting("max_queue", 64, int, "sync calls in progress per process above which: 429"),
+    Setting("max_latency_ms", 2000, int, "recent push latency (ms) above which pushes get 429"),
 )
 
 

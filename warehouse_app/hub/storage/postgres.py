@@ -1,0 +1,198 @@
+"""PostgreSQL backend (psycopg 3 with connection pools) for a warehouse group.
+
+Two pools per process: writers (push, import, admin) and readers (token checks, pulls,
+reports), so reads never queue behind writes. Transactions run at READ COMMITTED; the rows
+that must serialise are locked explicitly (`FOR UPDATE` on the station row, the rev counter
+row by its UPDATE). Several hub processes may share the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import Any
+
+from warehouse_app.hub.storage.base import POSTGRES, Row, SqlHubStorage, Tx
+from warehouse_app.hub.storage.migrations import MIGRATIONS_TABLE, migrate_in
+
+logger = logging.getLogger(__name__)
+
+MIGRATION_LOCK = 0x6875625F6D6967  # pg_advisory_xact_lock key: "hub_mig"
+EVENT_FEED_LOCK = 0x6875625F657674  # "hub_evt": pushes share it, id-order readers take it alone
+
+
+@lru_cache(maxsize=512)
+def to_pg(sql: str) -> str:
+    """`?` placeholders to psycopg's `%s` (a literal % doubled first)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PgTx:
+    def __init__(self, cur: Any) -> None:
+        self.cur = cur
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        self.cur.execute(to_pg(sql), tuple(params))
+        return int(self.cur.rowcount)
+
+    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = [tuple(r) for r in rows]
+        if batch:
+            self.cur.executemany(to_pg(sql), batch)
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        self.cur.execute(to_pg(sql), tuple(params))
+        row: Row | None = self.cur.fetchone()
+        return row
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        self.cur.execute(to_pg(sql), tuple(params))
+        return list(self.cur.fetchall())
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        self.cur.execute(to_pg(sql), tuple(params))
+        row = self.cur.fetchone()
+        return next(iter(row.values())) if row else None
+
+
+def _month(text: str) -> datetime:
+    d = datetime.fromisoformat(text[:10])
+    return datetime(d.year, d.month, 1, tzinfo=timezone.utc)
+
+
+def _next_month(d: datetime) -> datetime:
+    return d.replace(year=d.year + 1, month=1) if d.month == 12 else d.replace(month=d.month + 1)
+
+
+class PostgresHubStorage(SqlHubStorage):
+    dialect = POSTGRES
+
+    def __init__(
+        self, url: str, *, min_size: int = 1, max_size: int = 8, read_max_size: int = 8
+    ) -> None:
+        super().__init__()
+        import psycopg
+        from psycopg.rows import dict_row
+        from psycopg_pool import ConnectionPool
+
+        self.url = url
+        self._psycopg = psycopg
+        kwargs: dict[str, Any] = {"autocommit": True, "row_factory": dict_row}
+        # fail fast with a clear error if the server is not there, before building pools
+        psycopg.connect(url, connect_timeout=10).close()
+        self._wpool = ConnectionPool(
+            url,
+            min_size=min_size,
+            max_size=max_size,
+            kwargs=kwargs,
+            open=True,
+            name="hub-write",
+            timeout=30,
+        )
+        self._rpool = ConnectionPool(
+            url,
+            min_size=min_size,
+            max_size=read_max_size,
+            kwargs=kwargs,
+            open=True,
+            name="hub-read",
+            timeout=30,
+        )
+        with self._write() as tx:
+            tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+            tx.execute(MIGRATIONS_TABLE)
+            migrate_in(tx, self.dialect)
+        self._check_restored()
+
+    def _fingerprint(self) -> str:
+        """What a restore changes: the database's oid (pg_restore into a new database) and
+        the cluster's timeline (point-in-time recovery), when this role may read it."""
+        with self._write() as tx:
+            oid = tx.scalar("SELECT oid FROM pg_database WHERE datname = current_database()")
+        timeline: Any = "?"
+        try:
+            with self._write() as tx:
+                timeline = tx.scalar("SELECT timeline_id FROM pg_control_checkpoint()")
+        except self._psycopg.Error:
+            pass  # a managed service may not allow it: use `warehouse-hub db restored`
+        return f"{oid}:{timeline}"
+
+    def _check_restored(self) -> None:
+        now = self._fingerprint()
+        with self._write() as tx:
+            tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+            seen = tx.scalar("SELECT value FROM hub_meta WHERE key='fingerprint'")
+            self._set_meta(tx, "fingerprint", now)
+        if seen is not None and seen != now:
+            self.new_epoch(f"database fingerprint {seen} is now {now}: restored or moved")
+
+    @contextmanager
+    def _write(self) -> Iterator[Tx]:
+        with self._wpool.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            yield PgTx(cur)
+
+    @contextmanager
+    def _read(self) -> Iterator[Tx]:
+        # one REPEATABLE READ snapshot for all statements of this read (e.g. head + page)
+        with self._rpool.connection() as conn:
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try:
+                with conn.cursor() as cur:
+                    yield PgTx(cur)
+            finally:
+                conn.execute("COMMIT")
+
+    def _migration_lock(self, tx: Tx) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
+
+    def _push_started(self, tx: Tx) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock_shared(?)", (EVENT_FEED_LOCK,))
+
+    def lock_event_feed(self, tx: Any) -> None:
+        tx.execute("SELECT pg_advisory_xact_lock(?)", (EVENT_FEED_LOCK,))
+
+    def _is_unique_violation(self, exc: Exception) -> bool:
+        return isinstance(exc, self._psycopg.errors.UniqueViolation)
+
+    def _prepare_archive(self, tx: Tx, received_before: str) -> None:
+        first = tx.scalar(
+            "SELECT min(received_at) FROM events WHERE received_at < ?", (received_before,)
+        )
+        if not first:
+            return
+        m, end = _month(str(first)), _month(received_before)
+        while m <= end:
+            nxt = _next_month(m)
+            name = f"events_archive_{m:%Y_%m}"
+            lo, hi = m.strftime("%Y-%m-%d"), nxt.strftime("%Y-%m-%d")
+            tx.execute(
+                f"CREATE TABLE IF NOT EXISTS {name} PARTITION OF events_archive "
+                f"FOR VALUES FROM ('{lo}') TO ('{hi}')"
+            )
+            m = nxt
+
+    def drop_archive_before(self, month: str) -> list[str]:
+        """Drop whole archived months before `month` (YYYY-MM): retention without a DELETE."""
+        with self._write() as tx:
+            names = [
+                str(r["relname"])
+                for r in tx.all(
+                    "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                    "JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'events_archive'"
+                )
+            ]
+            cut = "events_archive_" + month.replace("-", "_")
+            gone = sorted(
+                n for n in names if re.fullmatch(r"events_archive_\d{4}_\d{2}", n) and n < cut
+            )
+            for n in gone:
+                tx.execute(f"DROP TABLE {n}")
+        return gone
+
+    def close(self) -> None:
+        self._wpool.close()
+        self._rpool.close()
