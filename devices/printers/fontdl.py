@@ -5,8 +5,8 @@ downloads a small TrueType font holding only the characters the printer has not 
 `~DY`, TSPL `DOWNLOAD`), and draws its text with the fonts already in printer memory. After the
 first few labels of a batch almost every character is known, so a label costs its UTF-8 text.
 
-The fonts are built from the station's CJK font (same outlines as previews and PDFs) with
-fontTools, decomposed to simple glyphs. `FontMemory` is what this process believes the printer
+The fonts are built from the station's CJK font (same outlines as previews and PDFs): FreeType
+reads the outlines (composites resolved to simple glyphs), fontTools writes the small font. `FontMemory` is what this process believes the printer
 holds; it is reset whenever a job may not have arrived (transport error, fault), so the next label
 downloads what it needs again.
 """
@@ -27,35 +27,49 @@ from devices.fonts import find_cjk_font
 
 logger = logging.getLogger(__name__)
 
-_LOCK = threading.Lock()  # fontTools' lazy tables are not thread-safe
+_LOCK = threading.Lock()  # a FreeType face is not thread-safe
 _SRC: dict[str, Any] = {}
 
 
 def _source() -> dict[str, Any]:
+    """The station's CJK font, opened once with FreeType: character map, advances and outlines
+    come from the face on demand. (fontTools would parse every table of a 50,000-glyph CJK font
+    into Python objects: ~40 MB resident for the life of the station.)"""
     with _LOCK:
         if not _SRC:
+            import freetype
             from fontTools.ttLib import TTFont
 
             f = find_cjk_font()
             kw: dict[str, Any] = {"fontNumber": f.index} if f.path.suffix.lower() == ".ttc" else {}
-            font = TTFont(str(f.path), lazy=True, **kw)
-            if "glyf" not in font:
-                raise DeviceError(
-                    f"The CJK font {f.path} has no TrueType outlines; printers need a .ttf/.ttc.",
-                    zh=f"中文字体 {f.path} 不是 TrueType 轮廓，打印机字体下载需要 .ttf/.ttc。",
+            font = TTFont(str(f.path), lazy=True, **kw)  # only a few small tables are read
+            try:
+                if "glyf" not in font:
+                    raise DeviceError(
+                        f"The CJK font {f.path} has no TrueType outlines; printers need a .ttf/.ttc.",
+                        zh=f"中文字体 {f.path} 不是 TrueType 轮廓，打印机字体下载需要 .ttf/.ttc。",
+                    )
+                hhea, os2 = font["hhea"], font["OS/2"]
+                _SRC.update(
+                    upem=font["head"].unitsPerEm,
+                    ascent=hhea.ascent,
+                    descent=hhea.descent,
+                    typo_ascent=os2.sTypoAscender,
                 )
-            hhea, os2 = font["hhea"], font["OS/2"]
-            _SRC.update(
-                font=font,
-                cmap=font.getBestCmap(),
-                glyphs=font.getGlyphSet(),
-                hmtx=font["hmtx"],
-                upem=font["head"].unitsPerEm,
-                ascent=hhea.ascent,
-                descent=hhea.descent,
-                typo_ascent=os2.sTypoAscender,
-            )
+            finally:
+                font.close()
+            _SRC["face"] = freetype.Face(str(f.path), f.index)
         return _SRC
+
+
+def _load(face: Any, ch: str) -> int:
+    """Load `ch`'s glyph unscaled and unhinted (font units); returns its glyph index (0: none)."""
+    import freetype
+
+    gi = int(face.get_char_index(ord(ch)))
+    if gi:
+        face.load_glyph(gi, freetype.FT_LOAD_NO_SCALE | freetype.FT_LOAD_NO_HINTING)
+    return gi
 
 
 def font_metrics() -> tuple[int, int, int]:
@@ -73,24 +87,64 @@ def advance_units(ch: str) -> int:
     if a is None:
         s = _source()
         with _LOCK:
-            gn = s["cmap"].get(ord(ch))
-            a = s["hmtx"][gn][0] if gn else s["upem"] // 2
+            face = s["face"]
+            a = int(face.glyph.metrics.horiAdvance) if _load(face, ch) else s["upem"] // 2
         _ADV[ch] = a
     return a
 
 
+_HAS: dict[str, bool] = {}
+
+
 def has_glyph(ch: str) -> bool:
-    return ord(ch) in _source()["cmap"]
+    h = _HAS.get(ch)
+    if h is None:
+        s = _source()
+        with _LOCK:
+            h = _HAS[ch] = bool(s["face"].get_char_index(ord(ch)))
+    return h
 
 
-_GLYF: dict[str, Any] = {}  # char -> decomposed TrueType glyph (a CJK font has ~30k at most)
+_GLYF: dict[str, Any] = {}  # char -> TrueType glyph (a CJK font has ~30k at most)
+
+
+def _outline(face: Any, ch: str) -> tuple[Any, int] | None:
+    """`ch` as a simple TrueType glyph (composites come out resolved) and its advance."""
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    if not _load(face, ch):
+        return None
+    pen = TTGlyphPen(None)
+    start: list[tuple[int, int] | None] = [None]
+
+    def move_to(a: Any, p: TTGlyphPen) -> None:
+        if start[0] is not None:
+            p.closePath()
+        start[0] = (a.x, a.y)
+        p.moveTo(start[0])
+
+    def line_to(a: Any, p: TTGlyphPen) -> None:
+        if (a.x, a.y) != start[0]:  # FreeType closes each contour with a line back to its start
+            p.lineTo((a.x, a.y))
+
+    def conic_to(a: Any, b: Any, p: TTGlyphPen) -> None:
+        p.qCurveTo((a.x, a.y), (b.x, b.y))
+
+    def cubic_to(a: Any, b: Any, c: Any, p: TTGlyphPen) -> None:
+        p.curveTo((a.x, a.y), (b.x, b.y), (c.x, c.y))
+
+    face.glyph.outline.decompose(
+        pen, move_to=move_to, line_to=line_to, conic_to=conic_to, cubic_to=cubic_to
+    )
+    if start[0] is not None:
+        pen.closePath()
+    # FreeType spells out the on-curve points TrueType leaves implied between two off-curve ones
+    return pen.glyph(dropImpliedOnCurves=True), int(face.glyph.metrics.horiAdvance)
 
 
 def build_font(chars: str, family: str) -> bytes:
     """A minimal TrueType font with exactly these characters (simple glyphs, no hinting)."""
     from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.recordingPen import DecomposingRecordingPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib.tables._g_l_y_f import Glyph
 
     s = _source()
@@ -99,19 +153,15 @@ def build_font(chars: str, family: str) -> bytes:
     cmap: dict[int, str] = {}
     with _LOCK:
         for ch in sorted(set(chars)):
-            gn = s["cmap"].get(ord(ch))
-            if gn is None:
-                continue
+            got = _GLYF.get(ch)
+            if got is None:  # outlined once per character, then reused by every font
+                got = _outline(s["face"], ch)
+                if got is None:
+                    continue
+                _GLYF[ch] = got
             name = f"u{ord(ch):04X}"
-            g = _GLYF.get(ch)
-            if g is None:  # decomposed once per character, then reused by every font
-                rec = DecomposingRecordingPen(s["glyphs"])
-                s["glyphs"][gn].draw(rec)
-                pen = TTGlyphPen(None)
-                rec.replay(pen)
-                g = _GLYF[ch] = pen.glyph()
-            glyphs[name] = copy.copy(g)
-            metrics[name] = (s["hmtx"][gn][0], 0)
+            glyphs[name] = copy.copy(got[0])
+            metrics[name] = (got[1], 0)
             cmap[ord(ch)] = name
     fb = FontBuilder(s["upem"], isTTF=True)
     fb.setupGlyphOrder(list(glyphs))
