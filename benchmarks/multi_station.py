@@ -63,6 +63,7 @@ def station_worker(
     from warehouse_app.sync import SyncError, SyncService, save_config
 
     logging.basicConfig(level=logging.ERROR)  # the flapping link's warnings are expected
+    Path(path).parent.mkdir(parents=True, exist_ok=True)  # a data folder per station
     store = open_store(Path(path))
     writer = StoreWriter(store)
 
@@ -212,7 +213,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
         p = ctx.Process(
             target=station_worker,
             args=(
-                str(tmp / f"{label}-{sid}.db"),
+                str(tmp / f"{label}-{sid}" / "station.db"),
                 sid,
                 proxy.url,
                 token,

@@ -59,7 +59,10 @@ class Line:
             self.add(sid)
 
     def add(self, sid: str, path: Path | None = None, token: str | None = None) -> Station:
-        st = Station(path or self.tmp / f"{sid}.db", sid)
+        if path is None:  # a data folder each: the hub token is kept beside station.db
+            (self.tmp / sid).mkdir(exist_ok=True)
+            path = self.tmp / sid / "station.db"
+        st = Station(path, sid)
         self.tokens[sid] = token or self.tokens.get(sid) or self.hub.add_station(sid)
         st.configure(self.hub.url, self.tokens[sid])
 
