@@ -968,11 +968,12 @@ def create_app(
         response_model=ConflictsOut,
         tags=["stations"],
         operation_id="list_conflicts",
-        responses=openapi_responses(401, 422, 429),
+        responses=openapi_responses(401, 403, 422, 429),
     )
     def conflict_list(who: Caller, include_resolved: bool = False) -> ConflictsOut:
         """Double-bound orders, duplicate waybills, cancelled-but-shipped orders and carrier
-        intercepts across all stations, each with what to do."""
+        intercepts across all stations, each with what to do (stations and group tokens)."""
+        _hub_wide(who)
         return ConflictsOut(
             conflicts=ledger.conflicts(include_resolved=include_resolved),
             server_time=iso(utcnow()),
@@ -983,10 +984,11 @@ def create_app(
         response_model=LeasesOut,
         tags=["stations"],
         operation_id="list_leases",
-        responses=openapi_responses(401, 429),
+        responses=openapi_responses(401, 403, 429),
     )
     def lease_list(who: Caller) -> LeasesOut:
         """Orders each station holds for binding, per SKU set, and when the lease runs out."""
+        _hub_wide(who)
         return LeasesOut(leases=ledger.leases(), server_time=iso(utcnow()))
 
     @app.post(
@@ -1013,6 +1015,19 @@ def create_app(
                 "transfer_conflict", f"Cannot transfer: {exc}", f"无法转移：{exc}"
             ) from None
         return TransferOut(transferred=rows, server_time=iso(utcnow()))
+
+    def _hub_wide(who: Principal) -> None:
+        """Hub-wide lists (not yet split by warehouse): stations, and group tokens with
+        reports:read; an integrator token sees only its own warehouse, so not these."""
+        if who.kind == "station":
+            return
+        who.need("reports:read")
+        if who.kind != "group":
+            raise HubProblem(
+                "forbidden",
+                "This list spans warehouses: it needs a group token.",
+                "该列表跨仓库，需要集团令牌。",
+            )
 
     # -- integrator API --------------------------------------------------------------------
     def _integrator_wh(who: Principal) -> str:
