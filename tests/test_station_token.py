@@ -49,7 +49,7 @@ def test_token_from_a_file_kept_in_a_0600_file_not_in_station_db(tmp_path: Path)
         ok = cli(["sync", "configure", "--hub-url", hub.url, "--token-file", "tok.txt"], tmp_path)
         assert ok.returncode == 0, ok.stderr
         assert "http://" not in ok.stderr  # loopback: no warning
-        saved = tmp_path / "st" / "hub-token"
+        saved = tmp_path / "st" / "station.hub-token"
         assert saved.read_text() == token and saved.stat().st_mode & 0o777 == 0o600
         assert token.encode() not in station_files(tmp_path)
         once = cli(["sync", "--once"], tmp_path)
@@ -106,7 +106,7 @@ def test_token_in_the_os_keyring_when_there_is_one(tmp_path: Path) -> None:
             env=ring,
         )
         assert r.returncode == 0, r.stderr
-        assert not (tmp_path / "st" / "hub-token").exists()
+        assert not (tmp_path / "st" / "station.hub-token").exists()
         assert token.encode() not in station_files(tmp_path)
         kept = list((tmp_path / "xdg").rglob("*.cfg"))
         assert kept and "warehouse_2Dstation" in kept[0].read_text()

@@ -33,11 +33,11 @@ def load_config(conn: sqlite3.Connection) -> SyncConfig | None:
     return SyncConfig(rows["hub_url"], token, rows.get("ca_file") or None)
 
 
-def _db_dir(conn: sqlite3.Connection) -> Path:
+def _db_path(conn: sqlite3.Connection) -> Path:
     for row in conn.execute("PRAGMA database_list").fetchall():
         if row[1] == "main" and row[2]:
-            return Path(row[2]).absolute().parent
-    return Path.cwd()
+            return Path(row[2]).absolute()
+    return Path.cwd() / "station.db"
 
 
 def save_config(
@@ -48,7 +48,7 @@ def save_config(
     from warehouse_app.sync import token_store
 
     old = dict(conn.execute("SELECT key, value FROM sync_config").fetchall()).get("token_ref")
-    ref = token_store.store(token, _db_dir(conn))
+    ref = token_store.store(token, _db_path(conn))
     with transaction(conn):
         for k, v in (
             ("hub_url", hub_url.rstrip("/")),

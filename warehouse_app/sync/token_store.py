@@ -2,7 +2,8 @@
 
 The keyring library reaches Windows Credential Manager, macOS Keychain or the Secret Service
 (GNOME Keyring, KWallet) on Linux. A PC without a usable keyring (a headless Linux station)
-gets `hub-token` beside station.db, readable by its owner only. station.db keeps only a
+gets `<db name>.hub-token` (station.hub-token) beside station.db, readable by its owner only
+(one per database: several stations may share a folder). station.db keeps only a
 reference (`keyring:<name>` or `file:<absolute path>`), so a copied or world-readable
 station.db gives nobody the token.
 """
@@ -33,7 +34,7 @@ def _keyring_usable() -> bool:
     return bool(getattr(backend, "priority", 0) > 0)
 
 
-def store(token: str, beside: Path, name: str | None = None) -> str:
+def store(token: str, db_path: Path, name: str | None = None) -> str:
     """Keep `token`; returns the reference to save in station.db."""
     name = name or secrets.token_hex(8)
     if _keyring_usable():
@@ -50,7 +51,8 @@ def store(token: str, beside: Path, name: str | None = None) -> str:
                 return ref
         except Exception as exc:
             logger.warning("OS keyring refused the hub token (%s); using a 0600 file", exc)
-    path = beside.absolute() / "hub-token"
+    db_path = db_path.absolute()
+    path = db_path.with_name(db_path.stem + ".hub-token")
     tmp = path.with_name(f".hub-token.{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
