@@ -13,7 +13,6 @@ downloads what it needs again.
 
 from __future__ import annotations
 
-import copy
 import io
 import itertools
 import logging
@@ -105,9 +104,6 @@ def has_glyph(ch: str) -> bool:
     return h
 
 
-_GLYF: dict[str, Any] = {}  # char -> TrueType glyph (a CJK font has ~30k at most)
-
-
 def _outline(face: Any, ch: str) -> tuple[Any, int] | None:
     """`ch` as a simple TrueType glyph (composites come out resolved) and its advance."""
     from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -152,15 +148,14 @@ def build_font(chars: str, family: str) -> bytes:
     metrics: dict[str, tuple[int, int]] = {".notdef": (s["upem"] // 2, 0)}
     cmap: dict[int, str] = {}
     with _LOCK:
+        # Not cached: a printer is sent each character once per session (FontMemory), and
+        # FreeType outlines one in ~0.4 ms; a cache would only grow with every new name.
         for ch in sorted(set(chars)):
-            got = _GLYF.get(ch)
-            if got is None:  # outlined once per character, then reused by every font
-                got = _outline(s["face"], ch)
-                if got is None:
-                    continue
-                _GLYF[ch] = got
+            got = _outline(s["face"], ch)
+            if got is None:
+                continue
             name = f"u{ord(ch):04X}"
-            glyphs[name] = copy.copy(got[0])
+            glyphs[name] = got[0]
             metrics[name] = (got[1], 0)
             cmap[ord(ch)] = name
     fb = FontBuilder(s["upem"], isTTF=True)
