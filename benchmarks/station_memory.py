@@ -136,6 +136,7 @@ def main() -> None:
     ap.add_argument("--labels", type=int, default=10_000)
     ap.add_argument("--lang", choices=["zpl", "tspl"], default="zpl")
     ap.add_argument("--warmup", type=int, default=500)
+    ap.add_argument("--maps", action="store_true", help="print the station's RSS by mapping")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="stationmem-"))
     data = tmp / "station"
@@ -227,6 +228,17 @@ def main() -> None:
         end = rss_mb(st.pid)
         peak = max(peak, end)
         oks = sum(1 for x in out.items if '"status":"ok"' in x.replace(" ", ""))
+        if a.maps:  # where the resident memory is, by mapping (heap, anonymous, libraries)
+            by: dict[str, int] = {}
+            name = ""
+            for line in Path(f"/proc/{st.pid}/smaps").read_text().splitlines():
+                if line[:1] in "0123456789abcdef" and "-" in line.split()[0]:
+                    parts = line.split()
+                    name = parts[5] if len(parts) > 5 else "[anon]"
+                elif line.startswith("Rss:"):
+                    by[name] = by.get(name, 0) + int(line.split()[1])
+            for k, v in sorted(by.items(), key=lambda kv: -kv[1])[:12]:
+                print(f"  {v / 1024:7.1f} MB  {k}")
     finally:
         st.terminate()
         st.wait(30)
