@@ -39,6 +39,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         else f"已上传 {res.pushed} 条（重复 {res.duplicates}），已下载 {res.pulled} 条，"
         f"上游确认至 {res.acked_seq}，待上传 {res.pending_events}"
     )
+    if res.resynced:
+        print(
+            "上游已从备份恢复：本站已重新全量下载订单与资料。"
+            if _zh(args)
+            else "the hub was restored from a backup: this station pulled everything again."
+        )
     return 0
 
 

@@ -7,7 +7,10 @@ hub with a private CA); there is no switch to turn checking off.
 from __future__ import annotations
 
 import logging
+import random
 import ssl
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -45,7 +48,18 @@ def _problem(data: Any) -> dict[str, Any]:
     return err if isinstance(err, dict) else {}
 
 
+class HubBusy(SyncError):
+    """The hub answered 429 for longer than this client's patience; retry later."""
+
+
 class HubClient:
+    """One keep-alive HTTP connection to the hub (reuse the client across sync runs).
+
+    A 429 (hub busy, back-pressure) is not a failure: the call waits Retry-After seconds with
+    jitter (so a fleet of stations does not retry in step) and tries again on the same
+    connection, for up to `busy_patience_s` in all. `wait(seconds) -> bool` does the waiting
+    (False: stop asked, give up now)."""
+
     def __init__(
         self,
         url: str,
@@ -54,7 +68,12 @@ class HubClient:
         ca_file: str | None = None,
         timeout_s: float = 15.0,
         connect_timeout_s: float = 3.0,
+        busy_patience_s: float = 600.0,
+        wait: Callable[[float], bool] | None = None,
     ) -> None:
+        self.busy_patience_s = busy_patience_s
+        self.busy_waits = 0  # 429s honoured (for status and benchmarks)
+        self._wait = wait or _sleep
         if not url.startswith(("http://", "https://")):
             raise SyncError(
                 f"Hub URL must start with http:// or https://, got {url!r}",
@@ -92,8 +111,27 @@ class HubClient:
         self.close()
 
     def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        waited = 0.0
+        while True:
+            r = self._request(method, path, **kw)
+            if r.status_code != 429 or not _is_busy(r):
+                return self._answer(r, method, path)
+            # back-pressure: nothing was done; wait as told (with jitter) and try again
+            delay = _retry_after(r.headers.get("retry-after")) * random.uniform(1.0, 1.5)
+            if waited + delay > self.busy_patience_s:
+                raise HubBusy(
+                    f"The hub stayed busy for {waited:.0f} s; retrying later.",
+                    zh=f"上游持续繁忙 {waited:.0f} 秒，稍后重试。",
+                )
+            self.busy_waits += 1
+            logger.info("hub busy (429): waiting %.1f s before retrying %s %s", delay, method, path)
+            if not self._wait(delay):
+                raise HubBusy("Stopped while the hub was busy.", zh="上游繁忙时同步被停止。")
+            waited += delay
+
+    def _request(self, method: str, path: str, **kw: Any) -> httpx.Response:
         try:
-            r = self._http.request(method, path, **kw)
+            return self._http.request(method, path, **kw)
         except httpx.TimeoutException as exc:
             raise SyncError(
                 f"The hub at {self.url} did not answer in time ({type(exc).__name__}).",
@@ -116,6 +154,8 @@ class HubClient:
                 f"The connection to the hub failed: {type(exc).__name__}: {exc}",
                 zh="与上游的连接中断，稍后自动重试。",
             ) from exc
+
+    def _answer(self, r: httpx.Response, method: str, path: str) -> dict[str, Any]:
         try:
             data = r.json()
         except ValueError:
@@ -162,8 +202,11 @@ class HubClient:
     def ack(self) -> dict[str, Any]:
         return self._call("GET", "/api/v1/events/ack")
 
-    def changes(self, since: int, limit: int) -> dict[str, Any]:
-        return self._call("GET", "/api/v1/changes", params={"since": since, "limit": limit})
+    def changes(self, since: int, limit: int, epoch: str | None = None) -> dict[str, Any]:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if epoch:
+            params["epoch"] = epoch
+        return self._call("GET", "/api/v1/changes", params=params)
 
     def handoff_report(self, since: str | None = None) -> dict[str, Any]:
         return self._call(
@@ -178,3 +221,27 @@ class HubClient:
         return self._call(
             "GET", "/api/v1/conflicts", params={"include_resolved": str(include_resolved).lower()}
         )
+
+
+def _sleep(seconds: float) -> bool:
+    time.sleep(seconds)
+    return True
+
+
+def _retry_after(value: str | None) -> float:
+    """Retry-After in seconds (the hub sends delay-seconds); unreadable: 1 s."""
+    try:
+        return min(60.0, max(0.1, float(value or 1)))
+    except ValueError:
+        return 1.0
+
+
+def _is_busy(r: httpx.Response) -> bool:
+    """A back-pressure 429 (code hub_busy, with Retry-After), not the auth-failure limiter."""
+    if "retry-after" not in r.headers:
+        return False
+    try:
+        code = _problem(r.json()).get("code")
+    except ValueError:
+        return False
+    return code == "hub_busy"

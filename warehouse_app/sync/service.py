@@ -77,15 +77,23 @@ class SyncResult:
     pulled: int = 0
     acked_seq: int = 0
     pending_events: int = 0
+    resynced: bool = False  # the hub was restored (new epoch): everything was pulled again
+    busy_waits: int = 0  # 429s honoured (hub back-pressure), not failures
 
 
 StatusCallback = Callable[[SyncStatus], None]
 
 
 def apply_changes(
-    conn: sqlite3.Connection, changes: list[dict[str, Any]], cursor: int, at: str
+    conn: sqlite3.Connection,
+    changes: list[dict[str, Any]],
+    cursor: int,
+    at: str,
+    epoch: str | None = None,
+    reset: bool = False,
 ) -> int:
-    """Apply one pulled page and its cursor in one transaction (writer thread)."""
+    """Apply one pulled page and its cursor (and the hub's epoch) in one transaction (writer
+    thread). `reset`: the hub was restored and this page starts its feed from 0 again."""
     from warehouse_app import batches, catalog, multistation, orders
 
     appliers: dict[str, Callable[[sqlite3.Connection, list[dict[str, Any]]], Any]] = {
@@ -103,6 +111,11 @@ def apply_changes(
     }
     with transaction(conn):
         current = int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])
+        if reset:
+            current = -1  # everything on this page applies, the cursor starts over
+            conn.execute("UPDATE sync_state SET last_resync_at=? WHERE id=1", (at,))
+        if epoch:
+            conn.execute("UPDATE sync_state SET hub_epoch=? WHERE id=1", (epoch,))
         if cursor <= current:
             return 0  # already applied (a concurrent sync_once got there first)
         todo = [c for c in changes if int(c["rev"]) > current]
@@ -214,7 +227,9 @@ class SyncService:
         clock: Callable[[], datetime] = utcnow,
         refresh_s: float = 2.0,
         apply_chunk: int = 100,
+        busy_patience_s: float = 600.0,
     ) -> None:
+        self.busy_patience_s = busy_patience_s
         self.store = store
         self._clock = clock
         self.writer = writer
@@ -261,6 +276,7 @@ class SyncService:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        self.close_client()
 
     def nudge(self) -> None:
         """Sync now instead of waiting for the interval or the backoff (e.g. 'sync now' button)."""
@@ -332,24 +348,52 @@ class SyncService:
                 zh="本站尚未初始化站点编号：请运行 `warehouse-station init --station-id ID`。",
                 retry=False,
             )
-        return HubClient(
-            cfg.hub_url,
-            cfg.token,
-            ca_file=cfg.ca_file,
-            timeout_s=self.timeout_s,
-            connect_timeout_s=self.connect_timeout_s,
-        ), sid
+        # one keep-alive connection for the life of the service (a new TLS handshake every
+        # cycle from 200 stations is a storm of its own); a new one when the config changes
+        key = (cfg.hub_url, cfg.token, cfg.ca_file, self.timeout_s, self.connect_timeout_s)
+        if self._http is None or self._http_key != key:
+            self.close_client()
+            self._http = HubClient(
+                cfg.hub_url,
+                cfg.token,
+                ca_file=cfg.ca_file,
+                timeout_s=self.timeout_s,
+                connect_timeout_s=self.connect_timeout_s,
+                busy_patience_s=self.busy_patience_s,
+                wait=self._busy_wait,
+            )
+            self._http_key = key
+        return self._http, sid
+
+    _http: HubClient | None = None
+    _http_key: Any = None
+
+    def close_client(self) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def _busy_wait(self, seconds: float) -> bool:
+        """Wait out a 429; the sync thread stops waiting when stop() is called."""
+        if threading.current_thread() is self._thread:
+            return not self._stop.wait(seconds)
+        time.sleep(seconds)
+        return True
 
     def _sync(self, conn: sqlite3.Connection) -> SyncResult:
         client, sid = self._client(conn)
         result = SyncResult()
+        busy_before = client.busy_waits
         try:
             self._push_all(conn, client, sid, result)
             self._pull_all(conn, client, result)
             self._push_all(conn, client, sid, result)  # intercept events the pull just produced
             self._write(state.record_ok, iso(self._clock()), self._offset)
+        except SyncError:
+            self.close_client()  # a broken connection is not reused
+            raise
         finally:
-            client.close()
+            result.busy_waits = client.busy_waits - busy_before
         st = state.read_state(conn)
         result.acked_seq = int(st["acked_seq"])
         result.pending_events = state.pending_count(conn, result.acked_seq)
@@ -414,14 +458,18 @@ class SyncService:
 
     def _pull_all(self, conn: sqlite3.Connection, client: HubClient, result: SyncResult) -> None:
         while not self._stopping():
-            since = int(state.read_state(conn)["pull_cursor"])
-            data = client.changes(since, self.pull_limit)
+            st = state.read_state(conn)
+            since = int(st["pull_cursor"])
+            data = client.changes(since, self.pull_limit, st.get("hub_epoch") or None)
             changes, cursor = data.get("changes"), data.get("cursor")
+            reset = data.get("reset") is True  # hub restored (new epoch): its feed from 0
+            epoch = data.get("epoch") if isinstance(data.get("epoch"), str) else None
+            base = 0 if reset else since
             if (
                 not isinstance(changes, list)
                 or not isinstance(cursor, int)
-                or cursor < since
-                or (changes and cursor <= since)
+                or cursor < base
+                or (changes and cursor <= base)
                 or not all(
                     isinstance(c, dict)
                     and isinstance(c.get("rev"), int)
@@ -435,16 +483,28 @@ class SyncService:
                     zh="上游下发的数据格式错误，未应用任何更改。",
                 )
             self._note_server_time(data)
-            if changes:
+            if reset:
+                logger.warning(
+                    "上游已从备份恢复（新纪元 %s），本站重新全量下载 / the hub was restored from a "
+                    "backup (new epoch %s): this station pulls everything again (cursor was %d)",
+                    epoch,
+                    epoch,
+                    since,
+                )
+                result.resynced = True
+            at = iso(self._clock())
+            if changes or reset:
                 # small writer transactions, each with its own cursor, so a big pull never
                 # holds the writer (and the packer's next scan) for long
                 step = self.apply_chunk
-                for i in range(0, len(changes), step):
+                for i in range(0, max(1, len(changes)), step):
                     part = changes[i : i + step]
                     upto = cursor if i + step >= len(changes) else int(part[-1]["rev"])
-                    result.pulled += self._write(apply_changes, part, upto, iso(self._clock()))
+                    result.pulled += self._write(
+                        apply_changes, part, upto, at, epoch, reset and i == 0
+                    )
             else:
-                self._write(_touch_pull, iso(self._clock()))
+                self._write(_touch_pull, at, epoch)
             self._online = True
             self._emit()
             if not data.get("more") or not changes:
@@ -513,9 +573,11 @@ class SyncService:
                 logger.exception("sync status callback failed")
 
 
-def _touch_pull(conn: sqlite3.Connection, at: str) -> None:
+def _touch_pull(conn: sqlite3.Connection, at: str, epoch: str | None = None) -> None:
     with transaction(conn):
         conn.execute("UPDATE sync_state SET last_pull_at=? WHERE id=1", (at,))
+        if epoch:
+            conn.execute("UPDATE sync_state SET hub_epoch=? WHERE id=1", (epoch,))
 
 
 def read_status(

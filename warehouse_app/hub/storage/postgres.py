@@ -159,12 +159,15 @@ class PostgresHubStorage(SqlHubStorage):
         return isinstance(exc, self._psycopg.errors.UniqueViolation)
 
     def _prepare_archive(self, tx: Tx, received_before: str) -> None:
-        first = tx.scalar(
-            "SELECT min(received_at) FROM events WHERE received_at < ?", (received_before,)
+        """Monthly partitions for the months the moved rows fall into (only those)."""
+        row = tx.one(
+            "SELECT min(received_at) AS lo, max(received_at) AS hi FROM events "
+            "WHERE received_at < ?",
+            (received_before,),
         )
-        if not first:
+        if not row or not row["lo"]:
             return
-        m, end = _month(str(first)), _month(received_before)
+        m, end = _month(str(row["lo"])), _month(str(row["hi"]))
         while m <= end:
             nxt = _next_month(m)
             name = f"events_archive_{m:%Y_%m}"

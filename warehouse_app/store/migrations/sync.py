@@ -27,3 +27,15 @@ CREATE TABLE sync_state (
 INSERT INTO sync_state (id) VALUES (1)
 """,
     )
+
+
+@migrations(name="0002_hub_epoch")
+def m0002_hub_epoch(db: sqlite_utils.Database) -> None:
+    """The hub's epoch the pull cursor belongs to (a restored hub starts a new one: re-sync)."""
+    _exec(
+        db,
+        """
+ALTER TABLE sync_state ADD COLUMN hub_epoch TEXT;
+ALTER TABLE sync_state ADD COLUMN last_resync_at TEXT
+""",
+    )
