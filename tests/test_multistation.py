@@ -48,9 +48,9 @@ def _orders(n: int, sku: str = "A", prefix: str = "O") -> list[dict[str, Any]]:
 class Line:
     """A hub and three stations of one warehouse, each station with packer P1 and lead L1."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, database_url: str | None = None, pg: Any = None) -> None:
         self.tmp = tmp
-        self.hub = Hub(tmp / "hub").start()
+        self.hub = Hub(tmp / "hub", database_url=database_url, pg=pg).start()
         self.hub.storage.put_records("sku", [(s["code"], s) for s in SKUS])
         self.hub.storage.put_records("carrier", [(c["code"], c) for c in CARRIERS])
         self.st: dict[str, Station] = {}
@@ -86,8 +86,9 @@ class Line:
 
 
 @pytest.fixture
-def line(tmp_path: Path) -> Iterator[Line]:
-    ln = Line(tmp_path)
+def line(tmp_path: Path, hub_url: tuple[str | None, Any]) -> Iterator[Line]:
+    """Every scenario on a SQLite hub and on a PostgreSQL hub (skipped where none is installed)."""
+    ln = Line(tmp_path, hub_url[0], hub_url[1])
     yield ln
     ln.close()
 
@@ -142,7 +143,7 @@ def bound_orders(st: Station) -> set[str]:
 
 def hub_cli(hub: Hub, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "warehouse_app.hub.cli", *args, "--data-dir", str(hub.data_dir)],
+        [sys.executable, "-m", "warehouse_app.hub.cli", *args, *hub.db_args()],
         capture_output=True,
         text=True,
         timeout=60,
