@@ -216,3 +216,22 @@ def test_lead_screens_are_keyboard_usable(station: Station) -> None:
     with st.qtbot.waitSignal(st.ctx.events.data_changed, timeout=10000):
         st.qtbot.keyClick(tab, Qt.Key(ord(key[-1])), Qt.KeyboardModifier.AltModifier)
     assert "开交接单" in tab.result.text()
+
+
+def test_a_label_that_cannot_be_made_says_why_at_once(station: Station) -> None:
+    """A waybill held by the label rules (no sort code) is not "printer did not respond" 8 s
+    later: the verdict turns orange with the reason as soon as the queue gives up on it."""
+    st, w = station, station.window
+    fb = w.feedback
+    _bid, label = _verify_anonymous(st)
+    st.ctx.writer.call(
+        lambda c: c.execute(
+            "UPDATE orders SET sort_code=NULL WHERE status='paid' AND sku_set="
+            "(SELECT sku_set FROM parcels WHERE label_code=?)",
+            (label,),
+        )
+    )
+    with st.qtbot.waitSignal(fb.label_waiting, timeout=7000):
+        v = st.scan(label)
+    assert v.ok and w.packer.panel.color_name == "orange"
+    assert "面单未打印" in w.packer.panel.title and "打印机没有响应" not in w.packer.panel.next_text

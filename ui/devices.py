@@ -34,6 +34,7 @@ class DeviceHub(QObject):
     test_result = Signal(str, bool, str, str)  # which (scan|print|scale), ok, zh, en
     scan_dropped = Signal(str, str, str)  # reason, zh, en: the reader had to drop a frame
     label_printed = Signal(str)  # waybill: the printer took this label
+    label_failed = Signal(str, str, str)  # waybill, zh, en: this label did not (surely) print
     print_stopped = Signal(str, int, int, str, str)  # run id, printed, total, zh, en (fault/cancel)
     print_skipped = Signal(str, str, str)  # waybill, zh, en: its parcel left the line
 
@@ -315,6 +316,8 @@ class DeviceHub(QObject):
             emit(self.printer_status, True, ev.message_zh, ev.message_en)
         elif ev.kind in ("uncertain", "failed"):
             emit(self.print_problem, ev.message_zh, ev.message_en)
+            if ev.waybill:
+                emit(self.label_failed, ev.waybill, ev.message_zh, ev.message_en)
 
     def enqueue_batch(self, batch_id: str, operator: str | None) -> Future[tuple[str, int]]:
         """Queue a batch's unprinted waybills; the Future gives (run_id, count). Progress by signal."""

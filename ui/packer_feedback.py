@@ -105,6 +105,7 @@ class PackerFeedback(QObject):
             dev.printer_status.connect(self.printer_status)
             dev.scan_dropped.connect(self.scan_dropped)
             dev.label_printed.connect(self.label_printed)
+            dev.label_failed.connect(self.label_failed)
             for name, args in dev.last.items():  # the state before this page existed
                 if name == "scanner":
                     self.scanner_status(*args)
@@ -216,24 +217,34 @@ class PackerFeedback(QObject):
         emit(self.label_done, waybill)
         self.refresh_bar()
 
+    def label_failed(self, waybill: str, zh: str, en: str) -> None:
+        """The label could not be made or was cut off: say why now (not "no response" later)."""
+        w = self.backlog.printing.get(waybill)
+        if w is None:
+            return
+        self._mark_waiting(w, zh, en)
+
+    def _mark_waiting(self, w: LabelWait, why_zh: str, why_en: str) -> None:
+        title, nxt = self._set_aside(w, why_zh, why_en)
+        self.recent.update_row(w.scan_no, f"{title}：{nxt}", "warn")
+        if w.scan_no == self.panel.scan_no and self.panel.verdict is not None:
+            v = self.panel.verdict
+            self.panel.show_verdict(
+                v,
+                self.ctx.lang,
+                self.ctx.carrier_label(v.carrier),
+                self._last_extra,
+                sev="warn",
+                title=title,
+                next_text=nxt,
+                new=False,
+            )
+            self._say("label_pending", "reject")
+        self.refresh_bar()
+
     def _check_overdue(self) -> None:
         for w in self.backlog.overdue():
-            title, nxt = self._set_aside(w, "打印机没有响应", "the printer did not take it")
-            self.recent.update_row(w.scan_no, title, "warn")
-            if w.scan_no == self.panel.scan_no and self.panel.verdict is not None:
-                v = self.panel.verdict
-                self.panel.show_verdict(
-                    v,
-                    self.ctx.lang,
-                    self.ctx.carrier_label(v.carrier),
-                    self._last_extra,
-                    sev="warn",
-                    title=title,
-                    next_text=nxt,
-                    new=False,
-                )
-                self._say("label_pending", "reject")
-            self.refresh_bar()
+            self._mark_waiting(w, "打印机没有响应", "the printer did not take it")
 
     # -- the backlog -------------------------------------------------------------------------
     def refresh_bar(self) -> None:
