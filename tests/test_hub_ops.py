@@ -8,6 +8,7 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -77,6 +78,29 @@ def test_backup_of_a_live_hub_and_restore(tmp_path: Path) -> None:
             headers={"Authorization": f"Bearer {token}"},
         )
         assert r.status_code == 409 and r.json()["acked_seq"] == 50
+    finally:
+        hub.stop()
+
+
+def test_backup_and_restore_on_postgresql(tmp_path: Path, pg_server: Any) -> None:
+    """`backup`/`restore` with a postgresql:// URL run pg_dump -Fc / pg_restore --clean."""
+    url = pg_server.url(pg_server.create_db())
+    hub = Hub(tmp_path / "hub", faults=False, database_url=url).start()
+    db = ["--database-url", url]
+    try:
+        token = hub.add_station("S1")
+        push(hub, token, 0, 20)
+        out = hub_cli(["backup", "--to", str(tmp_path / "pg.dump"), *db])
+        assert out.returncode == 0, out.stderr
+        assert (tmp_path / "pg.dump").read_bytes()[:5] == b"PGDMP"
+        push(hub, token, 20, 5)
+    finally:
+        hub.stop()
+    out = hub_cli(["restore", str(tmp_path / "pg.dump"), *db])
+    assert out.returncode == 0, out.stderr
+    hub.start()
+    try:
+        assert hub.storage.acked_seq("S1") == 20
     finally:
         hub.stop()
 
