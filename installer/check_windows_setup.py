@@ -188,6 +188,7 @@ def wine_test(work: Path) -> None:
         "/HUB=https://hub.example:8443",
         "/TOKEN=tok-123",
         "/AUTOSTART",
+        "/KIOSK",
         r"/D=C:\Apps\WS",
     )
     ok(res.returncode == 0, "v1 silent install", res.stderr[-500:])
@@ -213,6 +214,8 @@ def wine_test(work: Path) -> None:
     ok((data / "station.db").is_file(), "station data created")
     ok(pub_desktop.is_file() and menu.is_file(), "desktop + start-menu shortcuts for all users")
     ok(startup.is_file(), "/AUTOSTART: all-users startup shortcut")
+    ok(b"-\x00-\x00k\x00i\x00o\x00s\x00k" in menu.read_bytes(), "/KIOSK: shortcuts pass --kiosk")
+    ok("--kiosk" in wine.reg(r"HKLM\Software\WarehouseStation", "GuiArgs"), "kiosk remembered")
     ok(
         r"C:\Apps\WS" in wine.reg(r"HKLM\Software\WarehouseStation", "InstallDir"),
         "folder remembered",
@@ -243,6 +246,7 @@ def wine_test(work: Path) -> None:
     ok("0.2.0" in wine.reg(UNINST, "DisplayVersion"), "uninstall entry v0.2.0")
     ok(wine.reg(ENVKEY, "Path").count(r"C:\Apps\WS") == 1, "PATH entry not doubled")
     ok(startup.is_file(), "autostart kept by the upgrade")
+    ok(b"-\x00-\x00k\x00i\x00o\x00s\x00k" in menu.read_bytes(), "kiosk kept by the upgrade")
 
     # -- uninstall, keeping data; then reinstall and purge -----------------------------------
     res = wine.run(str(inst / "uninstall.exe"), "/S")

@@ -11,7 +11,8 @@
 ; install-manifest.txt (what this setup put there) and keeps the station data unless asked.
 ;
 ; Silent:  setup.exe /S [/STATION=WH1-ST01] [/HUB=https://hub:8443] [/TOKEN=...] [/AUTOSTART]
-;          [/D=C:\Apps\WarehouseStation]   (/D must be last, as with every NSIS setup)
+;          [/KIOSK] [/D=C:\Apps\WarehouseStation]   (/D must be last, as with every NSIS setup)
+;          /KIOSK: the shortcuts start the window full screen (kept on upgrade)
 ; Uninstall silently: uninstall.exe /S [/PURGE]   (/PURGE also deletes the station data)
 
 Unicode true
@@ -95,6 +96,7 @@ Var Station
 Var Hub
 Var Token
 Var Purge
+Var GuiArgs
 
 ; ---------------------------------------------------------------------------------------------
 ; Shared helpers (installer and uninstaller)
@@ -193,13 +195,14 @@ Section "!${APPNAME}" SecApp
   ${EndIf}
 
   CreateDirectory "$SMPROGRAMS\${APPNAME}"
-  CreateShortcut "$SMPROGRAMS\${APPNAME}\${SHORTCUT}" "$INSTDIR\${GUI_EXE}" "" "$INSTDIR\${GUI_EXE}" 0
-  CreateShortcut "$DESKTOP\${SHORTCUT}" "$INSTDIR\${GUI_EXE}" "" "$INSTDIR\${GUI_EXE}" 0
+  CreateShortcut "$SMPROGRAMS\${APPNAME}\${SHORTCUT}" "$INSTDIR\${GUI_EXE}" "$GuiArgs" "$INSTDIR\${GUI_EXE}" 0
+  CreateShortcut "$DESKTOP\${SHORTCUT}" "$INSTDIR\${GUI_EXE}" "$GuiArgs" "$INSTDIR\${GUI_EXE}" 0
 
   WriteUninstaller "$INSTDIR\uninstall.exe"
   WriteRegStr HKLM "${REGKEY}" "InstallDir" "$INSTDIR"
   WriteRegStr HKLM "${REGKEY}" "DataDir" "$DataDir"
   WriteRegStr HKLM "${REGKEY}" "Version" "${VERSION}"
+  WriteRegStr HKLM "${REGKEY}" "GuiArgs" "$GuiArgs"
   WriteRegStr HKLM "${UNINSTKEY}" "DisplayName" "${APPNAME_ZH} ${APPNAME}"
   WriteRegStr HKLM "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKLM "${UNINSTKEY}" "Publisher" "${COMPANY}"
@@ -230,7 +233,7 @@ SectionEnd
 
 Section /o "开机自动启动 Start with Windows" SecAutostart
   SetShellVarContext all
-  CreateShortcut "$SMSTARTUP\${SHORTCUT}" "$INSTDIR\${GUI_EXE}" "" "$INSTDIR\${GUI_EXE}" 0
+  CreateShortcut "$SMSTARTUP\${SHORTCUT}" "$INSTDIR\${GUI_EXE}" "$GuiArgs" "$INSTDIR\${GUI_EXE}" 0
   SetRegView 64
   WriteRegStr HKLM "${REGKEY}" "Autostart" "1"
 SectionEnd
@@ -259,6 +262,13 @@ Function .onInit
   !insertmacro PARAM "/STATION=" $Station
   !insertmacro PARAM "/HUB=" $Hub
   !insertmacro PARAM "/TOKEN=" $Token
+  ; kiosk: /KIOSK (or kept from the install being upgraded) starts the window full screen
+  ReadRegStr $GuiArgs HKLM "${REGKEY}" "GuiArgs"
+  ClearErrors
+  ${GetOptions} $R0 "/KIOSK" $0
+  ${IfNot} ${Errors}
+    StrCpy $GuiArgs "--kiosk"
+  ${EndIf}
   ; autostart: asked now (/AUTOSTART) or kept from the install being upgraded
   ReadRegStr $1 HKLM "${REGKEY}" "Autostart"
   ClearErrors

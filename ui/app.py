@@ -186,6 +186,7 @@ def run_gui(
     lang: str | None = None,
     feed: bool = False,
     sounds: bool = True,
+    kiosk: bool = False,
     argv: Sequence[str] | None = None,
 ) -> int:
     from warehouse_app.errors import StationError
@@ -244,7 +245,8 @@ def run_gui(
         win = MainWindow(ctx, sounds=sounds)
         from ui.geometry import show_station_window
 
-        show_station_window(win, kiosk=bool(ctx.settings.kiosk))
+        # --kiosk (the installers' kiosk shortcut) or the station setting
+        show_station_window(win, kiosk=kiosk or bool(ctx.settings.kiosk))
         instance.listen(lambda: bring_to_front(win))
         _quit_on_signals(app)
         feeder = None
@@ -347,11 +349,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--feed", action="store_true", help="with --demo: feed a few simulated scans")
     p.add_argument("--lang", choices=["zh", "en"], default=None)
     p.add_argument("--no-sound", action="store_true")
+    p.add_argument(
+        "--kiosk", action="store_true", help="full screen, whatever the station setting says"
+    )
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)
     setup_logging(log_dir_for(args.data_dir), level=logging.DEBUG if args.verbose else logging.INFO)
     return run_gui(
-        args.data_dir, demo=args.demo, lang=args.lang, feed=args.feed, sounds=not args.no_sound
+        args.data_dir,
+        demo=args.demo,
+        lang=args.lang,
+        feed=args.feed,
+        sounds=not args.no_sound,
+        kiosk=args.kiosk,
     )
 
 
