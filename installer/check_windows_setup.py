@@ -53,7 +53,7 @@ def ok(cond: bool, what: str, detail: str = "") -> None:
 
 
 def makensis(*args: str) -> subprocess.CompletedProcess[str]:
-    # zlib: the payloads here are never shipped (the Windows workflow builds the real setup)
+    # no compression: the payloads here are never shipped (the Windows workflow builds the real one)
     res = sh(["makensis", "-WX", "-V2", "-DFAST_COMPRESSION", *args])
     if res.returncode != 0:
         print(res.stdout[-4000:], res.stderr[-4000:], sep="\n")
