@@ -62,3 +62,19 @@ def test_a_shared_station_keeps_its_files_group_writable(tmp_path):
     (shared / paths.SHARED_MARKER).write_text("shared")
     open_store(paths.db_path(shared))
     assert stat.S_IMODE(paths.db_path(shared).stat().st_mode) == 0o660
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_a_shared_station_keeps_its_hub_token_in_its_folder(tmp_path):
+    """Per-user keyrings cannot be shared by the packer accounts of an installed station."""
+    from warehouse_app.sync import token_store
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / paths.SHARED_MARKER).write_text("shared")
+    ref = token_store.store("tok-shared", shared)
+    assert ref == f"file:{shared / 'hub-token'}"
+    assert stat.S_IMODE((shared / "hub-token").stat().st_mode) == 0o660
+    token_store.forget(ref)
+    token_store.store("tok-shared", shared, name="again")
+    assert token_store.load(f"file:{shared / 'hub-token'}") == "tok-shared"

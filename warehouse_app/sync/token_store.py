@@ -36,8 +36,12 @@ def _keyring_usable() -> bool:
 
 def store(token: str, db_path: Path, name: str | None = None) -> str:
     """Keep `token`; returns the reference to save in station.db."""
+    from warehouse_app.paths import make_private, shared_station
+
     name = name or secrets.token_hex(8)
-    if _keyring_usable():
+    # A per-machine station (installed: ProgramData, /var/lib) is used by every packer account,
+    # and an OS keyring is per account: such a station keeps the token in its shared folder.
+    if not shared_station(beside) and _keyring_usable():
         import keyring
 
         try:
@@ -62,6 +66,7 @@ def store(token: str, db_path: Path, name: str | None = None) -> str:
         os.close(fd)
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
+    make_private(path)  # 0600, or group-readable in a shared per-machine station folder
     ref = f"file:{path}"
     _cache[ref] = token
     logger.info("hub token stored in %s (mode 0600)", path)
