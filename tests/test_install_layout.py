@@ -72,9 +72,11 @@ def test_a_shared_station_keeps_its_hub_token_in_its_folder(tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / paths.SHARED_MARKER).write_text("shared")
-    ref = token_store.store("tok-shared", shared)
-    assert ref == f"file:{shared / 'hub-token'}"
-    assert stat.S_IMODE((shared / "hub-token").stat().st_mode) == 0o660
+    db = shared / "station.db"
+    ref = token_store.store("tok-shared", db)
+    token_file = shared / "station.hub-token"
+    assert ref == f"file:{token_file}"
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o660
     token_store.forget(ref)
-    token_store.store("tok-shared", shared, name="again")
-    assert token_store.load(f"file:{shared / 'hub-token'}") == "tok-shared"
+    token_store.store("tok-shared", db, name="again")
+    assert token_store.load(f"file:{token_file}") == "tok-shared"

@@ -41,7 +41,7 @@ def store(token: str, db_path: Path, name: str | None = None) -> str:
     name = name or secrets.token_hex(8)
     # A per-machine station (installed: ProgramData, /var/lib) is used by every packer account,
     # and an OS keyring is per account: such a station keeps the token in its shared folder.
-    if not shared_station(beside) and _keyring_usable():
+    if not shared_station(Path(db_path).parent) and _keyring_usable():
         import keyring
 
         try:
