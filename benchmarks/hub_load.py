@@ -286,6 +286,7 @@ def storage_only(url: str, seconds: float, batch: int) -> float:
 
 
 def main() -> int:
+    global TYPES
     ap = argparse.ArgumentParser()
     ap.add_argument("--stations", default="10,50,200")
     ap.add_argument("--seconds", type=float, default=10.0)
@@ -296,7 +297,6 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--event-types", default=",".join(TYPES))
     args = ap.parse_args()
-    global TYPES
     TYPES = tuple(t for t in args.event_types.split(",") if t)
     counts = [int(x) for x in args.stations.split(",") if x]
     tmp = Path(tempfile.mkdtemp(prefix="hub-load-"))
