@@ -15,6 +15,6 @@ Map for callers (UI, CLI, tests):
   Manifest: `devices.printers.manifest_pdf.render_manifest_pdf(conn, handoff_id, path)`.
   Previews: `devices.printers.preview.job_png(bytes)`.
 - Scales: `devices.scales.SerialScale(port, on_weight=...)`; `.stable_weight()` -> grams or None.
-- Settings stored in the DB: `devices.config`.
+- Settings are the core's (warehouse_app.settings, device_settings): devices keep nothing.
 - Simulators: `devices.sim` (the headless station is `warehouse_app.headless`).
 """

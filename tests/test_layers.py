@@ -23,7 +23,6 @@ QT = ("PySide6", "shiboken6")
 KNOWN_DEBT: dict[str, set[str]] = {
     # devices/ modules that still read the station DB or core helpers (issue 9, left: see notes)
     "devices_imports_core": {
-        "devices/config.py",  # device settings: to the settings registry
         "devices/errors.py",  # StationError base: to a shared bilingual error
         "devices/fonts.py",  # resource_path
         "devices/printers/manifest_pdf.py",  # reads the manifest: the core should pass it in

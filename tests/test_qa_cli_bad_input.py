@@ -454,6 +454,18 @@ def unknown_id_cases() -> list[Case]:
         )
     cases += [
         Case(
+            "config set a wrong value",
+            ["config", "set", "scanner.baud", "fast"],
+            needles=("scanner.baud",),
+        ),
+        Case(
+            "config set a printer URL it cannot use",
+            ["config", "set", "printer.url", "lpt://x"],
+            needles=("printer", "打印机"),
+        ),
+    ]
+    cases += [
+        Case(
             "unknown operator lead reprint",
             [
                 "reprint",

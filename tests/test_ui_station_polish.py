@@ -260,10 +260,10 @@ def test_upstream_pill_shows_pending_and_last_pull_age(station: Station) -> None
 
 # -- 5: full stored device settings ------------------------------------------------------------------
 def test_devices_get_the_full_stored_scanner_and_scale_settings(station: Station) -> None:
-    from devices import config as dcfg
     from devices.scanners import ScannerConfig
     from devices.scanners.feedback import FEEDBACK
     from devices.sim.scanner import frame
+    from warehouse_app import device_settings as dcfg
     from warehouse_app.station import set_setting
     from warehouse_app.store.tx import transaction
 
@@ -312,7 +312,7 @@ def test_devices_get_the_full_stored_scanner_and_scale_settings(station: Station
 
 
 def test_bad_stored_scanner_settings_are_a_clear_status(station: Station) -> None:
-    from devices import config as dcfg
+    from warehouse_app import device_settings as dcfg
     from warehouse_app.station import set_setting
     from warehouse_app.store.tx import transaction
 

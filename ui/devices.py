@@ -76,7 +76,7 @@ class DeviceHub(QObject):
         return self.last_configure
 
     def stored_device_settings(self) -> dict[str, Any]:
-        """What IT stored through devices.config (suffix, prefix, parity, AIM, feedback, scale unit,
+        """What IT stored through warehouse_app.device_settings (suffix, prefix, parity, AIM, feedback, scale unit,
         printer URL), read on the device thread with a short-lived read-only connection."""
         out: dict[str, Any] = {
             "scanner": None,
@@ -87,7 +87,7 @@ class DeviceHub(QObject):
         store = getattr(self.writer, "store", None)
         if store is None:
             return out
-        from devices import config as dcfg
+        from warehouse_app import device_settings as dcfg
 
         conn = store.connect(readonly=True)
         try:

@@ -118,7 +118,8 @@ class ContextEvents(QObject):
 
 @dataclass
 class StationSettings:
-    """Per-station settings, persisted in the station DB (`settings` table, key ``ui.<field>``)."""
+    """The window's view of the settings registry (warehouse_app.settings): one typed field per
+    registry key (FIELD_KEYS), loaded and saved through the registry."""
 
     language: str = "zh"
     scanner_kind: str = "wedge"  # serial | wedge
@@ -139,32 +140,40 @@ class StationSettings:
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> StationSettings:
-        from warehouse_app.station import get_setting
+        """From the settings registry (warehouse_app.settings): typed, defaults, validated."""
+        from warehouse_app import settings as registry
 
         s = cls()
-        lang = get_setting(conn, "language")
-        if lang in ("zh", "en"):
-            s.language = lang
         for f in fields(cls):
-            val = get_setting(conn, f"ui.{f.name}")
-            if val is not None:
-                try:
-                    setattr(s, f.name, type(getattr(s, f.name))(val))
-                except (TypeError, ValueError):
-                    logger.warning("ignoring bad setting ui.%s=%r", f.name, val)
-        tz = get_setting(
-            conn, "timezone"
-        )  # the core key (CLI, exports) wins over a stale ui.timezone
-        if isinstance(tz, str):
-            s.timezone = tz
+            setattr(s, f.name, registry.get(conn, FIELD_KEYS[f.name]))
         return s
 
     def save(self, conn: sqlite3.Connection) -> None:
-        """Write every field (writer thread)."""
-        from warehouse_app.station import save_settings
+        """Write every field through the registry (validated; one transaction; writer thread)."""
+        from warehouse_app import settings as registry
 
-        values = {f"ui.{k}": v for k, v in asdict(self).items()}
-        save_settings(conn, {**values, "language": self.language, "timezone": self.timezone})
+        registry.set_values(conn, {FIELD_KEYS[k]: v for k, v in asdict(self).items()})
+
+
+# StationSettings field -> settings registry key (warehouse_app.settings)
+FIELD_KEYS: dict[str, str] = {
+    "language": "language",
+    "scanner_kind": "scanner.kind",
+    "scanner_port": "scanner.port",
+    "scanner_baud": "scanner.baud",
+    "printer_url": "printer.url",
+    "label_format": "printer.label_format",
+    "label_size": "printer.label_size",
+    "scale_port": "scale.port",
+    "scale_baud": "scale.baud",
+    "use_scale_in_verify": "scale.use_in_verify",
+    "sounds": "sound.enabled",
+    "voice": "voice.enabled",
+    "voice_engine": "voice.engine",
+    "verdict_fade_s": "verdict.fade_s",
+    "kiosk": "window.kiosk",
+    "timezone": "timezone",
+}
 
 
 def load_carrier_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:

@@ -84,7 +84,7 @@ class SettingsTab(LeadTab):
         f.addRow(r)
         self.scanner_info = (
             QLabel()
-        )  # framing/feedback in effect (stored by IT through devices.config)
+        )  # framing/feedback in effect (stored by IT through warehouse_app.device_settings)
         self.scanner_info.setObjectName("scanner_info")
         self.scanner_info.setWordWrap(True)
         self.scanner_info.setStyleSheet("color:#455a64")

@@ -174,9 +174,9 @@ def test_no_qt_in_devices() -> None:
 
 
 def test_device_settings_round_trip_and_refuse_bad_values(seeded_store) -> None:
-    from devices import config
     from devices.errors import DeviceError
     from devices.scanners import ScannerConfig
+    from warehouse_app import device_settings as config
 
     c = seeded_store.connect()
     try:

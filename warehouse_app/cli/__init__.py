@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "warehouse_app.cli.sync_cmds",
     "warehouse_app.cli.promo_cmds",
     "warehouse_app.cli.gui_cmds",
+    "warehouse_app.cli.config_cmds",
     "warehouse_app.cli.multistation_cmds",
 ]
 

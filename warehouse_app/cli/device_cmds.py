@@ -13,6 +13,7 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from warehouse_app.cli.common import store_of, tcp_port
 from warehouse_app.errors import StationError
@@ -143,6 +144,22 @@ def _simulate(args: argparse.Namespace) -> int:
         return 0
 
 
+def _stored_devices(args: argparse.Namespace) -> dict[str, Any]:
+    """The station's device settings (scanner.port, printer.url, scale.port) from the settings
+    registry, if the station exists; {} otherwise."""
+    from warehouse_app import settings
+    from warehouse_app.cli import data_dir_of
+    from warehouse_app.paths import db_path
+
+    if not db_path(data_dir_of(args)).exists():
+        return {}
+    conn = store_of(args).connect(readonly=True)
+    try:
+        return {k: settings.get(conn, k) for k in ("scanner.port", "printer.url", "scale.port")}
+    finally:
+        conn.close()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from devices.printers.url import parse_printer_url
     from devices.scanners.framing import ScannerConfig
@@ -164,6 +181,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             "--mode pack|verify|handoff|pull is required",
             zh="需要 --mode（pack/verify/handoff/pull）",
         )
+    stored = _stored_devices(args)  # the settings registry fills what is not on the line
+    args.scanner = args.scanner or stored.get("scanner.port") or None
+    args.printer = args.printer or stored.get("printer.url") or None
+    args.scale = args.scale or stored.get("scale.port") or None
     if not args.scanner:
         raise StationError(
             "--scanner PORT is required (e.g. /dev/ttyUSB0), or use --demo",

@@ -9,7 +9,15 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from warehouse_app.store.migrations import core, counters, devices, multistation, promo, sync
+from warehouse_app.store.migrations import (
+    core,
+    counters,
+    devices,
+    multistation,
+    promo,
+    settings,
+    sync,
+)
 
 MIGRATION_SETS: list[Migrations] = [
     core.migrations,
@@ -17,7 +25,8 @@ MIGRATION_SETS: list[Migrations] = [
     sync.migrations,
     promo.migrations,
     multistation.migrations,
-    counters.migrations,  # last: its triggers read columns the other sets add
+    counters.migrations,  # its triggers read columns the other sets add
+    settings.migrations,  # moves old setting names to the registry keys (once)
 ]
 
 

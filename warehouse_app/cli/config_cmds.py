@@ -1,0 +1,58 @@
+"""`warehouse-station config list|get|set`: the settings registry for IT (warehouse_app.settings).
+
+Every value is validated before it is saved (a wrong one says what is allowed, zh + en, and
+changes nothing); the window and the headless station read the same keys."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from warehouse_app import settings
+from warehouse_app.cli.common import add_format, conn_of, emit
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    conn = conn_of(args)
+    if args.config_cmd == "list":
+        rows = settings.describe(conn)
+        if args.format == "json":
+            emit(rows, "json")
+        else:
+            label = "zh" if args.lang == "zh" else "en"
+            emit(
+                [
+                    {
+                        "key": r["key"],
+                        "value": json.dumps(r["value"], ensure_ascii=False),
+                        "default": json.dumps(r["default"], ensure_ascii=False),
+                        "scope": r["scope"],
+                        "label": r[label],
+                    }
+                    for r in rows
+                ],
+                args.format,
+            )
+        return 0
+    if args.config_cmd == "get":
+        print(json.dumps(settings.get(conn, args.key), ensure_ascii=False))
+        return 0
+    value = settings.set_value(conn, args.key, args.value)
+    print(json.dumps({"key": args.key, "value": value}, ensure_ascii=False))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add this area's subcommands."""
+    p = sub.add_parser("config", help="station settings (IT) / 工位设置")
+    csub = p.add_subparsers(dest="config_cmd", required=True)
+    q = csub.add_parser("list", help="every setting: value, default, scope, label")
+    add_format(q)
+    q.set_defaults(func=cmd_config)
+    q = csub.add_parser("get", help="one setting's value (JSON)")
+    q.add_argument("key")
+    q.set_defaults(func=cmd_config)
+    q = csub.add_parser("set", help="validate and save one setting")
+    q.add_argument("key")
+    q.add_argument("value")
+    q.set_defaults(func=cmd_config)
