@@ -312,3 +312,65 @@ def test_waybill_clash_is_a_clear_error_and_changes_nothing(tmp_path):
         with transaction(conn):
             allocate_orders(conn, now=T0)
     assert conn.execute("SELECT carrier FROM orders WHERE order_id='N1'").fetchone()[0] is None
+
+
+def test_warehouse_failover_round_trip_each_order_ships_once(tmp_path):
+    """A exports its open orders to B (marked transferred at A), B ships some and sends the rest back,
+    A ships those: every order is handed off exactly once across the two warehouses."""
+    from warehouse_app.promo.carriers import import_returned_orders
+    from warehouse_app.promo.stock import bind_allowed
+
+    a = new_station(tmp_path / "a")
+    wb, _h = _staged(a)  # Y1 handed off at A; Y2, Y3 verified/packed at A; Y4, Z1 no parcel
+    with transaction(a):
+        res = export_open_orders(a, tmp_path / "a_to_b.jsonl", operator="L1", to_warehouse="WH2")
+    assert res["orders"] == 4
+    # at A: a scan of a transferred parcel is refused with a clear verdict, in every mode
+    with transaction(a):
+        hy = open_handoff(a, "YUNDA")
+    v = scan(a, wb["Y2"], ScanContext("handoff", "P1", handoff_id=hy["handoff_id"]))
+    assert not v.ok and v.reason == "transferred" and "WH2" in v.message_en
+    assert not scan(a, wb["Y3"], ScanContext("verify", "P1")).ok
+    # no batch or bind at A takes a transferred order; a second export sends nothing twice
+    z1 = a.execute("SELECT order_id FROM orders WHERE order_id='Z1'").fetchone()
+    assert bind_allowed(a, None, z1) is False
+    with transaction(a):
+        assert export_open_orders(a, tmp_path / "again.jsonl", to_warehouse="WH2")["orders"] == 0
+    assert (
+        a.execute(
+            "SELECT count(*) FROM events WHERE type='warehouse.orders_transferred'"
+        ).fetchone()[0]
+        == 2
+    )
+    # B imports, packs and hands off Y2 and Z1, then sends back what it did not ship
+    b = new_station(tmp_path / "b")
+    from warehouse_app.importer import import_orders_file
+
+    assert import_orders_file(b, tmp_path / "a_to_b.jsonl")["inserted"] == 4
+    with transaction(b):
+        bb = create_batch(b, sku_set="A*1", kind="presale")
+        set_batch_status(b, bb["batch_id"], "active")
+        hz, hyb = open_handoff(b, "ZTO"), open_handoff(b, "YUNDA")
+    wbb = {r[0]: r[1] for r in b.execute("SELECT order_id, waybill FROM orders")}
+    assert wbb["Y2"] == wb["Y2"]  # the same waybill travels with the order
+    for oid, h in (("Y2", hyb), ("Z1", hz)):
+        assert scan(b, wbb[oid], ScanContext("pack", "P1", bb["batch_id"])).ok
+        assert scan(b, wbb[oid], ScanContext("verify", "P1")).ok
+        assert scan(b, wbb[oid], ScanContext("handoff", "P1", handoff_id=h["handoff_id"])).ok
+    with transaction(b):
+        back = export_open_orders(b, tmp_path / "b_to_a.jsonl", to_warehouse="WH1")
+    assert back["orders"] == 2  # Y3, Y4
+    # A takes them back: Y3's parcel is scannable again and ships from A
+    res = import_returned_orders(a, tmp_path / "b_to_a.jsonl")
+    assert res["returned"] == 2
+    assert scan(a, wb["Y3"], ScanContext("verify", "P1")).ok
+    assert scan(a, wb["Y3"], ScanContext("handoff", "P1", handoff_id=hy["handoff_id"])).ok
+    # Y2 is still B's: refused at A
+    assert scan(a, wb["Y2"], ScanContext("handoff", "P1", handoff_id=hy["handoff_id"])).reason == (
+        "transferred"
+    )
+    shipped: dict[str, int] = {}
+    for conn in (a, b):
+        for (oid,) in conn.execute("SELECT order_id FROM parcels WHERE handed_off_at IS NOT NULL"):
+            shipped[oid] = shipped.get(oid, 0) + 1
+    assert shipped == {"Y1": 1, "Y2": 1, "Z1": 1, "Y3": 1}

@@ -13,12 +13,16 @@ from warehouse_app.policies import Policies, install
 def standard_policies() -> Policies:
     """The promo playbook's oversell guard, its order-intake hooks and its demo data."""
     from warehouse_app.promo.demo_data import extend
-    from warehouse_app.promo.intake import count_upstream_carriers, refresh_oversell
+    from warehouse_app.promo.intake import (
+        count_upstream_carriers,
+        refresh_oversell,
+        release_cancelled,
+    )
     from warehouse_app.promo.stock import bind_allowed
 
     return Policies(
         bind_checks=(bind_allowed,),
-        after_apply=(refresh_oversell, count_upstream_carriers),
+        after_apply=(refresh_oversell, count_upstream_carriers, release_cancelled),
         demo_extensions=(extend,),
     )
 

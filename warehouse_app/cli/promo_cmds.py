@@ -203,8 +203,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "export", help="open orders as JSONL for the backup warehouse (import orders FILE)"
     )
     q.add_argument("--output", required=True, type=Path)
+    q.add_argument("--to", default="backup", help="the warehouse taking them over (shown at scans)")
     q.add_argument("--operator", default="CLI")
     q.set_defaults(func=cmd_export)
+    q = ws.add_parser(
+        "import",
+        help="orders coming back from the backup warehouse (its warehouse export) / 订单回迁",
+    )
+    q.add_argument("file")
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_warehouse_import)
 
     p = sub.add_parser("returns", help="returns after the promo / 退货")
     rs = p.add_subparsers(dest="returns_cmd", required=True)
@@ -795,7 +803,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     conn = conn_of(args)
     with transaction(conn):
-        res = export_open_orders(conn, args.output, operator=args.operator)
+        res = export_open_orders(conn, args.output, operator=args.operator, to_warehouse=args.to)
+    print(json.dumps(res, ensure_ascii=False))
+    print(
+        f"⚠ {res['orders']} 单已标记为转至 {args.to}：本仓扫描将被拒绝 / {res['orders']} order(s) marked "
+        f"transferred to {args.to}: scans here are refused",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_warehouse_import(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.carriers import import_returned_orders
+
+    res = import_returned_orders(conn_of(args), args.file, operator=args.operator)
+    res.pop("errors", None)
     print(json.dumps(res, ensure_ascii=False))
     return 0
 

@@ -421,8 +421,9 @@ def allocate_orders(
         )
     }
     sql = (
-        "SELECT rowid, province FROM orders WHERE status='paid' AND carrier IS NULL "
-        "ORDER BY +paid_at, order_id"
+        "SELECT rowid, province FROM orders o WHERE status='paid' AND carrier IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM warehouse_transfers t WHERE t.order_id=o.order_id "
+        "AND t.returned_at IS NULL) ORDER BY +paid_at, order_id"
     )  # '+': one sort beats a million index-order row lookups
     rows = cur.execute(
         sql + (f" LIMIT {int(limit)}" if limit else "")
@@ -646,17 +647,32 @@ def _move_orders(
     waybill is voided, the new one queued for printing when a parcel carries it; every step an event.
     An order no carrier with room covers stays where it is and its id goes to `stuck`. Returns new
     carrier -> orders moved."""
+    from warehouse_app.promo import waybills as ewb
+
+    provider = ewb.station_provider(conn)
     mint = WaybillMinter(conn)
     moved: dict[str, int] = {}
+    picks: list[tuple[sqlite3.Row, str]] = []
     for o in orders:
         got = alloc.try_pick(region_of(o["province"]))
         if got is None:
             if stuck is not None:
                 stuck.append(o["order_id"])
             continue
-        new_c = got[0]
-        new_wb = mint.next(new_c)
+        picks.append((o, got[0]))
+    # numbers come from the carrier's platform when the station has one: asked for all at once,
+    # and a parcel the platform cannot be reached for now waits for its waybill (never made up here)
+    issued = (
+        ewb.issue(provider, [ewb.request_for(conn, o["order_id"], c) for o, c in picks])
+        if provider is not None
+        else {}
+    )
+    for o, new_c in picks:
         old_wb = o["waybill"]
+        w = issued.get(o["order_id"])
+        new_wb: str | None = (
+            mint.next(new_c) if provider is None else (w.waybill if w is not None else None)
+        )
         if old_wb:
             conn.execute(
                 "INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
@@ -684,6 +700,10 @@ def _move_orders(
                 operator=operator,
                 at=at,
             )
+            if provider is not None:
+                ewb.queue_void(
+                    conn, old_wb, carrier, o["order_id"], cause
+                )  # recycled with its issuer
         try:
             conn.execute(
                 "UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
@@ -719,7 +739,12 @@ def _move_orders(
             operator=operator,
             at=at,
         )
-        if o["parcel_id"]:
+        if provider is not None:
+            if w is not None:
+                ewb.apply_issued(conn, w, o["parcel_id"], cause, at, operator, replaces=old_wb)
+            else:
+                ewb.park(conn, o["order_id"], new_c, o["parcel_id"], cause, at, operator)
+        elif o["parcel_id"]:
             conn.execute(
                 "INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
                 "VALUES (?,?,?,?,?,?)",
@@ -740,7 +765,10 @@ def _move_orders(
                 at=at,
             )
         moved[new_c] = moved.get(new_c, 0) + 1
-    mint.save()
+    if provider is None:
+        mint.save()
+    else:
+        ewb.flush_voids(conn, provider, operator=operator)
     bump_usage(conn, day, alloc.taken)
     return moved
 
@@ -1149,11 +1177,16 @@ def live_waybill_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def export_open_orders(
-    conn: sqlite3.Connection, path: Path | str, operator: str | None = None
+    conn: sqlite3.Connection,
+    path: Path | str,
+    operator: str | None = None,
+    to_warehouse: str = "backup",
 ) -> dict[str, Any]:
-    """Write this warehouse's open orders (paid, not handed off) as JSONL for the backup warehouse's
-    `import orders` or hub import. Written to a temp file and renamed, so a half file never exists.
-    Caller owns the transaction (for the export record and event)."""
+    """Write this warehouse's open orders (paid, not handed off, not already transferred) as JSONL for
+    the backup warehouse's `import orders` (or `warehouse import`), and mark them transferred here in
+    the same transaction: their parcels get the 'transferred' verdict at any scan, and no batch or
+    bind here takes them, so an order never ships from both. The event goes upstream with the ids.
+    Written to a temp file and renamed, so a half file never exists. Caller owns the transaction."""
     p = Path(path)
     if p.suffix.lower() not in (".jsonl", ".ndjson"):
         raise StationError(
@@ -1169,10 +1202,14 @@ def export_open_orders(
     tmp = p.with_name(p.name + ".part")
     h = hashlib.sha256()
     n = 0
+    ids: list[str] = []
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            for o in conn.execute("SELECT o.* " + _OPEN_SQL + " ORDER BY o.paid_at, o.order_id"):
+            for o in conn.execute(
+                "SELECT o.* " + _OPEN_SQL + " AND NOT EXISTS (SELECT 1 FROM warehouse_transfers t "
+                "WHERE t.order_id=o.order_id AND t.returned_at IS NULL) ORDER BY o.paid_at, o.order_id"
+            ):
                 line = (
                     json.dumps(
                         order_record(o, items.get(o["order_id"], [])),
@@ -1184,6 +1221,7 @@ def export_open_orders(
                 f.write(line)
                 h.update(line.encode())
                 n += 1
+                ids.append(o["order_id"])
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, p)
@@ -1192,18 +1230,80 @@ def export_open_orders(
         raise StationError(f"Cannot write {p}: {exc}", zh=f"无法写入 {p}：{exc}") from exc
     digest = h.hexdigest()
     at = iso(utcnow())
-    conn.execute(
+    cur = conn.execute(
         "INSERT INTO warehouse_exports (path, orders, sha256, exported_at, operator) VALUES (?,?,?,?,?)",
         (str(p), n, digest, at, operator),
+    )
+    mark = f"{to_warehouse} (warehouse failover)"
+    conn.executemany(
+        "INSERT INTO warehouse_transfers (order_id, to_warehouse, export_id, transferred_at) "
+        "VALUES (?,?,?,?) ON CONFLICT(order_id) DO UPDATE SET to_warehouse=excluded.to_warehouse, "
+        "export_id=excluded.export_id, transferred_at=excluded.transferred_at, returned_at=NULL",
+        [(oid, to_warehouse, cur.lastrowid, at) for oid in ids],
+    )
+    conn.executemany(
+        "UPDATE parcels SET transferred_to=?, updated_at=? WHERE order_id=? "
+        "AND state IN ('planned', 'packed', 'verified')",
+        [(mark, at, oid) for oid in ids],
     )
     append_event(
         conn,
         "warehouse.orders_exported",
-        {"path": str(p), "orders": n, "sha256": digest},
+        {"path": str(p), "orders": n, "sha256": digest, "to_warehouse": to_warehouse},
         operator=operator,
         at=at,
     )
-    return {"path": str(p), "orders": n, "sha256": digest}
+    append_event(
+        conn,
+        "warehouse.orders_transferred",
+        {"to_warehouse": to_warehouse, "order_ids": ids},
+        operator=operator,
+        at=at,
+    )
+    return {"path": str(p), "orders": n, "sha256": digest, "to_warehouse": to_warehouse}
+
+
+def import_returned_orders(
+    conn: sqlite3.Connection, path: Path | str, operator: str | None = None
+) -> dict[str, Any]:
+    """Orders coming back from the backup warehouse (its own `warehouse export`): imported like any
+    orders file, and the ones this warehouse had transferred become its own again (parcels scannable).
+    Orders the backup already shipped are not in its export, so they never come back. Owns its
+    transaction (the import is streamed in one)."""
+    from warehouse_app.importer import import_orders_file
+    from warehouse_app.store.tx import transaction
+
+    summary = import_orders_file(conn, path, operator=operator)
+    ids = [
+        json.loads(line)["order_id"]
+        for line in Path(path).read_text(encoding="utf-8-sig").splitlines()
+        if line.strip()
+    ]
+    at = iso(utcnow())
+    back = 0
+    with transaction(conn):
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            q = ",".join("?" * len(part))
+            back += conn.execute(
+                f"UPDATE warehouse_transfers SET returned_at=? WHERE returned_at IS NULL AND order_id IN ({q})",
+                [at, *part],
+            ).rowcount
+            conn.execute(
+                f"UPDATE parcels SET transferred_to=NULL, updated_at=? WHERE order_id IN ({q}) "
+                "AND transferred_to LIKE '%(warehouse failover)'",
+                [at, *part],
+            )
+        append_event(conn, "warehouse.orders_returned", {"orders": back}, operator=operator, at=at)
+    return {**summary, "returned": back}
+
+
+def transferred(conn: sqlite3.Connection, order_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT to_warehouse FROM warehouse_transfers WHERE order_id=? AND returned_at IS NULL",
+        (order_id,),
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 _OPEN_SQL = (

@@ -74,3 +74,12 @@ def count_upstream_carriers(
                 r.daily_capacity,
                 used.get(r.carrier, 0),
             )
+
+
+def release_cancelled(
+    conn: sqlite3.Connection, applied: list[AppliedOrder], operator: str | None
+) -> None:
+    """A cancelled order gives its carrier capacity back and its waybill is voided with the issuer."""
+    from warehouse_app.promo.waybills import release_cancelled as release
+
+    release(conn, applied, operator)

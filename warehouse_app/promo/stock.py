@@ -835,7 +835,14 @@ def open_alerts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def bind_allowed(conn: sqlite3.Connection, parcel: sqlite3.Row | None, order: sqlite3.Row) -> bool:
     """Hook for batches.bind_parcel and presale batch creation (parcel None): refuse an order that an
-    open oversell alert lists as short, whatever the batch kind."""
+    open oversell alert lists as short, whatever the batch kind, or one transferred to a backup
+    warehouse (it ships from there)."""
+    if conn.execute(
+        "SELECT 1 FROM warehouse_transfers WHERE order_id=? AND returned_at IS NULL",
+        (order["order_id"],),
+    ).fetchone():
+        logger.info("not packing order %s: transferred to a backup warehouse", order["order_id"])
+        return False
     row = conn.execute(
         "SELECT short_orders FROM oversell_alerts WHERE resolved_at IS NULL AND "
         "instr(short_orders, ?) > 0 LIMIT 1",

@@ -174,3 +174,37 @@ CREATE TABLE sku_presale (
 ALTER TABLE order_promises ADD COLUMN presale_sku TEXT
 """,
     )
+
+
+@migrations(name="0007_warehouse_transfers")
+def m0007_warehouse_transfers(db: sqlite_utils.Database) -> None:
+    """Orders exported to a backup warehouse: marked here so this warehouse never packs, binds or hands
+    them off (their parcels' scans get the 'transferred' verdict) until they come back."""
+    _exec(
+        db,
+        """
+CREATE TABLE warehouse_transfers (
+    order_id TEXT PRIMARY KEY, to_warehouse TEXT NOT NULL, export_id INTEGER, transferred_at TEXT NOT NULL,
+    returned_at TEXT) WITHOUT ROWID
+""",
+    )
+
+
+@migrations(name="0008_ewaybills")
+def m0008_ewaybills(db: sqlite_utils.Database) -> None:
+    """E-waybills from the carrier's platform: parcels waiting for a number (offline reissue), the
+    routing data each issued number came with (三段码, 集包地), and voids queued for the issuer."""
+    _exec(
+        db,
+        """
+CREATE TABLE waybill_waiting (
+    order_id TEXT PRIMARY KEY, carrier TEXT NOT NULL, parcel_id TEXT, reason TEXT NOT NULL,
+    since TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE waybill_routing (
+    waybill TEXT PRIMARY KEY, carrier TEXT NOT NULL, order_id TEXT, sort_code TEXT, package_center TEXT,
+    package_code TEXT, issued_at TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE waybill_voids (
+    waybill TEXT PRIMARY KEY, carrier TEXT, order_id TEXT, reason TEXT NOT NULL, queued_at TEXT NOT NULL,
+    sent_at TEXT, accepted INTEGER) WITHOUT ROWID
+""",
+    )
