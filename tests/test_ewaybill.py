@@ -201,3 +201,38 @@ def test_cancellation_voids_its_waybill_and_releases_capacity(sim, tmp_path):
     with transaction(conn):
         assert ewb.fetch_waiting(conn)["voided"] == 1
     assert sim.state(issued[0].waybill) == "voided" and sim.state(issued[1].waybill) == "issued"
+
+
+def test_reissue_through_the_hub_and_offline_when_the_hub_is_down(sim, tmp_path):
+    """The usual deployment: the station asks the hub it syncs with, the hub asks the platform (the
+    hub holds the platform's credentials); with the hub down the parcels wait for their waybill."""
+    from tests.sync_helpers import Hub
+    from warehouse_app.sync.state import save_config
+
+    hub = Hub(
+        tmp_path / "hub",
+        env={"WAREHOUSE_HUB_EWAYBILL_URL": sim.url, "WAREHOUSE_HUB_EWAYBILL_SECRET": "s3cret"},
+    ).start()
+    try:
+        conn = new_station(tmp_path / "st")
+        wb, _h = _staged(conn)
+        token = hub.add_station("T-ST01")
+        save_config(conn, hub.url, token)
+        with transaction(conn):
+            ewb.configure(conn, "hub")
+            res = fail_carrier(conn, "YUNDA", now=T0)
+        assert res["orders_moved"] == 3 and ewb.waiting(conn) == []
+        new = conn.execute("SELECT waybill FROM orders WHERE order_id='Y2'").fetchone()[0]
+        assert new != wb["Y2"] and sim.state(new) == "issued"
+    finally:
+        hub.stop()
+    # the hub is down now: a second failover parks its parcels, nothing is made up
+    with transaction(conn):
+        from warehouse_app.promo.carriers import restore_carrier
+
+        restore_carrier(conn, "YUNDA")
+        conn.execute("UPDATE orders SET carrier='YUNDA' WHERE order_id='Y3'")
+        conn.execute("UPDATE parcels SET carrier='YUNDA' WHERE order_id='Y3'")
+        res = fail_carrier(conn, "YUNDA", now=T0)
+    assert [w["order_id"] for w in ewb.waiting(conn)] == ["Y3"]
+    assert conn.execute("SELECT waybill FROM orders WHERE order_id='Y3'").fetchone()[0] is None

@@ -159,6 +159,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--skip-bad", action="store_true")
     q.add_argument("--operator", default="CLI")
     q.set_defaults(func=cmd_carrier_import)
+    q = cs.add_parser(
+        "waybill-provider",
+        help="the e-waybill platform (or hub endpoint) new waybill numbers come from / 电子面单平台",
+    )
+    q.add_argument(
+        "url",
+        help="'hub' (through the hub this station syncs with), http(s)://... , or '' to remove",
+    )
+    q.add_argument("--app-key", default="station")
+    q.add_argument("--secret", default="")
+    q.add_argument("--operator", default="CLI")
+    q.set_defaults(func=cmd_waybill_provider)
+    q = cs.add_parser(
+        "waiting", help="parcels waiting for a waybill (reissued offline) / 等待面单的包裹"
+    )
+    q.add_argument(
+        "--fetch", action="store_true", help="ask the provider now (and send queued voids)"
+    )
+    q.add_argument("--operator", default="CLI")
+    _fmt(q)
+    q.set_defaults(func=cmd_waiting)
     q = cs.add_parser("fail", help="mark a carrier failing and move its open orders / 快递故障切换")
     q.add_argument("carrier")
     q.add_argument("--reason", default="")
@@ -692,6 +713,36 @@ def cmd_fail(args: argparse.Namespace) -> int:
     else:
         _out(args, [_failover_row(res)], args.format)
     _say_stuck(res)
+    return 0
+
+
+def cmd_waybill_provider(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.waybills import configure
+    from warehouse_app.station import require_station
+
+    conn = conn_of(args)
+    require_station(conn)
+    url = args.url.strip()
+    if url and url != "hub" and not url.startswith(("http://", "https://")):
+        raise StationError(
+            f"The provider URL must start with http:// or https://, got {url!r}",
+            zh=f"电子面单平台地址须以 http:// 或 https:// 开头：{url!r}",
+        )
+    with transaction(conn):
+        configure(conn, url, args.app_key, args.secret, operator=args.operator)
+    print(json.dumps({"ewaybill_url": url}))
+    return 0
+
+
+def cmd_waiting(args: argparse.Namespace) -> int:
+    from warehouse_app.promo.waybills import fetch_waiting, waiting
+
+    conn = conn_of(args)
+    if args.fetch:
+        with transaction(conn):
+            res = fetch_waiting(conn, operator=args.operator)
+        print(json.dumps(res), file=sys.stderr)
+    _out(args, waiting(conn), args.format)
     return 0
 
 

@@ -164,6 +164,60 @@ class HttpWaybillProvider:
         return bool(data.get("cancel_result"))
 
 
+class HubWaybillProvider:
+    """The same through the hub (the hub holds the platform's credentials): POST
+    {hub}/api/v1/waybills and /api/v1/waybills/void with the station's bearer token."""
+
+    def __init__(
+        self, hub_url: str, token: str, ca_file: str | None = None, timeout: float = 5.0
+    ) -> None:
+        self.base = hub_url.rstrip("/")
+        self.token = token
+        self.verify: Any = ca_file or True
+        self.timeout = timeout
+
+    def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+        import httpx
+
+        try:
+            r = httpx.post(
+                self.base + path,
+                json=payload,
+                headers={"Authorization": f"Bearer {self.token}"},
+                timeout=self.timeout,
+                verify=self.verify,
+            )
+        except httpx.HTTPError as exc:
+            raise ProviderUnavailable(f"{self.base}{path}: {exc}") from exc
+        if r.status_code >= 500 or r.status_code == 429:
+            raise ProviderUnavailable(f"{self.base}{path}: HTTP {r.status_code}")
+        try:
+            data = r.json()
+        except ValueError as exc:
+            raise ProviderUnavailable(f"{self.base}{path}: not JSON") from exc
+        if r.status_code >= 400:
+            raise ProviderRefused(f"{self.base}{path}: {data.get('code')}: {data.get('detail')}")
+        return dict(data)
+
+    def issue(self, requests: Sequence[WaybillRequest]) -> list[IssuedWaybill]:
+        from dataclasses import asdict
+
+        out: list[IssuedWaybill] = []
+        reqs = list(requests)
+        for i in range(0, len(reqs), MAX_BATCH):
+            data = self._post(
+                "/api/v1/waybills", {"requests": [asdict(r) for r in reqs[i : i + MAX_BATCH]]}
+            )
+            out.extend(IssuedWaybill(**w) for w in data.get("waybills") or [])
+        return out
+
+    def void(self, carrier: str, waybill: str, reason: str = "") -> bool:
+        data = self._post(
+            "/api/v1/waybills/void", {"carrier": carrier, "waybill": waybill, "reason": reason}
+        )
+        return bool(data.get("voided"))
+
+
 def provider_from_settings(settings: dict[str, Any]) -> HttpWaybillProvider | None:
     """The station's provider (settings ewaybill_url / ewaybill_app_key / ewaybill_secret), or None
     when none is configured."""

@@ -579,6 +579,10 @@ def create_app(
         return Principal(info.kind, info.token_id, info.warehouse_id, info.scopes)
 
     app.state.authenticate = authenticate
+    # e-waybills: stations ask the hub, the hub asks the carrier's platform (hub/waybills.py)
+    from warehouse_app.hub import waybills as hub_waybills
+
+    hub_waybills.register(app, principal_of)
 
     def request_id(request: Request) -> str | None:
         return getattr(request.state, "request_id", None)

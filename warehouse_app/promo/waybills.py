@@ -35,9 +35,33 @@ SETTINGS = ("ewaybill_url", "ewaybill_app_key", "ewaybill_secret")
 
 
 def station_provider(conn: sqlite3.Connection) -> WaybillProvider | None:
+    """The provider this station asks: 'hub' = through the hub it syncs with (the usual case: the
+    hub holds the platform's credentials), a URL = that platform directly, none = not configured."""
     from warehouse_app.station import get_setting
 
-    return provider_from_settings({k: get_setting(conn, k) for k in SETTINGS})
+    settings = {k: get_setting(conn, k) for k in SETTINGS}
+    if settings.get("ewaybill_url") == "hub":
+        from warehouse_app.ewaybill import HubWaybillProvider
+        from warehouse_app.sync.state import load_config
+
+        cfg = load_config(conn)
+        if cfg is None:
+            return _Offline("this station has no hub configured (sync configure)")
+        return HubWaybillProvider(cfg.hub_url, cfg.token, cfg.ca_file)
+    return provider_from_settings(settings)
+
+
+class _Offline:
+    """A provider that cannot be reached: everything waits (never a made-up number)."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+    def issue(self, requests: Sequence[WaybillRequest]) -> list[IssuedWaybill]:
+        raise ProviderUnavailable(self.why)
+
+    def void(self, carrier: str, waybill: str, reason: str = "") -> bool:
+        raise ProviderUnavailable(self.why)
 
 
 def configure(
