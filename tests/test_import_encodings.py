@@ -123,3 +123,23 @@ def test_cli_import_reads_gbk_and_cli_csv_out_has_a_bom(tmp_path):
     assert '"inserted": 5' in r.stdout
     r = run_cli(d, "carrier", "list", "--format", "csv")
     assert r.stdout.startswith("\ufeff")
+
+
+def test_bulk_import_rebuilds_the_indexes_and_rolls_back_on_bad_rows(tmp_path):
+    """The path a big file takes (secondary indexes dropped and rebuilt in the transaction) gives
+    the same rows, the same index set, and a refused file leaves everything as it was."""
+    conn = new_station(tmp_path)
+    idx = "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name IN ('orders','order_items') ORDER BY name"
+    before = conn.execute(idx).fetchall()
+    f = tmp_path / "big.csv"
+    f.write_bytes(_csv([_row(i) for i in range(300)]).encode("gb18030"))
+    s = import_orders_file(conn, f, bulk=True, chunk=50)
+    assert s["inserted"] == 300 and conn.execute(idx).fetchall() == before
+    assert conn.execute("SELECT count(*) FROM order_items").fetchone()[0] == 300
+    assert conn.execute("SELECT units FROM promo_sku_demand WHERE sku='A'").fetchone()[0] == 300
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(_csv([_row(1000 + i) for i in range(10)] + [["X", "nope"]]).encode("utf-8"))
+    with pytest.raises(ImportRefused):
+        import_orders_file(conn, bad, bulk=True)
+    assert conn.execute(idx).fetchall() == before
+    assert conn.execute("SELECT count(*) FROM orders").fetchone()[0] == 300

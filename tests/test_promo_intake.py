@@ -165,7 +165,9 @@ def test_hooks_are_registered_once_and_see_what_changed(tmp_path):
 
     add_orders(conn, [order("H1", "A+B", 1, carrier="ZTO")])
     wired = policies.current()
-    assert len(wired.after_apply) == 2  # the promo hooks, wired once at start-up
+    assert (
+        len(wired.after_apply) == 3
+    )  # the promo hooks (oversell, capacity, cancellation), wired once
     previous = policies.install(
         policies.Policies(wired.bind_checks, (*wired.after_apply, spy), wired.demo_extensions)
     )

@@ -117,13 +117,17 @@ def _day(stamp: str | None) -> date | None:
 
 
 def _response(conn: sqlite3.Connection) -> dict[str, tuple[float, int]]:
-    """carrier -> (average hours paid -> handed off, parcels)."""
+    """carrier -> (average hours paid -> handed off, parcels). The parcels are read in order_id order
+    and their orders looked up in the same order: one sequential pass over a million orders instead
+    of a million random page reads."""
     return {
         r[0]: (float(r[1]), int(r[2]))
         for r in conn.execute(
             "SELECT p.carrier, avg((julianday(p.handed_off_at) - julianday(o.paid_at)) * 24), count(*) "
-            "FROM parcels p JOIN orders o ON o.order_id=p.order_id "
-            "WHERE p.handed_off_at IS NOT NULL AND p.carrier IS NOT NULL GROUP BY p.carrier"
+            "FROM (SELECT order_id, carrier, handed_off_at FROM parcels INDEXED BY "
+            "promo_parcels_order_handoff WHERE order_id IS NOT NULL AND handed_off_at IS NOT NULL "
+            "ORDER BY order_id) p JOIN orders o ON o.order_id=p.order_id "
+            "WHERE p.carrier IS NOT NULL GROUP BY p.carrier"
         )
         if r[1] is not None
     }
@@ -184,14 +188,15 @@ def _peak(conn: sqlite3.Connection, caps: dict[str, int]) -> dict[str, dict[str,
 
 def _coverage(conn: sqlite3.Connection, now: str) -> dict[str, dict[str, list[int]]]:
     """carrier -> region -> [on time, due]: paid orders with a promise whose parcel was handed off,
-    or is overdue now."""
+    or is overdue now. Driven by the promises in key order (like the review's on-time pass)."""
     out: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for c, prov, on_time, due in conn.execute(
         "SELECT o.carrier, o.province, "
         "sum(CASE WHEN p.handed_off_at IS NOT NULL AND p.handed_off_at <= x.ship_by THEN 1 ELSE 0 END), "
         "sum(CASE WHEN p.handed_off_at IS NOT NULL OR x.ship_by < ? THEN 1 ELSE 0 END) "
-        "FROM orders o JOIN order_promises x ON x.order_id=o.order_id "
-        "LEFT JOIN parcels p ON p.order_id=o.order_id "
+        "FROM (SELECT order_id, ship_by FROM order_promises ORDER BY order_id) x "
+        "JOIN orders o ON o.order_id=x.order_id "
+        "LEFT JOIN parcels p INDEXED BY promo_parcels_order_handoff ON p.order_id=x.order_id "
         "WHERE o.status='paid' AND o.carrier IS NOT NULL GROUP BY o.carrier, o.province",
         (now,),
     ):
