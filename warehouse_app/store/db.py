@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from warehouse_app.errors import StoreError
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when a migration may be needed
+    import sqlite_utils
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +80,8 @@ class Store:
         return connect(self.path, readonly=readonly)
 
     def db(self, conn: sqlite3.Connection | None = None) -> sqlite_utils.Database:
+        import sqlite_utils
+
         return sqlite_utils.Database(conn or self.connect())
 
     def station_id(self, conn: sqlite3.Connection | None = None) -> str | None:
@@ -113,6 +117,13 @@ def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> S
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         private_db_files(p)  # also a DB made before this rule (0644), and its -wal/-shm
+        fingerprint = schema_fingerprint()
+        if (
+            migrate
+            and fingerprint is not None
+            and _stored_fingerprint(conn) == _mark(conn, fingerprint)
+        ):
+            return store  # migrated by exactly these migrations: nothing to check or apply
         from warehouse_app.store.migrations import (
             applied_count,
             apply_all,
@@ -128,11 +139,55 @@ def open_store(path: Path | str, create: bool = True, migrate: bool = True) -> S
             if todo and applied_count(conn) > 0:
                 backup_before_migration(conn, p, todo)
             apply_all(conn)
+            if fingerprint is not None:
+                conn.execute("CREATE TABLE IF NOT EXISTS _schema_fingerprint (value TEXT)")
+                conn.execute("DELETE FROM _schema_fingerprint")
+                conn.execute(
+                    "INSERT INTO _schema_fingerprint (value) VALUES (?)",
+                    (_mark(conn, fingerprint),),
+                )
     except sqlite3.DatabaseError as exc:
         raise explain(exc, p) from exc
     finally:
         conn.close()
     return store
+
+
+def schema_fingerprint() -> str | None:
+    """A hash of the migration sources. A DB that records the same hash was migrated by exactly
+    this code, so opening it needs neither sqlite-utils (~13 MB resident with its dependencies,
+    kept for the station's life) nor the migration checks. None where the sources are not files
+    (a frozen build): then every open checks, as before."""
+    import hashlib
+
+    folder = Path(__file__).resolve().parent / "migrations"
+    files = sorted(folder.glob("*.py"))
+    if not files:
+        return None
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _mark(conn: sqlite3.Connection, fingerprint: str) -> str:
+    """The fingerprint with the number of migrations applied: a newer app that added one (and
+    would record its own fingerprint) never matches, so the full check refuses its database."""
+    try:
+        n = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    except sqlite3.OperationalError:
+        n = 0
+    return f"{fingerprint}:{n}"
+
+
+def _stored_fingerprint(conn: sqlite3.Connection) -> str | None:
+    try:
+        # its own table, beside sqlite-utils' _sqlite_migrations: station data tables stay as they were
+        row = conn.execute("SELECT value FROM _schema_fingerprint").fetchone()
+    except sqlite3.OperationalError:  # not there yet: a new database, or one from before it
+        return None
+    return str(row[0]) if row else None
 
 
 BACKUP_KEEP = 5  # backups kept per station; older ones are removed after a new one is made
