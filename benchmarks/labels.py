@@ -29,8 +29,14 @@ from devices.printers.layout import Waybill, waybill_layout  # noqa: E402
 from devices.printers.printer import encode  # noqa: E402
 from devices.printers.settings import PrinterSettings  # noqa: E402
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鑫辉波宁建国琳晶鹏飞燕凤雪琴云婷慧颖倩瑶欣怡佳悦子涵浩然宇轩博文思源一诺梓萱雨泽俊熙嘉豪"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鑫辉波宁建国琳"
+    "晶鹏飞燕凤雪琴云婷慧颖倩瑶欣怡佳悦子涵浩然宇轩博文思源一诺梓萱雨泽俊熙嘉豪"
+)
 PLACES = [
     "浙江省杭州市西湖区",
     "广东省深圳市南山区",
@@ -118,7 +124,10 @@ def waybills(n: int, seed: int = 7) -> list[Waybill]:
             Waybill(
                 waybill=f"ZT{7_000_000_000_000 + i}",
                 carrier="中通快递 ZTO",
-                sort_code=f"{rng.randint(100, 999)}-{rng.choice('ABCDEFG')}{rng.randint(1, 99):02d}-{rng.randint(1, 99):02d}",
+                sort_code=(
+                    f"{rng.randint(100, 999)}-{rng.choice('ABCDEFG')}"
+                    f"{rng.randint(1, 99):02d}-{rng.randint(1, 99):02d}"
+                ),
                 hub=rng.choice(["杭州转运中心", "深圳集散", "成都中转", "武汉分拨中心"]),
                 hub_code=f"{rng.randint(100, 999)}-{rng.choice('ABC')}",
                 recipient_name=rng.choice(SURNAMES)

@@ -288,7 +288,8 @@ def ship(conn: Any, rng: random.Random) -> None:
                     )
                 )
         conn.executemany(
-            "INSERT INTO parcels (parcel_id, batch_id, order_id, label_code, waybill, carrier, sku_set, state, handoff_id, "
+            "INSERT INTO parcels (parcel_id, batch_id, order_id, "
+            "label_code, waybill, carrier, sku_set, state, handoff_id, "
             "verified_at, handed_off_at, intercepted_at, pulled_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(*r[:13], r[9]) for r in rows],
         )

@@ -129,7 +129,10 @@ def test_bulk_import_rebuilds_the_indexes_and_rolls_back_on_bad_rows(tmp_path):
     """The path a big file takes (secondary indexes dropped and rebuilt in the transaction) gives
     the same rows, the same index set, and a refused file leaves everything as it was."""
     conn = new_station(tmp_path)
-    idx = "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name IN ('orders','order_items') ORDER BY name"
+    idx = (
+        "SELECT name, sql FROM sqlite_master WHERE type='index' "
+        "AND tbl_name IN ('orders','order_items') ORDER BY name"
+    )
     before = conn.execute(idx).fetchall()
     f = tmp_path / "big.csv"
     f.write_bytes(_csv([_row(i) for i in range(300)]).encode("gb18030"))

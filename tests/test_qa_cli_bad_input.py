@@ -663,7 +663,10 @@ BAD_FILES: dict[str, bytes] = {
     "utf16.csv": "code,name\nA,口红\n".encode("utf-16"),
     # GBK/GB18030 is read now (what Excel saves for Chinese users); Big5 is refused, never guessed
     "big5.csv": "code,name\nQ1,王偉台北市\n".encode("big5"),
-    "truncated.jsonl": b'{"order_id": "N1", "items": [{"sku": "A", "qty": 1}], "paid_at": "2026-11-11T12:00:00Z"}\n{"order_id": "N2", "ite',
+    "truncated.jsonl": (
+        b'{"order_id": "N1", "items": [{"sku": "A", "qty": 1}], "paid_at": "2026-11-11T12:00:00Z"}'
+        b'\n{"order_id": "N2", "ite'
+    ),
     "extra.csv": b"code,name,weight_g\nQ1,Lip,100\nQ2,Serum,200,EXTRA,MORE\n",
     "empty.csv": b"",
     "header-only.csv": b"code,name\n",

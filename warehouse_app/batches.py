@@ -317,7 +317,8 @@ def bind_batch(
     ids = [
         r[0]
         for r in conn.execute(
-            f"SELECT parcel_id FROM parcels WHERE batch_id=? AND order_id IS NULL AND state IN ({','.join('?' * len(st))}) "
+            "SELECT parcel_id FROM parcels WHERE batch_id=? AND "
+            f"order_id IS NULL AND state IN ({','.join('?' * len(st))}) "
             "ORDER BY parcel_id",
             [batch_id, *st],
         )

@@ -107,7 +107,10 @@ def waybill_for(carrier: str, rng: random.Random, serial: int) -> str:
 
 
 def sort_code(rng: random.Random) -> str:
-    return f"{rng.randint(100, 999)}-{rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ')}{rng.randint(1, 20):02d}-{rng.randint(1, 40):02d}"
+    return (
+        f"{rng.randint(100, 999)}-{rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ')}"
+        f"{rng.randint(1, 20):02d}-{rng.randint(1, 40):02d}"
+    )
 
 
 def build_demo(
@@ -260,7 +263,10 @@ def _orders(
                     "province": prov,
                     "city": rng.choice(CITIES[prov]),
                     "district": rng.choice(["中心区", "新区", "高新区", "滨江区"]),
-                    "address": f"{rng.choice(['人民路', '解放路', '中山路', '建设路', '和平街'])}{rng.randint(1, 999)}号{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室",
+                    "address": (
+                        f"{rng.choice(['人民路', '解放路', '中山路', '建设路', '和平街'])}"
+                        f"{rng.randint(1, 999)}号{rng.randint(1, 30)}栋{rng.randint(101, 2808)}室"
+                    ),
                 },
                 "carrier": carrier,
                 "waybill": waybill_for(carrier, rng, serial),

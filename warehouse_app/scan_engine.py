@@ -31,7 +31,8 @@ MAX_WEIGHT_G = 1_000_000
 
 _PARCEL_SQL = (
     "SELECT p.parcel_id, p.batch_id, p.order_id, p.label_code, p.waybill, p.carrier, p.sku_set, p.state, "
-    "p.handoff_id, p.transferred_to, o.status AS order_status FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id "
+    "p.handoff_id, p.transferred_to, o.status AS order_status FROM "
+    "parcels p LEFT JOIN orders o ON o.order_id = p.order_id "
 )
 _LOOKUPS = (
     _PARCEL_SQL + "WHERE p.waybill = ?",

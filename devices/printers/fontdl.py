@@ -6,9 +6,9 @@ downloads a small TrueType font holding only the characters the printer has not 
 first few labels of a batch almost every character is known, so a label costs its UTF-8 text.
 
 The fonts are built from the station's CJK font (same outlines as previews and PDFs): FreeType
-reads the outlines (composites resolved to simple glyphs), fontTools writes the small font. `FontMemory` is what this process believes the printer
-holds; it is reset whenever a job may not have arrived (transport error, fault), so the next label
-downloads what it needs again.
+reads the outlines (composites resolved to simple glyphs), fontTools writes the small font.
+`FontMemory` is what this process believes the printer holds; it is reset whenever a job may
+not have arrived (transport error, fault), so the next label downloads what it needs again.
 """
 
 from __future__ import annotations

@@ -186,7 +186,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise StationError(
             f"{len(errors)} bad row(s) in {args.file}; nothing imported. Fix them, or pass --skip-bad "
             f"to import the {len(rows)} good row(s).",
-            zh=f"{args.file} 有 {len(errors)} 行错误，未导入任何数据。请修正，或加 --skip-bad 只导入 {len(rows)} 行正确数据。",
+            zh=(
+                f"{args.file} 有 {len(errors)} 行错误，未导入任何数据。"
+                f"请修正，或加 --skip-bad 只导入 {len(rows)} 行正确数据。"
+            ),
         )
     n = operations.import_skus(conn, rows)["skus"]
     print(json.dumps({"skus": n, "bad_rows": len(errors)}, ensure_ascii=False))

@@ -1166,7 +1166,8 @@ def live_waybill_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "SELECT o.order_id, o.waybill, p.waybill AS parcel_waybill, o.carrier, p.carrier AS parcel_carrier, "
             "CASE WHEN o.waybill IS NULL THEN 'no_waybill' "
             "WHEN v.waybill IS NOT NULL THEN 'voided_waybill' ELSE 'parcel_mismatch' END AS problem "
-            "FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id LEFT JOIN voided_waybills v ON v.waybill=o.waybill "
+            "FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id "
+            "LEFT JOIN voided_waybills v ON v.waybill=o.waybill "
             "WHERE o.status='paid' AND (o.waybill IS NULL OR v.waybill IS NOT NULL OR "
             "(p.parcel_id IS NOT NULL AND (p.waybill IS NOT o.waybill OR p.carrier IS NOT o.carrier)))"
         )

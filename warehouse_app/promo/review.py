@@ -83,7 +83,8 @@ def paid_demand(conn: sqlite3.Connection) -> dict[str, int]:
     return {
         r[0]: int(r[1])
         for r in conn.execute(
-            "SELECT sku_code, sum(qty) FROM (SELECT order_id, sku_code, qty FROM order_items ORDER BY order_id, sku_code) "
+            "SELECT sku_code, sum(qty) FROM (SELECT order_id, sku_code, "
+            "qty FROM order_items ORDER BY order_id, sku_code) "
             "WHERE order_id NOT IN (SELECT order_id FROM orders WHERE status='cancelled') GROUP BY sku_code"
         )
     }
@@ -131,7 +132,8 @@ def _exceptions(conn: sqlite3.Connection) -> dict[str, Any]:
     fo = [
         dict(r)
         for r in conn.execute(
-            "SELECT carrier, trigger, reason, started_at, orders_moved, moved_to, restored_at FROM failovers ORDER BY started_at"
+            "SELECT carrier, trigger, reason, started_at, orders_moved, "
+            "moved_to, restored_at FROM failovers ORDER BY started_at"
         )
     ]
     unprinted = conn.execute(
@@ -383,9 +385,11 @@ def render_pdf(
         out.append(
             Paragraph(
                 f"已录库存 {summ['known_skus']} / {summ['skus']} 个商品（未知 {summ['unknown_skus']}）· "
-                f"超卖 {summ['oversold_skus']} 个商品 {summ['oversold_units']} 件 · 积压 {summ['overstocked_skus']} 个商品 "
+                f"超卖 {summ['oversold_skus']} 个商品 {summ['oversold_units']} "
+                f"件 · 积压 {summ['overstocked_skus']} 个商品 "
                 f"{summ['overstocked_units']} 件 / stock counted for {summ['known_skus']} of {summ['skus']} SKUs "
-                f"(unknown {summ['unknown_skus']}); oversold {summ['oversold_skus']} SKUs, {summ['oversold_units']} units",
+                f"(unknown {summ['unknown_skus']}); oversold "
+                f"{summ['oversold_skus']} SKUs, {summ['oversold_units']} units",
                 styles["Normal"],
             )
         )

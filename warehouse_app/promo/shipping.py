@@ -233,7 +233,8 @@ def at_risk_orders(
     lo = "" if include_overdue else f"AND x.ship_by >= '{iso(now_dt)}' "
     rows = []
     for r in conn.execute(
-        "SELECT o.order_id, x.tier, x.ship_by, o.paid_at, o.sku_set, o.carrier, coalesce(p.state, 'no_parcel') AS state "
+        "SELECT o.order_id, x.tier, x.ship_by, o.paid_at, o.sku_set, "
+        "o.carrier, coalesce(p.state, 'no_parcel') AS state "
         f"{OPEN_ORDER_SQL.replace('WHERE', 'JOIN order_promises x ON x.order_id=o.order_id WHERE')} "
         f"AND x.ship_by < ? {lo}ORDER BY x.ship_by, o.paid_at LIMIT ?",
         (risk_s, limit),

@@ -288,7 +288,8 @@ def recommend_stock(
                     None,
                     f"core hot: best session sold {peak_cny:,.0f} CNY (> {threshold:,.0f}); "
                     f"stock {factor:g} x peak session {peak} units = {qty}",
-                    f"核心爆款：单场最高销售额 {peak_cny:,.0f} 元（> {threshold:,.0f}）；备货 = {factor:g} × 历史峰值 {peak} 件 = {qty}",
+                    f"核心爆款：单场最高销售额 {peak_cny:,.0f} 元（> {threshold:,.0f}"
+                    f"）；备货 = {factor:g} × 历史峰值 {peak} 件 = {qty}",
                     {
                         "sessions": h["sessions"],
                         "peak_session_cny": round(peak_cny, 2),
