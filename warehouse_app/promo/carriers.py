@@ -17,7 +17,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +27,20 @@ from warehouse_app.orders import order_record
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
 from warehouse_app.promo.allocator import Allocator, no_capacity_error
+from warehouse_app.promo.capacity_day import (  # re-exported: other modules import them from here
+    CHINA_TZ as CHINA_TZ,
+)
+from warehouse_app.promo.capacity_day import (
+    bump_usage as bump_usage,
+)
+from warehouse_app.promo.capacity_day import (
+    today as today,
+)
 from warehouse_app.regions import REGIONS, region_of
 
 logger = logging.getLogger(__name__)
 
-CHINA_TZ = timezone(timedelta(hours=8))
 ROLES = ("main", "backup", "dynamic")
-
-
-def today(now: datetime | None = None) -> str:
-    """The warehouse's calendar day (China time): daily capacities reset at local midnight."""
-    return (now or utcnow()).astimezone(CHINA_TZ).strftime("%Y-%m-%d")
 
 
 # ---------------------------------------------------------------- rules
@@ -325,15 +328,6 @@ def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
         r[0]: int(r[1])
         for r in conn.execute("SELECT carrier, allocated FROM carrier_usage WHERE day=?", (day,))
     }
-
-
-def bump_usage(conn: sqlite3.Connection, day: str, counts: dict[str, int]) -> None:
-    """Add (or, negative, give back) capacity use for the day; never below zero."""
-    conn.executemany(
-        "INSERT INTO carrier_usage (carrier, day, allocated) VALUES (?,?,max(0, ?)) "
-        "ON CONFLICT(carrier, day) DO UPDATE SET allocated = max(0, allocated + ?)",
-        [(c, day, n, n) for c, n in counts.items() if n],
-    )
 
 
 _bump_usage = bump_usage  # the old private name

@@ -281,7 +281,7 @@ def release_cancelled(conn: sqlite3.Connection, applied: list[Any], operator: st
     """apply_orders hook: a paid order cancelled before its parcel left gives its carrier's capacity
     back for today and its waybill is voided with the issuer (queued: sent when online). One that was
     already handed off keeps its waybill (the carrier intercepts it instead)."""
-    from warehouse_app.promo.carriers import bump_usage, today
+    from warehouse_app.promo.capacity_day import bump_usage, today
 
     gone = [a for a in applied if a.status == "cancelled" and a.prev_status == "paid" and a.carrier]
     if not gone:
