@@ -26,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.procmem import rss_mb
 from warehouse_app.batches import set_batch_status
 from warehouse_app.catalog import upsert_carriers, upsert_skus
 from warehouse_app.scan_engine import ScanContext, scan
@@ -85,19 +86,6 @@ def build(path: Path, parcels: int) -> None:
     c.execute("PRAGMA synchronous=FULL")
     c.execute("ANALYZE")
     c.close()
-
-
-def rss_mb() -> float:
-    """Current resident set size (Linux /proc; the peak from getrusage elsewhere)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def add_prepack_day(path: Path, n: int) -> str:

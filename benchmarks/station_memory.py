@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.procmem import rss_mb  # noqa: E402
 from warehouse_app.paths import db_path  # noqa: E402
 from warehouse_app.store import open_store  # noqa: E402
 
@@ -100,13 +101,6 @@ def build(data: Path, n: int) -> list[str]:
     c.execute("COMMIT")
     c.close()
     return labels
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 class Lines:
