@@ -30,9 +30,7 @@ KNOWN_DEBT: dict[str, set[str]] = {
     },
     # screens and commands of other areas that still open transactions or run SQL
     "sql_above_core": {
-        "ui/multistation.py",
         "ui/promo/screens.py",
-        "warehouse_app/cli/multistation_cmds.py",
         "warehouse_app/cli/promo_cmds.py",
     },
     "cycles": {

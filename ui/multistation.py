@@ -6,8 +6,6 @@ Everything shown is local data (pulled records), so it works offline too and say
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
@@ -16,28 +14,6 @@ from ui.lead_base import LeadTab
 from ui.ops import AppContext, run_in_background
 from ui.tables import fill_table, make_table
 from warehouse_app import multistation
-from warehouse_app.store.tx import transaction
-
-
-def stations_view(conn: Any) -> dict[str, Any]:
-    """One read for the tab: conflicts, leases, warnings, transfer counts and the last pull."""
-    from warehouse_app.sync import state
-
-    last_pull = state.read_state(conn).get("last_pull_at")
-    return {
-        "divided": multistation.hub_divides_work(conn),
-        "conflicts": multistation.conflicts(conn),
-        "leases": multistation.lease_status(conn),
-        "warnings": multistation.staleness_warnings(conn),
-        "transfers": multistation.transfer_counts(conn),
-        "last_pull_at": last_pull,
-    }
-
-
-def _take_sheet(conn: Any, path: str, operator: str | None) -> list[str]:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    with transaction(conn):
-        return multistation.transfer_in(conn, data["transfers"], operator=operator)
 
 
 class StationsTab(LeadTab):
@@ -90,7 +66,7 @@ class StationsTab(LeadTab):
         self.refresh()
 
     def refresh(self) -> None:
-        self.read(stations_view, ok=self.render_view)
+        self.read(multistation.stations_view, ok=self.render_view)
 
     def render_view(self, d: dict[str, Any]) -> None:
         t = self.ctx.text
@@ -155,15 +131,7 @@ class StationsTab(LeadTab):
             self.refresh()
 
         def load(conn: Any) -> list[str]:
-            try:
-                return _take_sheet(conn, path, self.lead_code)
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                from warehouse_app.errors import StationError
-
-                raise StationError(
-                    f"Cannot read the transfer sheet {path}: {exc}",
-                    zh=f"无法读取转移单 {path}：{exc}",
-                ) from exc
+            return multistation.take_transfer_sheet(conn, path, operator=self.lead_code)
 
         self.write(load, ok=ok)
 

@@ -413,3 +413,58 @@ def transfer_counts(conn: sqlite3.Connection) -> dict[str, int]:
         "SELECT count(*) FROM parcels WHERE transferred_from IS NOT NULL"
     ).fetchone()
     return {"transferred_out": int(out_n[0]), "transferred_in": int(in_n[0])}
+
+
+# ---------------------------------------------------------------- operations for the front ends
+# (each owns its transaction; the lead's Stations tab and the `transfer` commands call these)
+
+
+def read_transfer_sheet(path: str) -> list[dict[str, Any]]:
+    """The rows of a transfer sheet file, or a clear error naming the file (nothing changed)."""
+    from pathlib import Path
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        rows = data["transfers"]
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ValueError("transfers must be a list of objects")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StationError(
+            f"Cannot read the transfer sheet {path}: {exc}",
+            zh=f"无法读取转移单 {path}：{exc}",
+        ) from exc
+    return rows
+
+
+def take_transfer_sheet(conn: sqlite3.Connection, path: str, *, operator: str | None) -> list[str]:
+    """Take in the parcels of a transfer sheet (offline cage move), in one transaction."""
+    from warehouse_app.store.tx import transaction
+
+    rows = read_transfer_sheet(path)
+    with transaction(conn):
+        return transfer_in(conn, rows, operator=operator)
+
+
+def hand_over(
+    conn: sqlite3.Connection, codes: Iterable[str], to_station: str, *, operator: str | None
+) -> list[dict[str, Any]]:
+    """Mark a cage's parcels transferred to `to_station`, in one transaction; returns the sheet rows."""
+    from warehouse_app.store.tx import transaction
+
+    with transaction(conn):
+        return transfer_out(conn, codes, to_station, operator=operator)
+
+
+def stations_view(conn: sqlite3.Connection) -> dict[str, Any]:
+    """One read for the lead's Stations tab: conflicts, leases, warnings, transfer counts and
+    the last pull (all local, pulled data: it works offline and says how old it is)."""
+    from warehouse_app.sync import state
+
+    return {
+        "divided": hub_divides_work(conn),
+        "conflicts": conflicts(conn),
+        "leases": lease_status(conn),
+        "warnings": staleness_warnings(conn),
+        "transfers": transfer_counts(conn),
+        "last_pull_at": state.read_state(conn).get("last_pull_at"),
+    }

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from warehouse_app.cli.common import store_of
-from warehouse_app.errors import StationError
-from warehouse_app.store.tx import transaction
 from warehouse_app.store.writer import StoreWriter
 
 
@@ -37,12 +35,8 @@ def cmd_transfer_out(args: argparse.Namespace) -> int:
 
     store = store_of(args)
 
-    def run(conn: Any) -> list[dict[str, Any]]:
-        with transaction(conn):
-            return multistation.transfer_out(conn, args.codes, args.to, operator=args.operator)
-
     with StoreWriter(store) as writer:
-        rows = writer.call(run)
+        rows = writer.call(multistation.hand_over, args.codes, args.to, operator=args.operator)
     Path(args.sheet).write_text(
         json.dumps({"transfers": rows}, ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -58,23 +52,8 @@ def cmd_transfer_in(args: argparse.Namespace) -> int:
     from warehouse_app import multistation
 
     store = store_of(args)  # an uninitialised station says so before anything else
-    try:
-        data = json.loads(Path(args.sheet).read_text(encoding="utf-8"))
-        rows = data["transfers"]
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ValueError("transfers must be a list of objects")
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StationError(
-            f"Cannot read the transfer sheet {args.sheet}: {exc}",
-            zh=f"无法读取转移单 {args.sheet}：{exc}",
-        ) from exc
-
-    def run(conn: Any) -> list[str]:
-        with transaction(conn):
-            return multistation.transfer_in(conn, rows, operator=args.operator)
-
     with StoreWriter(store) as writer:
-        taken = writer.call(run)
+        taken = writer.call(multistation.take_transfer_sheet, args.sheet, operator=args.operator)
     print(f"已接收 {len(taken)} 个包裹" if _zh(args) else f"received {len(taken)} parcels")
     return 0
 
