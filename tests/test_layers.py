@@ -33,11 +33,7 @@ KNOWN_DEBT: dict[str, set[str]] = {
         "ui/promo/screens.py",
         "warehouse_app/cli/promo_cmds.py",
     },
-    "cycles": {
-        "warehouse_app.promo.allocator warehouse_app.promo.carriers warehouse_app.promo.config "
-        "warehouse_app.promo.presale warehouse_app.promo.scorecard warehouse_app.promo.shipping "
-        "warehouse_app.promo.stock",
-    },
+    "cycles": set(),
 }
 
 

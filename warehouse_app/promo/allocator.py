@@ -16,13 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from warehouse_app.errors import StationError
+from warehouse_app.promo.carrier_rule import CarrierRule
 from warehouse_app.regions import region_of
-
-if TYPE_CHECKING:
-    from warehouse_app.promo.carriers import CarrierRule
 
 INF = float("inf")
 # preferred-region orders may take a carrier this far (share of all orders) above its target

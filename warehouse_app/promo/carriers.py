@@ -16,7 +16,6 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,28 +35,13 @@ from warehouse_app.promo.capacity_day import (
 from warehouse_app.promo.capacity_day import (
     today as today,
 )
+from warehouse_app.promo.carrier_rule import ROLES, CarrierRule
 from warehouse_app.regions import REGIONS, region_of
 
 logger = logging.getLogger(__name__)
 
-ROLES = ("main", "backup", "dynamic")
-
 
 # ---------------------------------------------------------------- rules
-
-
-@dataclass
-class CarrierRule:
-    carrier: str
-    role: str
-    share: float = 0.0
-    regions: tuple[str, ...] = ()
-    daily_capacity: int = 0  # 0 = no limit
-    cost_cents: int = 0
-    next_day_regions: tuple[str, ...] = ()
-    rank: int = 100
-    failing: bool = False
-    coverage: tuple[str, ...] = ()  # regions it delivers to at all (empty = everywhere)
 
 
 def validate_rules(conn: sqlite3.Connection, rules: Iterable[dict[str, Any]]) -> list[CarrierRule]:

@@ -13,6 +13,8 @@ from typing import Any
 
 from warehouse_app.errors import StationError
 from warehouse_app.outbox import append_event
+from warehouse_app.promo.tiers import validate_tiers
+from warehouse_app.promo.weights import normalise_weights
 
 logger = logging.getLogger(__name__)
 
@@ -78,16 +80,12 @@ def set_value(conn: sqlite3.Connection, key: str, value: Any, operator: str | No
             zh=f"{key} 的类型应为 {type(default).__name__}：{value!r}",
         )
     if key == "scorecard_weights":
-        from warehouse_app.promo.scorecard import normalise_weights
-
         value = normalise_weights(value)
         if not sum(value.values()):
             raise StationError(
                 "At least one scorecard weight must be above 0", zh="至少一个评分权重须大于 0"
             )
     if key == "promise_tiers":
-        from warehouse_app.promo.shipping import validate_tiers
-
         validate_tiers(value)
     conn.execute(
         "INSERT OR REPLACE INTO promo_config (key, value) VALUES (?, ?)",

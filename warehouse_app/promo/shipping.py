@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
-from warehouse_app.errors import StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
+from warehouse_app.promo.tiers import validate_tiers
 
 logger = logging.getLogger(__name__)
 
@@ -19,36 +19,6 @@ OPEN_ORDER_SQL = (
     "FROM orders o LEFT JOIN parcels p ON p.order_id = o.order_id "
     "WHERE o.status='paid' AND (p.state IS NULL OR p.state IN ('planned', 'packed', 'verified'))"
 )
-
-
-def validate_tiers(tiers: Any) -> list[dict[str, Any]]:
-    if not isinstance(tiers, list) or not tiers:
-        raise StationError(
-            "promise_tiers must be a non-empty list", zh="发货承诺档位必须是非空列表"
-        )
-    names = set()
-    for t in tiers:
-        if (
-            not isinstance(t, dict)
-            or not t.get("tier")
-            or not isinstance(t.get("ship_within_h"), (int, float))
-            or t["ship_within_h"] <= 0
-        ):
-            raise StationError(
-                f"each promise tier needs a name and ship_within_h > 0: {t!r}",
-                zh=f"每个承诺档位需要名称和 ship_within_h > 0：{t!r}",
-            )
-        if t["tier"] in names:
-            raise StationError(
-                f"duplicate promise tier {t['tier']!r}", zh=f"承诺档位重复：{t['tier']!r}"
-            )
-        names.add(t["tier"])
-    if not any(not t.get("delayed_ok") and "paid_within_min" not in t for t in tiers):
-        raise StationError(
-            "promise_tiers needs a catch-all tier (no paid_within_min, not delayed)",
-            zh="承诺档位需要一个兜底档（无 paid_within_min，非延迟）",
-        )
-    return tiers
 
 
 def promise_for(
