@@ -29,7 +29,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_batch_counts_agree_everywhere_on_the_demo(demo_dir: Path) -> None:
-    from ui.lead import _batch_rows
+    from ui.lead_tabs.batches import _batch_rows
     from warehouse_app.paths import db_path
     from warehouse_app.store import open_store
 

@@ -100,7 +100,7 @@ def test_review_handoffs_discrepancies_in_station_zone_with_carrier_names(statio
 
 
 def test_manifest_has_local_times_and_carrier_name(station: Station, tmp_path: Any) -> None:
-    from ui.lead import render_manifest
+    from ui.lead_tabs.handoffs import render_manifest
 
     st = station
     hid, opened = st.q("SELECT handoff_id, opened_at FROM handoffs WHERE status='closed' LIMIT 1")[

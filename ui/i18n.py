@@ -406,7 +406,9 @@ def _tool(name: str) -> str:
 
 def sources() -> list[str]:
     ui = Path(__file__).resolve().parent
-    return sorted(str(p) for p in [*ui.glob("*.py"), *ui.glob("promo/*.py")])
+    return sorted(
+        str(p) for p in [*ui.glob("*.py"), *ui.glob("lead_tabs/*.py"), *ui.glob("promo/*.py")]
+    )
 
 
 def fill(ts_path: Path, lang: str) -> list[str]:

@@ -1,11 +1,13 @@
-"""The base of every lead-area tab: shared context, an inline result line, and the helpers
-that run core operations with zh/en errors. Tabs import this, not ui.lead (no import cycle)."""
+"""The base of every lead-area tab (ui/lead_tabs/<tab>.py): shared context, an inline result line,
+the helpers that run core operations with zh/en errors, and the tab's declared Tab order.
+Tabs import this, not ui.lead (no import cycle)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from itertools import pairwise
+from typing import Any, ClassVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -16,7 +18,13 @@ logger = logging.getLogger(__name__)
 
 
 class LeadTab(QWidget):
-    """Base: shared context, an inline result line, and helpers for ops with zh/en errors."""
+    """Base: shared context, an inline result line, and helpers for ops with zh/en errors.
+
+    A tab sets KEY (what `LeadArea.open(key)` and F9/F10 name), returns its title in the current
+    language from `title()`, and lists its focusable widgets in `focus_order()`: Tab walks them in
+    that order (a lead often has only a keyboard), not in the order they were created."""
+
+    KEY: ClassVar[str] = ""
 
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__()
@@ -26,6 +34,18 @@ class LeadTab(QWidget):
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
         self.result.setStyleSheet("font-size:15px")
+
+    def title(self) -> str:
+        return self.KEY
+
+    def focus_order(self) -> list[QWidget]:
+        """The tab's widgets in the order Tab visits them; [] keeps Qt's creation order."""
+        return []
+
+    def apply_focus_order(self) -> None:
+        chain = self.focus_order()
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     def say(self, text: str, ok: bool = True) -> None:
         self.result.setText(text)

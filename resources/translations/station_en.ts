@@ -3,233 +3,238 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="221" />
+        <location filename="../../ui/lead_tabs/batches.py" line="167" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="222" />
+        <location filename="../../ui/lead_tabs/batches.py" line="168" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="223" />
+        <location filename="../../ui/lead_tabs/batches.py" line="169" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="224" />
+        <location filename="../../ui/lead_tabs/batches.py" line="170" />
         <source>Print all waybills</source>
         <translation>Print all waybills</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="225" />
+        <location filename="../../ui/lead_tabs/batches.py" line="171" />
         <source>Cancel printing</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="226" />
+        <location filename="../../ui/lead_tabs/batches.py" line="172" />
         <source>New pre-pack batch</source>
         <translation>New pre-pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="227" />
-        <location filename="../../ui/lead.py" line="245" />
+        <location filename="../../ui/lead_tabs/batches.py" line="173" />
+        <location filename="../../ui/lead_tabs/batches.py" line="191" />
         <source>SKU set</source>
         <translation>SKU set</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="228" />
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead_tabs/batches.py" line="174" />
+        <location filename="../../ui/lead_tabs/batches.py" line="190" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="231" />
+        <location filename="../../ui/lead_tabs/batches.py" line="177" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>Quantity (0 = all paid orders)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead_tabs/batches.py" line="178" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="233" />
+        <location filename="../../ui/lead_tabs/batches.py" line="179" />
         <source>Create batch</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="234" />
+        <location filename="../../ui/lead_tabs/batches.py" line="180" />
         <source>Reprint or void a waybill</source>
         <translation>Reprint or void a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="235" />
+        <location filename="../../ui/lead_tabs/batches.py" line="181" />
         <source>Waybill / label</source>
         <translation>Waybill / label</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="236" />
+        <location filename="../../ui/lead_tabs/batches.py" line="182" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="237" />
+        <location filename="../../ui/lead_tabs/batches.py" line="183" />
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="238" />
+        <location filename="../../ui/lead_tabs/batches.py" line="184" />
         <source>Void</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead_tabs/batches.py" line="189" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="246" />
+        <location filename="../../ui/lead_tabs/batches.py" line="192" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="247" />
+        <location filename="../../ui/lead_tabs/batches.py" line="193" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="248" />
+        <location filename="../../ui/lead_tabs/batches.py" line="194" />
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="249" />
+        <location filename="../../ui/lead_tabs/batches.py" line="195" />
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="250" />
+        <location filename="../../ui/lead_tabs/batches.py" line="196" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="251" />
+        <location filename="../../ui/lead_tabs/batches.py" line="197" />
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="254" />
-        <location filename="../../ui/lead.py" line="281" />
+        <location filename="../../ui/lead_tabs/batches.py" line="200" />
+        <location filename="../../ui/lead_tabs/batches.py" line="227" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="255" />
-        <location filename="../../ui/lead.py" line="282" />
+        <location filename="../../ui/lead_tabs/batches.py" line="201" />
+        <location filename="../../ui/lead_tabs/batches.py" line="228" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="256" />
-        <location filename="../../ui/lead.py" line="283" />
+        <location filename="../../ui/lead_tabs/batches.py" line="202" />
+        <location filename="../../ui/lead_tabs/batches.py" line="229" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="257" />
-        <location filename="../../ui/lead.py" line="284" />
+        <location filename="../../ui/lead_tabs/batches.py" line="203" />
+        <location filename="../../ui/lead_tabs/batches.py" line="230" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="229" />
-        <location filename="../../ui/lead.py" line="258" />
+        <location filename="../../ui/lead_tabs/batches.py" line="175" />
+        <location filename="../../ui/lead_tabs/batches.py" line="204" />
         <source>pre-sale</source>
         <translation>pre-sale</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="230" />
-        <location filename="../../ui/lead.py" line="259" />
+        <location filename="../../ui/lead_tabs/batches.py" line="72" />
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/batches.py" line="176" />
+        <location filename="../../ui/lead_tabs/batches.py" line="205" />
         <source>anonymous</source>
         <translation>anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="276" />
-        <location filename="../../ui/lead.py" line="326" />
+        <location filename="../../ui/lead_tabs/batches.py" line="222" />
+        <location filename="../../ui/lead_tabs/batches.py" line="272" />
         <source>Select a batch first</source>
         <translation>Select a batch first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="287" />
+        <location filename="../../ui/lead_tabs/batches.py" line="233" />
         <source>Batch %1 is now %2</source>
         <translation>Batch %1 is now %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="299" />
+        <location filename="../../ui/lead_tabs/batches.py" line="245" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>Enter the SKU set, e.g. SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="305" />
+        <location filename="../../ui/lead_tabs/batches.py" line="251" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>Created batch %1 with %2 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="329" />
-        <location filename="../../ui/lead.py" line="404" />
+        <location filename="../../ui/lead_tabs/batches.py" line="275" />
+        <location filename="../../ui/lead_tabs/batches.py" line="350" />
         <source>No printer: set one in Settings</source>
         <translation>No printer: set one in Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="341" />
+        <location filename="../../ui/lead_tabs/batches.py" line="287" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>Nothing to print: every waybill of %1 is printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="348" />
+        <location filename="../../ui/lead_tabs/batches.py" line="294" />
         <source>Printing %1 waybills of %2</source>
         <translation>Printing %1 waybills of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="359" />
+        <location filename="../../ui/lead_tabs/batches.py" line="305" />
         <source>Printing: %1 of %2</source>
         <translation>Printing: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="366" />
+        <location filename="../../ui/lead_tabs/batches.py" line="312" />
         <source>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</source>
         <translation>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="390" />
+        <location filename="../../ui/lead_tabs/batches.py" line="336" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>Printing cancelled; %1 labels not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="401" />
-        <location filename="../../ui/lead.py" line="439" />
+        <location filename="../../ui/lead_tabs/batches.py" line="347" />
+        <location filename="../../ui/lead_tabs/batches.py" line="377" />
         <source>Enter the waybill and a reason</source>
         <translation>Enter the waybill and a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="409" />
+        <location filename="../../ui/lead_tabs/batches.py" line="355" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>Reprint of %1 sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="445" />
+        <location filename="../../ui/lead_tabs/batches.py" line="383" />
         <source>Void waybill</source>
         <translation>Void waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="446" />
+        <location filename="../../ui/lead_tabs/batches.py" line="384" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>Void waybill %1? The carrier will recycle it; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="455" />
+        <location filename="../../ui/lead_tabs/batches.py" line="393" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
@@ -471,91 +476,96 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="773" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="34" />
+        <source>Discrepancies</source>
+        <translation>Discrepancies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="69" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>Confirm the selected parcel was pulled</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="774" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="70" />
         <source>Void the selected waybill (reason)</source>
         <translation>Void the selected waybill (reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="775" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="71" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>Reason, e.g. damaged, customer changed address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="780" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="76" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="782" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="78" />
         <source>Verified but not handed off: %1</source>
         <translation>Verified but not handed off: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="785" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="81" />
         <source>Intercepted but not pulled: %1</source>
         <translation>Intercepted but not pulled: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="803" />
-        <location filename="../../ui/lead.py" line="816" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="99" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="112" />
         <source>Waybill</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="804" />
-        <location filename="../../ui/lead.py" line="817" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="100" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="113" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="805" />
-        <location filename="../../ui/lead.py" line="818" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="101" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="114" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="806" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="102" />
         <source>Verified at</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="807" />
-        <location filename="../../ui/lead.py" line="820" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="103" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="116" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="819" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="115" />
         <source>Intercepted at</source>
         <translation>Intercepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="831" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="127" />
         <source>Select an intercepted parcel first</source>
         <translation>Select an intercepted parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="844" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="140" />
         <source>Select a parcel first</source>
         <translation>Select a parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="848" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="144" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="860" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="156" />
         <source>Void waybill</source>
         <translation>Void waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="861" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="157" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>Void waybill %1? The carrier will recycle it; this cannot be undone.</translation>
     </message>
@@ -563,131 +573,136 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="582" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="90" />
+        <source>Handoffs</source>
+        <translation>Handoffs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/handoffs.py" line="146" />
         <source>Carrier handoff</source>
         <translation>Carrier handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="583" />
-        <location filename="../../ui/lead.py" line="596" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="147" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="160" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="584" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="148" />
         <source>Courier name</source>
         <translation>Courier name</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="585" />
-        <location filename="../../ui/lead.py" line="598" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="149" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="586" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="150" />
         <source>Open handoff</source>
         <translation>Open handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="587" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="151" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>Close &amp;&amp; print manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="588" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="152" />
         <source>Scan into this handoff</source>
         <translation>Scan into this handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="153" />
         <source>Reprint manifest</source>
         <translation>Reprint manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="590" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="154" />
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="595" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="159" />
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="597" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="161" />
         <source>Courier</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="599" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="600" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="604" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="608" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="608" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="629" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="193" />
         <source>Choose a carrier</source>
         <translation>Choose a carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="634" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="198" />
         <source>Opened handoff %1 for %2</source>
         <translation>Opened handoff %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="653" />
-        <location filename="../../ui/lead.py" line="672" />
-        <location filename="../../ui/lead.py" line="727" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="217" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="237" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="292" />
         <source>Select a handoff first</source>
         <translation>Select a handoff first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="661" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="226" />
         <source>Close handoff</source>
         <translation>Close handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="662" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="227" />
         <source>Close handoff %1 with %2 parcels and print its manifest?</source>
         <translation>Close handoff %1 with %2 parcels and print its manifest?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="680" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="245" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>Handoff %1 closed; manifest saved to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="682" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="247" />
         <source>Manifest of %1 saved to %2</source>
         <translation>Manifest of %1 saved to %2</translation>
     </message>
@@ -695,70 +710,48 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="988" />
+        <location filename="../../ui/lead.py" line="162" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>Shift lead: scan your badge and enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="989" />
+        <location filename="../../ui/lead.py" line="163" />
         <source>Lead code</source>
         <translation>Lead code</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="990" />
+        <location filename="../../ui/lead.py" line="164" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="991" />
+        <location filename="../../ui/lead.py" line="165" />
         <source>Back to packing (Esc)</source>
         <translation>Back to packing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="993" />
-        <source>Batches</source>
-        <translation>Batches</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="994" />
-        <source>Handoffs</source>
-        <translation>Handoffs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="995" />
-        <source>Discrepancies</source>
-        <translation>Discrepancies</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="997" />
-        <source>Review</source>
-        <translation>Review</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="998" />
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="999" />
-        <source>Log</source>
-        <translation>Log</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="1007" />
-        <location filename="../../ui/lead.py" line="1031" />
+        <location filename="../../ui/lead.py" line="172" />
+        <location filename="../../ui/lead.py" line="196" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="1076" />
+        <location filename="../../ui/lead.py" line="241" />
         <source>Lead actions open again: enter your PIN</source>
         <translation>Lead actions open again: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="1079" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Too many wrong PINs: locked, %1 left</source>
         <translation>Too many wrong PINs: locked, %1 left</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <location filename="../../ui/lead_tabs/log.py" line="72" />
+        <source>Log</source>
+        <translation>Log</translation>
     </message>
 </context>
 <context>
@@ -1032,22 +1025,22 @@
 <context>
     <name>OversellBanner</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="441" />
+        <location filename="../../ui/promo/common.py" line="444" />
         <source>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</source>
         <translation>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="452" />
+        <location filename="../../ui/promo/common.py" line="455" />
         <source>%1 more SKU(s)</source>
         <translation>%1 more SKU(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="455" />
+        <location filename="../../ui/promo/common.py" line="458" />
         <source>⚠ OVERSELL: %1. Re-stock or tell the platform.</source>
         <translation>⚠ OVERSELL: %1. Re-stock or tell the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="455" />
+        <location filename="../../ui/promo/common.py" line="458" />
         <source>; </source>
         <translation>; </translation>
     </message>
@@ -1377,7 +1370,7 @@
 <context>
     <name>PromoTab</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="288" />
+        <location filename="../../ui/promo/common.py" line="291" />
         <source>Failed, nothing was changed: %1</source>
         <translation>Failed, nothing was changed: %1</translation>
     </message>
@@ -1477,90 +1470,95 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review.py" line="170" />
+        <location filename="../../ui/lead_tabs/review.py" line="116" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/review.py" line="176" />
         <source>Shift:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="173" />
+        <location filename="../../ui/lead_tabs/review.py" line="179" />
         <source>last %1 hours</source>
         <translation>last %1 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="175" />
+        <location filename="../../ui/lead_tabs/review.py" line="181" />
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="176" />
+        <location filename="../../ui/lead_tabs/review.py" line="182" />
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="177" />
+        <location filename="../../ui/lead_tabs/review.py" line="183" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="194" />
+        <location filename="../../ui/lead_tabs/review.py" line="200" />
         <source>Handed off: %1 parcels</source>
         <translation>Handed off: %1 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="195" />
+        <location filename="../../ui/lead_tabs/review.py" line="201" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="200" />
-        <location filename="../../ui/review.py" line="214" />
+        <location filename="../../ui/lead_tabs/review.py" line="206" />
+        <location filename="../../ui/lead_tabs/review.py" line="220" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="200" />
-        <location filename="../../ui/review.py" line="207" />
-        <location filename="../../ui/review.py" line="214" />
+        <location filename="../../ui/lead_tabs/review.py" line="206" />
+        <location filename="../../ui/lead_tabs/review.py" line="213" />
+        <location filename="../../ui/lead_tabs/review.py" line="220" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="200" />
+        <location filename="../../ui/lead_tabs/review.py" line="206" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="207" />
+        <location filename="../../ui/lead_tabs/review.py" line="213" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="214" />
+        <location filename="../../ui/lead_tabs/review.py" line="220" />
         <source>Hour</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="255" />
+        <location filename="../../ui/lead_tabs/review.py" line="261" />
         <source>Hour (%1)</source>
         <translation>Hour (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="256" />
+        <location filename="../../ui/lead_tabs/review.py" line="262" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>Parcels handed off per hour and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="261" />
+        <location filename="../../ui/lead_tabs/review.py" line="267" />
         <source>Nothing loaded yet</source>
         <translation>Nothing loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="266" />
+        <location filename="../../ui/lead_tabs/review.py" line="272" />
         <source>Shift review: handoff counts</source>
         <translation>Shift review: handoff counts</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="270" />
+        <location filename="../../ui/lead_tabs/review.py" line="276" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1568,188 +1566,193 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="194" />
+        <location filename="../../ui/lead_tabs/settings.py" line="59" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/settings.py" line="199" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/lead_tabs/settings.py" line="200" />
         <source>Serial port scanner</source>
         <translation>Serial port scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196" />
+        <location filename="../../ui/lead_tabs/settings.py" line="201" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>Keyboard-wedge (USB HID) scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="197" />
+        <location filename="../../ui/lead_tabs/settings.py" line="202" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="198" />
-        <location filename="../../ui/settings_page.py" line="206" />
+        <location filename="../../ui/lead_tabs/settings.py" line="203" />
+        <location filename="../../ui/lead_tabs/settings.py" line="211" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="199" />
+        <location filename="../../ui/lead_tabs/settings.py" line="204" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="200" />
+        <location filename="../../ui/lead_tabs/settings.py" line="205" />
         <source>Find serial ports</source>
         <translation>Find serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="201" />
+        <location filename="../../ui/lead_tabs/settings.py" line="206" />
         <source>Test scan</source>
         <translation>Test scan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="202" />
+        <location filename="../../ui/lead_tabs/settings.py" line="207" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="203" />
+        <location filename="../../ui/lead_tabs/settings.py" line="208" />
         <source>Printer address</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204" />
+        <location filename="../../ui/lead_tabs/settings.py" line="209" />
         <source>Print test label</source>
         <translation>Print test label</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205" />
+        <location filename="../../ui/lead_tabs/settings.py" line="210" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="207" />
+        <location filename="../../ui/lead_tabs/settings.py" line="212" />
         <source>Weigh parcels in verify mode</source>
         <translation>Weigh parcels in verify mode</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208" />
+        <location filename="../../ui/lead_tabs/settings.py" line="213" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="209" />
+        <location filename="../../ui/lead_tabs/settings.py" line="214" />
         <source>Upstream address</source>
         <translation>Upstream address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="210" />
+        <location filename="../../ui/lead_tabs/settings.py" line="215" />
         <source>Station token</source>
         <translation>Station token</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/lead_tabs/settings.py" line="216" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="212" />
+        <location filename="../../ui/lead_tabs/settings.py" line="217" />
         <source>Verdict sounds</source>
         <translation>Verdict sounds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="213" />
+        <location filename="../../ui/lead_tabs/settings.py" line="218" />
         <source>Spoken verdicts (voice)</source>
         <translation>Spoken verdicts (voice)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="214" />
+        <location filename="../../ui/lead_tabs/settings.py" line="219" />
         <source>Test voice</source>
         <translation>Test voice</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="215" />
+        <location filename="../../ui/lead_tabs/settings.py" line="220" />
         <source>Verdict turns neutral after (s, 0 = never)</source>
         <translation>Verdict turns neutral after (s, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="216" />
+        <location filename="../../ui/lead_tabs/settings.py" line="221" />
         <source>Kiosk: full screen (after restart)</source>
         <translation>Kiosk: full screen (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="217" />
+        <location filename="../../ui/lead_tabs/settings.py" line="222" />
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="219" />
+        <location filename="../../ui/lead_tabs/settings.py" line="224" />
         <source>This computer's zone (%1)</source>
         <translation>This computer's zone (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="221" />
+        <location filename="../../ui/lead_tabs/settings.py" line="226" />
         <source>Upstream, language and time</source>
         <translation>Upstream, language and time</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="222" />
+        <location filename="../../ui/lead_tabs/settings.py" line="227" />
         <source>Save and apply</source>
         <translation>Save and apply</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="254" />
+        <location filename="../../ui/lead_tabs/settings.py" line="259" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="256" />
+        <location filename="../../ui/lead_tabs/settings.py" line="261" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260" />
+        <location filename="../../ui/lead_tabs/settings.py" line="265" />
         <source>stripped</source>
         <translation>stripped</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260" />
+        <location filename="../../ui/lead_tabs/settings.py" line="265" />
         <source>kept</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="266" />
+        <location filename="../../ui/lead_tabs/settings.py" line="271" />
         <source>none (app sounds)</source>
         <translation>none (app sounds)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="286" />
+        <location filename="../../ui/lead_tabs/settings.py" line="291" />
         <source>Found %1 serial ports</source>
         <translation>Found %1 serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="295" />
+        <location filename="../../ui/lead_tabs/settings.py" line="300" />
         <source>Scan any barcode now…</source>
         <translation>Scan any barcode now…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="299" />
+        <location filename="../../ui/lead_tabs/settings.py" line="304" />
         <source>Printing a test label…</source>
         <translation>Printing a test label…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="314" />
+        <location filename="../../ui/lead_tabs/settings.py" line="319" />
         <source>Speaking a test verdict…</source>
         <translation>Speaking a test verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="356" />
+        <location filename="../../ui/lead_tabs/settings.py" line="361" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>Choose the scanner's serial port (Find serial ports)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="387" />
+        <location filename="../../ui/lead_tabs/settings.py" line="392" />
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
@@ -1968,47 +1971,47 @@
 <context>
     <name>parcel state</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="62" />
+        <location filename="../../ui/promo/common.py" line="65" />
         <source>No parcel yet</source>
         <translation>No parcel yet</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="63" />
+        <location filename="../../ui/promo/common.py" line="66" />
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="64" />
+        <location filename="../../ui/promo/common.py" line="67" />
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="65" />
+        <location filename="../../ui/promo/common.py" line="68" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="66" />
+        <location filename="../../ui/promo/common.py" line="69" />
         <source>Handed off</source>
         <translation>Handed off</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="67" />
+        <location filename="../../ui/promo/common.py" line="70" />
         <source>Intercepted</source>
         <translation>Intercepted</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="68" />
+        <location filename="../../ui/promo/common.py" line="71" />
         <source>Pulled</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="69" />
+        <location filename="../../ui/promo/common.py" line="72" />
         <source>Voided</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="70" />
+        <location filename="../../ui/promo/common.py" line="73" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
@@ -2016,138 +2019,138 @@
 <context>
     <name>promo</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="51" />
+        <location filename="../../ui/promo/common.py" line="54" />
         <source>Core hot</source>
         <translation>Core hot</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="52" />
+        <location filename="../../ui/promo/common.py" line="55" />
         <source>Potential new</source>
         <translation>Potential new</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="53" />
+        <location filename="../../ui/promo/common.py" line="56" />
         <source>Long tail</source>
         <translation>Long tail</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="56" />
+        <location filename="../../ui/promo/common.py" line="59" />
         <source>Paid in first hour</source>
         <translation>Paid in first hour</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="57" />
+        <location filename="../../ui/promo/common.py" line="60" />
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="58" />
+        <location filename="../../ui/promo/common.py" line="61" />
         <source>Delayed (opted in)</source>
         <translation>Delayed (opted in)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="73" />
+        <location filename="../../ui/promo/common.py" line="76" />
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="74" />
+        <location filename="../../ui/promo/common.py" line="77" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="75" />
+        <location filename="../../ui/promo/common.py" line="78" />
         <source>Dynamic</source>
         <translation>Dynamic</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="78" />
+        <location filename="../../ui/promo/common.py" line="81" />
         <source>East China</source>
         <translation>East China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="79" />
+        <location filename="../../ui/promo/common.py" line="82" />
         <source>North China</source>
         <translation>North China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="80" />
+        <location filename="../../ui/promo/common.py" line="83" />
         <source>South China</source>
         <translation>South China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="81" />
+        <location filename="../../ui/promo/common.py" line="84" />
         <source>Central China</source>
         <translation>Central China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="82" />
+        <location filename="../../ui/promo/common.py" line="85" />
         <source>Southwest China</source>
         <translation>Southwest China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="83" />
+        <location filename="../../ui/promo/common.py" line="86" />
         <source>Northeast China</source>
         <translation>Northeast China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="84" />
+        <location filename="../../ui/promo/common.py" line="87" />
         <source>Northwest China</source>
         <translation>Northwest China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="87" />
+        <location filename="../../ui/promo/common.py" line="90" />
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="88" />
+        <location filename="../../ui/promo/common.py" line="91" />
         <source>Batch created</source>
         <translation>Batch created</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="89" />
+        <location filename="../../ui/promo/common.py" line="92" />
         <source>Dropped</source>
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="92" />
+        <location filename="../../ui/promo/common.py" line="95" />
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="93" />
+        <location filename="../../ui/promo/common.py" line="96" />
         <source>Pickup stalled</source>
         <translation>Pickup stalled</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="94" />
+        <location filename="../../ui/promo/common.py" line="97" />
         <source>Capacity full</source>
         <translation>Capacity full</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="97" />
+        <location filename="../../ui/promo/common.py" line="100" />
         <source>Carrier failover</source>
         <translation>Carrier failover</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="98" />
+        <location filename="../../ui/promo/common.py" line="101" />
         <source>Capacity move</source>
         <translation>Capacity move</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="99" />
+        <location filename="../../ui/promo/common.py" line="102" />
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="121" />
+        <location filename="../../ui/promo/common.py" line="124" />
         <source>Any (by capacity)</source>
         <translation>Any (by capacity)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="122" />
-        <location filename="../../ui/promo/common.py" line="134" />
+        <location filename="../../ui/promo/common.py" line="125" />
+        <location filename="../../ui/promo/common.py" line="137" />
         <source>, </source>
         <translation>, </translation>
     </message>

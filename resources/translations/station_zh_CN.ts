@@ -3,233 +3,238 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="221" />
+        <location filename="../../ui/lead_tabs/batches.py" line="167" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="222" />
+        <location filename="../../ui/lead_tabs/batches.py" line="168" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="223" />
+        <location filename="../../ui/lead_tabs/batches.py" line="169" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="224" />
+        <location filename="../../ui/lead_tabs/batches.py" line="170" />
         <source>Print all waybills</source>
         <translation>打印全部面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="225" />
+        <location filename="../../ui/lead_tabs/batches.py" line="171" />
         <source>Cancel printing</source>
         <translation>取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="226" />
+        <location filename="../../ui/lead_tabs/batches.py" line="172" />
         <source>New pre-pack batch</source>
         <translation>新建预包装批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="227" />
-        <location filename="../../ui/lead.py" line="245" />
+        <location filename="../../ui/lead_tabs/batches.py" line="173" />
+        <location filename="../../ui/lead_tabs/batches.py" line="191" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="228" />
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead_tabs/batches.py" line="174" />
+        <location filename="../../ui/lead_tabs/batches.py" line="190" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="231" />
+        <location filename="../../ui/lead_tabs/batches.py" line="177" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>数量（0 = 全部已付款订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="232" />
+        <location filename="../../ui/lead_tabs/batches.py" line="178" />
         <source>Live session</source>
         <translation>直播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="233" />
+        <location filename="../../ui/lead_tabs/batches.py" line="179" />
         <source>Create batch</source>
         <translation>创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="234" />
+        <location filename="../../ui/lead_tabs/batches.py" line="180" />
         <source>Reprint or void a waybill</source>
         <translation>补打或作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="235" />
+        <location filename="../../ui/lead_tabs/batches.py" line="181" />
         <source>Waybill / label</source>
         <translation>面单号 / 标签</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="236" />
+        <location filename="../../ui/lead_tabs/batches.py" line="182" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="237" />
+        <location filename="../../ui/lead_tabs/batches.py" line="183" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="238" />
+        <location filename="../../ui/lead_tabs/batches.py" line="184" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="243" />
+        <location filename="../../ui/lead_tabs/batches.py" line="189" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="246" />
+        <location filename="../../ui/lead_tabs/batches.py" line="192" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="247" />
+        <location filename="../../ui/lead_tabs/batches.py" line="193" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="248" />
+        <location filename="../../ui/lead_tabs/batches.py" line="194" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="249" />
+        <location filename="../../ui/lead_tabs/batches.py" line="195" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="250" />
+        <location filename="../../ui/lead_tabs/batches.py" line="196" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="251" />
+        <location filename="../../ui/lead_tabs/batches.py" line="197" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="254" />
-        <location filename="../../ui/lead.py" line="281" />
+        <location filename="../../ui/lead_tabs/batches.py" line="200" />
+        <location filename="../../ui/lead_tabs/batches.py" line="227" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="255" />
-        <location filename="../../ui/lead.py" line="282" />
+        <location filename="../../ui/lead_tabs/batches.py" line="201" />
+        <location filename="../../ui/lead_tabs/batches.py" line="228" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="256" />
-        <location filename="../../ui/lead.py" line="283" />
+        <location filename="../../ui/lead_tabs/batches.py" line="202" />
+        <location filename="../../ui/lead_tabs/batches.py" line="229" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="257" />
-        <location filename="../../ui/lead.py" line="284" />
+        <location filename="../../ui/lead_tabs/batches.py" line="203" />
+        <location filename="../../ui/lead_tabs/batches.py" line="230" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="229" />
-        <location filename="../../ui/lead.py" line="258" />
+        <location filename="../../ui/lead_tabs/batches.py" line="175" />
+        <location filename="../../ui/lead_tabs/batches.py" line="204" />
         <source>pre-sale</source>
         <translation>预售</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="230" />
-        <location filename="../../ui/lead.py" line="259" />
+        <location filename="../../ui/lead_tabs/batches.py" line="72" />
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/batches.py" line="176" />
+        <location filename="../../ui/lead_tabs/batches.py" line="205" />
         <source>anonymous</source>
         <translation>匿名预包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="276" />
-        <location filename="../../ui/lead.py" line="326" />
+        <location filename="../../ui/lead_tabs/batches.py" line="222" />
+        <location filename="../../ui/lead_tabs/batches.py" line="272" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="287" />
+        <location filename="../../ui/lead_tabs/batches.py" line="233" />
         <source>Batch %1 is now %2</source>
         <translation>批次 %1 现在为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="299" />
+        <location filename="../../ui/lead_tabs/batches.py" line="245" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>请输入商品组合，例如 SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="305" />
+        <location filename="../../ui/lead_tabs/batches.py" line="251" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>已创建批次 %1，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="329" />
-        <location filename="../../ui/lead.py" line="404" />
+        <location filename="../../ui/lead_tabs/batches.py" line="275" />
+        <location filename="../../ui/lead_tabs/batches.py" line="350" />
         <source>No printer: set one in Settings</source>
         <translation>未设置打印机：请在设置里选择</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="341" />
+        <location filename="../../ui/lead_tabs/batches.py" line="287" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>无需打印：批次 %1 的面单都已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="348" />
+        <location filename="../../ui/lead_tabs/batches.py" line="294" />
         <source>Printing %1 waybills of %2</source>
         <translation>正在打印批次 %2 的 %1 张面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="359" />
+        <location filename="../../ui/lead_tabs/batches.py" line="305" />
         <source>Printing: %1 of %2</source>
         <translation>正在打印：%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="366" />
+        <location filename="../../ui/lead_tabs/batches.py" line="312" />
         <source>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</source>
         <translation>已停止：%1 — 已打印 %2/%3 张；处理后自动继续，或取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="390" />
+        <location filename="../../ui/lead_tabs/batches.py" line="336" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>已取消打印：%1 张未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="401" />
-        <location filename="../../ui/lead.py" line="439" />
+        <location filename="../../ui/lead_tabs/batches.py" line="347" />
+        <location filename="../../ui/lead_tabs/batches.py" line="377" />
         <source>Enter the waybill and a reason</source>
         <translation>请输入面单号和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="409" />
+        <location filename="../../ui/lead_tabs/batches.py" line="355" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>已补打 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="445" />
+        <location filename="../../ui/lead_tabs/batches.py" line="383" />
         <source>Void waybill</source>
         <translation>作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="446" />
+        <location filename="../../ui/lead_tabs/batches.py" line="384" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>确定作废面单 %1？快递公司将回收该单号，无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="455" />
+        <location filename="../../ui/lead_tabs/batches.py" line="393" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -471,91 +476,96 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="773" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="34" />
+        <source>Discrepancies</source>
+        <translation>差异处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="69" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>确认所选包裹已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="774" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="70" />
         <source>Void the selected waybill (reason)</source>
         <translation>作废所选面单（需填原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="775" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="71" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>原因，例如：破损、客户改地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="780" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="76" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="782" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="78" />
         <source>Verified but not handed off: %1</source>
         <translation>已核对未交接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="785" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="81" />
         <source>Intercepted but not pulled: %1</source>
         <translation>已拦截未取出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="803" />
-        <location filename="../../ui/lead.py" line="816" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="99" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="112" />
         <source>Waybill</source>
         <translation>面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="804" />
-        <location filename="../../ui/lead.py" line="817" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="100" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="113" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="805" />
-        <location filename="../../ui/lead.py" line="818" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="101" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="114" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="806" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="102" />
         <source>Verified at</source>
         <translation>核对时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="807" />
-        <location filename="../../ui/lead.py" line="820" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="103" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="116" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="819" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="115" />
         <source>Intercepted at</source>
         <translation>拦截时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="831" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="127" />
         <source>Select an intercepted parcel first</source>
         <translation>请先选择拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="844" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="140" />
         <source>Select a parcel first</source>
         <translation>请先选择包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="848" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="144" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="860" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="156" />
         <source>Void waybill</source>
         <translation>作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="861" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="157" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>确定作废面单 %1？快递公司将回收该单号，无法撤销。</translation>
     </message>
@@ -563,131 +573,136 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead.py" line="582" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="90" />
+        <source>Handoffs</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/handoffs.py" line="146" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="583" />
-        <location filename="../../ui/lead.py" line="596" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="147" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="160" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="584" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="148" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="585" />
-        <location filename="../../ui/lead.py" line="598" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="149" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="586" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="150" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="587" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="151" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="588" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="152" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="589" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="153" />
         <source>Reprint manifest</source>
         <translation>重打交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="590" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="154" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="595" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="159" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="597" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="161" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="599" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="600" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="601" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="602" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="604" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="608" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="608" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="629" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="193" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="634" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="198" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="653" />
-        <location filename="../../ui/lead.py" line="672" />
-        <location filename="../../ui/lead.py" line="727" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="217" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="237" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="292" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="661" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="226" />
         <source>Close handoff</source>
         <translation>关闭交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="662" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="227" />
         <source>Close handoff %1 with %2 parcels and print its manifest?</source>
         <translation>关闭交接单 %1（共 %2 件）并打印交接单？</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="680" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="245" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="682" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="247" />
         <source>Manifest of %1 saved to %2</source>
         <translation>交接单 %1 已保存到 %2</translation>
     </message>
@@ -695,70 +710,48 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="988" />
+        <location filename="../../ui/lead.py" line="162" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>组长：请扫描工牌并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="989" />
+        <location filename="../../ui/lead.py" line="163" />
         <source>Lead code</source>
         <translation>组长工号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="990" />
+        <location filename="../../ui/lead.py" line="164" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="991" />
+        <location filename="../../ui/lead.py" line="165" />
         <source>Back to packing (Esc)</source>
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="993" />
-        <source>Batches</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="994" />
-        <source>Handoffs</source>
-        <translation>交接</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="995" />
-        <source>Discrepancies</source>
-        <translation>差异处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="997" />
-        <source>Review</source>
-        <translation>复盘</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="998" />
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="999" />
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead.py" line="1007" />
-        <location filename="../../ui/lead.py" line="1031" />
+        <location filename="../../ui/lead.py" line="172" />
+        <location filename="../../ui/lead.py" line="196" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="1076" />
+        <location filename="../../ui/lead.py" line="241" />
         <source>Lead actions open again: enter your PIN</source>
         <translation>组长操作已解锁：请输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="1079" />
+        <location filename="../../ui/lead.py" line="244" />
         <source>Too many wrong PINs: locked, %1 left</source>
         <translation>PIN 错误次数过多：已锁定，剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <location filename="../../ui/lead_tabs/log.py" line="72" />
+        <source>Log</source>
+        <translation>日志</translation>
     </message>
 </context>
 <context>
@@ -1032,22 +1025,22 @@
 <context>
     <name>OversellBanner</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="441" />
+        <location filename="../../ui/promo/common.py" line="444" />
         <source>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</source>
         <translation>%1 需求 %2 &gt; 可发 %3（库存 %4 + 预包 %5），%6 单缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="452" />
+        <location filename="../../ui/promo/common.py" line="455" />
         <source>%1 more SKU(s)</source>
         <translation>另有 %1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="455" />
+        <location filename="../../ui/promo/common.py" line="458" />
         <source>⚠ OVERSELL: %1. Re-stock or tell the platform.</source>
         <translation>⚠ 超卖：%1。请补货或联系平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="455" />
+        <location filename="../../ui/promo/common.py" line="458" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1377,7 +1370,7 @@
 <context>
     <name>PromoTab</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="288" />
+        <location filename="../../ui/promo/common.py" line="291" />
         <source>Failed, nothing was changed: %1</source>
         <translation>操作失败，未做任何更改：%1</translation>
     </message>
@@ -1477,90 +1470,95 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/review.py" line="170" />
+        <location filename="../../ui/lead_tabs/review.py" line="116" />
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/review.py" line="176" />
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="173" />
+        <location filename="../../ui/lead_tabs/review.py" line="179" />
         <source>last %1 hours</source>
         <translation>最近 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="175" />
+        <location filename="../../ui/lead_tabs/review.py" line="181" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="176" />
+        <location filename="../../ui/lead_tabs/review.py" line="182" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="177" />
+        <location filename="../../ui/lead_tabs/review.py" line="183" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="194" />
+        <location filename="../../ui/lead_tabs/review.py" line="200" />
         <source>Handed off: %1 parcels</source>
         <translation>已交接：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="195" />
+        <location filename="../../ui/lead_tabs/review.py" line="201" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="200" />
-        <location filename="../../ui/review.py" line="214" />
+        <location filename="../../ui/lead_tabs/review.py" line="206" />
+        <location filename="../../ui/lead_tabs/review.py" line="220" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="200" />
-        <location filename="../../ui/review.py" line="207" />
-        <location filename="../../ui/review.py" line="214" />
+        <location filename="../../ui/lead_tabs/review.py" line="206" />
+        <location filename="../../ui/lead_tabs/review.py" line="213" />
+        <location filename="../../ui/lead_tabs/review.py" line="220" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="200" />
+        <location filename="../../ui/lead_tabs/review.py" line="206" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="207" />
+        <location filename="../../ui/lead_tabs/review.py" line="213" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="214" />
+        <location filename="../../ui/lead_tabs/review.py" line="220" />
         <source>Hour</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="255" />
+        <location filename="../../ui/lead_tabs/review.py" line="261" />
         <source>Hour (%1)</source>
         <translation>时段（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="256" />
+        <location filename="../../ui/lead_tabs/review.py" line="262" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>每小时各快递交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="261" />
+        <location filename="../../ui/lead_tabs/review.py" line="267" />
         <source>Nothing loaded yet</source>
         <translation>还没有加载数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="266" />
+        <location filename="../../ui/lead_tabs/review.py" line="272" />
         <source>Shift review: handoff counts</source>
         <translation>班次复盘：交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/review.py" line="270" />
+        <location filename="../../ui/lead_tabs/review.py" line="276" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1568,188 +1566,193 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="194" />
+        <location filename="../../ui/lead_tabs/settings.py" line="59" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lead_tabs/settings.py" line="199" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="195" />
+        <location filename="../../ui/lead_tabs/settings.py" line="200" />
         <source>Serial port scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="196" />
+        <location filename="../../ui/lead_tabs/settings.py" line="201" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>键盘式（USB HID）扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="197" />
+        <location filename="../../ui/lead_tabs/settings.py" line="202" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="198" />
-        <location filename="../../ui/settings_page.py" line="206" />
+        <location filename="../../ui/lead_tabs/settings.py" line="203" />
+        <location filename="../../ui/lead_tabs/settings.py" line="211" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="199" />
+        <location filename="../../ui/lead_tabs/settings.py" line="204" />
         <source>Baud</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="200" />
+        <location filename="../../ui/lead_tabs/settings.py" line="205" />
         <source>Find serial ports</source>
         <translation>查找串口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="201" />
+        <location filename="../../ui/lead_tabs/settings.py" line="206" />
         <source>Test scan</source>
         <translation>测试扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="202" />
+        <location filename="../../ui/lead_tabs/settings.py" line="207" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="203" />
+        <location filename="../../ui/lead_tabs/settings.py" line="208" />
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="204" />
+        <location filename="../../ui/lead_tabs/settings.py" line="209" />
         <source>Print test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="205" />
+        <location filename="../../ui/lead_tabs/settings.py" line="210" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="207" />
+        <location filename="../../ui/lead_tabs/settings.py" line="212" />
         <source>Weigh parcels in verify mode</source>
         <translation>核对时称重</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="208" />
+        <location filename="../../ui/lead_tabs/settings.py" line="213" />
         <source>Read scale</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="209" />
+        <location filename="../../ui/lead_tabs/settings.py" line="214" />
         <source>Upstream address</source>
         <translation>上游地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="210" />
+        <location filename="../../ui/lead_tabs/settings.py" line="215" />
         <source>Station token</source>
         <translation>站点令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="211" />
+        <location filename="../../ui/lead_tabs/settings.py" line="216" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="212" />
+        <location filename="../../ui/lead_tabs/settings.py" line="217" />
         <source>Verdict sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="213" />
+        <location filename="../../ui/lead_tabs/settings.py" line="218" />
         <source>Spoken verdicts (voice)</source>
         <translation>语音播报结果</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="214" />
+        <location filename="../../ui/lead_tabs/settings.py" line="219" />
         <source>Test voice</source>
         <translation>试听语音</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="215" />
+        <location filename="../../ui/lead_tabs/settings.py" line="220" />
         <source>Verdict turns neutral after (s, 0 = never)</source>
         <translation>结果变灰时间（秒，0 = 不变灰）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="216" />
+        <location filename="../../ui/lead_tabs/settings.py" line="221" />
         <source>Kiosk: full screen (after restart)</source>
         <translation>全屏工位模式（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="217" />
+        <location filename="../../ui/lead_tabs/settings.py" line="222" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="219" />
+        <location filename="../../ui/lead_tabs/settings.py" line="224" />
         <source>This computer's zone (%1)</source>
         <translation>本机时区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="221" />
+        <location filename="../../ui/lead_tabs/settings.py" line="226" />
         <source>Upstream, language and time</source>
         <translation>上游、语言与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="222" />
+        <location filename="../../ui/lead_tabs/settings.py" line="227" />
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="254" />
+        <location filename="../../ui/lead_tabs/settings.py" line="259" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="256" />
+        <location filename="../../ui/lead_tabs/settings.py" line="261" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>当前生效：后缀 %1 · 前缀 %2 · %3 · AIM 标识 %4 · 回馈 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260" />
+        <location filename="../../ui/lead_tabs/settings.py" line="265" />
         <source>stripped</source>
         <translation>去除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="260" />
+        <location filename="../../ui/lead_tabs/settings.py" line="265" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="266" />
+        <location filename="../../ui/lead_tabs/settings.py" line="271" />
         <source>none (app sounds)</source>
         <translation>无（使用电脑提示音）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="286" />
+        <location filename="../../ui/lead_tabs/settings.py" line="291" />
         <source>Found %1 serial ports</source>
         <translation>找到 %1 个串口</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="295" />
+        <location filename="../../ui/lead_tabs/settings.py" line="300" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="299" />
+        <location filename="../../ui/lead_tabs/settings.py" line="304" />
         <source>Printing a test label…</source>
         <translation>正在打印测试面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="314" />
+        <location filename="../../ui/lead_tabs/settings.py" line="319" />
         <source>Speaking a test verdict…</source>
         <translation>正在播报测试语音…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="356" />
+        <location filename="../../ui/lead_tabs/settings.py" line="361" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>请选择扫描枪串口（查找串口）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="387" />
+        <location filename="../../ui/lead_tabs/settings.py" line="392" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -1968,47 +1971,47 @@
 <context>
     <name>parcel state</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="62" />
+        <location filename="../../ui/promo/common.py" line="65" />
         <source>No parcel yet</source>
         <translation>未建包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="63" />
+        <location filename="../../ui/promo/common.py" line="66" />
         <source>Planned</source>
         <translation>待打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="64" />
+        <location filename="../../ui/promo/common.py" line="67" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="65" />
+        <location filename="../../ui/promo/common.py" line="68" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="66" />
+        <location filename="../../ui/promo/common.py" line="69" />
         <source>Handed off</source>
         <translation>已交接</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="67" />
+        <location filename="../../ui/promo/common.py" line="70" />
         <source>Intercepted</source>
         <translation>已拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="68" />
+        <location filename="../../ui/promo/common.py" line="71" />
         <source>Pulled</source>
         <translation>已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="69" />
+        <location filename="../../ui/promo/common.py" line="72" />
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="70" />
+        <location filename="../../ui/promo/common.py" line="73" />
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
@@ -2016,138 +2019,138 @@
 <context>
     <name>promo</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="51" />
+        <location filename="../../ui/promo/common.py" line="54" />
         <source>Core hot</source>
         <translation>核心爆款</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="52" />
+        <location filename="../../ui/promo/common.py" line="55" />
         <source>Potential new</source>
         <translation>潜力新品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="53" />
+        <location filename="../../ui/promo/common.py" line="56" />
         <source>Long tail</source>
         <translation>长尾</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="56" />
+        <location filename="../../ui/promo/common.py" line="59" />
         <source>Paid in first hour</source>
         <translation>首小时付款</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="57" />
+        <location filename="../../ui/promo/common.py" line="60" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="58" />
+        <location filename="../../ui/promo/common.py" line="61" />
         <source>Delayed (opted in)</source>
         <translation>延迟发货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="73" />
+        <location filename="../../ui/promo/common.py" line="76" />
         <source>Main</source>
         <translation>主力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="74" />
+        <location filename="../../ui/promo/common.py" line="77" />
         <source>Backup</source>
         <translation>备用</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="75" />
+        <location filename="../../ui/promo/common.py" line="78" />
         <source>Dynamic</source>
         <translation>机动（按运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="78" />
+        <location filename="../../ui/promo/common.py" line="81" />
         <source>East China</source>
         <translation>华东</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="79" />
+        <location filename="../../ui/promo/common.py" line="82" />
         <source>North China</source>
         <translation>华北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="80" />
+        <location filename="../../ui/promo/common.py" line="83" />
         <source>South China</source>
         <translation>华南</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="81" />
+        <location filename="../../ui/promo/common.py" line="84" />
         <source>Central China</source>
         <translation>华中</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="82" />
+        <location filename="../../ui/promo/common.py" line="85" />
         <source>Southwest China</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="83" />
+        <location filename="../../ui/promo/common.py" line="86" />
         <source>Northeast China</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="84" />
+        <location filename="../../ui/promo/common.py" line="87" />
         <source>Northwest China</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="87" />
+        <location filename="../../ui/promo/common.py" line="90" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="88" />
+        <location filename="../../ui/promo/common.py" line="91" />
         <source>Batch created</source>
         <translation>已建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="89" />
+        <location filename="../../ui/promo/common.py" line="92" />
         <source>Dropped</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="92" />
+        <location filename="../../ui/promo/common.py" line="95" />
         <source>Lead</source>
         <translation>组长手动</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="93" />
+        <location filename="../../ui/promo/common.py" line="96" />
         <source>Pickup stalled</source>
         <translation>揽收停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="94" />
+        <location filename="../../ui/promo/common.py" line="97" />
         <source>Capacity full</source>
         <translation>运力已满</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="97" />
+        <location filename="../../ui/promo/common.py" line="100" />
         <source>Carrier failover</source>
         <translation>快递切换</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="98" />
+        <location filename="../../ui/promo/common.py" line="101" />
         <source>Capacity move</source>
         <translation>运力调整</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="99" />
+        <location filename="../../ui/promo/common.py" line="102" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="121" />
+        <location filename="../../ui/promo/common.py" line="124" />
         <source>Any (by capacity)</source>
         <translation>不限（按运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="122" />
-        <location filename="../../ui/promo/common.py" line="134" />
+        <location filename="../../ui/promo/common.py" line="125" />
+        <location filename="../../ui/promo/common.py" line="137" />
         <source>, </source>
         <translation>、</translation>
     </message>

@@ -110,6 +110,11 @@ def write_exports(
 
 
 class ReviewTab(LeadTab):
+    KEY = "review"
+
+    def title(self) -> str:
+        return self.tr("Review")
+
     exported = Signal(str)
     loaded = Signal(object)
 

@@ -17,6 +17,11 @@ from warehouse_app import multistation
 
 
 class StationsTab(LeadTab):
+    KEY = "stations"
+
+    def title(self) -> str:
+        return self.ctx.text("多站协同", "Stations")
+
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)

@@ -1,4 +1,5 @@
-"""An on-screen log for IT and shift leads (Vorta's log window): the app's log lines, live.
+"""The lead's Log tab, an on-screen log for IT and shift leads (Vorta's log window): the app's
+log lines, live, with times in the station's zone.
 
 A logging.Handler forwards records by a Qt signal, so lines logged on device, sync or writer
 threads reach the widget on the UI thread. The handler is removed when the panel is closed.
@@ -8,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, tzinfo
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.lead_base import LeadTab
+from ui.ops import AppContext
 from ui.qtcompat import emit
 
 
@@ -45,9 +49,11 @@ class _QtHandler(logging.Handler):
             pass
 
 
-class LogPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class LogTab(LeadTab):
+    KEY = "log"
+
+    def __init__(self, ctx: AppContext, area: Any) -> None:
+        super().__init__(ctx, area)
         lay = QVBoxLayout(self)
         self.view = QPlainTextEdit()
         self.view.setObjectName("log_view")
@@ -62,14 +68,14 @@ class LogPanel(QWidget):
         if logging.getLogger().level > logging.INFO or logging.getLogger().level == logging.NOTSET:
             logging.getLogger().setLevel(logging.INFO)
 
+    def title(self) -> str:
+        return self.tr("Log")
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.view]
+
     def set_zone(self, tz: tzinfo | None) -> None:
         self.handler.station_formatter.tz = tz
 
     def detach(self) -> None:
         logging.getLogger().removeHandler(self.handler)
-
-    def refresh(self) -> None:
-        pass
-
-    def retranslate(self) -> None:
-        pass

@@ -53,6 +53,11 @@ def _save_upstream(conn: Any, url: str, token: str) -> None:
 
 
 class SettingsTab(LeadTab):
+    KEY = "settings"
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
