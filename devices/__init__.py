@@ -9,12 +9,12 @@ Map for callers (UI, CLI, tests):
   `devices.scanners.WedgeDecoder().key(char, t)` for keyboard-wedge scanners.
 - Printers: `devices.printers.printer.Printer(url)`: `.encode(waybill)`, `.print_waybill(wb)`,
   `.status()` (PrinterStatus with zh/en messages). URLs: `devices.printers.url`.
-  Waybill data from the DB: `devices.printers.waybills.waybill_for_parcel(conn, parcel_id)`.
-  Batch printing: `devices.printers.queue.PrintQueue(writer, printer, on_event).start()`,
-  `.enqueue_batch(batch_id)`, `.cancel(run_id)`, `.request_reprint(waybill, lead)`.
-  Manifest: `devices.printers.manifest_pdf.render_manifest_pdf(conn, handoff_id, path)`.
+  Manifest: `devices.printers.manifest_pdf.render_manifest(m)` -> PDF bytes.
   Previews: `devices.printers.preview.job_png(bytes)`.
 - Scales: `devices.scales.SerialScale(port, on_weight=...)`; `.stable_weight()` -> grams or None.
+- No database and no core here: what goes on a label (`warehouse_app.label_data`), the print
+  worker and its jobs (`warehouse_app.print_worker`, `warehouse_app.printing`) and what a
+  manifest says (`warehouse_app.manifests`) are the core's; devices get data, return bytes.
 - Settings are the core's (warehouse_app.settings, device_settings): devices keep nothing.
 - Simulators: `devices.sim` (the headless station is `warehouse_app.headless`).
 """

@@ -1,8 +1,23 @@
-"""Device errors that carry a message for a person (zh + en), on top of StationError."""
+"""The station's bilingual error base and the device errors on it.
+
+`StationError` lives here, in the lowest layer, so devices can raise errors a person can read
+(zh first, en second) without importing the core; the core's errors (warehouse_app.errors)
+extend the same class, so one `except StationError` anywhere catches a device fault too.
+"""
 
 from __future__ import annotations
 
-from warehouse_app.errors import StationError
+
+class StationError(Exception):
+    """Base error: `str()` is the English message; `.zh` the Chinese one."""
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh or message
+
+    @property
+    def message(self) -> str:
+        return str(self)
 
 
 class DeviceError(StationError):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from devices.errors import FontNotFound
-from warehouse_app.paths import resource_path
+from devices.resources import resource_path
 
 if TYPE_CHECKING:
     from PIL import ImageFont

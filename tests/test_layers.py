@@ -2,7 +2,8 @@
 screen or a CLI command, or an import cycle fails the suite the day it is written, and says where.
 
 - `warehouse_app/` (the core) never imports `ui/` or Qt (`gui` finds the window by entry point);
-- `devices/` never imports `warehouse_app/`, `ui/` or Qt (bytes in, bytes out: no database);
+- `devices/` never imports `warehouse_app/`, `ui/`, Qt or sqlite3, and runs no SQL (bytes in,
+  bytes out: no database);
 - `ui/` and the CLI (`warehouse_app/cli/`) run no SQL and open no transactions: they call core
   operations (`warehouse_app.operations`, `counts`, the station session, ...);
 - the project's modules import each other without cycles (lazy imports count).
@@ -21,13 +22,8 @@ from tests.layers import ROOT, cycles, graph, imports_of, source_files, sql_site
 QT = ("PySide6", "shiboken6")
 
 KNOWN_DEBT: dict[str, set[str]] = {
-    # devices/ modules that still read the station DB or core helpers (issue 9, left: see notes)
-    "devices_imports_core": {
-        "devices/errors.py",  # StationError base: to a shared bilingual error
-        "devices/fonts.py",  # resource_path
-        "devices/printers/manifest_pdf.py",  # reads the manifest: the core should pass it in
-        "devices/printers/queue.py",  # the print worker: to the core beside warehouse_app.printing
-    },
+    # devices/ modules that still read the station DB or core helpers: none left (issue 9)
+    "devices_imports_core": set(),
     # screens and commands of other areas that still open transactions or run SQL
     "sql_above_core": {
         "ui/promo/screens.py",
@@ -61,6 +57,17 @@ def test_core_imports_neither_ui_nor_qt() -> None:
 def test_devices_import_neither_core_nor_ui_nor_qt() -> None:
     assert _importers("devices", ("ui", *QT)) == {}
     _check(_importers("devices", ("warehouse_app",)), KNOWN_DEBT["devices_imports_core"])
+
+
+def test_devices_know_nothing_of_the_database() -> None:
+    """Bytes in, bytes out: devices/ neither imports sqlite3 nor runs SQL (the label data, the
+    print worker and the manifest's wording are the core's; devices get them handed in)."""
+    found = _importers("devices", ("sqlite3",))
+    for p in source_files("devices"):
+        rel = str(p.relative_to(ROOT))
+        for line, what in sql_sites(p):
+            found.setdefault(rel, []).append(f"{rel}:{line} {what}")
+    _check(found, set())
 
 
 def test_ui_and_cli_run_no_sql() -> None:

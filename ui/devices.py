@@ -157,7 +157,7 @@ class DeviceHub(QObject):
         if url:
             try:
                 from devices.printers.printer import Printer
-                from devices.printers.queue import PrintQueue
+                from warehouse_app.print_worker import PrintQueue
 
                 self.printer = Printer(url)
                 if self.writer is not None:

@@ -1,7 +1,6 @@
-"""PDFs the lead area writes (no Qt: runs on a background thread): the review and a manifest fallback.
+"""PDFs the lead area writes (no Qt: runs on a background thread): the review.
 
-The manifest normally comes from devices/printers/manifest_pdf.py; this fallback keeps the
-station able to produce a signed handoff list if that renderer is missing.
+The manifest is warehouse_app.manifests.write_manifest_pdf (one layout for the CLI and the lead).
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ import io
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode import code128
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -27,64 +25,6 @@ def _font() -> str:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     return FONT
-
-
-def manifest_pdf_bytes(m: dict[str, Any]) -> bytes:
-    """Handoff manifest (交接单): header, count, courier + vehicle, every waybill as Code 128, signatures."""
-    f = _font()
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    _w, h = A4
-    parcels = m.get("parcels", [])
-
-    def header(page: int) -> float:
-        c.setFont(f, 16)
-        c.drawString(15 * mm, h - 18 * mm, f"交接单 Handoff manifest  {m['handoff_id']}")
-        c.setFont(f, 10)
-        c.drawString(
-            15 * mm,
-            h - 25 * mm,
-            f"快递 Carrier: {m.get('carrier_label') or m.get('carrier')}   站点 Station: {m.get('station_id')}   "
-            f"第 {page} 页",
-        )
-        c.drawString(
-            15 * mm,
-            h - 31 * mm,
-            f"快递员 Courier: {m.get('courier_name') or '-'}   车辆 Vehicle: "
-            f"{m.get('vehicle') or '-'}   件数 Count: {m.get('count', len(parcels))}",
-        )
-        c.drawString(
-            15 * mm,
-            h - 37 * mm,
-            f"开单 Opened: {m.get('opened_at') or '-'}   关单 Closed: {m.get('closed_at') or '-'}",
-        )
-        return float(h - 45 * mm)
-
-    page = 1
-    y = header(page)
-    for i, p in enumerate(parcels, 1):
-        if y < 40 * mm:
-            c.showPage()
-            page += 1
-            y = header(page)
-        c.setFont(f, 9)
-        c.drawString(
-            15 * mm,
-            y,
-            f"{i:4d}  {p.get('waybill') or p.get('parcel_id')}  {p.get('sort_code') or ''}  "
-            f"{p.get('province') or ''}{p.get('city') or ''}",
-        )
-        if p.get("waybill"):
-            bc = code128.Code128(p["waybill"], barHeight=7 * mm, barWidth=0.3 * mm)
-            bc.drawOn(c, 120 * mm, y - 2 * mm)
-        y -= 11 * mm
-    c.setFont(f, 12)
-    c.drawString(15 * mm, 25 * mm, f"合计 Total: {len(parcels)} 件 parcels")
-    c.drawString(15 * mm, 15 * mm, "快递员签字 Courier signature: ____________________")
-    c.drawString(115 * mm, 15 * mm, "组长签字 Lead signature: ______________")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 def review_pdf_bytes(

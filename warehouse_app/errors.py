@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
+# The base lives in the lowest layer so devices/ raises the same errors without importing the
+# core (layers stay one-way: ui -> core -> devices).
+from devices.errors import StationError
 
-class StationError(Exception):
-    """Base error: `str()` is the English message; `.zh` the Chinese one."""
-
-    def __init__(self, message: str, zh: str | None = None) -> None:
-        super().__init__(message)
-        self.zh = zh or message
-
-    @property
-    def message(self) -> str:
-        return str(self)
+__all__ = ["ImportRowError", "InvalidOperation", "NotFound", "StationError", "StoreError"]
 
 
 class StoreError(StationError):

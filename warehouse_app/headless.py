@@ -15,12 +15,12 @@ import threading
 from typing import IO, Any
 
 from devices.printers.printer import Printer
-from devices.printers.queue import PrintQueue, QueueEvent
 from devices.scales.reader import SerialScale, Weight
 from devices.scanners.framing import DroppedFrame, Scan, ScannerConfig
 from devices.scanners.serial_reader import SerialScanner
 from devices.serial_device import DeviceStatus
 from warehouse_app.commands import parse_command
+from warehouse_app.print_worker import PrintQueue, QueueEvent
 from warehouse_app.scan_engine import ScanContext
 from warehouse_app.session import Outcome, StationSession
 from warehouse_app.store.db import Store

@@ -1,6 +1,7 @@
 """Shift-lead overrides on a parcel's waybill. Each is one transaction with its outbox event.
 
-Reprints live with the print queue (devices/printers/queue.py), which records them as events.
+Reprints live with the print worker (warehouse_app/print_worker.py, printing.py), which
+records them as events.
 """
 
 from __future__ import annotations

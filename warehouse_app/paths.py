@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from devices.resources import resource_path as resource_path  # one for every layer
+
 logger = logging.getLogger(__name__)
 
 APP_NAME = "warehouse-station"
@@ -58,13 +60,6 @@ def log_dir_for(data_dir: Path | None) -> Path:
     if db_path(base).is_file():
         return base / "logs"
     return default_log_dir()
-
-
-def resource_path(*parts: str) -> Path:
-    """A file under resources/, from source or from a PyInstaller bundle (sys._MEIPASS)."""
-    base = getattr(sys, "_MEIPASS", None)
-    root = Path(base) if base else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
 
 
 def db_path(data_dir: Path) -> Path:

@@ -3,15 +3,12 @@
 Header (station, carrier, courier, vehicle, opened/closed), one row per parcel with its waybill as
 a scannable Code 128 (so the courier's depot can check parcels against the paper), totals, and
 signature lines for the courier and the shift lead. Chinese text via the station CJK font.
+What it says (times in the station zone, carrier names) is the core's: warehouse_app.manifests.
 """
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from collections import Counter
-from datetime import tzinfo
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -21,9 +18,6 @@ from reportlab.pdfgen import canvas
 from devices.fonts import pdf_font_name
 from devices.printers.layout import code128_modules
 from devices.printers.pdf import draw_code128
-from warehouse_app.clock import parse_iso
-
-logger = logging.getLogger(__name__)
 
 PAGE_W, PAGE_H = A4[0] / mm, A4[1] / mm  # 210 x 297 mm
 MARGIN = 15.0
@@ -37,47 +31,14 @@ COLS = [
 ]
 
 
-def _local(ts: str | None, tz: tzinfo | None = None) -> str:
-    """A stored UTC stamp in the station's zone (the PC's zone when none is given)."""
-    if not ts:
-        return "—"
-    try:
-        return parse_iso(ts).astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return ts
-
-
-def _carrier(conn: sqlite3.Connection, code: str) -> str:
-    row = conn.execute("SELECT name, name_zh FROM carriers WHERE code=?", (code,)).fetchone()
-    if not row:
-        return code
-    return " ".join(x for x in (row["name_zh"], f"({row['name'] or code})") if x)
-
-
-def _load(conn: sqlite3.Connection, handoff_id: str) -> dict[str, Any]:
-    from warehouse_app.handoffs import manifest
-
-    return manifest(conn, handoff_id)
-
-
-def render_manifest_pdf(conn: sqlite3.Connection, handoff_id: str, path: str | Path) -> Path:
-    """Write the manifest of one handoff to `path` (written to a temp file, then renamed)."""
-    from warehouse_app.localtime import station_zone
-
-    m = _load(conn, handoff_id)
-    m["carrier_label"] = _carrier(conn, m["carrier"])  # bilingual: 中通快递 (ZTO Express)
-    m.setdefault("tz", station_zone(conn))
-    out = Path(path)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(render_manifest(m))
-    tmp.replace(out)
-    logger.info("manifest %s: %d parcels -> %s", handoff_id, len(m["parcels"]), out)
-    return out
+def _shown(text: Any) -> str:
+    """A header value as the core worded it (local times with their offset); '—' when empty."""
+    return str(text) if text else "—"
 
 
 def render_manifest(m: dict[str, Any]) -> bytes:
-    """PDF bytes from a manifest dict (`warehouse_app.handoffs.manifest(conn, id)`), for callers
-    that already hold it (the lead screen renders it off the UI thread)."""
+    """PDF bytes from a manifest dict, worded by the core (`warehouse_app.manifests.
+    manifest_document`: local times, carrier label); nothing here reads the database."""
     import io
 
     handoff_id = str(m["handoff_id"])
@@ -123,8 +84,8 @@ def render_manifest(m: dict[str, Any]) -> bytes:
                 ("快递 Carrier", m.get("carrier_label") or m["carrier"]),
                 ("快递员 Courier", m.get("courier_name") or "—"),
                 ("车辆 Vehicle", m.get("vehicle") or "—"),
-                ("开始 Opened", _local(m.get("opened_at"), m.get("tz"))),
-                ("结束 Closed", _local(m.get("closed_at"), m.get("tz"))),
+                ("开始 Opened", _shown(m.get("opened_at"))),
+                ("结束 Closed", _shown(m.get("closed_at"))),
                 ("状态 Status", status),
                 ("件数 Parcels", str(m.get("count", len(parcels)))),
             ]

@@ -172,9 +172,9 @@ def test_print_batch_through_a_stuck_cups_queue_counts_nothing_and_holds(
 ) -> None:
     """The failure the issue saw: device unreachable, lp says OK. Now the first job ends
     uncertain (not printed, never resent), the queue holds with CUPS named, print_count stays 0."""
-    from devices.printers.queue import PrintQueue
     from devices.serial_device import wait_for
     from tests.devices.conftest import Collector, make_presale_batch
+    from warehouse_app.print_worker import PrintQueue
     from warehouse_app.store.writer import StoreWriter
 
     monkeypatch.setenv("CUPS_SERVER", cupsd)

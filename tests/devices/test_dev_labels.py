@@ -166,7 +166,7 @@ def test_no_qt_in_devices() -> None:
     import sys
 
     code = (
-        "import sys, warehouse_app.headless, devices.printers.queue, devices.printers.pdf, devices.sim.printer, "
+        "import sys, warehouse_app.headless, warehouse_app.print_worker, devices.printers.pdf, devices.sim.printer, "
         "devices.sim.scanner, devices.sim.scale, warehouse_app.cli.device_cmds; "
         "assert 'PySide6' not in sys.modules"
     )

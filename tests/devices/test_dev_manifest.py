@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from devices.printers.manifest_pdf import render_manifest_pdf
 from tests.devices.conftest import make_presale_batch
 from warehouse_app.handoffs import close_handoff, open_handoff
+from warehouse_app.manifests import write_manifest_pdf
 from warehouse_app.scan_engine import ScanContext, scan
 from warehouse_app.store.tx import transaction
 
@@ -44,7 +44,7 @@ def _pages(path) -> tuple[list[str], list[list[str]]]:  # type: ignore[no-untype
 def test_manifest_pdf_lists_every_parcel_with_a_scannable_barcode(seeded_store, tmp_path) -> None:
     hid, wbs = _handoff(seeded_store, 5)
     c = seeded_store.connect()
-    out = render_manifest_pdf(c, hid, tmp_path / "manifest.pdf")
+    out = write_manifest_pdf(c, hid, tmp_path / "manifest.pdf")
     c.close()
     texts, codes = _pages(out)
     text = "".join(texts)
@@ -68,7 +68,7 @@ def test_manifest_pdf_lists_every_parcel_with_a_scannable_barcode(seeded_store, 
 def test_manifest_pdf_paginates_long_handoffs(seeded_store, tmp_path) -> None:
     hid, wbs = _handoff(seeded_store, 40)
     c = seeded_store.connect()
-    out = render_manifest_pdf(c, hid, tmp_path / "m.pdf")
+    out = write_manifest_pdf(c, hid, tmp_path / "m.pdf")
     c.close()
     texts, codes = _pages(out)
     assert len(texts) >= 2 and "续" in texts[1]
@@ -79,11 +79,11 @@ def test_manifest_pdf_paginates_long_handoffs(seeded_store, tmp_path) -> None:
 
 def test_manifest_from_a_dict_for_the_lead_screen(seeded_store, tmp_path) -> None:
     from devices.printers.manifest_pdf import render_manifest
-    from warehouse_app.handoffs import manifest
+    from warehouse_app.manifests import manifest_document
 
     hid, wbs = _handoff(seeded_store, 2)
     c = seeded_store.connect()
-    data = render_manifest(manifest(c, hid))
+    data = render_manifest(manifest_document(c, hid))
     c.close()
     assert data.startswith(b"%PDF")
     (tmp_path / "d.pdf").write_bytes(data)

@@ -10,10 +10,11 @@ import pytest
 
 from devices.errors import DeviceError
 from devices.printers.printer import Printer
-from devices.printers.queue import PrintQueue, enqueue_batch
 from devices.serial_device import wait_for
 from tests.devices.conftest import Collector, make_presale_batch
 from warehouse_app.errors import InvalidOperation
+from warehouse_app.print_worker import PrintQueue
+from warehouse_app.printing import enqueue_batch
 from warehouse_app.store.writer import StoreWriter
 
 

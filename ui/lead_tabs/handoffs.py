@@ -45,42 +45,12 @@ def _handoff_rows(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     return list_handoffs(conn), operations.carriers(conn)
 
 
-def manifest_time(stamp: str | None, tz: Any) -> str:
-    """A manifest time in the station zone with its offset, e.g. '2026-11-25 20:15 (UTC+08:00)'.
-
-    Not ISO on purpose: the devices renderer shows non-ISO text as is instead of re-zoning it."""
-    from warehouse_app.localtime import to_local
-
-    dt = to_local(stamp, tz)
-    if dt is None:
-        return "—"
-    off = dt.strftime("%z")
-    return dt.strftime("%Y-%m-%d %H:%M") + f" (UTC{off[:3]}:{off[3:]})"
-
-
 def render_manifest(conn: Any, hid: str, out: Path, tz: Any = None) -> Path:
-    """Manifest PDF (read pool thread) with station-local times and the carrier's display name,
-    through devices' renderer; our own layout if it is missing. Written atomically."""
-    from warehouse_app.catalog import carrier_name
-    from warehouse_app.handoffs import manifest
-    from warehouse_app.localtime import station_zone
+    """Manifest PDF (read pool thread): the core words it (station-local times, the carrier's
+    display name) and devices draws it; written atomically."""
+    from warehouse_app.manifests import write_manifest_pdf
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tz = tz or station_zone(conn)
-    m = manifest(conn, hid)
-    m["opened_at_utc"], m["closed_at_utc"] = m.get("opened_at"), m.get("closed_at")
-    m["opened_at"] = manifest_time(m.get("opened_at"), tz)
-    m["closed_at"] = manifest_time(m.get("closed_at"), tz)
-    zh, en = carrier_name(conn, m["carrier"], "zh"), carrier_name(conn, m["carrier"], "en")
-    m["carrier_label"] = zh if zh == en else f"{zh} ({en})"
-    try:
-        from devices.printers.manifest_pdf import render_manifest as render_bytes
-    except ImportError:
-        from ui.reports_pdf import manifest_pdf_bytes as render_bytes
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(render_bytes(m))
-    tmp.replace(out)
-    return out
+    return write_manifest_pdf(conn, hid, out, tz)
 
 
 class HandoffsTab(LeadTab):

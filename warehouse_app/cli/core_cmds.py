@@ -314,13 +314,12 @@ def cmd_handoff_close(args: argparse.Namespace) -> int:
 
 
 def _write_manifest(args: argparse.Namespace, conn: Any, handoff_id: str) -> Path:
-    from devices.printers.manifest_pdf import render_manifest_pdf
     from warehouse_app.cli import data_dir_of
+    from warehouse_app.manifests import write_manifest_pdf
 
     path = args.output or data_dir_of(args) / "manifests" / f"{handoff_id}.pdf"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return render_manifest_pdf(conn, handoff_id, path)
+        return write_manifest_pdf(conn, handoff_id, path)
     except OSError as exc:
         raise StationError(f"Cannot write {path}: {exc}", zh=f"无法写入 {path}：{exc}") from exc
 

@@ -241,7 +241,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_print_batch(args: argparse.Namespace) -> int:
     """Print every unprinted waybill of a pre-pack batch, with progress; resumes after faults."""
     from devices.printers.printer import Printer
-    from devices.printers.queue import PrintQueue, QueueEvent
+    from warehouse_app.print_worker import PrintQueue, QueueEvent
     from warehouse_app.store.writer import StoreWriter
 
     store = store_of(args)
@@ -286,7 +286,7 @@ def cmd_print_batch(args: argparse.Namespace) -> int:
 def cmd_reprint(args: argparse.Namespace) -> int:
     """A shift lead's reprint (PIN checked), printed now and recorded as events."""
     from devices.printers.printer import Printer
-    from devices.printers.queue import PrintQueue, QueueEvent
+    from warehouse_app.print_worker import PrintQueue, QueueEvent
     from warehouse_app.station import verify_lead
     from warehouse_app.store.writer import StoreWriter
 

@@ -1,4 +1,7 @@
-"""Reading what goes on a waybill from the station DB (parcels, orders, carriers, SKUs, settings)."""
+"""What goes on a label, read from the station DB (parcels, orders, carriers, SKUs, settings).
+
+The core decides what a label says; devices/printers/layout.py lays out the `Waybill` /
+`PrepackLabel` it is handed and never reads the database."""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ import json
 import sqlite3
 from datetime import datetime
 
-from devices.errors import DeviceError
 from devices.printers.layout import PrepackLabel, Waybill
+from warehouse_app.errors import InvalidOperation, NotFound
 
 _SQL = """
 SELECT p.parcel_id, p.batch_id, p.order_id, p.waybill, p.carrier, p.sort_code, p.sku_set,
@@ -50,14 +53,14 @@ def waybill_for_parcel(
 ) -> Waybill:
     row = conn.execute(_SQL + "WHERE p.parcel_id = ?", (parcel_id,)).fetchone()
     if row is None:
-        raise DeviceError(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
+        raise NotFound(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
     return _waybill(conn, row, reprint, printed_at)
 
 
 def waybill_by_number(conn: sqlite3.Connection, waybill: str, reprint: bool = False) -> Waybill:
     row = conn.execute(_SQL + "WHERE p.waybill = ?", (waybill,)).fetchone()
     if row is None:
-        raise DeviceError(f"No parcel with waybill {waybill}", zh=f"没有面单号为 {waybill} 的包裹")
+        raise NotFound(f"No parcel with waybill {waybill}", zh=f"没有面单号为 {waybill} 的包裹")
     return _waybill(conn, row, reprint, None)
 
 
@@ -65,7 +68,7 @@ def _waybill(
     conn: sqlite3.Connection, row: sqlite3.Row, reprint: bool, printed_at: datetime | None
 ) -> Waybill:
     if not row["waybill"]:
-        raise DeviceError(
+        raise InvalidOperation(
             f"Parcel {row['parcel_id']} has no waybill yet (anonymous pre-pack: it gets one at verify).",
             zh=f"包裹 {row['parcel_id']} 还没有面单号（匿名预包在核对时分配面单）。",
         )
@@ -132,7 +135,7 @@ def prepack_for_parcel(conn: sqlite3.Connection, parcel_id: str) -> PrepackLabel
         "SELECT label_code, batch_id, sku_set FROM parcels WHERE parcel_id=?", (parcel_id,)
     ).fetchone()
     if row is None:
-        raise DeviceError(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
+        raise NotFound(f"No parcel {parcel_id}", zh=f"没有包裹 {parcel_id}")
     return PrepackLabel(
         label_code=row["label_code"],
         batch_id=row["batch_id"] or "",

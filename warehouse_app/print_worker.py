@@ -1,6 +1,8 @@
-"""The persistent print queue: batch printing with progress, cancel, fault hold and resume.
+"""The print worker: batch printing with progress, cancel, fault hold and resume.
 
-Jobs live in the `print_jobs` table, so a fault, a cancel or a crash never loses the place in a
+The core's half of printing (what to print, what "printed" means) beside warehouse_app.printing;
+devices/ only turns a label into bytes and gets them to the printer (`Printer`). Jobs live in
+the `print_jobs` table, so a fault, a cancel or a crash never loses the place in a
 batch. The rule that matters on the floor: a waybill is printed at most once unless a shift lead
 asks for a reprint (its own job row and a `waybill.reprinted` event). A job whose bytes may have
 reached the printer before a failure becomes `uncertain` and is never resent on its own.
@@ -18,7 +20,7 @@ from typing import Any
 from devices.printers.printer import Printer
 from devices.printers.status import PrinterStatus
 from devices.printers.transport import TransportError
-from devices.printers.waybills import prepack_for_parcel, waybill_for_parcel
+from warehouse_app.label_data import prepack_for_parcel, waybill_for_parcel
 from warehouse_app.printing import (
     LEFT_STATE_ZH,
     cancel_jobs,
