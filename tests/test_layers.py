@@ -25,10 +25,7 @@ KNOWN_DEBT: dict[str, set[str]] = {
     # devices/ modules that still read the station DB or core helpers: none left (issue 9)
     "devices_imports_core": set(),
     # screens and commands of other areas that still open transactions or run SQL
-    "sql_above_core": {
-        "ui/promo/screens.py",
-        "warehouse_app/cli/promo_cmds.py",
-    },
+    "sql_above_core": set(),
     "cycles": set(),
 }
 

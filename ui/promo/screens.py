@@ -57,6 +57,7 @@ from ui.promo.common import (
 )
 from warehouse_app.clock import parse_iso, utcnow
 from warehouse_app.promo import carriers as carriers_mod
+from warehouse_app.promo import operations as promo_ops
 from warehouse_app.promo import plan as plan_mod
 from warehouse_app.promo import review as review_mod
 from warehouse_app.promo import scorecard as score_mod
@@ -68,10 +69,8 @@ from warehouse_app.returns import (
     return_defaults,
     return_report,
     scan_return,
-    set_return_defaults,
 )
 from warehouse_app.scan_engine import ScanContext
-from warehouse_app.store.tx import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -107,13 +106,11 @@ def _stock_data(conn: Any) -> dict[str, Any]:
 
 
 def _save_plan(conn: Any, op: str | None) -> int:
-    with transaction(conn):
-        return stock_mod.save_stock_plan(conn, stock_mod.recommend_stock(conn), operator=op)
+    return len(promo_ops.save_stock_plan(conn, operator=op))
 
 
 def _check_oversell(conn: Any, op: str | None) -> list[dict[str, Any]]:
-    with transaction(conn):
-        return stock_mod.check_oversell(conn, operator=op)
+    return promo_ops.check_oversell(conn, operator=op)
 
 
 class StockTab(PromoTab):
@@ -251,17 +248,13 @@ def _plans(conn: Any) -> list[dict[str, Any]]:
 
 
 def _suggest(conn: Any, op: str | None) -> int:
-    with transaction(conn):
-        return plan_mod.save_plans(conn, plan_mod.suggest_plans(conn), operator=op)
+    return promo_ops.suggest_prepack_plans(conn, operator=op)
 
 
 def _apply_plans(
     conn: Any, changes: list[tuple[str, int]], create: bool, op: str | None
 ) -> list[dict[str, Any]]:
-    with transaction(conn):  # all adjustments and batches, or none
-        for pid, qty in changes:
-            plan_mod.adjust_plan(conn, pid, qty, operator=op)
-        return plan_mod.create_batches(conn, operator=op) if create else []
+    return promo_ops.adjust_prepack_plans(conn, changes, create=create, operator=op)
 
 
 class PlansTab(PromoTab):
@@ -407,8 +400,7 @@ def _shipping(conn: Any) -> dict[str, Any]:
 
 
 def _assign(conn: Any, op: str | None) -> dict[str, int]:
-    with transaction(conn):
-        return ship_mod.assign_promises(conn, operator=op)
+    return promo_ops.assign_promises(conn, operator=op)
 
 
 class ShippingTab(PromoTab):
@@ -586,41 +578,28 @@ def _carriers(conn: Any) -> dict[str, Any]:
     return {
         "split": carriers_mod.split_report(conn),
         "reprints": carriers_mod.open_print_requests(conn),
-        "failovers": [
-            dict(r)
-            for r in conn.execute(
-                "SELECT carrier, trigger, reason, started_at, orders_moved, moved_to, restored_at FROM failovers "
-                "ORDER BY started_at DESC"
-            )
-        ],
+        "failovers": promo_ops.failover_history(conn),
     }
 
 
 def _allocate(conn: Any, op: str | None) -> dict[str, Any]:
-    with transaction(conn):
-        return carriers_mod.allocate_orders(conn, operator=op)
+    return promo_ops.allocate(conn, operator=op)
 
 
 def _fail(conn: Any, carrier: str, reason: str, op: str | None) -> dict[str, Any]:
-    with transaction(conn):
-        return carriers_mod.fail_carrier(conn, carrier, reason=reason, operator=op)
+    return promo_ops.fail_carrier(conn, carrier, reason=reason, operator=op)
 
 
 def _restore(conn: Any, carrier: str, op: str | None) -> str:
-    with transaction(conn):
-        carriers_mod.restore_carrier(conn, carrier, operator=op)
-    return carrier
+    return promo_ops.restore_carrier(conn, carrier, operator=op)
 
 
 def _check(conn: Any, op: str | None) -> list[dict[str, Any]]:
-    with transaction(conn):
-        return carriers_mod.check_carriers(conn, auto_failover=False, operator=op)
+    return promo_ops.check_carriers(conn, auto_failover=False, operator=op)
 
 
 def _export(conn: Any, path: str, op: str | None) -> dict[str, Any]:
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with transaction(conn):
-        return carriers_mod.export_open_orders(conn, path, operator=op)
+    return promo_ops.export_open_orders(conn, path, operator=op)
 
 
 class CarriersTab(PromoTab):
@@ -928,9 +907,7 @@ def _returns_data(conn: Any) -> dict[str, Any]:
 
 
 def _set_defaults(conn: Any, reason: str, disp: str) -> tuple[str, str]:
-    with transaction(conn):
-        set_return_defaults(conn, reason, disp)
-    return reason, disp
+    return promo_ops.set_return_defaults(conn, reason, disp)
 
 
 class ReturnsTab(PromoTab):

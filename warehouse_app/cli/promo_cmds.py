@@ -11,8 +11,8 @@ from typing import Any
 
 from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
 from warehouse_app.errors import StationError
+from warehouse_app.promo import operations as ops
 from warehouse_app.promo.labels import VALUES_ZH, localize
-from warehouse_app.store.tx import transaction
 
 
 def _fmt(p: argparse.ArgumentParser) -> None:
@@ -317,38 +317,31 @@ def _out(
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.stock import (
-        apply_history,
-        apply_schedule,
-        known_skus,
-        read_history,
-        read_schedule,
-        refuse_bad_rows,
+    res = ops.import_session_file(
+        conn_of(args),
+        args.kind,
+        args.file,
+        skip_bad=args.skip_bad,
+        operator=args.operator,
+        on_bad_row=lambda e: print(f"{args.file}: {e}", file=sys.stderr),
     )
-
-    conn = conn_of(args)
-    known = known_skus(conn)
-    reader = read_schedule if args.kind == "schedule" else read_history
-    rows, errors = reader(args.file, known_skus=known)
-    for e in errors:
-        print(f"{args.file}: {e}", file=sys.stderr)
-    refuse_bad_rows(args.file, rows, errors, args.skip_bad)
-    with transaction(conn):
-        n = (apply_schedule if args.kind == "schedule" else apply_history)(
-            conn, rows, operator=args.operator
-        )
-    print(json.dumps({args.kind: n, "bad_rows": len(errors)}))
+    print(json.dumps(res))
     return 0
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.stock import recommend_stock, save_stock_plan
+    from warehouse_app.promo.stock import recommend_stock
 
     conn = conn_of(args)
-    advice = recommend_stock(conn, hot_threshold_cny=args.hot_threshold, hot_factor=args.factor)
     if args.save:
-        with transaction(conn):
-            save_stock_plan(conn, advice, operator=args.operator)
+        advice = ops.save_stock_plan(
+            conn,
+            hot_threshold_cny=args.hot_threshold,
+            hot_factor=args.factor,
+            operator=args.operator,
+        )
+    else:
+        advice = recommend_stock(conn, hot_threshold_cny=args.hot_threshold, hot_factor=args.factor)
     rows = [a.row() for a in advice]
     cols = [
         "sku",
@@ -364,23 +357,16 @@ def cmd_stock(args: argparse.Namespace) -> int:
 
 
 def cmd_set_stock(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.stock import check_oversell, set_stock
-
     conn = conn_of(args)
-    with transaction(conn):
-        set_stock(conn, args.sku, args.qty, operator=args.operator)
-        check_oversell(conn, operator=args.operator)
+    ops.set_stock(conn, args.sku, args.qty, operator=args.operator)
     print(json.dumps({"sku": args.sku, "on_hand": args.qty}))
     _warn_oversell(conn)
     return 0
 
 
 def cmd_oversell(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.stock import check_oversell
-
     conn = conn_of(args)
-    with transaction(conn):
-        alerts = check_oversell(conn)
+    alerts = ops.check_oversell(conn)
     if args.format == "json":
         _out(args, alerts, "json")
     else:
@@ -402,17 +388,14 @@ def cmd_oversell(args: argparse.Namespace) -> int:
 
 def cmd_presale(args: argparse.Namespace) -> int:
     from warehouse_app.clock import parse_iso
-    from warehouse_app.promo.presale import switch_to_presale
 
-    conn = conn_of(args)
-    with transaction(conn):
-        res = switch_to_presale(
-            conn,
-            args.sku,
-            days=args.days,
-            available_at=parse_iso(args.available_at) if args.available_at else None,
-            operator=args.operator,
-        )
+    res = ops.switch_to_presale(
+        conn_of(args),
+        args.sku,
+        days=args.days,
+        available_at=parse_iso(args.available_at) if args.available_at else None,
+        operator=args.operator,
+    )
     if args.format == "json":
         _out(args, res, "json")
     else:
@@ -440,24 +423,17 @@ def cmd_contacts(args: argparse.Namespace) -> int:
 
 
 def cmd_timezone(args: argparse.Namespace) -> int:
-    from warehouse_app.localtime import set_station_zone, station_zone, zone_name
+    from warehouse_app.localtime import station_zone, zone_name
 
     conn = conn_of(args)
     if args.zone is not None:
-        with transaction(conn):
-            set_station_zone(conn, args.zone, operator=args.operator)
+        ops.set_timezone(conn, args.zone, operator=args.operator)
     print(json.dumps({"timezone": zone_name(station_zone(conn))}, ensure_ascii=False))
     return 0
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.plan import (
-        adjust_plan,
-        create_batches,
-        list_plans,
-        save_plans,
-        suggest_plans,
-    )
+    from warehouse_app.promo.plan import list_plans
 
     conn = conn_of(args)
     adjustments = []
@@ -469,14 +445,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
             raise StationError(
                 f"--adjust wants PLAN_ID=QTY, got {a!r}", zh=f"--adjust 格式应为 计划号=数量：{a!r}"
             ) from None
-    with transaction(conn):
-        if not conn.execute("SELECT 1 FROM prepack_plans").fetchone() or not (
-            args.adjust or args.create
-        ):
-            save_plans(conn, suggest_plans(conn), operator=args.operator)
-        for pid, qty in adjustments:
-            adjust_plan(conn, pid, qty, operator=args.operator)
-        made = create_batches(conn, operator=args.operator) if args.create else []
+    made = ops.plan_batches(conn, adjustments, create=args.create, operator=args.operator)
     rows = list_plans(conn)
     _out(
         args,
@@ -504,11 +473,10 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 
 def cmd_promises(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.shipping import assign_promises, backlog
+    from warehouse_app.promo.shipping import backlog
 
     conn = conn_of(args)
-    with transaction(conn):
-        assign_promises(conn, recompute=args.recompute)
+    ops.assign_promises(conn, recompute=args.recompute)
     _out(
         args,
         backlog(conn),
@@ -597,11 +565,8 @@ def _by_rule_text(by_rule: dict[str, int], lang: str) -> str:
 
 
 def cmd_allocate(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import allocate_orders
-
     conn = conn_of(args)
-    with transaction(conn):
-        s = allocate_orders(conn, operator=args.operator)
+    s = ops.allocate(conn, operator=args.operator)
     rows = s.pop("deviation")
     if args.format == "json":
         _out(args, {"allocation": s, "split": rows}, "json")
@@ -649,8 +614,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         raise StationError(
             f"Value must be JSON (e.g. 1.5 or [14, 7]): {exc}", zh=f"值必须是 JSON：{exc}"
         ) from exc
-    with transaction(conn):
-        config.set_value(conn, args.key, value, operator=args.operator)
+    ops.set_config(conn, args.key, value, operator=args.operator)
     print(json.dumps({args.key: value}, ensure_ascii=False))
     return 0
 
@@ -659,13 +623,11 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import load_rules, read_rules_file, set_rules
+    from warehouse_app.promo.carriers import load_rules, read_rules_file
 
     conn = conn_of(args)
     if args.file:
-        data = read_rules_file(args.file)
-        with transaction(conn):
-            set_rules(conn, data, operator=args.operator)
+        ops.set_carrier_rules(conn, read_rules_file(args.file), operator=args.operator)
     rows = [
         {
             **r.__dict__,
@@ -703,11 +665,7 @@ def _say_stuck(res: dict[str, Any]) -> None:
 
 
 def cmd_fail(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import fail_carrier
-
-    conn = conn_of(args)
-    with transaction(conn):
-        res = fail_carrier(conn, args.carrier, reason=args.reason, operator=args.operator)
+    res = ops.fail_carrier(conn_of(args), args.carrier, reason=args.reason, operator=args.operator)
     if args.format == "json":
         _out(args, res, "json")
     else:
@@ -717,7 +675,6 @@ def cmd_fail(args: argparse.Namespace) -> int:
 
 
 def cmd_waybill_provider(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.waybills import configure
     from warehouse_app.station import require_station
 
     conn = conn_of(args)
@@ -728,37 +685,31 @@ def cmd_waybill_provider(args: argparse.Namespace) -> int:
             f"The provider URL must start with http:// or https://, got {url!r}",
             zh=f"电子面单平台地址须以 http:// 或 https:// 开头：{url!r}",
         )
-    with transaction(conn):
-        configure(conn, url, args.app_key, args.secret, operator=args.operator)
+    ops.configure_waybill_provider(conn, url, args.app_key, args.secret, operator=args.operator)
     print(json.dumps({"ewaybill_url": url}))
     return 0
 
 
 def cmd_waiting(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.waybills import fetch_waiting, waiting
+    from warehouse_app.promo.waybills import waiting
 
     conn = conn_of(args)
     if args.fetch:
-        with transaction(conn):
-            res = fetch_waiting(conn, operator=args.operator)
+        res = ops.fetch_waiting_waybills(conn, operator=args.operator)
         print(json.dumps(res), file=sys.stderr)
     _out(args, waiting(conn), args.format)
     return 0
 
 
 def cmd_carrier_add(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import add_carrier
-
-    conn = conn_of(args)
-    with transaction(conn):
-        row = add_carrier(
-            conn,
-            args.code,
-            name=args.name,
-            name_zh=args.name_zh,
-            waybill_prefix=args.prefix,
-            operator=args.operator,
-        )
+    row = ops.add_carrier(
+        conn_of(args),
+        args.code,
+        name=args.name,
+        name_zh=args.name_zh,
+        waybill_prefix=args.prefix,
+        operator=args.operator,
+    )
     _out(args, [row], args.format)
     return 0
 
@@ -782,21 +733,15 @@ def cmd_carrier_import(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import restore_carrier
-
-    conn = conn_of(args)
-    with transaction(conn):
-        restore_carrier(conn, args.carrier, operator=args.operator)
+    ops.restore_carrier(conn_of(args), args.carrier, operator=args.operator)
     print(json.dumps({"carrier": args.carrier, "failing": False}))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import check_carriers
-
-    conn = conn_of(args)
-    with transaction(conn):
-        rows = check_carriers(conn, auto_failover=args.auto_failover, operator=args.operator)
+    rows = ops.check_carriers(
+        conn_of(args), auto_failover=args.auto_failover, operator=args.operator
+    )
     _out(args, rows, args.format)
     for r in rows:  # said out loud, like the oversell warning
         if r["capacity_out"] and not r["failing"]:
@@ -840,21 +785,17 @@ def cmd_reprints(args: argparse.Namespace) -> int:
 
 
 def cmd_intercept_result(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.scorecard import record_intercept_result
-
-    conn = conn_of(args)
-    with transaction(conn):
-        record_intercept_result(conn, args.order_id, bool(args.resolved), operator=args.operator)
+    ops.record_intercept_result(
+        conn_of(args), args.order_id, bool(args.resolved), operator=args.operator
+    )
     print(json.dumps({"order_id": args.order_id, "resolved": bool(args.resolved)}))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.carriers import export_open_orders
-
-    conn = conn_of(args)
-    with transaction(conn):
-        res = export_open_orders(conn, args.output, operator=args.operator, to_warehouse=args.to)
+    res = ops.export_open_orders(
+        conn_of(args), args.output, to_warehouse=args.to, operator=args.operator
+    )
     print(json.dumps(res, ensure_ascii=False))
     print(
         f"⚠ {res['orders']} 单已标记为转至 {args.to}：本仓扫描将被拒绝 / {res['orders']} order(s) marked "
@@ -937,7 +878,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
-    from warehouse_app.promo.scorecard import score_parts, scorecard, suggested_split, weights_of
+    from warehouse_app.promo.scorecard import score_parts, scorecard, suggested_split
 
     weights = None
     if args.weights:
@@ -951,12 +892,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
             ) from None
     conn = conn_of(args)
     if args.set_weights:
-        from warehouse_app.promo import config as promo_config
-
-        with transaction(conn):
-            promo_config.set_value(
-                conn, "scorecard_weights", weights_of(conn, weights), operator=args.operator
-            )
+        ops.set_scorecard_weights(conn, weights, operator=args.operator)
     rows = scorecard(conn, weights)
     if args.format == "json":
         _out(args, {"carriers": rows, "suggested_split": suggested_split(rows)}, "json")

@@ -1,0 +1,282 @@
+"""Promo operations: one function per lead action, each opening and committing its own transaction
+(with its outbox events) and returning what changed. The promo screens (on the writer thread) and
+the promo CLI both call these; neither opens a transaction or runs SQL itself, so a rule written
+here holds for the window, the CLI and the headless station alike.
+
+Reads for the screens live beside them where no promo module had one (`failover_history`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from warehouse_app.localtime import set_station_zone
+from warehouse_app.promo import carriers, plan, presale, scorecard, shipping, stock, waybills
+from warehouse_app.promo import config as promo_config
+from warehouse_app.returns import set_return_defaults as _store_return_defaults
+from warehouse_app.store.tx import transaction
+
+# -- stock and oversell ---------------------------------------------------------------------------
+
+
+def import_session_file(
+    conn: sqlite3.Connection,
+    kind: str,
+    path: Path | str,
+    *,
+    skip_bad: bool = False,
+    operator: str | None = None,
+    on_bad_row: Callable[[Any], None] | None = None,
+) -> dict[str, int]:
+    """The live-session schedule (kind 'schedule') or sales history ('history') from a file: any bad
+    row and nothing is imported unless skip_bad; each bad row is reported through on_bad_row."""
+    if kind not in ("schedule", "history"):
+        raise ValueError(kind)
+    reader = stock.read_schedule if kind == "schedule" else stock.read_history
+    rows, errors = reader(path, known_skus=stock.known_skus(conn))
+    for e in errors:
+        if on_bad_row is not None:
+            on_bad_row(e)
+    stock.refuse_bad_rows(path, rows, errors, skip_bad)
+    apply = stock.apply_schedule if kind == "schedule" else stock.apply_history
+    with transaction(conn):
+        n = apply(conn, rows, operator=operator)
+    return {kind: n, "bad_rows": len(errors)}
+
+
+def save_stock_plan(
+    conn: sqlite3.Connection,
+    *,
+    hot_threshold_cny: float | None = None,
+    hot_factor: float | None = None,
+    operator: str | None = None,
+) -> list[stock.StockAdvice]:
+    """Recommend stock per SKU and store the plan and the SKU tiers; returns the advice saved."""
+    with transaction(conn):
+        advice = stock.recommend_stock(
+            conn, hot_threshold_cny=hot_threshold_cny, hot_factor=hot_factor
+        )
+        stock.save_stock_plan(conn, advice, operator=operator)
+    return advice
+
+
+def set_stock(
+    conn: sqlite3.Connection, sku: str, qty: int, operator: str | None = None
+) -> list[dict[str, Any]]:
+    """A stock count for one SKU, then the oversell check it may change; returns the alerts."""
+    with transaction(conn):
+        stock.set_stock(conn, sku, qty, operator=operator)
+        return stock.check_oversell(conn, operator=operator)
+
+
+def check_oversell(conn: sqlite3.Connection, operator: str | None = None) -> list[dict[str, Any]]:
+    """Orders against stock and pre-packed parcels; records new alerts, returns the open ones."""
+    with transaction(conn):
+        return stock.check_oversell(conn, operator=operator)
+
+
+def switch_to_presale(
+    conn: sqlite3.Connection,
+    sku: str,
+    *,
+    days: float | None = None,
+    available_at: datetime | None = None,
+    operator: str | None = None,
+) -> dict[str, Any]:
+    with transaction(conn):
+        return presale.switch_to_presale(
+            conn, sku, days=days, available_at=available_at, operator=operator
+        )
+
+
+# -- pre-pack plans -------------------------------------------------------------------------------
+
+
+def suggest_prepack_plans(conn: sqlite3.Connection, operator: str | None = None) -> int:
+    """Draft plans from forecast and stock, replacing the drafts; returns how many."""
+    with transaction(conn):
+        return plan.save_plans(conn, plan.suggest_plans(conn), operator=operator)
+
+
+def adjust_prepack_plans(
+    conn: sqlite3.Connection,
+    changes: Sequence[tuple[str, int]],
+    *,
+    create: bool = False,
+    operator: str | None = None,
+) -> list[dict[str, Any]]:
+    """New quantities for draft plans and, with create, the batches for the drafts: all or none.
+    Returns the batches created."""
+    with transaction(conn):
+        for pid, qty in changes:
+            plan.adjust_plan(conn, pid, qty, operator=operator)
+        return plan.create_batches(conn, operator=operator) if create else []
+
+
+def plan_batches(
+    conn: sqlite3.Connection,
+    changes: Sequence[tuple[str, int]] = (),
+    *,
+    create: bool = False,
+    operator: str | None = None,
+) -> list[dict[str, Any]]:
+    """`plan batches`: re-suggest the drafts when only looking (or when there are no plans yet),
+    then apply the changes and create the batches, in one transaction. Returns batches created."""
+    with transaction(conn):
+        if not _has_plans(conn) or not (changes or create):
+            plan.save_plans(conn, plan.suggest_plans(conn), operator=operator)
+        for pid, qty in changes:
+            plan.adjust_plan(conn, pid, qty, operator=operator)
+        return plan.create_batches(conn, operator=operator) if create else []
+
+
+def _has_plans(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM prepack_plans LIMIT 1").fetchone() is not None
+
+
+# -- promises and settings ------------------------------------------------------------------------
+
+
+def assign_promises(
+    conn: sqlite3.Connection, *, recompute: bool = False, operator: str | None = None
+) -> dict[str, int]:
+    with transaction(conn):
+        return shipping.assign_promises(conn, recompute=recompute, operator=operator)
+
+
+def set_config(conn: sqlite3.Connection, key: str, value: Any, operator: str | None = None) -> None:
+    with transaction(conn):
+        promo_config.set_value(conn, key, value, operator=operator)
+
+
+def set_scorecard_weights(
+    conn: sqlite3.Connection, weights: dict[str, Any] | None, operator: str | None = None
+) -> dict[str, float]:
+    """Keep these weights (over the stored ones) for this promo; returns the full set kept."""
+    with transaction(conn):
+        full = scorecard.weights_of(conn, weights)
+        promo_config.set_value(conn, "scorecard_weights", full, operator=operator)
+    return full
+
+
+def set_timezone(conn: sqlite3.Connection, zone: str, operator: str | None = None) -> str:
+    """The station's zone (IANA name; '' = the PC's own) for promo tables and CSV."""
+    with transaction(conn):
+        return set_station_zone(conn, zone, operator=operator)
+
+
+# -- carriers -------------------------------------------------------------------------------------
+
+
+def set_carrier_rules(
+    conn: sqlite3.Connection, rules: Iterable[dict[str, Any]], operator: str | None = None
+) -> list[Any]:
+    with transaction(conn):
+        return carriers.set_rules(conn, rules, operator=operator)
+
+
+def add_carrier(
+    conn: sqlite3.Connection,
+    code: str,
+    *,
+    name: str | None = None,
+    name_zh: str | None = None,
+    waybill_prefix: str | None = None,
+    operator: str | None = None,
+) -> dict[str, Any]:
+    with transaction(conn):
+        return carriers.add_carrier(
+            conn,
+            code,
+            name=name,
+            name_zh=name_zh,
+            waybill_prefix=waybill_prefix,
+            operator=operator,
+        )
+
+
+def allocate(conn: sqlite3.Connection, operator: str | None = None) -> dict[str, Any]:
+    """Carriers for the open orders, by share and region; the summary with its deviation report."""
+    with transaction(conn):
+        return carriers.allocate_orders(conn, operator=operator)
+
+
+def fail_carrier(
+    conn: sqlite3.Connection, carrier: str, *, reason: str = "", operator: str | None = None
+) -> dict[str, Any]:
+    with transaction(conn):
+        return carriers.fail_carrier(conn, carrier, reason=reason, operator=operator)
+
+
+def restore_carrier(conn: sqlite3.Connection, carrier: str, operator: str | None = None) -> str:
+    with transaction(conn):
+        carriers.restore_carrier(conn, carrier, operator=operator)
+    return carrier
+
+
+def check_carriers(
+    conn: sqlite3.Connection, *, auto_failover: bool = False, operator: str | None = None
+) -> list[dict[str, Any]]:
+    with transaction(conn):
+        return carriers.check_carriers(conn, auto_failover=auto_failover, operator=operator)
+
+
+def configure_waybill_provider(
+    conn: sqlite3.Connection,
+    url: str,
+    app_key: str = "station",
+    secret: str = "",
+    operator: str | None = None,
+) -> None:
+    with transaction(conn):
+        waybills.configure(conn, url, app_key, secret, operator=operator)
+
+
+def fetch_waiting_waybills(conn: sqlite3.Connection, operator: str | None = None) -> dict[str, int]:
+    with transaction(conn):
+        return waybills.fetch_waiting(conn, operator=operator)
+
+
+def record_intercept_result(
+    conn: sqlite3.Connection, order_id: str, resolved: bool, operator: str | None = None
+) -> None:
+    with transaction(conn):
+        scorecard.record_intercept_result(conn, order_id, resolved, operator=operator)
+
+
+def export_open_orders(
+    conn: sqlite3.Connection,
+    path: Path | str,
+    *,
+    to_warehouse: str = "backup",
+    operator: str | None = None,
+) -> dict[str, Any]:
+    """Open orders to a JSONL file for the backup warehouse, marked transferred here."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with transaction(conn):
+        return carriers.export_open_orders(conn, path, operator=operator, to_warehouse=to_warehouse)
+
+
+def failover_history(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every failover, latest first (who, why, when, how many moved where, restored when)."""
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT carrier, trigger, reason, started_at, orders_moved, moved_to, restored_at "
+            "FROM failovers ORDER BY started_at DESC"
+        )
+    ]
+
+
+# -- returns --------------------------------------------------------------------------------------
+
+
+def set_return_defaults(conn: sqlite3.Connection, reason: str, disposition: str) -> tuple[str, str]:
+    """The reason and disposition the station's return mode records from now on."""
+    with transaction(conn):
+        _store_return_defaults(conn, reason, disposition)
+    return reason, disposition
