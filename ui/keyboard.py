@@ -41,19 +41,25 @@ def _base_text(b: QAbstractButton) -> str:
 
 
 def number_buttons(page: QWidget) -> dict[str, QAbstractButton]:
-    """Give the page's push buttons Alt+Q..Alt+P in their focus order; returns key -> button.
+    """Give the page's push buttons Alt+Q..Alt+P in its declared Tab order (`focus_order()` of a
+    lead tab; else the focus chain); returns key -> button. A declared button keeps its key while
+    hidden (the manifest's "open folder" appears later), so a lead's keys never shift.
 
+    Enter on a focused button presses it (autoDefault), as Space does.
     Call again after a retranslate (texts are reset) or when the page is shown."""
-    buttons = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]
+    declared = getattr(page, "focus_order", None)
+    listed = [w for w in declared() if isinstance(w, QPushButton)] if callable(declared) else []
+    rest = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b not in listed]
     order = {id(w): i for i, w in enumerate(_focus_chain(page))}
-    buttons.sort(key=lambda b: order.get(id(b), 10_000))
+    rest.sort(key=lambda b: order.get(id(b), 10_000))
     out: dict[str, QAbstractButton] = {}
-    for key, b in zip(KEYS, buttons, strict=False):
+    for key, b in zip(KEYS, listed + rest, strict=False):
         base = _base_text(b)
         b.setText(f"{base}{_MARK}{key}]")  # first: setText() clears a shortcut
         b.setShortcut(QKeySequence(key))
         b.setToolTip(f"{base} ({key})")
         b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        b.setAutoDefault(True)
         out[key] = b
     return out
 

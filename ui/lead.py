@@ -163,6 +163,7 @@ class LeadArea(QStackedWidget):
         self.l_code.setText(self.tr("Lead code"))
         self.l_pin.setText(self.tr("PIN"))
         self.back_btn.setText(self.tr("Back to packing (Esc)"))
+        self.back_btn.setToolTip("Esc")  # the window's Esc key; Alt+letters are the tabs' buttons
         for w in self.pages.values():
             self.tabs.setTabText(self.tabs.indexOf(w), w.title())
             w.result.setText("")  # a message said in the other language is stale

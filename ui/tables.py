@@ -45,6 +45,7 @@ def make_table(name: str) -> QTableWidget:
     t.setAlternatingRowColors(True)
     t.verticalHeader().setDefaultSectionSize(ROW_PX)
     t.setWordWrap(False)
+    t.setTabKeyNavigation(False)  # Tab leaves the table (arrows move inside): keyboard-only leads
     return t
 
 

@@ -3,238 +3,238 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="167" />
+        <location filename="../../ui/lead_tabs/batches.py" line="192" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="168" />
+        <location filename="../../ui/lead_tabs/batches.py" line="193" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="169" />
+        <location filename="../../ui/lead_tabs/batches.py" line="194" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="170" />
+        <location filename="../../ui/lead_tabs/batches.py" line="195" />
         <source>Print all waybills</source>
         <translation>Print all waybills</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="171" />
+        <location filename="../../ui/lead_tabs/batches.py" line="196" />
         <source>Cancel printing</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="172" />
+        <location filename="../../ui/lead_tabs/batches.py" line="197" />
         <source>New pre-pack batch</source>
         <translation>New pre-pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="173" />
-        <location filename="../../ui/lead_tabs/batches.py" line="191" />
+        <location filename="../../ui/lead_tabs/batches.py" line="198" />
+        <location filename="../../ui/lead_tabs/batches.py" line="216" />
         <source>SKU set</source>
         <translation>SKU set</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="174" />
-        <location filename="../../ui/lead_tabs/batches.py" line="190" />
+        <location filename="../../ui/lead_tabs/batches.py" line="199" />
+        <location filename="../../ui/lead_tabs/batches.py" line="215" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="177" />
+        <location filename="../../ui/lead_tabs/batches.py" line="202" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>Quantity (0 = all paid orders)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="178" />
+        <location filename="../../ui/lead_tabs/batches.py" line="203" />
         <source>Live session</source>
         <translation>Live session</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="179" />
+        <location filename="../../ui/lead_tabs/batches.py" line="204" />
         <source>Create batch</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="180" />
+        <location filename="../../ui/lead_tabs/batches.py" line="205" />
         <source>Reprint or void a waybill</source>
         <translation>Reprint or void a waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="181" />
+        <location filename="../../ui/lead_tabs/batches.py" line="206" />
         <source>Waybill / label</source>
         <translation>Waybill / label</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="182" />
+        <location filename="../../ui/lead_tabs/batches.py" line="207" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="183" />
+        <location filename="../../ui/lead_tabs/batches.py" line="208" />
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="184" />
+        <location filename="../../ui/lead_tabs/batches.py" line="209" />
         <source>Void</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="189" />
+        <location filename="../../ui/lead_tabs/batches.py" line="214" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="192" />
+        <location filename="../../ui/lead_tabs/batches.py" line="217" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="193" />
+        <location filename="../../ui/lead_tabs/batches.py" line="218" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="194" />
+        <location filename="../../ui/lead_tabs/batches.py" line="219" />
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="195" />
+        <location filename="../../ui/lead_tabs/batches.py" line="220" />
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="196" />
+        <location filename="../../ui/lead_tabs/batches.py" line="221" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="197" />
+        <location filename="../../ui/lead_tabs/batches.py" line="222" />
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="200" />
-        <location filename="../../ui/lead_tabs/batches.py" line="227" />
+        <location filename="../../ui/lead_tabs/batches.py" line="225" />
+        <location filename="../../ui/lead_tabs/batches.py" line="252" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="201" />
-        <location filename="../../ui/lead_tabs/batches.py" line="228" />
+        <location filename="../../ui/lead_tabs/batches.py" line="226" />
+        <location filename="../../ui/lead_tabs/batches.py" line="253" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="202" />
-        <location filename="../../ui/lead_tabs/batches.py" line="229" />
+        <location filename="../../ui/lead_tabs/batches.py" line="227" />
+        <location filename="../../ui/lead_tabs/batches.py" line="254" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="203" />
-        <location filename="../../ui/lead_tabs/batches.py" line="230" />
+        <location filename="../../ui/lead_tabs/batches.py" line="228" />
+        <location filename="../../ui/lead_tabs/batches.py" line="255" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="175" />
-        <location filename="../../ui/lead_tabs/batches.py" line="204" />
+        <location filename="../../ui/lead_tabs/batches.py" line="200" />
+        <location filename="../../ui/lead_tabs/batches.py" line="229" />
         <source>pre-sale</source>
         <translation>pre-sale</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="72" />
+        <location filename="../../ui/lead_tabs/batches.py" line="73" />
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="176" />
-        <location filename="../../ui/lead_tabs/batches.py" line="205" />
+        <location filename="../../ui/lead_tabs/batches.py" line="201" />
+        <location filename="../../ui/lead_tabs/batches.py" line="230" />
         <source>anonymous</source>
         <translation>anonymous</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="222" />
-        <location filename="../../ui/lead_tabs/batches.py" line="272" />
+        <location filename="../../ui/lead_tabs/batches.py" line="247" />
+        <location filename="../../ui/lead_tabs/batches.py" line="297" />
         <source>Select a batch first</source>
         <translation>Select a batch first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="233" />
+        <location filename="../../ui/lead_tabs/batches.py" line="258" />
         <source>Batch %1 is now %2</source>
         <translation>Batch %1 is now %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="245" />
+        <location filename="../../ui/lead_tabs/batches.py" line="270" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>Enter the SKU set, e.g. SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="251" />
+        <location filename="../../ui/lead_tabs/batches.py" line="276" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>Created batch %1 with %2 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="275" />
-        <location filename="../../ui/lead_tabs/batches.py" line="350" />
+        <location filename="../../ui/lead_tabs/batches.py" line="300" />
+        <location filename="../../ui/lead_tabs/batches.py" line="375" />
         <source>No printer: set one in Settings</source>
         <translation>No printer: set one in Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="287" />
+        <location filename="../../ui/lead_tabs/batches.py" line="312" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>Nothing to print: every waybill of %1 is printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="294" />
+        <location filename="../../ui/lead_tabs/batches.py" line="319" />
         <source>Printing %1 waybills of %2</source>
         <translation>Printing %1 waybills of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="305" />
+        <location filename="../../ui/lead_tabs/batches.py" line="330" />
         <source>Printing: %1 of %2</source>
         <translation>Printing: %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="312" />
+        <location filename="../../ui/lead_tabs/batches.py" line="337" />
         <source>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</source>
         <translation>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="336" />
+        <location filename="../../ui/lead_tabs/batches.py" line="361" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>Printing cancelled; %1 labels not printed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="347" />
-        <location filename="../../ui/lead_tabs/batches.py" line="377" />
+        <location filename="../../ui/lead_tabs/batches.py" line="372" />
+        <location filename="../../ui/lead_tabs/batches.py" line="402" />
         <source>Enter the waybill and a reason</source>
         <translation>Enter the waybill and a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="355" />
+        <location filename="../../ui/lead_tabs/batches.py" line="380" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>Reprint of %1 sent to the printer</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="383" />
+        <location filename="../../ui/lead_tabs/batches.py" line="408" />
         <source>Void waybill</source>
         <translation>Void waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="384" />
+        <location filename="../../ui/lead_tabs/batches.py" line="409" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>Void waybill %1? The carrier will recycle it; this cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="393" />
+        <location filename="../../ui/lead_tabs/batches.py" line="418" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
@@ -476,96 +476,96 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="34" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="35" />
         <source>Discrepancies</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="69" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="74" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>Confirm the selected parcel was pulled</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="70" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="75" />
         <source>Void the selected waybill (reason)</source>
         <translation>Void the selected waybill (reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="71" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="76" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>Reason, e.g. damaged, customer changed address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="76" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="81" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="78" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="83" />
         <source>Verified but not handed off: %1</source>
         <translation>Verified but not handed off: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="81" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="86" />
         <source>Intercepted but not pulled: %1</source>
         <translation>Intercepted but not pulled: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="99" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="112" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="104" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="117" />
         <source>Waybill</source>
         <translation>Waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="100" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="113" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="105" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="118" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="101" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="114" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="106" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="119" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="102" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="107" />
         <source>Verified at</source>
         <translation>Verified at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="103" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="116" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="108" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="121" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="115" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="120" />
         <source>Intercepted at</source>
         <translation>Intercepted at</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="127" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="132" />
         <source>Select an intercepted parcel first</source>
         <translation>Select an intercepted parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="140" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="145" />
         <source>Select a parcel first</source>
         <translation>Select a parcel first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="144" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="149" />
         <source>Waybill %1 voided</source>
         <translation>Waybill %1 voided</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="156" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="161" />
         <source>Void waybill</source>
         <translation>Void waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="157" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="162" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>Void waybill %1? The carrier will recycle it; this cannot be undone.</translation>
     </message>
@@ -573,136 +573,136 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="90" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="91" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="146" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
         <source>Carrier handoff</source>
         <translation>Carrier handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="147" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="160" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="176" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="148" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
         <source>Courier name</source>
         <translation>Courier name</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="149" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="178" />
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="150" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
         <source>Open handoff</source>
         <translation>Open handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="151" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="167" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>Close &amp;&amp; print manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="152" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
         <source>Scan into this handoff</source>
         <translation>Scan into this handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="153" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="169" />
         <source>Reprint manifest</source>
         <translation>Reprint manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="154" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="170" />
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="159" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="175" />
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="161" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="177" />
         <source>Courier</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="179" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="180" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="181" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="182" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="184" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="193" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="209" />
         <source>Choose a carrier</source>
         <translation>Choose a carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="198" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="214" />
         <source>Opened handoff %1 for %2</source>
         <translation>Opened handoff %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="217" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="237" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="292" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="233" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="253" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="308" />
         <source>Select a handoff first</source>
         <translation>Select a handoff first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="226" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="242" />
         <source>Close handoff</source>
         <translation>Close handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="227" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="243" />
         <source>Close handoff %1 with %2 parcels and print its manifest?</source>
         <translation>Close handoff %1 with %2 parcels and print its manifest?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="245" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="261" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>Handoff %1 closed; manifest saved to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="247" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="263" />
         <source>Manifest of %1 saved to %2</source>
         <translation>Manifest of %1 saved to %2</translation>
     </message>
@@ -730,18 +730,18 @@
         <translation>Back to packing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="172" />
-        <location filename="../../ui/lead.py" line="196" />
+        <location filename="../../ui/lead.py" line="173" />
+        <location filename="../../ui/lead.py" line="197" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="241" />
+        <location filename="../../ui/lead.py" line="242" />
         <source>Lead actions open again: enter your PIN</source>
         <translation>Lead actions open again: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Too many wrong PINs: locked, %1 left</source>
         <translation>Too many wrong PINs: locked, %1 left</translation>
     </message>
@@ -1470,95 +1470,95 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="116" />
+        <location filename="../../ui/lead_tabs/review.py" line="117" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="176" />
+        <location filename="../../ui/lead_tabs/review.py" line="189" />
         <source>Shift:</source>
         <translation>Shift:</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="179" />
+        <location filename="../../ui/lead_tabs/review.py" line="192" />
         <source>last %1 hours</source>
         <translation>last %1 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="181" />
+        <location filename="../../ui/lead_tabs/review.py" line="194" />
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="182" />
+        <location filename="../../ui/lead_tabs/review.py" line="195" />
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="183" />
+        <location filename="../../ui/lead_tabs/review.py" line="196" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="200" />
+        <location filename="../../ui/lead_tabs/review.py" line="213" />
         <source>Handed off: %1 parcels</source>
         <translation>Handed off: %1 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="201" />
+        <location filename="../../ui/lead_tabs/review.py" line="214" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="206" />
-        <location filename="../../ui/lead_tabs/review.py" line="220" />
+        <location filename="../../ui/lead_tabs/review.py" line="219" />
+        <location filename="../../ui/lead_tabs/review.py" line="233" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="206" />
-        <location filename="../../ui/lead_tabs/review.py" line="213" />
-        <location filename="../../ui/lead_tabs/review.py" line="220" />
+        <location filename="../../ui/lead_tabs/review.py" line="219" />
+        <location filename="../../ui/lead_tabs/review.py" line="226" />
+        <location filename="../../ui/lead_tabs/review.py" line="233" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="206" />
+        <location filename="../../ui/lead_tabs/review.py" line="219" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="213" />
+        <location filename="../../ui/lead_tabs/review.py" line="226" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="220" />
+        <location filename="../../ui/lead_tabs/review.py" line="233" />
         <source>Hour</source>
         <translation>Hour</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="261" />
+        <location filename="../../ui/lead_tabs/review.py" line="274" />
         <source>Hour (%1)</source>
         <translation>Hour (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="262" />
+        <location filename="../../ui/lead_tabs/review.py" line="275" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>Parcels handed off per hour and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="267" />
+        <location filename="../../ui/lead_tabs/review.py" line="280" />
         <source>Nothing loaded yet</source>
         <translation>Nothing loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="272" />
+        <location filename="../../ui/lead_tabs/review.py" line="285" />
         <source>Shift review: handoff counts</source>
         <translation>Shift review: handoff counts</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="276" />
+        <location filename="../../ui/lead_tabs/review.py" line="289" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -1566,193 +1566,193 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="59" />
+        <location filename="../../ui/lead_tabs/settings.py" line="60" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="199" />
+        <location filename="../../ui/lead_tabs/settings.py" line="225" />
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="200" />
+        <location filename="../../ui/lead_tabs/settings.py" line="226" />
         <source>Serial port scanner</source>
         <translation>Serial port scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="201" />
+        <location filename="../../ui/lead_tabs/settings.py" line="227" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>Keyboard-wedge (USB HID) scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="202" />
+        <location filename="../../ui/lead_tabs/settings.py" line="228" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="203" />
-        <location filename="../../ui/lead_tabs/settings.py" line="211" />
+        <location filename="../../ui/lead_tabs/settings.py" line="229" />
+        <location filename="../../ui/lead_tabs/settings.py" line="237" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="204" />
+        <location filename="../../ui/lead_tabs/settings.py" line="230" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="205" />
+        <location filename="../../ui/lead_tabs/settings.py" line="231" />
         <source>Find serial ports</source>
         <translation>Find serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="206" />
+        <location filename="../../ui/lead_tabs/settings.py" line="232" />
         <source>Test scan</source>
         <translation>Test scan</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="207" />
+        <location filename="../../ui/lead_tabs/settings.py" line="233" />
         <source>Label printer</source>
         <translation>Label printer</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="208" />
+        <location filename="../../ui/lead_tabs/settings.py" line="234" />
         <source>Printer address</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="209" />
+        <location filename="../../ui/lead_tabs/settings.py" line="235" />
         <source>Print test label</source>
         <translation>Print test label</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="210" />
+        <location filename="../../ui/lead_tabs/settings.py" line="236" />
         <source>Scale</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="212" />
+        <location filename="../../ui/lead_tabs/settings.py" line="238" />
         <source>Weigh parcels in verify mode</source>
         <translation>Weigh parcels in verify mode</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="213" />
+        <location filename="../../ui/lead_tabs/settings.py" line="239" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="214" />
+        <location filename="../../ui/lead_tabs/settings.py" line="240" />
         <source>Upstream address</source>
         <translation>Upstream address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="215" />
+        <location filename="../../ui/lead_tabs/settings.py" line="241" />
         <source>Station token</source>
         <translation>Station token</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="216" />
+        <location filename="../../ui/lead_tabs/settings.py" line="242" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="217" />
+        <location filename="../../ui/lead_tabs/settings.py" line="243" />
         <source>Verdict sounds</source>
         <translation>Verdict sounds</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="218" />
+        <location filename="../../ui/lead_tabs/settings.py" line="244" />
         <source>Spoken verdicts (voice)</source>
         <translation>Spoken verdicts (voice)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="219" />
+        <location filename="../../ui/lead_tabs/settings.py" line="245" />
         <source>Test voice</source>
         <translation>Test voice</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="220" />
+        <location filename="../../ui/lead_tabs/settings.py" line="246" />
         <source>Verdict turns neutral after (s, 0 = never)</source>
         <translation>Verdict turns neutral after (s, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="221" />
+        <location filename="../../ui/lead_tabs/settings.py" line="247" />
         <source>Kiosk: full screen (after restart)</source>
         <translation>Kiosk: full screen (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="222" />
+        <location filename="../../ui/lead_tabs/settings.py" line="248" />
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="224" />
+        <location filename="../../ui/lead_tabs/settings.py" line="250" />
         <source>This computer's zone (%1)</source>
         <translation>This computer's zone (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="226" />
+        <location filename="../../ui/lead_tabs/settings.py" line="252" />
         <source>Upstream, language and time</source>
         <translation>Upstream, language and time</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="227" />
+        <location filename="../../ui/lead_tabs/settings.py" line="253" />
         <source>Save and apply</source>
         <translation>Save and apply</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="259" />
+        <location filename="../../ui/lead_tabs/settings.py" line="285" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="261" />
+        <location filename="../../ui/lead_tabs/settings.py" line="287" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="265" />
+        <location filename="../../ui/lead_tabs/settings.py" line="291" />
         <source>stripped</source>
         <translation>stripped</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="265" />
+        <location filename="../../ui/lead_tabs/settings.py" line="291" />
         <source>kept</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="271" />
+        <location filename="../../ui/lead_tabs/settings.py" line="297" />
         <source>none (app sounds)</source>
         <translation>none (app sounds)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="291" />
+        <location filename="../../ui/lead_tabs/settings.py" line="317" />
         <source>Found %1 serial ports</source>
         <translation>Found %1 serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="300" />
+        <location filename="../../ui/lead_tabs/settings.py" line="326" />
         <source>Scan any barcode now…</source>
         <translation>Scan any barcode now…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="304" />
+        <location filename="../../ui/lead_tabs/settings.py" line="330" />
         <source>Printing a test label…</source>
         <translation>Printing a test label…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="319" />
+        <location filename="../../ui/lead_tabs/settings.py" line="345" />
         <source>Speaking a test verdict…</source>
         <translation>Speaking a test verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="361" />
+        <location filename="../../ui/lead_tabs/settings.py" line="387" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>Choose the scanner's serial port (Find serial ports)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="392" />
+        <location filename="../../ui/lead_tabs/settings.py" line="418" />
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>

@@ -3,238 +3,238 @@
 <context>
     <name>BatchesTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="167" />
+        <location filename="../../ui/lead_tabs/batches.py" line="192" />
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="168" />
+        <location filename="../../ui/lead_tabs/batches.py" line="193" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="169" />
+        <location filename="../../ui/lead_tabs/batches.py" line="194" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="170" />
+        <location filename="../../ui/lead_tabs/batches.py" line="195" />
         <source>Print all waybills</source>
         <translation>打印全部面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="171" />
+        <location filename="../../ui/lead_tabs/batches.py" line="196" />
         <source>Cancel printing</source>
         <translation>取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="172" />
+        <location filename="../../ui/lead_tabs/batches.py" line="197" />
         <source>New pre-pack batch</source>
         <translation>新建预包装批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="173" />
-        <location filename="../../ui/lead_tabs/batches.py" line="191" />
+        <location filename="../../ui/lead_tabs/batches.py" line="198" />
+        <location filename="../../ui/lead_tabs/batches.py" line="216" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="174" />
-        <location filename="../../ui/lead_tabs/batches.py" line="190" />
+        <location filename="../../ui/lead_tabs/batches.py" line="199" />
+        <location filename="../../ui/lead_tabs/batches.py" line="215" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="177" />
+        <location filename="../../ui/lead_tabs/batches.py" line="202" />
         <source>Quantity (0 = all paid orders)</source>
         <translation>数量（0 = 全部已付款订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="178" />
+        <location filename="../../ui/lead_tabs/batches.py" line="203" />
         <source>Live session</source>
         <translation>直播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="179" />
+        <location filename="../../ui/lead_tabs/batches.py" line="204" />
         <source>Create batch</source>
         <translation>创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="180" />
+        <location filename="../../ui/lead_tabs/batches.py" line="205" />
         <source>Reprint or void a waybill</source>
         <translation>补打或作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="181" />
+        <location filename="../../ui/lead_tabs/batches.py" line="206" />
         <source>Waybill / label</source>
         <translation>面单号 / 标签</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="182" />
+        <location filename="../../ui/lead_tabs/batches.py" line="207" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="183" />
+        <location filename="../../ui/lead_tabs/batches.py" line="208" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="184" />
+        <location filename="../../ui/lead_tabs/batches.py" line="209" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="189" />
+        <location filename="../../ui/lead_tabs/batches.py" line="214" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="192" />
+        <location filename="../../ui/lead_tabs/batches.py" line="217" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="193" />
+        <location filename="../../ui/lead_tabs/batches.py" line="218" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="194" />
+        <location filename="../../ui/lead_tabs/batches.py" line="219" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="195" />
+        <location filename="../../ui/lead_tabs/batches.py" line="220" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="196" />
+        <location filename="../../ui/lead_tabs/batches.py" line="221" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="197" />
+        <location filename="../../ui/lead_tabs/batches.py" line="222" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="200" />
-        <location filename="../../ui/lead_tabs/batches.py" line="227" />
+        <location filename="../../ui/lead_tabs/batches.py" line="225" />
+        <location filename="../../ui/lead_tabs/batches.py" line="252" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="201" />
-        <location filename="../../ui/lead_tabs/batches.py" line="228" />
+        <location filename="../../ui/lead_tabs/batches.py" line="226" />
+        <location filename="../../ui/lead_tabs/batches.py" line="253" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="202" />
-        <location filename="../../ui/lead_tabs/batches.py" line="229" />
+        <location filename="../../ui/lead_tabs/batches.py" line="227" />
+        <location filename="../../ui/lead_tabs/batches.py" line="254" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="203" />
-        <location filename="../../ui/lead_tabs/batches.py" line="230" />
+        <location filename="../../ui/lead_tabs/batches.py" line="228" />
+        <location filename="../../ui/lead_tabs/batches.py" line="255" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="175" />
-        <location filename="../../ui/lead_tabs/batches.py" line="204" />
+        <location filename="../../ui/lead_tabs/batches.py" line="200" />
+        <location filename="../../ui/lead_tabs/batches.py" line="229" />
         <source>pre-sale</source>
         <translation>预售</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="72" />
+        <location filename="../../ui/lead_tabs/batches.py" line="73" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="176" />
-        <location filename="../../ui/lead_tabs/batches.py" line="205" />
+        <location filename="../../ui/lead_tabs/batches.py" line="201" />
+        <location filename="../../ui/lead_tabs/batches.py" line="230" />
         <source>anonymous</source>
         <translation>匿名预包</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="222" />
-        <location filename="../../ui/lead_tabs/batches.py" line="272" />
+        <location filename="../../ui/lead_tabs/batches.py" line="247" />
+        <location filename="../../ui/lead_tabs/batches.py" line="297" />
         <source>Select a batch first</source>
         <translation>请先选择批次</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="233" />
+        <location filename="../../ui/lead_tabs/batches.py" line="258" />
         <source>Batch %1 is now %2</source>
         <translation>批次 %1 现在为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="245" />
+        <location filename="../../ui/lead_tabs/batches.py" line="270" />
         <source>Enter the SKU set, e.g. SKU-LIP-01*1</source>
         <translation>请输入商品组合，例如 SKU-LIP-01*1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="251" />
+        <location filename="../../ui/lead_tabs/batches.py" line="276" />
         <source>Created batch %1 with %2 parcels</source>
         <translation>已创建批次 %1，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="275" />
-        <location filename="../../ui/lead_tabs/batches.py" line="350" />
+        <location filename="../../ui/lead_tabs/batches.py" line="300" />
+        <location filename="../../ui/lead_tabs/batches.py" line="375" />
         <source>No printer: set one in Settings</source>
         <translation>未设置打印机：请在设置里选择</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="287" />
+        <location filename="../../ui/lead_tabs/batches.py" line="312" />
         <source>Nothing to print: every waybill of %1 is printed</source>
         <translation>无需打印：批次 %1 的面单都已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="294" />
+        <location filename="../../ui/lead_tabs/batches.py" line="319" />
         <source>Printing %1 waybills of %2</source>
         <translation>正在打印批次 %2 的 %1 张面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="305" />
+        <location filename="../../ui/lead_tabs/batches.py" line="330" />
         <source>Printing: %1 of %2</source>
         <translation>正在打印：%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="312" />
+        <location filename="../../ui/lead_tabs/batches.py" line="337" />
         <source>Stopped: %1 — %2 of %3 printed; it resumes by itself once fixed, or cancel</source>
         <translation>已停止：%1 — 已打印 %2/%3 张；处理后自动继续，或取消打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="336" />
+        <location filename="../../ui/lead_tabs/batches.py" line="361" />
         <source>Printing cancelled; %1 labels not printed</source>
         <translation>已取消打印：%1 张未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="347" />
-        <location filename="../../ui/lead_tabs/batches.py" line="377" />
+        <location filename="../../ui/lead_tabs/batches.py" line="372" />
+        <location filename="../../ui/lead_tabs/batches.py" line="402" />
         <source>Enter the waybill and a reason</source>
         <translation>请输入面单号和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="355" />
+        <location filename="../../ui/lead_tabs/batches.py" line="380" />
         <source>Reprint of %1 sent to the printer</source>
         <translation>已补打 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="383" />
+        <location filename="../../ui/lead_tabs/batches.py" line="408" />
         <source>Void waybill</source>
         <translation>作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="384" />
+        <location filename="../../ui/lead_tabs/batches.py" line="409" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>确定作废面单 %1？快递公司将回收该单号，无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/batches.py" line="393" />
+        <location filename="../../ui/lead_tabs/batches.py" line="418" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
@@ -476,96 +476,96 @@
 <context>
     <name>DiscrepanciesTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="34" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="35" />
         <source>Discrepancies</source>
         <translation>差异处理</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="69" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="74" />
         <source>Confirm the selected parcel was pulled</source>
         <translation>确认所选包裹已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="70" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="75" />
         <source>Void the selected waybill (reason)</source>
         <translation>作废所选面单（需填原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="71" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="76" />
         <source>Reason, e.g. damaged, customer changed address</source>
         <translation>原因，例如：破损、客户改地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="76" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="81" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="78" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="83" />
         <source>Verified but not handed off: %1</source>
         <translation>已核对未交接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="81" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="86" />
         <source>Intercepted but not pulled: %1</source>
         <translation>已拦截未取出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="99" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="112" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="104" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="117" />
         <source>Waybill</source>
         <translation>面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="100" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="113" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="105" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="118" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="101" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="114" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="106" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="119" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="102" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="107" />
         <source>Verified at</source>
         <translation>核对时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="103" />
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="116" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="108" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="121" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="115" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="120" />
         <source>Intercepted at</source>
         <translation>拦截时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="127" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="132" />
         <source>Select an intercepted parcel first</source>
         <translation>请先选择拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="140" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="145" />
         <source>Select a parcel first</source>
         <translation>请先选择包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="144" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="149" />
         <source>Waybill %1 voided</source>
         <translation>面单 %1 已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="156" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="161" />
         <source>Void waybill</source>
         <translation>作废面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/discrepancies.py" line="157" />
+        <location filename="../../ui/lead_tabs/discrepancies.py" line="162" />
         <source>Void waybill %1? The carrier will recycle it; this cannot be undone.</source>
         <translation>确定作废面单 %1？快递公司将回收该单号，无法撤销。</translation>
     </message>
@@ -573,136 +573,136 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="90" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="91" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="146" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="147" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="160" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="176" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="148" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="149" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="178" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="150" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="151" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="167" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="152" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="153" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="169" />
         <source>Reprint manifest</source>
         <translation>重打交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="154" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="170" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="159" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="175" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="161" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="177" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="179" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="180" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="181" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="182" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="184" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="172" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="193" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="209" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="198" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="214" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="217" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="237" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="292" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="233" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="253" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="308" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="226" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="242" />
         <source>Close handoff</source>
         <translation>关闭交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="227" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="243" />
         <source>Close handoff %1 with %2 parcels and print its manifest?</source>
         <translation>关闭交接单 %1（共 %2 件）并打印交接单？</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="245" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="261" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="247" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="263" />
         <source>Manifest of %1 saved to %2</source>
         <translation>交接单 %1 已保存到 %2</translation>
     </message>
@@ -730,18 +730,18 @@
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="172" />
-        <location filename="../../ui/lead.py" line="196" />
+        <location filename="../../ui/lead.py" line="173" />
+        <location filename="../../ui/lead.py" line="197" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="241" />
+        <location filename="../../ui/lead.py" line="242" />
         <source>Lead actions open again: enter your PIN</source>
         <translation>组长操作已解锁：请输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="244" />
+        <location filename="../../ui/lead.py" line="245" />
         <source>Too many wrong PINs: locked, %1 left</source>
         <translation>PIN 错误次数过多：已锁定，剩余 %1</translation>
     </message>
@@ -1470,95 +1470,95 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="116" />
+        <location filename="../../ui/lead_tabs/review.py" line="117" />
         <source>Review</source>
         <translation>复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="176" />
+        <location filename="../../ui/lead_tabs/review.py" line="189" />
         <source>Shift:</source>
         <translation>班次：</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="179" />
+        <location filename="../../ui/lead_tabs/review.py" line="192" />
         <source>last %1 hours</source>
         <translation>最近 %1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="181" />
+        <location filename="../../ui/lead_tabs/review.py" line="194" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="182" />
+        <location filename="../../ui/lead_tabs/review.py" line="195" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="183" />
+        <location filename="../../ui/lead_tabs/review.py" line="196" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="200" />
+        <location filename="../../ui/lead_tabs/review.py" line="213" />
         <source>Handed off: %1 parcels</source>
         <translation>已交接：%1 件</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="201" />
+        <location filename="../../ui/lead_tabs/review.py" line="214" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="206" />
-        <location filename="../../ui/lead_tabs/review.py" line="220" />
+        <location filename="../../ui/lead_tabs/review.py" line="219" />
+        <location filename="../../ui/lead_tabs/review.py" line="233" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="206" />
-        <location filename="../../ui/lead_tabs/review.py" line="213" />
-        <location filename="../../ui/lead_tabs/review.py" line="220" />
+        <location filename="../../ui/lead_tabs/review.py" line="219" />
+        <location filename="../../ui/lead_tabs/review.py" line="226" />
+        <location filename="../../ui/lead_tabs/review.py" line="233" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="206" />
+        <location filename="../../ui/lead_tabs/review.py" line="219" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="213" />
+        <location filename="../../ui/lead_tabs/review.py" line="226" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="220" />
+        <location filename="../../ui/lead_tabs/review.py" line="233" />
         <source>Hour</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="261" />
+        <location filename="../../ui/lead_tabs/review.py" line="274" />
         <source>Hour (%1)</source>
         <translation>时段（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="262" />
+        <location filename="../../ui/lead_tabs/review.py" line="275" />
         <source>Parcels handed off per hour and carrier</source>
         <translation>每小时各快递交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="267" />
+        <location filename="../../ui/lead_tabs/review.py" line="280" />
         <source>Nothing loaded yet</source>
         <translation>还没有加载数据</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="272" />
+        <location filename="../../ui/lead_tabs/review.py" line="285" />
         <source>Shift review: handoff counts</source>
         <translation>班次复盘：交接件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/review.py" line="276" />
+        <location filename="../../ui/lead_tabs/review.py" line="289" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1566,193 +1566,193 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="59" />
+        <location filename="../../ui/lead_tabs/settings.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="199" />
+        <location filename="../../ui/lead_tabs/settings.py" line="225" />
         <source>Scanner</source>
         <translation>扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="200" />
+        <location filename="../../ui/lead_tabs/settings.py" line="226" />
         <source>Serial port scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="201" />
+        <location filename="../../ui/lead_tabs/settings.py" line="227" />
         <source>Keyboard-wedge (USB HID) scanner</source>
         <translation>键盘式（USB HID）扫描枪</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="202" />
+        <location filename="../../ui/lead_tabs/settings.py" line="228" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="203" />
-        <location filename="../../ui/lead_tabs/settings.py" line="211" />
+        <location filename="../../ui/lead_tabs/settings.py" line="229" />
+        <location filename="../../ui/lead_tabs/settings.py" line="237" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="204" />
+        <location filename="../../ui/lead_tabs/settings.py" line="230" />
         <source>Baud</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="205" />
+        <location filename="../../ui/lead_tabs/settings.py" line="231" />
         <source>Find serial ports</source>
         <translation>查找串口</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="206" />
+        <location filename="../../ui/lead_tabs/settings.py" line="232" />
         <source>Test scan</source>
         <translation>测试扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="207" />
+        <location filename="../../ui/lead_tabs/settings.py" line="233" />
         <source>Label printer</source>
         <translation>面单打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="208" />
+        <location filename="../../ui/lead_tabs/settings.py" line="234" />
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="209" />
+        <location filename="../../ui/lead_tabs/settings.py" line="235" />
         <source>Print test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="210" />
+        <location filename="../../ui/lead_tabs/settings.py" line="236" />
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="212" />
+        <location filename="../../ui/lead_tabs/settings.py" line="238" />
         <source>Weigh parcels in verify mode</source>
         <translation>核对时称重</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="213" />
+        <location filename="../../ui/lead_tabs/settings.py" line="239" />
         <source>Read scale</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="214" />
+        <location filename="../../ui/lead_tabs/settings.py" line="240" />
         <source>Upstream address</source>
         <translation>上游地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="215" />
+        <location filename="../../ui/lead_tabs/settings.py" line="241" />
         <source>Station token</source>
         <translation>站点令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="216" />
+        <location filename="../../ui/lead_tabs/settings.py" line="242" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="217" />
+        <location filename="../../ui/lead_tabs/settings.py" line="243" />
         <source>Verdict sounds</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="218" />
+        <location filename="../../ui/lead_tabs/settings.py" line="244" />
         <source>Spoken verdicts (voice)</source>
         <translation>语音播报结果</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="219" />
+        <location filename="../../ui/lead_tabs/settings.py" line="245" />
         <source>Test voice</source>
         <translation>试听语音</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="220" />
+        <location filename="../../ui/lead_tabs/settings.py" line="246" />
         <source>Verdict turns neutral after (s, 0 = never)</source>
         <translation>结果变灰时间（秒，0 = 不变灰）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="221" />
+        <location filename="../../ui/lead_tabs/settings.py" line="247" />
         <source>Kiosk: full screen (after restart)</source>
         <translation>全屏工位模式（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="222" />
+        <location filename="../../ui/lead_tabs/settings.py" line="248" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="224" />
+        <location filename="../../ui/lead_tabs/settings.py" line="250" />
         <source>This computer's zone (%1)</source>
         <translation>本机时区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="226" />
+        <location filename="../../ui/lead_tabs/settings.py" line="252" />
         <source>Upstream, language and time</source>
         <translation>上游、语言与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="227" />
+        <location filename="../../ui/lead_tabs/settings.py" line="253" />
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="259" />
+        <location filename="../../ui/lead_tabs/settings.py" line="285" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="261" />
+        <location filename="../../ui/lead_tabs/settings.py" line="287" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>当前生效：后缀 %1 · 前缀 %2 · %3 · AIM 标识 %4 · 回馈 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="265" />
+        <location filename="../../ui/lead_tabs/settings.py" line="291" />
         <source>stripped</source>
         <translation>去除</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="265" />
+        <location filename="../../ui/lead_tabs/settings.py" line="291" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="271" />
+        <location filename="../../ui/lead_tabs/settings.py" line="297" />
         <source>none (app sounds)</source>
         <translation>无（使用电脑提示音）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="291" />
+        <location filename="../../ui/lead_tabs/settings.py" line="317" />
         <source>Found %1 serial ports</source>
         <translation>找到 %1 个串口</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="300" />
+        <location filename="../../ui/lead_tabs/settings.py" line="326" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="304" />
+        <location filename="../../ui/lead_tabs/settings.py" line="330" />
         <source>Printing a test label…</source>
         <translation>正在打印测试面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="319" />
+        <location filename="../../ui/lead_tabs/settings.py" line="345" />
         <source>Speaking a test verdict…</source>
         <translation>正在播报测试语音…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="361" />
+        <location filename="../../ui/lead_tabs/settings.py" line="387" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>请选择扫描枪串口（查找串口）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="392" />
+        <location filename="../../ui/lead_tabs/settings.py" line="418" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.lead_base import LeadTab
@@ -70,6 +71,26 @@ class BatchesTab(LeadTab):
 
     def title(self) -> str:
         return self.tr("Batches")
+
+    def focus_order(self) -> list[QWidget]:
+        # the table, what to do with the chosen batch, then the two forms top to bottom
+        return [
+            self.table,
+            self.start_btn,
+            self.pause_btn,
+            self.done_btn,
+            self.print_btn,
+            self.cancel_btn,
+            self.sku,
+            self.kind,
+            self.qty,
+            self.session,
+            self.create_btn,
+            self.fix_code,
+            self.fix_reason,
+            self.reprint_btn,
+            self.void_btn,
+        ]
 
     COLS = [
         "batch_id",
@@ -149,6 +170,10 @@ class BatchesTab(LeadTab):
         forms.addWidget(self.fix_box)
         lay.addLayout(forms)
         lay.addWidget(self.result)
+        self.sku.returnPressed.connect(self.create_batch)
+        self.session.returnPressed.connect(self.create_batch)
+        self.fix_code.returnPressed.connect(self.fix_reason.setFocus)
+        self.fix_reason.returnPressed.connect(self.reprint)  # Enter never voids
         self.run_id: str | None = None
         self.start_btn.clicked.connect(lambda: self._status("active"))
         self.pause_btn.clicked.connect(lambda: self._status("paused"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.lead_base import LeadTab
@@ -32,6 +33,9 @@ class DiscrepanciesTab(LeadTab):
 
     def title(self) -> str:
         return self.tr("Discrepancies")
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.verified, self.reason, self.void_btn, self.intercepted, self.pull_btn]
 
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
@@ -61,6 +65,7 @@ class DiscrepanciesTab(LeadTab):
         self.zone_note.setStyleSheet("color:#455a64")
         lay.addWidget(self.zone_note)
         lay.addWidget(self.result)
+        self.reason.returnPressed.connect(self.void_verified)  # asks before it voids
         self.pull_btn.clicked.connect(self.mark_pulled)
         self.void_btn.clicked.connect(self.void_verified)
         self.counts = (0, 0)

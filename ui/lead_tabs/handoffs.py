@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.lead_base import LeadTab
@@ -58,6 +59,19 @@ class HandoffsTab(LeadTab):
 
     def title(self) -> str:
         return self.tr("Handoffs")
+
+    def focus_order(self) -> list[QWidget]:
+        return [
+            self.table,
+            self.carrier,
+            self.courier,
+            self.vehicle,
+            self.open_btn,
+            self.close_btn,
+            self.use_btn,
+            self.manifest_btn,
+            self.folder_btn,
+        ]
 
     COLS = [
         "handoff_id",
@@ -105,6 +119,8 @@ class HandoffsTab(LeadTab):
         f.addRow(row)
         lay.addWidget(self.box)
         lay.addWidget(self.result)
+        self.courier.returnPressed.connect(self.vehicle.setFocus)
+        self.vehicle.returnPressed.connect(self.open_handoff)
         self.last_manifest: Path | None = None
         self.open_btn.clicked.connect(self.open_handoff)
         self.close_btn.clicked.connect(self.close_selected)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.lead_base import LeadTab
@@ -115,6 +116,17 @@ class ReviewTab(LeadTab):
     def title(self) -> str:
         return self.tr("Review")
 
+    def focus_order(self) -> list[QWidget]:
+        return [
+            self.span,
+            self.reload_btn,
+            self.csv_btn,
+            self.pdf_btn,
+            self.per_carrier,
+            self.per_operator,
+            self.per_hour,
+        ]
+
     exported = Signal(str)
     loaded = Signal(object)
 
@@ -158,6 +170,7 @@ class ReviewTab(LeadTab):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("review_chart")
+        self.chart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: Tab skips it
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         split.addWidget(self.chart_view)

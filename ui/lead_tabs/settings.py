@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.devices import list_serial_ports
@@ -57,6 +58,31 @@ class SettingsTab(LeadTab):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def focus_order(self) -> list[QWidget]:
+        # the boxes as laid out: scanner, printer (top row), scale, upstream (bottom row), save
+        return [
+            self.scanner_kind,
+            self.scanner_port,
+            self.scanner_baud,
+            self.find_btn,
+            self.test_scan_btn,
+            self.printer_url,
+            self.test_print_btn,
+            self.scale_port,
+            self.use_scale,
+            self.read_scale_btn,
+            self.hub_url,
+            self.hub_token,
+            self.language,
+            self.timezone,
+            self.sounds,
+            self.voice,
+            self.test_voice_btn,
+            self.fade,
+            self.kiosk,
+            self.save_btn,
+        ]
 
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)

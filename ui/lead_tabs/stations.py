@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.lead_base import LeadTab
 from ui.ops import AppContext, run_in_background
@@ -21,6 +21,9 @@ class StationsTab(LeadTab):
 
     def title(self) -> str:
         return self.ctx.text("多站协同", "Stations")
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.table, self.receive_code, self.receive_btn, self.sheet, self.take_btn]
 
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
@@ -58,6 +61,7 @@ class StationsTab(LeadTab):
         lay.addLayout(recv)
         lay.addLayout(row)
         lay.addWidget(self.result)
+        self.sheet.returnPressed.connect(self.take_sheet)
         self.data: dict[str, Any] = {}
 
     def retranslate(self) -> None:
