@@ -496,3 +496,98 @@ def test_leases_stay_inside_each_warehouse(line: Line) -> None:
     assert {wh_of[o] for o in leased["S3"]} == {"W2"}
     assert all(len(v) == 3 for v in leased.values())
     assert not leased["S1"] & leased["S2"]
+
+
+def test_conflicts_leases_and_duplicates_are_scoped_by_warehouse(line: Line) -> None:
+    """Two warehouses on one hub: each station, token and report sees its own warehouse's
+    conflicts, leases, holds and duplicate waybills; a group token sees them all."""
+    import httpx
+
+    from warehouse_app.hub.integrator import Directory
+
+    d = Directory(line.hub.storage)
+    d.add_warehouse("W1", "杭州仓", "Asia/Shanghai")
+    d.add_warehouse("W2", "广州仓", "Asia/Shanghai")
+    for sid, wh in (("S1", "W1"), ("S2", "W1"), ("S3", "W2")):
+        d.assign_station(sid, wh)
+    group = d.add_token("ops", "group", None, ["reports:read"])
+    erp2 = d.add_token("erp2", "integrator", "W2", ["reports:read"])
+    rows = [{**o, "warehouse_id": "W1"} for o in _orders(10)]
+    rows += [{**o, "warehouse_id": "W2"} for o in _orders(4, "A", "Q")]
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in rows])
+    line.sync()
+    b = {sid: anon_batch(st, 2) for sid, st in line.st.items()}
+    line.sync()
+    s1_lease = sorted(r[0] for r in line.st["S1"].query("SELECT order_id FROM lease_orders"))
+    assert s1_lease == ["O000", "O001"]
+    # W1: S2 bypasses its lease and ships S1's two orders again (duplicate waybills)
+    _bypass_lease(line.st["S2"], s1_lease)
+    work(line.st["S1"], b["S1"], labels(line.st["S1"], b["S1"]))
+    line.sync("S1")
+    work(line.st["S2"], b["S2"], labels(line.st["S2"], b["S2"]))
+    # W2: Q000 is cancelled while S3 (offline) ships it
+    q0 = line.hub.storage.record("order", "Q000")
+    assert q0 is not None
+    line.hub.storage.put_records("order", [("Q000", {**q0, "status": "cancelled"})])
+    v3 = work(line.st["S3"], b["S3"], labels(line.st["S3"], b["S3"]))
+    assert [v.order_id for v in v3] == ["Q000", "Q001"]
+    line.sync()
+    line.sync()  # everyone pulls what the others' pushes produced
+
+    def local_conflicts(sid: str) -> set[tuple[str, str]]:
+        conn = line.st[sid].store.connect(readonly=True)
+        try:
+            return {(r["kind"], r["order_id"]) for r in multistation.conflicts(conn)}
+        finally:
+            conn.close()
+
+    w1 = {("duplicate_waybill", "O000"), ("duplicate_waybill", "O001")}
+    w2 = {("cancelled_shipped", "Q000"), ("carrier_intercept", "Q000")}
+    for sid in ("S1", "S2"):
+        got = local_conflicts(sid)
+        assert got >= w1 and not {o for _, o in got} & {"Q000"}
+    assert local_conflicts("S3") == w2
+    # pulled work division: only this station's leases and holds
+    s1 = httpx.Client(
+        base_url=line.hub.url, headers={"Authorization": f"Bearer {line.tokens['S1']}"}
+    )
+    s3 = httpx.Client(
+        base_url=line.hub.url, headers={"Authorization": f"Bearer {line.tokens['S3']}"}
+    )
+    for client, sid in ((s1, "S1"), (s3, "S3")):
+        page = client.get("/api/v1/changes", params={"since": 0, "limit": 5000}).json()
+        owners = {
+            ch["data"]["station_id"] for ch in page["changes"] if ch["kind"] in ("lease", "hold")
+        }
+        assert owners <= {sid}
+    assert line.st["S2"].query("SELECT count(*) FROM holds")[0][0] == 2
+    # the API: a station and an integrator token see their warehouse, a group token all
+    api = {(r["kind"], r["order_id"]) for r in s3.get("/api/v1/conflicts").json()["conflicts"]}
+    assert api == w2
+    erp = httpx.Client(base_url=line.hub.url, headers={"Authorization": f"Bearer {erp2}"})
+    assert {r["order_id"] for r in erp.get("/api/v1/conflicts").json()["conflicts"]} == {"Q000"}
+    r = erp.get("/api/v1/conflicts", params={"warehouse": "W1"})
+    assert r.status_code == 403 and r.json()["code"] == "other_warehouse"
+    g = httpx.Client(base_url=line.hub.url, headers={"Authorization": f"Bearer {group}"})
+    every = {(r["kind"], r["order_id"]) for r in g.get("/api/v1/conflicts").json()["conflicts"]}
+    assert every >= w1 | w2
+    only_w1 = g.get("/api/v1/conflicts", params={"warehouse": "W1"}).json()["conflicts"]
+    assert {r["warehouse_id"] for r in only_w1} == {"W1"}
+    assert {r["station_id"] for r in s3.get("/api/v1/leases").json()["leases"]} <= {"S3"}
+    assert {r["station_id"] for r in s1.get("/api/v1/leases").json()["leases"]} <= {"S1", "S2"}
+    # the handoff report's duplicate summary is per warehouse
+    rep1 = s1.get("/api/v1/reports/handoffs").json()
+    assert [x["waybill"] for x in rep1["duplicate_waybills"]] == ["WBO000", "WBO001"]
+    assert rep1["distinct_waybills"] == 2
+    rep3 = s3.get("/api/v1/reports/handoffs").json()
+    assert rep3["duplicate_waybills"] == [] and rep3["distinct_waybills"] == 2
+    assert g.get("/api/v1/reports/handoffs").json()["distinct_waybills"] == 4
+    for c in (s1, s3, erp, g):
+        c.close()
+    # the hub's CLI, one warehouse at a time
+    out = hub_cli(line.hub, "conflicts", "--json", "--warehouse", "W2")
+    assert out.returncode == 3 and {r["order_id"] for r in json.loads(out.stdout)} == {"Q000"}
+    rep = hub_cli(line.hub, "report", "--warehouse", "W2")
+    assert "DUPLICATE" not in rep.stdout and "S3\tZTO\t2" in rep.stdout
+    assert "S1\t" not in rep.stdout
+    assert "DUPLICATE / 重复发货\tWBO000\t2x\tS1,S2" in hub_cli(line.hub, "report").stdout

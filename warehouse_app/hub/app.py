@@ -20,6 +20,7 @@ import os
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -396,9 +397,32 @@ class FaultsIn(BaseModel):
     delay_next: int = 0
 
 
-def _visible(kind: str, data: dict[str, Any], warehouse_id: str | None) -> dict[str, Any] | None:
-    """What a station of `warehouse_id` may see of a pulled record: orders of its own
-    warehouse (or of none); an order moved away becomes a cancellation without personal data."""
+def _visible(
+    kind: str,
+    data: dict[str, Any],
+    warehouse_id: str | None,
+    station: str | None = None,
+    station_wh: Callable[[str], str | None] | None = None,
+) -> dict[str, Any] | None:
+    """What `station` (of `warehouse_id`) may see of a pulled record: orders of its own
+    warehouse (or of none), an order moved away as a cancellation without personal data; of the
+    work division only its own leases and holds, the transfers it is part of, and the conflicts
+    and station states of its warehouse (or of none)."""
+    if kind in ("lease", "hold"):
+        return data if station is None or data.get("station_id") in (None, station) else None
+    if kind == "transfer":
+        if station is None or station in (data.get("from_station"), data.get("to_station")):
+            return data
+        return None
+    if kind in ("conflict", "station_state"):
+        if warehouse_id is None:
+            return data
+        if "warehouse_id" in data:
+            owner = data["warehouse_id"]
+        else:  # published before conflicts named their warehouse: the station's warehouse
+            sid = data.get("station_id")
+            owner = station_wh(str(sid)) if sid and station_wh is not None else None
+        return data if owner in (None, warehouse_id) else None
     if kind != "order" or warehouse_id is None:
         return data
     owner = data.get("warehouse_id")
@@ -875,11 +899,20 @@ def create_app(
         rows = page.changes
         more = len(rows) > limit
         rows = rows[:limit]
+        wh_map: dict[str, str] | None = None
+
+        def station_wh(sid: str) -> str | None:
+            nonlocal wh_map
+            if wh_map is None:  # only for conflict records older than their warehouse field
+                wh_map = ledger.station_warehouses()
+            return wh_map.get(sid)
+
         return ChangesOut(
             changes=[
                 ChangeOut(rev=c.rev, kind=c.kind, key=c.key, data=d)
                 for c in rows
-                if (d := _visible(c.kind, c.data, who.warehouse_id)) is not None
+                if (d := _visible(c.kind, c.data, who.warehouse_id, station, station_wh))
+                is not None
             ],
             cursor=rows[-1].rev if rows else since,
             more=more,
@@ -934,7 +967,7 @@ def create_app(
         totals: dict[str, int] = {}
         for r in rows:
             totals[r["carrier"]] = totals.get(r["carrier"], 0) + int(r["parcels"])
-        summary = ledger.handoff_summary()
+        summary = ledger.handoff_summary(scope)
         return HandoffReportOut(
             rows=[HandoffRow(**r) for r in rows],
             by_carrier=totals,
@@ -974,12 +1007,19 @@ def create_app(
         operation_id="list_conflicts",
         responses=openapi_responses(401, 403, 422, 429),
     )
-    def conflict_list(who: Caller, include_resolved: bool = False) -> ConflictsOut:
+    def conflict_list(
+        who: Caller,
+        include_resolved: bool = False,
+        warehouse: str | None = Query(
+            None, description="a warehouse id (group tokens: any; others: their own)"
+        ),
+    ) -> ConflictsOut:
         """Double-bound orders, duplicate waybills, cancelled-but-shipped orders and carrier
-        intercepts across all stations, each with what to do (stations and group tokens)."""
-        _hub_wide(who)
+        intercepts, each with what to do: a station's or integrator token's own warehouse, a
+        group token's every warehouse (or the one asked). Other tokens need reports:read."""
+        scope = _ledger_scope(who, warehouse)
         return ConflictsOut(
-            conflicts=ledger.conflicts(include_resolved=include_resolved),
+            conflicts=ledger.conflicts(include_resolved=include_resolved, warehouse=scope),
             server_time=iso(utcnow()),
         )
 
@@ -988,12 +1028,18 @@ def create_app(
         response_model=LeasesOut,
         tags=["stations"],
         operation_id="list_leases",
-        responses=openapi_responses(401, 403, 429),
+        responses=openapi_responses(401, 403, 422, 429),
     )
-    def lease_list(who: Caller) -> LeasesOut:
-        """Orders each station holds for binding, per SKU set, and when the lease runs out."""
-        _hub_wide(who)
-        return LeasesOut(leases=ledger.leases(), server_time=iso(utcnow()))
+    def lease_list(
+        who: Caller,
+        warehouse: str | None = Query(
+            None, description="a warehouse id (group tokens: any; others: their own)"
+        ),
+    ) -> LeasesOut:
+        """Orders each station holds for binding, per SKU set, and when the lease runs out
+        (the caller's warehouse, as for conflicts)."""
+        scope = _ledger_scope(who, warehouse)
+        return LeasesOut(leases=ledger.leases(scope), server_time=iso(utcnow()))
 
     @app.post(
         "/api/v1/transfers",
@@ -1020,18 +1066,13 @@ def create_app(
             ) from None
         return TransferOut(transferred=rows, server_time=iso(utcnow()))
 
-    def _hub_wide(who: Principal) -> None:
-        """Hub-wide lists (not yet split by warehouse): stations, and group tokens with
-        reports:read; an integrator token sees only its own warehouse, so not these."""
-        if who.kind == "station":
-            return
-        who.need("reports:read")
-        if who.kind != "group":
-            raise HubProblem(
-                "forbidden",
-                "This list spans warehouses: it needs a group token.",
-                "该列表跨仓库，需要集团令牌。",
-            )
+    def _ledger_scope(who: Principal, warehouse: str | None) -> str | None:
+        """The warehouse a work-division list covers: a station's own (None: a station in no
+        warehouse sees all, as its pulls do); tokens need reports:read, an integrator token
+        sees its warehouse, a group token every warehouse or the one asked."""
+        if who.kind != "station":
+            who.need("reports:read")
+        return who.scope_warehouse(warehouse)
 
     # -- integrator API --------------------------------------------------------------------
     def _integrator_wh(who: Principal) -> str:

@@ -585,7 +585,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     storage = open_storage(args)
     try:
         rows = storage.handoff_counts(args.since)
-        summary = _ledger(storage).handoff_summary()
+        led = _ledger(storage)
+        summary = led.handoff_summary(args.warehouse)
+        if args.warehouse:  # one warehouse's stations (and stations of none)
+            wh = led.station_warehouses()
+            rows = [r for r in rows if wh.get(r["station_id"]) in (None, args.warehouse)]
     finally:
         storage.close()
     if args.json:
@@ -609,7 +613,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     """Every conflict with what to do; exit 3 when any is open (for scripts and monitoring)."""
     storage = open_storage(args)
     try:
-        rows = _ledger(storage).conflicts(include_resolved=args.all)
+        rows = _ledger(storage).conflicts(include_resolved=args.all, warehouse=args.warehouse)
     finally:
         storage.close()
     if args.json:
@@ -672,7 +676,7 @@ def cmd_lease_list(args: argparse.Namespace) -> int:
     try:
         led = _ledger(storage)
         led.catch_up()
-        rows = led.leases()
+        rows = led.leases(args.warehouse)
     finally:
         storage.close()
     print("station\tsku_set\torders\texpires / 站点\t商品组合\t订单数\t到期")
@@ -810,6 +814,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cf.add_argument("--all", action="store_true", help="resolved ones too")
     cf.add_argument("--json", action="store_true")
+    cf.add_argument("--warehouse", help="only this warehouse's conflicts")
     cf.set_defaults(func=cmd_conflicts)
     cr = with_dir(sub.add_parser("resolve", help="mark a conflict as handled"))
     cr.add_argument("conflict_id", type=int)
@@ -820,6 +825,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="lease_cmd", metavar="ACTION"
     )
     ll = with_dir(ls_.add_parser("list", help="leases per station and SKU set"))
+    ll.add_argument("--warehouse", help="only this warehouse's stations")
     ll.set_defaults(func=cmd_lease_list)
     lm = with_dir(ls_.add_parser("move", help="move leased orders to another station"))
     lm.add_argument("--from", dest="from_station", required=True)
@@ -909,6 +915,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep = with_dir(sub.add_parser("report", help="handoff counts across all stations"))
     rep.add_argument("--since", type=_iso_time, help="ISO time, station clock")
     rep.add_argument("--json", action="store_true")
+    rep.add_argument("--warehouse", help="only this warehouse's stations")
     rep.set_defaults(func=cmd_report)
     return p
 

@@ -621,7 +621,23 @@ class Ledger:
 
     def _publish_conflict(self, c: Any, row: Any) -> None:
         d = dict(row)
+        # the pulled record says whose it is: only that warehouse's stations pull it
+        d["warehouse_id"] = self._conflict_warehouse(c, d)
         self._put(c, "conflict", str(d["conflict_id"]), d)
+
+    def _conflict_warehouse(self, c: Any, d: dict[str, Any]) -> str | None:
+        """A conflict belongs to the warehouse of the station it names, else of its order."""
+        if d.get("station_id"):
+            row = c.one(
+                "SELECT warehouse_id FROM station_warehouses WHERE station_id=?", (d["station_id"],)
+            )
+            if row is not None:
+                return str(row["warehouse_id"])
+        if d.get("order_id"):
+            row = c.one("SELECT warehouse_id FROM ledger_orders WHERE order_id=?", (d["order_id"],))
+            if row is not None and row["warehouse_id"]:
+                return str(row["warehouse_id"])
+        return None
 
     def _hold(
         self,
@@ -1027,12 +1043,26 @@ class Ledger:
         return res
 
     # -- reading --------------------------------------------------------------------------
-    def conflicts(self, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+    # `warehouse`: what one warehouse's stations and tokens see (None: every warehouse, for
+    # group tokens and the hub's own CLI). Rows of no warehouse (a station and order assigned
+    # to none: a single-warehouse hub) are seen by all, as orders of none are.
+    def conflicts(
+        self, *, include_resolved: bool = False, warehouse: str | None = None
+    ) -> list[dict[str, Any]]:
         self.catch_up()
-        sql = "SELECT * FROM conflicts"
+        wh = "COALESCE(sw.warehouse_id, o.warehouse_id)"
+        sql = (
+            f"SELECT c.*, {wh} AS warehouse_id FROM conflicts c "
+            "LEFT JOIN station_warehouses sw ON sw.station_id = c.station_id "
+            "LEFT JOIN ledger_orders o ON o.order_id = c.order_id WHERE 1=1"
+        )
+        args: list[Any] = []
         if not include_resolved:
-            sql += " WHERE resolved_at IS NULL"
-        rows = self.storage.run_read(lambda c: c.all(sql + " ORDER BY conflict_id"))
+            sql += " AND c.resolved_at IS NULL"
+        if warehouse is not None:
+            sql += f" AND ({wh} IS NULL OR {wh} = ?)"
+            args.append(warehouse)
+        rows = self.storage.run_read(lambda c: c.all(sql + " ORDER BY c.conflict_id", args))
         return [dict(r) for r in rows]
 
     def resolve(self, conflict_id: int, by: str) -> bool:
@@ -1050,40 +1080,60 @@ class Ledger:
         ok: bool = self.storage.run_write(run)
         return ok
 
-    def intercepts(self) -> list[dict[str, Any]]:
+    def intercepts(self, warehouse: str | None = None) -> list[dict[str, Any]]:
         self.catch_up()
-        rows = self.storage.run_read(
-            lambda c: c.all("SELECT * FROM carrier_intercepts ORDER BY raised_at")
+        sql = (
+            "SELECT i.* FROM carrier_intercepts i "
+            "LEFT JOIN station_warehouses sw ON sw.station_id = i.station_id"
         )
+        args: list[Any] = []
+        if warehouse is not None:
+            sql += " WHERE sw.warehouse_id IS NULL OR sw.warehouse_id = ?"
+            args.append(warehouse)
+        rows = self.storage.run_read(lambda c: c.all(sql + " ORDER BY i.raised_at", args))
         return [dict(r) for r in rows]
 
-    def leases(self) -> list[dict[str, Any]]:
-        rows = self.storage.run_read(
-            lambda c: c.all(
-                "SELECT assigned_to AS station_id, sku_set, count(*) AS orders, "
-                "min(lease_expires_at) AS expires_at FROM ledger_orders "
-                "WHERE assign_kind='lease' AND bound_parcel IS NULL AND status='paid' "
-                "GROUP BY assigned_to, sku_set ORDER BY assigned_to, sku_set"
+    def leases(self, warehouse: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT l.assigned_to AS station_id, l.sku_set, count(*) AS orders, "
+            "min(l.lease_expires_at) AS expires_at FROM ledger_orders l "
+            "LEFT JOIN station_warehouses sw ON sw.station_id = l.assigned_to "
+            "WHERE l.assign_kind='lease' AND l.bound_parcel IS NULL AND l.status='paid'"
+        )
+        args: list[Any] = []
+        if warehouse is not None:
+            sql += " AND (sw.warehouse_id IS NULL OR sw.warehouse_id = ?)"
+            args.append(warehouse)
+        sql += " GROUP BY l.assigned_to, l.sku_set ORDER BY l.assigned_to, l.sku_set"
+        rows = self.storage.run_read(lambda c: c.all(sql, args))
+        return [dict(r) for r in rows]
+
+    def handoff_summary(self, warehouse: str | None = None) -> dict[str, Any]:
+        """Distinct waybills handed off, and the waybills handed off more than once (by the
+        stations of `warehouse`, or of every warehouse)."""
+        self.catch_up()
+        src = "ledger_handoffs"
+        args: list[Any] = []
+        if warehouse is not None:
+            src = (
+                "(SELECT h.* FROM ledger_handoffs h "
+                "LEFT JOIN station_warehouses sw ON sw.station_id = h.station_id "
+                "WHERE sw.warehouse_id IS NULL OR sw.warehouse_id = ?) x"
             )
-        )
-        return [dict(r) for r in rows]
-
-    def handoff_summary(self) -> dict[str, Any]:
-        """Distinct waybills handed off, and the waybills handed off more than once."""
-        self.catch_up()
+            args.append(warehouse)
 
         def run(c: Any) -> dict[str, Any]:
-            total = int(c.scalar("SELECT count(*) FROM ledger_handoffs") or 0)
-            distinct = int(c.scalar("SELECT count(DISTINCT waybill) FROM ledger_handoffs") or 0)
+            total = int(c.scalar(f"SELECT count(*) FROM {src}", args) or 0)
+            distinct = int(c.scalar(f"SELECT count(DISTINCT waybill) FROM {src}", args) or 0)
             dups = []
             for r in c.all(
-                "SELECT waybill, count(*) AS n FROM ledger_handoffs GROUP BY waybill "
-                "HAVING count(*) > 1 ORDER BY waybill"
+                f"SELECT waybill, count(*) AS n FROM {src} GROUP BY waybill "
+                "HAVING count(*) > 1 ORDER BY waybill",
+                args,
             ):
                 sts = c.all(
-                    "SELECT DISTINCT station_id FROM ledger_handoffs WHERE waybill=? "
-                    "ORDER BY station_id",
-                    (r["waybill"],),
+                    f"SELECT DISTINCT station_id FROM {src} WHERE waybill=? ORDER BY station_id",
+                    (*args, r["waybill"]),
                 )
                 dups.append(
                     {
@@ -1096,6 +1146,13 @@ class Ledger:
 
         out: dict[str, Any] = self.storage.run_read(run)
         return out
+
+    def station_warehouses(self) -> dict[str, str]:
+        """Which warehouse each station belongs to (stations in none are absent)."""
+        rows = self.storage.run_read(
+            lambda c: c.all("SELECT station_id, warehouse_id FROM station_warehouses")
+        )
+        return {str(r["station_id"]): str(r["warehouse_id"]) for r in rows}
 
 
 _STATE_OF = {
