@@ -639,8 +639,9 @@ def test_keyboard_only_shift(station: Station) -> None:
     qb.keyClicks(w.lead.lead_code, "L001")
     qb.keyClick(w.lead.lead_code, Qt.Key.Key_Return)
     with qb.waitSignal(w.lead.unlocked, timeout=10000):
-        qb.keyClicks(w.lead.pin, "1234")
-        qb.keyClick(w.lead.pin, Qt.Key.Key_Return)
+        # a person's speed (a burst at machine speed is a wedge scan, never a PIN try)
+        qb.keyClicks(w.lead.pin, "1234", Qt.KeyboardModifier.NoModifier, 150)
+        qb.keyClick(w.lead.pin, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 150)
     assert w.lead.currentWidget() is w.lead.tabs_page
     qb.keyClick(w.lead.tabs, Qt.Key.Key_Escape)
     assert (

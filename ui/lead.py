@@ -33,6 +33,7 @@ from ui.lead_tabs.settings import SettingsTab
 from ui.lead_tabs.stations import StationsTab
 from ui.ops import AppContext, run_on_writer
 from ui.qtcompat import emit
+from ui.scan_routing import WedgeGuard, lead_area_takes
 from warehouse_app import operations
 from warehouse_app.errors import StationError
 
@@ -102,6 +103,8 @@ class LeadArea(QStackedWidget):
         pl.addStretch(2)
         self.lead_code.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.try_unlock)
+        # a wedge scanner typing into the PIN field is a scan, never a PIN try
+        self.pin_guard = WedgeGuard(self.pin, self._scanned_into_pin)
         self.addWidget(self.pin_page)
 
         self.tabs_page = QWidget()
@@ -187,6 +190,11 @@ class LeadArea(QStackedWidget):
         if w is not None:
             self.tabs.setCurrentWidget(w)
             w.refresh()
+
+    def _scanned_into_pin(self, code: str) -> None:
+        """Routed like a serial scan: only a scan field takes it, else a status-bar line."""
+        logger.info("wedge scan in the PIN field routed as a scan (%d chars)", len(code))
+        lead_area_takes(self.window_, code)
 
     def try_unlock(self) -> None:
         code, pin = self.lead_code.text().strip(), self.pin.text()
