@@ -5,76 +5,44 @@ downloads a small TrueType font holding only the characters the printer has not 
 `~DY`, TSPL `DOWNLOAD`), and draws its text with the fonts already in printer memory. After the
 first few labels of a batch almost every character is known, so a label costs its UTF-8 text.
 
-The fonts are built from the station's CJK font (same outlines as previews and PDFs): FreeType
-reads the outlines (composites resolved to simple glyphs), fontTools writes the small font.
-`FontMemory` is what this process believes the printer holds; it is reset whenever a job may
-not have arrived (transport error, fault), so the next label downloads what it needs again.
+The fonts are built from the station's CJK font (same outlines as previews and PDFs) by ttf.py:
+glyphs read from the file on demand (composites resolved to simple glyphs), a small TrueType font
+written with struct. `FontMemory` is what this process believes the printer holds; it is reset
+whenever a job may not have arrived (transport error, fault), so the next label downloads what it
+needs again.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import logging
 import os
 import threading
 from dataclasses import dataclass, field
-from typing import Any
 
 from devices.errors import DeviceError
 from devices.fonts import find_cjk_font
+from devices.printers.ttf import SourceFont, build
 
 logger = logging.getLogger(__name__)
 
-_LOCK = threading.Lock()  # a FreeType face is not thread-safe
-_SRC: dict[str, Any] = {}
+_LOCK = threading.Lock()
+_SRC: list[SourceFont] = []
 
 
-def _source() -> dict[str, Any]:
-    """The station's CJK font, opened once with FreeType: character map, advances and outlines
-    come from the face on demand. (fontTools would parse every table of a 50,000-glyph CJK font
-    into Python objects: ~40 MB resident for the life of the station.)"""
+def _source() -> SourceFont:
+    """The station's CJK font, opened once; only its character map is held in memory."""
     with _LOCK:
         if not _SRC:
-            import freetype
-            from fontTools.ttLib import TTFont
-
             f = find_cjk_font()
-            kw: dict[str, Any] = {"fontNumber": f.index} if f.path.suffix.lower() == ".ttc" else {}
-            font = TTFont(str(f.path), lazy=True, **kw)  # only a few small tables are read
-            try:
-                if "glyf" not in font:
-                    raise DeviceError(
-                        f"The CJK font {f.path} has no TrueType outlines; printers need a .ttf/.ttc.",
-                        zh=f"中文字体 {f.path} 不是 TrueType 轮廓，打印机字体下载需要 .ttf/.ttc。",
-                    )
-                hhea, os2 = font["hhea"], font["OS/2"]
-                _SRC.update(
-                    upem=font["head"].unitsPerEm,
-                    ascent=hhea.ascent,
-                    descent=hhea.descent,
-                    typo_ascent=os2.sTypoAscender,
-                )
-            finally:
-                font.close()
-            _SRC["face"] = freetype.Face(str(f.path), f.index)
-        return _SRC
-
-
-def _load(face: Any, ch: str) -> int:
-    """Load `ch`'s glyph unscaled and unhinted (font units); returns its glyph index (0: none)."""
-    import freetype
-
-    gi = int(face.get_char_index(ord(ch)))
-    if gi:
-        face.load_glyph(gi, freetype.FT_LOAD_NO_SCALE | freetype.FT_LOAD_NO_HINTING)
-    return gi
+            _SRC.append(SourceFont(f.path, f.index))
+        return _SRC[0]
 
 
 def font_metrics() -> tuple[int, int, int]:
     """(units per em, ascent, descent as a positive number) of the downloaded fonts."""
     s = _source()
-    return s["upem"], s["ascent"], -s["descent"]
+    return s.upem, s.ascent, -s.descent
 
 
 _ADV: dict[str, int] = {}
@@ -85,10 +53,8 @@ def advance_units(ch: str) -> int:
     a = _ADV.get(ch)
     if a is None:
         s = _source()
-        with _LOCK:
-            face = s["face"]
-            a = int(face.glyph.metrics.horiAdvance) if _load(face, ch) else s["upem"] // 2
-        _ADV[ch] = a
+        gi = s.glyph_id(ord(ch))
+        a = _ADV[ch] = s.advance(gi) if gi else s.upem // 2
     return a
 
 
@@ -98,78 +64,22 @@ _HAS: dict[str, bool] = {}
 def has_glyph(ch: str) -> bool:
     h = _HAS.get(ch)
     if h is None:
-        s = _source()
-        with _LOCK:
-            h = _HAS[ch] = bool(s["face"].get_char_index(ord(ch)))
+        h = _HAS[ch] = bool(_source().glyph_id(ord(ch)))
     return h
 
 
-def _outline(face: Any, ch: str) -> tuple[Any, int] | None:
-    """`ch` as a simple TrueType glyph (composites come out resolved) and its advance."""
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    if not _load(face, ch):
-        return None
-    pen = TTGlyphPen(None)
-    start: list[tuple[int, int] | None] = [None]
-
-    def move_to(a: Any, p: TTGlyphPen) -> None:
-        if start[0] is not None:
-            p.closePath()
-        start[0] = (a.x, a.y)
-        p.moveTo(start[0])
-
-    def line_to(a: Any, p: TTGlyphPen) -> None:
-        if (a.x, a.y) != start[0]:  # FreeType closes each contour with a line back to its start
-            p.lineTo((a.x, a.y))
-
-    def conic_to(a: Any, b: Any, p: TTGlyphPen) -> None:
-        p.qCurveTo((a.x, a.y), (b.x, b.y))
-
-    def cubic_to(a: Any, b: Any, c: Any, p: TTGlyphPen) -> None:
-        p.curveTo((a.x, a.y), (b.x, b.y), (c.x, c.y))
-
-    face.glyph.outline.decompose(
-        pen, move_to=move_to, line_to=line_to, conic_to=conic_to, cubic_to=cubic_to
-    )
-    if start[0] is not None:
-        pen.closePath()
-    # FreeType spells out the on-curve points TrueType leaves implied between two off-curve ones
-    return pen.glyph(dropImpliedOnCurves=True), int(face.glyph.metrics.horiAdvance)
-
-
 def build_font(chars: str, family: str) -> bytes:
-    """A minimal TrueType font with exactly these characters (simple glyphs, no hinting)."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.ttLib.tables._g_l_y_f import Glyph
-
+    """A minimal TrueType font with exactly these characters (simple glyphs, no hinting).
+    Characters the source font lacks are left out."""
     s = _source()
-    glyphs: dict[str, Any] = {".notdef": Glyph()}
-    metrics: dict[str, tuple[int, int]] = {".notdef": (s["upem"] // 2, 0)}
-    cmap: dict[int, str] = {}
-    with _LOCK:
-        # Not cached: a printer is sent each character once per session (FontMemory), and
-        # FreeType outlines one in ~0.4 ms; a cache would only grow with every new name.
-        for ch in sorted(set(chars)):
-            got = _outline(s["face"], ch)
-            if got is None:
-                continue
-            name = f"u{ord(ch):04X}"
-            glyphs[name] = got[0]
-            metrics[name] = (got[1], 0)
-            cmap[ord(ch)] = name
-    fb = FontBuilder(s["upem"], isTTF=True)
-    fb.setupGlyphOrder(list(glyphs))
-    fb.setupCharacterMap(cmap)
-    fb.setupGlyf(glyphs)
-    fb.setupHorizontalMetrics(metrics)
-    fb.setupHorizontalHeader(ascent=s["ascent"], descent=s["descent"])
-    fb.setupNameTable({"familyName": family, "styleName": "Regular"})
-    fb.setupOS2(sTypoAscender=s["typo_ascent"], usWinAscent=s["ascent"], usWinDescent=-s["descent"])
-    fb.setupPost()
-    buf = io.BytesIO()
-    fb.font.save(buf)
-    return buf.getvalue()
+    glyphs = []
+    # Not cached: a printer is sent each character once per session (FontMemory); a cache would
+    # only grow with every new name.
+    for ch in sorted(set(chars)):
+        gi = s.glyph_id(ord(ch))
+        if gi:
+            glyphs.append((ord(ch), s.advance(gi), s.outline(gi)))
+    return build(glyphs, family, s.upem, s.ascent, s.descent, s.typo_ascent)
 
 
 # Sent with the first font of a session: characters nearly every waybill uses (labels, digits,

@@ -132,9 +132,9 @@ class Layout:
 
 def code128_modules(data: str) -> str:
     """The bar/space pattern ('1' = bar) of a Code 128 symbol, quiet zones excluded."""
-    from barcode import Code128
+    from devices.printers.code128 import modules
 
-    return str(Code128(data).build()[0])
+    return modules(data)
 
 
 class LabelRefused(DeviceError):
