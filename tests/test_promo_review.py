@@ -201,7 +201,8 @@ def test_scorecard_hand_checked(promo):
     }
     parts = {p["part"]: p for p in score_parts(z)}
     assert (
-        parts["coverage"]["data"] == "east 50% (1/2 on time)"
+        parts["coverage"]["data"] == "East China 50% (1/2 on time)"
+        and parts["coverage"]["data_zh"] == "华东 50%（准时 1/2）"
         and parts["peak"]["score"] == "no data"
     )
     assert parts["response"]["weight"] == 30
@@ -236,3 +237,5 @@ def test_peak_against_capacity_and_damage_returns_count(promo):
     assert scan_return(promo, wb, ScanContext("return", "P1"), "logistics_damage", "damaged").ok
     y = {r["carrier"]: r for r in scorecard(promo, now=iso(T0 + 100 * H))}["YTO"]
     assert y["exception_kinds"] == {"damage_return": 1} and y["exceptions_score"] == 0.0
+    exc = {p["part"]: p for p in score_parts(y)}["exceptions"]  # kinds by name, never a dict
+    assert exc["data"].endswith(": damage return 1)") and exc["data_zh"].endswith("：破损退货 1）")

@@ -242,233 +242,233 @@
 <context>
     <name>CarriersTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="631" />
+        <location filename="../../ui/promo/screens.py" line="623" />
         <source>Carriers</source>
         <translation>Carriers</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="701" />
+        <location filename="../../ui/promo/screens.py" line="693" />
         <source>Allocate carriers</source>
         <translation>Allocate carriers</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="702" />
+        <location filename="../../ui/promo/screens.py" line="694" />
         <source>Check pickups and capacity</source>
         <translation>Check pickups and capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="695" />
         <source>Export open orders (warehouse failover)</source>
         <translation>Export open orders (warehouse failover)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="704" />
+        <location filename="../../ui/promo/screens.py" line="696" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="705" />
+        <location filename="../../ui/promo/screens.py" line="697" />
         <source>Why it is failing, e.g. hub overloaded</source>
         <translation>Why it is failing, e.g. hub overloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="706" />
+        <location filename="../../ui/promo/screens.py" line="698" />
         <source>Mark failing and fail over</source>
         <translation>Mark failing and fail over</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="707" />
+        <location filename="../../ui/promo/screens.py" line="699" />
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="708" />
+        <location filename="../../ui/promo/screens.py" line="700" />
         <source>Split: target and realised (today's capacity)</source>
         <translation>Split: target and realised (today's capacity)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="711" />
+        <location filename="../../ui/promo/screens.py" line="703" />
         <source>Failovers: %1</source>
         <translation>Failovers: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="712" />
+        <location filename="../../ui/promo/screens.py" line="704" />
         <source>Waybills waiting to print: %1</source>
         <translation>Waybills waiting to print: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="713" />
+        <location filename="../../ui/promo/screens.py" line="705" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="728" />
+        <location filename="../../ui/promo/screens.py" line="720" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="740" />
+        <location filename="../../ui/promo/screens.py" line="732" />
         <source>FAILING</source>
         <translation>FAILING</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="749" />
-        <location filename="../../ui/promo/screens.py" line="799" />
-        <location filename="../../ui/promo/screens.py" line="824" />
+        <location filename="../../ui/promo/screens.py" line="741" />
+        <location filename="../../ui/promo/screens.py" line="791" />
+        <location filename="../../ui/promo/screens.py" line="816" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="750" />
+        <location filename="../../ui/promo/screens.py" line="742" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="751" />
+        <location filename="../../ui/promo/screens.py" line="743" />
         <source>Regions</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="752" />
+        <location filename="../../ui/promo/screens.py" line="744" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="753" />
+        <location filename="../../ui/promo/screens.py" line="745" />
         <source>Realised</source>
         <translation>Realised</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="754" />
+        <location filename="../../ui/promo/screens.py" line="746" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="755" />
+        <location filename="../../ui/promo/screens.py" line="747" />
         <source>Capacity</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="756" />
+        <location filename="../../ui/promo/screens.py" line="748" />
         <source>Used today</source>
         <translation>Used today</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="757" />
+        <location filename="../../ui/promo/screens.py" line="749" />
         <source>Left</source>
         <comment>capacity</comment>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="758" />
+        <location filename="../../ui/promo/screens.py" line="750" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="782" />
+        <location filename="../../ui/promo/screens.py" line="774" />
         <source>not restored</source>
         <translation>not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="800" />
+        <location filename="../../ui/promo/screens.py" line="792" />
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="801" />
-        <location filename="../../ui/promo/screens.py" line="827" />
+        <location filename="../../ui/promo/screens.py" line="793" />
+        <location filename="../../ui/promo/screens.py" line="819" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="802" />
+        <location filename="../../ui/promo/screens.py" line="794" />
         <source>Failed over at</source>
         <translation>Failed over at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="803" />
+        <location filename="../../ui/promo/screens.py" line="795" />
         <source>Orders moved</source>
         <translation>Orders moved</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="804" />
+        <location filename="../../ui/promo/screens.py" line="796" />
         <source>Moved to</source>
         <translation>Moved to</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="805" />
+        <location filename="../../ui/promo/screens.py" line="797" />
         <source>Restored at</source>
         <translation>Restored at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="823" />
+        <location filename="../../ui/promo/screens.py" line="815" />
         <source>New waybill</source>
         <translation>New waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="825" />
+        <location filename="../../ui/promo/screens.py" line="817" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="826" />
+        <location filename="../../ui/promo/screens.py" line="818" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="828" />
+        <location filename="../../ui/promo/screens.py" line="820" />
         <source>Requested at</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="837" />
+        <location filename="../../ui/promo/screens.py" line="829" />
         <source>Pick a carrier first</source>
         <translation>Pick a carrier first</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="845" />
+        <location filename="../../ui/promo/screens.py" line="837" />
         <source>%1 order(s) allocated</source>
         <translation>%1 order(s) allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="854" />
+        <location filename="../../ui/promo/screens.py" line="846" />
         <source>Carriers with problems: %1</source>
         <translation>Carriers with problems: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="855" />
-        <location filename="../../ui/promo/screens.py" line="873" />
+        <location filename="../../ui/promo/screens.py" line="847" />
+        <location filename="../../ui/promo/screens.py" line="865" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="860" />
+        <location filename="../../ui/promo/screens.py" line="852" />
         <source>Every carrier is picking up and has capacity</source>
         <translation>Every carrier is picking up and has capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="874" />
+        <location filename="../../ui/promo/screens.py" line="866" />
         <source>%1 to %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="875" />
+        <location filename="../../ui/promo/screens.py" line="867" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="877" />
+        <location filename="../../ui/promo/screens.py" line="869" />
         <source>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</source>
         <translation>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="897" />
+        <location filename="../../ui/promo/screens.py" line="889" />
         <source>%1 restored</source>
         <translation>%1 restored</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="912" />
+        <location filename="../../ui/promo/screens.py" line="904" />
         <source>%1 orders exported to %2</source>
         <translation>%1 orders exported to %2</translation>
     </message>
@@ -573,136 +573,136 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="91" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="61" />
         <source>Handoffs</source>
         <translation>Handoffs</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="132" />
         <source>Carrier handoff</source>
         <translation>Carrier handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="176" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="133" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="146" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="134" />
         <source>Courier name</source>
         <translation>Courier name</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="178" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="135" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="148" />
         <source>Vehicle</source>
         <translation>Vehicle</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="136" />
         <source>Open handoff</source>
         <translation>Open handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="167" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="137" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>Close &amp;&amp; print manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="138" />
         <source>Scan into this handoff</source>
         <translation>Scan into this handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="169" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="139" />
         <source>Reprint manifest</source>
         <translation>Reprint manifest</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="170" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="140" />
         <source>Open folder</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="175" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="145" />
         <source>Handoff</source>
         <translation>Handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="177" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="147" />
         <source>Courier</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="179" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="149" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="180" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="150" />
         <source>Parcels</source>
         <translation>Parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="181" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="151" />
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="182" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="152" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="184" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="154" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="158" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="158" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="209" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="179" />
         <source>Choose a carrier</source>
         <translation>Choose a carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="214" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="184" />
         <source>Opened handoff %1 for %2</source>
         <translation>Opened handoff %1 for %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="233" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="253" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="308" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="203" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="223" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="278" />
         <source>Select a handoff first</source>
         <translation>Select a handoff first</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="242" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="212" />
         <source>Close handoff</source>
         <translation>Close handoff</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="243" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="213" />
         <source>Close handoff %1 with %2 parcels and print its manifest?</source>
         <translation>Close handoff %1 with %2 parcels and print its manifest?</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="261" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="231" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>Handoff %1 closed; manifest saved to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="263" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="233" />
         <source>Manifest of %1 saved to %2</source>
         <translation>Manifest of %1 saved to %2</translation>
     </message>
@@ -710,38 +710,38 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="162" />
+        <location filename="../../ui/lead.py" line="165" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>Shift lead: scan your badge and enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="163" />
+        <location filename="../../ui/lead.py" line="166" />
         <source>Lead code</source>
         <translation>Lead code</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="164" />
+        <location filename="../../ui/lead.py" line="167" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="165" />
+        <location filename="../../ui/lead.py" line="168" />
         <source>Back to packing (Esc)</source>
         <translation>Back to packing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="173" />
-        <location filename="../../ui/lead.py" line="197" />
+        <location filename="../../ui/lead.py" line="176" />
+        <location filename="../../ui/lead.py" line="205" />
         <source>Shift lead: %1</source>
         <translation>Shift lead: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="242" />
+        <location filename="../../ui/lead.py" line="250" />
         <source>Lead actions open again: enter your PIN</source>
         <translation>Lead actions open again: enter your PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="245" />
+        <location filename="../../ui/lead.py" line="253" />
         <source>Too many wrong PINs: locked, %1 left</source>
         <translation>Too many wrong PINs: locked, %1 left</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>this station</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_routing.py" line="38" />
+        <location filename="../../ui/scan_routing.py" line="42" />
         <source>Shift lead area: scan ignored (%1). Scan into a code field, or press Esc for the packer screen</source>
         <translation>Shift lead area: scan ignored (%1). Scan into a code field, or press Esc for the packer screen</translation>
     </message>
@@ -1025,22 +1025,22 @@
 <context>
     <name>OversellBanner</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="444" />
+        <location filename="../../ui/promo/common.py" line="465" />
         <source>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</source>
         <translation>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="455" />
+        <location filename="../../ui/promo/common.py" line="476" />
         <source>%1 more SKU(s)</source>
         <translation>%1 more SKU(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="458" />
+        <location filename="../../ui/promo/common.py" line="479" />
         <source>⚠ OVERSELL: %1. Re-stock or tell the platform.</source>
         <translation>⚠ OVERSELL: %1. Re-stock or tell the platform.</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="458" />
+        <location filename="../../ui/promo/common.py" line="479" />
         <source>; </source>
         <translation>; </translation>
     </message>
@@ -1086,87 +1086,92 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="271" />
+        <location filename="../../ui/promo/screens.py" line="272" />
         <source>Pre-pack plans</source>
         <translation>Pre-pack plans</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="311" />
+        <location filename="../../ui/promo/screens.py" line="314" />
         <source>Suggest from stock plan</source>
         <translation>Suggest from stock plan</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="312" />
+        <location filename="../../ui/promo/screens.py" line="315" />
         <source>Save quantities</source>
         <translation>Save quantities</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="313" />
+        <location filename="../../ui/promo/screens.py" line="316" />
         <source>Save and create batches</source>
         <translation>Save and create batches</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="314" />
+        <location filename="../../ui/promo/screens.py" line="317" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="338" />
+        <location filename="../../ui/promo/screens.py" line="342" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="339" />
+        <location filename="../../ui/promo/screens.py" line="343" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="340" />
+        <location filename="../../ui/promo/screens.py" line="344" />
         <source>SKU set</source>
         <translation>SKU set</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="341" />
+        <location filename="../../ui/promo/screens.py" line="345" />
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="342" />
+        <location filename="../../ui/promo/screens.py" line="346" />
         <source>Suggested</source>
         <translation>Suggested</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="343" />
+        <location filename="../../ui/promo/screens.py" line="347" />
         <source>Pack from</source>
         <translation>Pack from</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="344" />
+        <location filename="../../ui/promo/screens.py" line="348" />
         <source>Pack until</source>
         <translation>Pack until</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="345" />
+        <location filename="../../ui/promo/screens.py" line="349" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="346" />
+        <location filename="../../ui/promo/screens.py" line="350" />
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="384" />
+        <location filename="../../ui/promo/screens.py" line="351" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="390" />
         <source>%1 plan(s) suggested</source>
         <translation>%1 plan(s) suggested</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="390" />
+        <location filename="../../ui/promo/screens.py" line="396" />
         <source>Saved; %1 batch(es) created</source>
         <translation>Saved; %1 batch(es) created</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="392" />
+        <location filename="../../ui/promo/screens.py" line="398" />
         <source>Quantities saved</source>
         <translation>Quantities saved</translation>
     </message>
@@ -1174,195 +1179,241 @@
 <context>
     <name>PromoReviewTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1113" />
+        <location filename="../../ui/promo/screens.py" line="1085" />
         <source>Promo review</source>
         <translation>Promo review</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1168" />
+        <location filename="../../ui/promo/screens.py" line="1154" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1169" />
+        <location filename="../../ui/promo/screens.py" line="1155" />
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1170" />
+        <location filename="../../ui/promo/screens.py" line="1156" />
         <source>Export PDF (charts)</source>
         <translation>Export PDF (charts)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1171" />
+        <location filename="../../ui/promo/screens.py" line="1157" />
         <source>Stock accuracy</source>
         <translation>Stock accuracy</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1172" />
+        <location filename="../../ui/promo/screens.py" line="1158" />
         <source>On time per promise tier</source>
         <translation>On time per promise tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1173" />
+        <location filename="../../ui/promo/screens.py" line="1159" />
         <source>Carrier scorecard (next promo's split)</source>
         <translation>Carrier scorecard (next promo's split)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1186" />
+        <location filename="../../ui/promo/screens.py" line="1172" />
         <source>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</source>
         <translation>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1215" />
+        <location filename="../../ui/promo/screens.py" line="1201" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1216" />
+        <location filename="../../ui/promo/screens.py" line="1202" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1217" />
+        <location filename="../../ui/promo/screens.py" line="1203" />
         <source>Recommended</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1218" />
+        <location filename="../../ui/promo/screens.py" line="1204" />
         <source>Supply</source>
         <translation>Supply</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1219" />
+        <location filename="../../ui/promo/screens.py" line="1205" />
         <source>Demand</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1220" />
+        <location filename="../../ui/promo/screens.py" line="1206" />
         <source>Oversold</source>
         <translation>Oversold</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1221" />
+        <location filename="../../ui/promo/screens.py" line="1207" />
         <source>Overstocked</source>
         <translation>Overstocked</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1222" />
+        <location filename="../../ui/promo/screens.py" line="1208" />
         <source>Sell-through</source>
         <translation>Sell-through</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1234" />
+        <location filename="../../ui/promo/screens.py" line="1212" />
+        <source>not planned</source>
+        <translation>not planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1226" />
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1235" />
+        <location filename="../../ui/promo/screens.py" line="1227" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1236" />
+        <location filename="../../ui/promo/screens.py" line="1228" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1237" />
+        <location filename="../../ui/promo/screens.py" line="1229" />
         <source>Late</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1238" />
+        <location filename="../../ui/promo/screens.py" line="1230" />
         <source>Open</source>
         <comment>review</comment>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1239" />
+        <location filename="../../ui/promo/screens.py" line="1231" />
         <source>On-time rate</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1240" />
+        <location filename="../../ui/promo/screens.py" line="1232" />
         <source>With compensation</source>
         <translation>With compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1254" />
+        <location filename="../../ui/promo/screens.py" line="1255" />
+        <source>Weights: %1. The total is the weighted mean of the parts with data; a carrier that handed off nothing has no total and ranks last.</source>
+        <translation>Weights: %1. The total is the weighted mean of the parts with data; a carrier that handed off nothing has no total and ranks last.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1268" />
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1272" />
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1283" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1255" />
+        <location filename="../../ui/promo/screens.py" line="1284" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1256" />
+        <location filename="../../ui/promo/screens.py" line="1285" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1257" />
-        <source>Response (h)</source>
-        <translation>Response (h)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1258" />
+        <location filename="../../ui/promo/screens.py" line="1286" />
         <source>Response %1%</source>
         <translation>Response %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1259" />
-        <source>Peak (parcels/day)</source>
-        <translation>Peak (parcels/day)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1260" />
-        <source>Peak %1%</source>
-        <translation>Peak %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1261" />
-        <source>Next-day %1%</source>
-        <translation>Next-day %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1262" />
+        <location filename="../../ui/promo/screens.py" line="1292" />
         <source>Exceptions %1%</source>
         <translation>Exceptions %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1263" />
-        <source>Cost (CNY)</source>
-        <translation>Cost (CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1264" />
+        <location filename="../../ui/promo/screens.py" line="1294" />
         <source>Cost %1%</source>
         <translation>Cost %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1301" />
+        <location filename="../../ui/promo/screens.py" line="1258" />
+        <location filename="../../ui/promo/screens.py" line="1346" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1305" />
+        <location filename="../../ui/promo/screens.py" line="1287" />
+        <source>Paid to handoff (h)</source>
+        <translation>Paid to handoff (h)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1288" />
+        <source>Peak capacity %1%</source>
+        <translation>Peak capacity %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1289" />
+        <source>Best day: handled of could take</source>
+        <translation>Best day: handled of could take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1290" />
+        <source>On-time coverage %1%</source>
+        <translation>On-time coverage %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1291" />
+        <source>On time of due</source>
+        <translation>On time of due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1293" />
+        <source>Cases per 1,000 parcels</source>
+        <translation>Cases per 1,000 parcels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1295" />
+        <source>Cost per parcel (CNY)</source>
+        <translation>Cost per parcel (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1320" />
+        <source>No carrier rules: nothing to score yet</source>
+        <translation>No carrier rules: nothing to score yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1325" />
+        <source>Data behind the scores of %1:</source>
+        <translation>Data behind the scores of %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1331" />
+        <source>%1 (weight %2): %3 — %4</source>
+        <translation>%1 (weight %2): %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1350" />
         <source>Suggested for the next promo: main %1; backups %2; dynamic %3</source>
         <translation>Suggested for the next promo: main %1; backups %2; dynamic %3</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1313" />
+        <location filename="../../ui/promo/screens.py" line="1358" />
         <source>Refresh first</source>
         <translation>Refresh first</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1320" />
+        <location filename="../../ui/promo/screens.py" line="1365" />
         <source>Exported %1</source>
         <translation>Exported %1</translation>
     </message>
@@ -1370,7 +1421,7 @@
 <context>
     <name>PromoTab</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="291" />
+        <location filename="../../ui/promo/common.py" line="312" />
         <source>Failed, nothing was changed: %1</source>
         <translation>Failed, nothing was changed: %1</translation>
     </message>
@@ -1386,83 +1437,83 @@
 <context>
     <name>ReturnsTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="941" />
+        <location filename="../../ui/promo/screens.py" line="931" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="987" />
+        <location filename="../../ui/promo/screens.py" line="977" />
         <source>Reason</source>
         <comment>return</comment>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="988" />
+        <location filename="../../ui/promo/screens.py" line="978" />
         <source>Disposition</source>
         <translation>Disposition</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="992" />
+        <location filename="../../ui/promo/screens.py" line="982" />
         <source>Use for return mode</source>
         <translation>Use for return mode</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="993" />
+        <location filename="../../ui/promo/screens.py" line="983" />
         <source>Record by hand</source>
         <translation>Record by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="994" />
+        <location filename="../../ui/promo/screens.py" line="984" />
         <source>Scan waybill or order number</source>
         <translation>Scan waybill or order number</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="995" />
+        <location filename="../../ui/promo/screens.py" line="985" />
         <source>Record return</source>
         <translation>Record return</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="996" />
+        <location filename="../../ui/promo/screens.py" line="986" />
         <source>Per SKU</source>
         <translation>Per SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="997" />
+        <location filename="../../ui/promo/screens.py" line="987" />
         <source>Per live session</source>
         <translation>Per live session</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1005" />
+        <location filename="../../ui/promo/screens.py" line="995" />
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1006" />
+        <location filename="../../ui/promo/screens.py" line="996" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1007" />
+        <location filename="../../ui/promo/screens.py" line="997" />
         <source>Return rate</source>
         <translation>Return rate</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1018" />
+        <location filename="../../ui/promo/screens.py" line="1008" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1026" />
+        <location filename="../../ui/promo/screens.py" line="1016" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1042" />
+        <location filename="../../ui/promo/screens.py" line="1032" />
         <source>Return mode will record: %1 · %2</source>
         <translation>Return mode will record: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1052" />
+        <location filename="../../ui/promo/screens.py" line="1042" />
         <source>Scan a waybill or order number first</source>
         <translation>Scan a waybill or order number first</translation>
     </message>
@@ -1760,105 +1811,105 @@
 <context>
     <name>ShippingTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="419" />
+        <location filename="../../ui/promo/screens.py" line="424" />
         <source>Ship-by</source>
         <translation>Ship-by</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="457" />
+        <location filename="../../ui/promo/screens.py" line="462" />
         <source>Assign promises to new orders</source>
         <translation>Assign promises to new orders</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="458" />
+        <location filename="../../ui/promo/screens.py" line="463" />
         <source>Open orders per promise tier</source>
         <translation>Open orders per promise tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="470" />
+        <location filename="../../ui/promo/screens.py" line="475" />
         <source>At risk or overdue: %1 orders, the %2 due first shown (countdown)</source>
         <translation>At risk or overdue: %1 orders, the %2 due first shown (countdown)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="477" />
+        <location filename="../../ui/promo/screens.py" line="482" />
         <source>At risk or overdue: %1 orders (countdown)</source>
         <translation>At risk or overdue: %1 orders (countdown)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="479" />
+        <location filename="../../ui/promo/screens.py" line="484" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="511" />
-        <location filename="../../ui/promo/screens.py" line="540" />
+        <location filename="../../ui/promo/screens.py" line="516" />
+        <location filename="../../ui/promo/screens.py" line="545" />
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="512" />
+        <location filename="../../ui/promo/screens.py" line="517" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="513" />
+        <location filename="../../ui/promo/screens.py" line="518" />
         <source>At risk</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="514" />
+        <location filename="../../ui/promo/screens.py" line="519" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="515" />
+        <location filename="../../ui/promo/screens.py" line="520" />
         <source>Next due</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="538" />
+        <location filename="../../ui/promo/screens.py" line="543" />
         <source>Time left</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="539" />
+        <location filename="../../ui/promo/screens.py" line="544" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="541" />
+        <location filename="../../ui/promo/screens.py" line="546" />
         <source>Ship by</source>
         <translation>Ship by</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="542" />
+        <location filename="../../ui/promo/screens.py" line="547" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="543" />
+        <location filename="../../ui/promo/screens.py" line="548" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="544" />
+        <location filename="../../ui/promo/screens.py" line="549" />
         <source>SKU set</source>
         <comment>column</comment>
         <translation>SKU set</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="574" />
+        <location filename="../../ui/promo/screens.py" line="579" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="577" />
+        <location filename="../../ui/promo/screens.py" line="582" />
         <source>Promises assigned: %1</source>
         <translation>Promises assigned: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="577" />
+        <location filename="../../ui/promo/screens.py" line="582" />
         <source>no new orders</source>
         <translation>no new orders</translation>
     </message>
@@ -1866,104 +1917,104 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="123" />
+        <location filename="../../ui/promo/screens.py" line="127" />
         <source>Stock tiers</source>
         <translation>Stock tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="166" />
+        <location filename="../../ui/promo/screens.py" line="170" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="167" />
+        <location filename="../../ui/promo/screens.py" line="171" />
         <source>Save plan and tiers</source>
         <translation>Save plan and tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="168" />
+        <location filename="../../ui/promo/screens.py" line="172" />
         <source>Check oversell</source>
         <translation>Check oversell</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="170" />
+        <location filename="../../ui/promo/screens.py" line="174" />
         <source>Short orders: %1 (latest paid go short first)</source>
         <translation>Short orders: %1 (latest paid go short first)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="190" />
+        <location filename="../../ui/promo/screens.py" line="194" />
         <source>Re-order now</source>
         <translation>Re-order now</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="200" />
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="204" />
+        <location filename="../../ui/promo/screens.py" line="228" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="201" />
+        <location filename="../../ui/promo/screens.py" line="205" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="202" />
+        <location filename="../../ui/promo/screens.py" line="206" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="203" />
+        <location filename="../../ui/promo/screens.py" line="207" />
         <source>Recommended</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="204" />
+        <location filename="../../ui/promo/screens.py" line="208" />
         <source>Re-order at</source>
         <translation>Re-order at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="205" />
+        <location filename="../../ui/promo/screens.py" line="209" />
         <source>Supply</source>
         <translation>Supply</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="206" />
+        <location filename="../../ui/promo/screens.py" line="210" />
         <source>Demand</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="207" />
+        <location filename="../../ui/promo/screens.py" line="211" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="208" />
+        <location filename="../../ui/promo/screens.py" line="212" />
         <source>Re-order</source>
         <translation>Re-order</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="209" />
+        <location filename="../../ui/promo/screens.py" line="213" />
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="228" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="232" />
+        <location filename="../../ui/promo/screens.py" line="237" />
         <source>Stock plan and tiers saved for %1 SKUs</source>
         <translation>Stock plan and tiers saved for %1 SKUs</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="238" />
+        <location filename="../../ui/promo/screens.py" line="243" />
         <source>%1 SKU(s) oversold</source>
         <translation>%1 SKU(s) oversold</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="240" />
+        <location filename="../../ui/promo/screens.py" line="245" />
         <source>Nothing oversold</source>
         <translation>Nothing oversold</translation>
     </message>
@@ -1971,47 +2022,47 @@
 <context>
     <name>parcel state</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="65" />
+        <location filename="../../ui/promo/common.py" line="68" />
         <source>No parcel yet</source>
         <translation>No parcel yet</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="66" />
+        <location filename="../../ui/promo/common.py" line="69" />
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="67" />
+        <location filename="../../ui/promo/common.py" line="70" />
         <source>Packed</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="68" />
+        <location filename="../../ui/promo/common.py" line="71" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="69" />
+        <location filename="../../ui/promo/common.py" line="72" />
         <source>Handed off</source>
         <translation>Handed off</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="70" />
+        <location filename="../../ui/promo/common.py" line="73" />
         <source>Intercepted</source>
         <translation>Intercepted</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="71" />
+        <location filename="../../ui/promo/common.py" line="74" />
         <source>Pulled</source>
         <translation>Pulled</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="72" />
+        <location filename="../../ui/promo/common.py" line="75" />
         <source>Voided</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="73" />
+        <location filename="../../ui/promo/common.py" line="76" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
@@ -2019,140 +2070,190 @@
 <context>
     <name>promo</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="54" />
+        <location filename="../../ui/promo/common.py" line="55" />
         <source>Core hot</source>
         <translation>Core hot</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="55" />
+        <location filename="../../ui/promo/common.py" line="56" />
         <source>Potential new</source>
         <translation>Potential new</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="56" />
+        <location filename="../../ui/promo/common.py" line="57" />
         <source>Long tail</source>
         <translation>Long tail</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="59" />
+        <location filename="../../ui/promo/common.py" line="60" />
         <source>Paid in first hour</source>
         <translation>Paid in first hour</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="60" />
+        <location filename="../../ui/promo/common.py" line="61" />
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="61" />
+        <location filename="../../ui/promo/common.py" line="62" />
         <source>Delayed (opted in)</source>
         <translation>Delayed (opted in)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="76" />
+        <location filename="../../ui/promo/common.py" line="63" />
+        <source>Presale</source>
+        <translation>Presale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="64" />
+        <source>No promise yet</source>
+        <translation>No promise yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="79" />
         <source>Main</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="77" />
+        <location filename="../../ui/promo/common.py" line="80" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="78" />
+        <location filename="../../ui/promo/common.py" line="81" />
         <source>Dynamic</source>
         <translation>Dynamic</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="81" />
+        <location filename="../../ui/promo/common.py" line="84" />
         <source>East China</source>
         <translation>East China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="82" />
+        <location filename="../../ui/promo/common.py" line="85" />
         <source>North China</source>
         <translation>North China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="83" />
+        <location filename="../../ui/promo/common.py" line="86" />
         <source>South China</source>
         <translation>South China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="84" />
+        <location filename="../../ui/promo/common.py" line="87" />
         <source>Central China</source>
         <translation>Central China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="85" />
+        <location filename="../../ui/promo/common.py" line="88" />
         <source>Southwest China</source>
         <translation>Southwest China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="86" />
+        <location filename="../../ui/promo/common.py" line="89" />
         <source>Northeast China</source>
         <translation>Northeast China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="87" />
+        <location filename="../../ui/promo/common.py" line="90" />
         <source>Northwest China</source>
         <translation>Northwest China</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="90" />
+        <location filename="../../ui/promo/common.py" line="91" />
+        <source>Unknown region</source>
+        <translation>Unknown region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="94" />
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="91" />
+        <location filename="../../ui/promo/common.py" line="95" />
         <source>Batch created</source>
         <translation>Batch created</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="92" />
+        <location filename="../../ui/promo/common.py" line="96" />
         <source>Dropped</source>
         <translation>Dropped</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="95" />
+        <location filename="../../ui/promo/common.py" line="99" />
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="96" />
+        <location filename="../../ui/promo/common.py" line="100" />
         <source>Pickup stalled</source>
         <translation>Pickup stalled</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="97" />
+        <location filename="../../ui/promo/common.py" line="101" />
         <source>Capacity full</source>
         <translation>Capacity full</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="100" />
+        <location filename="../../ui/promo/common.py" line="104" />
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="105" />
+        <source>Peak capacity</source>
+        <translation>Peak capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="106" />
+        <source>On-time coverage</source>
+        <translation>On-time coverage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="107" />
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="108" />
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="111" />
         <source>Carrier failover</source>
         <translation>Carrier failover</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="101" />
+        <location filename="../../ui/promo/common.py" line="112" />
         <source>Capacity move</source>
         <translation>Capacity move</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="102" />
+        <location filename="../../ui/promo/common.py" line="113" />
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="124" />
+        <location filename="../../ui/promo/common.py" line="135" />
         <source>Any (by capacity)</source>
         <translation>Any (by capacity)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="125" />
-        <location filename="../../ui/promo/common.py" line="137" />
+        <location filename="../../ui/promo/common.py" line="136" />
+        <location filename="../../ui/promo/common.py" line="148" />
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="154" />
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="159" />
+        <source>unknown</source>
+        <translation>unknown</translation>
     </message>
 </context>
 </TS>

@@ -242,233 +242,233 @@
 <context>
     <name>CarriersTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="631" />
+        <location filename="../../ui/promo/screens.py" line="623" />
         <source>Carriers</source>
         <translation>快递分配</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="701" />
+        <location filename="../../ui/promo/screens.py" line="693" />
         <source>Allocate carriers</source>
         <translation>分配快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="702" />
+        <location filename="../../ui/promo/screens.py" line="694" />
         <source>Check pickups and capacity</source>
         <translation>检查揽收/运力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="695" />
         <source>Export open orders (warehouse failover)</source>
         <translation>导出未发订单（仓库切换）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="704" />
+        <location filename="../../ui/promo/screens.py" line="696" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="705" />
+        <location filename="../../ui/promo/screens.py" line="697" />
         <source>Why it is failing, e.g. hub overloaded</source>
         <translation>故障原因，例如：分拨中心爆仓</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="706" />
+        <location filename="../../ui/promo/screens.py" line="698" />
         <source>Mark failing and fail over</source>
         <translation>标记故障并切换</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="707" />
+        <location filename="../../ui/promo/screens.py" line="699" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="708" />
+        <location filename="../../ui/promo/screens.py" line="700" />
         <source>Split: target and realised (today's capacity)</source>
         <translation>分配比例：目标与实际（今日运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="711" />
+        <location filename="../../ui/promo/screens.py" line="703" />
         <source>Failovers: %1</source>
         <translation>切换记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="712" />
+        <location filename="../../ui/promo/screens.py" line="704" />
         <source>Waybills waiting to print: %1</source>
         <translation>待补打面单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="713" />
+        <location filename="../../ui/promo/screens.py" line="705" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="728" />
+        <location filename="../../ui/promo/screens.py" line="720" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="740" />
+        <location filename="../../ui/promo/screens.py" line="732" />
         <source>FAILING</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="749" />
-        <location filename="../../ui/promo/screens.py" line="799" />
-        <location filename="../../ui/promo/screens.py" line="824" />
+        <location filename="../../ui/promo/screens.py" line="741" />
+        <location filename="../../ui/promo/screens.py" line="791" />
+        <location filename="../../ui/promo/screens.py" line="816" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="750" />
+        <location filename="../../ui/promo/screens.py" line="742" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="751" />
+        <location filename="../../ui/promo/screens.py" line="743" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="752" />
+        <location filename="../../ui/promo/screens.py" line="744" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="753" />
+        <location filename="../../ui/promo/screens.py" line="745" />
         <source>Realised</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="754" />
+        <location filename="../../ui/promo/screens.py" line="746" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="755" />
+        <location filename="../../ui/promo/screens.py" line="747" />
         <source>Capacity</source>
         <translation>日运力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="756" />
+        <location filename="../../ui/promo/screens.py" line="748" />
         <source>Used today</source>
         <translation>今日已用</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="757" />
+        <location filename="../../ui/promo/screens.py" line="749" />
         <source>Left</source>
         <comment>capacity</comment>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="758" />
+        <location filename="../../ui/promo/screens.py" line="750" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="782" />
+        <location filename="../../ui/promo/screens.py" line="774" />
         <source>not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="800" />
+        <location filename="../../ui/promo/screens.py" line="792" />
         <source>Trigger</source>
         <translation>触发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="801" />
-        <location filename="../../ui/promo/screens.py" line="827" />
+        <location filename="../../ui/promo/screens.py" line="793" />
+        <location filename="../../ui/promo/screens.py" line="819" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="802" />
+        <location filename="../../ui/promo/screens.py" line="794" />
         <source>Failed over at</source>
         <translation>切换时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="803" />
+        <location filename="../../ui/promo/screens.py" line="795" />
         <source>Orders moved</source>
         <translation>改派单数</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="804" />
+        <location filename="../../ui/promo/screens.py" line="796" />
         <source>Moved to</source>
         <translation>改派到</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="805" />
+        <location filename="../../ui/promo/screens.py" line="797" />
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="823" />
+        <location filename="../../ui/promo/screens.py" line="815" />
         <source>New waybill</source>
         <translation>新面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="825" />
+        <location filename="../../ui/promo/screens.py" line="817" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="826" />
+        <location filename="../../ui/promo/screens.py" line="818" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="828" />
+        <location filename="../../ui/promo/screens.py" line="820" />
         <source>Requested at</source>
         <translation>请求时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="837" />
+        <location filename="../../ui/promo/screens.py" line="829" />
         <source>Pick a carrier first</source>
         <translation>先选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="845" />
+        <location filename="../../ui/promo/screens.py" line="837" />
         <source>%1 order(s) allocated</source>
         <translation>已分配 %1 单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="854" />
+        <location filename="../../ui/promo/screens.py" line="846" />
         <source>Carriers with problems: %1</source>
         <translation>有问题的快递：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="855" />
-        <location filename="../../ui/promo/screens.py" line="873" />
+        <location filename="../../ui/promo/screens.py" line="847" />
+        <location filename="../../ui/promo/screens.py" line="865" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="860" />
+        <location filename="../../ui/promo/screens.py" line="852" />
         <source>Every carrier is picking up and has capacity</source>
         <translation>所有快递揽收和运力正常</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="874" />
+        <location filename="../../ui/promo/screens.py" line="866" />
         <source>%1 to %2</source>
         <translation>%2 %1 单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="875" />
+        <location filename="../../ui/promo/screens.py" line="867" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="877" />
+        <location filename="../../ui/promo/screens.py" line="869" />
         <source>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</source>
         <translation>%1 已切换：改派 %2 单（%3），待补打面单 %4 张</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="897" />
+        <location filename="../../ui/promo/screens.py" line="889" />
         <source>%1 restored</source>
         <translation>%1 已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="912" />
+        <location filename="../../ui/promo/screens.py" line="904" />
         <source>%1 orders exported to %2</source>
         <translation>已导出 %1 单到 %2</translation>
     </message>
@@ -573,136 +573,136 @@
 <context>
     <name>HandoffsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="91" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="61" />
         <source>Handoffs</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="162" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="132" />
         <source>Carrier handoff</source>
         <translation>快递交接</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="163" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="176" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="133" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="146" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="164" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="134" />
         <source>Courier name</source>
         <translation>快递员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="165" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="178" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="135" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="148" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="166" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="136" />
         <source>Open handoff</source>
         <translation>开交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="167" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="137" />
         <source>Close &amp;&amp; print manifest</source>
         <translation>关闭并打印交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="168" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="138" />
         <source>Scan into this handoff</source>
         <translation>扫描进此交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="169" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="139" />
         <source>Reprint manifest</source>
         <translation>重打交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="170" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="140" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="175" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="145" />
         <source>Handoff</source>
         <translation>交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="177" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="147" />
         <source>Courier</source>
         <translation>快递员</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="179" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="149" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="180" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="150" />
         <source>Parcels</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="181" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="151" />
         <source>Opened</source>
         <translation>开单时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="182" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="152" />
         <source>Closed</source>
         <translation>关闭时间</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="184" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="154" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="158" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="188" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="158" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="209" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="179" />
         <source>Choose a carrier</source>
         <translation>请选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="214" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="184" />
         <source>Opened handoff %1 for %2</source>
         <translation>已为 %2 开交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="233" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="253" />
-        <location filename="../../ui/lead_tabs/handoffs.py" line="308" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="203" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="223" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="278" />
         <source>Select a handoff first</source>
         <translation>请先选择交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="242" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="212" />
         <source>Close handoff</source>
         <translation>关闭交接单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="243" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="213" />
         <source>Close handoff %1 with %2 parcels and print its manifest?</source>
         <translation>关闭交接单 %1（共 %2 件）并打印交接单？</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="261" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="231" />
         <source>Handoff %1 closed; manifest saved to %2</source>
         <translation>交接单 %1 已关闭，交接单已保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/handoffs.py" line="263" />
+        <location filename="../../ui/lead_tabs/handoffs.py" line="233" />
         <source>Manifest of %1 saved to %2</source>
         <translation>交接单 %1 已保存到 %2</translation>
     </message>
@@ -710,38 +710,38 @@
 <context>
     <name>LeadArea</name>
     <message>
-        <location filename="../../ui/lead.py" line="162" />
+        <location filename="../../ui/lead.py" line="165" />
         <source>Shift lead: scan your badge and enter your PIN</source>
         <translation>组长：请扫描工牌并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="163" />
+        <location filename="../../ui/lead.py" line="166" />
         <source>Lead code</source>
         <translation>组长工号</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="164" />
+        <location filename="../../ui/lead.py" line="167" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="165" />
+        <location filename="../../ui/lead.py" line="168" />
         <source>Back to packing (Esc)</source>
         <translation>返回打包（Esc）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="173" />
-        <location filename="../../ui/lead.py" line="197" />
+        <location filename="../../ui/lead.py" line="176" />
+        <location filename="../../ui/lead.py" line="205" />
         <source>Shift lead: %1</source>
         <translation>组长：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="242" />
+        <location filename="../../ui/lead.py" line="250" />
         <source>Lead actions open again: enter your PIN</source>
         <translation>组长操作已解锁：请输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/lead.py" line="245" />
+        <location filename="../../ui/lead.py" line="253" />
         <source>Too many wrong PINs: locked, %1 left</source>
         <translation>PIN 错误次数过多：已锁定，剩余 %1</translation>
     </message>
@@ -989,7 +989,7 @@
         <translation>本工位</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_routing.py" line="38" />
+        <location filename="../../ui/scan_routing.py" line="42" />
         <source>Shift lead area: scan ignored (%1). Scan into a code field, or press Esc for the packer screen</source>
         <translation>组长界面：已忽略扫描（%1）。请在条码输入框中扫描，或按 Esc 返回打包界面</translation>
     </message>
@@ -1025,22 +1025,22 @@
 <context>
     <name>OversellBanner</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="444" />
+        <location filename="../../ui/promo/common.py" line="465" />
         <source>%1 demand %2 &gt; supply %3 (stock %4 + pre-packed %5), %6 orders short</source>
         <translation>%1 需求 %2 &gt; 可发 %3（库存 %4 + 预包 %5），%6 单缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="455" />
+        <location filename="../../ui/promo/common.py" line="476" />
         <source>%1 more SKU(s)</source>
         <translation>另有 %1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="458" />
+        <location filename="../../ui/promo/common.py" line="479" />
         <source>⚠ OVERSELL: %1. Re-stock or tell the platform.</source>
         <translation>⚠ 超卖：%1。请补货或联系平台。</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="458" />
+        <location filename="../../ui/promo/common.py" line="479" />
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1086,87 +1086,92 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="271" />
+        <location filename="../../ui/promo/screens.py" line="272" />
         <source>Pre-pack plans</source>
         <translation>预包装计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="311" />
+        <location filename="../../ui/promo/screens.py" line="314" />
         <source>Suggest from stock plan</source>
         <translation>按备货计划生成</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="312" />
+        <location filename="../../ui/promo/screens.py" line="315" />
         <source>Save quantities</source>
         <translation>保存数量</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="313" />
+        <location filename="../../ui/promo/screens.py" line="316" />
         <source>Save and create batches</source>
         <translation>保存并创建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="314" />
+        <location filename="../../ui/promo/screens.py" line="317" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="338" />
+        <location filename="../../ui/promo/screens.py" line="342" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="339" />
+        <location filename="../../ui/promo/screens.py" line="343" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="340" />
+        <location filename="../../ui/promo/screens.py" line="344" />
         <source>SKU set</source>
         <translation>商品组合</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="341" />
+        <location filename="../../ui/promo/screens.py" line="345" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="342" />
+        <location filename="../../ui/promo/screens.py" line="346" />
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="343" />
+        <location filename="../../ui/promo/screens.py" line="347" />
         <source>Pack from</source>
         <translation>开始打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="344" />
+        <location filename="../../ui/promo/screens.py" line="348" />
         <source>Pack until</source>
         <translation>打包截止</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="345" />
+        <location filename="../../ui/promo/screens.py" line="349" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="346" />
+        <location filename="../../ui/promo/screens.py" line="350" />
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="384" />
+        <location filename="../../ui/promo/screens.py" line="351" />
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="390" />
         <source>%1 plan(s) suggested</source>
         <translation>已生成 %1 个计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="390" />
+        <location filename="../../ui/promo/screens.py" line="396" />
         <source>Saved; %1 batch(es) created</source>
         <translation>已保存；创建批次 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="392" />
+        <location filename="../../ui/promo/screens.py" line="398" />
         <source>Quantities saved</source>
         <translation>数量已保存</translation>
     </message>
@@ -1174,195 +1179,241 @@
 <context>
     <name>PromoReviewTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1113" />
+        <location filename="../../ui/promo/screens.py" line="1085" />
         <source>Promo review</source>
         <translation>大促复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1168" />
+        <location filename="../../ui/promo/screens.py" line="1154" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1169" />
+        <location filename="../../ui/promo/screens.py" line="1155" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1170" />
+        <location filename="../../ui/promo/screens.py" line="1156" />
         <source>Export PDF (charts)</source>
         <translation>导出 PDF（含图表）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1171" />
+        <location filename="../../ui/promo/screens.py" line="1157" />
         <source>Stock accuracy</source>
         <translation>备货准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1172" />
+        <location filename="../../ui/promo/screens.py" line="1158" />
         <source>On time per promise tier</source>
         <translation>按档位准时率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1173" />
+        <location filename="../../ui/promo/screens.py" line="1159" />
         <source>Carrier scorecard (next promo's split)</source>
         <translation>快递评分（用于下次分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1186" />
+        <location filename="../../ui/promo/screens.py" line="1172" />
         <source>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</source>
         <translation>订单 %1（取消 %2）　·　拦截：交接前 %3，交接后 %4　·　取消到取出平均 %5 分钟　·　快递切换 %6 次（改派 %7 单）　·　退货率 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1215" />
+        <location filename="../../ui/promo/screens.py" line="1201" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1216" />
+        <location filename="../../ui/promo/screens.py" line="1202" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1217" />
+        <location filename="../../ui/promo/screens.py" line="1203" />
         <source>Recommended</source>
         <translation>建议备货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1218" />
+        <location filename="../../ui/promo/screens.py" line="1204" />
         <source>Supply</source>
         <translation>可发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1219" />
+        <location filename="../../ui/promo/screens.py" line="1205" />
         <source>Demand</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1220" />
+        <location filename="../../ui/promo/screens.py" line="1206" />
         <source>Oversold</source>
         <translation>超卖</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1221" />
+        <location filename="../../ui/promo/screens.py" line="1207" />
         <source>Overstocked</source>
         <translation>积压</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1222" />
+        <location filename="../../ui/promo/screens.py" line="1208" />
         <source>Sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1234" />
+        <location filename="../../ui/promo/screens.py" line="1212" />
+        <source>not planned</source>
+        <translation>未计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1226" />
         <source>Tier</source>
         <translation>档位</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1235" />
+        <location filename="../../ui/promo/screens.py" line="1227" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1236" />
+        <location filename="../../ui/promo/screens.py" line="1228" />
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1237" />
+        <location filename="../../ui/promo/screens.py" line="1229" />
         <source>Late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1238" />
+        <location filename="../../ui/promo/screens.py" line="1230" />
         <source>Open</source>
         <comment>review</comment>
         <translation>未发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1239" />
+        <location filename="../../ui/promo/screens.py" line="1231" />
         <source>On-time rate</source>
         <translation>准时率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1240" />
+        <location filename="../../ui/promo/screens.py" line="1232" />
         <source>With compensation</source>
         <translation>含补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1254" />
+        <location filename="../../ui/promo/screens.py" line="1255" />
+        <source>Weights: %1. The total is the weighted mean of the parts with data; a carrier that handed off nothing has no total and ranks last.</source>
+        <translation>权重：%1。总分为有数据各项的加权平均；没有交接过包裹的快递没有总分，排在最后。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1268" />
+        <source>%1 of %2 (%3)</source>
+        <translation>%1/%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1272" />
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1283" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1255" />
+        <location filename="../../ui/promo/screens.py" line="1284" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1256" />
+        <location filename="../../ui/promo/screens.py" line="1285" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1257" />
-        <source>Response (h)</source>
-        <translation>响应（小时）</translation>
+        <location filename="../../ui/promo/screens.py" line="1286" />
+        <source>Response %1%</source>
+        <translation>响应速度 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1292" />
+        <source>Exceptions %1%</source>
+        <translation>异常处理 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1294" />
+        <source>Cost %1%</source>
+        <translation>成本 %1%</translation>
     </message>
     <message>
         <location filename="../../ui/promo/screens.py" line="1258" />
-        <source>Response %1%</source>
-        <translation>响应得分 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1259" />
-        <source>Peak (parcels/day)</source>
-        <translation>峰值（件/天）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1260" />
-        <source>Peak %1%</source>
-        <translation>峰值得分 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1261" />
-        <source>Next-day %1%</source>
-        <translation>次日达得分 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1262" />
-        <source>Exceptions %1%</source>
-        <translation>异常处理得分 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1263" />
-        <source>Cost (CNY)</source>
-        <translation>单价（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1264" />
-        <source>Cost %1%</source>
-        <translation>成本得分 %1%</translation>
-    </message>
-    <message>
-        <location filename="../../ui/promo/screens.py" line="1301" />
+        <location filename="../../ui/promo/screens.py" line="1346" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1305" />
+        <location filename="../../ui/promo/screens.py" line="1287" />
+        <source>Paid to handoff (h)</source>
+        <translation>付款到交接（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1288" />
+        <source>Peak capacity %1%</source>
+        <translation>高峰运力 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1289" />
+        <source>Best day: handled of could take</source>
+        <translation>最佳日：实接/可接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1290" />
+        <source>On-time coverage %1%</source>
+        <translation>准时覆盖 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1291" />
+        <source>On time of due</source>
+        <translation>准时/到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1293" />
+        <source>Cases per 1,000 parcels</source>
+        <translation>每千件异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1295" />
+        <source>Cost per parcel (CNY)</source>
+        <translation>每件成本（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1320" />
+        <source>No carrier rules: nothing to score yet</source>
+        <translation>没有快递规则，尚无评分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1325" />
+        <source>Data behind the scores of %1:</source>
+        <translation>%1 的评分依据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1331" />
+        <source>%1 (weight %2): %3 — %4</source>
+        <translation>%1（权重 %2）：%3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="1350" />
         <source>Suggested for the next promo: main %1; backups %2; dynamic %3</source>
         <translation>下次大促建议：主力 %1；备用 %2；机动 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1313" />
+        <location filename="../../ui/promo/screens.py" line="1358" />
         <source>Refresh first</source>
         <translation>请先刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1320" />
+        <location filename="../../ui/promo/screens.py" line="1365" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1370,7 +1421,7 @@
 <context>
     <name>PromoTab</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="291" />
+        <location filename="../../ui/promo/common.py" line="312" />
         <source>Failed, nothing was changed: %1</source>
         <translation>操作失败，未做任何更改：%1</translation>
     </message>
@@ -1386,83 +1437,83 @@
 <context>
     <name>ReturnsTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="941" />
+        <location filename="../../ui/promo/screens.py" line="931" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="987" />
+        <location filename="../../ui/promo/screens.py" line="977" />
         <source>Reason</source>
         <comment>return</comment>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="988" />
+        <location filename="../../ui/promo/screens.py" line="978" />
         <source>Disposition</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="992" />
+        <location filename="../../ui/promo/screens.py" line="982" />
         <source>Use for return mode</source>
         <translation>设为退货模式默认</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="993" />
+        <location filename="../../ui/promo/screens.py" line="983" />
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="994" />
+        <location filename="../../ui/promo/screens.py" line="984" />
         <source>Scan waybill or order number</source>
         <translation>扫描面单号或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="995" />
+        <location filename="../../ui/promo/screens.py" line="985" />
         <source>Record return</source>
         <translation>登记退货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="996" />
+        <location filename="../../ui/promo/screens.py" line="986" />
         <source>Per SKU</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="997" />
+        <location filename="../../ui/promo/screens.py" line="987" />
         <source>Per live session</source>
         <translation>按场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1005" />
+        <location filename="../../ui/promo/screens.py" line="995" />
         <source>Shipped</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1006" />
+        <location filename="../../ui/promo/screens.py" line="996" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1007" />
+        <location filename="../../ui/promo/screens.py" line="997" />
         <source>Return rate</source>
         <translation>退货率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1018" />
+        <location filename="../../ui/promo/screens.py" line="1008" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1026" />
+        <location filename="../../ui/promo/screens.py" line="1016" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1042" />
+        <location filename="../../ui/promo/screens.py" line="1032" />
         <source>Return mode will record: %1 · %2</source>
         <translation>退货模式将记录：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1052" />
+        <location filename="../../ui/promo/screens.py" line="1042" />
         <source>Scan a waybill or order number first</source>
         <translation>请先扫描面单号或订单号</translation>
     </message>
@@ -1760,105 +1811,105 @@
 <context>
     <name>ShippingTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="419" />
+        <location filename="../../ui/promo/screens.py" line="424" />
         <source>Ship-by</source>
         <translation>分批发货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="457" />
+        <location filename="../../ui/promo/screens.py" line="462" />
         <source>Assign promises to new orders</source>
         <translation>给新订单分配发货承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="458" />
+        <location filename="../../ui/promo/screens.py" line="463" />
         <source>Open orders per promise tier</source>
         <translation>各档位待发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="470" />
+        <location filename="../../ui/promo/screens.py" line="475" />
         <source>At risk or overdue: %1 orders, the %2 due first shown (countdown)</source>
         <translation>即将超时或已超时：%1 单，按截止时间显示最早的 %2 单（倒计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="477" />
+        <location filename="../../ui/promo/screens.py" line="482" />
         <source>At risk or overdue: %1 orders (countdown)</source>
         <translation>即将超时或已超时：%1 单（倒计时）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="479" />
+        <location filename="../../ui/promo/screens.py" line="484" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="511" />
-        <location filename="../../ui/promo/screens.py" line="540" />
+        <location filename="../../ui/promo/screens.py" line="516" />
+        <location filename="../../ui/promo/screens.py" line="545" />
         <source>Tier</source>
         <translation>档位</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="512" />
+        <location filename="../../ui/promo/screens.py" line="517" />
         <source>Open</source>
         <translation>待发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="513" />
+        <location filename="../../ui/promo/screens.py" line="518" />
         <source>At risk</source>
         <translation>临近超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="514" />
+        <location filename="../../ui/promo/screens.py" line="519" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="515" />
+        <location filename="../../ui/promo/screens.py" line="520" />
         <source>Next due</source>
         <translation>最早截止</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="538" />
+        <location filename="../../ui/promo/screens.py" line="543" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="539" />
+        <location filename="../../ui/promo/screens.py" line="544" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="541" />
+        <location filename="../../ui/promo/screens.py" line="546" />
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="542" />
+        <location filename="../../ui/promo/screens.py" line="547" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="543" />
+        <location filename="../../ui/promo/screens.py" line="548" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="544" />
+        <location filename="../../ui/promo/screens.py" line="549" />
         <source>SKU set</source>
         <comment>column</comment>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="574" />
+        <location filename="../../ui/promo/screens.py" line="579" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="577" />
+        <location filename="../../ui/promo/screens.py" line="582" />
         <source>Promises assigned: %1</source>
         <translation>已分配发货承诺：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="577" />
+        <location filename="../../ui/promo/screens.py" line="582" />
         <source>no new orders</source>
         <translation>无新订单</translation>
     </message>
@@ -1866,104 +1917,104 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="123" />
+        <location filename="../../ui/promo/screens.py" line="127" />
         <source>Stock tiers</source>
         <translation>备货分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="166" />
+        <location filename="../../ui/promo/screens.py" line="170" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="167" />
+        <location filename="../../ui/promo/screens.py" line="171" />
         <source>Save plan and tiers</source>
         <translation>保存备货计划并分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="168" />
+        <location filename="../../ui/promo/screens.py" line="172" />
         <source>Check oversell</source>
         <translation>检查超卖</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="170" />
+        <location filename="../../ui/promo/screens.py" line="174" />
         <source>Short orders: %1 (latest paid go short first)</source>
         <translation>缺货订单：%1（最晚付款的先缺）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="190" />
+        <location filename="../../ui/promo/screens.py" line="194" />
         <source>Re-order now</source>
         <translation>立即补货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="200" />
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="204" />
+        <location filename="../../ui/promo/screens.py" line="228" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="201" />
+        <location filename="../../ui/promo/screens.py" line="205" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="202" />
+        <location filename="../../ui/promo/screens.py" line="206" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="203" />
+        <location filename="../../ui/promo/screens.py" line="207" />
         <source>Recommended</source>
         <translation>建议备货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="204" />
+        <location filename="../../ui/promo/screens.py" line="208" />
         <source>Re-order at</source>
         <translation>补货点</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="205" />
+        <location filename="../../ui/promo/screens.py" line="209" />
         <source>Supply</source>
         <translation>可发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="206" />
+        <location filename="../../ui/promo/screens.py" line="210" />
         <source>Demand</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="207" />
+        <location filename="../../ui/promo/screens.py" line="211" />
         <source>Left</source>
         <translation>余量</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="208" />
+        <location filename="../../ui/promo/screens.py" line="212" />
         <source>Re-order</source>
         <translation>补货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="209" />
+        <location filename="../../ui/promo/screens.py" line="213" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="223" />
+        <location filename="../../ui/promo/screens.py" line="228" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="232" />
+        <location filename="../../ui/promo/screens.py" line="237" />
         <source>Stock plan and tiers saved for %1 SKUs</source>
         <translation>已保存 %1 个商品的备货计划和分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="238" />
+        <location filename="../../ui/promo/screens.py" line="243" />
         <source>%1 SKU(s) oversold</source>
         <translation>超卖商品 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="240" />
+        <location filename="../../ui/promo/screens.py" line="245" />
         <source>Nothing oversold</source>
         <translation>没有超卖</translation>
     </message>
@@ -1971,47 +2022,47 @@
 <context>
     <name>parcel state</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="65" />
+        <location filename="../../ui/promo/common.py" line="68" />
         <source>No parcel yet</source>
         <translation>未建包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="66" />
+        <location filename="../../ui/promo/common.py" line="69" />
         <source>Planned</source>
         <translation>待打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="67" />
+        <location filename="../../ui/promo/common.py" line="70" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="68" />
+        <location filename="../../ui/promo/common.py" line="71" />
         <source>Verified</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="69" />
+        <location filename="../../ui/promo/common.py" line="72" />
         <source>Handed off</source>
         <translation>已交接</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="70" />
+        <location filename="../../ui/promo/common.py" line="73" />
         <source>Intercepted</source>
         <translation>已拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="71" />
+        <location filename="../../ui/promo/common.py" line="74" />
         <source>Pulled</source>
         <translation>已取出</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="72" />
+        <location filename="../../ui/promo/common.py" line="75" />
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="73" />
+        <location filename="../../ui/promo/common.py" line="76" />
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
@@ -2019,140 +2070,190 @@
 <context>
     <name>promo</name>
     <message>
-        <location filename="../../ui/promo/common.py" line="54" />
+        <location filename="../../ui/promo/common.py" line="55" />
         <source>Core hot</source>
         <translation>核心爆款</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="55" />
+        <location filename="../../ui/promo/common.py" line="56" />
         <source>Potential new</source>
         <translation>潜力新品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="56" />
+        <location filename="../../ui/promo/common.py" line="57" />
         <source>Long tail</source>
         <translation>长尾</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="59" />
+        <location filename="../../ui/promo/common.py" line="60" />
         <source>Paid in first hour</source>
         <translation>首小时付款</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="60" />
+        <location filename="../../ui/promo/common.py" line="61" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="61" />
+        <location filename="../../ui/promo/common.py" line="62" />
         <source>Delayed (opted in)</source>
         <translation>延迟发货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="76" />
+        <location filename="../../ui/promo/common.py" line="63" />
+        <source>Presale</source>
+        <translation>预售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="64" />
+        <source>No promise yet</source>
+        <translation>未分配承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="79" />
         <source>Main</source>
         <translation>主力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="77" />
+        <location filename="../../ui/promo/common.py" line="80" />
         <source>Backup</source>
         <translation>备用</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="78" />
+        <location filename="../../ui/promo/common.py" line="81" />
         <source>Dynamic</source>
         <translation>机动（按运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="81" />
+        <location filename="../../ui/promo/common.py" line="84" />
         <source>East China</source>
         <translation>华东</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="82" />
+        <location filename="../../ui/promo/common.py" line="85" />
         <source>North China</source>
         <translation>华北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="83" />
+        <location filename="../../ui/promo/common.py" line="86" />
         <source>South China</source>
         <translation>华南</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="84" />
+        <location filename="../../ui/promo/common.py" line="87" />
         <source>Central China</source>
         <translation>华中</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="85" />
+        <location filename="../../ui/promo/common.py" line="88" />
         <source>Southwest China</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="86" />
+        <location filename="../../ui/promo/common.py" line="89" />
         <source>Northeast China</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="87" />
+        <location filename="../../ui/promo/common.py" line="90" />
         <source>Northwest China</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="90" />
+        <location filename="../../ui/promo/common.py" line="91" />
+        <source>Unknown region</source>
+        <translation>未知区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="94" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="91" />
+        <location filename="../../ui/promo/common.py" line="95" />
         <source>Batch created</source>
         <translation>已建批次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="92" />
+        <location filename="../../ui/promo/common.py" line="96" />
         <source>Dropped</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="95" />
+        <location filename="../../ui/promo/common.py" line="99" />
         <source>Lead</source>
         <translation>组长手动</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="96" />
+        <location filename="../../ui/promo/common.py" line="100" />
         <source>Pickup stalled</source>
         <translation>揽收停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="97" />
+        <location filename="../../ui/promo/common.py" line="101" />
         <source>Capacity full</source>
         <translation>运力已满</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="100" />
+        <location filename="../../ui/promo/common.py" line="104" />
+        <source>Response</source>
+        <translation>响应速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="105" />
+        <source>Peak capacity</source>
+        <translation>高峰运力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="106" />
+        <source>On-time coverage</source>
+        <translation>准时覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="107" />
+        <source>Exceptions</source>
+        <translation>异常处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="108" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="111" />
         <source>Carrier failover</source>
         <translation>快递切换</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="101" />
+        <location filename="../../ui/promo/common.py" line="112" />
         <source>Capacity move</source>
         <translation>运力调整</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="102" />
+        <location filename="../../ui/promo/common.py" line="113" />
         <source>Reprint</source>
         <translation>补打</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="124" />
+        <location filename="../../ui/promo/common.py" line="135" />
         <source>Any (by capacity)</source>
         <translation>不限（按运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/common.py" line="125" />
-        <location filename="../../ui/promo/common.py" line="137" />
+        <location filename="../../ui/promo/common.py" line="136" />
+        <location filename="../../ui/promo/common.py" line="148" />
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="154" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/common.py" line="159" />
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,7 @@ from ui.tables import MAX_COL_PX as MAX_COL_PX  # re-exported for the screens
 from ui.tables import ROW_PX as ROW_PX
 from ui.tables import fill_table as fill_table
 from ui.tables import make_table as make_table
+from ui.tables import selected_value as selected_value
 from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ SHIP_TIERS: dict[str, str] = {
     "first_hour": QT_TRANSLATE_NOOP("promo", "Paid in first hour"),
     "standard": QT_TRANSLATE_NOOP("promo", "Standard"),
     "delayed": QT_TRANSLATE_NOOP("promo", "Delayed (opted in)"),
+    "presale": QT_TRANSLATE_NOOP("promo", "Presale"),
+    "unassigned": QT_TRANSLATE_NOOP("promo", "No promise yet"),
 }
 STATE = "parcel state"  # its own context: "Planned" is 计划 elsewhere, 待打包 for a parcel
 PARCEL_STATES: dict[str, str] = {
@@ -85,6 +88,7 @@ REGIONS: dict[str, str] = {
     "southwest": QT_TRANSLATE_NOOP("promo", "Southwest China"),
     "northeast": QT_TRANSLATE_NOOP("promo", "Northeast China"),
     "northwest": QT_TRANSLATE_NOOP("promo", "Northwest China"),
+    "unknown": QT_TRANSLATE_NOOP("promo", "Unknown region"),
 }
 PLAN_STATUS: dict[str, str] = {
     "draft": QT_TRANSLATE_NOOP("promo", "Draft"),
@@ -95,6 +99,13 @@ TRIGGERS: dict[str, str] = {
     "lead": QT_TRANSLATE_NOOP("promo", "Lead"),
     "stall": QT_TRANSLATE_NOOP("promo", "Pickup stalled"),
     "capacity": QT_TRANSLATE_NOOP("promo", "Capacity full"),
+}
+SCORE_PARTS: dict[str, str] = {  # the scorecard's parts, in its order
+    "response": QT_TRANSLATE_NOOP("promo", "Response"),
+    "peak": QT_TRANSLATE_NOOP("promo", "Peak capacity"),
+    "coverage": QT_TRANSLATE_NOOP("promo", "On-time coverage"),
+    "exceptions": QT_TRANSLATE_NOOP("promo", "Exceptions"),
+    "cost": QT_TRANSLATE_NOOP("promo", "Cost"),
 }
 PRINT_REASONS: dict[str, str] = {
     "carrier_failover": QT_TRANSLATE_NOOP("promo", "Carrier failover"),
@@ -136,6 +147,16 @@ def moved_label(ctx: AppContext, moved: Any) -> str:
         return ""
     sep = QCoreApplication.translate("promo", ", ")
     return sep.join(f"{ctx.carrier_label(c)} {n}" for c, n in moved.items())
+
+
+def no_data() -> str:
+    """What a missing measurement reads as (无数据 / no data): never 0, never a blank cell."""
+    return QCoreApplication.translate("promo", "no data")
+
+
+def unknown() -> str:
+    """A stock figure of a SKU never counted (未知 / unknown): never 0, never a blank cell."""
+    return QCoreApplication.translate("promo", "unknown")
 
 
 def fmt(template: str, *args: Any) -> str:

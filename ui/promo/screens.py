@@ -8,7 +8,6 @@ changes nothing. Codes are shown as people's words, carriers by name, times in t
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +35,7 @@ from ui.promo.common import (
     PRINT_REASONS,
     RED,
     ROLES,
+    SCORE_PARTS,
     SHIP_TIERS,
     STOCK_TIERS,
     TRIGGERS,
@@ -50,16 +50,18 @@ from ui.promo.common import (
     label,
     make_table,
     moved_label,
+    no_data,
     paint,
     pct,
     regions_label,
+    selected_value,
+    unknown,
     zone_note,
 )
 from warehouse_app.clock import parse_iso, utcnow
 from warehouse_app.promo import carriers as carriers_mod
 from warehouse_app.promo import operations as promo_ops
 from warehouse_app.promo import plan as plan_mod
-from warehouse_app.promo import review as review_mod
 from warehouse_app.promo import scorecard as score_mod
 from warehouse_app.promo import shipping as ship_mod
 from warehouse_app.promo import stock as stock_mod
@@ -91,7 +93,12 @@ def _negative(text: str) -> bool:
 
 
 def _positive(text: str) -> bool:
-    return text not in ("", "0", "0.0")
+    return text not in ("", "0", "0.0") and text[:1].isdigit()
+
+
+def _stock_figure(v: Any) -> str:
+    """A stock figure; None is a SKU whose stock was never counted: unknown, never 0 or blank."""
+    return unknown() if v is None else str(v)
 
 
 # ---------------------------------------------------------------- stock tiers and oversell
@@ -206,6 +213,7 @@ class StockTab(PromoTab):
                 self.tr("Why"),
             ],
             stretch="reason",
+            fmt={"supply": _stock_figure, "left": _stock_figure},
         )
         paint(self.table, self.COLS.index("left"), RED, _negative)
         paint(self.table, self.COLS.index("reorder"), RED, bool)
@@ -263,7 +271,8 @@ class PlansTab(PromoTab):
     def title(self) -> str:
         return self.tr("Pre-pack plans")
 
-    # the core's plan "reason" is English-only, so it is not shown (zh mode must not show English)
+    # the core's plan "reason" is English-only, so it is not shown (zh mode must not show English);
+    # its warnings (window passed, stock short or unknown) come in both languages and are shown
     COLS = [
         "plan_id",
         "session_id",
@@ -274,6 +283,7 @@ class PlansTab(PromoTab):
         "pack_until",
         "status",
         "batch_id",
+        "warning",
     ]
 
     def __init__(self, ctx: AppContext) -> None:
@@ -320,6 +330,7 @@ class PlansTab(PromoTab):
                 "pack_from": self.ctx.local_time(r["pack_from"], "%m-%d %H:%M"),
                 "pack_until": self.ctx.local_time(r["pack_until"], "%m-%d %H:%M"),
                 "status": label(self.ctx, PLAN_STATUS, r["status"]),
+                "warning": self.ctx.text(r.get("warning_zh") or "", r.get("warning") or ""),
             }
             for r in rows
         ]
@@ -337,9 +348,11 @@ class PlansTab(PromoTab):
                 self.tr("Pack until"),
                 self.tr("Status"),
                 self.tr("Batch"),
+                self.tr("Warning"),
             ],
-            stretch="batch_id",
+            stretch="warning",
         )
+        paint(self.table, self.COLS.index("warning"), AMBER, bool)
         self.table.setSortingEnabled(False)  # rows carry spin boxes: keep them in place
         self.spins = {}
         qty_col = self.COLS.index("qty")
@@ -1049,38 +1062,20 @@ class ReturnsTab(PromoTab):
 
 
 def _review(conn: Any) -> dict[str, Any]:
-    review = review_mod.build_review(conn)
-    try:
-        sc = score_mod.scorecard(conn)
-    except Exception as exc:
-        logger.info("no scorecard: %s", exc)
-        sc = []
-    return {"review": review, "scorecard": sc, "split": score_mod.suggested_split(sc) if sc else {}}
-
-
-def _write_review(data: dict[str, Any], out_dir: Path, kind: str) -> Path:
-    from warehouse_app.reports import format_csv
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = "promo-review-" + data["review"]["generated_at"][:19].replace(":", "").replace("-", "")
-    if kind == "csv":
-        path = out_dir / f"{stem}.csv"
-        path.write_text(
-            format_csv(
-                review_mod.review_rows(data["review"]), ["section", "key", "metric", "value"]
-            ),
-            encoding="utf-8-sig",
-        )  # BOM: Excel opens Chinese correctly
-        return path
-    return review_mod.render_pdf(data["review"], out_dir / f"{stem}.pdf", data["scorecard"] or None)
+    return promo_ops.review_data(conn)
 
 
 def _yuan(v: Any) -> str:
-    return f"{v / 100:.2f}" if isinstance(v, (int, float)) else ""
+    """A per-parcel cost in CNY; 0 / None is a cost nobody set: no data, never 0.00."""
+    return f"{v / 100:.2f}" if isinstance(v, (int, float)) and v else no_data()
 
 
 def _one(v: Any) -> str:
-    return f"{v:.1f}" if isinstance(v, (int, float)) else ""
+    return f"{v:.1f}" if isinstance(v, (int, float)) else no_data()
+
+
+def _or_no_data(v: Any) -> str:
+    return no_data() if v is None or v == "" else str(v)
 
 
 class PromoReviewTab(PromoTab):
@@ -1090,18 +1085,21 @@ class PromoReviewTab(PromoTab):
         return self.tr("Promo review")
 
     exported = Signal(str)
+    # each part's score, then the data it was measured from
     SCORE_COLS = [
         "rank",
         "carrier",
         "total",
-        "response_hours",
         "response_score",
-        "peak_parcels_day",
+        "response_hours",
         "peak_score",
-        "next_day_score",
+        "peak_data",
+        "coverage_score",
+        "coverage_data",
         "exceptions_score",
-        "cost_cents",
+        "exceptions_per_1000",
         "cost_score",
+        "cost_cents",
     ]
 
     def __init__(self, ctx: AppContext) -> None:
@@ -1128,13 +1126,24 @@ class PromoReviewTab(PromoTab):
         self.next_split = QLabel()
         self.next_split.setObjectName("review_next_split")
         self.next_split.setWordWrap(True)
+        self.weights = QLabel()
+        self.weights.setObjectName("score_weights")
+        self.weights.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setObjectName("score_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.l_stock)
         lay.addWidget(self.stock, 1)
         lay.addWidget(self.l_on_time)
         lay.addWidget(self.on_time)
         lay.addWidget(self.l_score)
+        lay.addWidget(self.weights)
         lay.addWidget(self.score)
+        lay.addWidget(self.detail)
         lay.addWidget(self.next_split)
+        self.score.itemSelectionChanged.connect(self._show_detail)
         lay.addWidget(self.result)
         self.refresh_btn.clicked.connect(self.refresh)
         self.csv_btn.clicked.connect(lambda: self.export("csv"))
@@ -1156,7 +1165,7 @@ class PromoReviewTab(PromoTab):
         r = data["review"]
         ex, rt = r["exceptions"], r["returns"]
         avg = ex["cancel_to_pull_avg_min"]
-        avg_s = f"{avg:.0f}" if isinstance(avg, (int, float)) else "-"
+        avg_s = f"{avg:.0f}" if isinstance(avg, (int, float)) else no_data()
         self.summary.setText(
             fmt(
                 self.tr(
@@ -1199,7 +1208,13 @@ class PromoReviewTab(PromoTab):
                 self.tr("Sell-through"),
             ],
             stretch="sku",
-            fmt={"sell_through": pct},
+            fmt={
+                "recommended": lambda v: self.tr("not planned") if v is None else str(v),
+                "supply": _stock_figure,
+                "oversold": _stock_figure,
+                "overstocked": _stock_figure,
+                "sell_through": lambda v: unknown() if v is None else pct(v),
+            },
         )
         paint(self.stock, cols.index("oversold"), RED, _positive)
         on_time = [{**o, "tier": label(self.ctx, SHIP_TIERS, o["tier"])} for o in r["on_time"]]
@@ -1221,8 +1236,45 @@ class PromoReviewTab(PromoTab):
         )
         paint(self.on_time, 3, RED, _positive)
         fit_rows(self.on_time, len(on_time), 5)
-        w = self._weights(data["scorecard"])
-        score = [{**s, "carrier": self.ctx.carrier_label(s["carrier"])} for s in data["scorecard"]]
+        self._show_scorecard(data)
+        self.next_split.setText(self._split_text(data.get("split") or {}))
+
+    def _show_scorecard(self, data: dict[str, Any]) -> None:
+        """Each part's score beside the data it was measured from, the weights in force above, and
+        the selected carrier's data behind every score below. A part nothing was recorded for reads
+        'no data' (never 0 or blank); codes (regions, exception kinds) are shown by name."""
+        w = {p: float(v) for p, v in (data.get("weights") or {}).items()}
+        total_w = sum(w.values()) or 1.0
+
+        def share(part: str) -> str:
+            return f"{100 * w.get(part, 0.0) / total_w:.0f}"
+
+        self.weights.setText(
+            fmt(
+                self.tr(
+                    "Weights: %1. The total is the weighted mean of the parts with data; a carrier "
+                    "that handed off nothing has no total and ranks last."
+                ),
+                self.tr(", ").join(
+                    f"{label(self.ctx, SCORE_PARTS, p)} {w.get(p, 0.0):g}" for p in SCORE_PARTS
+                ),
+            )
+        )
+        score = [
+            {
+                **s,
+                "carrier": self.ctx.carrier_label(s["carrier"]),
+                "peak_data": fmt(
+                    self.tr("%1 of %2 (%3)"), s["peak_handled"], s["peak_could_take"], s["peak_day"]
+                )
+                if s.get("peak_day")
+                else None,
+                "coverage_data": fmt(self.tr("%1 of %2"), s["coverage_on_time"], s["coverage_due"])
+                if s.get("coverage_due")
+                else None,
+            }
+            for s in data["scorecard"]
+        ]
         fill_table(
             self.score,
             score,
@@ -1231,43 +1283,59 @@ class PromoReviewTab(PromoTab):
                 self.tr("Rank"),
                 self.tr("Carrier", "column"),
                 self.tr("Total"),
-                self.tr("Response (h)"),
-                fmt(self.tr("Response %1%"), w["response"]),
-                self.tr("Peak (parcels/day)"),
-                fmt(self.tr("Peak %1%"), w["peak"]),
-                fmt(self.tr("Next-day %1%"), w.get("coverage", w.get("next_day", 0))),
-                fmt(self.tr("Exceptions %1%"), w["exceptions"]),
-                self.tr("Cost (CNY)"),
-                fmt(self.tr("Cost %1%"), w["cost"]),
+                fmt(self.tr("Response %1%"), share("response")),
+                self.tr("Paid to handoff (h)"),
+                fmt(self.tr("Peak capacity %1%"), share("peak")),
+                self.tr("Best day: handled of could take"),
+                fmt(self.tr("On-time coverage %1%"), share("coverage")),
+                self.tr("On time of due"),
+                fmt(self.tr("Exceptions %1%"), share("exceptions")),
+                self.tr("Cases per 1,000 parcels"),
+                fmt(self.tr("Cost %1%"), share("cost")),
+                self.tr("Cost per parcel (CNY)"),
             ],
             stretch="carrier",
             fmt={
-                "cost_cents": _yuan,
                 "total": _one,
                 "response_score": _one,
+                "response_hours": _one,
                 "peak_score": _one,
-                "next_day_score": _one,
+                "peak_data": _or_no_data,
+                "coverage_score": _one,
+                "coverage_data": _or_no_data,
                 "exceptions_score": _one,
+                "exceptions_per_1000": _one,
                 "cost_score": _one,
+                "cost_cents": _yuan,
             },
         )
         fit_rows(self.score, len(score), 8)
-        self.next_split.setText(self._split_text(data.get("split") or {}))
+        self._show_detail()
 
-    @staticmethod
-    def _weights(rows: list[dict[str, Any]]) -> dict[str, Any]:
-        w: dict[str, Any] = {
-            "response": 30,
-            "peak": 25,
-            "coverage": 20,
-            "exceptions": 15,
-            "cost": 10,
-        }
-        try:
-            w.update(json.loads(rows[0]["weights"]) if rows and rows[0].get("weights") else {})
-        except (ValueError, TypeError):
-            pass
-        return w
+    def _show_detail(self) -> None:
+        """The data behind each score of the selected carrier (the first when none is selected), in
+        the core's words (score_parts: the same text `report scorecard` prints)."""
+        rows = (self._data or {}).get("scorecard") or []
+        if not rows:
+            self.detail.setText(self.tr("No carrier rules: nothing to score yet"))
+            return
+        picked = selected_value(self.score, self.SCORE_COLS.index("rank"))
+        row = next((r for r in rows if str(r["rank"]) == picked), rows[0])
+        lines = [
+            fmt(self.tr("Data behind the scores of %1:"), self.ctx.carrier_label(row["carrier"]))
+        ]
+        for p in score_mod.score_parts(row):
+            score = no_data() if p["score"] == "no data" else f"{float(p['score']):.1f}"
+            lines.append(
+                fmt(
+                    self.tr("%1 (weight %2): %3 — %4"),
+                    label(self.ctx, SCORE_PARTS, p["part"]),
+                    f"{float(p['weight']):g}",
+                    score,
+                    self.ctx.text(p["data_zh"], p["data"]),
+                )
+            )
+        self.detail.setText("\n".join(lines))
 
     def _split_text(self, split: dict[str, Any]) -> str:
         if not split:
@@ -1302,7 +1370,7 @@ class PromoReviewTab(PromoTab):
             self.fail(exc)
 
         run_in_background(
-            lambda: _write_review(data, target, kind),
+            lambda: promo_ops.export_review(data, target, kind, self.ctx.lang),
             on_success=ok,
             on_failure=failed,
             ctx=self.ctx,

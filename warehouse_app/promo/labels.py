@@ -128,6 +128,30 @@ VALUES_ZH: dict[str, str] = {
 }
 
 
+# people's names for the codes inside the scorecard's data texts: (zh, en)
+REGION_NAMES: dict[str, tuple[str, str]] = {
+    "east": ("华东", "East China"),
+    "north": ("华北", "North China"),
+    "south": ("华南", "South China"),
+    "central": ("华中", "Central China"),
+    "southwest": ("西南", "Southwest China"),
+    "northeast": ("东北", "Northeast China"),
+    "northwest": ("西北", "Northwest China"),
+    "unknown": ("未知区域", "unknown region"),
+}
+EXCEPTION_KINDS: dict[str, tuple[str, str]] = {
+    "failure": ("快递故障", "carrier failure"),
+    "intercept": ("拦截", "intercept"),
+    "damage_return": ("破损退货", "damage return"),
+}
+
+
+def name_of(names: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    """A code's name in `lang` ('zh' or 'en'); an unknown code as is."""
+    pair = names.get(code)
+    return code if pair is None else pair[0 if lang == "zh" else 1]
+
+
 def header(key: str, lang: str) -> str:
     if lang != "zh":
         return key

@@ -8,17 +8,32 @@ Reads for the screens live beside them where no promo module had one (`failover_
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from warehouse_app.errors import StationError
 from warehouse_app.localtime import set_station_zone
-from warehouse_app.promo import carriers, plan, presale, scorecard, shipping, stock, waybills
+from warehouse_app.promo import (
+    carriers,
+    plan,
+    presale,
+    review,
+    scorecard,
+    shipping,
+    stock,
+    waybills,
+)
 from warehouse_app.promo import config as promo_config
+from warehouse_app.promo.labels import localize
+from warehouse_app.reports import format_csv
 from warehouse_app.returns import set_return_defaults as _store_return_defaults
 from warehouse_app.store.tx import transaction
+
+logger = logging.getLogger(__name__)
 
 # -- stock and oversell ---------------------------------------------------------------------------
 
@@ -280,3 +295,38 @@ def set_return_defaults(conn: sqlite3.Connection, reason: str, disposition: str)
     with transaction(conn):
         _store_return_defaults(conn, reason, disposition)
     return reason, disposition
+
+
+# -- the review -----------------------------------------------------------------------------------
+
+
+def review_data(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What the review screen shows: the review, the scorecard (empty without carrier rules), the
+    weights in force (shown even when nothing is scored yet) and the suggested next split."""
+    rev = review.build_review(conn)
+    try:
+        sc = scorecard.scorecard(conn)
+    except StationError as exc:  # no carrier rules: nothing to score
+        logger.info("no scorecard: %s", exc)
+        sc = []
+    return {
+        "review": rev,
+        "scorecard": sc,
+        "weights": scorecard.weights_of(conn),
+        "split": scorecard.suggested_split(sc) if sc else {},
+    }
+
+
+def export_review(data: dict[str, Any], out_dir: Path, kind: str, lang: str = "zh") -> Path:
+    """The review shown (review_data's result) as a CSV (UTF-8 with BOM, headers and labels in the
+    station's language, like `report review --format csv`) or a PDF with charts, into out_dir."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = "promo-review-" + data["review"]["generated_at"][:19].replace(":", "").replace("-", "")
+    if kind == "csv":
+        path = out_dir / f"{stem}.csv"
+        rows, cols = localize(
+            review.review_rows(data["review"]), ["section", "key", "metric", "value"], lang
+        )
+        path.write_text(format_csv(rows, cols), encoding="utf-8-sig")  # BOM: Excel reads Chinese
+        return path
+    return review.render_pdf(data["review"], out_dir / f"{stem}.pdf", data["scorecard"] or None)

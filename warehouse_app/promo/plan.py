@@ -14,6 +14,7 @@ from warehouse_app.batches import create_batch
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.domain import sku_set_key
 from warehouse_app.errors import NotFound, StationError
+from warehouse_app.localtime import fmt_local, station_zone
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
 
@@ -135,6 +136,7 @@ def plan_warnings(
     loose = {p["sku"]: p["loose"] for p in stock_position(conn) if p["known"]}
     left = dict(loose)
     now_s = iso(now or utcnow())
+    tz = station_zone(conn)
     out: dict[str, tuple[str, str]] = {}
     for r in conn.execute(
         "SELECT plan_id, sku_set, qty, pack_until, status FROM prepack_plans ORDER BY pack_from, plan_id"
@@ -153,8 +155,9 @@ def plan_warnings(
                 en.append("stock unknown")
                 zh.append("库存未知")
             if r["pack_until"] and r["pack_until"] < now_s:
-                en.append(f"pre-pack window passed ({r['pack_until']})")
-                zh.append(f"预包装窗口已过（{r['pack_until']}）")
+                until = fmt_local(r["pack_until"], tz, "%Y-%m-%d %H:%M")  # a person reads it: local
+                en.append(f"pre-pack window passed ({until})")
+                zh.append(f"预包装窗口已过（{until}）")
         out[r["plan_id"]] = ("; ".join(en), "；".join(zh))
     return out
 

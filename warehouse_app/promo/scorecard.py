@@ -29,6 +29,7 @@ from warehouse_app.errors import NotFound, StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
 from warehouse_app.promo.carriers import CHINA_TZ, load_rules
+from warehouse_app.promo.labels import EXCEPTION_KINDS, REGION_NAMES, name_of
 from warehouse_app.promo.weights import PARTS, normalise_weights
 from warehouse_app.regions import region_of
 
@@ -311,9 +312,55 @@ def scorecard(
 
 
 def score_parts(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per part for a person: its weight, score ('no data' when None) and the data behind it."""
+    """One row per part for a person: its weight, score ('no data' when None) and the data behind it
+    in English and Chinese (regions and exception kinds by name, never as codes or a dict)."""
     w = json.loads(row["weights"])
-    data = {
+    data = {lang: _part_data(row, lang) for lang in ("en", "zh")}
+    return [
+        {
+            "carrier": row["carrier"],
+            "part": p,
+            "weight": w.get(p, 0),
+            "score": "no data" if row[f"{p}_score"] is None else row[f"{p}_score"],
+            "data": data["en"][p],
+            "data_zh": data["zh"][p],
+        }
+        for p in PARTS
+    ]
+
+
+def _part_data(row: dict[str, Any], lang: str) -> dict[str, str]:
+    zh = lang == "zh"
+    sep = "、" if zh else ", "
+    regions = sep.join(
+        f"{name_of(REGION_NAMES, k, lang)} {'-' if v is None else f'{v:.0%}'}"
+        for k, v in row["coverage_by_region"].items()
+    )
+    kinds = sep.join(
+        f"{name_of(EXCEPTION_KINDS, k, lang)} {n}"
+        for k, n in sorted(row["exception_kinds"].items())
+    )
+    if zh:
+        return {
+            "response": f"付款到交接平均 {row['response_hours']} 小时（{row['response_parcels']} 件）"
+            if row["response_hours"] is not None
+            else "没有交接过包裹",
+            "peak": f"{row['peak_day']} 可接 {row['peak_could_take']} 件，实接 {row['peak_handled']} 件"
+            f"（日运力 {row['peak_capacity']}）"
+            if row["peak_day"]
+            else "未约定运力或没有待接包裹",
+            "coverage": f"{regions}（准时 {row['coverage_on_time']}/{row['coverage_due']}）"
+            if row["coverage_due"]
+            else "尚无到期订单",
+            "exceptions": f"{row['exception_cases']} 起 / {row['parcels_shipped']} 件（每千件 "
+            f"{row['exceptions_per_1000']} 起{'：' + kinds if kinds else ''}）"
+            if row["parcels_shipped"]
+            else "没有发出包裹",
+            "cost": f"每件 {row['cost_cents'] / 100:.2f} 元，平均 {row['avg_cost_cents'] / 100:.2f} 元"
+            if row["cost_cents"]
+            else "未设成本",
+        }
+    return {
         "response": f"{row['response_hours']} h paid -> handed off over {row['response_parcels']} parcels"
         if row["response_hours"] is not None
         else "no parcels handed off",
@@ -321,53 +368,17 @@ def score_parts(row: dict[str, Any]) -> list[dict[str, Any]]:
         f"(capacity {row['peak_capacity']})"
         if row["peak_day"]
         else "no capacity booked or nothing waiting",
-        "coverage": ", ".join(
-            f"{k} {'-' if v is None else f'{v:.0%}'}" for k, v in row["coverage_by_region"].items()
-        )
-        + f" ({row['coverage_on_time']}/{row['coverage_due']} on time)"
+        "coverage": f"{regions} ({row['coverage_on_time']}/{row['coverage_due']} on time)"
         if row["coverage_due"]
         else "no order due yet",
         "exceptions": f"{row['exception_cases']} cases / {row['parcels_shipped']} parcels "
-        f"({row['exceptions_per_1000']} per 1,000; {row['exception_kinds'] or 'none'})"
+        f"({row['exceptions_per_1000']} per 1,000{': ' + kinds if kinds else ''})"
         if row["parcels_shipped"]
         else "no parcels shipped",
         "cost": f"{row['cost_cents'] / 100:.2f} CNY vs average {row['avg_cost_cents'] / 100:.2f}"
         if row["cost_cents"]
         else "no cost set",
     }
-    zh = {
-        "response": f"付款到交接平均 {row['response_hours']} 小时（{row['response_parcels']} 件）"
-        if row["response_hours"] is not None
-        else "没有交接过包裹",
-        "peak": f"{row['peak_day']} 可接 {row['peak_could_take']} 件，实接 {row['peak_handled']} 件"
-        f"（日运力 {row['peak_capacity']}）"
-        if row["peak_day"]
-        else "未约定运力或没有待接包裹",
-        "coverage": "、".join(
-            f"{k} {'-' if v is None else f'{v:.0%}'}" for k, v in row["coverage_by_region"].items()
-        )
-        + f"（准时 {row['coverage_on_time']}/{row['coverage_due']}）"
-        if row["coverage_due"]
-        else "尚无到期订单",
-        "exceptions": f"{row['exception_cases']} 起 / {row['parcels_shipped']} 件（每千件 "
-        f"{row['exceptions_per_1000']} 起）"
-        if row["parcels_shipped"]
-        else "没有发出包裹",
-        "cost": f"每件 {row['cost_cents'] / 100:.2f} 元，平均 {row['avg_cost_cents'] / 100:.2f} 元"
-        if row["cost_cents"]
-        else "未设成本",
-    }
-    return [
-        {
-            "carrier": row["carrier"],
-            "part": p,
-            "weight": w.get(p, 0),
-            "score": "no data" if row[f"{p}_score"] is None else row[f"{p}_score"],
-            "data": data[p],
-            "data_zh": zh[p],
-        }
-        for p in PARTS
-    ]
 
 
 def suggested_split(rows: list[dict[str, Any]]) -> dict[str, Any]:
