@@ -234,13 +234,25 @@ def storm(hub: HubProc, tokens: dict[str, str], events: int, batch: int) -> dict
     busy = [0]
     lock = threading.Lock()
 
+    # prebuilt like load(): the clients' own JSON work stays out of the hub's figures
+    bodies = {
+        sid: {
+            k: outbox_body(sid, k, rows(sid, k + 1, min(batch, events - k)))  # type: ignore[arg-type]
+            for k in range(0, events, batch)
+        }
+        for sid in tokens
+    }
+
     def station(sid: str) -> None:
         c = HubClient(hub.url, tokens[sid], timeout_s=60, busy_patience_s=600)
         acked = 0
         try:
             while acked < events:
-                n = min(batch, events - acked)
-                body = outbox_body(sid, acked, rows(sid, acked + 1, n))  # type: ignore[arg-type]
+                body = bodies[sid].get(acked) or outbox_body(
+                    sid,
+                    acked,
+                    rows(sid, acked + 1, min(batch, events - acked)),  # type: ignore[arg-type]
+                )
                 try:
                     acked = int(c.push_raw(body)["acked_seq"])
                 except SyncError:
@@ -265,6 +277,37 @@ def storm(hub: HubProc, tokens: dict[str, str], events: int, batch: int) -> dict
         "storm_failed": failed[0],
         "storm_429": busy[0],
     }
+
+
+def ledger_backlog(url: str) -> int:
+    """Stored events the hub's ledger (hub/ledger.py, a background follower) has not applied."""
+    s = open_storage(url)
+    try:
+
+        def run(c: Any) -> int:
+            st = {
+                str(r["key"]): int(r["value"])
+                for r in c.all(
+                    "SELECT key, value FROM ledger_state WHERE key IN ('event_id', 'event_txid')"
+                )
+            }
+            last = st.get("event_id", 0)
+            pos = (st.get("event_txid", 1 if last else 0), last)
+            return int(s.feed_backlog(c, pos, 10**9))
+
+        return int(s.run_read(run))
+    finally:
+        s.close()
+
+
+def ledger_drain(url: str, limit_s: float = 900.0) -> tuple[int, float]:
+    """(backlog when the load stopped, seconds until the ledger had applied it all)."""
+    t0 = time.perf_counter()
+    first = left = ledger_backlog(url)
+    while left and time.perf_counter() - t0 < limit_s:
+        time.sleep(0.5)
+        left = ledger_backlog(url)
+    return first, time.perf_counter() - t0
 
 
 def storage_only(url: str, seconds: float, batch: int) -> float:
@@ -301,7 +344,7 @@ def main() -> int:
     counts = [int(x) for x in args.stations.split(",") if x]
     tmp = Path(tempfile.mkdtemp(prefix="hub-load-"))
     pg = None
-    last: dict[str, Any] = {}
+    results: dict[str, dict[str, Any]] = {}
     print(
         f"cpus={os.cpu_count()} load={os.getloadavg()[0]:.1f} batch={args.batch} "
         f"types={','.join(TYPES)}"
@@ -311,43 +354,51 @@ def main() -> int:
             if backend == "postgresql":
                 pg = PgServer.start(durable=True)  # fsync on: real commits
                 url = pg.url(pg.create_db("hubload"))
+                base_url = pg.url(pg.create_db("hubbase"))
                 workers = args.workers
             else:
                 url = f"sqlite:///{tmp / 'sqlite' / 'hub.db'}"
+                base_url = f"sqlite:///{tmp / 'sqlite-base' / 'hub.db'}"
                 workers = 1  # one writer anyway; the reads are on their own connections
-            base = storage_only(url, min(args.seconds, 5.0), args.batch)
+            # its own database: the hub's ledger never sees the baseline's events
+            base = storage_only(base_url, min(args.seconds, 5.0), args.batch)
             print(f"[{backend}] storage-only baseline: {base:,.0f} events/s")
+            last: dict[str, Any] = {}
             hub = HubProc(url, workers, tmp)
             rss = 0.0
             try:
                 for n in counts:
                     tokens = add_stations(url, f"L{n}-", n)
                     r = load(hub, tokens, args.seconds, args.batch)
+                    behind, drain_s = ledger_drain(url)
                     print(
                         f"[{backend}] {n:>3} stations: {r['events_per_s']:,.0f} events/s "
                         f"(x{r['events_per_s'] / base:.2f} of storage-only), push p50 "
                         f"{r['push_p50_ms']:.0f} ms p99 {r['push_p99_ms']:.0f} ms, pull p99 "
-                        f"{r['pull_p99_ms']:.0f} ms, errors {r['errors']}, pushes {r['pushes']}"
+                        f"{r['pull_p99_ms']:.0f} ms, errors {r['errors']}, pushes {r['pushes']}; "
+                        f"ledger {behind:,} events behind at the end, applied {drain_s:.1f} s later"
                     )
-                    last = {"backend": backend, "stations": n, **r}
+                    last.update({"stations": n, **r, "ledger_behind": behind})
                 if args.storm_stations and args.storm_events:
                     tokens = add_stations(url, "STORM-", args.storm_stations)
-                    s = storm(hub, tokens, args.storm_events, args.batch)
+                    st = storm(hub, tokens, args.storm_events, args.batch)
+                    behind, drain_s = ledger_drain(url)
                     print(
                         f"[{backend}] storm {args.storm_stations} x {args.storm_events}: "
-                        f"{s['storm_s']:.0f} s, {s['storm_events_per_s']:,.0f} events/s, "
-                        f"failed pushes {s['storm_failed']}, 429s honoured {s['storm_429']}"
+                        f"{st['storm_s']:.0f} s, {st['storm_events_per_s']:,.0f} events/s, "
+                        f"failed pushes {st['storm_failed']}, 429s honoured {st['storm_429']}; "
+                        f"ledger {behind:,} events behind at the end, applied {drain_s:.0f} s later"
                     )
-                    last.update(s)
+                    last.update(st)
             finally:
                 rss = hub.stop()
             print(f"[{backend}] hub RSS {rss:.0f} MB ({workers} worker(s))")
             last.update({"baseline_events_per_s": base, "hub_rss_mb": rss})
+            results[backend] = last
     finally:
         if pg is not None:
             pg.stop()
     keys = [
-        "backend",
         "stations",
         "events_per_s",
         "push_p50_ms",
@@ -356,15 +407,22 @@ def main() -> int:
         "errors",
         "storm_failed",
         "storm_events_per_s",
+        "ledger_behind",
         "baseline_events_per_s",
         "hub_rss_mb",
     ]
-    print(
-        " ".join(
-            f"{k}={last.get(k):.0f}" if isinstance(last.get(k), float) else f"{k}={last.get(k)}"
-            for k in keys
-        )
-    )
+
+    def fmt(v: Any) -> str:
+        return f"{v:.0f}" if isinstance(v, float) else str(v)
+
+    # PostgreSQL's figures first (the targets), SQLite's beside them with a sqlite_ prefix
+    main_backend = "postgresql" if "postgresql" in results else next(iter(results), "")
+    parts = [f"backend={main_backend}"]
+    parts += [f"{k}={fmt(results.get(main_backend, {}).get(k))}" for k in keys]
+    for other, r in results.items():
+        if other != main_backend:
+            parts += [f"{other}_{k}={fmt(r.get(k))}" for k in keys if k != "stations"]
+    print(" ".join(parts))
     return 0
 
 

@@ -525,6 +525,7 @@ def app_from_env() -> FastAPI:
         storage,
         max_queue=int(os.environ.get(MAX_QUEUE_ENV) or 64),
         max_latency_ms=int(os.environ.get(MAX_LATENCY_ENV) or 2000),
+        follow=True,
     )
 
 
@@ -561,8 +562,11 @@ def create_app(
     webhooks: bool = False,
     max_queue: int = 64,
     max_latency_ms: int = 2000,
+    follow: bool = False,
 ) -> FastAPI:
-    """Build the app around a storage; `test_faults` defaults to the env switch (off)."""
+    """Build the app around a storage; `test_faults` defaults to the env switch (off).
+    `follow` starts the ledger's background follower (serve does; in-process apps catch up
+    on pulls and reports instead)."""
     if test_faults is None:
         test_faults = os.environ.get(TEST_FAULTS_ENV) == "1"
     app = FastAPIOffline(
@@ -578,6 +582,8 @@ def create_app(
     # the work division between stations (leases, holds, conflicts): see hub/ledger.py
     ledger = Ledger(storage)
     app.state.ledger = ledger
+    if follow:
+        ledger.follow_in_background()
     directory = Directory(storage)  # warehouses, scoped tokens, integrator orders, webhooks
     app.state.directory = directory
     metrics = metrics or Metrics()
@@ -829,8 +835,10 @@ def create_app(
                 "站点与上游的事件序号不一致，将从上游已确认处重传",
                 acked_seq=exc.acked_seq,
             ) from None
-        if res.stored:
-            ledger.catch_up()  # validate what the station reported (holds go out on its pull)
+        if res.stored and ledger.follower is not None:
+            # the ledger checks what the station reported off this request (holds go out on
+            # a pull; a pull with a small backlog applies it first, see catch_up_for_pull)
+            ledger.follower.nudge()
         metrics.events_stored.inc(res.stored)
         metrics.events_duplicate.inc(res.duplicates)
         return PushOut(
@@ -876,7 +884,7 @@ def create_app(
         (the hub was restored from a backup), gets `reset: true` and a page from 0."""
         station = who.station
         who.may_read(warehouse)
-        ledger.catch_up()
+        ledger.catch_up_for_pull()
         ledger.top_up(station)  # renew and size this station's leases before it reads them
         page = storage.change_page(since, limit + 1)
         reset = False

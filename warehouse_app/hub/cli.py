@@ -214,6 +214,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             max_body=args.max_body_bytes,
             limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
             webhooks=True,
+            follow=True,
             max_queue=args.max_queue,
             max_latency_ms=args.max_latency_ms,
         )

@@ -26,6 +26,8 @@ import json
 import logging
 import math
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -49,6 +51,7 @@ CREATE TABLE IF NOT EXISTS ledger_orders (
 CREATE INDEX IF NOT EXISTS ledger_orders_pool ON ledger_orders(sku_set, paid_at, order_id);
 CREATE INDEX IF NOT EXISTS ledger_orders_assigned ON ledger_orders(assigned_to, sku_set);
 CREATE INDEX IF NOT EXISTS ledger_orders_rate ON ledger_orders(bound_by, sku_set, bound_rx_at);
+CREATE INDEX IF NOT EXISTS ledger_orders_expiry ON ledger_orders(assign_kind, lease_expires_at);
 CREATE INDEX IF NOT EXISTS ledger_orders_waybill ON ledger_orders(waybill);
 CREATE TABLE IF NOT EXISTS ledger_parcels (
     parcel_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, batch_id TEXT, label_code TEXT,
@@ -90,6 +93,12 @@ PARCEL_EVENTS = (
     "parcel.held",
     "parcel.returned",
 )
+
+
+# events per ledger transaction in the background: the ledger's lock is held briefly
+FOLLOW_CHUNK = 2000
+# a pull applies a backlog up to this many events itself; beyond, the follower does
+PULL_INLINE_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -150,10 +159,24 @@ class Ledger:
         self.storage = storage
         self.policy = policy or LeasePolicy.from_env()
         self.clock = clock
+        self.follower: LedgerFollower | None = None  # see follow_in_background()
         from warehouse_app.hub.integrator import Directory
 
         Directory(storage)  # its station_warehouses table says which orders a station may take
         storage.ensure_tables(SCHEMA)  # {tokens}: hub/storage/base.Dialect.ddl
+        # the cursor row every ledger run locks (see _catch_up)
+        storage.run_write(
+            lambda c: c.execute(
+                "INSERT INTO ledger_state (key, value) VALUES ('event_id', '0') "
+                "ON CONFLICT (key) DO NOTHING"
+            )
+        )
+
+    def follow_in_background(self, interval_s: float = 1.0) -> LedgerFollower:
+        """Start applying pushed events off the request path (one thread per hub process)."""
+        self.follower = LedgerFollower(self, interval_s)
+        self.follower.start()
+        return self.follower
 
     # -- plumbing -------------------------------------------------------------------------
     def _state(self, c: Any, key: str, default: int = 0) -> int:
@@ -187,10 +210,54 @@ class Ledger:
         n: int = self.storage.run_write(self._catch_up)
         return n
 
-    def _catch_up(self, c: Any) -> int:
-        # reads events by id: wait until no push is in flight (PostgreSQL hands out ids before
-        # commit, so a slower push could otherwise commit a lower id after we passed it)
-        self.storage.lock_event_feed(c)
+    def catch_up_for_pull(self) -> None:
+        """Before a station's pull: nothing to do costs one read. A small backlog is applied
+        here, so a station's next pull carries the holds its neighbours' pushes caused; a big
+        one (a storm) is left to the background follower, so pulls never queue behind it."""
+        backlog, orders = self.storage.run_read(self._pending)
+        if not backlog and not orders:
+            return
+        if self.follower is None or backlog <= PULL_INLINE_MAX:
+            self.catch_up()
+        else:
+            self.follower.nudge()
+
+    def follow_once(self) -> int:
+        """One background step: at most FOLLOW_CHUNK events, skipped when another process is
+        at it or nothing is new. Returns how many events it applied."""
+        backlog, orders = self.storage.run_read(self._pending)
+        if not backlog and not orders:
+            return 0
+        n: int = self.storage.run_write(self._catch_up, FOLLOW_CHUNK, 0.0, True)
+        return n
+
+    def _position(self, c: Any) -> tuple[int, int]:
+        """Where the ledger stands in the event feed (storage.follow_events); a ledger from
+        before the commit-ordered feed stands at (1, id): older events all have txid 1."""
+        last = self._state(c, "event_id")
+        return (self._state(c, "event_txid", 1 if last else 0), last)
+
+    def _pending(self, c: Any) -> tuple[int, bool]:
+        backlog = self.storage.feed_backlog(c, self._position(c), PULL_INLINE_MAX)
+        orders = c.one(
+            "SELECT 1 AS x FROM records WHERE rev > ? AND kind='order' LIMIT 1",
+            (self._state(c, "order_rev"),),
+        )
+        return backlog, orders is not None
+
+    def _catch_up(
+        self, c: Any, limit: int = 20000, wait_s: float = 1.0, skip_if_busy: bool = False
+    ) -> int:
+        # one ledger run at a time across hub processes: the cursor row stays locked to commit
+        lock = self.storage.dialect.for_update
+        got = c.one(
+            "SELECT value FROM ledger_state WHERE key='event_id'"
+            + (lock + " SKIP LOCKED" if lock and skip_if_busy else lock)
+        )
+        if got is None:
+            if skip_if_busy and lock:
+                return 0  # another process is applying the feed right now
+            self._set_state(c, "event_id", 0)
         dirty: set[tuple[str, str]] = set()
         rev = self._state(c, "order_rev")
         top = rev
@@ -202,30 +269,38 @@ class Ledger:
             top = max(top, int(r["rev"]))
         if top != rev:
             self._set_state(c, "order_rev", top)
-        last = self._state(c, "event_id")
-        rows = c.all(
-            "SELECT id, station_id, type, payload, created_at, uuid FROM events WHERE id > ? "
-            "ORDER BY id LIMIT 20000",
-            (last,),
-        )
-        for r in rows:
-            try:
-                self._event(
-                    c,
-                    str(r["station_id"]),
-                    str(r["type"]),
-                    json.loads(r["payload"]),
-                    str(r["created_at"]),
-                    dirty,
-                )
-            except (KeyError, TypeError, ValueError) as exc:  # a malformed payload never stops it
-                logger.warning("ledger skipped event %s (%s): %r", r["uuid"], r["type"], exc)
-            last = int(r["id"])
-        if rows:
-            self._set_state(c, "event_id", last)
+        # the feed never blocks pushes; events behind a push still in flight wait for it
+        # (up to wait_s, for callers that must see everything committed before they asked)
+        start = pos = self._position(c)
+        seen = 0
+        deadline = time.monotonic() + wait_s
+        while seen < limit:
+            want = min(FOLLOW_CHUNK, limit - seen)
+            rows, pos, held = self.storage.follow_events(c, pos, want)
+            for r in rows:
+                try:
+                    self._event(
+                        c,
+                        str(r["station_id"]),
+                        str(r["type"]),
+                        json.loads(r["payload"]),
+                        str(r["created_at"]),
+                        dirty,
+                    )
+                except (KeyError, TypeError, ValueError) as exc:  # a malformed payload: skip it
+                    logger.warning("ledger skipped event %s (%s): %r", r["uuid"], r["type"], exc)
+            seen += len(rows)
+            if rows:
+                continue
+            if not held or time.monotonic() >= deadline:
+                break
+            time.sleep(0.005)
+        if pos != start:
+            self._set_state(c, "event_id", pos[1])
+            self._set_state(c, "event_txid", pos[0])
         for station, sku_set in dirty:
             self._write_lease(c, station, sku_set)
-        return len(rows)
+        return seen
 
     def _order_record(
         self, c: Any, key: str, data: dict[str, Any], dirty: set[tuple[str, str]]
@@ -1161,6 +1236,41 @@ _STATE_OF = {
     "parcel.pulled": "pulled",
     "parcel.returned": "returned",
 }
+
+
+class LedgerFollower:
+    """A daemon thread that applies stored events to the ledger, so a push answers as soon as
+    its events are committed. Nudged after each push, and every `interval_s` anyway; with
+    several hub processes, whichever is free does the next chunk. stop() joins it."""
+
+    def __init__(self, ledger: Ledger, interval_s: float = 1.0) -> None:
+        self.ledger = ledger
+        self.interval_s = interval_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="ledger", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def nudge(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(10)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(self.interval_s)
+            self._wake.clear()
+            try:
+                while not self._stop.is_set() and self.ledger.follow_once() >= FOLLOW_CHUNK:
+                    pass
+            except Exception:  # the database is away: try again on the next tick
+                logger.exception("ledger follower pass failed")
+                self._stop.wait(self.interval_s)
 
 
 def _act_double(station: str, winner: str, pid: str, waybill: str) -> tuple[str, str]:

@@ -115,6 +115,10 @@ class HubStorage(Protocol):
     def run_read(self, fn: Any) -> Any: ...
     def next_rev(self, tx: Any) -> int: ...
     def lock_event_feed(self, tx: Any) -> None: ...
+    def follow_events(
+        self, tx: Any, after: tuple[int, int], limit: int
+    ) -> tuple[list[Row], tuple[int, int], bool]: ...
+    def feed_backlog(self, tx: Any, after: tuple[int, int], cap: int) -> int: ...
     def ensure_tables(self, ddl: str) -> None: ...
     def reset_acked_seq(self, station_id: str, seq: int | None = None) -> tuple[int, int]: ...
     def station_for_token(self, token_hash: str) -> str | None: ...
@@ -260,6 +264,33 @@ class SqlHubStorage:
         """Inside a `run_write` that reads events by id (`id > cursor`): waits for pushes in
         flight and holds new ones until commit, so every id below the newest is committed and
         a cursor over ids never skips one. SQLite: already so (one writer)."""
+
+    # -- following the event stream (hub/ledger.py) ------------------------------------------
+    # A feed position is (txid, id): PostgreSQL orders the feed by writing transaction, then
+    # id (see PostgresHubStorage); SQLite has one writer, so ids commit in order and txid is 0.
+    _FEED_COLUMNS = "id, station_id, type, payload, created_at, uuid"
+
+    def follow_events(
+        self, tx: Any, after: tuple[int, int], limit: int
+    ) -> tuple[list[Row], tuple[int, int], bool]:
+        """Stored events after a feed position, in an order no later commit can fall behind:
+        (rows, new position, held_back). `held_back` is True when committed events exist that
+        must wait for a push still in flight (read again shortly). Never blocks a push."""
+        rows = tx.all(
+            f"SELECT {self._FEED_COLUMNS} FROM events WHERE id > ? ORDER BY id LIMIT ?",
+            (after[1], limit),
+        )
+        return rows, ((0, int(rows[-1]["id"])) if rows else after), False
+
+    def feed_backlog(self, tx: Any, after: tuple[int, int], cap: int) -> int:
+        """How many stored events lie after a feed position, counted up to `cap` + 1."""
+        return int(
+            tx.scalar(
+                "SELECT count(*) FROM (SELECT 1 AS x FROM events WHERE id > ? LIMIT ?) AS s",
+                (after[1], cap + 1),
+            )
+            or 0
+        )
 
     def _push_started(self, tx: Tx) -> None:
         """In each push transaction, before its inserts (PostgreSQL: a shared advisory lock)."""
@@ -613,7 +644,8 @@ class SqlHubStorage:
         with self._write() as tx:
             self._prepare_archive(tx, received_before)
             n = tx.execute(
-                "INSERT INTO events_archive SELECT * FROM events WHERE received_at < ?",
+                f"INSERT INTO events_archive ({_EVENT_COLUMNS}) SELECT {_EVENT_COLUMNS} "
+                "FROM events WHERE received_at < ?",
                 (received_before,),
             )
             tx.execute("DELETE FROM events WHERE received_at < ?", (received_before,))
@@ -791,6 +823,9 @@ class SqlHubStorage:
             for r in rows
         ]
 
+
+# what events and events_archive share (PostgreSQL's events also has the feed's txid)
+_EVENT_COLUMNS = "id, station_id, seq, uuid, type, payload, operator, created_at, received_at"
 
 # Also catches up with a rev written as max(rev)+1 by older code, so revs never collide.
 _NEXT_REVS = (

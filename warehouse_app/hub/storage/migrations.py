@@ -121,6 +121,19 @@ CREATE INDEX events_archive_type ON events_archive(type, created_at);
 """,
         run=_m2_data,
     ),
+    Migration(
+        3,
+        "event feed in commit order (PostgreSQL)",
+        # PostgreSQL hands out ids before commit, so a follower of `id > cursor` could pass an
+        # id a slower push commits later. Each event keeps the id of the transaction that wrote
+        # it: a follower reads only transactions older than every one still running (see
+        # PostgresHubStorage.follow_events). Events stored before this have txid 1.
+        postgres="""
+ALTER TABLE events ADD COLUMN txid xid8 NOT NULL DEFAULT '1';
+ALTER TABLE events ALTER COLUMN txid SET DEFAULT pg_current_xact_id();
+CREATE INDEX events_feed ON events(txid, id);
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1].version

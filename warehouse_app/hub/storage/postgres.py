@@ -146,6 +146,37 @@ class PostgresHubStorage(SqlHubStorage):
             finally:
                 conn.execute("COMMIT")
 
+    def follow_events(
+        self, tx: Any, after: tuple[int, int], limit: int
+    ) -> tuple[list[Row], tuple[int, int], bool]:
+        """Ids are handed out before commit, so `id > cursor` could skip a slow push. Instead
+        the feed runs in (writing transaction, id) order and stops before the oldest
+        transaction still running (the snapshot's xmin): everything older has committed or
+        aborted, and anything newer gets a larger txid. No lock: pushes never wait for it."""
+        rows = tx.all(
+            f"SELECT {self._FEED_COLUMNS}, txid::text AS txid FROM events "
+            "WHERE (txid, id) > (?::xid8, ?) AND txid < pg_snapshot_xmin(pg_current_snapshot()) "
+            "ORDER BY txid, id LIMIT ?",
+            (str(after[0]), after[1], limit),
+        )
+        if rows:
+            return rows, (int(rows[-1]["txid"]), int(rows[-1]["id"])), False
+        held = tx.one(
+            "SELECT 1 AS x FROM events WHERE (txid, id) > (?::xid8, ?) LIMIT 1",
+            (str(after[0]), after[1]),
+        )
+        return rows, after, held is not None
+
+    def feed_backlog(self, tx: Any, after: tuple[int, int], cap: int) -> int:
+        return int(
+            tx.scalar(
+                "SELECT count(*) FROM (SELECT 1 AS x FROM events WHERE (txid, id) > (?::xid8, ?) "
+                "LIMIT ?) AS s",
+                (str(after[0]), after[1], cap + 1),
+            )
+            or 0
+        )
+
     def _migration_lock(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
 
