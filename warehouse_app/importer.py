@@ -553,6 +553,9 @@ def _drop_secondary_indexes(conn: Any) -> list[str]:
     return [str(sql) for _name, sql in rows]
 
 
+# the import's page cache, which also bounds the index rebuild's in-memory sort runs: 16 MB gave the
+# same CPU time on a 1M-row file as 64 MB, at 85 MB peak RSS instead of 186 MB
+IMPORT_CACHE_KIB = 16384
 MAX_REPORTED_ERRORS = 100  # a million bad rows must not become a million-line list
 
 
@@ -588,9 +591,9 @@ def import_orders_file(
     summary: dict[str, Any] = {}
     errors: list[RowError] = []
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    # a million orders' index pages: a 64 MB page cache (bounded, so RSS stays flat) instead of 2 MB
-    # of random re-reads; given back when the import is done
-    conn.execute("PRAGMA cache_size=-65536")
+    # a million orders' index pages: a bounded page cache (RSS stays flat) instead of 2 MB of
+    # random re-reads; given back when the import is done
+    conn.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     try:
         return _import_orders(conn, path, skip_bad, operator, chunk, check, summary, errors, bulk)
     finally:
