@@ -50,6 +50,7 @@ def station_worker(
     parcels: int,
     gap_s: float,
     healed: Any,
+    hub_up: Any,
     out: Any,
 ) -> None:
     """One packing station: sync thread running, a packer scanning as fast as --gap-ms allows."""
@@ -112,6 +113,7 @@ def station_worker(
     engine: list[float] = []  # inside the scan engine only
     queued: list[float] = []  # waiting for the writer (behind sync, lease and hold writes)
     waits: list[float] = []
+    waits_up: list[float] = []  # the subset that began while the hub answered
     rejected: dict[str, int] = {}
 
     def timed(code: str, ctx: Any) -> Any:
@@ -127,6 +129,7 @@ def station_worker(
     for code in codes:
         timed(code, pack)
         first_try = time.perf_counter()
+        up = bool(hub_up.value)
         v = timed(code, verify)
         retried = False
         while not v.ok and v.reason in ("no_lease", "no_order"):
@@ -136,6 +139,8 @@ def station_worker(
             v = timed(code, verify)
         if retried:  # the packer stood waiting for the next lease this long
             waits.append((time.perf_counter() - first_try) * 1000)
+            if up:  # with the hub reachable: a renewal that did not come in time
+                waits_up.append(waits[-1])
         if not v.ok:
             rejected[str(v.reason)] = rejected.get(str(v.reason), 0) + 1
             continue
@@ -167,6 +172,7 @@ def station_worker(
                 "engine": engine,
                 "queued": queued,
                 "waits": waits,
+                "waits_up": waits_up,
                 "rejected": rejected,
                 "bound": bound,
                 "handed_off": int(handed),
@@ -205,6 +211,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
     hub.storage.put_records("order", orders)
     ctx = mp.get_context("spawn")
     healed = ctx.Event()
+    hub_up = ctx.Value("b", 1, lock=False)
     out = ctx.Queue()
     procs = []
     for i in range(n_stations):
@@ -221,6 +228,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
                 parcels,
                 gap_s,
                 healed,
+                hub_up,
                 out,
             ),
         )
@@ -233,10 +241,12 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
         nonlocal flaps
         while not stop.wait(2.5):  # up 2.5 s, down 1.5 s, a lost answer now and then
             proxy.refuse = True
+            hub_up.value = 0
             flaps += 1
             if stop.wait(1.5):
                 break
             proxy.refuse = False
+            hub_up.value = 1
             proxy.drop_responses = 1
 
     flapper = threading.Thread(target=flap, daemon=True)
@@ -270,6 +280,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
     engine = [x for r in results.values() for x in r["engine"]]
     queued = [x for r in results.values() for x in r["queued"]]
     waits = [x for r in results.values() for x in r["waits"]]
+    waits_up = [x for r in results.values() for x in r["waits_up"]]
     rejected: dict[str, int] = {}
     for r in results.values():
         for k, v in r["rejected"].items():
@@ -284,6 +295,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
         "queued_p99": pct(queued, 99),
         "lease_waits": len(waits),
         "lease_wait_p99": pct(waits, 99),
+        "lease_waits_hub_up": len(waits_up),
         "double_bound": sum(1 for n in seen.values() if n > 1),
         "double_shipped": sum(d["handoffs"] - 1 for d in summary["duplicates"]),
         "handed_off": sum(r["handed_off"] for r in results.values()),
@@ -322,12 +334,15 @@ def main() -> int:
     print(
         f"handed off {multi['handed_off']} parcels for {multi['distinct_waybills']} distinct "
         f"waybills; orders bound at two stations: {multi['double_bound']}; "
-        f"verify waits for a lease: {multi['lease_waits']}; rejected: {multi['rejected']}"
+        f"verify waits for a lease: {multi['lease_waits']} "
+        f"(begun while the hub answered: {multi['lease_waits_hub_up']}); "
+        f"rejected: {multi['rejected']}"
     )
     ratio = multi["p99"] / single["p99"] if single["p99"] else 0.0
     print(
         f"double_shipped={multi['double_shipped']} conflicts_detected={multi['conflicts']} "
-        f"lease_wait_p99_ms={multi['lease_wait_p99']:.0f} scan_p99_ms={multi['p99']:.2f} "
+        f"lease_wait_p99_ms={multi['lease_wait_p99']:.0f} lease_waits={multi['lease_waits']} "
+        f"lease_waits_hub_up={multi['lease_waits_hub_up']} scan_p99_ms={multi['p99']:.2f} "
         f"single_scan_p99_ms={single['p99']:.2f} p99_ratio={ratio:.2f} "
         f"engine_p99_ms={multi['engine_p99']:.2f} single_engine_p99_ms={single['engine_p99']:.2f} "
         f"queue_p99_ms={multi['queued_p99']:.2f} single_queue_p99_ms={single['queued_p99']:.2f} "

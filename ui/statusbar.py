@@ -207,6 +207,14 @@ class StationStatusBar(QStatusBar):
         age_zh, age_en = age_text(age)
         pull_zh = f"上次同步 {age_zh}" if age is not None else "尚未同步"
         pull_en = f"last sync {age_en}" if age is not None else "never synced"
+        # the hub divides the work: how old this station's lease is (an expired one is a warning:
+        # what it binds now may clash with another station)
+        lease_age = st.lease_age_s() if hasattr(st, "lease_age_s") else None
+        lease_bad = lease_age is not None and st.lease_expired()
+        if lease_age is not None:
+            la_zh, la_en = age_text(lease_age)
+            pull_zh += " · 租约已过期" if lease_bad else f" · 租约 {la_zh}"
+            pull_en += " · lease EXPIRED" if lease_bad else f" · lease {la_en}"
         since = self._since(getattr(st, "last_ok_at", None))
         tip = self.ctx.text(
             f"上游：{st.hub_url or '未配置'}\n待上传事件：{st.pending_events}\n{pull_zh}\n"
@@ -225,18 +233,22 @@ class StationStatusBar(QStatusBar):
         elif st.online:
             self.set_state(
                 "upstream",
-                "ok" if st.pending_events < 50 else "warn",
+                "ok" if st.pending_events < 50 and not lease_bad else "warn",
                 f"上游：在线 · 待上传 {st.pending_events} · {pull_zh}",
                 f"Upstream: online · {st.pending_events} to upload · {pull_en}",
             )
         else:
             since_zh = f"离线（自 {since}）" if since else "离线（从未连通）"
             since_en = f"offline since {since}" if since else "offline (never reached)"
+            lease_zh = pull_zh.partition(" · ")[2]
+            lease_en = pull_en.partition(" · ")[2]
             self.set_state(
                 "upstream",
                 "error",
-                f"上游：{since_zh} · 待上传 {st.pending_events}",
-                f"Upstream: {since_en} · {st.pending_events} waiting",
+                f"上游：{since_zh} · 待上传 {st.pending_events}"
+                + (f" · {lease_zh}" if lease_zh else ""),
+                f"Upstream: {since_en} · {st.pending_events} waiting"
+                + (f" · {lease_en}" if lease_en else ""),
             )
 
     def _since(self, stamp: str | None) -> str:

@@ -85,10 +85,20 @@ def apply_leases(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> in
                 now,
             ),
         )
-        conn.execute("DELETE FROM lease_orders WHERE lease_id=?", (lid,))
+        # only the difference: a renewal mostly repeats the orders we hold, and this runs on
+        # the writer thread between two scans (it must stay short whatever the lease's size)
+        have = {
+            str(x[0])
+            for x in conn.execute("SELECT order_id FROM lease_orders WHERE lease_id=?", (lid,))
+        }
+        keep = set(orders)
+        conn.executemany(
+            "DELETE FROM lease_orders WHERE order_id=? AND lease_id=?",
+            [(o, lid) for o in have - keep],
+        )
         conn.executemany(
             "INSERT OR REPLACE INTO lease_orders (order_id, lease_id, sku_set) VALUES (?,?,?)",
-            [(o, lid, sku_set) for o in orders],
+            [(o, lid, sku_set) for o in orders if o not in have],
         )
         n += 1
     return n
@@ -124,11 +134,13 @@ def _age(at: str | None, now: datetime) -> float:
 def staleness_warnings(
     conn: sqlite3.Connection, now: datetime | None = None
 ) -> list[tuple[str, str]]:
-    """(zh, en) warnings for the lead: working on an expired lease, pulls gone stale."""
+    """(zh, en) warnings for the lead: another station offline past its lease or silent for
+    long (the hub's view), this station working on an expired lease."""
     if not hub_divides_work(conn):
         return []
     now = now or utcnow()
     out: list[tuple[str, str]] = []
+    out += _station_warnings(station_states(conn, now))
     expired = [d for d in lease_status(conn, now) if d["expired"]]
     if expired:
         sets = ", ".join(d["sku_set"] for d in expired)
@@ -139,6 +151,82 @@ def staleness_warnings(
                 "another station; get back online and sync",
             )
         )
+    return out
+
+
+# -- the other stations of this warehouse (the hub's liveness view) ---------------------------
+def apply_station_states(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> int:
+    """The hub says a station's state changed (online, offline, past its lease, silent)."""
+    now = iso(utcnow())
+    n = 0
+    for r in rows:
+        if not r.get("station_id"):
+            continue
+        conn.execute(
+            "INSERT OR REPLACE INTO hub_stations (station_id, state, data, updated_at) "
+            "VALUES (?,?,?,?)",
+            (
+                str(r["station_id"]),
+                str(r.get("state") or "unknown"),
+                json.dumps(r, ensure_ascii=False, sort_keys=True),
+                now,
+            ),
+        )
+        n += 1
+    return n
+
+
+def station_states(conn: sqlite3.Connection, now: datetime | None = None) -> list[dict[str, Any]]:
+    """This warehouse's stations as the hub last said, judged again on this station's clock: an
+    offline station whose lease has run out since is shown past its lease, one silent for
+    longer than the hub's limit as likely dead (the hub says so too at its next check)."""
+    now = now or utcnow()
+    me = _me(conn)
+    out = []
+    for (data,) in conn.execute("SELECT data FROM hub_stations ORDER BY station_id"):
+        d = json.loads(data)
+        state = d.get("state")
+        silent = _age(d.get("last_seen_at"), now) if d.get("last_seen_at") else None
+        exp = d.get("lease_expires_at")
+        if state == "offline" and exp and _age(exp, now) > 0:
+            state = "lease_expired"
+            d["warning"] = True
+        if (
+            state in ("offline", "lease_expired")
+            and silent is not None
+            and silent > float(d.get("dead_after_s") or 4 * 3600)
+        ):
+            state = "silent"
+        d["state"] = state
+        d["silent_s"] = silent if state != "online" else None
+        d["me"] = d.get("station_id") == me
+        out.append(d)
+    return out
+
+
+def _station_warnings(states: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    out = []
+    for d in states:
+        if d["me"] or not d.get("warning") or d["state"] not in ("lease_expired", "silent"):
+            continue
+        mins = int((d.get("silent_s") or 0) // 60)
+        sid = d["station_id"]
+        if d["state"] == "lease_expired":
+            out.append(
+                (
+                    f"站点 {sid} 已离线 {mins} 分钟，超过租约：可能仍在离线打包（会与其他站点冲突）或已停机，"
+                    "请确认",
+                    f"Station {sid} offline {mins} min, past its lease: it may be packing offline "
+                    "(clashes with other stations) or dead; find out",
+                )
+            )
+        else:
+            out.append(
+                (
+                    f"站点 {sid} 已 {mins} 分钟无联系：可能已停机",
+                    f"Station {sid} silent for {mins} min: likely dead",
+                )
+            )
     return out
 
 
@@ -465,6 +553,7 @@ def stations_view(conn: sqlite3.Connection) -> dict[str, Any]:
         "conflicts": conflicts(conn),
         "leases": lease_status(conn),
         "warnings": staleness_warnings(conn),
+        "stations": station_states(conn),
         "transfers": transfer_counts(conn),
         "last_pull_at": state.read_state(conn).get("last_pull_at"),
     }

@@ -1,5 +1,7 @@
-"""The lead's "Stations" tab: the hub's conflict list with what to do, this station's leases (age,
-time left, last pull) and the staleness warning, and a transfer sheet for a cage coming in.
+"""The lead's "Stations" tab: the warehouse's stations as the hub sees them (online, offline with
+the orders that go back to the pool and when, offline past the lease, likely dead), the hub's
+conflict list with what to do, this station's leases (age, time left, last pull) and the
+staleness warnings, and a transfer sheet for a cage coming in.
 
 Everything shown is local data (pulled records), so it works offline too and says how old it is.
 """
@@ -23,7 +25,14 @@ class StationsTab(LeadTab):
         return self.ctx.text("多站协同", "Stations")
 
     def focus_order(self) -> list[QWidget]:
-        return [self.table, self.receive_code, self.receive_btn, self.sheet, self.take_btn]
+        return [
+            self.stations_table,
+            self.table,
+            self.receive_code,
+            self.receive_btn,
+            self.sheet,
+            self.take_btn,
+        ]
 
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
@@ -35,6 +44,9 @@ class StationsTab(LeadTab):
         self.lease_line = QLabel()
         self.lease_line.setObjectName("lease_line")
         self.lease_line.setWordWrap(True)
+        self.l_stations = QLabel()
+        self.l_stations.setStyleSheet("font-size:16px;font-weight:bold")
+        self.stations_table = make_table("hub_stations")
         self.l_conflicts = QLabel()
         self.l_conflicts.setStyleSheet("font-size:16px;font-weight:bold")
         self.table = make_table("hub_conflicts")
@@ -55,8 +67,10 @@ class StationsTab(LeadTab):
         self.take_btn.clicked.connect(self.take_sheet)
         row.addWidget(self.sheet, 1)
         row.addWidget(self.take_btn)
-        for w in (self.warning, self.lease_line, self.l_conflicts):
+        for w in (self.warning, self.lease_line, self.l_stations):
             lay.addWidget(w)
+        lay.addWidget(self.stations_table, 1)
+        lay.addWidget(self.l_conflicts)
         lay.addWidget(self.table, 1)
         lay.addLayout(recv)
         lay.addLayout(row)
@@ -105,6 +119,7 @@ class StationsTab(LeadTab):
             )
         )
         self.lease_line.setText(" · ".join(parts))
+        self.render_stations(d.get("stations") or [])
         rows = [
             {
                 **r,
@@ -124,6 +139,73 @@ class StationsTab(LeadTab):
                 t("订单", "Order"),
                 t("面单", "Waybill"),
                 t("站点", "Station"),
+                t("处理", "What to do"),
+            ],
+            stretch="action",
+        )
+
+    def render_stations(self, states: list[dict[str, Any]]) -> None:
+        """One row per station of this warehouse: state, last heard of, its lease."""
+        t = self.ctx.text
+        names = {
+            "online": t("在线", "online"),
+            "offline": t("离线", "offline"),
+            "lease_expired": t("离线·超过租约", "offline past its lease"),
+            "silent": t("长时间无联系·可能停机", "silent: likely dead"),
+            "unknown": t("从未连接", "never connected"),
+        }
+        rows = []
+        for d in states:
+            state = names.get(str(d.get("state")), str(d.get("state")))
+            if d.get("warning") and d.get("state") in ("lease_expired", "silent"):
+                state = "⚠ " + state
+            silent = d.get("silent_s")
+            rows.append(
+                {
+                    "station": str(d["station_id"]) + (t("（本站）", " (this)") if d["me"] else ""),
+                    "state": state,
+                    "last_seen": self.ctx.local_time(d["last_seen_at"])
+                    if d.get("last_seen_at")
+                    else "-",
+                    "silent": "-"
+                    if silent is None
+                    else t(f"{int(silent // 60)} 分钟", f"{int(silent // 60)} min"),
+                    "lease": (
+                        t(
+                            f"{d.get('open_orders') or 0} 单，{self.ctx.local_time(d['lease_expires_at'])} 退回",
+                            f"{d.get('open_orders') or 0} orders, back to the pool "
+                            f"{self.ctx.local_time(d['lease_expires_at'])}",
+                        )
+                        if d.get("lease_expires_at") and d.get("state") != "online"
+                        else (
+                            t(
+                                f"已退回 {d['returned_orders']} 单",
+                                f"{d['returned_orders']} returned",
+                            )
+                            if d.get("returned_orders") and d.get("state") != "online"
+                            else "-"
+                        )
+                    ),
+                    "action": d.get("action_zh") if self.ctx.lang == "zh" else d.get("action_en"),
+                }
+            )
+        n_bad = sum(1 for d in states if d.get("warning"))
+        self.l_stations.setText(
+            t(
+                f"本仓站点：{len(states)} 个，需处理 {n_bad} 个",
+                f"Stations here: {len(states)}, {n_bad} need a look",
+            )
+        )
+        fill_table(
+            self.stations_table,
+            rows,
+            ["station", "state", "last_seen", "silent", "lease", "action"],
+            [
+                t("站点", "Station"),
+                t("状态", "State"),
+                t("最后联系", "Last heard"),
+                t("静默", "Silent"),
+                t("租约订单", "Leased orders"),
                 t("处理", "What to do"),
             ],
             stretch="action",

@@ -249,6 +249,11 @@ class LeasesOut(BaseModel):
     server_time: str
 
 
+class StationsOut(BaseModel):
+    stations: list[dict[str, Any]]
+    server_time: str
+
+
 class TransferOut(BaseModel):
     transferred: list[dict[str, Any]]
     server_time: str
@@ -1048,6 +1053,26 @@ def create_app(
         (the caller's warehouse, as for conflicts)."""
         scope = _ledger_scope(who, warehouse)
         return LeasesOut(leases=ledger.leases(scope), server_time=iso(utcnow()))
+
+    @app.get(
+        "/api/v1/stations",
+        response_model=StationsOut,
+        tags=["stations"],
+        operation_id="list_station_states",
+        responses=openapi_responses(401, 403, 422, 429),
+    )
+    def station_states(
+        who: Caller,
+        warehouse: str | None = Query(
+            None, description="a warehouse id (group tokens: any; others: their own)"
+        ),
+    ) -> StationsOut:
+        """Each station of the caller's warehouse: online, offline (its lease still running:
+        `open_orders` go back to the pool at `lease_expires_at`), lease_expired (a warning: it
+        may be packing offline past its lease, or be dead), silent (likely dead) or unknown;
+        when the hub last heard from it, and what to do."""
+        scope = _ledger_scope(who, warehouse)
+        return StationsOut(stations=ledger.stations(scope), server_time=iso(utcnow()))
 
     @app.post(
         "/api/v1/transfers",

@@ -672,6 +672,37 @@ def cmd_station_replace(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stations(args: argparse.Namespace) -> int:
+    """Which stations are online, offline, offline past their lease or silent (likely dead);
+    exit 3 when any needs a lead (for scripts and monitoring)."""
+    storage = open_storage(args)
+    try:
+        led = _ledger(storage)
+        led.catch_up()
+        rows = led.stations(args.warehouse)
+    finally:
+        storage.close()
+    warn = any(r["warning"] for r in rows)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 3 if warn else 0
+    print(
+        "station\twarehouse\tstate\tlast seen\tsilent s\tleased\tlease expires / "
+        "站点\t仓库\t状态\t最后联系\t静默秒\t租约单数\t租约到期"
+    )
+    for r in rows:
+        silent = "-" if r["silent_s"] is None else f"{r['silent_s']:.0f}"
+        print(
+            f"{r['station_id']}\t{r['warehouse_id'] or '-'}\t{r['state']}"
+            + ("  WARNING / 警告" if r["warning"] else "")
+            + f"\t{r['last_seen_at'] or '-'}\t{silent}\t{r['open_orders']}\t"
+            f"{r['lease_expires_at'] or '-'}"
+        )
+        if r["action_en"]:
+            print(f"\t→ {r['action_zh']}\n\t→ {r['action_en']}")
+    return 3 if warn else 0
+
+
 def cmd_lease_list(args: argparse.Namespace) -> int:
     storage = open_storage(args)
     try:
@@ -821,6 +852,15 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("conflict_id", type=int)
     cr.add_argument("--by", required=True, help="who handled it")
     cr.set_defaults(func=cmd_conflict_resolve)
+
+    sv = with_dir(
+        sub.add_parser(
+            "stations", help="online, offline, offline past their lease, or silent (likely dead)"
+        )
+    )
+    sv.add_argument("--warehouse", help="only this warehouse's stations")
+    sv.add_argument("--json", action="store_true")
+    sv.set_defaults(func=cmd_stations)
 
     ls_ = sub.add_parser("lease", help="orders leased to stations for binding").add_subparsers(
         dest="lease_cmd", metavar="ACTION"

@@ -35,6 +35,7 @@ from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.domain import parse_sku_set, sku_set_key
+from warehouse_app.hub import liveness
 
 logger = logging.getLogger(__name__)
 
@@ -158,12 +159,14 @@ class Ledger:
     ) -> None:
         self.storage = storage
         self.policy = policy or LeasePolicy.from_env()
+        self.liveness = liveness.LivenessPolicy.from_env()
         self.clock = clock
         self.follower: LedgerFollower | None = None  # see follow_in_background()
         from warehouse_app.hub.integrator import Directory
 
         Directory(storage)  # its station_warehouses table says which orders a station may take
         storage.ensure_tables(SCHEMA)  # {tokens}: hub/storage/base.Dialect.ddl
+        storage.ensure_tables(liveness.SCHEMA)
         # the cursor row every ledger run locks (see _catch_up)
         storage.run_write(
             lambda c: c.execute(
@@ -780,11 +783,13 @@ class Ledger:
         self.storage.run_write(self._top_up, station)
 
     def _top_up(self, c: Any, station: str) -> None:
+        now = self.clock()
+        liveness.seen(c, station, now)  # a pull is the station's heartbeat
         if not self._ensure_work_division(c):
             return  # one station alone binds freely: nothing to divide
-        now = self.clock()
         dirty: set[tuple[str, str]] = set()
         self._expire(c, now, dirty)
+        liveness.publish_changes(self, c, now, self.liveness)
         needs = c.all(
             "SELECT sku_set, sum(qty - bound) AS need FROM ledger_batches WHERE station_id=? "
             "AND kind='anonymous' AND status != 'done' GROUP BY sku_set",
@@ -802,9 +807,10 @@ class Ledger:
             )
             n_held, soonest = int(held["n"]), held["soonest"]
             target = min(need, self._block(c, station, sku_set, now))
-            changed = False
-            if n_held < max(1, target // 2) and n_held < target:
-                # earliest-paid orders nobody holds or bound
+            if n_held <= target - max(1, target // 4):
+                # keep the lease at least 3/4 full (earliest-paid orders nobody holds or bound):
+                # a full lease is what lets a station keep binding through an outage without
+                # ever waiting for a renewal; topping up by a quarter keeps rewrites rare
                 wh_sql, wh_args = self._warehouse_filter(c, station)
                 take = c.all(
                     "SELECT order_id FROM ledger_orders WHERE sku_set=? AND status='paid' "
@@ -818,8 +824,9 @@ class Ledger:
                         "lease_expires_at=? WHERE order_id=?",
                         (station, exp, t["order_id"]),
                     )
-                changed = bool(take)
-            if changed or (soonest is not None and soonest < renew_before):
+                if take:
+                    dirty.add((station, sku_set))
+            if soonest is not None and soonest < renew_before:
                 c.execute(
                     "UPDATE ledger_orders SET lease_expires_at=? WHERE assigned_to=? AND sku_set=? "
                     "AND assign_kind='lease' AND bound_parcel IS NULL",
@@ -853,6 +860,7 @@ class Ledger:
             "AND bound_parcel IS NULL AND lease_expires_at < ?",
             (iso(now),),
         )
+        per_station: dict[str, int] = {}
         for r in rows:
             c.execute(
                 "UPDATE ledger_orders SET assigned_to=NULL, assign_kind=NULL, "
@@ -860,8 +868,10 @@ class Ledger:
                 (r["order_id"],),
             )
             dirty.add((str(r["assigned_to"]), str(r["sku_set"])))
+            per_station[str(r["assigned_to"])] = per_station.get(str(r["assigned_to"]), 0) + 1
         if rows:
             logger.info("%d leased orders returned to the pool (stations went quiet)", len(rows))
+            liveness.returned(c, per_station, now)  # the lead sees what went back, and when
 
     def _write_lease(self, c: Any, station: str, sku_set: str) -> None:
         rows = c.all(
@@ -875,7 +885,9 @@ class Ledger:
         if old is None and not rows:
             return
         ids = [str(r["order_id"]) for r in rows]
-        expires = max((r["lease_expires_at"] for r in rows if r["lease_expires_at"]), default=None)
+        # the soonest: orders topped up later run longer, the station must not think it has
+        # more time than its oldest orders
+        expires = min((r["lease_expires_at"] for r in rows if r["lease_expires_at"]), default=None)
         if old is not None and old.get("order_ids") == ids and old.get("expires_at") == expires:
             return
         self._put(
@@ -1220,6 +1232,17 @@ class Ledger:
             return {"parcels": total, "distinct_waybills": distinct, "duplicates": dups}
 
         out: dict[str, Any] = self.storage.run_read(run)
+        return out
+
+    def stations(self, warehouse: str | None = None) -> list[dict[str, Any]]:
+        """Each active station (of `warehouse`, or all) with its liveness: online, offline
+        (lease running), lease_expired (warning), silent (likely dead) or unknown; its open
+        leased orders and when they go back to the pool (see hub/liveness.py)."""
+        out: list[dict[str, Any]] = self.storage.run_read(
+            lambda c: liveness.rows(c, self.clock(), self.liveness, warehouse)
+        )
+        for d in out:
+            d.pop("published_state", None)
         return out
 
     def station_warehouses(self) -> dict[str, str]:

@@ -54,6 +54,9 @@ class SyncStatus:
     next_retry_in_s: float | None
     clock_offset_s: float | None  # hub clock minus station clock, from the last exchange
     checked_at: str
+    # when the hub divides the work: the newest lease grant and the soonest expiry it holds
+    lease_granted_at: str | None = None
+    lease_expires_at: str | None = None
 
     def last_pull_age_s(self, now: datetime | None = None) -> float | None:
         """Seconds since the last successful pull (station clock)."""
@@ -61,12 +64,24 @@ class SyncStatus:
             return None
         return ((now or utcnow()) - parse_iso(self.last_pull_at)).total_seconds()
 
+    def lease_age_s(self, now: datetime | None = None) -> float | None:
+        """Seconds since the hub last granted or renewed this station's lease (None: no lease)."""
+        if not self.lease_granted_at:
+            return None
+        return ((now or utcnow()) - parse_iso(self.lease_granted_at)).total_seconds()
+
+    def lease_expired(self, now: datetime | None = None) -> bool:
+        return bool(self.lease_expires_at) and parse_iso(str(self.lease_expires_at)) <= (
+            now or utcnow()
+        )
+
     def last_error(self, lang: str = "zh") -> str | None:
         return self.last_error_zh if lang.startswith("zh") else self.last_error_en
 
     def to_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
         d["last_pull_age_s"] = self.last_pull_age_s()
+        d["lease_age_s"] = self.lease_age_s()
         return d
 
 
@@ -108,6 +123,7 @@ def apply_changes(
         "hold": multistation.apply_holds,
         "transfer": multistation.apply_transfers,
         "conflict": multistation.apply_conflicts,
+        "station_state": multistation.apply_station_states,
     }
     with transaction(conn):
         current = int(conn.execute("SELECT pull_cursor FROM sync_state WHERE id=1").fetchone()[0])
@@ -598,6 +614,7 @@ def read_status(
         ok, err = st.get("last_ok_at"), st.get("last_error_at")
         if online is None:
             online = bool(ok) and (not err or ok >= err)
+        lease = conn.execute("SELECT max(granted_at), min(expires_at) FROM leases").fetchone()
         return SyncStatus(
             configured=cfg is not None,
             online=online,
@@ -614,6 +631,8 @@ def read_status(
             next_retry_in_s=next_retry_in_s,
             clock_offset_s=st.get("hub_time_offset_s"),
             checked_at=iso(clock()),
+            lease_granted_at=lease[0],
+            lease_expires_at=lease[1],
         )
     finally:
         conn.close()

@@ -34,3 +34,19 @@ ALTER TABLE parcels ADD COLUMN transferred_to TEXT;
 ALTER TABLE parcels ADD COLUMN transferred_from TEXT
 """,
     )
+
+
+@migrations(name="0002_station_states_transfer_weights")
+def m0002_station_states_transfer_weights(db: sqlite_utils.Database) -> None:
+    """The hub's view of this warehouse's stations (online, offline, past their lease, likely
+    dead) for the lead, and the weight rule a transferred-in parcel brings from its batch (it
+    has no batch here, so the verify weight check needs it on the parcel)."""
+    _exec(
+        db,
+        """
+CREATE TABLE hub_stations (
+    station_id TEXT PRIMARY KEY, state TEXT NOT NULL, data TEXT NOT NULL, updated_at TEXT NOT NULL);
+ALTER TABLE parcels ADD COLUMN expected_weight_g INTEGER;
+ALTER TABLE parcels ADD COLUMN weight_tolerance_g INTEGER
+""",
+    )
