@@ -312,6 +312,8 @@ IMPORT_CHILD = r"""
 import resource, sys, time, json
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
+from warehouse_app.startup import wire
+wire()  # as the CLI runs it: the oversell refresh and carrier hooks after each chunk
 from warehouse_app.importer import import_orders_file
 from warehouse_app.store import open_store
 conn = open_store(Path(sys.argv[1])).connect()

@@ -236,3 +236,57 @@ def test_reissue_through_the_hub_and_offline_when_the_hub_is_down(sim, tmp_path)
         res = fail_carrier(conn, "YUNDA", now=T0)
     assert [w["order_id"] for w in ewb.waiting(conn)] == ["Y3"]
     assert conn.execute("SELECT waybill FROM orders WHERE order_id='Y3'").fetchone()[0] is None
+
+
+def _label_text(label: bytes) -> str:
+    """Every text field of a rendered ZPL or TSPL label (UTF-8 runs in `download` mode)."""
+    import re
+
+    text = label.decode("utf-8", "replace")
+    return " ".join(
+        re.findall(r"\^FD(.*?)\^FS", text, re.S)
+        + re.findall(r'TEXT [^"]*"[^"]*",[^"]*"(.*?)"', text)
+    )
+
+
+def test_label_of_a_platform_waybill_prints_its_package_center(sim, tmp_path):
+    """The 集包地/集包码 the platform issued with a number (waybill_routing) is on that parcel's label,
+    over the station's own `label.routes` setting; a number from upstream without routing data keeps
+    the setting's hub. Rendered to ZPL and TSPL as the printer gets them."""
+    from devices.printers.layout import waybill_layout
+    from devices.printers.printer import encode
+    from devices.printers.settings import PrinterSettings
+    from warehouse_app.label_data import waybill_for_parcel
+    from warehouse_app.station import set_setting
+
+    conn = new_station(tmp_path)
+    _wb, _h = _staged(conn)
+    with transaction(conn):
+        for k, v in (
+            ("sender_name", "大促仓"),
+            ("sender_phone", "021-5555"),
+            ("sender_address", "上海"),
+        ):
+            set_setting(conn, f"label.{k}", v)
+        set_setting(conn, "label.routes", {"ZTO": {"hub": "站点设置集包", "code": "S01"}})
+        ewb.configure(conn, sim.url, "station", "s3cret")
+        fail_carrier(conn, "YUNDA", now=T0)
+    y2 = conn.execute(
+        "SELECT p.parcel_id, p.waybill, r.sort_code, r.package_center, r.package_code "
+        "FROM parcels p JOIN waybill_routing r ON r.waybill=p.waybill WHERE p.order_id='Y2'"
+    ).fetchone()
+    parcel, number, sort_code, center, code = tuple(y2)
+    assert center.endswith("转运中心") and code
+    wb = waybill_for_parcel(conn, parcel)
+    assert (wb.waybill, wb.sort_code, wb.hub, wb.hub_code) == (number, sort_code, center, code)
+    for lang in ("zpl", "tspl"):
+        st = PrinterSettings(lang=lang)
+        text = _label_text(encode(waybill_layout(wb, st.size, st.dots_per_mm), st))
+        assert f"集包地 {center}" in text and f"集包码 {code}" in text, (lang, text)
+        assert sort_code in text
+    # Z1 kept its upstream ZTO number (no routing data from the platform): the setting's hub
+    z1 = conn.execute("SELECT parcel_id FROM parcels WHERE order_id='Z1'").fetchone()[0]
+    assert (waybill_for_parcel(conn, z1).hub, waybill_for_parcel(conn, z1).hub_code) == (
+        "站点设置集包",
+        "S01",
+    )

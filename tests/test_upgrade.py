@@ -121,3 +121,36 @@ def test_the_cli_says_so_for_a_newer_database(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--data-dir", str(data), "--lang", "en", "status"]) == 1
     assert "newer version" in capsys.readouterr().err
+
+
+def test_print_jobs_keep_their_rows_and_ids_when_the_held_state_arrives(tmp_path):
+    """0002_print_jobs_held rebuilds print_jobs (SQLite cannot change a CHECK): every job keeps
+    its id and state, new jobs never reuse an id, and `held` is a state the table takes."""
+    db = tmp_path / "station.db"
+    _load(DATA / "station_schema_v0.1.0.sql", db)
+    raw = sqlite3.connect(db)
+    with raw:
+        for i, state in enumerate(("done", "queued", "uncertain"), start=1):
+            raw.execute(
+                "INSERT INTO print_jobs (job_id, run_id, printer, kind, waybill, state, created_at, "
+                "updated_at) VALUES (?, 'run-1', 'tcp://p:9100', 'print', ?, ?, 't', 't')",
+                (i * 10, f"W{i}", state),
+            )
+        raw.execute("DELETE FROM print_jobs WHERE job_id = 30")  # the counter remembers 30
+    raw.close()
+    store = open_store(db)
+    conn = store.connect()
+    try:
+        rows = [tuple(r) for r in conn.execute("SELECT job_id, waybill, state FROM print_jobs")]
+        assert rows == [(10, "W1", "done"), (20, "W2", "queued")]
+        with conn:
+            conn.execute("UPDATE print_jobs SET state='held' WHERE job_id=20")
+            new = conn.execute(
+                "INSERT INTO print_jobs (run_id, printer, kind, waybill, state, created_at, "
+                "updated_at) VALUES ('run-2', 'tcp://p:9100', 'print', 'W4', 'queued', 't', 't')"
+            ).lastrowid
+        assert new == 31
+        with pytest.raises(sqlite3.IntegrityError), conn:
+            conn.execute("UPDATE print_jobs SET state='lost' WHERE job_id=20")
+    finally:
+        conn.close()

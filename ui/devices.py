@@ -35,6 +35,8 @@ class DeviceHub(QObject):
     scan_dropped = Signal(str, str, str)  # reason, zh, en: the reader had to drop a frame
     label_printed = Signal(str)  # waybill: the printer took this label
     label_failed = Signal(str, str, str)  # waybill, zh, en: this label did not (surely) print
+    label_held = Signal(str, str, str)  # waybill, zh, en: held for the packer (stored)
+    labels_held = Signal(int)  # labels held and waiting for "print them" (worker start, resume)
     print_stopped = Signal(str, int, int, str, str)  # run id, printed, total, zh, en (fault/cancel)
     print_skipped = Signal(str, str, str)  # waybill, zh, en: its parcel left the line
 
@@ -314,6 +316,11 @@ class DeviceHub(QObject):
             emit(self.print_skipped, ev.waybill, ev.message_zh, ev.message_en)
         elif ev.kind == "resumed":
             emit(self.printer_status, True, ev.message_zh, ev.message_en)
+        elif ev.kind == "held":
+            if ev.waybill:
+                emit(self.label_held, ev.waybill, ev.message_zh, ev.message_en)
+            else:
+                emit(self.labels_held, ev.total)
         elif ev.kind in ("uncertain", "failed"):
             emit(self.print_problem, ev.message_zh, ev.message_en)
             if ev.waybill:
@@ -329,14 +336,16 @@ class DeviceHub(QObject):
     def request_reprint(self, waybill: str, operator: str, reason: str) -> Future[str]:
         return self._io.submit(self._need_queue().request_reprint, waybill, operator, reason)
 
-    def hold_print(self, run_id: str) -> None:
-        """Keep a label queued but unprinted until `release_prints` (the packer is asked first)."""
+    def hold_print(self, run_id: str, why_zh: str = "", why_en: str = "") -> None:
+        """Hold a label (stored, so a restart keeps it held) until `release_prints`: the packer
+        is asked first. Does not block: the writer thread stores it."""
         if self.queue is not None:
-            self.queue.hold(run_id)
+            self.queue.hold(run_id, why_zh, why_en)
 
-    def release_prints(self, run_ids: list[str]) -> None:
+    def release_prints(self, waybills: list[str] | None = None) -> None:
+        """Held labels (these, or all) print now, each once."""
         if self.queue is not None:
-            self.queue.release(run_ids)
+            self.queue.release(waybills)
 
     def cancel_print(self, run_id: str | None) -> Future[int]:
         return self._io.submit(self._need_queue().cancel, run_id)

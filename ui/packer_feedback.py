@@ -6,7 +6,8 @@ but makes sure the screen never says more than is true:
 - a verdict that needs a label is not green until the printer took the label; if the printer
   cannot (offline, paper out, held queue, nothing within a few seconds) it turns orange with what
   to do, the parcel is listed as waiting for its label, and when the printer is back the station
-  asks before printing that backlog (Ctrl+P or the button);
+  asks before printing that backlog (Ctrl+P or the button). The hold is stored (print job state
+  `held`, warehouse_app.printing): after a restart the list is back and nothing prints unasked;
 - a scanner or printer fault takes the panel over until it is fixed;
 - a frame the reader had to drop gets "没读到，请重扫" and a sound;
 - every answer gets a row in the recent-scans list, a tone or a spoken phrase.
@@ -21,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.ops import run_read
 from ui.qtcompat import emit
 from ui.recent_scans import RecentScan, RecentScans
 from ui.sounds import sound_for
@@ -28,6 +30,7 @@ from ui.verdict import VerdictPanel
 from ui.voice import VoicePlayer, verdict_phrase_kind
 from warehouse_app.domain import Verdict
 from warehouse_app.label_backlog import LabelBacklog, LabelWait
+from warehouse_app.printing import held_labels
 from warehouse_app.verdict_rules import severity as verdict_severity
 from warehouse_app.verdict_rules import specifics
 
@@ -92,6 +95,7 @@ class PackerFeedback(QObject):
         self.printer_fault: tuple[str, str] | None = None
         self.scanner_fault: tuple[str, str] | None = None
         self._printer_was_faulted = False
+        self._offer_pending = False  # held labels from before a restart: ask once the printer is up
         self._last_extra = ""
         self.bar.button.clicked.connect(self.print_backlog)
         self._watch = QTimer(self)
@@ -106,12 +110,43 @@ class PackerFeedback(QObject):
             dev.scan_dropped.connect(self.scan_dropped)
             dev.label_printed.connect(self.label_printed)
             dev.label_failed.connect(self.label_failed)
+            dev.label_held.connect(self.label_failed)  # the worker held it: same list, same words
             for name, args in dev.last.items():  # the state before this page existed
                 if name == "scanner":
                     self.scanner_status(*args)
                 elif name == "printer":
                     self.printer_status(*args)
         self.refresh_bar()
+        if getattr(ctx, "pool", None) is not None:
+            run_read(ctx, held_labels, on_success=self._restore_held, parent=self)
+
+    def _restore_held(self, rows: list[dict[str, Any]]) -> None:
+        """Labels held before this window opened (a restart): list them again and ask before
+        printing them; they never print by themselves."""
+        for r in rows:
+            if r["waybill"] in self.backlog.waiting:
+                continue
+            w = LabelWait(r["parcel_id"] or "", r["waybill"], r["code"] or r["waybill"])
+            w.run_id = r["run_id"]
+            self.backlog.set_aside(w, r["held_zh"] or "面单未打印", r["held_en"] or "not printed")
+        if rows:
+            self._offer_pending = True
+            self._offer_backlog()
+        self.refresh_bar()
+
+    def _offer_backlog(self) -> None:
+        """Ask before printing the waiting labels, when the printer can take them."""
+        n = len(self.backlog.waiting)
+        if not n or self.printer_fault is not None or not self._printer_ok():
+            return
+        self._offer_pending = False
+        self.panel.show_severity(
+            "warn",
+            self._t(f"{n} 张面单待打印（放在待打印区）", f"{n} labels waiting (set aside)"),
+            self._t("按 Ctrl+P 打印待打印面单", "Press Ctrl+P to print them"),
+        )
+        self.sound.play("command")
+        emit(self.backlog_offered, n)
 
     # -- texts ---------------------------------------------------------------------------------
     def _t(self, zh: str, en: str) -> str:
@@ -189,7 +224,7 @@ class PackerFeedback(QObject):
         self.backlog.set_aside(w, why_zh, why_en)
         dev = self.ctx.devices
         if w.run_id and dev is not None:
-            dev.hold_print(w.run_id)
+            dev.hold_print(w.run_id, why_zh, why_en)
         emit(self.label_waiting, w.waybill)
         return (
             self._t("面单未打印", "Label NOT printed"),
@@ -273,9 +308,9 @@ class PackerFeedback(QObject):
         dev = self.ctx.devices
         op = self.ctx.operator["code"] if self.ctx.operator else None
         items = self.backlog.take_backlog()
-        held = [w.run_id for w in items if w.run_id]
+        held = [w.waybill for w in items if w.run_id]
         if held:
-            dev.release_prints(held)  # the queued jobs print now, each once
+            dev.release_prints(held)  # the held jobs print now, each once
         for w in items:
             if not w.run_id:  # never queued (no printer then): queue it now
                 dev.enqueue_parcel(w.parcel_id, op)
@@ -327,6 +362,7 @@ class PackerFeedback(QObject):
             self._clear_fault()
             n = len(self.backlog.waiting)
             if n:
+                self._offer_pending = False
                 self.panel.show_severity(
                     "warn",
                     self._t(f"打印机已恢复：{n} 张面单待打印", f"Printer back: {n} labels waiting"),
@@ -334,6 +370,9 @@ class PackerFeedback(QObject):
                 )
                 self.sound.play("command")
                 emit(self.backlog_offered, n)
+            self.refresh_bar()
+        elif self._offer_pending:
+            self._offer_backlog()
             self.refresh_bar()
 
     def _show_scanner_fault(self) -> None:

@@ -16,9 +16,11 @@ _SQL = """
 SELECT p.parcel_id, p.batch_id, p.order_id, p.waybill, p.carrier, p.sort_code, p.sku_set,
        p.label_code, p.weight_g,
        o.recipient_name, o.recipient_phone, o.province, o.city, o.district, o.address,
-       c.name AS carrier_en, c.name_zh AS carrier_zh
+       c.name AS carrier_en, c.name_zh AS carrier_zh,
+       r.sort_code AS routed_sort_code, r.package_center, r.package_code
 FROM parcels p LEFT JOIN orders o ON o.order_id = p.order_id
 LEFT JOIN carriers c ON c.code = p.carrier
+LEFT JOIN waybill_routing r ON r.waybill = p.waybill
 """
 
 
@@ -76,8 +78,13 @@ def _waybill(
         row["carrier"] or ""
     )
     addr = "".join(x or "" for x in (row["province"], row["city"], row["district"], row["address"]))
-    sort_code = row["sort_code"] or ""
-    hub, hub_code = route_hub(conn, row["carrier"] or "", sort_code, row["province"] or "")
+    sort_code = row["sort_code"] or row["routed_sort_code"] or ""
+    # 集包地/集包码: what the carrier's e-waybill platform issued with this number
+    # (waybill_routing) wins; the station's `label.routes` setting covers numbers without it
+    if row["package_center"]:
+        hub, hub_code = row["package_center"], row["package_code"] or ""
+    else:
+        hub, hub_code = route_hub(conn, row["carrier"] or "", sort_code, row["province"] or "")
     # Sender and routes come from station settings (set by a lead or pulled from the hub); no
     # made-up sender: a label without one is held by the layout with a message naming the order.
     return Waybill(

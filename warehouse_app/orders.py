@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from warehouse_app import policies
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import ParcelState, parse_sku_set, sku_set_key
 from warehouse_app.outbox import append_event
+from warehouse_app.store import demand
 
 IN_STATION = (ParcelState.PLANNED.value, ParcelState.PACKED.value, ParcelState.VERIFIED.value)
 
 
-@dataclass(frozen=True)
-class AppliedOrder:
-    """What apply_orders did to one order, for the post-apply hooks."""
+class AppliedOrder(NamedTuple):
+    """What apply_orders did to one order, for the post-apply hooks (a tuple: a million-row import
+    makes a million of them)."""
 
     order_id: str
     status: str  # after the upsert ('cancelled' stays cancelled)
@@ -93,13 +93,21 @@ _UPSERT_SQL = (
 
 
 def apply_orders(
-    conn: sqlite3.Connection, orders: Iterable[dict[str, Any]], *, operator: str | None = None
+    conn: sqlite3.Connection,
+    orders: Iterable[dict[str, Any]],
+    *,
+    operator: str | None = None,
+    demand_setwise: bool = False,
 ) -> dict[str, int]:
     """Upsert orders (+items) and handle cancellations. Caller owns the transaction.
 
     Set-wise for speed (a million-row import, a pulled page): the previous state of all the orders is
     read in a few IN (...) queries and the writes go as executemany, in the same per-order order of
-    effects as one by one (upsert, then its items replaced, then its cancellation)."""
+    effects as one by one (upsert, then its items replaced, then its cancellation).
+
+    demand_setwise: the caller suspended the paid-units counter's triggers (store.demand, a bulk
+    import); the counter is then moved here by the orders' paid units after minus before, before
+    the after_apply hooks (the oversell refresh) read it."""
     now = iso(utcnow())
     summary = {
         "inserted": 0,
@@ -113,7 +121,9 @@ def apply_orders(
     if len(set(ids)) != len(ids):
         # the same order twice in one call: apply one by one, each sees the one before
         for o in todo:
-            for k, v in apply_orders(conn, [o], operator=operator).items():
+            for k, v in apply_orders(
+                conn, [o], operator=operator, demand_setwise=demand_setwise
+            ).items():
                 summary[k] += v
         return summary
     prevs: dict[str, sqlite3.Row] = {}
@@ -125,23 +135,37 @@ def apply_orders(
             part,
         ):
             prevs[r["order_id"]] = r
+    if demand_setwise and not demand.triggers_suspended(conn):
+        raise RuntimeError("demand_setwise needs the demand triggers suspended (store.demand)")
+    paid_before = (
+        demand.paid_units(conn, [oid for oid, r in prevs.items() if r["status"] == "paid"])
+        if demand_setwise
+        else {}
+    )
+    paid_after: dict[str, int] = {}
     upserts = []
     item_rows: list[tuple[str, str, int]] = []
     cancels: list[str] = []
     applied: list[AppliedOrder] = []
+    keys: dict[tuple[tuple[str, int], ...], str] = {}  # a page repeats a few SKU sets
     for o in todo:
+        oid = o["order_id"]
         items = order_items(o)
+        pairs = tuple(items.items())
+        key = keys.get(pairs)
+        if key is None:
+            key = keys[pairs] = sku_set_key(items)
         rc = o.get("recipient") or {}
-        prev = prevs.get(o["order_id"])
+        prev = prevs.get(oid)
         status = o.get("status") or "paid"
         upserts.append(
             (
-                o["order_id"],
+                oid,
                 o.get("platform"),
                 o.get("session_id"),
                 o["paid_at"],
                 o.get("ship_by"),
-                sku_set_key(items),
+                key,
                 rc.get("name"),
                 rc.get("phone"),
                 rc.get("province"),
@@ -157,22 +181,33 @@ def apply_orders(
                 now,
             )
         )
+        item_rows.extend([(oid, sku, q) for sku, q in pairs])
         if prev is None:
             summary["inserted"] += 1
-        else:
-            summary["updated"] += 1
-        item_rows.extend((o["order_id"], s, q) for s, q in items.items())
-        if status == "cancelled" and (prev is None or prev["status"] != "cancelled"):
-            cancels.append(o["order_id"])
-        before = _skus_of(prev["sku_set"]) if prev is not None else ()
+            if status == "cancelled":
+                cancels.append(oid)
+            elif demand_setwise:
+                for sku, q in pairs:
+                    paid_after[sku] = paid_after.get(sku, 0) + q
+            applied.append(
+                AppliedOrder(oid, status, o.get("carrier") or None, tuple(items), None, None)
+            )
+            continue
+        summary["updated"] += 1
+        prev_status = prev["status"]
+        if demand_setwise and status == "paid" and prev_status != "cancelled":
+            for sku, q in pairs:
+                paid_after[sku] = paid_after.get(sku, 0) + q
+        if status == "cancelled" and prev_status != "cancelled":
+            cancels.append(oid)
         applied.append(
             AppliedOrder(
-                o["order_id"],
-                "cancelled" if prev is not None and prev["status"] == "cancelled" else status,
-                o.get("carrier") or (prev["carrier"] if prev is not None else None),
-                tuple(dict.fromkeys((*items, *before))),
-                prev["status"] if prev is not None else None,
-                prev["carrier"] if prev is not None else None,
+                oid,
+                "cancelled" if prev_status == "cancelled" else status,
+                o.get("carrier") or prev["carrier"],
+                tuple(dict.fromkeys((*items, *_skus_of(prev["sku_set"])))),
+                prev_status,
+                prev["carrier"],
             )
         )
     conn.executemany(_UPSERT_SQL, upserts)
@@ -180,6 +215,11 @@ def apply_orders(
         "DELETE FROM order_items WHERE order_id=?", [(oid,) for oid in ids if oid in prevs]
     )
     conn.executemany("INSERT INTO order_items (order_id, sku_code, qty) VALUES (?,?,?)", item_rows)
+    if demand_setwise:
+        delta = dict(paid_after)
+        for sku, q in paid_before.items():
+            delta[sku] = delta.get(sku, 0) - q
+        demand.add_units(conn, delta)
     for oid in cancels:
         summary["cancelled"] += 1
         kind = cancel_parcel(conn, oid, operator=operator, at=now)

@@ -14,6 +14,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +29,11 @@ from warehouse_app.printing import (
     enqueue_parcel,
     enqueue_print_requests,
     finish_job,
+    held_labels,
+    hold_jobs,
     next_job,
     recover_jobs,
+    release_held,
     request_reprint,
     run_progress,
     set_job_state,
@@ -44,7 +48,8 @@ logger = logging.getLogger(__name__)
 class QueueEvent:
     """What the queue tells the UI / CLI: progress, a fault that holds it, resume, uncertain job."""
 
-    kind: str  # progress | fault | resumed | uncertain | failed | skipped | cancelled | idle
+    # progress | fault | resumed | held | uncertain | failed | skipped | cancelled | idle
+    kind: str
     run_id: str = ""
     waybill: str = ""
     done: int = 0
@@ -79,9 +84,6 @@ class PrintQueue:
         self._wake = threading.Event()
         self.idle = threading.Event()
         self.fault: PrinterStatus | None = None
-        # runs kept queued but not printed until released: the window asks the packer first
-        # (a label printing minutes after its verdict is out of step with the parcel in hand)
-        self._held: set[str] = set()
         self._read: sqlite3.Connection | None = None
         self._thread = threading.Thread(
             target=self._run, name=f"print-queue-{self.key}", daemon=True
@@ -98,17 +100,16 @@ class PrintQueue:
         if self._thread.is_alive():
             self._thread.join(timeout)
 
-    def hold(self, run_id: str) -> None:
-        """Keep this run's jobs queued (nothing lost) but do not print them until `release`."""
-        self._held.add(run_id)
+    def hold(self, run_id: str, why_zh: str = "", why_en: str = "") -> Future[int]:
+        """Hold this run's queued label (stored: a restart keeps it held) until `release`; the
+        front end lists it and asks before printing. Does not wait for the writer."""
+        return self.writer.submit(hold_jobs, why_zh, why_en, run_ids=[run_id])
 
-    def release(self, run_ids: list[str] | None = None) -> None:
-        """Print held runs now (all of them when None)."""
-        if run_ids is None:
-            self._held.clear()
-        else:
-            self._held.difference_update(run_ids)
-        self._wake.set()
+    def release(self, waybills: list[str] | None = None) -> Future[int]:
+        """Print held labels now (all of them when None), each once, on this printer."""
+        fut = self.writer.submit(release_held, self.key, waybills)
+        fut.add_done_callback(lambda _f: self._wake.set())
+        return fut
 
     def wake(self) -> None:
         """A job was queued elsewhere (the station session): look now instead of at the next poll."""
@@ -197,6 +198,41 @@ class PrintQueue:
                     message_en="Printer ready, resuming",
                 )
             )
+            n = len(self.writer.call(held_labels))
+            if n:  # held labels do not print by themselves: ask again now the printer is back
+                self._emit(self._held_event(n))
+
+    def _watch_fault(self) -> None:
+        """Nothing to print but the printer was faulted: look whether it is back, so the front
+        end can offer the held labels (they are not retried by themselves)."""
+        if self.fault is not None and self.printer.supports_status and self.printer.status().ok:
+            self._clear()
+
+    def _held_event(self, n: int) -> QueueEvent:
+        return QueueEvent(
+            "held",
+            total=n,
+            message_zh=f"{n} 张面单待打印（放在待打印区）：确认后打印"
+            "（窗口 Ctrl+P，或 warehouse-station print release）",
+            message_en=f"{n} label(s) waiting, parcels set aside: printed when confirmed "
+            "(Ctrl+P in the window, or warehouse-station print release)",
+        )
+
+    def _hold_for_packer(self, job: dict[str, Any], why_zh: str, why_en: str) -> None:
+        """A verdict's label the printer did not take is held, never printed later by itself
+        (stored first, then said: whoever sees the event finds the job held)."""
+        if not job.get("for_verdict"):
+            return  # batch runs resume by themselves where they stopped
+        if self.writer.call(hold_jobs, why_zh, why_en, job_ids=[job["job_id"]]):
+            self._emit(
+                QueueEvent(
+                    "held",
+                    run_id=job["run_id"],
+                    waybill=job["waybill"],
+                    message_zh=f"面单 {job['waybill']} 未打印：{why_zh} — 包裹放待打印区",
+                    message_en=f"Label {job['waybill']} not printed: {why_en} — set the parcel aside",
+                )
+            )
 
     def _run(self) -> None:
         self._read = self.writer.store.connect()
@@ -211,11 +247,15 @@ class PrintQueue:
                         "a lead can reprint",
                     )
                 )
+            held = self.writer.call(held_labels)
+            if held:  # from before a restart: still waiting for the packer's "print them"
+                self._emit(self._held_event(len(held)))
             while not self._stop.is_set():
                 self._wake.clear()
                 try:
-                    job = self.writer.call(next_job, self.key, tuple(self._held))
+                    job = self.writer.call(next_job, self.key)
                     if job is None:
+                        self._watch_fault()
                         self.idle.set()
                         self._wake.wait(self.poll)
                         continue
@@ -243,6 +283,7 @@ class PrintQueue:
         if self.printer.supports_status:
             st = self.printer.status()
             if not st.ok:
+                self._hold_for_packer(job, st.message_zh, st.message_en)
                 self._hold(st, job)
                 return
         left = self.writer.call(skip_if_left, job)
@@ -298,7 +339,9 @@ class PrintQueue:
                 )
             else:
                 self.writer.call(set_job_state, job["job_id"], "queued", str(exc))
-                self._hold(PrinterStatus(faults=["offline"]), job)
+                st = PrinterStatus(faults=["offline"])
+                self._hold_for_packer(job, st.message_zh, st.message_en)
+                self._hold(st, job)
             return
         self._clear()
         self.writer.call(finish_job, job, self.key)

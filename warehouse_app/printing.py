@@ -89,15 +89,18 @@ def enqueue_batch(
 def enqueue_parcel(
     conn: sqlite3.Connection, parcel_id: str, printer: str, operator: str | None = None
 ) -> tuple[str, int]:
-    """Queue one parcel's first print (after a pack/verify verdict asks for it); a no-op if it has one."""
+    """Queue one parcel's first print (after a pack/verify verdict asks for it); a no-op if it has one.
+
+    The job is marked `for_verdict`: its parcel is in the packer's hand, so if the printer does
+    not take it, it is held (`hold_jobs`) and printed only when someone asks (`release_held`)."""
     run_id = f"run-{uuid.uuid4().hex[:12]}"
     now = iso(utcnow())
     with transaction(conn):
         cur = conn.execute(
             "INSERT OR IGNORE INTO print_jobs (run_id, printer, kind, parcel_id, batch_id, waybill, state, "
-            "requested_by, created_at, updated_at) SELECT ?, ?, 'print', parcel_id, batch_id, waybill, "
-            "'queued', ?, ?, ? FROM parcels WHERE parcel_id = ? AND waybill IS NOT NULL AND print_count = 0 "
-            f"AND state NOT IN ({_NO_PRINT})",
+            "requested_by, created_at, updated_at, for_verdict) SELECT ?, ?, 'print', parcel_id, "
+            "batch_id, waybill, 'queued', ?, ?, ?, 1 FROM parcels WHERE parcel_id = ? "
+            f"AND waybill IS NOT NULL AND print_count = 0 AND state NOT IN ({_NO_PRINT})",
             (run_id, printer, operator, now, now, parcel_id, *NO_PRINT_STATES),
         )
     return run_id, cur.rowcount
@@ -182,8 +185,12 @@ def request_reprint(
 
 
 def cancel_jobs(conn: sqlite3.Connection, printer: str, run_id: str | None = None) -> int:
+    """Cancel what has not printed yet (queued or held) on this printer, or of one run."""
     now = iso(utcnow())
-    sql = "UPDATE print_jobs SET state='cancelled', updated_at=? WHERE state='queued' AND printer=?"
+    sql = (
+        "UPDATE print_jobs SET state='cancelled', updated_at=? "
+        "WHERE state IN ('queued', 'held') AND printer=?"
+    )
     args: list[Any] = [now, printer]
     if run_id:
         sql += " AND run_id=?"
@@ -201,29 +208,98 @@ def run_progress(conn: sqlite3.Connection, run_id: str) -> dict[str, int]:
     return d
 
 
-def next_job(
-    conn: sqlite3.Connection, printer: str, held: tuple[str, ...] = ()
-) -> dict[str, Any] | None:
-    """The next queued job, except runs a front end holds (labels it asks about first).
+def next_job(conn: sqlite3.Connection, printer: str) -> dict[str, Any] | None:
+    """The next queued job (held ones wait for `release_held`).
 
     A parcel's own label (a run of one, queued by a verdict) goes before a batch print's
     remaining labels: the packer holding that parcel must not wait for 600 batch labels."""
-    skip = f" AND run_id NOT IN ({','.join('?' * len(held))})" if held else ""
     row = conn.execute(
         "SELECT * FROM print_jobs p WHERE printer=? AND state='queued'"
-        + skip
-        + " AND NOT EXISTS (SELECT 1 FROM print_jobs o WHERE o.run_id = p.run_id "
+        " AND NOT EXISTS (SELECT 1 FROM print_jobs o WHERE o.run_id = p.run_id "
         "AND o.job_id <> p.job_id) ORDER BY job_id LIMIT 1",
-        (printer, *held),
+        (printer,),
     ).fetchone()
     if row is None:
         row = conn.execute(
-            "SELECT * FROM print_jobs WHERE printer=? AND state='queued'"
-            + skip
-            + " ORDER BY job_id LIMIT 1",
-            (printer, *held),
+            "SELECT * FROM print_jobs WHERE printer=? AND state='queued' ORDER BY job_id LIMIT 1",
+            (printer,),
         ).fetchone()
     return dict(row) if row else None
+
+
+# --- labels held for the packer ("待打印面单") -------------------------------------------------
+# A label a verdict asked for that the printer did not take (offline, paper out, no answer) must
+# not print minutes later by itself, out of step with the parcel in hand: it is held, listed as
+# waiting for its label (the window, `run --headless`, `print held`), and printed when the packer
+# or a lead says so. Held is a stored state: a restart keeps the list and keeps asking.
+
+
+def hold_jobs(
+    conn: sqlite3.Connection,
+    why_zh: str,
+    why_en: str,
+    *,
+    run_ids: tuple[str, ...] | list[str] = (),
+    job_ids: tuple[int, ...] | list[int] = (),
+) -> int:
+    """Hold these queued jobs (by run or job id) with why; returns how many were held.
+    Only queued jobs: one already sending, printed or cancelled is left as it is."""
+    if not run_ids and not job_ids:
+        return 0
+    now = iso(utcnow())
+    where = []
+    args: list[Any] = [now, why_zh, why_en, now]
+    if run_ids:
+        where.append(f"run_id IN ({','.join('?' * len(run_ids))})")
+        args += list(run_ids)
+    if job_ids:
+        where.append(f"job_id IN ({','.join('?' * len(job_ids))})")
+        args += list(job_ids)
+    with transaction(conn):
+        n = conn.execute(
+            "UPDATE print_jobs SET state='held', held_at=?, held_zh=?, held_en=?, updated_at=? "
+            f"WHERE state='queued' AND ({' OR '.join(where)})",
+            args,
+        ).rowcount
+    if n:
+        logger.info("held %d label(s) for the packer: %s", n, why_en)
+    return int(n)
+
+
+def held_labels(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The labels waiting for the packer's "print them", oldest first: job, run, parcel, waybill,
+    the code to find the parcel by (its label code, else the waybill), since when and why."""
+    rows = conn.execute(
+        "SELECT j.job_id, j.run_id, j.printer, j.parcel_id, j.waybill, j.held_at, j.held_zh, "
+        "j.held_en, coalesce(p.label_code, j.waybill) AS code FROM print_jobs j "
+        "LEFT JOIN parcels p ON p.parcel_id = j.parcel_id "
+        "WHERE j.state='held' ORDER BY j.held_at, j.job_id"
+    )
+    return [dict(r) for r in rows]
+
+
+def release_held(
+    conn: sqlite3.Connection,
+    printer: str | None,
+    waybills: tuple[str, ...] | list[str] | None = None,
+) -> int:
+    """The packer or a lead asked: held labels (all, or these waybills) print now, each once, on
+    `printer` (this station's printer key: the one they were held on may have been replaced;
+    None keeps each on its own printer). Returns how many were released."""
+    sql = (
+        "UPDATE print_jobs SET state='queued', printer=coalesce(?, printer), updated_at=? "
+        "WHERE state='held'"
+    )
+    args: list[Any] = [printer, iso(utcnow())]
+    if waybills is not None:
+        if not waybills:
+            return 0
+        sql += f" AND waybill IN ({','.join('?' * len(waybills))})"
+        args += list(waybills)
+    with transaction(conn):
+        n = conn.execute(sql, args).rowcount
+    logger.info("released %d held label(s) to %s", n, printer)
+    return int(n)
 
 
 def set_job_state(

@@ -3,6 +3,7 @@ cancel, crash recovery, and reprints only by a lead. No waybill is ever printed 
 
 from __future__ import annotations
 
+import json
 import socket
 from collections import Counter
 
@@ -14,7 +15,7 @@ from devices.serial_device import wait_for
 from tests.devices.conftest import Collector, make_presale_batch
 from warehouse_app.errors import InvalidOperation
 from warehouse_app.print_worker import PrintQueue
-from warehouse_app.printing import enqueue_batch
+from warehouse_app.printing import enqueue_batch, held_labels
 from warehouse_app.store.writer import StoreWriter
 
 
@@ -302,22 +303,93 @@ def test_anonymous_batch_prints_its_prepack_labels_once(seeded_store, writer, pr
     assert all(x["label_printed"] for x in shown["labels"])
 
 
-def test_a_held_run_stays_queued_until_released(seeded_store, writer, printer_sim) -> None:
-    """The window holds a label it must ask about first: queued (nothing lost), not printed."""
+def test_a_held_run_stays_held_until_released(seeded_store, writer, printer_sim) -> None:
+    """The window holds a label it must ask about first: stored as held (nothing lost), not
+    printed, and printed once when released."""
     batch, wbs = make_presale_batch(seeded_store, 3)
     sim = printer_sim("--no-preview")
     q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1)
     run, _ = q.enqueue_batch(batch)
-    q.hold(run)
+    assert q.hold(run, "缺纸", "out of paper").result(10) == 3
     q.start()
     try:
         assert wait_for(q.idle.is_set, 30)
-        assert q.progress(run).get("queued") == 3 and sim.printed_waybills() == []
-        q.release([run])
+        assert q.progress(run).get("held") == 3 and sim.printed_waybills() == []
+        assert [r["waybill"] for r in writer.call(held_labels)] == wbs
+        assert q.release().result(10) == 3
         assert wait_for(lambda: q.progress(run).get("done") == 3, 60)
     finally:
         q.stop()
     assert sim.printed_waybills() == wbs
+    assert writer.call(held_labels) == []
+
+
+def _bind_one(store, prefix: str = "V") -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    _b, wbs = make_presale_batch(store, 1, prefix=prefix)
+    c = store.connect()
+    pid = c.execute("SELECT parcel_id FROM parcels WHERE waybill=?", (wbs[0],)).fetchone()[0]
+    c.close()
+    return pid, wbs[0]
+
+
+def test_a_verdicts_label_the_printer_did_not_take_is_held_across_a_restart(
+    seeded_store, writer, printer_sim
+) -> None:
+    """Issue 10: a label a verdict asked for (its parcel in the packer's hand) that the printer
+    did not take is held, stored: the printer coming back, or a restart of the station, never
+    prints it by itself; released, it prints once."""
+    pid, wb = _bind_one(seeded_store)
+    sim = printer_sim("--no-preview")
+    sim.control("paper out")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        q.enqueue_parcel(pid, "P1")
+        assert wait_for(lambda: any(e.kind == "held" and e.waybill for e in events.items), 60)
+        held = next(e for e in events.items if e.kind == "held")
+        assert held.waybill == wb and "缺纸" in held.message_zh and "待打印区" in held.message_zh
+        sim.control("paper in")
+        # the printer is back: the worker says so and asks about the held label, prints nothing
+        assert wait_for(lambda: any(e.kind == "resumed" for e in events.items), 60)
+        assert wait_for(lambda: any(e.kind == "held" and e.total == 1 for e in events.items), 60)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == []
+    # a restart: the held label is still held and announced, still not printed
+    events2 = Collector()
+    q2 = PrintQueue(writer, Printer(sim.url), on_event=events2, poll_interval=0.1).start()
+    try:
+        assert wait_for(lambda: any(e.kind == "held" for e in events2.items), 60)
+        assert wait_for(q2.idle.is_set, 30)
+        assert sim.printed_waybills() == []
+        [row] = writer.call(held_labels)
+        assert row["waybill"] == wb and row["held_en"] and "paper" in row["held_en"]
+        assert q2.release([wb]).result(10) == 1
+        assert wait_for(lambda: any(e.kind == "progress" for e in events2.items), 60)
+        assert wait_for(q2.idle.is_set, 30)
+    finally:
+        q2.stop()
+    assert sim.printed_waybills() == [wb]  # once
+    assert len(events_of(seeded_store, "waybill.printed")) == 1
+    assert writer.call(held_labels) == []
+
+
+def test_batch_runs_are_not_held_they_resume_by_themselves(
+    seeded_store, writer, printer_sim
+) -> None:
+    """Only a verdict's label waits for the packer; a lead's batch print resumes where it stopped
+    (the paper-out test above), so a fault holds no batch job."""
+    batch, _wbs = make_presale_batch(seeded_store, 2)
+    sim = printer_sim("--no-preview")
+    sim.control("paper out")
+    events = Collector()
+    q = PrintQueue(writer, Printer(sim.url), on_event=events, poll_interval=0.1).start()
+    try:
+        run, _ = q.enqueue_batch(batch)
+        assert wait_for(lambda: any(e.kind == "fault" for e in events.items), 60)
+        assert q.progress(run).get("queued") == 2 and writer.call(held_labels) == []
+    finally:
+        q.stop()
 
 
 def test_a_parcels_own_label_goes_before_a_batch_run(seeded_store, writer, printer_sim) -> None:
@@ -337,3 +409,34 @@ def test_a_parcels_own_label_goes_before_a_batch_run(seeded_store, writer, print
     finally:
         q.stop()
     assert sim.printed_waybills() == [mine[0], *wbs]
+
+
+def test_the_cli_lists_and_releases_held_labels(seeded_store, writer, printer_sim) -> None:
+    """`print held` shows what is set aside (the headless station's list), `print release` is
+    the confirmation: the station's print worker then prints each once."""
+    from tests.cli_helpers import run_cli
+    from warehouse_app.printing import enqueue_parcel, hold_jobs
+
+    pid, wb = _bind_one(seeded_store)
+    sim = printer_sim("--no-preview")
+    key = Printer(sim.url).url.key
+    run, _ = writer.call(enqueue_parcel, pid, key, "P1")
+    assert writer.call(hold_jobs, "缺纸", "out of paper", run_ids=[run]) == 1
+    shown = json.loads(run_cli(seeded_store.data_dir, "print", "held", "--format", "json").stdout)
+    assert [(r["waybill"], r["held_zh"]) for r in shown] == [(wb, "缺纸")]
+    q = PrintQueue(writer, Printer(sim.url), poll_interval=0.1).start()
+    try:
+        assert wait_for(q.idle.is_set, 30)
+        assert sim.printed_waybills() == []  # held: not printed by the running worker
+        out = run_cli(seeded_store.data_dir, "print", "release", "--printer", sim.url)
+        assert json.loads(out.stdout)["count"] == 1
+        assert wait_for(lambda: sim.printed_waybills() == [wb], 60)
+        again = run_cli(seeded_store.data_dir, "print", "release", "--printer", sim.url)
+        assert json.loads(again.stdout)["count"] == 0
+        assert wait_for(q.idle.is_set, 30)
+    finally:
+        q.stop()
+    assert sim.printed_waybills() == [wb]
+    assert (
+        json.loads(run_cli(seeded_store.data_dir, "print", "held", "--format", "json").stdout) == []
+    )

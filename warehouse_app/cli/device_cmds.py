@@ -1,5 +1,5 @@
 """Device subcommands: `print-test`, `simulate scanner|printer|scale`, `run --headless`,
-`print-batch` and `reprint` (see warehouse_app/cli/__init__.py)."""
+`print-batch`, `print held|release` and `reprint` (see warehouse_app/cli/__init__.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from warehouse_app.cli.common import store_of, tcp_port
+from warehouse_app.cli.common import add_format, conn_of, emit, store_of, tcp_port
 from warehouse_app.errors import StationError
 
 logger = logging.getLogger(__name__)
@@ -327,6 +327,41 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print_held(args: argparse.Namespace) -> int:
+    """The labels held for the packer (the printer did not take them): what is set aside."""
+    from warehouse_app.localtime import localize_times, station_zone
+    from warehouse_app.printing import held_labels
+
+    conn = conn_of(args)
+    try:
+        cols = ["code", "waybill", "parcel_id", "held_at", "held_zh", "held_en", "printer"]
+        rows: list[dict[str, object]] = [{c: r[c] for c in cols} for r in held_labels(conn)]
+        if args.format != "json":  # tables and CSV in the station's zone; JSON keeps UTC
+            rows = localize_times(rows, station_zone(conn))
+    finally:
+        conn.close()
+    emit(rows, args.format, cols)
+    return 0
+
+
+def cmd_print_release(args: argparse.Namespace) -> int:
+    """The packer or a lead confirms: held labels print (each once) on the station's printer,
+    by the running window or headless station, or the next one to start."""
+    from devices.printers.url import parse_printer_url
+    from warehouse_app.device_settings import printer_url
+    from warehouse_app.printing import release_held
+
+    conn = conn_of(args)
+    try:
+        url = args.printer or printer_url(conn)
+        key = parse_printer_url(url).key if url else None
+        n = release_held(conn, key, args.waybills or None)
+    finally:
+        conn.close()
+    print(json.dumps({"event": "released", "count": n, "printer": key}, ensure_ascii=False))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands."""
     p = sub.add_parser("print-test", help="print a sample waybill / 打印测试面单")
@@ -403,6 +438,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--size", default=None)
     p.add_argument("--operator", default=None)
     p.set_defaults(func=cmd_print_batch)
+
+    p = sub.add_parser("print", help="labels held for the packer / 待打印面单")
+    sp = p.add_subparsers(dest="print_cmd", metavar="held|release", required=True)
+    h = sp.add_parser("held", help="list the labels waiting for the packer's confirmation")
+    add_format(h)
+    h.set_defaults(func=cmd_print_held)
+    r = sp.add_parser("release", help="print held labels now (all, or the waybills named)")
+    r.add_argument("waybills", nargs="*", metavar="WAYBILL")
+    r.add_argument(
+        "--printer", default=None, help="printer URL (default: the station's printer setting)"
+    )
+    r.set_defaults(func=cmd_print_release)
 
     p = sub.add_parser("reprint", help="reprint one waybill (shift lead) / 组长补打面单")
     p.add_argument("--waybill", required=True)
