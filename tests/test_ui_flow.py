@@ -326,18 +326,20 @@ def test_status_bar_faults(station: Station) -> None:
 def test_settings_persist_and_language(station: Station) -> None:
     st, w = station, station.window
     st.login("P001")
-    st.unlock_lead("settings")
     s = w.lead.settings
-    s.printer_url.setText("lpt://nowhere")
+    with st.qtbot.waitSignal(s.loaded, timeout=10000):  # the stored values, then the lead types
+        st.unlock_lead("settings")
+    s.editor("printer.url").setText("lpt://nowhere")
     s.save_btn.click()
     assert "打印机地址" in s.result.text()  # validated before anything is saved
-    s.printer_url.setText(st.rig.printer_url)
+    s.editor("printer.url").setText(st.rig.printer_url)
     s.hub_url.setText("ftp://hub")
     s.save_btn.click()
     st.qtbot.waitUntil(lambda: "http" in s.result.text(), timeout=10000)
     s.hub_url.setText("")
-    s.language.setCurrentIndex(s.language.findData("en"))
-    s.use_scale.setChecked(True)
+    lang = s.editor("language")
+    lang.setCurrentIndex(lang.findData("en"))
+    s.editor("scale.use_in_verify").setChecked(True)
     with st.qtbot.waitSignal(st.ctx.events.language_changed, timeout=10000):
         s.save_btn.click()
     assert w.windowTitle() == "Packing station"
@@ -348,11 +350,13 @@ def test_settings_persist_and_language(station: Station) -> None:
 
         conn = st.ctx.store.connect(readonly=True)
         try:
-            got = StationSettings.load(conn)
+            got = StationSettings.load(conn, "P001")  # language is P001's own (user scope)
+            station_wide = StationSettings.load(conn)
         finally:
             conn.close()
         return (
             got.language == "en"
+            and station_wide.language == "zh"
             and got.use_scale_in_verify
             and got.printer_url == st.rig.printer_url
         )

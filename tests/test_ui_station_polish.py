@@ -368,14 +368,16 @@ def test_sound_player_without_audio_is_silent_and_logs_once(qtbot: Any, caplog: 
 def test_time_zone_setting_validated_and_applied(station: Station) -> None:
     st, w = station, station.window
     st.login("P001")
-    st.unlock_lead("settings")
     s = w.lead.settings
-    s.printer_url.setText(st.rig.printer_url)
-    s.timezone.setEditText("Asia/Shanghia")
+    with st.qtbot.waitSignal(s.loaded, timeout=10000):  # the stored values, then the lead types
+        st.unlock_lead("settings")
+    s.editor("printer.url").setText(st.rig.printer_url)
+    tz = s.editor("timezone")
+    tz.setEditText("Asia/Shanghia")
     s.save_btn.click()
     assert "未知时区" in s.result.text() and "Asia/Shanghia" in s.result.text()
     assert st.ctx.settings.timezone == "Asia/Shanghai"
-    s.timezone.setCurrentIndex(s.timezone.findData("UTC"))
+    tz.setCurrentIndex(tz.findData("UTC"))
     with st.qtbot.waitSignal(st.ctx.events.data_changed, timeout=10000):
         s.save_btn.click()
     assert st.ctx.settings.timezone == "UTC"

@@ -126,8 +126,10 @@ def build_context(
     data_dir: Path, *, lang: str | None = None, rig: Any = None, start_sync: bool = True
 ) -> Any:
     """Open the store, writer, settings, devices and sync for a window."""
+    from dataclasses import asdict
+
     from ui.devices import DeviceHub
-    from ui.ops import AppContext, StationSettings, load_carrier_names
+    from ui.ops import FIELD_KEYS, AppContext, StationSettings, load_carrier_names
     from warehouse_app.errors import StationError
     from warehouse_app.paths import db_path
     from warehouse_app.store import open_store
@@ -147,10 +149,13 @@ def build_context(
         carriers = load_carrier_names(conn)  # a few rows, once, before the window exists
     finally:
         conn.close()
+    stored = asdict(settings)
     if lang:
         settings.language = lang
     if rig is not None:
         rig.settings(settings)
+    # what this run uses but did not read from the DB (the demo's simulators, --lang)
+    overrides = {FIELD_KEYS[k] for k, v in asdict(settings).items() if stored[k] != v}
     writer = StoreWriter(store)
     sync = None
     try:
@@ -162,6 +167,7 @@ def build_context(
     devices = DeviceHub(writer)
     ctx = AppContext(store, writer, data_dir, settings=settings, devices=devices, sync=sync)
     ctx.carriers = carriers
+    ctx.overrides = overrides
     devices.configure(settings)
     devices.start_status_polling()
     if sync is not None and start_sync and sync.status.configured:

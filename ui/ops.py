@@ -139,20 +139,29 @@ class StationSettings:
     timezone: str = ""  # IANA name people read times in; "" = the PC's own zone (storage stays UTC)
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection) -> StationSettings:
-        """From the settings registry (warehouse_app.settings): typed, defaults, validated."""
+    def load(cls, conn: sqlite3.Connection, operator: str | None = None) -> StationSettings:
+        """From the settings registry (warehouse_app.settings): typed, defaults, validated; user
+        settings as `operator` has them (the registry decides which value wins)."""
         from warehouse_app import settings as registry
 
         s = cls()
         for f in fields(cls):
-            setattr(s, f.name, registry.get(conn, FIELD_KEYS[f.name]))
+            setattr(s, f.name, registry.get(conn, FIELD_KEYS[f.name], operator))
         return s
 
-    def save(self, conn: sqlite3.Connection) -> None:
-        """Write every field through the registry (validated; one transaction; writer thread)."""
+    def save(self, conn: sqlite3.Connection, operator: str | None = None) -> None:
+        """Write every field through the registry (validated; one transaction; writer thread);
+        user settings for `operator` when one is logged in."""
         from warehouse_app import settings as registry
 
-        registry.set_values(conn, {FIELD_KEYS[k]: v for k, v in asdict(self).items()})
+        registry.set_values(conn, {FIELD_KEYS[k]: v for k, v in asdict(self).items()}, operator)
+
+    def update(self, typed: dict[str, Any]) -> None:
+        """Take registry values (key -> typed value) into the matching fields."""
+        by_key = {v: k for k, v in FIELD_KEYS.items()}
+        for key, value in typed.items():
+            if key in by_key:
+                setattr(self, by_key[key], value)
 
 
 # StationSettings field -> settings registry key (warehouse_app.settings)
@@ -204,6 +213,9 @@ class AppContext:
         self.devices = devices
         self.sync = sync
         self.operator: dict[str, Any] | None = None
+        # registry keys whose value this run set in memory, not from the DB (the demo's
+        # simulators, --lang): the settings page shows these as running, the rest as stored
+        self.overrides: set[str] = set()
         self.lead: dict[str, Any] | None = None
         self.events = ContextEvents()
         self.pool = ThreadPoolExecutor(max_workers=pool_workers, thread_name_prefix="ui-bg")
@@ -272,7 +284,13 @@ class AppContext:
                 raise AttributeError(f"unknown setting {k}")
             setattr(self.settings, k, v)
         snapshot = StationSettings(**asdict(self.settings))
-        return run_on_writer(self, lambda conn: snapshot.save(conn))
+        op = self.operator_code
+        return run_on_writer(self, lambda conn: snapshot.save(conn, op))
+
+    @property
+    def operator_code(self) -> str | None:
+        """The operator logged in at the station: whose user settings are read and saved."""
+        return str(self.operator["code"]) if self.operator else None
 
     def close(self) -> None:
         """Stop background work and close the read connections (the writer is closed by its owner)."""

@@ -550,6 +550,29 @@ class MainWindow(QMainWindow):
         self.show_packer()
         self._update_context_line()
         emit(self.logged_in, op)
+        self._load_user_settings(str(op["code"]))
+
+    def _load_user_settings(self, code: str) -> None:
+        """The operator's own language, sounds, voice and fade (user settings, kept per operator;
+        the registry decides which value wins), applied when they log in."""
+        from ui.ops import StationSettings
+
+        def got(s: StationSettings) -> None:
+            if self.ctx.operator_code != code:
+                return  # someone else logged in meanwhile
+            from ui.ops import FIELD_KEYS
+            from warehouse_app.settings import BY_KEY
+
+            old_lang = self.ctx.lang
+            for name, key in FIELD_KEYS.items():
+                if BY_KEY[key].scope == "user":
+                    setattr(self.ctx.settings, name, getattr(s, name))
+            if s.language != old_lang:
+                self.set_language(s.language)
+            self.apply_feedback_settings()
+            self.lead.settings.load_from_settings()
+
+        run_read(self.ctx, lambda conn: StationSettings.load(conn, code), on_success=got)
 
     def _logged_out(self) -> None:
         if self.ctx.operator is None and self.stack.currentWidget() is self.login:

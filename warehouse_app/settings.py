@@ -1,10 +1,13 @@
 """The settings registry: every station setting declared once - key, type, default, scope
-(station or user), Chinese and English label, validation - and read and written through here by
-the settings page, the headless station and `warehouse-station config list|get|set`.
+(station or user), Chinese and English label, validation, and how the settings page groups and
+offers it - and read and written through here by the settings page (generated from REGISTRY),
+the headless station and `warehouse-station config list|get|set`.
 
-Values live in the station DB's `settings` table (JSON), so a crash cannot corrupt them. Old
-names (`ui.*`, `devices.*`) are moved to these keys once, by the `station-settings` migration
-(warehouse_app/store/migrations/settings.py); nothing reads the old names any more.
+Values live in the station DB's `settings` table (JSON), so a crash cannot corrupt them. A
+"user" setting (language, sounds, voice, verdict fade) is kept per operator under
+`user:<operator>:<key>`; `get()` decides which value wins, in one place: the operator's own,
+else the station's, else the default. Old names (`ui.*`, `devices.*`) are moved to these keys
+once, by the `station-settings` migration (warehouse_app/store/migrations/settings.py).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warehouse_app.errors import StationError
+from warehouse_app.localtime import COMMON_ZONES
 from warehouse_app.station import get_setting, set_setting
 from warehouse_app.store.tx import transaction
 
@@ -56,6 +60,25 @@ class Setting:
     low: float | None = None
     high: float | None = None
     check: Callable[[Any], None] | None = None
+    group: str = ""  # the settings page's box; "" = the key's prefix (scanner.port -> scanner)
+    choice_zh: tuple[str, ...] = ()  # how each choice is shown, when not by its value
+    choice_en: tuple[str, ...] = ()
+    suggestions: tuple[Any, ...] = ()  # offered in an editable list; any valid value goes
+    hint: str = ""  # "serial_port": the page offers the ports it finds
+    on_page: bool = True  # False: a running choice kept here (returns desk), not a setting to edit
+
+    @property
+    def box(self) -> str:
+        return self.group or (self.key.split(".", 1)[0] if "." in self.key else "general")
+
+    def choice_label(self, value: Any, lang: str) -> str:
+        shown = self.choice_zh if lang == "zh" else self.choice_en
+        if value in self.choices and len(shown) == len(self.choices):
+            return shown[self.choices.index(value)]
+        return str(value)
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
     def coerce(self, value: Any) -> Any:
         """The typed value, or a StationError (zh + en) that says what is allowed."""
@@ -95,8 +118,30 @@ class Setting:
         return out
 
 
+BAUDS = (9600, 19200, 38400, 57600, 115200)
+
+# the settings page's boxes, in order, with their titles; a new prefix gets a box of its own
+GROUPS: dict[str, tuple[str, str]] = {
+    "general": ("语言、时间与窗口", "Language, time and window"),
+    "scanner": ("扫描枪", "Scanner"),
+    "printer": ("面单打印机", "Label printer"),
+    "scale": ("电子秤", "Scale"),
+    "feedback": ("提示音与语音", "Sounds and voice"),
+}
+USER_PREFIX = "user:"  # user:<operator>:<key> holds one operator's own value of a user setting
+
 REGISTRY: tuple[Setting, ...] = (
-    Setting("language", str, "zh", "user", "界面语言", "Language", choices=("zh", "en")),
+    Setting(
+        "language",
+        str,
+        "zh",
+        "user",
+        "界面语言",
+        "Language",
+        choices=("zh", "en"),
+        choice_zh=("中文", "English"),
+        choice_en=("中文", "English"),
+    ),
     Setting(
         "timezone",
         str,
@@ -105,6 +150,8 @@ REGISTRY: tuple[Setting, ...] = (
         "时区（空=本机）",
         "Time zone ('' = this PC's)",
         check=_check_tz,
+        group="general",
+        suggestions=("", *COMMON_ZONES),
     ),
     Setting(
         "scanner.kind",
@@ -114,8 +161,12 @@ REGISTRY: tuple[Setting, ...] = (
         "扫描枪类型",
         "Scanner kind",
         choices=("wedge", "serial"),
+        choice_zh=("键盘模拟（USB HID）扫描枪", "串口扫描枪"),
+        choice_en=("Keyboard-wedge (USB HID) scanner", "Serial port scanner"),
     ),
-    Setting("scanner.port", str, "", "station", "扫描枪串口", "Scanner serial port"),
+    Setting(
+        "scanner.port", str, "", "station", "扫描枪串口", "Scanner serial port", hint="serial_port"
+    ),
     Setting(
         "scanner.baud",
         int,
@@ -125,6 +176,7 @@ REGISTRY: tuple[Setting, ...] = (
         "Scanner baud rate",
         low=300,
         high=921600,
+        suggestions=BAUDS,
     ),
     Setting(
         "scanner.framing",
@@ -170,9 +222,19 @@ REGISTRY: tuple[Setting, ...] = (
         "Label size (mm)",
         check=_check_size,
     ),
-    Setting("scale.port", str, "", "station", "电子秤串口", "Scale serial port"),
     Setting(
-        "scale.baud", int, 9600, "station", "电子秤波特率", "Scale baud rate", low=300, high=921600
+        "scale.port", str, "", "station", "电子秤串口", "Scale serial port", hint="serial_port"
+    ),
+    Setting(
+        "scale.baud",
+        int,
+        9600,
+        "station",
+        "电子秤波特率",
+        "Scale baud rate",
+        low=300,
+        high=921600,
+        suggestions=BAUDS,
     ),
     Setting(
         "scale.unit",
@@ -184,10 +246,16 @@ REGISTRY: tuple[Setting, ...] = (
         choices=("kg", "g", "lb", "oz", "jin", "斤"),
     ),
     Setting("scale.use_in_verify", bool, False, "station", "核对时称重", "Weigh at verify"),
-    Setting("sound.enabled", bool, True, "user", "提示音", "Verdict sounds"),
-    Setting("voice.enabled", bool, False, "user", "语音播报", "Spoken verdicts"),
+    Setting("sound.enabled", bool, True, "user", "提示音", "Verdict sounds", group="feedback"),
+    Setting("voice.enabled", bool, False, "user", "语音播报", "Spoken verdicts", group="feedback"),
     Setting(
-        "voice.engine", str, "", "user", "语音引擎（空=系统默认）", "Voice engine ('' = default)"
+        "voice.engine",
+        str,
+        "",
+        "user",
+        "语音引擎（空=系统默认）",
+        "Voice engine ('' = default)",
+        group="feedback",
     ),
     Setting(
         "verdict.fade_s",
@@ -198,8 +266,17 @@ REGISTRY: tuple[Setting, ...] = (
         "Verdict fades after s (0 = never)",
         low=0,
         high=3600,
+        group="feedback",
     ),
-    Setting("window.kiosk", bool, False, "station", "全屏工位模式", "Kiosk (full screen)"),
+    Setting(
+        "window.kiosk",
+        bool,
+        False,
+        "station",
+        "全屏工位模式（重启后生效）",
+        "Kiosk: full screen (after restart)",
+        group="general",
+    ),
     Setting(
         "returns.reason",
         str,
@@ -208,6 +285,7 @@ REGISTRY: tuple[Setting, ...] = (
         "退货原因",
         "Return reason",
         choices=("", "quality", "logistics_damage", "changed_mind", "wrong_item", "other"),
+        on_page=False,
     ),
     Setting(
         "returns.disposition",
@@ -217,6 +295,7 @@ REGISTRY: tuple[Setting, ...] = (
         "退货去向",
         "Return disposition",
         choices=("", "restock", "damaged", "to_vendor"),
+        on_page=False,
     ),
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in REGISTRY}
@@ -254,46 +333,82 @@ def setting(key: str) -> Setting:
     return s
 
 
-def get(conn: sqlite3.Connection, key: str) -> Any:
-    """The stored value (typed), or the default; a stored value that no longer validates is
-    reported in the log and the default is used."""
-    s = setting(key)
-    raw = get_setting(conn, key)
-    if raw is None:
-        return s.default
+def user_key(operator: str, key: str) -> str:
+    """Where one operator's own value of a user setting is kept."""
+    return f"{USER_PREFIX}{operator}:{key}"
+
+
+def _typed(s: Setting, where: str, raw: Any) -> Any:
+    """A stored value, typed; one that no longer validates is logged and skipped (None)."""
     try:
         return s.coerce(raw)
     except StationError:
         import logging
 
-        logging.getLogger(__name__).warning("setting %s=%r is not valid: default used", key, raw)
+        logging.getLogger(__name__).warning("setting %s=%r is not valid: skipped", where, raw)
+        return None
+
+
+def get(conn: sqlite3.Connection, key: str, operator: str | None = None) -> Any:
+    """The value in force, typed. Which value wins is decided here and nowhere else: for a user
+    setting the operator's own value, then the station's (what IT or the lead set for everyone),
+    then the default; for a station setting the station's, then the default. A stored value that
+    no longer validates is reported in the log and the next one down is used."""
+    s = setting(key)
+    if s.scope == "user" and operator:
+        raw = get_setting(conn, user_key(operator, key))
+        if raw is not None:
+            v = _typed(s, user_key(operator, key), raw)
+            if v is not None:
+                return v
+    raw = get_setting(conn, key)
+    if raw is None:
         return s.default
+    v = _typed(s, key, raw)
+    return s.default if v is None else v
 
 
-def get_all(conn: sqlite3.Connection) -> dict[str, Any]:
-    return {s.key: get(conn, s.key) for s in REGISTRY}
+def get_all(conn: sqlite3.Connection, operator: str | None = None) -> dict[str, Any]:
+    return {s.key: get(conn, s.key, operator) for s in REGISTRY}
 
 
-def set_values(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, Any]:
+def check_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Every value typed and validated (the first wrong one raises, zh + en); nothing saved."""
+    return {k: setting(k).coerce(v) for k, v in values.items()}
+
+
+def set_values(
+    conn: sqlite3.Connection, values: dict[str, Any], operator: str | None = None
+) -> dict[str, Any]:
     """Validate every value first (nothing is saved if one is wrong), then save them in one
-    transaction. Returns the typed values."""
-    typed = {k: setting(k).coerce(v) for k, v in values.items()}
+    transaction: a user setting for `operator` when one is given (else for the whole station),
+    a station setting for the station. Returns the typed values."""
+    typed = check_values(values)
     with transaction(conn):
         for k, v in typed.items():
-            set_setting(conn, k, v)
+            if operator and BY_KEY[k].scope == "user":
+                set_setting(conn, user_key(operator, k), v)
+            else:
+                set_setting(conn, k, v)
     return typed
 
 
-def set_value(conn: sqlite3.Connection, key: str, value: Any) -> Any:
-    return set_values(conn, {key: value})[key]
+def set_value(conn: sqlite3.Connection, key: str, value: Any, operator: str | None = None) -> Any:
+    return set_values(conn, {key: value}, operator)[key]
 
 
-def describe(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """One row per setting for `config list` and the settings page."""
+def page_settings() -> list[Setting]:
+    """What the settings page shows, in registry order (the page is generated from this)."""
+    return [s for s in REGISTRY if s.on_page]
+
+
+def describe(conn: sqlite3.Connection, operator: str | None = None) -> list[dict[str, Any]]:
+    """One row per setting for `config list` and the settings page (values as `operator` sees
+    them)."""
     return [
         {
             "key": s.key,
-            "value": get(conn, s.key),
+            "value": get(conn, s.key, operator),
             "default": s.default,
             "type": s.type.__name__,
             "scope": s.scope,

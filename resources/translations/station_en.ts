@@ -790,161 +790,161 @@
         <translation>Scan a parcel, or press F1-F5 to change mode</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
-        <location filename="../../ui/window.py" line="651" />
-        <location filename="../../ui/window.py" line="864" />
-        <location filename="../../ui/window.py" line="874" />
+        <location filename="../../ui/window.py" line="583" />
+        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="887" />
+        <location filename="../../ui/window.py" line="897" />
         <source>Scan your badge</source>
         <translation>Scan your badge</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="583" />
         <source>Please log in</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="599" />
+        <location filename="../../ui/window.py" line="622" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>Scan the pre-pack label of each parcel of the batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600" />
+        <location filename="../../ui/window.py" line="623" />
         <source>Scan each staged parcel's waybill</source>
         <translation>Scan each staged parcel's waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="601" />
+        <location filename="../../ui/window.py" line="624" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>Scan each parcel as it goes into the carrier's cage</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="602" />
+        <location filename="../../ui/window.py" line="625" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>Scan each intercepted parcel you pulled from the line</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="603" />
+        <location filename="../../ui/window.py" line="626" />
         <source>Scan each returned parcel</source>
         <translation>Scan each returned parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="628" />
+        <location filename="../../ui/window.py" line="651" />
         <source>Return reason: %1</source>
         <translation>Return reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="628" />
+        <location filename="../../ui/window.py" line="651" />
         <source>not chosen</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="630" />
+        <location filename="../../ui/window.py" line="653" />
         <source>Put it into: %1</source>
         <translation>Put it into: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="632" />
+        <location filename="../../ui/window.py" line="655" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>Choose the reason: Ctrl+1…5 or scan a #REASON card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="634" />
+        <location filename="../../ui/window.py" line="657" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="673" />
+        <location filename="../../ui/window.py" line="696" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="697" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="675" />
+        <location filename="../../ui/window.py" line="698" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="676" />
+        <location filename="../../ui/window.py" line="699" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="677" />
+        <location filename="../../ui/window.py" line="700" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="678" />
+        <location filename="../../ui/window.py" line="701" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="698" />
+        <location filename="../../ui/window.py" line="721" />
         <source>Pack batch</source>
         <translation>Pack batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="699" />
+        <location filename="../../ui/window.py" line="722" />
         <source>Verify &amp; box</source>
         <translation>Verify &amp; box</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="700" />
+        <location filename="../../ui/window.py" line="723" />
         <source>Hand off</source>
         <translation>Hand off</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="701" />
+        <location filename="../../ui/window.py" line="724" />
         <source>Pull intercepts</source>
         <translation>Pull intercepts</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="702" />
+        <location filename="../../ui/window.py" line="725" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="719" />
+        <location filename="../../ui/window.py" line="742" />
         <source>Batch %1</source>
         <translation>Batch %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="732" />
+        <location filename="../../ui/window.py" line="755" />
         <source>Handoff %1</source>
         <translation>Handoff %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="668" />
+        <location filename="../../ui/window.py" line="691" />
         <source>Scan the right card</source>
         <translation>Scan the right card</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="829" />
         <source>On duty: %1</source>
         <translation>On duty: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="808" />
+        <location filename="../../ui/window.py" line="831" />
         <source>Nobody logged in</source>
         <translation>Nobody logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="812" />
+        <location filename="../../ui/window.py" line="835" />
         <source>Batch: %1</source>
         <translation>Batch: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="814" />
+        <location filename="../../ui/window.py" line="837" />
         <source>Handoff: %1</source>
         <translation>Handoff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="651" />
-        <location filename="../../ui/window.py" line="874" />
+        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="897" />
         <source>Log in first</source>
         <translation>Log in first</translation>
     </message>
@@ -954,37 +954,37 @@
         <translation>Station %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="817" />
+        <location filename="../../ui/window.py" line="840" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="879" />
+        <location filename="../../ui/window.py" line="902" />
         <source>Unknown command card: %1</source>
         <translation>Unknown command card: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="915" />
+        <location filename="../../ui/window.py" line="938" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>Scan again; if it repeats call the lead</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="937" />
+        <location filename="../../ui/window.py" line="960" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · packed %2 · verified %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="944" />
+        <location filename="../../ui/window.py" line="967" />
         <source>no batch selected (F6)</source>
         <translation>no batch selected (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="953" />
+        <location filename="../../ui/window.py" line="976" />
         <source>no handoff selected (F7)</source>
         <translation>no handoff selected (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="955" />
+        <location filename="../../ui/window.py" line="978" />
         <source>this station</source>
         <translation>this station</translation>
     </message>
@@ -1617,193 +1617,107 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="60" />
+        <location filename="../../ui/lead_tabs/settings.py" line="180" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="225" />
-        <source>Scanner</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="226" />
-        <source>Serial port scanner</source>
-        <translation>Serial port scanner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="227" />
-        <source>Keyboard-wedge (USB HID) scanner</source>
-        <translation>Keyboard-wedge (USB HID) scanner</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="228" />
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="229" />
-        <location filename="../../ui/lead_tabs/settings.py" line="237" />
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="230" />
-        <source>Baud</source>
-        <translation>Baud</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="231" />
+        <location filename="../../ui/lead_tabs/settings.py" line="315" />
         <source>Find serial ports</source>
         <translation>Find serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="232" />
+        <location filename="../../ui/lead_tabs/settings.py" line="316" />
         <source>Test scan</source>
         <translation>Test scan</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="233" />
-        <source>Label printer</source>
-        <translation>Label printer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="234" />
-        <source>Printer address</source>
-        <translation>Printer address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="235" />
+        <location filename="../../ui/lead_tabs/settings.py" line="317" />
         <source>Print test label</source>
         <translation>Print test label</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="236" />
-        <source>Scale</source>
-        <translation>Scale</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="238" />
-        <source>Weigh parcels in verify mode</source>
-        <translation>Weigh parcels in verify mode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="239" />
+        <location filename="../../ui/lead_tabs/settings.py" line="318" />
         <source>Read scale</source>
         <translation>Read scale</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="240" />
+        <location filename="../../ui/lead_tabs/settings.py" line="320" />
         <source>Upstream address</source>
         <translation>Upstream address</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="241" />
+        <location filename="../../ui/lead_tabs/settings.py" line="321" />
         <source>Station token</source>
         <translation>Station token</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="242" />
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="243" />
-        <source>Verdict sounds</source>
-        <translation>Verdict sounds</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="244" />
-        <source>Spoken verdicts (voice)</source>
-        <translation>Spoken verdicts (voice)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="245" />
+        <location filename="../../ui/lead_tabs/settings.py" line="319" />
         <source>Test voice</source>
         <translation>Test voice</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="246" />
-        <source>Verdict turns neutral after (s, 0 = never)</source>
-        <translation>Verdict turns neutral after (s, 0 = never)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="247" />
-        <source>Kiosk: full screen (after restart)</source>
-        <translation>Kiosk: full screen (after restart)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="248" />
-        <source>Time zone</source>
-        <translation>Time zone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="250" />
+        <location filename="../../ui/lead_tabs/settings.py" line="328" />
         <source>This computer's zone (%1)</source>
         <translation>This computer's zone (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="252" />
-        <source>Upstream, language and time</source>
-        <translation>Upstream, language and time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="253" />
+        <location filename="../../ui/lead_tabs/settings.py" line="330" />
         <source>Save and apply</source>
         <translation>Save and apply</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="285" />
+        <location filename="../../ui/lead_tabs/settings.py" line="351" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="287" />
+        <location filename="../../ui/lead_tabs/settings.py" line="353" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="291" />
+        <location filename="../../ui/lead_tabs/settings.py" line="357" />
         <source>stripped</source>
         <translation>stripped</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="291" />
+        <location filename="../../ui/lead_tabs/settings.py" line="357" />
         <source>kept</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="297" />
+        <location filename="../../ui/lead_tabs/settings.py" line="363" />
         <source>none (app sounds)</source>
         <translation>none (app sounds)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="317" />
+        <location filename="../../ui/lead_tabs/settings.py" line="390" />
         <source>Found %1 serial ports</source>
         <translation>Found %1 serial ports</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="326" />
+        <location filename="../../ui/lead_tabs/settings.py" line="399" />
         <source>Scan any barcode now…</source>
         <translation>Scan any barcode now…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="330" />
+        <location filename="../../ui/lead_tabs/settings.py" line="403" />
         <source>Printing a test label…</source>
         <translation>Printing a test label…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="345" />
+        <location filename="../../ui/lead_tabs/settings.py" line="419" />
         <source>Speaking a test verdict…</source>
         <translation>Speaking a test verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="387" />
+        <location filename="../../ui/lead_tabs/settings.py" line="447" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>Choose the scanner's serial port (Find serial ports)</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="418" />
+        <location filename="../../ui/lead_tabs/settings.py" line="467" />
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>

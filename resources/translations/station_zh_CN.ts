@@ -790,161 +790,161 @@
         <translation>请扫描包裹，或按 F1-F5 切换模式</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
-        <location filename="../../ui/window.py" line="651" />
-        <location filename="../../ui/window.py" line="864" />
-        <location filename="../../ui/window.py" line="874" />
+        <location filename="../../ui/window.py" line="583" />
+        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="887" />
+        <location filename="../../ui/window.py" line="897" />
         <source>Scan your badge</source>
         <translation>请扫描工牌</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="560" />
+        <location filename="../../ui/window.py" line="583" />
         <source>Please log in</source>
         <translation>请登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="599" />
+        <location filename="../../ui/window.py" line="622" />
         <source>Scan the pre-pack label of each parcel of the batch</source>
         <translation>逐件扫描本批次包裹的预包装标签</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600" />
+        <location filename="../../ui/window.py" line="623" />
         <source>Scan each staged parcel's waybill</source>
         <translation>逐件扫描暂存包裹的面单</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="601" />
+        <location filename="../../ui/window.py" line="624" />
         <source>Scan each parcel as it goes into the carrier's cage</source>
         <translation>包裹放入快递笼车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="602" />
+        <location filename="../../ui/window.py" line="625" />
         <source>Scan each intercepted parcel you pulled from the line</source>
         <translation>逐件扫描已从线上取出的拦截包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="603" />
+        <location filename="../../ui/window.py" line="626" />
         <source>Scan each returned parcel</source>
         <translation>逐件扫描退货包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="628" />
+        <location filename="../../ui/window.py" line="651" />
         <source>Return reason: %1</source>
         <translation>退货原因：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="628" />
+        <location filename="../../ui/window.py" line="651" />
         <source>not chosen</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="630" />
+        <location filename="../../ui/window.py" line="653" />
         <source>Put it into: %1</source>
         <translation>放入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="632" />
+        <location filename="../../ui/window.py" line="655" />
         <source>Choose the reason: Ctrl+1…5 or scan a #REASON card</source>
         <translation>请选择原因：Ctrl+1…5 或扫描 #REASON 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="634" />
+        <location filename="../../ui/window.py" line="657" />
         <source>Choose where it goes: Alt+1…3 or scan a #DISPOSE card</source>
         <translation>请选择处理方式：Alt+1…3 或扫描 #DISPOSE 卡</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="673" />
+        <location filename="../../ui/window.py" line="696" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="697" />
         <source>active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="675" />
+        <location filename="../../ui/window.py" line="698" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="676" />
+        <location filename="../../ui/window.py" line="699" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="677" />
+        <location filename="../../ui/window.py" line="700" />
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="678" />
+        <location filename="../../ui/window.py" line="701" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="698" />
+        <location filename="../../ui/window.py" line="721" />
         <source>Pack batch</source>
         <translation>批次打包</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="699" />
+        <location filename="../../ui/window.py" line="722" />
         <source>Verify &amp; box</source>
         <translation>核对装箱</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="700" />
+        <location filename="../../ui/window.py" line="723" />
         <source>Hand off</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="701" />
+        <location filename="../../ui/window.py" line="724" />
         <source>Pull intercepts</source>
         <translation>拦截取件</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="702" />
+        <location filename="../../ui/window.py" line="725" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="719" />
+        <location filename="../../ui/window.py" line="742" />
         <source>Batch %1</source>
         <translation>批次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="732" />
+        <location filename="../../ui/window.py" line="755" />
         <source>Handoff %1</source>
         <translation>交接单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="668" />
+        <location filename="../../ui/window.py" line="691" />
         <source>Scan the right card</source>
         <translation>请扫描正确的卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="806" />
+        <location filename="../../ui/window.py" line="829" />
         <source>On duty: %1</source>
         <translation>当班：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="808" />
+        <location filename="../../ui/window.py" line="831" />
         <source>Nobody logged in</source>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="812" />
+        <location filename="../../ui/window.py" line="835" />
         <source>Batch: %1</source>
         <translation>批次：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="814" />
+        <location filename="../../ui/window.py" line="837" />
         <source>Handoff: %1</source>
         <translation>交接单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="651" />
-        <location filename="../../ui/window.py" line="874" />
+        <location filename="../../ui/window.py" line="674" />
+        <location filename="../../ui/window.py" line="897" />
         <source>Log in first</source>
         <translation>请先登录</translation>
     </message>
@@ -954,37 +954,37 @@
         <translation>站点 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="817" />
+        <location filename="../../ui/window.py" line="840" />
         <source>Return reason: not chosen (Ctrl+1…5, Alt+1…3)</source>
         <translation>退货原因：未选择（Ctrl+1…5，Alt+1…3）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="879" />
+        <location filename="../../ui/window.py" line="902" />
         <source>Unknown command card: %1</source>
         <translation>无法识别的指令卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="915" />
+        <location filename="../../ui/window.py" line="938" />
         <source>Scan again; if it repeats call the lead</source>
         <translation>请重扫；如再出现请叫组长</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="937" />
+        <location filename="../../ui/window.py" line="960" />
         <source>%1 · packed %2 · verified %3</source>
         <translation>%1 · 已打包 %2 · 已核对 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="944" />
+        <location filename="../../ui/window.py" line="967" />
         <source>no batch selected (F6)</source>
         <translation>未选择批次（F6）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="953" />
+        <location filename="../../ui/window.py" line="976" />
         <source>no handoff selected (F7)</source>
         <translation>未选择交接单（F7）</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="955" />
+        <location filename="../../ui/window.py" line="978" />
         <source>this station</source>
         <translation>本工位</translation>
     </message>
@@ -1617,193 +1617,107 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="60" />
+        <location filename="../../ui/lead_tabs/settings.py" line="180" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="225" />
-        <source>Scanner</source>
-        <translation>扫描枪</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="226" />
-        <source>Serial port scanner</source>
-        <translation>串口扫描枪</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="227" />
-        <source>Keyboard-wedge (USB HID) scanner</source>
-        <translation>键盘式（USB HID）扫描枪</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="228" />
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="229" />
-        <location filename="../../ui/lead_tabs/settings.py" line="237" />
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="230" />
-        <source>Baud</source>
-        <translation>波特率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="231" />
+        <location filename="../../ui/lead_tabs/settings.py" line="315" />
         <source>Find serial ports</source>
         <translation>查找串口</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="232" />
+        <location filename="../../ui/lead_tabs/settings.py" line="316" />
         <source>Test scan</source>
         <translation>测试扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="233" />
-        <source>Label printer</source>
-        <translation>面单打印机</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="234" />
-        <source>Printer address</source>
-        <translation>打印机地址</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="235" />
+        <location filename="../../ui/lead_tabs/settings.py" line="317" />
         <source>Print test label</source>
         <translation>打印测试面单</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="236" />
-        <source>Scale</source>
-        <translation>电子秤</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="238" />
-        <source>Weigh parcels in verify mode</source>
-        <translation>核对时称重</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="239" />
+        <location filename="../../ui/lead_tabs/settings.py" line="318" />
         <source>Read scale</source>
         <translation>读取重量</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="240" />
+        <location filename="../../ui/lead_tabs/settings.py" line="320" />
         <source>Upstream address</source>
         <translation>上游地址</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="241" />
+        <location filename="../../ui/lead_tabs/settings.py" line="321" />
         <source>Station token</source>
         <translation>站点令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="242" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="243" />
-        <source>Verdict sounds</source>
-        <translation>提示音</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="244" />
-        <source>Spoken verdicts (voice)</source>
-        <translation>语音播报结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="245" />
+        <location filename="../../ui/lead_tabs/settings.py" line="319" />
         <source>Test voice</source>
         <translation>试听语音</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="246" />
-        <source>Verdict turns neutral after (s, 0 = never)</source>
-        <translation>结果变灰时间（秒，0 = 不变灰）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="247" />
-        <source>Kiosk: full screen (after restart)</source>
-        <translation>全屏工位模式（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="248" />
-        <source>Time zone</source>
-        <translation>时区</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="250" />
+        <location filename="../../ui/lead_tabs/settings.py" line="328" />
         <source>This computer's zone (%1)</source>
         <translation>本机时区（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="252" />
-        <source>Upstream, language and time</source>
-        <translation>上游、语言与时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="253" />
+        <location filename="../../ui/lead_tabs/settings.py" line="330" />
         <source>Save and apply</source>
         <translation>保存并应用</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="285" />
+        <location filename="../../ui/lead_tabs/settings.py" line="351" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="287" />
+        <location filename="../../ui/lead_tabs/settings.py" line="353" />
         <source>In effect: suffix %1 · prefix %2 · %3 · AIM ids %4 · feedback %5</source>
         <translation>当前生效：后缀 %1 · 前缀 %2 · %3 · AIM 标识 %4 · 回馈 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="291" />
+        <location filename="../../ui/lead_tabs/settings.py" line="357" />
         <source>stripped</source>
         <translation>去除</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="291" />
+        <location filename="../../ui/lead_tabs/settings.py" line="357" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="297" />
+        <location filename="../../ui/lead_tabs/settings.py" line="363" />
         <source>none (app sounds)</source>
         <translation>无（使用电脑提示音）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="317" />
+        <location filename="../../ui/lead_tabs/settings.py" line="390" />
         <source>Found %1 serial ports</source>
         <translation>找到 %1 个串口</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="326" />
+        <location filename="../../ui/lead_tabs/settings.py" line="399" />
         <source>Scan any barcode now…</source>
         <translation>请现在扫描任意条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="330" />
+        <location filename="../../ui/lead_tabs/settings.py" line="403" />
         <source>Printing a test label…</source>
         <translation>正在打印测试面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="345" />
+        <location filename="../../ui/lead_tabs/settings.py" line="419" />
         <source>Speaking a test verdict…</source>
         <translation>正在播报测试语音…</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="387" />
+        <location filename="../../ui/lead_tabs/settings.py" line="447" />
         <source>Choose the scanner's serial port (Find serial ports)</source>
         <translation>请选择扫描枪串口（查找串口）</translation>
     </message>
     <message>
-        <location filename="../../ui/lead_tabs/settings.py" line="418" />
+        <location filename="../../ui/lead_tabs/settings.py" line="467" />
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>

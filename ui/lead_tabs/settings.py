@@ -1,21 +1,33 @@
-"""Settings: devices (find serial ports, scanner/printer/scale with a test button each), the
-upstream address and the language. Saved per station in the station DB."""
+"""Settings, generated from the registry (warehouse_app.settings): one editor per setting, by
+its type (check box, list of choices, editable list of suggestions, number box, text), in one
+box per group, with its zh/en label; a new registry entry shows up here with no UI code. Beside
+them the device actions (find serial ports, test scan/print/scale, test voice) and the upstream
+address and token (the sync configuration, not a registry setting).
+
+"user" settings (language, sounds, voice, fade) are saved for the operator logged in; the core
+decides which value wins. Values are checked by the registry before anything is saved."""
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,20 +36,27 @@ from ui.devices import list_serial_ports
 from ui.lead_base import LeadTab
 from ui.ops import AppContext, run_in_background, run_on_writer
 from ui.qtcompat import emit
+from warehouse_app import settings as registry
 from warehouse_app.errors import StationError
-from warehouse_app.localtime import COMMON_ZONES, check_zone, zone, zone_name
+from warehouse_app.localtime import zone, zone_name
 
 logger = logging.getLogger(__name__)
 
+COLUMNS = 3  # boxes side by side: the page fits 1366x768 without scrolling in either language
 
-def _read_upstream(conn: Any) -> tuple[str, str]:
+
+def _read_all(conn: Any, operator: str | None) -> tuple[dict[str, Any], tuple[str, str]]:
+    """Every registry value as this operator sees it, and the upstream address and token."""
     from warehouse_app.sync.state import load_config
 
     cfg = load_config(conn)
-    return (cfg.hub_url, cfg.token) if cfg else ("", "")
+    return registry.get_all(conn, operator), ((cfg.hub_url, cfg.token) if cfg else ("", ""))
 
 
-def _save_upstream(conn: Any, url: str, token: str) -> None:
+def _save_all(
+    conn: Any, values: dict[str, Any], operator: str | None, url: str, token: str
+) -> dict[str, Any]:
+    """Upstream checked first, then every setting through the registry (one transaction)."""
     from warehouse_app.sync.state import save_config
 
     url = url.strip()
@@ -50,104 +69,172 @@ def _save_upstream(conn: Any, url: str, token: str) -> None:
         raise StationError(
             "Enter the station token the hub admin gave you", zh="请填写上游管理员给的站点令牌"
         )
+    typed = registry.set_values(conn, values, operator)
     save_config(conn, url, token.strip())
+    return typed
+
+
+class Editor:
+    """One registry setting on the page: its widget (chosen by type), its label, get and set."""
+
+    def __init__(self, s: registry.Setting) -> None:
+        self.setting = s
+        self.label: QLabel | None = None
+        self.widget: QWidget
+        name = s.key.replace(".", "_")
+        if s.type is bool:
+            self.widget = QCheckBox()
+        elif s.choices:
+            combo = QComboBox()
+            for c in s.choices:
+                combo.addItem(str(c), c)
+            self.widget = combo
+        elif s.suggestions or s.hint == "serial_port":
+            combo = QComboBox()
+            combo.setEditable(True)  # any valid value, checked on save
+            combo.setMinimumContentsLength(18)
+            for c in s.suggestions:
+                combo.addItem(str(c), c)
+            self.widget = combo
+        elif s.type in (int, float):
+            spin: QSpinBox | QDoubleSpinBox = QSpinBox() if s.type is int else QDoubleSpinBox()
+            lo = -1e9 if s.low is None else s.low
+            hi = 1e9 if s.high is None else s.high
+            if isinstance(spin, QSpinBox):
+                spin.setRange(int(max(lo, -(2**31))), int(min(hi, 2**31 - 1)))
+            else:
+                spin.setRange(lo, hi)
+                spin.setDecimals(1)
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            self.widget = spin
+        else:
+            self.widget = QLineEdit()
+        self.widget.setObjectName(name)
+        if not isinstance(self.widget, QCheckBox):
+            self.label = QLabel()
+
+    def value(self) -> Any:
+        """The raw value shown (the registry types and checks it on Save)."""
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QComboBox):
+            i = w.currentIndex()
+            if not w.isEditable() or (i >= 0 and w.currentText() == w.itemText(i)):
+                return w.currentData()
+            return w.currentText().strip()  # typed, not picked
+        if isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            return w.value()
+        if isinstance(w, QLineEdit):
+            text = w.text().strip()
+            return (text or "{}") if self.setting.type is dict else text  # dict: JSON
+        return None
+
+    def set(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            i = w.findData(value)
+            if i >= 0:
+                w.setCurrentIndex(i)
+            elif w.isEditable():
+                w.setEditText("" if value is None else str(value))
+        elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            w.setValue(value)
+        elif isinstance(w, QLineEdit):
+            if self.setting.type is dict:
+                w.setText(json.dumps(value or {}, ensure_ascii=False) if value else "")
+            else:
+                w.setText("" if value is None else str(value))
+
+    def retranslate(self, ctx: AppContext) -> None:
+        s = self.setting
+        text = s.label(ctx.lang) + (ctx.text("（个人）", " (yours)") if s.scope == "user" else "")
+        if isinstance(self.widget, QCheckBox):
+            self.widget.setText(text)
+        elif self.label is not None:
+            self.label.setText(text)
+        self.widget.setToolTip(
+            f"{s.key} · "
+            + (
+                ctx.text("按操作员保存", "kept per operator")
+                if s.scope == "user"
+                else ctx.text("本工位", "this station")
+            )
+        )
+        if isinstance(self.widget, QComboBox):
+            for i in range(self.widget.count()):
+                v = self.widget.itemData(i)
+                if v == "":
+                    self.widget.setItemText(i, ctx.text("（默认）", "(default)"))
+                elif s.choices:
+                    self.widget.setItemText(i, s.choice_label(v, ctx.lang))
 
 
 class SettingsTab(LeadTab):
     KEY = "settings"
+    loaded = Signal()  # the stored values are on the page
 
     def title(self) -> str:
         return self.tr("Settings")
 
-    def focus_order(self) -> list[QWidget]:
-        # the boxes as laid out: scanner, printer (top row), scale, upstream (bottom row), save
-        return [
-            self.scanner_kind,
-            self.scanner_port,
-            self.scanner_baud,
-            self.find_btn,
-            self.test_scan_btn,
-            self.printer_url,
-            self.test_print_btn,
-            self.scale_port,
-            self.use_scale,
-            self.read_scale_btn,
-            self.hub_url,
-            self.hub_token,
-            self.language,
-            self.timezone,
-            self.sounds,
-            self.voice,
-            self.test_voice_btn,
-            self.fade,
-            self.kiosk,
-            self.save_btn,
-        ]
-
     def __init__(self, ctx: AppContext, area: Any) -> None:
         super().__init__(ctx, area)
         lay = QVBoxLayout(self)
-        # scanner
-        self.scan_box = QGroupBox()
-        f = QFormLayout(self.scan_box)
-        self.scanner_kind = QComboBox()
-        self.scanner_kind.setObjectName("scanner_kind")
-        self.scanner_kind.addItem("", "serial")
-        self.scanner_kind.addItem("", "wedge")
-        self.scanner_port = QComboBox()
-        self.scanner_port.setObjectName("scanner_port")
-        self.scanner_port.setEditable(True)
-        self.scanner_port.setMinimumContentsLength(30)
-        self.scanner_baud = QComboBox()
-        self.scanner_baud.setObjectName("scanner_baud")
-        for b in (9600, 19200, 38400, 57600, 115200):
-            self.scanner_baud.addItem(str(b), b)
+        self.editors: dict[str, Editor] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        forms: dict[str, QFormLayout] = {}
+        for s in registry.page_settings():
+            g = s.box
+            if g not in self.boxes:
+                self.boxes[g] = QGroupBox()
+                self.boxes[g].setObjectName(f"settings_{g}")
+                forms[g] = QFormLayout(self.boxes[g])
+            ed = Editor(s)
+            self.editors[s.key] = ed
+            if ed.label is None:
+                forms[g].addRow(ed.widget)
+            else:
+                forms[g].addRow(ed.label, ed.widget)
+        # the device actions, in their group's box (UI actions, not settings)
         self.find_btn, self.test_scan_btn = QPushButton(), QPushButton()
         self.find_btn.setObjectName("find_ports")
         self.test_scan_btn.setObjectName("test_scan")
-        self.l_kind, self.l_sport, self.l_sbaud = QLabel(), QLabel(), QLabel()
-        f.addRow(self.l_kind, self.scanner_kind)
-        f.addRow(self.l_sport, self.scanner_port)
-        f.addRow(self.l_sbaud, self.scanner_baud)
-        r = QHBoxLayout()
-        r.addWidget(self.find_btn)
-        r.addWidget(self.test_scan_btn)
-        f.addRow(r)
-        self.scanner_info = (
-            QLabel()
-        )  # framing/feedback in effect (stored by IT through warehouse_app.device_settings)
-        self.scanner_info.setObjectName("scanner_info")
-        self.scanner_info.setWordWrap(True)
-        self.scanner_info.setStyleSheet("color:#455a64")
-        f.addRow(self.scanner_info)
-        # printer
-        self.print_box = QGroupBox()
-        g = QFormLayout(self.print_box)
-        self.printer_url = QLineEdit()
-        self.printer_url.setObjectName("printer_url")
-        self.printer_url.setPlaceholderText("tcp://192.168.1.50:9100?lang=zpl&size=76x130")
         self.test_print_btn = QPushButton()
         self.test_print_btn.setObjectName("test_print")
-        self.l_purl = QLabel()
-        g.addRow(self.l_purl, self.printer_url)
-        g.addRow(self.test_print_btn)
-        # scale
-        self.scale_box = QGroupBox()
-        h = QFormLayout(self.scale_box)
-        self.scale_port = QComboBox()
-        self.scale_port.setObjectName("scale_port")
-        self.scale_port.setEditable(True)
-        self.scale_port.setMinimumContentsLength(30)
-        self.use_scale = QCheckBox()
-        self.use_scale.setObjectName("use_scale")
         self.read_scale_btn = QPushButton()
         self.read_scale_btn.setObjectName("read_scale")
-        self.l_scport = QLabel()
-        h.addRow(self.l_scport, self.scale_port)
-        h.addRow(self.use_scale)
-        h.addRow(self.read_scale_btn)
-        # upstream + language
+        self.test_voice_btn = QPushButton()
+        self.test_voice_btn.setObjectName("test_voice")
+        self.scanner_info = QLabel()  # framing/feedback in effect
+        self.scanner_info.setObjectName("scanner_info")
+        self.voice_info = QLabel()
+        for lab in (self.scanner_info, self.voice_info):
+            lab.setWordWrap(True)
+            lab.setStyleSheet("color:#455a64")
+        self.group_actions: dict[str, list[QWidget]] = {
+            "scanner": [self.find_btn, self.test_scan_btn, self.scanner_info],
+            "printer": [self.test_print_btn],
+            "scale": [self.read_scale_btn],
+            "feedback": [self.test_voice_btn, self.voice_info],
+        }
+        for g, widgets in self.group_actions.items():
+            form = forms.get(g)
+            if form is None:
+                continue
+            row = QHBoxLayout()
+            for w in widgets:
+                if isinstance(w, QPushButton):
+                    row.addWidget(w)
+            row.addStretch(1)
+            form.addRow(row)
+            for w in widgets:
+                if not isinstance(w, QPushButton):
+                    form.addRow(w)
+        # upstream: the sync configuration (not a registry setting)
         self.up_box = QGroupBox()
+        self.up_box.setObjectName("settings_upstream")
         u = QFormLayout(self.up_box)
         self.hub_url = QLineEdit()
         self.hub_url.setObjectName("hub_url")
@@ -155,52 +242,26 @@ class SettingsTab(LeadTab):
         self.hub_token = QLineEdit()
         self.hub_token.setObjectName("hub_token")
         self.hub_token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        self.language.addItem("中文", "zh")
-        self.language.addItem("English", "en")
-        self.sounds = QCheckBox()
-        self.sounds.setObjectName("sounds")
-        self.voice = QCheckBox()
-        self.voice.setObjectName("voice")
-        self.test_voice_btn = QPushButton()
-        self.test_voice_btn.setObjectName("test_voice")
-        self.voice_info = QLabel()
-        self.voice_info.setWordWrap(True)
-        self.fade = QDoubleSpinBox()
-        self.fade.setObjectName("verdict_fade_s")
-        self.fade.setRange(0, 60)
-        self.fade.setDecimals(0)
-        self.kiosk = QCheckBox()
-        self.kiosk.setObjectName("kiosk")
-        self.l_fade = QLabel()
-        self.timezone = QComboBox()
-        self.timezone.setObjectName("timezone")
-        self.timezone.setEditable(True)  # any IANA name; checked on save
-        self.timezone.addItem("", "")
-        for z in COMMON_ZONES:
-            self.timezone.addItem(z, z)
-        self.l_hub, self.l_token, self.l_lang, self.l_tz = QLabel(), QLabel(), QLabel(), QLabel()
+        self.l_hub, self.l_token = QLabel(), QLabel()
         u.addRow(self.l_hub, self.hub_url)
         u.addRow(self.l_token, self.hub_token)
-        u.addRow(self.l_lang, self.language)
-        u.addRow(self.l_tz, self.timezone)
-        u.addRow(self.sounds)
-        vrow = QHBoxLayout()
-        vrow.addWidget(self.voice)
-        vrow.addWidget(self.test_voice_btn)
-        u.addRow(vrow)
-        u.addRow(self.voice_info)
-        u.addRow(self.l_fade, self.fade)
-        u.addRow(self.kiosk)
-        row1 = QHBoxLayout()
-        row1.addWidget(self.scan_box, 1)
-        row1.addWidget(self.print_box, 1)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.scale_box, 1)
-        row2.addWidget(self.up_box, 1)
-        lay.addLayout(row1)
-        lay.addLayout(row2)
+        order = [g for g in registry.GROUPS if g in self.boxes]
+        order += [g for g in self.boxes if g not in order]
+        self.box_order = [self.boxes[g] for g in order] + [self.up_box]
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, box in enumerate(self.box_order):
+            grid.addWidget(box, i // COLUMNS, i % COLUMNS)
+        for c in range(COLUMNS):
+            grid.setColumnStretch(c, 1)
+        grid.setRowStretch(len(self.box_order) // COLUMNS + 1, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+        lay.addWidget(scroll, 1)
         self.save_btn = QPushButton()
         self.save_btn.setObjectName("save_settings")
         self.save_btn.setStyleSheet("font-size:18px;font-weight:bold;padding:6px")
@@ -210,7 +271,6 @@ class SettingsTab(LeadTab):
         self.test_line.setStyleSheet("font-size:18px;font-weight:bold")
         lay.addWidget(self.test_line)
         lay.addWidget(self.result)
-        lay.addStretch(1)
         self.find_btn.clicked.connect(self.find_ports)
         self.test_scan_btn.clicked.connect(self.test_scan)
         self.test_print_btn.clicked.connect(self.test_print)
@@ -221,55 +281,61 @@ class SettingsTab(LeadTab):
             ctx.devices.test_result.connect(self._test_result)
         self.load_from_settings()
 
+    def editor(self, key: str) -> QWidget:
+        """The widget that edits a registry key (tests and the screenshot script use it)."""
+        return self.editors[key].widget
+
+    def _port_combos(self) -> list[QComboBox]:
+        return [
+            e.widget
+            for e in self.editors.values()
+            if e.setting.hint == "serial_port" and isinstance(e.widget, QComboBox)
+        ]
+
+    def focus_order(self) -> list[QWidget]:
+        # box by box as laid out (left to right, then the next row), each box's settings then
+        # its actions; the upstream box; save last
+        out: list[QWidget] = []
+        by_box = {id(b): g for g, b in self.boxes.items()}
+        for box in self.box_order:
+            g = by_box.get(id(box))
+            if g is None:
+                out += [self.hub_url, self.hub_token]
+                continue
+            out += [e.widget for e in self.editors.values() if e.setting.box == g]
+            out += [w for w in self.group_actions.get(g, []) if isinstance(w, QPushButton)]
+        return [*out, self.save_btn]
+
     def retranslate(self) -> None:
-        self.scan_box.setTitle(self.tr("Scanner"))
-        self.scanner_kind.setItemText(0, self.tr("Serial port scanner"))
-        self.scanner_kind.setItemText(1, self.tr("Keyboard-wedge (USB HID) scanner"))
-        self.l_kind.setText(self.tr("Kind"))
-        self.l_sport.setText(self.tr("Port"))
-        self.l_sbaud.setText(self.tr("Baud"))
+        for g, box in self.boxes.items():
+            zh, en = registry.GROUPS.get(g, (g, g))
+            box.setTitle(self.ctx.text(zh, en))
+        for ed in self.editors.values():
+            ed.retranslate(self.ctx)
         self.find_btn.setText(self.tr("Find serial ports"))
         self.test_scan_btn.setText(self.tr("Test scan"))
-        self.print_box.setTitle(self.tr("Label printer"))
-        self.l_purl.setText(self.tr("Printer address"))
         self.test_print_btn.setText(self.tr("Print test label"))
-        self.scale_box.setTitle(self.tr("Scale"))
-        self.l_scport.setText(self.tr("Port"))
-        self.use_scale.setText(self.tr("Weigh parcels in verify mode"))
         self.read_scale_btn.setText(self.tr("Read scale"))
+        self.test_voice_btn.setText(self.tr("Test voice"))
         self.l_hub.setText(self.tr("Upstream address"))
         self.l_token.setText(self.tr("Station token"))
-        self.l_lang.setText(self.tr("Language"))
-        self.sounds.setText(self.tr("Verdict sounds"))
-        self.voice.setText(self.tr("Spoken verdicts (voice)"))
-        self.test_voice_btn.setText(self.tr("Test voice"))
-        self.l_fade.setText(self.tr("Verdict turns neutral after (s, 0 = never)"))
-        self.kiosk.setText(self.tr("Kiosk: full screen (after restart)"))
-        self.l_tz.setText(self.tr("Time zone"))
-        self.timezone.setItemText(
-            0, self.tr("This computer's zone (%1)").replace("%1", zone_name(zone("")))
-        )
-        self.up_box.setTitle(self.tr("Upstream, language and time"))
+        self.up_box.setTitle(self.ctx.text("上游", "Upstream"))
+        tz = self.editors.get("timezone")
+        if tz is not None and isinstance(tz.widget, QComboBox):
+            i = tz.widget.findData("")
+            if i >= 0:
+                tz.widget.setItemText(
+                    i, self.tr("This computer's zone (%1)").replace("%1", zone_name(zone("")))
+                )
         self.save_btn.setText(self.tr("Save and apply"))
 
     def load_from_settings(self) -> None:
-        s = self.ctx.settings
-        self.scanner_kind.setCurrentIndex(max(0, self.scanner_kind.findData(s.scanner_kind)))
-        self.scanner_port.setEditText(s.scanner_port)
-        self.scanner_baud.setCurrentIndex(max(0, self.scanner_baud.findData(s.scanner_baud)))
-        self.printer_url.setText(s.printer_url)
-        self.scale_port.setEditText(s.scale_port)
-        self.use_scale.setChecked(s.use_scale_in_verify)
-        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
-        self.sounds.setChecked(s.sounds)
-        self.voice.setChecked(s.voice)
-        self.fade.setValue(float(s.verdict_fade_s))
-        self.kiosk.setChecked(s.kiosk)
-        i = self.timezone.findData(s.timezone)
-        if i >= 0:
-            self.timezone.setCurrentIndex(i)
-        else:
-            self.timezone.setEditText(s.timezone)
+        """What the window runs with now (its in-memory settings); refresh() reads the rest."""
+        from ui.ops import FIELD_KEYS
+
+        for name, key in FIELD_KEYS.items():
+            if key in self.editors:
+                self.editors[key].set(getattr(self.ctx.settings, name))
 
     def show_scanner_info(self) -> None:
         """What the serial scanner really runs with, so IT can check suffix/prefix/parity at a glance."""
@@ -300,15 +366,22 @@ class SettingsTab(LeadTab):
         self.load_from_settings()
         self.show_scanner_info()
 
-        def got(r: tuple[str, str]) -> None:
-            self.hub_url.setText(r[0])
-            self.hub_token.setText(r[1])
+        def got(r: tuple[dict[str, Any], tuple[str, str]]) -> None:
+            values, (url, token) = r
+            # what is stored (IT may have used `config set`), but what this run overrides (the
+            # demo's simulators) as it runs, so Save keeps it
+            for key, value in values.items():
+                if key in self.editors and key not in self.ctx.overrides:
+                    self.editors[key].set(value)
+            self.hub_url.setText(url)
+            self.hub_token.setText(token)
+            emit(self.loaded)
 
-        self.read(_read_upstream, ok=got)
+        self.read(_read_all, self.ctx.operator_code, ok=got)
 
     def find_ports(self) -> None:
         def got(ports: list[tuple[str, str]]) -> None:
-            for combo in (self.scanner_port, self.scale_port):
+            for combo in self._port_combos():
                 cur = combo.currentText()
                 combo.clear()
                 for dev, _desc in ports:
@@ -339,7 +412,8 @@ class SettingsTab(LeadTab):
         if not isinstance(player, VoicePlayer):
             player = VoicePlayer(False, self.ctx.settings.voice_engine)
             win.voice = player
-        player.set_enabled(self.voice.isChecked())
+        voice = self.editors.get("voice.enabled")
+        player.set_enabled(bool(voice.value()) if voice is not None else False)
         lang = self.ctx.lang
         if player.say("test", lang):
             self.voice_info.setText(self.tr("Speaking a test verdict…"))
@@ -361,71 +435,48 @@ class SettingsTab(LeadTab):
         )
 
     def save(self) -> None:
-        """Validate, persist, then re-open the devices with the new settings."""
-        url = self.printer_url.text().strip()
-        if url:
-            try:
-                from devices.printers.url import parse_printer_url
-
-                parse_printer_url(url)
-            except StationError as exc:
-                self.fail(exc)
-                return
-        changes = dict(
-            scanner_kind=self.scanner_kind.currentData(),
-            scanner_port=self.scanner_port.currentText().strip(),
-            scanner_baud=int(self.scanner_baud.currentData() or 9600),
-            printer_url=url,
-            scale_port=self.scale_port.currentText().strip(),
-            use_scale_in_verify=self.use_scale.isChecked(),
-            sounds=self.sounds.isChecked(),
-            voice=self.voice.isChecked(),
-            verdict_fade_s=float(self.fade.value()),
-            kiosk=self.kiosk.isChecked(),
-        )
-        if changes["scanner_kind"] == "serial" and not changes["scanner_port"]:
+        """Check every value through the registry (nothing saved if one is wrong), persist, then
+        re-open the devices and apply language, sounds, voice and zone."""
+        values = {key: ed.value() for key, ed in self.editors.items()}
+        try:
+            typed = registry.check_values(values)  # at once, before anything is saved
+        except StationError as exc:
+            self.fail(exc)
+            return
+        if typed.get("scanner.kind") == "serial" and not typed.get("scanner.port"):
             self.say(self.tr("Choose the scanner's serial port (Find serial ports)"), ok=False)
             return
-        lang = self.language.currentData()
-        typed = self.timezone.currentText().strip()
-        picked = (
-            self.timezone.currentData()
-            if self.timezone.currentText() == self.timezone.itemText(self.timezone.currentIndex())
-            else typed
-        )
-        try:
-            changes["timezone"] = check_zone(picked or "")
-        except StationError as exc:
-            self.fail(exc)  # a typo in the zone changes nothing
-            return
+        old_lang, old_zone = self.ctx.lang, self.ctx.settings.timezone
 
-        zone_changed = changes["timezone"] != self.ctx.settings.timezone
-
-        def upstream_saved(_: Any) -> None:
-            self.ctx.save_setting(**changes)
+        def saved(typed: dict[str, Any]) -> None:
+            self.ctx.settings.update(typed)
             if self.ctx.devices is not None:
                 self.ctx.devices.configure(self.ctx.settings)
             if self.ctx.sync is not None and self.hub_url.text().strip():
                 self.ctx.sync.start()  # no-op when already running
                 self.ctx.sync.nudge()
             win = self.area.window_
-            if lang != self.ctx.lang:
+            lang = self.ctx.settings.language
+            if lang != old_lang:
+                self.ctx.settings.language = old_lang
                 win.set_language(lang)
-            win.sound.enabled = changes["sounds"]
+            win.sound.enabled = bool(self.ctx.settings.sounds)
             apply_voice = getattr(win, "apply_feedback_settings", None)
             if apply_voice is not None:
                 apply_voice()
             self.say(self.tr("Settings saved"))
             emit(self.ctx.events.data_changed, "settings")
-            if zone_changed:
+            if self.ctx.settings.timezone != old_zone:
                 self.area.retranslate()  # times and zone labels follow a new zone at once
 
         run_on_writer(
             self.ctx,
-            _save_upstream,
+            _save_all,
+            typed,
+            self.ctx.operator_code,
             self.hub_url.text(),
             self.hub_token.text(),
-            on_success=upstream_saved,
+            on_success=saved,
             on_failure=self.fail,
             parent=self,
         )
