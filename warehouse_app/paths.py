@@ -7,7 +7,9 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -66,25 +68,46 @@ def db_path(data_dir: Path) -> Path:
     return Path(data_dir) / "station.db"
 
 
-def make_private(path: Path) -> None:
+def icacls_private_command(path: Path, env: Mapping[str, str]) -> list[str] | None:
+    """The Windows command that leaves `path` to the station's user alone: the entries it
+    inherits from its folder are removed (/inheritance:r) and the user's own full control
+    replaces any grant they had (/grant:r), so no other account (not even an administrator's
+    ordinary session) reads the recipients' data. The user is DOMAIN\\name from USERDOMAIN and
+    USERNAME (for a local account the domain is the PC's name), so a same-named domain account
+    is not the one granted. None when there is no USERNAME (a service without a profile):
+    nothing is run then, and the file keeps the ACL of its folder."""
+    user = env.get("USERNAME", "").strip()
+    if not user:
+        return None
+    domain = env.get("USERDOMAIN", "").strip()
+    who = f"{domain}\\{user}" if domain else user
+    return ["icacls", str(path), "/inheritance:r", "/grant:r", f"{who}:(F)"]
+
+
+def make_private(
+    path: Path,
+    *,
+    platform: str = sys.platform,
+    run: Callable[..., Any] = subprocess.run,
+    env: Mapping[str, str] = os.environ,
+) -> None:
     """Readable and writable by the station's user only: 0600 on POSIX, an ACL with only the
-    current user on Windows. The DB holds recipients' names, phones and addresses (PIPL) and the
-    leads' PIN hashes. Best effort: a failure is logged, never fatal."""
+    current user on Windows (`icacls_private_command`). The DB holds recipients' names, phones
+    and addresses (PIPL) and the leads' PIN hashes. Best effort: a failure is logged, never
+    fatal. `platform`, `run` and `env` are what a test on another OS passes to see the Windows
+    command line without running it (icacls exists on Windows only)."""
     if not path.exists():
         return
     if shared_station(path.parent):
-        _make_group_shared(path)
+        _make_group_shared(path, platform)
         return
     try:
-        if sys.platform == "win32":  # pragma: no cover - exercised on Windows stations only
-            user = os.environ.get("USERNAME", "")
-            if user:
-                subprocess.run(
-                    ["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:F"],
-                    capture_output=True,
-                    check=True,
-                    timeout=30,
-                )
+        if platform == "win32":
+            cmd = icacls_private_command(path, env)
+            if cmd is None:
+                logger.warning("cannot make %s private: no USERNAME in the environment", path)
+                return
+            run(cmd, capture_output=True, check=True, timeout=30)
         elif path.stat().st_mode & 0o077:
             os.chmod(path, 0o600)
     except (OSError, subprocess.SubprocessError) as exc:
@@ -100,11 +123,11 @@ def shared_station(data_dir: Path) -> bool:
     return (Path(data_dir) / SHARED_MARKER).is_file()
 
 
-def _make_group_shared(path: Path) -> None:
+def _make_group_shared(path: Path, platform: str = sys.platform) -> None:
     """In a per-machine data folder: on POSIX rw for the owner and the folder's group (the
     Debian package makes /var/lib/warehouse-station setgid `warehouse-station`), nothing for
     others; on Windows the file keeps the ACL it inherits from the folder the setup made."""
-    if sys.platform == "win32":
+    if platform == "win32":
         return
     try:
         if path.stat().st_mode & 0o777 != 0o660:
