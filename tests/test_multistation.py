@@ -672,3 +672,55 @@ def test_stations_online_offline_past_lease_or_silent(
         assert "S3\t-\tsilent  WARNING / 警告" in out.stdout and "likely dead" in out.stdout
     finally:
         ln.close()
+
+
+def test_transferred_parcel_is_weighed_at_b_as_at_a(line: Line) -> None:
+    """The batch stays at A: its weight rule travels with the parcel, so B's verify checks the
+    weight as A's would (a transfer sheet carries A's tolerance; an online transfer, whose hub
+    knows no batch rules, is weighed against B's catalog with the default tolerance)."""
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(12)])
+    line.sync()
+    a, b = line.st["S1"], line.st["S2"]
+
+    def strict_batch(conn: Any) -> str:
+        with transaction(conn):
+            bt = create_batch(
+                conn, sku_set="A*1", kind="anonymous", qty=2, operator="L1", weight_tolerance_g=10
+            )
+            set_batch_status(conn, bt["batch_id"], "active", operator="L1")
+            return str(bt["batch_id"])
+
+    ba = a.writer.call(strict_batch)
+    anon_batch(b, 4)  # B packs A*1 too: it holds a lease to bind the parcels it receives
+    line.sync("S1", "S2")
+    codes = labels(a, ba)
+    for c in codes:  # packed at A, not verified (weighed) yet
+        assert a.writer.call(scan, c, ScanContext("pack", operator="P1", batch_id=ba)).ok
+    line.sync("S1")
+
+    def out(conn: Any) -> Any:
+        with transaction(conn):
+            return multistation.transfer_out(conn, [codes[0]], "S2", operator="L1")
+
+    sheet = a.writer.call(out)
+    assert sheet[0]["expected_weight_g"] == 100 and sheet[0]["weight_tolerance_g"] == 10
+
+    def take(conn: Any) -> Any:
+        with transaction(conn):
+            return multistation.transfer_in(conn, sheet, operator="L1")
+
+    assert b.writer.call(take) == [codes[0]]
+    assert len(receive_online(b.store, b.writer, [codes[1]])) == 1
+    verify = ScanContext("verify", operator="P1")
+    v = b.writer.call(scan, codes[0], verify, 115)  # A's rule: 100 g ± 10 g
+    assert not v.ok and v.reason == "wrong_weight"
+    assert v.extra["expected_weight_g"] == 100 and v.extra["tolerance_g"] == 10
+    assert b.writer.call(scan, codes[0], verify, 104).ok
+    v = b.writer.call(scan, codes[1], verify, 140)  # online: 100 g ± max(30 g, 5 %)
+    assert not v.ok and v.reason == "wrong_weight" and v.extra["tolerance_g"] == 30
+    ok = b.writer.call(scan, codes[1], verify, 125)
+    assert ok.ok and ok.order_id
+    assert (
+        b.query("SELECT count(*) FROM parcels WHERE state='verified' AND batch_id IS NULL")[0][0]
+        == 2
+    )

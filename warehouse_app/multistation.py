@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
-from warehouse_app.domain import ParcelState
+from warehouse_app.domain import ParcelState, parse_sku_set
 from warehouse_app.errors import StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.station import require_station
@@ -375,9 +375,39 @@ def transfer_out(
     return sheet
 
 
+def _weight_rule(conn: sqlite3.Connection, p: sqlite3.Row) -> tuple[int | None, int | None]:
+    """The expected weight and tolerance the parcel is checked against here: its batch's (or,
+    for a parcel that came from another station, the rule it brought along)."""
+    if p["batch_id"]:
+        b = conn.execute(
+            "SELECT expected_weight_g, weight_tolerance_g FROM batches WHERE batch_id=?",
+            (p["batch_id"],),
+        ).fetchone()
+        if b is not None:
+            return b["expected_weight_g"], b["weight_tolerance_g"]
+    return p["expected_weight_g"], p["weight_tolerance_g"]
+
+
+def _catalog_weight(conn: sqlite3.Connection, sku_set: str) -> int | None:
+    """The SKU set's weight from this station's catalog (what batches.expected_weight says;
+    not imported: batches imports this module)."""
+    try:
+        items = parse_sku_set(sku_set)
+    except ValueError:
+        return None
+    total = 0
+    for sku, qty in items.items():
+        row = conn.execute("SELECT weight_g FROM skus WHERE code=?", (sku,)).fetchone()
+        if row is None or not row[0]:
+            return None
+        total += int(row[0]) * qty
+    return total
+
+
 def _sheet_row(
     conn: sqlite3.Connection, p: sqlite3.Row, from_station: str, to_station: str
 ) -> dict[str, Any]:
+    expected, tolerance = _weight_rule(conn, p)
     return {
         "parcel_id": p["parcel_id"],
         "label_code": p["label_code"],
@@ -389,6 +419,10 @@ def _sheet_row(
         "state": p["state"],
         "batch_id": p["batch_id"],
         "weight_g": p["weight_g"],
+        # the batch stays at the sending station: its weight rule travels with the parcel so
+        # the receiving station checks the weight on verify as the sender would
+        "expected_weight_g": expected,
+        "weight_tolerance_g": tolerance,
         "from_station": from_station,
         "to_station": to_station,
     }
@@ -435,10 +469,13 @@ def transfer_in(
                 zh=f"包裹 {pid}：本站已有同一订单或面单的包裹 {clash[0]}，请交组长处理（冲突）。",
             )
         verified = r.get("state") == ParcelState.VERIFIED.value
+        expected, tolerance = r.get("expected_weight_g"), r.get("weight_tolerance_g")
+        if expected is None:  # an online transfer (the hub has no batch rules): our catalog's
+            expected = _catalog_weight(conn, str(r["sku_set"]))
         conn.execute(
             "INSERT INTO parcels (parcel_id, batch_id, order_id, label_code, waybill, carrier, "
-            "sort_code, sku_set, state, weight_g, verified_at, transferred_from, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "sort_code, sku_set, state, weight_g, verified_at, transferred_from, updated_at, "
+            "expected_weight_g, weight_tolerance_g) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 pid,
                 None,  # the batch lives at the sending station
@@ -453,6 +490,8 @@ def transfer_in(
                 now if verified else None,
                 r.get("from_station"),
                 now,
+                None if expected is None else int(expected),
+                None if tolerance is None else int(tolerance),
             ),
         )
         append_event(

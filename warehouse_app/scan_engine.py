@@ -234,7 +234,7 @@ def _decide(
                 extra={"weight_g": weight_g, "valid_range_g": [1, MAX_WEIGHT_G]},
             )
         if weight_g is not None:
-            bad = _weight_problem(conn, row["batch_id"], weight_g)
+            bad = _weight_problem(conn, row, weight_g)
             if bad:
                 return _reject(code, mode, Reason.WRONG_WEIGHT, row, extra=bad)
         # an anonymous pre-pack parcel is bound to the earliest-paid matching order now
@@ -306,13 +306,18 @@ def _held_or_intercepted(
 
 
 def _weight_problem(
-    conn: sqlite3.Connection, batch_id: str | None, weight_g: int
+    conn: sqlite3.Connection, row: sqlite3.Row, weight_g: int
 ) -> dict[str, Any] | None:
-    if not batch_id:
-        return None
-    b = conn.execute(
-        "SELECT expected_weight_g, weight_tolerance_g FROM batches WHERE batch_id=?", (batch_id,)
-    ).fetchone()
+    if row["batch_id"]:
+        b = conn.execute(
+            "SELECT expected_weight_g, weight_tolerance_g FROM batches WHERE batch_id=?",
+            (row["batch_id"],),
+        ).fetchone()
+    else:  # transferred in from another station: the weight rule came with the parcel
+        b = conn.execute(
+            "SELECT expected_weight_g, weight_tolerance_g FROM parcels WHERE parcel_id=?",
+            (row["parcel_id"],),
+        ).fetchone()
     if b is None or not b["expected_weight_g"]:
         return None
     expected = int(b["expected_weight_g"])
