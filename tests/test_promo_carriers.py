@@ -87,9 +87,9 @@ def test_split_hand_checked(tmp_path):
     rep = {r["carrier"]: r for r in split_report(conn, now=T0)}
     assert rep["ZTO"]["target_share"] == 0.6 and rep["ZTO"]["realised_share"] == round(6 / 11, 4)
     assert rep["ZTO"]["left_today"] == 0 and rep["SF"]["orders"] == 0
-    # each allocated order got its own waybill with the carrier's prefix
+    # each allocated order got its own waybill from the provider (the demo platform: DEMO + prefix)
     wbs = [r[0] for r in conn.execute("SELECT waybill FROM orders WHERE carrier='ZTO'")]
-    assert len(set(wbs)) == 6 and all(w.startswith("73") for w in wbs)
+    assert len(set(wbs)) == 6 and all(w.startswith("DEMO73") for w in wbs)
     # allocating again does nothing; a day later capacity is fresh
     with transaction(conn):
         assert allocate_orders(conn, now=T0)["orders"] == 0
@@ -302,9 +302,12 @@ def test_warehouse_export_round_trip_nothing_lost_or_doubled(tmp_path):
 
 
 def test_waybill_clash_is_a_clear_error_and_changes_nothing(tmp_path):
+    """A number the provider issues that is already on another order here (a misconfigured provider)
+    is refused clearly and nothing changes."""
     conn = new_station(tmp_path)
     add_orders(
-        conn, [order("U1", "A", 1, carrier="ZTO", waybill="73900000000001"), order("N1", "A", 2)]
+        conn,
+        [order("U1", "A", 1, carrier="ZTO", waybill="DEMO73100000000001"), order("N1", "A", 2)],
     )
     with transaction(conn):
         set_rules(conn, _rules())

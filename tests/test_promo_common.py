@@ -74,11 +74,20 @@ RULES = [
 ]
 
 
-def new_station(tmp_path: Path, skus: list[tuple[str, int]] | None = None) -> sqlite3.Connection:
+def new_station(
+    tmp_path: Path, skus: list[tuple[str, int]] | None = None, provider: str = "demo"
+) -> sqlite3.Connection:
+    """A station with the promo's carriers and SKUs. Its e-waybill provider is the demo platform
+    (numbers starting DEMO, from ewaybill.demo, never minted by the station); provider='' leaves
+    none configured (allocated orders then wait for their waybill)."""
+    from warehouse_app.promo.waybills import configure
+
     store = open_store(tmp_path / "station.db")
     conn = store.connect()
     with transaction(conn):
         init_station(conn, "T-ST01")
+        if provider:
+            configure(conn, provider)
         upsert_carriers(conn, CARRIERS)
         upsert_skus(
             conn,

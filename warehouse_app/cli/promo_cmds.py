@@ -165,7 +165,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     q.add_argument(
         "url",
-        help="'hub' (through the hub this station syncs with), http(s)://... , or '' to remove",
+        help="'hub' (through the hub this station syncs with), http(s)://... , 'demo' (the demo "
+        "platform: numbers start with DEMO), or '' to remove (allocated orders then wait)",
     )
     q.add_argument("--app-key", default="station")
     q.add_argument("--secret", default="")
@@ -680,7 +681,7 @@ def cmd_waybill_provider(args: argparse.Namespace) -> int:
     conn = conn_of(args)
     require_station(conn)
     url = args.url.strip()
-    if url and url != "hub" and not url.startswith(("http://", "https://")):
+    if url and url not in ("hub", "demo") and not url.startswith(("http://", "https://")):
         raise StationError(
             f"The provider URL must start with http:// or https://, got {url!r}",
             zh=f"电子面单平台地址须以 http:// 或 https:// 开头：{url!r}",

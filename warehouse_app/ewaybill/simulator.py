@@ -52,8 +52,9 @@ def _hub(province: str) -> tuple[str, str]:
 class Platform:
     """The simulator's state: numbers issued and voided, per carrier sequences."""
 
-    def __init__(self, db: Path, secret: str = "") -> None:
+    def __init__(self, db: Path, secret: str = "", number_prefix: str = "") -> None:
         self.secret = secret
+        self.number_prefix = number_prefix  # 'DEMO': the station's demo provider (ewaybill.demo)
         self.lock = threading.Lock()
         self.down = False
         self.conn = sqlite3.connect(str(db), check_same_thread=False, isolation_level=None)
@@ -73,7 +74,7 @@ class Platform:
             n = int(row[0]) if row else 0
             for o in orders:
                 n += 1
-                code = f"{PREFIX.get(cp, cp[:2])}{n + 100_000_000_000:012d}"
+                code = f"{self.number_prefix}{PREFIX.get(cp, cp[:2])}{n + 100_000_000_000:012d}"
                 addr = ((o.get("recipient") or {}).get("address")) or {}
                 sc = _sort_code(
                     addr.get("province", ""), addr.get("city", ""), addr.get("district", "")
@@ -116,6 +117,9 @@ class Platform:
                 (reason, code),
             )
             return True, None
+
+    def close(self) -> None:
+        self.conn.close()
 
     def get(self, code: str) -> dict[str, Any] | None:
         row = self.conn.execute(

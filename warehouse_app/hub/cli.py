@@ -522,6 +522,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     kind = args.kind
     if kind == "order":
         rows, errors = importer.read_orders(path)
+        if not errors:  # numbers for orders that name a carrier, from the platform (hub/waybills)
+            from warehouse_app.hub.waybills import number_imported_orders
+
+            numbered = number_imported_orders(rows)
+            if numbered["issued"] or numbered["without"]:
+                print(
+                    f"waybills from the e-waybill platform: {numbered['issued']}, without: "
+                    f"{numbered['without']} / 电子面单：已取号 {numbered['issued']}，未取号 "
+                    f"{numbered['without']}",
+                    file=sys.stderr,
+                )
         if getattr(args, "warehouse", None):
             rows = [{**r, "warehouse_id": args.warehouse} for r in rows]
         keyed = [(r["order_id"], r) for r in rows]

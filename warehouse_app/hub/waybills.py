@@ -137,3 +137,51 @@ def register(app: FastAPI, principal_of: Any) -> None:
             logger.warning("void of %s refused: %s", waybill, exc)
             ok = False
         return JSONResponse({"voided": ok})
+
+
+def number_imported_orders(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Orders the hub imports that name a carrier but carry no waybill get their number from the
+    carrier's platform here, before any station pulls them: stations get waybills with their
+    orders. With no platform configured, or none reachable, they go out without one (a station
+    allocating or packing them asks through the hub; until then they wait for their waybill). Sets
+    `waybill` and `sort_code` on the rows in place; returns issued / without."""
+    todo = [
+        r
+        for r in rows
+        if r.get("carrier") and not r.get("waybill") and (r.get("status") or "paid") == "paid"
+    ]
+    if not todo:
+        return {"issued": 0, "without": 0}
+    provider = hub_provider()
+    if provider is None:
+        logger.warning(
+            "no e-waybill platform configured: %d imported order(s) without a waybill", len(todo)
+        )
+        return {"issued": 0, "without": len(todo)}
+    reqs = []
+    for r in todo:
+        rc = r.get("recipient") or {}
+        reqs.append(
+            WaybillRequest(
+                str(r["order_id"]),
+                str(r["carrier"]),
+                rc.get("province"),
+                rc.get("city"),
+                rc.get("district"),
+                rc.get("address"),
+                rc.get("name"),
+                rc.get("phone"),
+            )
+        )
+    try:
+        issued = {w.order_id: w for w in provider.issue(reqs)}
+    except (ProviderUnavailable, ProviderRefused) as exc:
+        logger.warning(
+            "e-waybill platform: %s: %d imported order(s) without a waybill", exc, len(todo)
+        )
+        return {"issued": 0, "without": len(todo)}
+    for r in todo:
+        w = issued.get(str(r["order_id"]))
+        if w is not None:
+            r["waybill"], r["sort_code"] = w.waybill, w.sort_code
+    return {"issued": len(issued), "without": len(todo) - len(issued)}

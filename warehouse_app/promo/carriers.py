@@ -317,39 +317,6 @@ def usage(conn: sqlite3.Connection, day: str) -> dict[str, int]:
 _bump_usage = bump_usage  # the old private name
 
 
-class WaybillMinter:
-    """New waybill numbers: carrier prefix + a station sequence kept in meta. Real e-waybill numbers come
-    from the carrier's API; this keeps the station working offline with numbers unique here."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.prefixes = {
-            r[0]: (r[1] or r[0][:2])
-            for r in conn.execute("SELECT code, waybill_prefix FROM carriers")
-        }
-        row = conn.execute("SELECT value FROM meta WHERE key='promo_waybill_seq'").fetchone()
-        self.seq = int(row[0]) if row else 0
-
-    def next(self, carrier: str) -> str:
-        self.seq += 1
-        return f"{self.prefixes.get(carrier, 'WB')}9{self.seq:011d}"
-
-    def save(self) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('promo_waybill_seq', ?)",
-            (str(self.seq),),
-        )
-
-
-def _waybill_clash(exc: sqlite3.IntegrityError) -> StationError:
-    logger.error("minted waybill collided with an existing one: %s", exc)
-    return StationError(
-        "A new waybill number is already in use here; nothing was changed. Ask IT to move the "
-        "station's waybill sequence (meta promo_waybill_seq) past the imported numbers.",
-        zh="新面单号与已有面单号重复，未做任何修改。请 IT 调整本站面单序号（meta promo_waybill_seq）。",
-    )
-
-
 def order_counts(conn: sqlite3.Connection) -> dict[str, int]:
     """Paid orders per carrier over the promo: what the shares are measured on."""
     return {
@@ -368,12 +335,16 @@ def allocate_orders(
     operator: str | None = None,
     limit: int | None = None,
 ) -> dict[str, Any]:
-    """Give every open paid order that has no carrier yet a carrier and a new waybill, earliest paid
-    first. Orders that came with a carrier from upstream keep it. Caller owns the transaction.
+    """Give every open paid order that has no carrier yet a carrier, earliest paid first, and ask the
+    station's e-waybill provider for its number (none reachable: the order waits for its waybill,
+    `waybills.fetch_waiting`; the station never makes one up). Orders that came with a carrier from
+    upstream keep it. Caller owns the transaction.
 
     The order row itself records the carrier (that is what the realised split counts); one summary
     event per run says how many went where and by which rule. Built for a million orders: plain
     reads, a pure in-memory allocator, and one bulk update in rowid order."""
+    from warehouse_app.promo import waybills as ewb
+
     rules = load_rules(conn)
     if not rules:
         raise StationError(
@@ -390,7 +361,8 @@ def allocate_orders(
     alloc = Allocator(rules, usage(conn, day), order_counts(conn))
     cur = conn.cursor()
     cur.row_factory = None
-    # parcels already made for carrier-less orders (e.g. anonymous pre-packs bound early) get the waybill too
+    # parcels already made for carrier-less orders (e.g. anonymous pre-packs bound early) get the carrier
+    # and the number too
     parcels = {
         r[0]: r[1]
         for r in cur.execute(
@@ -406,10 +378,9 @@ def allocate_orders(
     rows = cur.execute(
         sql + (f" LIMIT {int(limit)}" if limit else "")
     )  # streamed: no million-row list
-    mint = WaybillMinter(conn)
     # Pass 1, earliest paid first (who gets capacity): only (rowid, carrier), as one int each. Pass 2, in
-    # rowid order: waybill numbers are minted in that order too, so the update walks the table and the
-    # unique waybill index each in one direction (appends), instead of a million random index inserts.
+    # rowid order, so the update walks the table in one direction. No number is made up here: the
+    # carrier's platform issues them (waybills.issue_allocated), or the orders wait for one.
     keys, codes, _n_region = alloc.pick_rows(rows)
     rows.close()
     how_counts = dict(alloc.how)
@@ -419,39 +390,36 @@ def allocate_orders(
     keys.sort()
     n = len(keys)
     k = max(1, len(codes))
-    carrier_of = [(c, f"{mint.prefixes.get(c, 'WB')}9") for c in codes]
-    base = mint.seq
-    mint.seq = base + n
-    parcel_updates: list[tuple[str, str, str, str]] = []
-
-    def order_updates() -> Iterator[tuple[str, str, str, int]]:
-        # streamed into executemany: no million-tuple list held in memory
-        for i, key in enumerate(keys, 1):
-            c, prefix = carrier_of[key % k]
-            rowid, wb = key // k, f"{prefix}{base + i:011d}"
-            if rowid in parcels:
-                parcel_updates.append((c, wb, at, parcels[rowid]))
-            yield c, wb, at, rowid
-
+    provider = ewb.station_provider(conn)
+    offline = isinstance(provider, ewb.Offline)
+    carrier_parcels: list[tuple[str, str, str]] = []
     old_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     if n > 50_000:
-        conn.execute("PRAGMA cache_size=-65536")  # keep the index pages of a big run in memory
+        conn.execute("PRAGMA cache_size=-65536")  # keep the table pages of a big run in memory
     try:
-        try:
-            conn.executemany(
-                "UPDATE orders SET carrier=?, waybill=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
-                order_updates(),
-            )
-        except sqlite3.IntegrityError as exc:
-            raise _waybill_clash(exc) from exc
         conn.executemany(
-            "UPDATE parcels SET carrier=?, waybill=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
-            parcel_updates,
+            "UPDATE orders SET carrier=?, updated_at=? WHERE rowid=? AND carrier IS NULL",
+            ((codes[key % k], at, key // k) for key in keys),
+        )
+        for key in keys if parcels else ():  # parcels already bound to these orders (few)
+            pid = parcels.get(key // k)
+            if pid is not None:
+                carrier_parcels.append((codes[key % k], at, pid))
+        conn.executemany(
+            "UPDATE parcels SET carrier=?, updated_at=? WHERE parcel_id=? AND waybill IS NULL",
+            carrier_parcels,
         )
     finally:
         conn.execute(f"PRAGMA cache_size={int(old_cache)}")
-    keys = parcels = None  # type: ignore[assignment]  # free the big lists; the closure ran already
-    mint.save()
+    if offline:  # no provider to ask: all wait (not a million requests built to be refused)
+        numbers = {"issued": 0, "waiting": n}
+        if n:
+            logger.warning("%s: %d allocated order(s) wait for a waybill", provider.why, n)  # type: ignore[attr-defined]
+    else:
+        numbers = ewb.issue_allocated(
+            conn, provider, _allocated_orders(conn, keys, codes, parcels), operator=operator
+        )
+    keys = parcels = None  # type: ignore[assignment]  # free the big lists
     bump_usage(conn, day, alloc.taken)
     per_carrier = dict(alloc.taken)
     summary: dict[str, Any] = {
@@ -460,6 +428,8 @@ def allocate_orders(
         "allocated": per_carrier,
         "by_rule": how_counts,
         "unallocated": unplaced,
+        "waybills_issued": numbers["issued"],
+        "waiting_for_waybill": numbers["waiting"],
     }
     if n:
         append_event(conn, "carrier.allocated", summary, operator=operator, at=at)
@@ -473,6 +443,24 @@ def allocate_orders(
     if capacity_moves:
         summary["capacity_moves"] = capacity_moves
     return summary
+
+
+def _allocated_orders(
+    conn: sqlite3.Connection, keys: list[int], codes: list[str], parcels: dict[int, str]
+) -> Iterator[tuple[str, str, str | None]]:
+    """(order_id, carrier, parcel_id) of the allocation's keys, read a chunk of rowids at a time."""
+    k = max(1, len(codes))
+    for i in range(0, len(keys), 500):
+        part = keys[i : i + 500]
+        ids = dict(
+            conn.execute(
+                f"SELECT rowid, order_id FROM orders WHERE rowid IN ({','.join('?' * len(part))})",
+                [key // k for key in part],
+            ).fetchall()
+        )
+        for key in part:
+            rowid = key // k
+            yield ids[rowid], codes[key % k], parcels.get(rowid)
 
 
 SHARE_TOLERANCE_PP = (
@@ -628,7 +616,6 @@ def _move_orders(
     from warehouse_app.promo import waybills as ewb
 
     provider = ewb.station_provider(conn)
-    mint = WaybillMinter(conn)
     moved: dict[str, int] = {}
     picks: list[tuple[sqlite3.Row, str]] = []
     for o in orders:
@@ -640,17 +627,11 @@ def _move_orders(
         picks.append((o, got[0]))
     # numbers come from the carrier's platform when the station has one: asked for all at once,
     # and a parcel the platform cannot be reached for now waits for its waybill (never made up here)
-    issued = (
-        ewb.issue(provider, [ewb.request_for(conn, o["order_id"], c) for o, c in picks])
-        if provider is not None
-        else {}
-    )
+    issued = ewb.issue(provider, ewb.requests_for(conn, [(o["order_id"], c) for o, c in picks]))
     for o, new_c in picks:
         old_wb = o["waybill"]
         w = issued.get(o["order_id"])
-        new_wb: str | None = (
-            mint.next(new_c) if provider is None else (w.waybill if w is not None else None)
-        )
+        new_wb: str | None = w.waybill if w is not None else None
         if old_wb:
             conn.execute(
                 "INSERT OR REPLACE INTO voided_waybills (waybill, parcel_id, order_id, carrier, reason, "
@@ -678,17 +659,14 @@ def _move_orders(
                 operator=operator,
                 at=at,
             )
-            if provider is not None:
-                ewb.queue_void(
-                    conn, old_wb, carrier, o["order_id"], cause
-                )  # recycled with its issuer
+            ewb.queue_void(conn, old_wb, carrier, o["order_id"], cause)  # recycled with its issuer
         try:
             conn.execute(
                 "UPDATE orders SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE order_id=?",
                 (new_c, new_wb, at, o["order_id"]),
             )
         except sqlite3.IntegrityError as exc:
-            raise _waybill_clash(exc) from exc
+            raise ewb.waybill_in_use(exc) from exc
         if o["parcel_id"]:
             conn.execute(
                 "UPDATE parcels SET carrier=?, waybill=?, sort_code=NULL, updated_at=? WHERE parcel_id=?",
@@ -717,36 +695,12 @@ def _move_orders(
             operator=operator,
             at=at,
         )
-        if provider is not None:
-            if w is not None:
-                ewb.apply_issued(conn, w, o["parcel_id"], cause, at, operator, replaces=old_wb)
-            else:
-                ewb.park(conn, o["order_id"], new_c, o["parcel_id"], cause, at, operator)
-        elif o["parcel_id"]:
-            conn.execute(
-                "INSERT INTO print_requests (order_id, parcel_id, waybill, carrier, reason, requested_at) "
-                "VALUES (?,?,?,?,?,?)",
-                (o["order_id"], o["parcel_id"], new_wb, new_c, cause, at),
-            )
-            append_event(
-                conn,
-                "waybill.print_requested",
-                {
-                    "order_id": o["order_id"],
-                    "parcel_id": o["parcel_id"],
-                    "waybill": new_wb,
-                    "carrier": new_c,
-                    "replaces": old_wb,
-                    "reason": cause,
-                },
-                operator=operator,
-                at=at,
-            )
+        if w is not None:
+            ewb.apply_issued(conn, w, o["parcel_id"], cause, at, operator, replaces=old_wb)
+        else:
+            ewb.park(conn, o["order_id"], new_c, o["parcel_id"], cause, at, operator)
         moved[new_c] = moved.get(new_c, 0) + 1
-    if provider is None:
-        mint.save()
-    else:
-        ewb.flush_voids(conn, provider, operator=operator)
+    ewb.flush_voids(conn, provider, operator=operator)
     bump_usage(conn, day, alloc.taken)
     return moved
 

@@ -174,6 +174,12 @@ def _extend(conn: sqlite3.Connection, rng: random.Random, info: dict[str, Any]) 
             o["carrier"] = o["waybill"] = o["sort_code"] = None
         apply_orders(conn, wave, operator="L001")
         shipping.assign_promises(conn, operator="L001")
+        # the demo's e-waybill platform (ewaybill.demo: numbers start with DEMO, kept in its own file
+        # beside the station's): the station asks it for numbers, it never makes one up
+        from warehouse_app.ewaybill.demo import DEMO_URL
+        from warehouse_app.promo import waybills
+
+        waybills.configure(conn, DEMO_URL, operator="L001")
         info["allocation"] = carriers.allocate_orders(conn, now=now, operator="L001")
         # stock: plenty for most SKUs, too little of the new cream -> oversell
         # (the demo sells far less than the history-based plan, so stock is set near demand: the review

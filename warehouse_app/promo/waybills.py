@@ -1,24 +1,26 @@
-"""Waybills from the carrier's e-waybill platform at the station: reissue, waiting, void.
+"""Waybills from the carrier's e-waybill platform at the station: allocation, reissue, waiting, void.
 
-A station with an e-waybill provider configured (settings `ewaybill_url`, `ewaybill_app_key`,
-`ewaybill_secret`: the hub's or the carrier's endpoint) never makes a number up:
-- a reissue (failover, capacity move, allocation) asks the provider; offline, the parcel is parked
-  as "waiting for waybill" (order and parcel without a waybill, so no label prints and no handoff
-  scan passes) and `fetch_waiting` asks again when the link is back;
+The station never makes a number up. Its provider (settings `ewaybill_url`, `ewaybill_app_key`,
+`ewaybill_secret`) is the hub (`hub`: the usual case, the hub holds the platform's credentials), the
+carrier's platform (a URL), or the demo platform (`demo`: ewaybill.demo, numbers starting DEMO, for
+the embedded demo and tests). With none configured, or none reachable, the number waits:
+- an allocated order (carrier chosen, no number yet) or a reissued parcel (failover, capacity move)
+  is "waiting for waybill": no label prints and no handoff scan passes; `fetch_waiting` asks again
+  when the link is back (`carrier waiting --fetch`);
 - a cancellation voids (recycles) the order's waybill with the provider, through a queue that
   survives being offline, and gives the carrier's capacity back.
-Without a provider configured the station keeps its legacy local numbering (carriers.WaybillMinter)
-so a bare test station still works; a real deployment configures one.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from warehouse_app.clock import iso, utcnow
+from warehouse_app.errors import StationError
 from warehouse_app.ewaybill import (
     IssuedWaybill,
     ProviderRefused,
@@ -27,6 +29,7 @@ from warehouse_app.ewaybill import (
     WaybillRequest,
     provider_from_settings,
 )
+from warehouse_app.ewaybill.demo import DEMO_URL, DemoWaybillProvider, demo_db_path
 from warehouse_app.outbox import append_event
 
 logger = logging.getLogger(__name__)
@@ -34,24 +37,31 @@ logger = logging.getLogger(__name__)
 SETTINGS = ("ewaybill_url", "ewaybill_app_key", "ewaybill_secret")
 
 
-def station_provider(conn: sqlite3.Connection) -> WaybillProvider | None:
+def station_provider(conn: sqlite3.Connection) -> WaybillProvider:
     """The provider this station asks: 'hub' = through the hub it syncs with (the usual case: the
-    hub holds the platform's credentials), a URL = that platform directly, none = not configured."""
+    hub holds the platform's credentials), a URL = that platform directly, 'demo' = the demo
+    platform (numbers starting DEMO); none configured = a provider that is never reachable, so
+    numbers wait (never made up here)."""
     from warehouse_app.station import get_setting
 
     settings = {k: get_setting(conn, k) for k in SETTINGS}
-    if settings.get("ewaybill_url") == "hub":
+    url = settings.get("ewaybill_url")
+    if url == "hub":
         from warehouse_app.ewaybill import HubWaybillProvider
         from warehouse_app.sync.state import load_config
 
         cfg = load_config(conn)
         if cfg is None:
-            return _Offline("this station has no hub configured (sync configure)")
+            return Offline("this station has no hub configured (sync configure)")
         return HubWaybillProvider(cfg.hub_url, cfg.token, cfg.ca_file)
-    return provider_from_settings(settings)
+    if url == DEMO_URL:
+        return DemoWaybillProvider(demo_db_path(conn))
+    return provider_from_settings(settings) or Offline(
+        "no e-waybill provider configured (carrier waybill-provider hub|URL|demo)"
+    )
 
 
-class _Offline:
+class Offline:
     """A provider that cannot be reached: everything waits (never a made-up number)."""
 
     def __init__(self, why: str) -> None:
@@ -203,13 +213,158 @@ def apply_issued(
 
 
 def waiting(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Open orders with a carrier and no waybill number yet: reissues parked while the provider was
+    unreachable (their reason: the failover or capacity move) and allocated orders whose number has
+    not come yet (reason 'allocated'); oldest first."""
     return [
         dict(r)
         for r in conn.execute(
             "SELECT w.order_id, w.carrier, w.parcel_id, w.reason, w.since FROM waybill_waiting w "
-            "JOIN orders o ON o.order_id=w.order_id WHERE o.status='paid' ORDER BY w.since, w.order_id"
+            "JOIN orders o ON o.order_id=w.order_id WHERE o.status='paid' "
+            "UNION ALL "
+            "SELECT o.order_id, o.carrier, p.parcel_id, 'allocated', o.updated_at FROM orders o "
+            "LEFT JOIN parcels p ON p.order_id=o.order_id "
+            "WHERE o.status='paid' AND o.carrier IS NOT NULL AND o.waybill IS NULL "
+            "AND (p.parcel_id IS NULL OR p.state IN ('planned', 'packed', 'verified')) "
+            "AND NOT EXISTS (SELECT 1 FROM waybill_waiting w WHERE w.order_id=o.order_id) "
+            "AND NOT EXISTS (SELECT 1 FROM warehouse_transfers t WHERE t.order_id=o.order_id "
+            "AND t.returned_at IS NULL) "
+            "ORDER BY 5, 1"
         )
     ]
+
+
+ISSUE_CHUNK = 1000  # orders asked for (and written) at a time: memory flat for a big allocation
+
+
+def requests_for(
+    conn: sqlite3.Connection, pairs: Sequence[tuple[str, str]]
+) -> list[WaybillRequest]:
+    """WaybillRequest for each (order_id, carrier), with the order's address, read set-wise."""
+    addr: dict[str, sqlite3.Row] = {}
+    ids = [oid for oid, _c in pairs]
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        for r in conn.execute(
+            "SELECT order_id, province, city, district, address, recipient_name, recipient_phone "
+            f"FROM orders WHERE order_id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            addr[r["order_id"]] = r
+    out = []
+    for oid, carrier in pairs:
+        o = addr.get(oid)
+        out.append(
+            WaybillRequest(
+                oid,
+                carrier,
+                *(
+                    (
+                        o["province"],
+                        o["city"],
+                        o["district"],
+                        o["address"],
+                        o["recipient_name"],
+                        o["recipient_phone"],
+                    )
+                    if o is not None
+                    else ()
+                ),
+            )
+        )
+    return out
+
+
+def issue_allocated(
+    conn: sqlite3.Connection,
+    provider: WaybillProvider,
+    orders: Iterable[tuple[str, str, str | None]],
+    *,
+    operator: str | None,
+) -> dict[str, int]:
+    """Numbers for freshly allocated orders (order_id, carrier, parcel_id or None), asked in chunks and
+    written set-wise (order, its parcel if one is bound already, the routing data; one event per
+    chunk). Stops at the first chunk the provider cannot take: the rest wait for their number
+    (`waiting`, `fetch_waiting`). Caller owns the transaction. Returns issued / waiting."""
+    if isinstance(provider, Offline):
+        n = sum(1 for _ in orders)
+        if n:
+            logger.warning("%s: %d allocated order(s) wait for a waybill", provider.why, n)
+        return {"issued": 0, "waiting": n}
+    issued = left = 0
+    chunk: list[tuple[str, str, str | None]] = []
+    it = iter(orders)
+    reachable = True
+    while True:
+        chunk = list(islice(it, ISSUE_CHUNK))
+        if not chunk:
+            break
+        if not reachable:
+            left += len(chunk)
+            continue
+        got = issue(provider, requests_for(conn, [(oid, c) for oid, c, _p in chunk]))
+        if not got:
+            reachable = False
+            left += len(chunk)
+            continue
+        _apply_allocated(conn, chunk, got, operator)
+        issued += len(got)
+        left += len(chunk) - len(got)
+    return {"issued": issued, "waiting": left}
+
+
+def _apply_allocated(
+    conn: sqlite3.Connection,
+    chunk: list[tuple[str, str, str | None]],
+    got: dict[str, IssuedWaybill],
+    operator: str | None,
+) -> None:
+    at = iso(utcnow())
+    rows = [(oid, c, pid, got[oid]) for oid, c, pid in chunk if oid in got]
+    try:
+        conn.executemany(
+            "UPDATE orders SET waybill=?, sort_code=?, updated_at=? WHERE order_id=? AND carrier=? "
+            "AND waybill IS NULL",
+            [(w.waybill, w.sort_code, at, oid, c) for oid, c, _p, w in rows],
+        )
+    except sqlite3.IntegrityError as exc:
+        raise waybill_in_use(exc) from exc
+    conn.executemany(
+        "UPDATE parcels SET carrier=?, waybill=?, sort_code=?, updated_at=? WHERE parcel_id=? "
+        "AND waybill IS NULL",
+        [(c, w.waybill, w.sort_code, at, pid) for _o, c, pid, w in rows if pid],
+    )
+    conn.executemany(
+        "INSERT INTO waybill_routing (waybill, carrier, order_id, sort_code, package_center, "
+        "package_code, issued_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(waybill) DO NOTHING",
+        [
+            (w.waybill, c, oid, w.sort_code, w.package_center, w.package_code, at)
+            for oid, c, _p, w in rows
+        ],
+    )
+    append_event(
+        conn,
+        "waybills.issued",
+        {
+            "reason": "allocated",
+            "waybills": [[oid, c, w.waybill, w.sort_code] for oid, c, _p, w in rows],
+        },
+        operator=operator,
+        at=at,
+    )
+
+
+def waybill_in_use(exc: sqlite3.IntegrityError) -> StationError:
+    """A number from the provider that is already on another order here (a misconfigured provider,
+    or orders imported with numbers from the same range): refused, the caller's transaction rolls
+    back."""
+    logger.error("a waybill from the e-waybill provider is already in use here: %s", exc)
+    return StationError(
+        "A waybill number from the e-waybill provider is already in use on another order here; "
+        "nothing was changed. Check the provider setting (carrier waybill-provider).",
+        zh="电子面单平台给的面单号已用于本站另一订单，未做任何修改。请检查面单平台设置"
+        "（carrier waybill-provider）。",
+    )
 
 
 def fetch_waiting(
@@ -218,20 +373,26 @@ def fetch_waiting(
     *,
     operator: str | None = None,
 ) -> dict[str, int]:
-    """Ask the provider for the parcels waiting for a waybill, and send queued voids. Caller owns
-    the transaction. Returns how many got a number, still wait, and voids sent."""
+    """Ask the provider for the orders and parcels waiting for a waybill, and send queued voids.
+    Caller owns the transaction. Returns how many got a number, still wait, and voids sent."""
     provider = provider or station_provider(conn)
     rows = waiting(conn)
-    if provider is None:
-        return {"issued": 0, "waiting": len(rows), "voided": 0}
+    parked = [r for r in rows if r["reason"] != "allocated"]
     at = iso(utcnow())
-    got = issue(provider, [request_for(conn, r["order_id"], r["carrier"]) for r in rows])
-    for r in rows:
+    got = issue(provider, requests_for(conn, [(r["order_id"], r["carrier"]) for r in parked]))
+    for r in parked:
         w = got.get(r["order_id"])
         if w is not None:
             apply_issued(conn, w, r["parcel_id"], r["reason"], at, operator)
+    fresh = issue_allocated(
+        conn,
+        provider,
+        [(r["order_id"], r["carrier"], r["parcel_id"]) for r in rows if r["reason"] == "allocated"],
+        operator=operator,
+    )
     voided = flush_voids(conn, provider, operator=operator)
-    return {"issued": len(got), "waiting": len(rows) - len(got), "voided": voided}
+    issued = len(got) + fresh["issued"]
+    return {"issued": issued, "waiting": len(rows) - issued, "voided": voided}
 
 
 def queue_void(
@@ -249,8 +410,6 @@ def flush_voids(
     conn: sqlite3.Connection, provider: WaybillProvider | None = None, operator: str | None = None
 ) -> int:
     provider = provider or station_provider(conn)
-    if provider is None:
-        return 0
     n = 0
     for wb, carrier in conn.execute(
         "SELECT waybill, carrier FROM waybill_voids WHERE sent_at IS NULL ORDER BY queued_at"
