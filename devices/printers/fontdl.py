@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from devices.errors import DeviceError
 from devices.fonts import find_cjk_font
+from devices.printers.cache import CountingDict
 from devices.printers.ttf import SourceFont, build
 
 logger = logging.getLogger(__name__)
@@ -45,27 +46,28 @@ def font_metrics() -> tuple[int, int, int]:
     return s.upem, s.ascent, -s.descent
 
 
-_ADV: dict[str, int] = {}
+def _advance(ch: str) -> int:
+    s = _source()
+    gi = s.glyph_id(ord(ch))
+    return s.advance(gi) if gi else s.upem // 2
+
+
+# One entry per character ever printed (a CJK font has ~30,000): bounded by the font itself.
+_ADV: CountingDict[int] = CountingDict("font-advance", 65536)
+_HAS: CountingDict[bool] = CountingDict("font-has-glyph", 65536)
 
 
 def advance_units(ch: str) -> int:
     """Advance width of a character in font units (missing characters: the .notdef width)."""
-    a = _ADV.get(ch)
-    if a is None:
-        s = _source()
-        gi = s.glyph_id(ord(ch))
-        a = _ADV[ch] = s.advance(gi) if gi else s.upem // 2
-    return a
+    return _ADV.get(ch, _advance, ch)
 
 
-_HAS: dict[str, bool] = {}
+def _has(ch: str) -> bool:
+    return bool(_source().glyph_id(ord(ch)))
 
 
 def has_glyph(ch: str) -> bool:
-    h = _HAS.get(ch)
-    if h is None:
-        h = _HAS[ch] = bool(_source().glyph_id(ord(ch)))
-    return h
+    return _HAS.get(ch, _has, ch)
 
 
 def build_font(chars: str, family: str) -> bytes:
