@@ -108,6 +108,9 @@ def filled(p: argparse.ArgumentParser, value: str, skip: tuple[str, ...] = ()) -
     for g in p._mutually_exclusive_groups:  # a required either/or: take the first
         if g.required:
             a = g._group_actions[0]
+            if not a.option_strings:  # a positional (`print release WAYBILL... | --all`)
+                out.append(value)
+                continue
             takes_value = not isinstance(a, (argparse._StoreTrueAction, argparse._StoreFalseAction))
             out += [a.option_strings[0], value] if takes_value else [a.option_strings[0]]
     return out

@@ -107,7 +107,7 @@ class PrintQueue:
 
     def release(self, waybills: list[str] | None = None) -> Future[int]:
         """Print held labels now (all of them when None), each once, on this printer."""
-        fut = self.writer.submit(release_held, self.key, waybills)
+        fut = self.writer.submit(release_held, self.key, waybills, strict=False)
         fut.add_done_callback(lambda _f: self._wake.set())
         return fut
 
@@ -213,9 +213,9 @@ class PrintQueue:
             "held",
             total=n,
             message_zh=f"{n} 张面单待打印（放在待打印区）：确认后打印"
-            "（窗口 Ctrl+P，或 warehouse-station print release）",
+            "（窗口 Ctrl+P，或 warehouse-station print release --all）",
             message_en=f"{n} label(s) waiting, parcels set aside: printed when confirmed "
-            "(Ctrl+P in the window, or warehouse-station print release)",
+            "(Ctrl+P in the window, or warehouse-station print release --all)",
         )
 
     def _hold_for_packer(self, job: dict[str, Any], why_zh: str, why_en: str) -> None:

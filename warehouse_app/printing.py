@@ -282,10 +282,14 @@ def release_held(
     conn: sqlite3.Connection,
     printer: str | None,
     waybills: tuple[str, ...] | list[str] | None = None,
+    *,
+    strict: bool = True,
 ) -> int:
     """The packer or a lead asked: held labels (all, or these waybills) print now, each once, on
     `printer` (this station's printer key: the one they were held on may have been replaced;
-    None keeps each on its own printer). Returns how many were released."""
+    None keeps each on its own printer). Returns how many were released. `strict`: a named
+    waybill that is not held is refused (zh + en) and nothing is released (the CLI); otherwise
+    it is skipped (the window's list may lag a release made elsewhere)."""
     sql = (
         "UPDATE print_jobs SET state='queued', printer=coalesce(?, printer), updated_at=? "
         "WHERE state='held'"
@@ -294,7 +298,22 @@ def release_held(
     if waybills is not None:
         if not waybills:
             return 0
-        sql += f" AND waybill IN ({','.join('?' * len(waybills))})"
+        marks = ",".join("?" * len(waybills))
+        held = {
+            str(r[0])
+            for r in conn.execute(
+                f"SELECT waybill FROM print_jobs WHERE state='held' AND waybill IN ({marks})",
+                list(waybills),
+            )
+        }
+        missing = [w for w in waybills if w not in held]
+        if missing and strict:
+            names = ", ".join(missing)
+            raise NotFound(
+                f"No held label for {names} (see `print held`)",
+                zh=f"没有待打印面单 {names}（见 print held）",
+            )
+        sql += f" AND waybill IN ({marks})"
         args += list(waybills)
     with transaction(conn):
         n = conn.execute(sql, args).rowcount

@@ -428,10 +428,10 @@ def test_the_cli_lists_and_releases_held_labels(seeded_store, writer, printer_si
     try:
         assert wait_for(q.idle.is_set, 30)
         assert sim.printed_waybills() == []  # held: not printed by the running worker
-        out = run_cli(seeded_store.data_dir, "print", "release", "--printer", sim.url)
+        out = run_cli(seeded_store.data_dir, "print", "release", wb, "--printer", sim.url)
         assert json.loads(out.stdout)["count"] == 1
         assert wait_for(lambda: sim.printed_waybills() == [wb], 60)
-        again = run_cli(seeded_store.data_dir, "print", "release", "--printer", sim.url)
+        again = run_cli(seeded_store.data_dir, "print", "release", "--all", "--printer", sim.url)
         assert json.loads(again.stdout)["count"] == 0
         assert wait_for(q.idle.is_set, 30)
     finally:

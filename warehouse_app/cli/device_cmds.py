@@ -355,7 +355,7 @@ def cmd_print_release(args: argparse.Namespace) -> int:
     try:
         url = args.printer or printer_url(conn)
         key = parse_printer_url(url).key if url else None
-        n = release_held(conn, key, args.waybills or None)
+        n = release_held(conn, key, None if args.all else args.waybills)
     finally:
         conn.close()
     print(json.dumps({"event": "released", "count": n, "printer": key}, ensure_ascii=False))
@@ -444,8 +444,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     h = sp.add_parser("held", help="list the labels waiting for the packer's confirmation")
     add_format(h)
     h.set_defaults(func=cmd_print_held)
-    r = sp.add_parser("release", help="print held labels now (all, or the waybills named)")
-    r.add_argument("waybills", nargs="*", metavar="WAYBILL")
+    r = sp.add_parser("release", help="print held labels now (--all, or the waybills named)")
+    which = r.add_mutually_exclusive_group(required=True)
+    which.add_argument("waybills", nargs="*", metavar="WAYBILL", default=[])
+    which.add_argument("--all", action="store_true", help="every held label")
     r.add_argument(
         "--printer", default=None, help="printer URL (default: the station's printer setting)"
     )
