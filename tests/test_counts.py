@@ -67,3 +67,72 @@ def test_how_returned_voided_and_intercepted_count(conn: sqlite3.Connection) -> 
     assert (c["packed"], c["verified"], c["handed_off"], c["returned"]) == (4, 3, 2, 1)
     assert c["intercepted"] == 2 and c["remaining"] == 2
     assert counts.batch_progress(conn, b["batch_id"])["total"] == n[0]
+
+
+def test_handoff_counts_agree_everywhere_on_the_demo(demo_dir: Path) -> None:
+    """One handoff figure: the report (`report handoffs`), the lead's Review tab (its table,
+    chart and exports read the same rows) and each handoff's own count (the packer's counter,
+    the Handoffs tab) all come from warehouse_app.counts, returned parcels included."""
+    from ui.lead_tabs.review import _load
+    from warehouse_app.handoffs import list_handoffs
+    from warehouse_app.paths import db_path
+    from warehouse_app.store import open_store
+
+    conn = open_store(db_path(demo_dir)).connect(readonly=True)
+    try:
+        core = counts.handoff_counts(conn)
+        review, _since, _until = _load(conn, 24 * 365 * 5)  # a window holding every handoff
+        per_handoff = {
+            h["handoff_id"]: (h["carrier"], counts.handoff_progress(conn, h["handoff_id"]))
+            for h in list_handoffs(conn)
+        }
+        returned = conn.execute(
+            "SELECT count(*) FROM parcels WHERE state='returned' AND handed_off_at IS NOT NULL"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    cli = json.loads(run_cli(demo_dir, "report", "handoffs", "--format", "json").stdout)
+    assert core["total"] > 0 and returned > 0  # the demo hands off, and some came back
+    assert review == core
+    assert {k: cli[k] for k in ("total", "per_carrier", "per_operator")} == {
+        k: core[k] for k in ("total", "per_carrier", "per_operator")
+    }
+    assert [(x["hour"], x["carrier"], x["parcels"]) for x in cli["per_hour"]] == [
+        (x["hour"], x["carrier"], x["parcels"]) for x in core["per_hour"]
+    ]
+    assert sum(p["count"] for _c, p in per_handoff.values() if p) == core["total"]
+    by_carrier: dict[str, int] = {}
+    for carrier, p in per_handoff.values():
+        by_carrier[carrier] = by_carrier.get(carrier, 0) + (p["count"] if p else 0)
+    assert {r["carrier"]: r["parcels"] for r in core["per_carrier"]} == {
+        c: n for c, n in by_carrier.items() if n
+    }
+    assert sum(r["parcels"] for r in core["per_hour"]) == core["total"]
+    assert sum(r["parcels"] for r in core["per_operator"]) == core["total"]
+
+
+def test_how_handoffs_count_returned_intercepted_and_voided(conn: sqlite3.Connection) -> None:
+    """The docstring's handoff rule on hand-made rows: what the carrier took counts, whatever
+    happened afterwards; a voided parcel counts nowhere."""
+    from warehouse_app.store.tx import transaction
+
+    b = make_batch(conn, "A*1", kind="anonymous", qty=4)
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT parcel_id FROM parcels WHERE batch_id=? ORDER BY parcel_id", (b["batch_id"],)
+        )
+    ]
+    states = ["handed_off", "returned", "intercepted", "voided"]
+    with transaction(conn):
+        for pid, state in zip(ids, states, strict=True):
+            conn.execute(
+                "UPDATE parcels SET state=?, carrier='ZTO', handed_off_at='2026-11-11T12:30:00Z', "
+                "handed_off_by='P1' WHERE parcel_id=?",
+                (state, pid),
+            )
+    c = counts.handoff_counts(conn)
+    assert c["total"] == 3  # handed off, returned, intercepted after the handoff
+    assert c["per_carrier"][0]["carrier"] == "ZTO" and c["per_carrier"][0]["parcels"] == 3
+    assert c["per_hour"] == [{"hour": "2026-11-11T12:00Z", "carrier": "ZTO", "parcels": 3}]
+    assert counts.handoff_counts(conn, since="2026-11-11T13:00:00Z")["total"] == 0

@@ -14,6 +14,11 @@ How parcels count (decided once, here):
   returned. `remaining` = total - packed - intercepted.
 - Work per hour / per operator counts accepted pack, verify, handoff and pull scans (a parcel
   packed and verified is two scans of work); rejected scans, returns and voids are not counted.
+- **Handoff counts** (`handoff_counts`, `handoff_progress`) are what carriers took: every parcel
+  handed off, at its handoff time, whatever happened to it afterwards. A returned parcel and one
+  intercepted after its handoff still count (the courier signed for it; the manifest lists it);
+  voided and transferred parcels count nowhere. The lead's Review tab, its CSV/PDF exports and
+  `report handoffs` all read `handoff_counts`; a handoff's own count is `handoff_progress`.
 """
 
 from __future__ import annotations
@@ -94,6 +99,54 @@ def handoff_progress(conn: sqlite3.Connection, handoff_id: str) -> dict[str, Any
         "carrier": row["carrier"],
         "status": row["status"],
         "count": int(row["parcel_count"] or 0),
+    }
+
+
+def handoff_counts(
+    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
+) -> dict[str, Any]:
+    """Parcels handed off in [since, until) (storage time, UTC), by the rules of this module's
+    docstring: total, per carrier (with how many handoffs), per UTC hour and carrier, per
+    operator who scanned them into the handoff."""
+    gone = ",".join("?" * len(GONE_STATES))
+    where, args = [f"p.handed_off_at IS NOT NULL AND p.state NOT IN ({gone})"], [*GONE_STATES]
+    if since:
+        where.append("p.handed_off_at >= ?")
+        args.append(since)
+    if until:
+        where.append("p.handed_off_at < ?")
+        args.append(until)
+    base = f"FROM parcels p WHERE {' AND '.join(where)}"
+    per_carrier = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT p.carrier AS carrier, count(*) AS parcels, "
+            f"count(DISTINCT p.handoff_id) AS handoffs {base} "
+            "GROUP BY p.carrier ORDER BY parcels DESC, carrier",
+            args,
+        )
+    ]
+    per_hour = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT substr(p.handed_off_at, 1, 13) || ':00Z' AS hour, p.carrier AS carrier, "
+            f"count(*) AS parcels {base} GROUP BY hour, p.carrier ORDER BY hour, carrier",
+            args,
+        )
+    ]
+    per_operator = [
+        dict(r)
+        for r in conn.execute(
+            f"SELECT coalesce(p.handed_off_by, '-') AS operator, count(*) AS parcels {base} "
+            "GROUP BY operator ORDER BY parcels DESC, operator",
+            args,
+        )
+    ]
+    return {
+        "total": sum(r["parcels"] for r in per_carrier),
+        "per_carrier": per_carrier,
+        "per_hour": per_hour,
+        "per_operator": per_operator,
     }
 
 

@@ -1,4 +1,6 @@
-"""Shift-lead reports: handoff counts per carrier, per hour and per operator, as rows for table/CSV/JSON."""
+"""Report plumbing: work-event lookups for the counters and rows as table/CSV/JSON text.
+
+The figures themselves (handoff counts, progress, work per hour) are warehouse_app.counts's."""
 
 from __future__ import annotations
 
@@ -9,52 +11,6 @@ import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
-
-
-def handoff_counts(
-    conn: sqlite3.Connection, since: str | None = None, until: str | None = None
-) -> dict[str, Any]:
-    where, args = ["p.handed_off_at IS NOT NULL"], []
-    if since:
-        where.append("p.handed_off_at >= ?")
-        args.append(since)
-    if until:
-        where.append("p.handed_off_at < ?")
-        args.append(until)
-    w = " AND ".join(where)
-    base = f"FROM parcels p WHERE {w}"
-    per_carrier = [
-        dict(r)
-        for r in conn.execute(
-            f"SELECT p.carrier AS carrier, count(*) AS parcels, count(DISTINCT p.handoff_id) AS handoffs {base} "
-            "GROUP BY p.carrier ORDER BY parcels DESC, carrier",
-            args,
-        )
-    ]
-    per_hour = [
-        dict(r)
-        for r in conn.execute(
-            f"SELECT substr(p.handed_off_at, 1, 13) || ':00Z' AS hour, p.carrier AS carrier, count(*) AS parcels "
-            f"{base} GROUP BY hour, p.carrier ORDER BY hour, carrier",
-            args,
-        )
-    ]
-    per_operator = [
-        dict(r)
-        for r in conn.execute(
-            f"SELECT coalesce(p.handed_off_by, '-') AS operator, count(*) AS parcels {base} "
-            "GROUP BY operator ORDER BY parcels DESC, operator",
-            args,
-        )
-    ]
-    total = sum(r["parcels"] for r in per_carrier)
-    return {
-        "total": total,
-        "per_carrier": per_carrier,
-        "per_hour": per_hour,
-        "per_operator": per_operator,
-    }
-
 
 PARCEL_WORK_EVENTS = ("parcel.packed", "parcel.verified", "parcel.handed_off", "parcel.pulled")
 

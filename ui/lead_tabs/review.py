@@ -28,7 +28,7 @@ from ui.qtcompat import emit
 from ui.tables import fill_table, make_table
 from warehouse_app import counts
 from warehouse_app.localtime import day_hour_label, fmt_local, hour_label, zone, zone_name
-from warehouse_app.reports import format_csv, handoff_counts
+from warehouse_app.reports import format_csv
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +38,13 @@ PALETTE = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828", "#00838f", "#5
 
 def _load(conn: Any, hours: int) -> tuple[dict[str, Any], str, str]:
     since, until = counts.last_hours(hours)
-    return handoff_counts(conn, since, until), since, until
+    return counts.handoff_counts(conn, since, until), since, until
 
 
 def localize(
     data: dict[str, Any], tz: tzinfo, names: dict[str, tuple[str, str]], lang: str
 ) -> dict[str, Any]:
-    """A display copy of handoff_counts: local hour labels, carrier names, UTC kept alongside.
+    """A display copy of counts.handoff_counts: local hour labels, carrier names, UTC kept alongside.
 
     Pure (no Qt, no DB): the table, the chart and both exports read the same rows."""
     i = 0 if lang == "zh" else 1

@@ -22,7 +22,6 @@ from warehouse_app.handoffs import (
     manifest,
 )
 from warehouse_app.importer import read_skus
-from warehouse_app.reports import handoff_counts
 from warehouse_app.session import StationSession
 from warehouse_app.station import check_station_id, require_station
 
@@ -373,7 +372,7 @@ def cmd_report_handoffs(args: argparse.Namespace) -> int:
     from warehouse_app.localtime import day_hour_label, station_zone, zone_name
 
     conn = conn_of(args)
-    r = handoff_counts(conn, args.since, args.until)
+    r = counts.handoff_counts(conn, args.since, args.until)
     tz = station_zone(conn)
     for x in r["per_hour"]:
         x["hour_local"] = day_hour_label(x["hour"], tz)
