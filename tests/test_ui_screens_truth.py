@@ -224,13 +224,17 @@ def test_a_label_that_cannot_be_made_says_why_at_once(station: Station) -> None:
     st, w = station, station.window
     fb = w.feedback
     _bid, label = _verify_anonymous(st)
-    st.ctx.writer.call(
-        lambda c: c.execute(
-            "UPDATE orders SET sort_code=NULL WHERE status='paid' AND sku_set="
-            "(SELECT sku_set FROM parcels WHERE label_code=?)",
+
+    def unroute(c: Any) -> None:
+        """Numbers with no 三段码 at all: none on the order, none in the provider's routing."""
+        same = "status='paid' AND sku_set=(SELECT sku_set FROM parcels WHERE label_code=?)"
+        c.execute(
+            f"DELETE FROM waybill_routing WHERE order_id IN (SELECT order_id FROM orders WHERE {same})",
             (label,),
         )
-    )
+        c.execute(f"UPDATE orders SET sort_code=NULL WHERE {same}", (label,))
+
+    st.ctx.writer.call(unroute)
     with st.qtbot.waitSignal(fb.label_waiting, timeout=7000):
         v = st.scan(label)
     assert v.ok and w.packer.panel.color_name == "orange"
