@@ -126,7 +126,8 @@ def station_worker(
         return v
 
     t_start = time.perf_counter()
-    for code in codes:
+    wait_at: list[int] = []  # which parcel of the batch (0-based) each wait was on
+    for i, code in enumerate(codes):
         timed(code, pack)
         first_try = time.perf_counter()
         up = bool(hub_up.value)
@@ -139,6 +140,7 @@ def station_worker(
             v = timed(code, verify)
         if retried:  # the packer stood waiting for the next lease this long
             waits.append((time.perf_counter() - first_try) * 1000)
+            wait_at.append(i)
             if up:  # with the hub reachable: a renewal that did not come in time
                 waits_up.append(waits[-1])
         if not v.ok:
@@ -173,6 +175,7 @@ def station_worker(
                 "queued": queued,
                 "waits": waits,
                 "waits_up": waits_up,
+                "wait_at": wait_at,
                 "rejected": rejected,
                 "bound": bound,
                 "handed_off": int(handed),
@@ -281,6 +284,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
     queued = [x for r in results.values() for x in r["queued"]]
     waits = [x for r in results.values() for x in r["waits"]]
     waits_up = [x for r in results.values() for x in r["waits_up"]]
+    wait_at = sorted(x for r in results.values() for x in r["wait_at"])
     rejected: dict[str, int] = {}
     for r in results.values():
         for k, v in r["rejected"].items():
@@ -296,6 +300,7 @@ def run_line(tmp: Path, n_stations: int, scans: int, gap_s: float, label: str) -
         "lease_waits": len(waits),
         "lease_wait_p99": pct(waits, 99),
         "lease_waits_hub_up": len(waits_up),
+        "wait_at": wait_at,
         "double_bound": sum(1 for n in seen.values() if n > 1),
         "double_shipped": sum(d["handoffs"] - 1 for d in summary["duplicates"]),
         "handed_off": sum(r["handed_off"] for r in results.values()),
@@ -335,7 +340,8 @@ def main() -> int:
         f"handed off {multi['handed_off']} parcels for {multi['distinct_waybills']} distinct "
         f"waybills; orders bound at two stations: {multi['double_bound']}; "
         f"verify waits for a lease: {multi['lease_waits']} "
-        f"(begun while the hub answered: {multi['lease_waits_hub_up']}); "
+        f"(begun while the hub answered: {multi['lease_waits_hub_up']}; at parcels "
+        f"{multi['wait_at'][:12]}{'...' if len(multi['wait_at']) > 12 else ''}); "
         f"rejected: {multi['rejected']}"
     )
     ratio = multi["p99"] / single["p99"] if single["p99"] else 0.0

@@ -293,11 +293,36 @@ def test_forced_conflict_is_detected_held_and_listed(line: Line) -> None:
             ("duplicate_waybill", "O000"),
         }
         assert all(r["action_zh"] and r["action_en"] for r in listed)
+    # a reprint is a print claim too: S1's lead reprinting its own label is fine, S2's lead
+    # reprinting the label of O001 (S1's order) is a second label of that waybill
+    for sid, wb in (("S1", "WBO001"), ("S2", "WBO001")):
+        _reprint(line.st[sid], wb)
+    line.sync("S1", "S2")
+    rows = json.loads(hub_cli(line.hub, "conflicts", "--json").stdout)
+    printed = [
+        (r["station_id"], r["winner_station"])
+        for r in rows
+        if r["kind"] == "duplicate_waybill" and r["order_id"] == "O001"
+    ]
+    assert printed == [("S2", "S1")]
     # S1 binds O002 next? no: S2 got it first, so the hub took it out of S1's lease
     line.sync("S1")
     assert "O002" not in {r[0] for r in line.st["S1"].query("SELECT order_id FROM lease_orders")}
     rep = hub_cli(line.hub, "report")
     assert "DUPLICATE / 重复发货\tWBO000\t2x\tS1,S2" in rep.stdout
+
+
+def _reprint(st: Station, waybill: str) -> None:
+    """A lead reprints a waybill and the printer takes it (the print worker's two steps)."""
+    from warehouse_app import printing
+
+    def run(conn: Any) -> None:
+        printing.request_reprint(conn, waybill, "P1", "L1", "label torn")
+        job = printing.next_job(conn, "P1")
+        assert job is not None and job["kind"] == "reprint"
+        printing.finish_job(conn, job, "P1")
+
+    st.writer.call(run)
 
 
 def _intercepts(hub: Hub) -> list[dict[str, Any]]:

@@ -417,7 +417,9 @@ class Ledger:
                     self._claim(c, "handoff", station, p, at, dirty)
                 elif type_ in ("parcel.packed", "parcel.verified"):
                     self._claim(c, "bind", station, p, at, dirty)
-        elif type_ == "waybill.printed" and p.get("waybill"):
+        elif type_ in ("waybill.printed", "waybill.reprinted") and p.get("waybill"):
+            # a lead's reprint claims the waybill like the first print: another station's
+            # label for it is a second label of one waybill, whichever way it was printed
             row = c.one("SELECT order_id FROM ledger_orders WHERE waybill=?", (p["waybill"],))
             if row is not None:
                 self._claim(c, "print", station, {**p, "order_id": row["order_id"]}, at, dirty)
