@@ -808,7 +808,7 @@ class Ledger:
                 (station, sku_set),
             )
             n_held, soonest = int(held["n"]), held["soonest"]
-            target = min(need, self._block(c, station, sku_set, now))
+            target = min(need, self._block(c, station, sku_set, now, need))
             if n_held <= target - max(1, target // 4):
                 # keep the lease at least 3/4 full (earliest-paid orders nobody holds or bound):
                 # a full lease is what lets a station keep binding through an outage without
@@ -838,10 +838,13 @@ class Ledger:
         for st, sku in dirty:
             self._write_lease(c, st, sku)
 
-    def _block(self, c: Any, station: str, sku_set: str, now: datetime) -> int:
+    def _block(self, c: Any, station: str, sku_set: str, now: datetime, need: int) -> int:
         """Orders for `work_s` of work at the station's recent binding rate. The rate is taken
         over the span actually seen (at least a minute), so a station that just started fast
-        gets a big enough block at its second pull, not after a whole window."""
+        gets a big enough block at its second pull, not after a whole window. Before any rate
+        is known: a quarter of what its batches need (between `min_block` and 10x that), so a
+        fast station that just started keeps binding through an outage instead of waiting at
+        the end of a tiny first block."""
         since = iso(now - timedelta(seconds=self.policy.rate_window_s))
         row = c.one(
             "SELECT count(*) AS n, min(bound_rx_at) AS first FROM ledger_orders "
@@ -851,7 +854,8 @@ class Ledger:
         )
         recent = int(row["n"])
         if not recent:
-            return self.policy.min_block
+            mb = self.policy.min_block
+            return max(mb, min(need // 4, 10 * mb))
         span = max(60.0, (now - parse_iso(str(row["first"]))).total_seconds())
         per_s = recent / span
         return max(self.policy.min_block, math.ceil(per_s * self.policy.work_s))
