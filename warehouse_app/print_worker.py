@@ -157,6 +157,14 @@ class PrintQueue:
         return self.writer.call(run_progress, run_id)
 
     # worker -------------------------------------------------------------------------------
+    def _job_event(self, kind: str, job: dict[str, Any], zh: str, en: str) -> None:
+        """Tell the front end what happened to one job's label (zh + en)."""
+        self._emit(
+            QueueEvent(
+                kind, run_id=job["run_id"], waybill=job["waybill"], message_zh=zh, message_en=en
+            )
+        )
+
     def _emit(self, ev: QueueEvent) -> None:
         if self.on_event:
             try:
@@ -224,14 +232,11 @@ class PrintQueue:
         if not job.get("for_verdict"):
             return  # batch runs resume by themselves where they stopped
         if self.writer.call(hold_jobs, why_zh, why_en, job_ids=[job["job_id"]]):
-            self._emit(
-                QueueEvent(
-                    "held",
-                    run_id=job["run_id"],
-                    waybill=job["waybill"],
-                    message_zh=f"面单 {job['waybill']} 未打印：{why_zh} — 包裹放待打印区",
-                    message_en=f"Label {job['waybill']} not printed: {why_en} — set the parcel aside",
-                )
+            self._job_event(
+                "held",
+                job,
+                f"面单 {job['waybill']} 未打印：{why_zh} — 包裹放待打印区",
+                f"Label {job['waybill']} not printed: {why_en} — set the parcel aside",
             )
 
     def _run(self) -> None:
@@ -289,14 +294,11 @@ class PrintQueue:
         left = self.writer.call(skip_if_left, job)
         if left is not None:
             logger.info("job %s for %s skipped: parcel %s", job["job_id"], job["waybill"], left)
-            self._emit(
-                QueueEvent(
-                    "skipped",
-                    run_id=job["run_id"],
-                    waybill=job["waybill"],
-                    message_zh=f"面单 {job['waybill']} 未打印：包裹已{LEFT_STATE_ZH.get(left, left)}",
-                    message_en=f"Waybill {job['waybill']} not printed: parcel {left.replace('_', ' ')}",
-                )
+            self._job_event(
+                "skipped",
+                job,
+                f"面单 {job['waybill']} 未打印：包裹已{LEFT_STATE_ZH.get(left, left)}",
+                f"Waybill {job['waybill']} not printed: parcel {left.replace('_', ' ')}",
             )
             return
         try:
@@ -311,14 +313,11 @@ class PrintQueue:
         except Exception as exc:  # bad data for one label must not stop the batch
             logger.error("cannot build waybill %s: %s", job["waybill"], exc)
             self.writer.call(set_job_state, job["job_id"], "failed", str(exc))
-            self._emit(
-                QueueEvent(
-                    "failed",
-                    run_id=job["run_id"],
-                    waybill=job["waybill"],
-                    message_zh=f"面单 {job['waybill']} 无法生成：{getattr(exc, 'zh', exc)}",
-                    message_en=f"Cannot build waybill {job['waybill']}: {exc}",
-                )
+            self._job_event(
+                "failed",
+                job,
+                f"面单 {job['waybill']} 无法生成：{getattr(exc, 'zh', exc)}",
+                f"Cannot build waybill {job['waybill']}: {exc}",
             )
             return
         self.writer.call(set_job_state, job["job_id"], "sending", None, True)
@@ -327,15 +326,12 @@ class PrintQueue:
         except TransportError as exc:
             if exc.sent_any:
                 self.writer.call(set_job_state, job["job_id"], "uncertain", str(exc))
-                self._emit(
-                    QueueEvent(
-                        "uncertain",
-                        run_id=job["run_id"],
-                        waybill=job["waybill"],
-                        message_zh=f"面单 {job['waybill']} 发送中断，可能未打完：请检查，需要时请组长补打",
-                        message_en=f"Waybill {job['waybill']} was cut off while sending: "
-                        "check it; a lead can reprint",
-                    )
+                self._job_event(
+                    "uncertain",
+                    job,
+                    f"面单 {job['waybill']} 发送中断，可能未打完：请检查，需要时请组长补打",
+                    f"Waybill {job['waybill']} was cut off while sending: "
+                    "check it; a lead can reprint",
                 )
             else:
                 self.writer.call(set_job_state, job["job_id"], "queued", str(exc))

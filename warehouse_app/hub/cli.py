@@ -98,6 +98,26 @@ def open_storage(args: argparse.Namespace | Path, create: bool = False) -> SqlHu
         ) from exc
 
 
+@contextlib.contextmanager
+def hub_storage(args: argparse.Namespace, create: bool = False) -> Iterator[SqlHubStorage]:
+    """The hub DB for one management command, closed however the command ends."""
+    storage = open_storage(args, create=create)
+    try:
+        yield storage
+    finally:
+        storage.close()
+
+
+def _show_token(what: str, token: str) -> None:
+    """A new token is printed once, never stored in clear: the hub keeps its hash."""
+    print(f"{what} Token (shown only once) / 令牌（仅显示一次）:")
+    print(token)
+
+
+def _no_warehouse(exc: KeyError) -> StationError:
+    return StationError(f"No warehouse {exc.args[0]}.", zh=f"没有仓库 {exc.args[0]}。")
+
+
 def _positive(text: str) -> int:
     try:
         n = int(text)
@@ -110,34 +130,25 @@ def _positive(text: str) -> int:
 
 def cmd_db_migrate(args: argparse.Namespace) -> int:
     """Upgrade an existing hub database (a new one starts with `serve` or `station add`)."""
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         print(f"hub schema version {storage.schema_version()} / 数据库结构已是最新")
-    finally:
-        storage.close()
     return 0
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         epoch, head = storage._head()
         print(f"database\t{_where(args)}")
         print(f"schema_version\t{storage.schema_version()}")
         print(f"epoch\t{epoch}")
         print(f"rev_head\t{head}")
         print(f"stations\t{len(storage.stations())}")
-    finally:
-        storage.close()
     return 0
 
 
 def cmd_db_restored(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         epoch = storage.new_epoch("an admin marked the database as restored")
-    finally:
-        storage.close()
     print(f"new epoch {epoch}: stations re-sync fully / 新纪元，各站点将全量重新同步")
     return 0
 
@@ -148,11 +159,8 @@ def cmd_db_archive(args: argparse.Namespace) -> int:
     from warehouse_app.clock import iso, utcnow
 
     before = iso(utcnow() - timedelta(days=args.older_than_days))
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         n = storage.archive_events(before)
-    finally:
-        storage.close()
     print(f"archived {n} events received before {before} / 已归档 {n} 条事件")
     return 0
 
@@ -260,46 +268,37 @@ def _no_lock() -> Iterator[bool]:
 
 def cmd_station_add(args: argparse.Namespace) -> int:
     token = secrets.token_urlsafe(32)
-    storage = open_storage(args, create=True)
-    try:
-        storage.add_station(args.station_id, hash_token(token))
-    except ValueError as exc:
-        raise StationError(
-            f"Station {args.station_id} already exists; revoke it first to issue a new token.",
-            zh=f"站点 {args.station_id} 已存在；如需新令牌请先吊销。",
-        ) from exc
-    finally:
-        storage.close()
-    print(f"station {args.station_id} added. Token (shown only once) / 令牌（仅显示一次）:")
-    print(token)
+    with hub_storage(args, create=True) as storage:
+        try:
+            storage.add_station(args.station_id, hash_token(token))
+        except ValueError as exc:
+            raise StationError(
+                f"Station {args.station_id} already exists; revoke it first to issue a new token.",
+                zh=f"站点 {args.station_id} 已存在；如需新令牌请先吊销。",
+            ) from exc
+    _show_token(f"station {args.station_id} added.", token)
     return 0
 
 
 def cmd_station_revoke(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         if not storage.revoke_station(args.station_id):
             raise StationError(
                 f"No active station {args.station_id}.", zh=f"没有有效的站点 {args.station_id}。"
             )
-    finally:
-        storage.close()
     logger.warning("station %s revoked", args.station_id)
     print(f"station {args.station_id} revoked / 已吊销")
     return 0
 
 
 def cmd_station_list(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         for s in storage.stations():
             state = f"revoked {s.revoked_at}" if s.revoked_at else "active"
             print(
                 f"{s.station_id}\t{state}\tacked_seq={s.acked_seq}"
                 f"\tlast_push={s.last_push_at or '-'}"
             )
-    finally:
-        storage.close()
     return 0
 
 
@@ -308,15 +307,13 @@ def cmd_station_reset_seq(args: argparse.Namespace) -> int:
     before gaps were refused): the station then re-sends from the new position."""
     if args.to is not None and args.to < 0:
         raise StationError("--to must be 0 or more.", zh="--to 不能为负数。")
-    storage = open_storage(args)
-    try:
-        old, new = storage.reset_acked_seq(args.station_id, args.to)
-    except KeyError:
-        raise StationError(
-            f"No station {args.station_id}.", zh=f"没有站点 {args.station_id}。"
-        ) from None
-    finally:
-        storage.close()
+    with hub_storage(args) as storage:
+        try:
+            old, new = storage.reset_acked_seq(args.station_id, args.to)
+        except KeyError:
+            raise StationError(
+                f"No station {args.station_id}.", zh=f"没有站点 {args.station_id}。"
+            ) from None
     logger.warning("station %s acked seq reset from %d to %d", args.station_id, old, new)
     print(
         f"station {args.station_id}: acked seq {old} -> {new} / 站点确认序号已从 {old} 改为 {new}"
@@ -340,11 +337,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _new_epoch_after_restore(url: str) -> None:
     """Stations pulled changes the backup may not hold: a new epoch makes each re-sync fully."""
-    storage = _open_storage(url)
-    try:
+    with contextlib.closing(_open_storage(url)) as storage:
         storage.new_epoch("restored from a backup with `warehouse-hub restore`")
-    finally:
-        storage.close()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -371,103 +365,87 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _directory(args: argparse.Namespace, create: bool = False) -> tuple[Any, Any]:
+@contextlib.contextmanager
+def _directory(args: argparse.Namespace, create: bool = False) -> Iterator[Any]:
+    """Warehouses and integrator tokens (hub.integrator.Directory) over the hub DB."""
     from warehouse_app.hub.integrator import Directory
 
-    storage = open_storage(args, create=create)
-    return storage, Directory(storage)
+    with hub_storage(args, create) as storage:
+        yield Directory(storage)
 
 
 def cmd_warehouse_add(args: argparse.Namespace) -> int:
-    storage, d = _directory(args)
-    try:
-        d.add_warehouse(args.warehouse_id, args.name or args.warehouse_id, args.tz)
-    except ValueError as exc:
-        raise StationError(str(exc), zh=f"时区无效：{args.tz}") from exc
-    finally:
-        storage.close()
+    with _directory(args) as d:
+        try:
+            d.add_warehouse(args.warehouse_id, args.name or args.warehouse_id, args.tz)
+        except ValueError as exc:
+            raise StationError(str(exc), zh=f"时区无效：{args.tz}") from exc
     print(f"warehouse {args.warehouse_id} ({args.tz}) saved / 仓库已保存")
     return 0
 
 
 def cmd_warehouse_list(args: argparse.Namespace) -> int:
-    storage, d = _directory(args)
-    try:
+    with _directory(args) as d:
         for w in d.warehouses():
             print(f"{w['warehouse_id']}\t{w['name']}\t{w['tz']}")
-    finally:
-        storage.close()
     return 0
 
 
 def cmd_warehouse_move(args: argparse.Namespace) -> int:
     """Failover: orders move to another warehouse; the old warehouse's stations pull them as
     cancelled (no personal data), the new warehouse's stations pull them whole."""
-    storage, d = _directory(args)
-    try:
-        n = d.move_orders(args.order_ids, args.to)
-    except KeyError as exc:
-        raise StationError(f"No warehouse {exc.args[0]}.", zh=f"没有仓库 {exc.args[0]}。") from exc
-    except LookupError as exc:
-        raise StationError(f"No order {exc.args[0]}.", zh=f"没有订单 {exc.args[0]}。") from exc
-    finally:
-        storage.close()
+    with _directory(args) as d:
+        try:
+            n = d.move_orders(args.order_ids, args.to)
+        except KeyError as exc:
+            raise _no_warehouse(exc) from exc
+        except LookupError as exc:
+            raise StationError(f"No order {exc.args[0]}.", zh=f"没有订单 {exc.args[0]}。") from exc
     print(f"moved {n} orders to {args.to} / 已将 {n} 个订单转到 {args.to}")
     return 0
 
 
 def cmd_station_assign(args: argparse.Namespace) -> int:
-    storage, d = _directory(args)
-    try:
-        d.assign_station(args.station_id, args.warehouse_id)
-    except KeyError as exc:
-        raise StationError(
-            f"No warehouse {args.warehouse_id}: `warehouse-hub warehouse add` first.",
-            zh=f"没有仓库 {args.warehouse_id}：请先 `warehouse-hub warehouse add`。",
-        ) from exc
-    finally:
-        storage.close()
+    with _directory(args) as d:
+        try:
+            d.assign_station(args.station_id, args.warehouse_id)
+        except KeyError as exc:
+            raise StationError(
+                f"No warehouse {args.warehouse_id}: `warehouse-hub warehouse add` first.",
+                zh=f"没有仓库 {args.warehouse_id}：请先 `warehouse-hub warehouse add`。",
+            ) from exc
     print(f"station {args.station_id} -> warehouse {args.warehouse_id} / 站点已归属仓库")
     return 0
 
 
 def cmd_token_add(args: argparse.Namespace) -> int:
-    storage, d = _directory(args)
     scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
-    try:
-        token = d.add_token(args.name, args.kind, args.warehouse, scopes)
-    except KeyError as exc:
-        raise StationError(f"No warehouse {exc.args[0]}.", zh=f"没有仓库 {exc.args[0]}。") from exc
-    except ValueError as exc:
-        raise StationError(str(exc), zh=f"无法创建令牌：{exc}") from exc
-    finally:
-        storage.close()
-    print(f"{args.kind} token {args.name} added. Token (shown only once) / 令牌（仅显示一次）:")
-    print(token)
+    with _directory(args) as d:
+        try:
+            token = d.add_token(args.name, args.kind, args.warehouse, scopes)
+        except KeyError as exc:
+            raise _no_warehouse(exc) from exc
+        except ValueError as exc:
+            raise StationError(str(exc), zh=f"无法创建令牌：{exc}") from exc
+    _show_token(f"{args.kind} token {args.name} added.", token)
     return 0
 
 
 def cmd_token_revoke(args: argparse.Namespace) -> int:
-    storage, d = _directory(args)
-    try:
+    with _directory(args) as d:
         if not d.revoke_token(args.name):
             raise StationError(f"No active token {args.name}.", zh=f"没有有效的令牌 {args.name}。")
-    finally:
-        storage.close()
     print(f"token {args.name} revoked / 已吊销")
     return 0
 
 
 def cmd_token_list(args: argparse.Namespace) -> int:
-    storage, d = _directory(args)
-    try:
+    with _directory(args) as d:
         for t in d.tokens():
             state = f"revoked {t['revoked_at']}" if t["revoked_at"] else "active"
             print(
                 f"{t['token_id']}\t{t['kind']}\t{t['warehouse_id'] or '*'}\t{t['scopes']}\t{state}"
             )
-    finally:
-        storage.close()
     return 0
 
 
@@ -557,22 +535,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(errors)} bad rows in {path}; nothing was imported.",
             zh=f"{path} 有 {len(errors)} 行错误，未导入任何数据。",
         )
-    storage = open_storage(args, create=True)
-    try:
+    with hub_storage(args, create=True) as storage:
         if kind == "batch_plan" and len(_ledger(storage).active_stations()) >= 2:
             # several stations: the hub splits each plan so no order or label is shared
             n = _ledger(storage).plan_batches(keyed)
         else:
             n = storage.put_records(kind, keyed)
-    finally:
-        storage.close()
     print(f"imported {n} {kind} rows / 已导入 {n} 条")
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         order = storage.record("order", args.order_id)
         if order is None:
             raise StationError(
@@ -581,8 +555,6 @@ def cmd_cancel(args: argparse.Namespace) -> int:
         storage.put_records(
             "order", [(args.order_id, {**order, "status": "cancelled", "cancelled_at": None})]
         )
-    finally:
-        storage.close()
     print(f"order {args.order_id} cancelled / 订单已取消")
     return 0
 
@@ -593,17 +565,25 @@ def _ledger(storage: SqlHubStorage) -> Any:
     return Ledger(storage)
 
 
+@contextlib.contextmanager
+def _hub_ledger(args: argparse.Namespace, catch_up: bool = False) -> Iterator[Any]:
+    """The hub's ledger (leases, conflicts, stations) for one command; `catch_up` first applies
+    events the background follower has not yet (a fresh view for listings)."""
+    with hub_storage(args) as storage:
+        led = _ledger(storage)
+        if catch_up:
+            led.catch_up()
+        yield led
+
+
 def cmd_report(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
+    with hub_storage(args) as storage:
         rows = storage.handoff_counts(args.since)
         led = _ledger(storage)
         summary = led.handoff_summary(args.warehouse)
         if args.warehouse:  # one warehouse's stations (and stations of none)
             wh = led.station_warehouses()
             rows = [r for r in rows if wh.get(r["station_id"]) in (None, args.warehouse)]
-    finally:
-        storage.close()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return 0
@@ -623,11 +603,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """Every conflict with what to do; exit 3 when any is open (for scripts and monitoring)."""
-    storage = open_storage(args)
-    try:
-        rows = _ledger(storage).conflicts(include_resolved=args.all, warehouse=args.warehouse)
-    finally:
-        storage.close()
+    with _hub_ledger(args) as led:
+        rows = led.conflicts(include_resolved=args.all, warehouse=args.warehouse)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return 3 if any(not r["resolved_at"] for r in rows) else 0
@@ -648,11 +625,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_conflict_resolve(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
-        ok = _ledger(storage).resolve(args.conflict_id, args.by)
-    finally:
-        storage.close()
+    with _hub_ledger(args) as led:
+        ok = led.resolve(args.conflict_id, args.by)
     if not ok:
         raise StationError(
             f"No open conflict {args.conflict_id}.", zh=f"没有未处理的冲突 {args.conflict_id}。"
@@ -664,15 +638,13 @@ def cmd_conflict_resolve(args: argparse.Namespace) -> int:
 def cmd_station_replace(args: argparse.Namespace) -> int:
     """A new PC for a station: a new token, a fresh upload sequence, the old events kept."""
     token = secrets.token_urlsafe(32)
-    storage = open_storage(args)
-    try:
-        n = storage.replace_station(args.station_id, hash_token(token))
-    except KeyError as exc:
-        raise StationError(
-            f"No station {args.station_id} on this hub.", zh=f"上游没有站点 {args.station_id}。"
-        ) from exc
-    finally:
-        storage.close()
+    with hub_storage(args) as storage:
+        try:
+            n = storage.replace_station(args.station_id, hash_token(token))
+        except KeyError as exc:
+            raise StationError(
+                f"No station {args.station_id} on this hub.", zh=f"上游没有站点 {args.station_id}。"
+            ) from exc
     logger.warning("station %s replaced by a new PC; %d old events kept", args.station_id, n)
     print(
         f"station {args.station_id} replaced: the old PC's {n} events are kept as "
@@ -686,13 +658,8 @@ def cmd_station_replace(args: argparse.Namespace) -> int:
 def cmd_stations(args: argparse.Namespace) -> int:
     """Which stations are online, offline, offline past their lease or silent (likely dead);
     exit 3 when any needs a lead (for scripts and monitoring)."""
-    storage = open_storage(args)
-    try:
-        led = _ledger(storage)
-        led.catch_up()
+    with _hub_ledger(args, catch_up=True) as led:
         rows = led.stations(args.warehouse)
-    finally:
-        storage.close()
     warn = any(r["warning"] for r in rows)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
@@ -715,13 +682,8 @@ def cmd_stations(args: argparse.Namespace) -> int:
 
 
 def cmd_lease_list(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
-        led = _ledger(storage)
-        led.catch_up()
+    with _hub_ledger(args, catch_up=True) as led:
         rows = led.leases(args.warehouse)
-    finally:
-        storage.close()
     print("station\tsku_set\torders\texpires / 站点\t商品组合\t订单数\t到期")
     for r in rows:
         print(f"{r['station_id']}\t{r['sku_set']}\t{r['orders']}\t{r['expires_at'] or '-'}")
@@ -729,29 +691,24 @@ def cmd_lease_list(args: argparse.Namespace) -> int:
 
 
 def cmd_lease_move(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
-        n = _ledger(storage).move(args.from_station, args.to_station, args.sku_set, args.count)
-    except ValueError as exc:
-        raise StationError(f"Bad SKU set: {exc}", zh=f"商品组合无效：{exc}") from exc
-    finally:
-        storage.close()
+    with _hub_ledger(args) as led:
+        try:
+            n = led.move(args.from_station, args.to_station, args.sku_set, args.count)
+        except ValueError as exc:
+            raise StationError(f"Bad SKU set: {exc}", zh=f"商品组合无效：{exc}") from exc
     print(f"moved {n} leased orders {args.from_station} -> {args.to_station} / 已移交 {n} 个订单")
     return 0
 
 
 def cmd_plan_presale(args: argparse.Namespace) -> int:
-    storage = open_storage(args)
-    try:
-        led = _ledger(storage)
-        stations = args.stations.split(",") if args.stations else led.active_stations()
-        plans = led.plan_presale(
-            args.plan_id, args.sku_set, stations, qty=args.qty, session_id=args.session
-        )
-    except ValueError as exc:
-        raise StationError(f"Bad plan: {exc}", zh=f"计划无效：{exc}") from exc
-    finally:
-        storage.close()
+    with _hub_ledger(args) as led:
+        try:
+            stations = args.stations.split(",") if args.stations else led.active_stations()
+            plans = led.plan_presale(
+                args.plan_id, args.sku_set, stations, qty=args.qty, session_id=args.session
+            )
+        except ValueError as exc:
+            raise StationError(f"Bad plan: {exc}", zh=f"计划无效：{exc}") from exc
     if not plans:
         raise StationError(
             f"No free paid orders for {args.sku_set}.", zh=f"没有可分配的已付款订单：{args.sku_set}"
@@ -972,11 +929,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _say_error(zh: str, en: str) -> None:
+    """A failed command's message on stderr: Chinese first, English on the next line."""
+    print(f"错误 / error: {zh}\n  {en}", file=sys.stderr)
+
+
+def _say_db_error(where: str, exc: BaseException) -> None:
+    _say_error(f"上游数据库错误（{where}）：{exc}", f"Hub database error on {where}: {exc}")
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
     except StationError as exc:  # a bad WAREHOUSE_HUB_* variable
-        print(f"错误 / error: {exc.zh}\n  {exc}", file=sys.stderr)
+        _say_error(exc.zh, str(exc))
         return 2
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -989,40 +955,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except StationError as exc:
-        print(f"错误 / error: {exc.zh}\n  {exc}", file=sys.stderr)
+        _say_error(exc.zh, str(exc))
         logger.error("hub command %s failed: %s", args.command, exc)
         return 1
     except sqlite3.Error as exc:
         path = _where(args)
         logger.error("hub command %s: database error on %s: %s", args.command, path, exc)
         if "not a database" in str(exc) or "malformed" in str(exc) or "corrupt" in str(exc):
-            print(
-                f"错误 / error: 上游数据库 {path} 已损坏，请保留该文件交给 IT，从备份恢复。\n"
-                f"  The hub database {path} is damaged. Keep the file for IT and restore a backup.",
-                file=sys.stderr,
+            _say_error(
+                f"上游数据库 {path} 已损坏，请保留该文件交给 IT，从备份恢复。",
+                f"The hub database {path} is damaged. Keep the file for IT and restore a backup.",
             )
         else:
-            print(
-                f"错误 / error: 上游数据库错误（{path}）：{exc}\n  Hub database error on {path}: {exc}",
-                file=sys.stderr,
-            )
+            _say_db_error(path, exc)
         return 1
     except OSError as exc:
         logger.error("hub command %s failed: %s", args.command, exc)
-        print(
-            f"错误 / error: 无法访问 {exc.filename or ''}：{exc.strerror or exc}\n  {exc}",
-            file=sys.stderr,
-        )
+        _say_error(f"无法访问 {exc.filename or ''}：{exc.strerror or exc}", str(exc))
         return 1
     except Exception as exc:
         if type(exc).__module__.split(".")[0] not in ("psycopg", "psycopg_pool"):
             raise
         where = _where(args)
         logger.error("hub command %s: database error on %s: %s", args.command, where, exc)
-        print(
-            f"错误 / error: 上游数据库错误（{where}）：{exc}\n  Hub database error on {where}: {exc}",
-            file=sys.stderr,
-        )
+        _say_db_error(where, exc)
         return 1
     except KeyboardInterrupt:
         return 130
