@@ -95,8 +95,8 @@ def test_deviation_report_says_why_coverage_and_capacity(tmp_path):
     dev = {r["carrier"]: r for r in s["deviation"]}
     assert dev["ZTO"]["orders"] == 150 and not dev["ZTO"]["within_target"]
     assert dev["ZTO"]["why"] == "capacity used up today (150 of 150)"
-    assert "covers only central, southwest" in dev["YUNDA"]["why"]
-    assert "仅占" in dev["YUNDA"]["why_zh"]
+    assert "covers only Central China, Southwest China" in dev["YUNDA"]["why"]
+    assert "只覆盖 华中、西南：" in dev["YUNDA"]["why_zh"] and "仅占" in dev["YUNDA"]["why_zh"]
     assert dev["YTO"]["deviation_pp"] > 3 and "could not take" in dev["YTO"]["why"]
     # coverage is a hard limit: YUNDA never got an order outside it
     bad = conn.execute(

@@ -151,8 +151,17 @@ def test_carriers_tab_in_chinese_names_times_and_regions(qtbot: Any, ctx: Any) -
         "今日已用",
         "剩余",
         "状态",
+        "当前目标",
+        "偏差（百分点）",
+        "原因",
     ]
     split = {r[0]: r for r in cells(tab.split)}
+    # the core's deviation report, in words: how far from the target that counts now, and why
+    dev = {ctx.carrier_label(r["carrier"]): r for r in data["split"]}
+    for name, row in split.items():
+        assert row[10] == f"{dev[name]['effective_target']:.1%}"
+        assert row[11] == f"{dev[name]['deviation_pp']:+.1f}" and row[12] == dev[name]["why_zh"]
+        assert row[12] and not english_leftovers(row[12])
     assert split["中通快递"][1:3] == ["主力", "华东、华北"]
     assert split["圆通速递"][1:3] == ["备用", "华南"]
     assert split["韵达快递"][1:3] == ["备用", "华中、西南"] and split["韵达快递"][9] == "故障"

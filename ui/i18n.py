@@ -43,6 +43,9 @@ ZH: dict[str, str] = {
     "No promise yet": "未分配承诺",
     "Unknown region": "未知区域",
     "Warning": "提醒",
+    "Off target (pp)": "偏差（百分点）",
+    "Target now": "当前目标",
+    "no limit": "不限",
     # issue 10: the screens tell the truth
     "Void waybill": "作废面单",
     "Lead actions open again: enter your PIN": "组长操作已解锁：请输入 PIN 码",
@@ -393,6 +396,7 @@ ZH: dict[str, str] = {
 ZH_DISAMBIG: dict[tuple[str, str], str] = {
     ("Tier", "stock"): "分层",
     ("Carrier", "column"): "快递",
+    ("Why", "split"): "原因",
     ("SKU set", "column"): "商品",
     ("Left", "capacity"): "剩余",
     ("Reason", "return"): "退货原因",

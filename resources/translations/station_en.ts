@@ -247,228 +247,249 @@
         <translation>Carriers</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="693" />
+        <location filename="../../ui/promo/screens.py" line="696" />
         <source>Allocate carriers</source>
         <translation>Allocate carriers</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="694" />
+        <location filename="../../ui/promo/screens.py" line="697" />
         <source>Check pickups and capacity</source>
         <translation>Check pickups and capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="695" />
+        <location filename="../../ui/promo/screens.py" line="698" />
         <source>Export open orders (warehouse failover)</source>
         <translation>Export open orders (warehouse failover)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="696" />
+        <location filename="../../ui/promo/screens.py" line="699" />
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="697" />
+        <location filename="../../ui/promo/screens.py" line="700" />
         <source>Why it is failing, e.g. hub overloaded</source>
         <translation>Why it is failing, e.g. hub overloaded</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="698" />
+        <location filename="../../ui/promo/screens.py" line="701" />
         <source>Mark failing and fail over</source>
         <translation>Mark failing and fail over</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="699" />
+        <location filename="../../ui/promo/screens.py" line="702" />
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="700" />
+        <location filename="../../ui/promo/screens.py" line="703" />
         <source>Split: target and realised (today's capacity)</source>
         <translation>Split: target and realised (today's capacity)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="706" />
         <source>Failovers: %1</source>
         <translation>Failovers: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="704" />
+        <location filename="../../ui/promo/screens.py" line="707" />
         <source>Waybills waiting to print: %1</source>
         <translation>Waybills waiting to print: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="705" />
+        <location filename="../../ui/promo/screens.py" line="708" />
         <source>Times in %1</source>
         <translation>Times in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="720" />
+        <location filename="../../ui/promo/screens.py" line="723" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="732" />
+        <location filename="../../ui/promo/screens.py" line="735" />
         <source>FAILING</source>
         <translation>FAILING</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="741" />
-        <location filename="../../ui/promo/screens.py" line="791" />
-        <location filename="../../ui/promo/screens.py" line="816" />
+        <location filename="../../ui/promo/screens.py" line="743" />
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="750" />
+        <location filename="../../ui/promo/screens.py" line="820" />
+        <location filename="../../ui/promo/screens.py" line="845" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="742" />
+        <location filename="../../ui/promo/screens.py" line="751" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="743" />
+        <location filename="../../ui/promo/screens.py" line="752" />
         <source>Regions</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="744" />
+        <location filename="../../ui/promo/screens.py" line="753" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="745" />
+        <location filename="../../ui/promo/screens.py" line="754" />
         <source>Realised</source>
         <translation>Realised</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="746" />
+        <location filename="../../ui/promo/screens.py" line="755" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="747" />
+        <location filename="../../ui/promo/screens.py" line="756" />
         <source>Capacity</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="748" />
+        <location filename="../../ui/promo/screens.py" line="757" />
         <source>Used today</source>
         <translation>Used today</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="749" />
+        <location filename="../../ui/promo/screens.py" line="758" />
         <source>Left</source>
         <comment>capacity</comment>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="750" />
+        <location filename="../../ui/promo/screens.py" line="759" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="774" />
+        <location filename="../../ui/promo/screens.py" line="760" />
+        <source>Target now</source>
+        <translation>Target now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="761" />
+        <source>Off target (pp)</source>
+        <translation>Off target (pp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="762" />
+        <source>Why</source>
+        <comment>split</comment>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="803" />
         <source>not restored</source>
         <translation>not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="792" />
+        <location filename="../../ui/promo/screens.py" line="821" />
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="793" />
-        <location filename="../../ui/promo/screens.py" line="819" />
+        <location filename="../../ui/promo/screens.py" line="822" />
+        <location filename="../../ui/promo/screens.py" line="848" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="794" />
+        <location filename="../../ui/promo/screens.py" line="823" />
         <source>Failed over at</source>
         <translation>Failed over at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="795" />
+        <location filename="../../ui/promo/screens.py" line="824" />
         <source>Orders moved</source>
         <translation>Orders moved</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="796" />
+        <location filename="../../ui/promo/screens.py" line="825" />
         <source>Moved to</source>
         <translation>Moved to</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="797" />
+        <location filename="../../ui/promo/screens.py" line="826" />
         <source>Restored at</source>
         <translation>Restored at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="815" />
+        <location filename="../../ui/promo/screens.py" line="844" />
         <source>New waybill</source>
         <translation>New waybill</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="817" />
+        <location filename="../../ui/promo/screens.py" line="846" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="818" />
+        <location filename="../../ui/promo/screens.py" line="847" />
         <source>Parcel</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="820" />
+        <location filename="../../ui/promo/screens.py" line="849" />
         <source>Requested at</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="829" />
+        <location filename="../../ui/promo/screens.py" line="858" />
         <source>Pick a carrier first</source>
         <translation>Pick a carrier first</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="837" />
+        <location filename="../../ui/promo/screens.py" line="866" />
         <source>%1 order(s) allocated</source>
         <translation>%1 order(s) allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="846" />
+        <location filename="../../ui/promo/screens.py" line="875" />
         <source>Carriers with problems: %1</source>
         <translation>Carriers with problems: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="847" />
-        <location filename="../../ui/promo/screens.py" line="865" />
+        <location filename="../../ui/promo/screens.py" line="876" />
+        <location filename="../../ui/promo/screens.py" line="894" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="852" />
+        <location filename="../../ui/promo/screens.py" line="881" />
         <source>Every carrier is picking up and has capacity</source>
         <translation>Every carrier is picking up and has capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="866" />
+        <location filename="../../ui/promo/screens.py" line="895" />
         <source>%1 to %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="867" />
+        <location filename="../../ui/promo/screens.py" line="896" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="869" />
+        <location filename="../../ui/promo/screens.py" line="898" />
         <source>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</source>
         <translation>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="889" />
+        <location filename="../../ui/promo/screens.py" line="918" />
         <source>%1 restored</source>
         <translation>%1 restored</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="904" />
+        <location filename="../../ui/promo/screens.py" line="933" />
         <source>%1 orders exported to %2</source>
         <translation>%1 orders exported to %2</translation>
     </message>
@@ -1179,241 +1200,241 @@
 <context>
     <name>PromoReviewTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1085" />
+        <location filename="../../ui/promo/screens.py" line="1114" />
         <source>Promo review</source>
         <translation>Promo review</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1154" />
+        <location filename="../../ui/promo/screens.py" line="1183" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1155" />
+        <location filename="../../ui/promo/screens.py" line="1184" />
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1156" />
+        <location filename="../../ui/promo/screens.py" line="1185" />
         <source>Export PDF (charts)</source>
         <translation>Export PDF (charts)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1157" />
+        <location filename="../../ui/promo/screens.py" line="1186" />
         <source>Stock accuracy</source>
         <translation>Stock accuracy</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1158" />
+        <location filename="../../ui/promo/screens.py" line="1187" />
         <source>On time per promise tier</source>
         <translation>On time per promise tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1159" />
+        <location filename="../../ui/promo/screens.py" line="1188" />
         <source>Carrier scorecard (next promo's split)</source>
         <translation>Carrier scorecard (next promo's split)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1172" />
+        <location filename="../../ui/promo/screens.py" line="1201" />
         <source>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</source>
         <translation>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1201" />
+        <location filename="../../ui/promo/screens.py" line="1230" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1202" />
+        <location filename="../../ui/promo/screens.py" line="1231" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1203" />
+        <location filename="../../ui/promo/screens.py" line="1232" />
         <source>Recommended</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1204" />
+        <location filename="../../ui/promo/screens.py" line="1233" />
         <source>Supply</source>
         <translation>Supply</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1205" />
+        <location filename="../../ui/promo/screens.py" line="1234" />
         <source>Demand</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1206" />
+        <location filename="../../ui/promo/screens.py" line="1235" />
         <source>Oversold</source>
         <translation>Oversold</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1207" />
+        <location filename="../../ui/promo/screens.py" line="1236" />
         <source>Overstocked</source>
         <translation>Overstocked</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1208" />
+        <location filename="../../ui/promo/screens.py" line="1237" />
         <source>Sell-through</source>
         <translation>Sell-through</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1212" />
+        <location filename="../../ui/promo/screens.py" line="1241" />
         <source>not planned</source>
         <translation>not planned</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1226" />
+        <location filename="../../ui/promo/screens.py" line="1255" />
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1227" />
+        <location filename="../../ui/promo/screens.py" line="1256" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1228" />
+        <location filename="../../ui/promo/screens.py" line="1257" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1229" />
+        <location filename="../../ui/promo/screens.py" line="1258" />
         <source>Late</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1230" />
+        <location filename="../../ui/promo/screens.py" line="1259" />
         <source>Open</source>
         <comment>review</comment>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1231" />
+        <location filename="../../ui/promo/screens.py" line="1260" />
         <source>On-time rate</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1232" />
+        <location filename="../../ui/promo/screens.py" line="1261" />
         <source>With compensation</source>
         <translation>With compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1255" />
+        <location filename="../../ui/promo/screens.py" line="1284" />
         <source>Weights: %1. The total is the weighted mean of the parts with data; a carrier that handed off nothing has no total and ranks last.</source>
         <translation>Weights: %1. The total is the weighted mean of the parts with data; a carrier that handed off nothing has no total and ranks last.</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1268" />
+        <location filename="../../ui/promo/screens.py" line="1297" />
         <source>%1 of %2 (%3)</source>
         <translation>%1 of %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1272" />
+        <location filename="../../ui/promo/screens.py" line="1301" />
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1283" />
+        <location filename="../../ui/promo/screens.py" line="1312" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1284" />
+        <location filename="../../ui/promo/screens.py" line="1313" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1285" />
+        <location filename="../../ui/promo/screens.py" line="1314" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1286" />
+        <location filename="../../ui/promo/screens.py" line="1315" />
         <source>Response %1%</source>
         <translation>Response %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1292" />
+        <location filename="../../ui/promo/screens.py" line="1321" />
         <source>Exceptions %1%</source>
         <translation>Exceptions %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1294" />
+        <location filename="../../ui/promo/screens.py" line="1323" />
         <source>Cost %1%</source>
         <translation>Cost %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1258" />
-        <location filename="../../ui/promo/screens.py" line="1346" />
+        <location filename="../../ui/promo/screens.py" line="1287" />
+        <location filename="../../ui/promo/screens.py" line="1375" />
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1287" />
+        <location filename="../../ui/promo/screens.py" line="1316" />
         <source>Paid to handoff (h)</source>
         <translation>Paid to handoff (h)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1288" />
+        <location filename="../../ui/promo/screens.py" line="1317" />
         <source>Peak capacity %1%</source>
         <translation>Peak capacity %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1289" />
+        <location filename="../../ui/promo/screens.py" line="1318" />
         <source>Best day: handled of could take</source>
         <translation>Best day: handled of could take</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1290" />
+        <location filename="../../ui/promo/screens.py" line="1319" />
         <source>On-time coverage %1%</source>
         <translation>On-time coverage %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1291" />
+        <location filename="../../ui/promo/screens.py" line="1320" />
         <source>On time of due</source>
         <translation>On time of due</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1293" />
+        <location filename="../../ui/promo/screens.py" line="1322" />
         <source>Cases per 1,000 parcels</source>
         <translation>Cases per 1,000 parcels</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1295" />
+        <location filename="../../ui/promo/screens.py" line="1324" />
         <source>Cost per parcel (CNY)</source>
         <translation>Cost per parcel (CNY)</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1320" />
+        <location filename="../../ui/promo/screens.py" line="1349" />
         <source>No carrier rules: nothing to score yet</source>
         <translation>No carrier rules: nothing to score yet</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1325" />
+        <location filename="../../ui/promo/screens.py" line="1354" />
         <source>Data behind the scores of %1:</source>
         <translation>Data behind the scores of %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1331" />
+        <location filename="../../ui/promo/screens.py" line="1360" />
         <source>%1 (weight %2): %3 — %4</source>
         <translation>%1 (weight %2): %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1350" />
+        <location filename="../../ui/promo/screens.py" line="1379" />
         <source>Suggested for the next promo: main %1; backups %2; dynamic %3</source>
         <translation>Suggested for the next promo: main %1; backups %2; dynamic %3</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1358" />
+        <location filename="../../ui/promo/screens.py" line="1387" />
         <source>Refresh first</source>
         <translation>Refresh first</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1365" />
+        <location filename="../../ui/promo/screens.py" line="1394" />
         <source>Exported %1</source>
         <translation>Exported %1</translation>
     </message>
@@ -1437,83 +1458,83 @@
 <context>
     <name>ReturnsTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="931" />
+        <location filename="../../ui/promo/screens.py" line="960" />
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="977" />
+        <location filename="../../ui/promo/screens.py" line="1006" />
         <source>Reason</source>
         <comment>return</comment>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="978" />
+        <location filename="../../ui/promo/screens.py" line="1007" />
         <source>Disposition</source>
         <translation>Disposition</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="982" />
+        <location filename="../../ui/promo/screens.py" line="1011" />
         <source>Use for return mode</source>
         <translation>Use for return mode</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="983" />
+        <location filename="../../ui/promo/screens.py" line="1012" />
         <source>Record by hand</source>
         <translation>Record by hand</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="984" />
+        <location filename="../../ui/promo/screens.py" line="1013" />
         <source>Scan waybill or order number</source>
         <translation>Scan waybill or order number</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="985" />
+        <location filename="../../ui/promo/screens.py" line="1014" />
         <source>Record return</source>
         <translation>Record return</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="986" />
+        <location filename="../../ui/promo/screens.py" line="1015" />
         <source>Per SKU</source>
         <translation>Per SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="987" />
+        <location filename="../../ui/promo/screens.py" line="1016" />
         <source>Per live session</source>
         <translation>Per live session</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="995" />
+        <location filename="../../ui/promo/screens.py" line="1024" />
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="996" />
+        <location filename="../../ui/promo/screens.py" line="1025" />
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="997" />
+        <location filename="../../ui/promo/screens.py" line="1026" />
         <source>Return rate</source>
         <translation>Return rate</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1008" />
+        <location filename="../../ui/promo/screens.py" line="1037" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1016" />
+        <location filename="../../ui/promo/screens.py" line="1045" />
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1032" />
+        <location filename="../../ui/promo/screens.py" line="1061" />
         <source>Return mode will record: %1 · %2</source>
         <translation>Return mode will record: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1042" />
+        <location filename="../../ui/promo/screens.py" line="1071" />
         <source>Scan a waybill or order number first</source>
         <translation>Scan a waybill or order number first</translation>
     </message>

@@ -247,228 +247,249 @@
         <translation>快递分配</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="693" />
+        <location filename="../../ui/promo/screens.py" line="696" />
         <source>Allocate carriers</source>
         <translation>分配快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="694" />
+        <location filename="../../ui/promo/screens.py" line="697" />
         <source>Check pickups and capacity</source>
         <translation>检查揽收/运力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="695" />
+        <location filename="../../ui/promo/screens.py" line="698" />
         <source>Export open orders (warehouse failover)</source>
         <translation>导出未发订单（仓库切换）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="696" />
+        <location filename="../../ui/promo/screens.py" line="699" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="697" />
+        <location filename="../../ui/promo/screens.py" line="700" />
         <source>Why it is failing, e.g. hub overloaded</source>
         <translation>故障原因，例如：分拨中心爆仓</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="698" />
+        <location filename="../../ui/promo/screens.py" line="701" />
         <source>Mark failing and fail over</source>
         <translation>标记故障并切换</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="699" />
+        <location filename="../../ui/promo/screens.py" line="702" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="700" />
+        <location filename="../../ui/promo/screens.py" line="703" />
         <source>Split: target and realised (today's capacity)</source>
         <translation>分配比例：目标与实际（今日运力）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="703" />
+        <location filename="../../ui/promo/screens.py" line="706" />
         <source>Failovers: %1</source>
         <translation>切换记录：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="704" />
+        <location filename="../../ui/promo/screens.py" line="707" />
         <source>Waybills waiting to print: %1</source>
         <translation>待补打面单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="705" />
+        <location filename="../../ui/promo/screens.py" line="708" />
         <source>Times in %1</source>
         <translation>时间为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="720" />
+        <location filename="../../ui/promo/screens.py" line="723" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="732" />
+        <location filename="../../ui/promo/screens.py" line="735" />
         <source>FAILING</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="741" />
-        <location filename="../../ui/promo/screens.py" line="791" />
-        <location filename="../../ui/promo/screens.py" line="816" />
+        <location filename="../../ui/promo/screens.py" line="743" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="750" />
+        <location filename="../../ui/promo/screens.py" line="820" />
+        <location filename="../../ui/promo/screens.py" line="845" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="742" />
+        <location filename="../../ui/promo/screens.py" line="751" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="743" />
+        <location filename="../../ui/promo/screens.py" line="752" />
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="744" />
+        <location filename="../../ui/promo/screens.py" line="753" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="745" />
+        <location filename="../../ui/promo/screens.py" line="754" />
         <source>Realised</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="746" />
+        <location filename="../../ui/promo/screens.py" line="755" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="747" />
+        <location filename="../../ui/promo/screens.py" line="756" />
         <source>Capacity</source>
         <translation>日运力</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="748" />
+        <location filename="../../ui/promo/screens.py" line="757" />
         <source>Used today</source>
         <translation>今日已用</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="749" />
+        <location filename="../../ui/promo/screens.py" line="758" />
         <source>Left</source>
         <comment>capacity</comment>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="750" />
+        <location filename="../../ui/promo/screens.py" line="759" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="774" />
+        <location filename="../../ui/promo/screens.py" line="760" />
+        <source>Target now</source>
+        <translation>当前目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="761" />
+        <source>Off target (pp)</source>
+        <translation>偏差（百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="762" />
+        <source>Why</source>
+        <comment>split</comment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/promo/screens.py" line="803" />
         <source>not restored</source>
         <translation>未恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="792" />
+        <location filename="../../ui/promo/screens.py" line="821" />
         <source>Trigger</source>
         <translation>触发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="793" />
-        <location filename="../../ui/promo/screens.py" line="819" />
+        <location filename="../../ui/promo/screens.py" line="822" />
+        <location filename="../../ui/promo/screens.py" line="848" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="794" />
+        <location filename="../../ui/promo/screens.py" line="823" />
         <source>Failed over at</source>
         <translation>切换时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="795" />
+        <location filename="../../ui/promo/screens.py" line="824" />
         <source>Orders moved</source>
         <translation>改派单数</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="796" />
+        <location filename="../../ui/promo/screens.py" line="825" />
         <source>Moved to</source>
         <translation>改派到</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="797" />
+        <location filename="../../ui/promo/screens.py" line="826" />
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="815" />
+        <location filename="../../ui/promo/screens.py" line="844" />
         <source>New waybill</source>
         <translation>新面单号</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="817" />
+        <location filename="../../ui/promo/screens.py" line="846" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="818" />
+        <location filename="../../ui/promo/screens.py" line="847" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="820" />
+        <location filename="../../ui/promo/screens.py" line="849" />
         <source>Requested at</source>
         <translation>请求时间</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="829" />
+        <location filename="../../ui/promo/screens.py" line="858" />
         <source>Pick a carrier first</source>
         <translation>先选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="837" />
+        <location filename="../../ui/promo/screens.py" line="866" />
         <source>%1 order(s) allocated</source>
         <translation>已分配 %1 单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="846" />
+        <location filename="../../ui/promo/screens.py" line="875" />
         <source>Carriers with problems: %1</source>
         <translation>有问题的快递：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="847" />
-        <location filename="../../ui/promo/screens.py" line="865" />
+        <location filename="../../ui/promo/screens.py" line="876" />
+        <location filename="../../ui/promo/screens.py" line="894" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="852" />
+        <location filename="../../ui/promo/screens.py" line="881" />
         <source>Every carrier is picking up and has capacity</source>
         <translation>所有快递揽收和运力正常</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="866" />
+        <location filename="../../ui/promo/screens.py" line="895" />
         <source>%1 to %2</source>
         <translation>%2 %1 单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="867" />
+        <location filename="../../ui/promo/screens.py" line="896" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="869" />
+        <location filename="../../ui/promo/screens.py" line="898" />
         <source>%1 failed over: %2 orders moved (%3), %4 waybills to reprint</source>
         <translation>%1 已切换：改派 %2 单（%3），待补打面单 %4 张</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="889" />
+        <location filename="../../ui/promo/screens.py" line="918" />
         <source>%1 restored</source>
         <translation>%1 已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="904" />
+        <location filename="../../ui/promo/screens.py" line="933" />
         <source>%1 orders exported to %2</source>
         <translation>已导出 %1 单到 %2</translation>
     </message>
@@ -1179,241 +1200,241 @@
 <context>
     <name>PromoReviewTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1085" />
+        <location filename="../../ui/promo/screens.py" line="1114" />
         <source>Promo review</source>
         <translation>大促复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1154" />
+        <location filename="../../ui/promo/screens.py" line="1183" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1155" />
+        <location filename="../../ui/promo/screens.py" line="1184" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1156" />
+        <location filename="../../ui/promo/screens.py" line="1185" />
         <source>Export PDF (charts)</source>
         <translation>导出 PDF（含图表）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1157" />
+        <location filename="../../ui/promo/screens.py" line="1186" />
         <source>Stock accuracy</source>
         <translation>备货准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1158" />
+        <location filename="../../ui/promo/screens.py" line="1187" />
         <source>On time per promise tier</source>
         <translation>按档位准时率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1159" />
+        <location filename="../../ui/promo/screens.py" line="1188" />
         <source>Carrier scorecard (next promo's split)</source>
         <translation>快递评分（用于下次分配）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1172" />
+        <location filename="../../ui/promo/screens.py" line="1201" />
         <source>Orders %1 (%2 cancelled)  ·  intercepts before handoff %3, after %4  ·  cancel to pull avg %5 min  ·  failovers %6 (%7 orders moved)  ·  return rate %8</source>
         <translation>订单 %1（取消 %2）　·　拦截：交接前 %3，交接后 %4　·　取消到取出平均 %5 分钟　·　快递切换 %6 次（改派 %7 单）　·　退货率 %8</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1201" />
+        <location filename="../../ui/promo/screens.py" line="1230" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1202" />
+        <location filename="../../ui/promo/screens.py" line="1231" />
         <source>Tier</source>
         <comment>stock</comment>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1203" />
+        <location filename="../../ui/promo/screens.py" line="1232" />
         <source>Recommended</source>
         <translation>建议备货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1204" />
+        <location filename="../../ui/promo/screens.py" line="1233" />
         <source>Supply</source>
         <translation>可发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1205" />
+        <location filename="../../ui/promo/screens.py" line="1234" />
         <source>Demand</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1206" />
+        <location filename="../../ui/promo/screens.py" line="1235" />
         <source>Oversold</source>
         <translation>超卖</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1207" />
+        <location filename="../../ui/promo/screens.py" line="1236" />
         <source>Overstocked</source>
         <translation>积压</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1208" />
+        <location filename="../../ui/promo/screens.py" line="1237" />
         <source>Sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1212" />
+        <location filename="../../ui/promo/screens.py" line="1241" />
         <source>not planned</source>
         <translation>未计划</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1226" />
+        <location filename="../../ui/promo/screens.py" line="1255" />
         <source>Tier</source>
         <translation>档位</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1227" />
+        <location filename="../../ui/promo/screens.py" line="1256" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1228" />
+        <location filename="../../ui/promo/screens.py" line="1257" />
         <source>On time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1229" />
+        <location filename="../../ui/promo/screens.py" line="1258" />
         <source>Late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1230" />
+        <location filename="../../ui/promo/screens.py" line="1259" />
         <source>Open</source>
         <comment>review</comment>
         <translation>未发</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1231" />
+        <location filename="../../ui/promo/screens.py" line="1260" />
         <source>On-time rate</source>
         <translation>准时率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1232" />
+        <location filename="../../ui/promo/screens.py" line="1261" />
         <source>With compensation</source>
         <translation>含补偿</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1255" />
+        <location filename="../../ui/promo/screens.py" line="1284" />
         <source>Weights: %1. The total is the weighted mean of the parts with data; a carrier that handed off nothing has no total and ranks last.</source>
         <translation>权重：%1。总分为有数据各项的加权平均；没有交接过包裹的快递没有总分，排在最后。</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1268" />
+        <location filename="../../ui/promo/screens.py" line="1297" />
         <source>%1 of %2 (%3)</source>
         <translation>%1/%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1272" />
+        <location filename="../../ui/promo/screens.py" line="1301" />
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1283" />
+        <location filename="../../ui/promo/screens.py" line="1312" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1284" />
+        <location filename="../../ui/promo/screens.py" line="1313" />
         <source>Carrier</source>
         <comment>column</comment>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1285" />
+        <location filename="../../ui/promo/screens.py" line="1314" />
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1286" />
+        <location filename="../../ui/promo/screens.py" line="1315" />
         <source>Response %1%</source>
         <translation>响应速度 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1292" />
+        <location filename="../../ui/promo/screens.py" line="1321" />
         <source>Exceptions %1%</source>
         <translation>异常处理 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1294" />
+        <location filename="../../ui/promo/screens.py" line="1323" />
         <source>Cost %1%</source>
         <translation>成本 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1258" />
-        <location filename="../../ui/promo/screens.py" line="1346" />
+        <location filename="../../ui/promo/screens.py" line="1287" />
+        <location filename="../../ui/promo/screens.py" line="1375" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1287" />
+        <location filename="../../ui/promo/screens.py" line="1316" />
         <source>Paid to handoff (h)</source>
         <translation>付款到交接（小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1288" />
+        <location filename="../../ui/promo/screens.py" line="1317" />
         <source>Peak capacity %1%</source>
         <translation>高峰运力 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1289" />
+        <location filename="../../ui/promo/screens.py" line="1318" />
         <source>Best day: handled of could take</source>
         <translation>最佳日：实接/可接</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1290" />
+        <location filename="../../ui/promo/screens.py" line="1319" />
         <source>On-time coverage %1%</source>
         <translation>准时覆盖 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1291" />
+        <location filename="../../ui/promo/screens.py" line="1320" />
         <source>On time of due</source>
         <translation>准时/到期</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1293" />
+        <location filename="../../ui/promo/screens.py" line="1322" />
         <source>Cases per 1,000 parcels</source>
         <translation>每千件异常</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1295" />
+        <location filename="../../ui/promo/screens.py" line="1324" />
         <source>Cost per parcel (CNY)</source>
         <translation>每件成本（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1320" />
+        <location filename="../../ui/promo/screens.py" line="1349" />
         <source>No carrier rules: nothing to score yet</source>
         <translation>没有快递规则，尚无评分</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1325" />
+        <location filename="../../ui/promo/screens.py" line="1354" />
         <source>Data behind the scores of %1:</source>
         <translation>%1 的评分依据：</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1331" />
+        <location filename="../../ui/promo/screens.py" line="1360" />
         <source>%1 (weight %2): %3 — %4</source>
         <translation>%1（权重 %2）：%3 — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1350" />
+        <location filename="../../ui/promo/screens.py" line="1379" />
         <source>Suggested for the next promo: main %1; backups %2; dynamic %3</source>
         <translation>下次大促建议：主力 %1；备用 %2；机动 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1358" />
+        <location filename="../../ui/promo/screens.py" line="1387" />
         <source>Refresh first</source>
         <translation>请先刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1365" />
+        <location filename="../../ui/promo/screens.py" line="1394" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -1437,83 +1458,83 @@
 <context>
     <name>ReturnsTab</name>
     <message>
-        <location filename="../../ui/promo/screens.py" line="931" />
+        <location filename="../../ui/promo/screens.py" line="960" />
         <source>Returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="977" />
+        <location filename="../../ui/promo/screens.py" line="1006" />
         <source>Reason</source>
         <comment>return</comment>
         <translation>退货原因</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="978" />
+        <location filename="../../ui/promo/screens.py" line="1007" />
         <source>Disposition</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="982" />
+        <location filename="../../ui/promo/screens.py" line="1011" />
         <source>Use for return mode</source>
         <translation>设为退货模式默认</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="983" />
+        <location filename="../../ui/promo/screens.py" line="1012" />
         <source>Record by hand</source>
         <translation>手工登记</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="984" />
+        <location filename="../../ui/promo/screens.py" line="1013" />
         <source>Scan waybill or order number</source>
         <translation>扫描面单号或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="985" />
+        <location filename="../../ui/promo/screens.py" line="1014" />
         <source>Record return</source>
         <translation>登记退货</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="986" />
+        <location filename="../../ui/promo/screens.py" line="1015" />
         <source>Per SKU</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="987" />
+        <location filename="../../ui/promo/screens.py" line="1016" />
         <source>Per live session</source>
         <translation>按场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="995" />
+        <location filename="../../ui/promo/screens.py" line="1024" />
         <source>Shipped</source>
         <translation>已发出</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="996" />
+        <location filename="../../ui/promo/screens.py" line="1025" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="997" />
+        <location filename="../../ui/promo/screens.py" line="1026" />
         <source>Return rate</source>
         <translation>退货率</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1008" />
+        <location filename="../../ui/promo/screens.py" line="1037" />
         <source>SKU</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1016" />
+        <location filename="../../ui/promo/screens.py" line="1045" />
         <source>Session</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1032" />
+        <location filename="../../ui/promo/screens.py" line="1061" />
         <source>Return mode will record: %1 · %2</source>
         <translation>退货模式将记录：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/promo/screens.py" line="1042" />
+        <location filename="../../ui/promo/screens.py" line="1071" />
         <source>Scan a waybill or order number first</source>
         <translation>请先扫描面单号或订单号</translation>
     </message>

@@ -633,6 +633,9 @@ class CarriersTab(PromoTab):
         "used_today",
         "left_today",
         "failing",
+        "effective_target",  # the target once failing carriers' shares are spread: what counts
+        "deviation_pp",
+        "why",
     ]
 
     def __init__(self, ctx: AppContext) -> None:
@@ -730,9 +733,15 @@ class CarriersTab(PromoTab):
                 "role": label(self.ctx, ROLES, r["role"]),
                 "regions": regions_label(self.ctx, r.get("regions")),
                 "failing": self.tr("FAILING") if r["failing"] else "",
+                # the core's deviation report: how far off target and why, in both languages
+                "why": self.ctx.text(r.get("why_zh") or "", r.get("why") or ""),
             }
             for r in data["split"]
         ]
+
+        def no_limit(v: Any) -> str:
+            return self.tr("no limit") if v is None else str(v)
+
         fill_table(
             self.split,
             split,
@@ -748,11 +757,31 @@ class CarriersTab(PromoTab):
                 self.tr("Used today"),
                 self.tr("Left", "capacity"),
                 self.tr("Status"),
+                self.tr("Target now"),
+                self.tr("Off target (pp)"),
+                self.tr("Why", "split"),
             ],
-            stretch="regions",
-            fmt={"target_share": pct, "realised_share": pct},
+            stretch="why",
+            fmt={
+                "target_share": pct,
+                "realised_share": pct,
+                "effective_target": pct,
+                "capacity_today": no_limit,
+                "left_today": no_limit,
+                "deviation_pp": lambda v: f"{v:+.1f}" if isinstance(v, (int, float)) else no_data(),
+            },
         )
         paint(self.split, self.SPLIT_COLS.index("failing"), RED, bool)
+        off = {
+            self.ctx.carrier_label(r["carrier"]) for r in data["split"] if not r["within_target"]
+        }
+        for i in range(self.split.rowCount()):  # off-target rows: their deviation and why in amber
+            name = self.split.item(i, 0)
+            if name is not None and name.text() in off:
+                for col in ("deviation_pp", "why"):
+                    it = self.split.item(i, self.SPLIT_COLS.index(col))
+                    if it is not None:
+                        it.setForeground(QColor(AMBER))
         fit_rows(self.split, len(split), 8)
         current = self.carrier.currentData()
         self.carrier.clear()

@@ -36,6 +36,7 @@ from warehouse_app.promo.capacity_day import (
     today as today,
 )
 from warehouse_app.promo.carrier_rule import ROLES, CarrierRule
+from warehouse_app.promo.labels import REGION_NAMES, name_of
 from warehouse_app.regions import REGIONS, region_of
 
 logger = logging.getLogger(__name__)
@@ -557,10 +558,11 @@ def deviation_report(
                 inside = sum(n for reg, n in mix.items() if reg in r.coverage)
                 share_in = inside / total if total else 0.0
                 if share_in < row["effective_target"]:
-                    en.append(
-                        f"covers only {', '.join(r.coverage)}: {share_in:.1%} of orders are there"
-                    )
-                    zh.append(f"只覆盖 {', '.join(r.coverage)}：该区域订单仅占 {share_in:.1%}")
+                    # regions by name in both texts: a person reads them (codes stay in `coverage`)
+                    names_en = ", ".join(name_of(REGION_NAMES, g, "en") for g in r.coverage)
+                    names_zh = "、".join(name_of(REGION_NAMES, g, "zh") for g in r.coverage)
+                    en.append(f"covers only {names_en}: {share_in:.1%} of orders are there")
+                    zh.append(f"只覆盖 {names_zh}：该区域订单仅占 {share_in:.1%}")
             if not en:
                 en.append(
                     "orders came with other carriers from upstream or before the rules changed"
