@@ -1,16 +1,28 @@
 """Hub load: N simulated stations (real tokens, the sync client's own push body and HubClient)
 push and pull against a real `warehouse-hub serve`, on SQLite and on PostgreSQL.
 
-For each backend and station count: events/s, push p50/p99, pull p99, errors, hub RSS; a storm
-mode has every station catch up a queue of events through back-pressure (429 + Retry-After,
-honoured by HubClient) and counts failed pushes. The same-run baseline is storage-only: the
-same batches stored by `store_events` in-process with no HTTP (ratio = HTTP / storage-only).
-The last line is key=value pairs for PostgreSQL.
+Phases per backend:
+- closed loop (--stations 10,50,200): every station pushes a batch and pulls, back to back, for
+  --seconds: the saturation throughput. Push latency here is queueing (Little's law: 200
+  stations always waiting on the hub), so it is printed but is not the latency figure;
+- paced (--paced-stations 200 --rate 8000): each station pushes --batch events every
+  stations x batch / rate seconds (phases spread evenly) and pulls after, as a sync loop does:
+  events/s achieved and push p50/p99 at that offered rate (429 waits counted apart);
+- storm (--storm-stations 200 --storm-events 5000): every station catches up its queue at once
+  through back-pressure (429 + Retry-After, honoured by HubClient); failed pushes counted.
+After each phase the hub's ledger (a background follower) is waited for: how far it was behind
+and how long it took to apply the rest. The same-run baseline is storage-only: the same batches
+stored by `store_events` in-process with no HTTP, on a database of its own.
+
+The last line is key=value pairs: PostgreSQL's (events_per_s, push_p99_ms from the paced phase;
+errors summed over all phases; storm_failed; saturated_* from the closed loop at the largest
+count), then SQLite's with a sqlite_ prefix.
 
 Targets (2-core machine): >= 8,000 events/s at 200 stations with pulls, push p99 < 500 ms,
 0 errors, storm drained with 0 failed pushes.
 
     .venv/bin/python benchmarks/hub_load.py [--stations 10,50,200] [--seconds 10]
+        [--paced-stations 200 --rate 8000 --cycles 3]
         [--storm-stations 200 --storm-events 5000] [--backends sqlite,postgresql] [--workers 2]
 """
 
@@ -35,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.pg_server import PgServer  # noqa: E402
+from warehouse_app.hub.ledger import Ledger  # noqa: E402
 from warehouse_app.hub.storage import hash_token, open_storage  # noqa: E402
 from warehouse_app.sync.client import HubClient, SyncError  # noqa: E402
 from warehouse_app.sync.service import outbox_body  # noqa: E402
@@ -81,6 +94,49 @@ def rows(station: str, start: int, n: int) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _kids(pid: int) -> list[int]:
+    try:
+        out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    except OSError:
+        return []
+    return [int(k) for k in out.split()]
+
+
+def cpu_s(hub: HubProc, pg: Any) -> dict[str, float]:
+    """CPU seconds used so far by the hub's request processes, its ledger process (nice > 0)
+    and the PostgreSQL server: the machine is shared, so CPU per event is the figure that
+    carries over to a quiet machine, where wall-clock rates do not."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {"hub": 0.0, "ledger": 0.0, "postgresql": 0.0}
+    groups: list[tuple[str, list[int]]] = [("hub", [hub.proc.pid, *_kids(hub.proc.pid)])]
+    if pg is not None:
+        try:
+            master = int((pg.root / "data" / "postmaster.pid").read_text().split()[0])
+            groups.append(("postgresql", [master, *_kids(master)]))
+        except (OSError, ValueError, IndexError):
+            pass
+    for name, pids in groups:
+        for p in pids:
+            try:
+                f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            # fields after the name: state=0 ... utime=11 stime=12 nice=16
+            used = (int(f[11]) + int(f[12])) / tick
+            out["ledger" if name == "hub" and int(f[16]) > 0 else name] += used
+    return out
+
+
+def cpu_line(before: dict[str, float], after: dict[str, float], events: int) -> str:
+    per = {k: 1000 * (after[k] - before[k]) / max(events, 1) * 1000 for k in after}
+    total = sum(per.values())
+    return (
+        f"CPU per 1,000 events: hub {per['hub']:.0f} ms, ledger {per['ledger']:.0f} ms, "
+        f"PostgreSQL {per['postgresql']:.0f} ms (total {total:.0f} ms: 2 idle cores take "
+        f"~{2_000_000 / max(total, 1):,.0f} events/s)"
+    )
 
 
 def rss_mb(pid: int) -> float:
@@ -225,6 +281,83 @@ def load(hub: HubProc, tokens: dict[str, str], seconds: float, batch: int) -> di
         "pull_p99_ms": pct(pull_ms, 0.99),
         "errors": stats["errors"],
         "pushes": len(push_ms),
+        "events": stats["events"],
+    }
+
+
+def paced(
+    hub: HubProc, tokens: dict[str, str], rate: float, cycles: int, batch: int
+) -> dict[str, Any]:
+    """An offered load: each station pushes `batch` events every `interval` seconds (phases
+    spread evenly), then pulls, as a sync loop does; interval = stations x batch / rate. With
+    a closed loop (load()) 200 stations always queue (Little's law), so push latency at a given
+    rate is measured here: the time of each push request (429 waits counted separately)."""
+    n = len(tokens)
+    interval = n * batch / rate
+    push_ms: list[float] = []
+    pull_ms: list[float] = []
+    stats = {"events": 0, "errors": 0, "late": 0, "busy": 0}
+    lock = threading.Lock()
+    bodies = {
+        sid: [
+            outbox_body(sid, k * batch, rows(sid, k * batch + 1, batch))  # type: ignore[arg-type]
+            for k in range(cycles)
+        ]
+        for sid in tokens
+    }
+    start = time.monotonic() + 1.0
+
+    def station(i: int, sid: str) -> None:
+        c = HubClient(hub.url, tokens[sid], timeout_s=60, busy_patience_s=120)
+        cursor = 0
+        try:
+            for k in range(cycles):
+                due = start + (i / n + k) * interval
+                wait = due - time.monotonic()
+                if wait > 0:
+                    time.sleep(wait)
+                else:
+                    with lock:
+                        stats["late"] += 1  # the previous cycle was still running
+                busy0 = c.busy_waits
+                t0 = time.perf_counter()
+                try:
+                    r = c.push_raw(bodies[sid][k])
+                    took = (time.perf_counter() - t0) * 1000
+                    t1 = time.perf_counter()
+                    page = c.changes(cursor, 500)
+                    cursor = int(page.get("cursor") or cursor)
+                    with lock:
+                        push_ms.append(took)
+                        pull_ms.append((time.perf_counter() - t1) * 1000)
+                        stats["events"] += int(r.get("stored") or 0)
+                        stats["busy"] += c.busy_waits - busy0
+                except SyncError:
+                    with lock:
+                        stats["errors"] += 1
+        finally:
+            c.close()
+
+    threads = [
+        threading.Thread(target=station, args=(i, sid)) for i, sid in enumerate(sorted(tokens))
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = max(time.monotonic() - start, cycles * interval)
+    return {
+        "events_per_s": stats["events"] / wall,
+        "offered_per_s": rate,
+        "interval_s": interval,
+        "push_p50_ms": pct(push_ms, 0.50),
+        "push_p99_ms": pct(push_ms, 0.99),
+        "pull_p99_ms": pct(pull_ms, 0.99),
+        "errors": stats["errors"],
+        "late": stats["late"],
+        "busy": stats["busy"],
+        "pushes": len(push_ms),
+        "events": stats["events"],
     }
 
 
@@ -276,6 +409,7 @@ def storm(hub: HubProc, tokens: dict[str, str], events: int, batch: int) -> dict
         "storm_events_per_s": len(tokens) * events / wall,
         "storm_failed": failed[0],
         "storm_429": busy[0],
+        "events": len(tokens) * events,
     }
 
 
@@ -283,19 +417,7 @@ def ledger_backlog(url: str) -> int:
     """Stored events the hub's ledger (hub/ledger.py, a background follower) has not applied."""
     s = open_storage(url)
     try:
-
-        def run(c: Any) -> int:
-            st = {
-                str(r["key"]): int(r["value"])
-                for r in c.all(
-                    "SELECT key, value FROM ledger_state WHERE key IN ('event_id', 'event_txid')"
-                )
-            }
-            last = st.get("event_id", 0)
-            pos = (st.get("event_txid", 1 if last else 0), last)
-            return int(s.feed_backlog(c, pos, 10**9))
-
-        return int(s.run_read(run))
+        return Ledger(s).backlog(10**9)
     finally:
         s.close()
 
@@ -334,6 +456,9 @@ def main() -> int:
     ap.add_argument("--stations", default="10,50,200")
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--paced-stations", type=int, default=200)
+    ap.add_argument("--rate", type=float, default=8000.0, help="offered events/s when paced")
+    ap.add_argument("--cycles", type=int, default=3, help="pushes per station when paced")
     ap.add_argument("--storm-stations", type=int, default=200)
     ap.add_argument("--storm-events", type=int, default=5000)
     ap.add_argument("--backends", default="sqlite,postgresql")
@@ -364,13 +489,17 @@ def main() -> int:
             base = storage_only(base_url, min(args.seconds, 5.0), args.batch)
             print(f"[{backend}] storage-only baseline: {base:,.0f} events/s")
             last: dict[str, Any] = {}
+            errs = 0  # every phase's errors count on the last line
             hub = HubProc(url, workers, tmp)
+            db = pg if backend == "postgresql" else None
             rss = 0.0
             try:
                 for n in counts:
                     tokens = add_stations(url, f"L{n}-", n)
+                    c0 = cpu_s(hub, db)
                     r = load(hub, tokens, args.seconds, args.batch)
                     behind, drain_s = ledger_drain(url)
+                    cpu = cpu_line(c0, cpu_s(hub, db), r["events"])
                     print(
                         f"[{backend}] {n:>3} stations: {r['events_per_s']:,.0f} events/s "
                         f"(x{r['events_per_s'] / base:.2f} of storage-only), push p50 "
@@ -378,11 +507,40 @@ def main() -> int:
                         f"{r['pull_p99_ms']:.0f} ms, errors {r['errors']}, pushes {r['pushes']}; "
                         f"ledger {behind:,} events behind at the end, applied {drain_s:.1f} s later"
                     )
+                    print(f"[{backend}]      {cpu}")
                     last.update({"stations": n, **r, "ledger_behind": behind})
+                    errs += r["errors"]
+                if args.paced_stations and args.rate:
+                    tokens = add_stations(url, "P-", args.paced_stations)
+                    c0 = cpu_s(hub, db)
+                    r = paced(hub, tokens, args.rate, args.cycles, args.batch)
+                    errs += r["errors"]
+                    behind, drain_s = ledger_drain(url)
+                    print(f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), r['events'])}")
+                    print(
+                        f"[{backend}] {args.paced_stations} stations paced at "
+                        f"{args.rate:,.0f} events/s offered (each {args.batch} every "
+                        f"{r['interval_s']:.1f} s, then a pull): {r['events_per_s']:,.0f} "
+                        f"events/s, push p50 {r['push_p50_ms']:.0f} ms p99 "
+                        f"{r['push_p99_ms']:.0f} ms, pull p99 {r['pull_p99_ms']:.0f} ms, errors "
+                        f"{r['errors']}, late cycles {r['late']}, 429s {r['busy']}; ledger "
+                        f"{behind:,} events behind at the end, applied {drain_s:.1f} s later"
+                    )
+                    last.update(
+                        {
+                            "stations": args.paced_stations,
+                            **r,
+                            "ledger_behind": behind,
+                            "saturated_events_per_s": last.get("events_per_s"),
+                            "saturated_push_p99_ms": last.get("push_p99_ms"),
+                        }
+                    )
                 if args.storm_stations and args.storm_events:
                     tokens = add_stations(url, "STORM-", args.storm_stations)
+                    c0 = cpu_s(hub, db)
                     st = storm(hub, tokens, args.storm_events, args.batch)
                     behind, drain_s = ledger_drain(url)
+                    print(f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), st['events'])}")
                     print(
                         f"[{backend}] storm {args.storm_stations} x {args.storm_events}: "
                         f"{st['storm_s']:.0f} s, {st['storm_events_per_s']:,.0f} events/s, "
@@ -393,7 +551,7 @@ def main() -> int:
             finally:
                 rss = hub.stop()
             print(f"[{backend}] hub RSS {rss:.0f} MB ({workers} worker(s))")
-            last.update({"baseline_events_per_s": base, "hub_rss_mb": rss})
+            last.update({"baseline_events_per_s": base, "hub_rss_mb": rss, "errors": errs})
             results[backend] = last
     finally:
         if pg is not None:
@@ -405,6 +563,8 @@ def main() -> int:
         "push_p99_ms",
         "pull_p99_ms",
         "errors",
+        "saturated_events_per_s",
+        "saturated_push_p99_ms",
         "storm_failed",
         "storm_events_per_s",
         "ledger_behind",

@@ -278,6 +278,17 @@ REGISTRY: tuple[Setting, ...] = (
         group="general",
     ),
     Setting(
+        "sync.outbox_retention_days",
+        int,
+        30,
+        "station",
+        "已上传事件保留天数（0=永久保留）",
+        "Keep uploaded events for days (0 = forever)",
+        low=0,
+        high=3650,
+        group="general",
+    ),
+    Setting(
         "returns.reason",
         str,
         "",

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import secrets
+import signal
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -143,6 +144,9 @@ def cmd_db_status(args: argparse.Namespace) -> int:
         print(f"epoch\t{epoch}")
         print(f"rev_head\t{head}")
         print(f"stations\t{len(storage.stations())}")
+        from warehouse_app.hub.ledger import Ledger
+
+        print(f"ledger_backlog\t{Ledger(storage).backlog()}")  # events not yet applied
     return 0
 
 
@@ -222,7 +226,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             max_body=args.max_body_bytes,
             limiter=AuthLimiter(args.auth_fail_limit, args.auth_fail_window_s, args.auth_block_s),
             webhooks=True,
-            follow=True,
+            ledger_process=True,
             max_queue=args.max_queue,
             max_latency_ms=args.max_latency_ms,
         )
@@ -250,15 +254,56 @@ def cmd_serve(args: argparse.Namespace) -> int:
     path = sqlite_path(url)
     lock_dir = path.parent if path is not None else None
     with serve_lock(lock_dir) if lock_dir else _no_lock():  # `restore` refuses while held
-        if args.workers > 1:
-            storage.close()  # each worker opens its own connections after the fork
-            serve_workers(lambda: build(_open_storage(url)), workers=args.workers, **opts)
-            return 0
+        follower = spawn_ledger_follower(url)
         try:
-            serve(build(storage), **opts)
+            if args.workers > 1:
+                storage.close()  # each worker opens its own connections after the fork
+                serve_workers(lambda: build(_open_storage(url)), workers=args.workers, **opts)
+                return 0
+            try:
+                serve(build(storage), **opts)
+            finally:
+                storage.close()
         finally:
-            storage.close()
+            stop_process(follower)
     return 0
+
+
+# the ledger process yields the CPU to requests: it may fall behind in a burst and catch up
+LEDGER_NICE = 10
+
+
+def spawn_ledger_follower(url: str) -> int:
+    """Fork the process that applies pushed events to the ledger (hub/ledger.py), apart from
+    the request workers: its CPU work never holds a worker's GIL, and it runs at a lower
+    priority, so pushes answer first and the ledger catches up in between. Returns its pid."""
+    parent = os.getpid()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0  # the child: its own connections; the parent's inherited ones are never touched
+    try:
+        os.nice(LEDGER_NICE)
+        from warehouse_app.hub.ledger import Ledger, LedgerFollower
+
+        storage = _open_storage(url)
+        ledger = Ledger(storage)
+        follower = LedgerFollower(ledger, interval_s=0.25)
+        signal.signal(signal.SIGTERM, lambda *_: follower.stop_soon())
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops it (Ctrl+C hits all)
+        follower.run(parent_pid=parent)
+    except BaseException:
+        logger.exception("ledger follower failed")
+        code = 1
+    os._exit(code)
+
+
+def stop_process(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
 
 
 @contextlib.contextmanager

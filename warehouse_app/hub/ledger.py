@@ -162,6 +162,10 @@ class Ledger:
         self.liveness = liveness.LivenessPolicy.from_env()
         self.clock = clock
         self.follower: LedgerFollower | None = None  # see follow_in_background()
+        # True when a follower (this process's thread, or serve's ledger process) applies big
+        # backlogs: a pull then leaves them to it
+        self.background = False
+        self._local = threading.local()  # a ledger run's prefetched rows (_prefetch_orders)
         from warehouse_app.hub.integrator import Directory
 
         Directory(storage)  # its station_warehouses table says which orders a station may take
@@ -178,6 +182,7 @@ class Ledger:
     def follow_in_background(self, interval_s: float = 1.0) -> LedgerFollower:
         """Start applying pushed events off the request path (one thread per hub process)."""
         self.follower = LedgerFollower(self, interval_s)
+        self.background = True
         self.follower.start()
         return self.follower
 
@@ -187,7 +192,7 @@ class Ledger:
         return int(row["value"]) if row else default
 
     def _set_state(self, c: Any, key: str, value: Any) -> None:
-        c.execute(
+        c.send(
             "INSERT INTO ledger_state (key, value) VALUES (?,?) "
             "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
             (key, str(value)),
@@ -196,7 +201,7 @@ class Ledger:
     def _put(self, c: Any, kind: str, key: str, data: dict[str, Any]) -> None:
         """A record stations pull (same table and rev counter as HubStorage.put_records)."""
         rev = self.storage.next_rev(c)
-        c.execute(
+        c.send(
             "INSERT INTO records (kind, key, data, rev, updated_at) VALUES (?,?,?,?,?) "
             "ON CONFLICT(kind, key) DO UPDATE SET data=excluded.data, rev=excluded.rev, "
             "updated_at=excluded.updated_at",
@@ -210,7 +215,7 @@ class Ledger:
     # -- following orders and events ------------------------------------------------------
     def catch_up(self) -> int:
         """Apply new order records and stored events; returns how many events were looked at."""
-        n: int = self.storage.run_write(self._catch_up)
+        n: int = self.storage.run_pipelined(self._catch_up)
         return n
 
     def catch_up_for_pull(self) -> None:
@@ -220,9 +225,9 @@ class Ledger:
         backlog, orders = self.storage.run_read(self._pending)
         if not backlog and not orders:
             return
-        if self.follower is None or backlog <= PULL_INLINE_MAX:
+        if not self.background or backlog <= PULL_INLINE_MAX:
             self.catch_up()
-        else:
+        elif self.follower is not None:
             self.follower.nudge()
 
     def follow_once(self) -> int:
@@ -231,7 +236,17 @@ class Ledger:
         backlog, orders = self.storage.run_read(self._pending)
         if not backlog and not orders:
             return 0
-        n: int = self.storage.run_write(self._catch_up, FOLLOW_CHUNK, 0.0, True)
+        # SQLite has one writer: a smaller step keeps pushes from waiting long for the lock
+        chunk = FOLLOW_CHUNK if self.storage.dialect.name != "sqlite" else FOLLOW_CHUNK // 4
+        n: int = self.storage.run_pipelined(self._catch_up, chunk, 0.0, True)
+        return n
+
+    def backlog(self, cap: int = 1_000_000) -> int:
+        """Stored events the ledger has not applied yet (counted up to cap + 1): what to
+        watch (`warehouse-hub db status`); it should come back to 0 between bursts."""
+        n: int = self.storage.run_read(
+            lambda c: self.storage.feed_backlog(c, self._position(c), cap)
+        )
         return n
 
     def _position(self, c: Any) -> tuple[int, int]:
@@ -280,18 +295,32 @@ class Ledger:
         while seen < limit:
             want = min(FOLLOW_CHUNK, limit - seen)
             rows, pos, held = self.storage.follow_events(c, pos, want)
+            payloads: list[Any] = []
             for r in rows:
                 try:
-                    self._event(
-                        c,
-                        str(r["station_id"]),
-                        str(r["type"]),
-                        json.loads(r["payload"]),
-                        str(r["created_at"]),
-                        dirty,
-                    )
-                except (KeyError, TypeError, ValueError) as exc:  # a malformed payload: skip it
-                    logger.warning("ledger skipped event %s (%s): %r", r["uuid"], r["type"], exc)
+                    payloads.append(json.loads(r["payload"]))
+                except ValueError:
+                    payloads.append(None)
+            self._local.orders = self._prefetch_orders(c, payloads)
+            try:
+                for r, payload in zip(rows, payloads, strict=True):
+                    try:
+                        if not isinstance(payload, dict):
+                            raise ValueError("payload is not a JSON object")
+                        self._event(
+                            c,
+                            str(r["station_id"]),
+                            str(r["type"]),
+                            payload,
+                            str(r["created_at"]),
+                            dirty,
+                        )
+                    except (KeyError, TypeError, ValueError) as exc:  # malformed: skip it
+                        logger.warning(
+                            "ledger skipped event %s (%s): %r", r["uuid"], r["type"], exc
+                        )
+            finally:
+                self._local.orders = None
             seen += len(rows)
             if rows:
                 continue
@@ -304,6 +333,59 @@ class Ledger:
         for station, sku_set in dirty:
             self._write_lease(c, station, sku_set)
         return seen
+
+    def _prefetch_orders(self, c: Any, payloads: list[Any]) -> dict[str, dict[str, Any] | None]:
+        """The ledger_orders rows a chunk of events claims, read in a few queries instead of
+        one round trip per event; None marks an order the hub does not have yet. Valid while
+        this ledger run holds the ledger lock: _claim and _transferred keep it current."""
+        ids = sorted(
+            {
+                str(p["order_id"])
+                for p in payloads
+                if isinstance(p, dict) and isinstance(p.get("order_id"), (str, int))
+            }
+        )
+        out: dict[str, dict[str, Any] | None] = dict.fromkeys(ids)
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ",".join("?" for _ in part)
+            for r in c.all(f"SELECT * FROM ledger_orders WHERE order_id IN ({marks})", part):
+                out[str(r["order_id"])] = dict(r)
+        return out
+
+    def _order_row(self, c: Any, oid: str, p: dict[str, Any]) -> dict[str, Any]:
+        """The ledger row of an order a station claims (made for an order the hub never had,
+        i.e. imported at the station), from the chunk's prefetch when there is one."""
+        cache: dict[str, dict[str, Any] | None] | None = getattr(self._local, "orders", None)
+        if cache is not None and oid in cache:
+            row = cache[oid]
+            if row is None:  # known to be missing: insert without waiting for an answer
+                c.send(
+                    "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, "
+                    "carrier) VALUES (?,?,?,?,?,?)",
+                    (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
+                )
+                row = _NullRow(
+                    order_id=oid,
+                    sku_set="",
+                    paid_at="",
+                    status="paid",
+                    waybill=p.get("waybill"),
+                    carrier=p.get("carrier"),
+                )
+                cache[oid] = row
+            return row
+        # one round trip either way (the no-op update makes RETURNING give an existing row)
+        got = c.one(
+            "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier) "
+            "VALUES (?,?,?,?,?,?) ON CONFLICT (order_id) DO UPDATE SET order_id=excluded.order_id "
+            "RETURNING *",
+            (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
+        )
+        row = dict(got)
+        if cache is not None:
+            cache[oid] = row  # later events of this chunk see what this one changes
+        return row
 
     def _order_record(
         self, c: Any, key: str, data: dict[str, Any], dirty: set[tuple[str, str]]
@@ -380,13 +462,13 @@ class Ledger:
         dirty: set[tuple[str, str]],
     ) -> None:
         if type_ == "batch.created":
-            c.execute(
+            c.send(
                 "INSERT INTO ledger_batches (station_id, batch_id, kind, sku_set, qty, status) "
                 "VALUES (?,?,?,?,?,'draft') ON CONFLICT(station_id, batch_id) DO NOTHING",
                 (station, p["batch_id"], p.get("kind") or "anonymous", p["sku_set"], int(p["qty"])),
             )
         elif type_ in ("batch.done", "batch.started", "batch.paused"):
-            c.execute(
+            c.send(
                 "UPDATE ledger_batches SET status=? WHERE station_id=? AND batch_id=?",
                 (
                     {"batch.done": "done", "batch.started": "active", "batch.paused": "paused"}[
@@ -398,7 +480,7 @@ class Ledger:
             )
         elif type_ == "parcel.bound":
             self._parcel(c, station, p, None)
-            c.execute(
+            c.send(
                 "UPDATE ledger_batches SET bound = bound + 1 WHERE station_id=? AND batch_id=?",
                 (station, p.get("batch_id")),
             )
@@ -407,7 +489,7 @@ class Ledger:
             self._parcel(c, station, p, p.get("to") or _STATE_OF.get(type_))
             if type_ == "parcel.handed_off" and p.get("waybill") and p.get("parcel_id"):
                 # what the report counts: handoffs per waybill (a waybill twice = shipped twice)
-                c.execute(
+                c.send(
                     "INSERT INTO ledger_handoffs (station_id, parcel_id, waybill, at) "
                     "VALUES (?,?,?,?) ON CONFLICT (station_id, parcel_id) DO NOTHING",
                     (station, p["parcel_id"], p["waybill"], at),
@@ -448,7 +530,7 @@ class Ledger:
                 (station, p["batch_id"]),
             )
             sku = row["sku_set"] if row else None
-        c.execute(
+        c.send(
             "INSERT INTO ledger_parcels (parcel_id, station_id, batch_id, label_code, sku_set, "
             "order_id, waybill, carrier, state, weight_g, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(parcel_id) DO UPDATE SET "
@@ -486,15 +568,7 @@ class Ledger:
     ) -> None:
         oid, pid = str(p["order_id"]), p.get("parcel_id")
         now = iso(self.clock())
-        o = c.one("SELECT * FROM ledger_orders WHERE order_id=?", (oid,))
-        if o is None:  # an order the hub never had (imported at the station): track it anyway
-            c.execute(
-                "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier) "
-                "VALUES (?,?,?,?,?,?)",
-                (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
-            )
-            o = c.one("SELECT * FROM ledger_orders WHERE order_id=?", (oid,))
-        o = dict(o)
+        o = self._order_row(c, oid, p)  # updated in place below as the row is (a cached row)
         waybill = p.get("waybill") or o["waybill"]
         if o["bound_parcel"] is None:
             if o["assigned_to"] and o["assigned_to"] != station:
@@ -508,20 +582,28 @@ class Ledger:
                 and self._state(c, "work_division_sent") == 1
             ):
                 self._outside_lease(c, station, at)
-            c.execute(
+            c.send(
                 "UPDATE ledger_orders SET bound_by=?, bound_parcel=?, bound_at=?, bound_rx_at=?, "
                 "assigned_to=?, assign_kind=COALESCE(assign_kind, 'claimed') WHERE order_id=?",
                 (station, pid, at, now, station, oid),
             )
-            o.update(bound_by=station, bound_parcel=pid)
+            o.update(
+                bound_by=station,
+                bound_parcel=pid,
+                bound_at=at,
+                bound_rx_at=now,
+                assigned_to=station,
+                assign_kind=o["assign_kind"] or "claimed",
+            )
         same_parcel = pid is not None and pid == o["bound_parcel"]
         if what == "print":
             if same_parcel or o["bound_by"] == station:
-                c.execute(
+                c.send(
                     "UPDATE ledger_orders SET printed_by=COALESCE(printed_by, ?), "
                     "printed_at=COALESCE(printed_at, ?) WHERE order_id=?",
                     (station, at, oid),
                 )
+                o.update(printed_by=o["printed_by"] or station, printed_at=o["printed_at"] or at)
                 return
             self._conflict(
                 c,
@@ -555,23 +637,31 @@ class Ledger:
         # handoff
         if o["handed_off_parcel"] is None or o["handed_off_parcel"] == pid:
             if o["handed_off_parcel"] is None:
-                c.execute(
+                c.send(
                     "UPDATE ledger_orders SET handed_off_by=?, handed_off_parcel=?, "
                     "handed_off_at=?, bound_by=?, bound_parcel=? WHERE order_id=?",
                     (station, pid, at, station, pid, oid),
                 )
-                if not same_parcel and o["bound_parcel"]:
+                prev = type(o)(o)  # the checks below read the row as it was before
+                o.update(
+                    handed_off_by=station,
+                    handed_off_parcel=pid,
+                    handed_off_at=at,
+                    bound_by=station,
+                    bound_parcel=pid,
+                )
+                if not same_parcel and prev["bound_parcel"]:
                     # this parcel shipped first: the first binder's parcel must come out now
-                    loser = str(o["bound_by"])
+                    loser = str(prev["bound_by"])
                     self._hold(
                         c,
                         loser,
-                        o["bound_parcel"],
+                        prev["bound_parcel"],
                         oid,
                         waybill,
                         station,
                         "shipped_elsewhere",
-                        self._parcel_left(c, o["bound_parcel"]),
+                        self._parcel_left(c, prev["bound_parcel"]),
                     )
                     self._conflict(
                         c,
@@ -580,7 +670,7 @@ class Ledger:
                         waybill,
                         loser,
                         station,
-                        o["bound_parcel"],
+                        prev["bound_parcel"],
                         f"order {oid} bound at {loser}, handed off first at {station}",
                     )
             if o["status"] == "cancelled":
@@ -658,12 +748,15 @@ class Ledger:
         pid, to = p.get("parcel_id"), p.get("to_station")
         if not pid or not to:
             return
-        c.execute(
+        c.send(
             "UPDATE ledger_parcels SET station_id=?, updated_at=? WHERE parcel_id=?",
             (to, iso(self.clock()), pid),
         )
         if p.get("order_id"):
-            c.execute(
+            cache = getattr(self._local, "orders", None)
+            if cache is not None:
+                cache.pop(str(p["order_id"]), None)  # read again from the database if claimed
+            c.send(
                 "UPDATE ledger_orders SET bound_by=?, assigned_to=? "
                 "WHERE order_id=? AND bound_parcel=?",
                 (to, to, p["order_id"], pid),
@@ -1267,6 +1360,13 @@ _STATE_OF = {
 }
 
 
+class _NullRow(dict[str, Any]):
+    """A ledger_orders row just inserted: every column not given is NULL."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
 class LedgerFollower:
     """A daemon thread that applies stored events to the ledger, so a push answers as soon as
     its events are committed. Nudged after each push, and every `interval_s` anyway; with
@@ -1286,17 +1386,30 @@ class LedgerFollower:
         self._wake.set()
 
     def stop(self) -> None:
+        self.stop_soon()
+        if self._thread.is_alive():
+            self._thread.join(10)
+
+    def stop_soon(self) -> None:
+        """Ask the loop to end after its current step (safe from a signal handler)."""
         self._stop.set()
         self._wake.set()
-        self._thread.join(10)
 
-    def _run(self) -> None:
+    def run(self, parent_pid: int | None = None) -> None:
+        """In the calling thread (serve's ledger process) until stop(), or until the process
+        that started it is gone (`parent_pid`: a killed hub leaves no follower behind)."""
+        self._run(parent_pid)
+
+    def _run(self, parent_pid: int | None = None) -> None:
         while not self._stop.is_set():
             self._wake.wait(self.interval_s)
             self._wake.clear()
+            if parent_pid is not None and os.getppid() != parent_pid:
+                logger.warning("the hub process is gone: the ledger follower stops")
+                return
             try:
-                while not self._stop.is_set() and self.ledger.follow_once() >= FOLLOW_CHUNK:
-                    pass
+                while not self._stop.is_set() and self.ledger.follow_once() > 0:
+                    pass  # one transaction per step; on until nothing is left
             except Exception:  # the database is away: try again on the next tick
                 logger.exception("ledger follower pass failed")
                 self._stop.wait(self.interval_s)

@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any
 
 import warehouse_app.sync.state as state  # the module, not the package (no init cycle)
+from warehouse_app import outbox, settings
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.errors import StationError
 from warehouse_app.outbox import last_seq
@@ -405,6 +406,7 @@ class SyncService:
             self._pull_all(conn, client, result)
             self._push_all(conn, client, sid, result)  # intercept events the pull just produced
             self._write(state.record_ok, iso(self._clock()), self._offset)
+            self._compact(conn)
         except SyncError:
             self.close_client()  # a broken connection is not reused
             raise
@@ -416,6 +418,31 @@ class SyncService:
         return result
 
     _offset: float | None = None
+    _compacted_at: float | None = None
+    compact_every_s: float = 3600.0
+
+    def _compact(self, conn: sqlite3.Connection) -> None:
+        """At most hourly, after a good sync: shed acknowledged events older than the retention
+        window (setting sync.outbox_retention_days), a chunk per writer turn."""
+        now = time.monotonic()
+        if self._compacted_at is not None and now - self._compacted_at < self.compact_every_s:
+            return
+        self._compacted_at = now
+        try:
+            cutoff = outbox.compact_cutoff(
+                self._clock(), int(settings.get(conn, "sync.outbox_retention_days"))
+            )
+            total = 0
+            while cutoff is not None and not self._stopping():
+                n = int(self._write(outbox.compact_chunk, cutoff))
+                total += n
+                if n < outbox.COMPACT_CHUNK:
+                    break
+        except sqlite3.Error:  # never fails a sync: the events just stay a while longer
+            logger.exception("outbox compaction failed")
+            return
+        if total:
+            logger.info("outbox: %d acknowledged events older than %s removed", total, cutoff)
 
     def _note_server_time(self, data: dict[str, Any]) -> None:
         try:
@@ -431,6 +458,18 @@ class SyncService:
             batch = read_batch(conn, acked, self.batch_size)
             if not batch:
                 return
+            if int(batch[0]["seq"]) != acked + 1:
+                # compacted after the hub acknowledged them, and the hub no longer has them
+                # (restored from a backup older than the retention window)
+                first = int(batch[0]["seq"])
+                raise SyncError(
+                    f"The hub wants events from seq {acked + 1}, but this station removed events "
+                    f"up to {first - 1} after the hub had acknowledged them. On the hub run "
+                    f"`warehouse-hub station reset-seq {sid} --to {first - 1}`.",
+                    zh=f"上游要求从序号 {acked + 1} 重传，但本站已在上游确认后清理了 {first - 1} "
+                    f"及之前的事件。请在上游运行 `warehouse-hub station reset-seq {sid} "
+                    f"--to {first - 1}`。",
+                )
             try:
                 data = client.push_raw(outbox_body(sid, acked, batch))
             except AckConflict as exc:

@@ -112,6 +112,7 @@ class HubStorage(Protocol):
     def revoke_station(self, station_id: str) -> bool: ...
     def replace_station(self, station_id: str, token_hash: str) -> int: ...
     def run_write(self, fn: Any, *args: Any) -> Any: ...
+    def run_pipelined(self, fn: Any, *args: Any) -> Any: ...
     def run_read(self, fn: Any) -> Any: ...
     def next_rev(self, tx: Any) -> int: ...
     def lock_event_feed(self, tx: Any) -> None: ...
@@ -149,6 +150,10 @@ class Tx(Protocol):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run a statement; the affected row count."""
+        ...
+
+    def send(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """A write whose result is not needed: PostgreSQL pipelines it in `run_pipelined`."""
         ...
 
     def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
@@ -254,6 +259,10 @@ class SqlHubStorage:
         """fn(tx, *args) in one write transaction (`Tx`: execute/many/one/all/scalar)."""
         with self._write() as tx:
             return fn(tx, *args)
+
+    def run_pipelined(self, fn: Any, *args: Any) -> Any:
+        """run_write where `tx.send` need not wait for each write (PostgreSQL: pipeline mode)."""
+        return self.run_write(fn, *args)
 
     def run_read(self, fn: Any) -> Any:
         """fn(tx) on a reader connection, one snapshot."""
@@ -546,9 +555,8 @@ class SqlHubStorage:
             new = [e for e in events if int(e["seq"]) > acked]
             if new:
                 # a uuid clash with another station's event fails the UNIQUE constraint
-                tx.many(
-                    "INSERT INTO events (station_id, seq, uuid, type, payload, operator, "
-                    "created_at, received_at) VALUES (?,?,?,?,?,?,?,?)",
+                self._insert_events(
+                    tx,
                     [
                         (
                             station_id,
@@ -571,6 +579,14 @@ class SqlHubStorage:
                 (res.acked_seq, now, station_id),
             )
             return res
+
+    def _insert_events(self, tx: Tx, rows: list[tuple[Any, ...]]) -> None:
+        """(station_id, seq, uuid, type, payload, operator, created_at, received_at) rows."""
+        tx.many(
+            "INSERT INTO events (station_id, seq, uuid, type, payload, operator, "
+            "created_at, received_at) VALUES (?,?,?,?,?,?,?,?)",
+            rows,
+        )
 
     def _held_uuids(self, tx: Tx, station_id: str, lo: int, hi: int) -> dict[int, str]:
         """uuid by seq for a station's seqs lo..hi, from the live table and the archive."""

@@ -31,6 +31,9 @@ class SqliteTx:
             cur.fetchall()  # RETURNING/SELECT: step to the end so the statement completes
         return cur.rowcount
 
+    def send(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.execute(sql, params)
+
     def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
 

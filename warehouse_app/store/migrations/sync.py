@@ -39,3 +39,21 @@ ALTER TABLE sync_state ADD COLUMN hub_epoch TEXT;
 ALTER TABLE sync_state ADD COLUMN last_resync_at TEXT
 """,
     )
+
+
+@migrations(name="0003_outbox_compaction")
+def m0003_outbox_compaction(db: sqlite_utils.Database) -> None:
+    """The outbox may shed events the hub acknowledged (outbox.compact): the database itself
+    refuses to delete an event the hub has not acknowledged, or the newest one. seq is the
+    rowid (max + 1 on insert), so keeping the newest row means a seq is never handed out twice,
+    also after a restart. Updates stay forbidden."""
+    _exec(
+        db,
+        """
+DROP TRIGGER IF EXISTS events_no_delete;
+CREATE TRIGGER events_delete_only_acked BEFORE DELETE ON events
+    WHEN OLD.seq > COALESCE((SELECT acked_seq FROM sync_state WHERE id = 1), 0)
+      OR OLD.seq >= (SELECT max(seq) FROM events)
+    BEGIN SELECT RAISE(ABORT, 'events are append-only: only ones the hub acknowledged may go, never the newest'); END
+""",
+    )
