@@ -211,3 +211,25 @@ def test_cli_rules_returns_and_weights(demo_dir, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["reason"] == "duplicate"
     assert main(["--data-dir", str(d), "report", "returns", "--by", "sku", "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("\ufeff商品,已发出,退回,退货率,原因:质量问题")
+
+
+def test_cli_tables_in_chinese_name_regions_and_keep_codes_in_json(demo_dir):
+    """Chinese mode: regions by name (华东、华北), an empty coverage is 全部, the scorecard's weights in
+    its part order and its data with region names; JSON keeps the codes."""
+    r = run(demo_dir, "carrier", "rules", lang="zh")
+    assert r.returncode == 0, r.stderr
+    head, _rule, zto = r.stdout.splitlines()[:3]
+    assert "优先区域" in head and "次日达区域" in head and "share" not in head
+    assert "华东、华北" in zto and "全部" in zto and "east" not in r.stdout and "()" not in zto
+    r = run(demo_dir, "carrier", "split", lang="zh")
+    assert r.returncode == 0, r.stderr
+    assert "华东、华北" in r.stdout and "east" not in r.stdout and "central" not in r.stdout
+    r = run(demo_dir, "report", "scorecard", lang="zh")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0].startswith(
+        "权重 / weights: 响应速度 30, 高峰运力 25, 准时覆盖 20, 异常处理 15, 成本 10"
+    )
+    assert not any(code in r.stdout for code in ("east", "central", "failure", "{"))
+    r = run(demo_dir, "carrier", "rules", "--format", "json")
+    rules = {x["carrier"]: x for x in json.loads(r.stdout)}
+    assert rules["ZTO"]["regions"] == "east,north" and rules["ZTO"]["coverage"] == "all"

@@ -634,6 +634,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             **r.__dict__,
             "regions": ",".join(r.regions),
             "next_day_regions": ",".join(r.next_day_regions),
+            "coverage": ",".join(r.coverage) or "all",  # like the deviation report
         }
         for r in load_rules(conn)
     ]
@@ -880,6 +881,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
     from warehouse_app.promo.scorecard import score_parts, scorecard, suggested_split
+    from warehouse_app.promo.weights import PARTS
 
     weights = None
     if args.weights:
@@ -903,7 +905,7 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
         zh = args.lang == "zh"
         print(
             ("权重 / weights: " if zh else "weights: ")
-            + ", ".join(f"{VALUES_ZH.get(k, k) if zh else k} {v:g}" for k, v in w.items())
+            + ", ".join(f"{VALUES_ZH.get(k, k) if zh else k} {w[k]:g}" for k in PARTS if k in w)
         )
     shown = [
         {

@@ -19,6 +19,10 @@ HEADERS_ZH: dict[str, str] = {
     "exceptions_score": "异常处理",
     "cost_score": "成本",
     "target_share": "目标份额",
+    "share": "份额",
+    "daily_capacity": "日运力",
+    "cost_cents": "每件成本(分)",
+    "next_day_regions": "次日达区域",
     "effective_target": "实际目标",
     "orders": "订单数",
     "realised_share": "实际份额",
@@ -138,12 +142,16 @@ REGION_NAMES: dict[str, tuple[str, str]] = {
     "northeast": ("东北", "Northeast China"),
     "northwest": ("西北", "Northwest China"),
     "unknown": ("未知区域", "unknown region"),
+    "all": ("全部", "all"),
 }
 EXCEPTION_KINDS: dict[str, tuple[str, str]] = {
     "failure": ("快递故障", "carrier failure"),
     "intercept": ("拦截", "intercept"),
     "damage_return": ("破损退货", "damage return"),
 }
+
+
+_REGION_LISTS = ("regions", "coverage", "next_day_regions")  # comma-joined region codes
 
 
 def name_of(names: dict[str, tuple[str, str]], code: str, lang: str) -> str:
@@ -189,6 +197,9 @@ def localize(
         d: dict[str, Any] = {}
         for c in cols:
             src = f"{c}_zh" if f"{c}_zh" in r and c in ("why", "reason", "data", "warning") else c
-            d.setdefault(header(c, lang), value(r.get(src), lang))
+            v = r.get(src)
+            if c in _REGION_LISTS and isinstance(v, str) and v:  # 'east,north' -> '华东、华北'
+                v = "、".join(name_of(REGION_NAMES, x.strip(), "zh") for x in v.split(","))
+            d.setdefault(header(c, lang), value(v, lang))
         out.append(d)
     return out, out_cols
