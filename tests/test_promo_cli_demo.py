@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -224,6 +225,7 @@ def test_cli_tables_in_chinese_name_regions_and_keep_codes_in_json(demo_dir):
     r = run(demo_dir, "carrier", "split", lang="zh")
     assert r.returncode == 0, r.stderr
     assert "华东、华北" in r.stdout and "east" not in r.stdout and "central" not in r.stdout
+    assert re.search(r"华东、华北\s+60\.0%\s+\d+\s+\d+\.\d%", r.stdout)  # shares as percentages
     r = run(demo_dir, "report", "scorecard", lang="zh")
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[0].startswith(
@@ -233,3 +235,4 @@ def test_cli_tables_in_chinese_name_regions_and_keep_codes_in_json(demo_dir):
     r = run(demo_dir, "carrier", "rules", "--format", "json")
     rules = {x["carrier"]: x for x in json.loads(r.stdout)}
     assert rules["ZTO"]["regions"] == "east,north" and rules["ZTO"]["coverage"] == "all"
+    assert rules["ZTO"]["share"] == 0.6  # a fraction in JSON

@@ -298,18 +298,29 @@ def _warn_oversell(conn: Any) -> None:
         )
 
 
+_SHARES = {"share", "target_share", "effective_target", "realised_share", "sell_through"}
+
+
 def _out(
     args: argparse.Namespace,
     rows: list[dict[str, Any]] | dict[str, Any],
     fmt: str,
     columns: list[str] | None = None,
 ) -> None:
-    """Rows out: JSON with raw keys and stored UTC stamps; table and CSV in the station's local time,
-    with Chinese headers and labels in Chinese mode."""
+    """Rows out: JSON with raw keys, stored UTC stamps and shares as fractions; table and CSV in the
+    station's local time with shares as percentages (0.7511 -> 75.1%), with Chinese headers and
+    labels in Chinese mode."""
     if fmt != "json" and not isinstance(rows, dict):
         from warehouse_app.localtime import localize_times, station_zone
 
         rows = localize_times(list(rows), station_zone(conn_of(args)))
+        rows = [
+            {
+                k: f"{v:.1%}" if k in _SHARES and isinstance(v, (int, float)) else v
+                for k, v in r.items()
+            }
+            for r in rows
+        ]
         rows, columns = localize(rows, columns, getattr(args, "lang", "en"))
     emit(rows, fmt, columns)
 
