@@ -245,13 +245,18 @@ def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
         oks[0] = 0
         t0 = time.perf_counter()
         rss_warm = rss_mb()  # after the baseline run: fonts, caches and screens warmed up
-        half = len(load_codes) // 2
-        loaded, stall = measure(load_codes[:half])
-        rss_mid = rss_mb()
-        more, stall2 = measure(load_codes[half:])
-        loaded += more
-        stall = max(stall, stall2)
-        rss_end = rss_mb()
+        # four quarters, RSS after each: memory that grows with scans shows as a slope, memory
+        # that settles (sync and printing starting up) shows only in the first quarter
+        loaded, stall = [], 0.0
+        rss_q: list[float] = []
+        q4 = -(-len(load_codes) // 4)
+        for k in range(0, len(load_codes), q4):
+            more, st = measure(load_codes[k : k + q4])
+            loaded += more
+            stall = max(stall, st)
+            rss_q.append(rss_mb())
+            print(f"after {k + len(more):,} scans under load: RSS {rss_q[-1]:.1f} MB", flush=True)
+        rss_mid, rss_end = rss_q[len(rss_q) // 2 - 1], rss_q[-1]
         elapsed = time.perf_counter() - t0
         printed = rig.labels_printed() - labels0
         acked = q("SELECT acked_seq FROM sync_state WHERE id=1")[0][0]
