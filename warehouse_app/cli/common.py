@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -63,3 +64,15 @@ def emit(
     else:
         assert not isinstance(rows, dict)
         print(format_table(rows, columns))
+
+
+class LazyModule:
+    """A module imported on first use. The CLI registers every area's commands at start; a
+    headless station should not pay for areas it never runs (promo operations and what they
+    import: ~5 MB resident). Bind it under `if TYPE_CHECKING:` to the real module for mypy."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)

@@ -7,12 +7,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from warehouse_app.cli.common import add_format, conn_of, emit, iso_time
+from warehouse_app.cli.common import LazyModule, add_format, conn_of, emit, iso_time
 from warehouse_app.errors import StationError
-from warehouse_app.promo import operations as ops
 from warehouse_app.promo.labels import VALUES_ZH, localize
+
+if TYPE_CHECKING:
+    from warehouse_app.promo import operations as ops
+else:  # imported when a promo command runs, not when the CLI starts
+    ops = LazyModule("warehouse_app.promo.operations")
 
 
 def _fmt(p: argparse.ArgumentParser) -> None:
