@@ -749,3 +749,33 @@ def test_transferred_parcel_is_weighed_at_b_as_at_a(line: Line) -> None:
         b.query("SELECT count(*) FROM parcels WHERE state='verified' AND batch_id IS NULL")[0][0]
         == 2
     )
+
+
+def test_a_station_scanning_faster_than_it_pushes_still_pulls_its_lease(line: Line) -> None:
+    """A sync pushes what was in the outbox when it started, then pulls: a packer adding events
+    faster than a push takes must not keep the sync pushing for ever (its lease renewals and
+    holds would never arrive; the benchmark's lease waits came from this)."""
+    import threading
+
+    line.hub.storage.put_records("order", [(o["order_id"], o) for o in _orders(10)])
+    st = line.st["S1"]
+    svc = st.service(batch_size=5)  # small pushes: the packer outpaces them for sure
+    pulled_while_packing = threading.Event()
+    added = [0]
+
+    def packer() -> None:  # outbox events as fast as the writer takes them, until a pull
+        while added[0] < 5000:
+            st.add_events(5)
+            added[0] += 5
+            if added[0] > 100 and st.query("SELECT last_pull_at FROM sync_state")[0][0]:
+                pulled_while_packing.set()
+                return
+
+    t = threading.Thread(target=packer, daemon=True)
+    t.start()
+    while added[0] < 50:  # the outbox is busy before the sync starts
+        time.sleep(0.01)
+    svc.sync_once()
+    t.join(120)
+    assert pulled_while_packing.is_set()  # not only once the packer stopped (its cap)
+    assert st.query("SELECT count(*) FROM orders")[0][0] == 10

@@ -453,8 +453,14 @@ class SyncService:
     def _push_all(
         self, conn: sqlite3.Connection, client: HubClient, sid: str, result: SyncResult
     ) -> None:
+        # what is in the outbox now, not what a busy packer adds meanwhile: a station scanning
+        # faster than one push takes would otherwise push for ever and never pull (no lease
+        # renewal, no holds); later events go with the next push step
+        upto = last_seq(conn)
         while not self._stopping():
             acked = int(state.read_state(conn)["acked_seq"])
+            if acked >= upto:
+                return
             batch = read_batch(conn, acked, self.batch_size)
             if not batch:
                 return
