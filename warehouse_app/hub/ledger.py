@@ -172,12 +172,15 @@ class Ledger:
         storage.ensure_tables(SCHEMA)  # {tokens}: hub/storage/base.Dialect.ddl
         storage.ensure_tables(liveness.SCHEMA)
         # the cursor row every ledger run locks (see _catch_up)
-        storage.run_write(
-            lambda c: c.execute(
-                "INSERT INTO ledger_state (key, value) VALUES ('event_id', '0') "
-                "ON CONFLICT (key) DO NOTHING"
+        if not storage.run_read(
+            lambda c: c.one("SELECT 1 AS x FROM ledger_state WHERE key='event_id'")
+        ):
+            storage.run_write(
+                lambda c: c.execute(
+                    "INSERT INTO ledger_state (key, value) VALUES ('event_id', '0') "
+                    "ON CONFLICT (key) DO NOTHING"
+                )
             )
-        )
 
     def follow_in_background(self, interval_s: float = 1.0) -> LedgerFollower:
         """Start applying pushed events off the request path (one thread per hub process)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -250,7 +251,18 @@ class SqlHubStorage:
         with self._write() as tx:
             self._migration_lock(tx)
             for stmt in stmts:
+                # PostgreSQL locks the table even for an index that exists: with the ledger
+                # process writing, a worker (re)starting could deadlock with it. Skip what is
+                # there already.
+                m = _CREATE_IF_NOT_EXISTS.match(stmt)
+                if m and self._relation_exists(tx, m.group(1)):
+                    continue
                 tx.execute(stmt)
+
+    def _relation_exists(self, tx: Tx, name: str) -> bool:
+        if self.dialect.name == "sqlite":
+            return tx.one("SELECT 1 AS x FROM sqlite_master WHERE name=?", (name,)) is not None
+        return bool(tx.scalar("SELECT to_regclass(?) IS NOT NULL", (name,)))
 
     def _migration_lock(self, tx: Tx) -> None:
         """PostgreSQL: an advisory lock so workers starting together do not race on DDL."""
@@ -839,6 +851,10 @@ class SqlHubStorage:
             for r in rows
         ]
 
+
+_CREATE_IF_NOT_EXISTS = re.compile(
+    r"CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)", re.IGNORECASE
+)
 
 # what events and events_archive share (PostgreSQL's events also has the feed's txid)
 _EVENT_COLUMNS = "id, station_id, seq, uuid, type, payload, operator, created_at, received_at"

@@ -9,7 +9,9 @@ row by its UPDATE). Several hub processes may share the database.
 from __future__ import annotations
 
 import logging
+import random
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -143,16 +145,38 @@ class PostgresHubStorage(SqlHubStorage):
         with self._wpool.connection() as conn, conn.transaction(), conn.cursor() as cur:
             yield PgTx(cur)
 
+    def run_write(self, fn: Any, *args: Any) -> Any:
+        return self._retrying(lambda: super(PostgresHubStorage, self).run_write(fn, *args))
+
     def run_pipelined(self, fn: Any, *args: Any) -> Any:
         """run_write in psycopg's pipeline mode: `tx.send` writes go out without a round trip
         each (the ledger applies thousands of small writes per transaction)."""
-        with (
-            self._wpool.connection() as conn,
-            conn.pipeline() as pipeline,
-            conn.transaction(),
-            conn.cursor() as cur,
-        ):
-            return fn(PgTx(cur, pipeline), *args)
+
+        def once() -> Any:
+            with (
+                self._wpool.connection() as conn,
+                conn.pipeline() as pipeline,
+                conn.transaction(),
+                conn.cursor() as cur,
+            ):
+                return fn(PgTx(cur, pipeline), *args)
+
+        return self._retrying(once)
+
+    def _retrying(self, once: Any, attempts: int = 4) -> Any:
+        """A deadlock between two write functions (the ledger process applying a chunk, a
+        pull renewing leases: both take ledger rows and the rev counter) rolls one back; it
+        runs again, as PostgreSQL advises. fn is a pure database function, so a rerun is safe."""
+        errors = self._psycopg.errors
+        for attempt in range(attempts):
+            try:
+                return once()
+            except (errors.DeadlockDetected, errors.SerializationFailure) as exc:
+                if attempt == attempts - 1:
+                    raise
+                logger.warning("write transaction rolled back (%s); retrying", type(exc).__name__)
+                time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+        raise AssertionError("unreachable")
 
     @contextmanager
     def _read(self) -> Iterator[Tx]:
