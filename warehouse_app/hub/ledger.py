@@ -576,8 +576,9 @@ class Ledger:
         if o["bound_parcel"] is None:
             if o["assigned_to"] and o["assigned_to"] != station:
                 dirty.add((str(o["assigned_to"]), str(o["sku_set"])))
-            elif o["assigned_to"] == station:
-                dirty.add((station, str(o["sku_set"])))
+            # an order the station bound from its own lease: it knows, and skips bound orders;
+            # its lease record is rewritten at the next top-up, not after every push (that made
+            # every pull carry the whole lease again)
             if (
                 what == "bind"
                 and o["assigned_to"] != station
