@@ -103,8 +103,10 @@ def ean13(rng: random.Random) -> str:
 
 
 def waybill_for(carrier: str, rng: random.Random, serial: int) -> str:
+    """The number a demo order arrives with from its (made-up) upstream: marked DEMO like the demo
+    e-waybill provider's (ewaybill.demo), so no demo number passes for a carrier's."""
     prefix = next(c["waybill_prefix"] for c in CARRIERS if c["code"] == carrier)
-    return f"{prefix}{serial:08d}{rng.randint(1000, 9999)}"
+    return f"DEMO{prefix}{serial:08d}{rng.randint(1000, 9999)}"
 
 
 def sort_code(rng: random.Random) -> str:
