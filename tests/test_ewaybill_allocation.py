@@ -84,7 +84,7 @@ def test_platform_unreachable_orders_wait_for_their_waybill_then_fetch(sim: Sim,
     assert ewb.waiting(conn) == [] and live_waybill_problems(conn) == []
 
 
-def test_no_provider_configured_nothing_is_minted(tmp_path, caplog):
+def test_no_provider_configured_nothing_is_minted(tmp_path, caplog, monkeypatch):
     conn = _station(tmp_path, "")
     with caplog.at_level(logging.WARNING), transaction(conn):
         s = allocate_orders(conn, now=T0)
@@ -92,6 +92,14 @@ def test_no_provider_configured_nothing_is_minted(tmp_path, caplog):
     assert all(w is None for _c, w in _orders(conn).values())
     assert "no e-waybill provider configured" in caplog.text
     assert len(ewb.waiting(conn)) == 12
+    # fetching pages through the waiting orders (pages of 5 here): unreachable, all still wait
+    monkeypatch.setattr(ewb, "ISSUE_CHUNK", 5)
+    with transaction(conn):
+        ewb.configure(conn, _dead_url())
+        assert ewb.fetch_waiting(conn) == {"issued": 0, "waiting": 12, "voided": 0}
+        ewb.configure(conn, "demo")
+        assert ewb.fetch_waiting(conn) == {"issued": 12, "waiting": 0, "voided": 0}
+    assert ewb.waiting(conn) == [] and live_waybill_problems(conn) == []
 
 
 def test_demo_provider_numbers_say_demo_and_live_outside_the_station_db(tmp_path):

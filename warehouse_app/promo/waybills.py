@@ -212,6 +212,20 @@ def apply_issued(
     )
 
 
+_PARKED_SQL = (
+    "SELECT w.order_id, w.carrier, w.parcel_id, w.reason, w.since FROM waybill_waiting w "
+    "JOIN orders o ON o.order_id=w.order_id WHERE o.status='paid'"
+)
+# allocated, no number yet (not parked with a reason, not transferred, parcel still here)
+_ALLOCATED_WHERE = (
+    "o.status='paid' AND o.carrier IS NOT NULL AND o.waybill IS NULL "
+    "AND (p.parcel_id IS NULL OR p.state IN ('planned', 'packed', 'verified')) "
+    "AND NOT EXISTS (SELECT 1 FROM waybill_waiting w WHERE w.order_id=o.order_id) "
+    "AND NOT EXISTS (SELECT 1 FROM warehouse_transfers t WHERE t.order_id=o.order_id "
+    "AND t.returned_at IS NULL)"
+)
+
+
 def waiting(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Open orders with a carrier and no waybill number yet: reissues parked while the provider was
     unreachable (their reason: the failover or capacity move) and allocated orders whose number has
@@ -219,17 +233,24 @@ def waiting(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in conn.execute(
-            "SELECT w.order_id, w.carrier, w.parcel_id, w.reason, w.since FROM waybill_waiting w "
-            "JOIN orders o ON o.order_id=w.order_id WHERE o.status='paid' "
-            "UNION ALL "
+            f"{_PARKED_SQL} UNION ALL "
             "SELECT o.order_id, o.carrier, p.parcel_id, 'allocated', o.updated_at FROM orders o "
-            "LEFT JOIN parcels p ON p.order_id=o.order_id "
-            "WHERE o.status='paid' AND o.carrier IS NOT NULL AND o.waybill IS NULL "
-            "AND (p.parcel_id IS NULL OR p.state IN ('planned', 'packed', 'verified')) "
-            "AND NOT EXISTS (SELECT 1 FROM waybill_waiting w WHERE w.order_id=o.order_id) "
-            "AND NOT EXISTS (SELECT 1 FROM warehouse_transfers t WHERE t.order_id=o.order_id "
-            "AND t.returned_at IS NULL) "
-            "ORDER BY 5, 1"
+            f"LEFT JOIN parcels p ON p.order_id=o.order_id WHERE {_ALLOCATED_WHERE} ORDER BY 5, 1"
+        )
+    ]
+
+
+def _allocated_page(
+    conn: sqlite3.Connection, after: int, n: int
+) -> list[tuple[int, str, str, str | None]]:
+    """(rowid, order_id, carrier, parcel_id) of allocated orders without a number, by rowid."""
+    return [
+        (int(r[0]), str(r[1]), str(r[2]), r[3])
+        for r in conn.execute(
+            "SELECT o.rowid, o.order_id, o.carrier, p.parcel_id FROM orders o "
+            f"LEFT JOIN parcels p ON p.order_id=o.order_id WHERE o.rowid > ? AND {_ALLOCATED_WHERE} "
+            "ORDER BY o.rowid LIMIT ?",
+            (after, n),
         )
     ]
 
@@ -374,25 +395,39 @@ def fetch_waiting(
     operator: str | None = None,
 ) -> dict[str, int]:
     """Ask the provider for the orders and parcels waiting for a waybill, and send queued voids.
-    Caller owns the transaction. Returns how many got a number, still wait, and voids sent."""
+    Allocated orders are read a page at a time (a million waiting orders are never one list); the
+    first page the provider cannot take stops the run. Caller owns the transaction. Returns how many
+    got a number, how many still wait, and voids sent."""
     provider = provider or station_provider(conn)
-    rows = waiting(conn)
-    parked = [r for r in rows if r["reason"] != "allocated"]
+    parked = [dict(r) for r in conn.execute(_PARKED_SQL + " ORDER BY w.since, w.order_id")]
     at = iso(utcnow())
     got = issue(provider, requests_for(conn, [(r["order_id"], r["carrier"]) for r in parked]))
     for r in parked:
         w = got.get(r["order_id"])
         if w is not None:
             apply_issued(conn, w, r["parcel_id"], r["reason"], at, operator)
-    fresh = issue_allocated(
-        conn,
-        provider,
-        [(r["order_id"], r["carrier"], r["parcel_id"]) for r in rows if r["reason"] == "allocated"],
-        operator=operator,
-    )
+    issued, left, after = len(got), len(parked) - len(got), 0
+    while True:
+        page = _allocated_page(conn, after, ISSUE_CHUNK)
+        if not page:
+            break
+        after = page[-1][0]
+        res = issue_allocated(
+            conn, provider, [(o, c, p) for _r, o, c, p in page], operator=operator
+        )
+        issued += res["issued"]
+        left += res["waiting"]
+        if not res["issued"]:  # unreachable (or refusing): the rest wait too, counted not asked
+            left += int(
+                conn.execute(
+                    "SELECT count(*) FROM orders o LEFT JOIN parcels p ON p.order_id=o.order_id "
+                    f"WHERE o.rowid > ? AND {_ALLOCATED_WHERE}",
+                    (after,),
+                ).fetchone()[0]
+            )
+            break
     voided = flush_voids(conn, provider, operator=operator)
-    issued = len(got) + fresh["issued"]
-    return {"issued": issued, "waiting": len(rows) - issued, "voided": voided}
+    return {"issued": issued, "waiting": left, "voided": voided}
 
 
 def queue_void(
