@@ -154,3 +154,15 @@ def test_hub_import_gets_numbers_for_orders_that_name_a_carrier(sim: Sim, tmp_pa
     r = run(["import", str(write_jsonl(tmp_path / "p.jsonl", more)), "--data-dir", d], tmp_path)
     assert r.returncode == 0 and "without: 1" in r.stderr
     assert Hub(tmp_path / "hub").storage.record("order", "H5")["waybill"] is None  # type: ignore[index]
+
+
+def test_cli_allocate_says_the_orders_wait_and_waiting_lists_them(tmp_path):
+    from tests.cli_helpers import run_cli
+
+    conn = _station(tmp_path, "")  # station.db in tmp_path: the CLI's data dir
+    conn.close()
+    r = run_cli(tmp_path, "plan", "allocate", "--format", "json")
+    assert "12 order(s) wait for their waybill number" in r.stderr
+    assert "12 单等待面单号" in r.stderr
+    listed = run_cli(tmp_path, "carrier", "waiting", "--format", "json")
+    assert listed.stdout.count('"allocated"') == 12

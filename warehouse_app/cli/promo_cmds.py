@@ -599,6 +599,14 @@ def cmd_allocate(args: argparse.Namespace) -> int:
             f"{s['unallocated']} order(s) found no carrier with room covering their region: they wait",
             file=sys.stderr,
         )
+    if s.get("waiting_for_waybill"):
+        print(
+            f"⚠ {s['waiting_for_waybill']} 单等待面单号（电子面单平台未配置或不可达，本站不自行生成单号），"
+            f"恢复后运行 carrier waiting --fetch / {s['waiting_for_waybill']} order(s) wait for their "
+            "waybill number (no e-waybill provider configured or reachable; the station makes none "
+            "up): `carrier waiting --fetch` when it is back",
+            file=sys.stderr,
+        )
     for r in rows:
         if not r["within_target"]:
             print(
