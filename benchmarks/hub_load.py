@@ -185,7 +185,7 @@ class HubProc:
                 "--max-connections",
                 "2000",
                 "--max-queue",
-                "48",
+                "16",  # per worker: enough to keep the CPUs busy; the rest wait on a 429
                 "--max-latency-ms",
                 "1500",
             ],

@@ -270,7 +270,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # the ledger process yields the CPU to requests: it may fall behind in a burst and catch up
-LEDGER_NICE = 10
+LEDGER_NICE = 5
 
 
 def spawn_ledger_follower(url: str) -> int:
