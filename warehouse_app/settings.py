@@ -194,6 +194,8 @@ REGISTRY: tuple[Setting, ...] = (
         "扫描枪回执",
         "Scanner good/bad-read feedback",
         choices=("none", "datalogic", "honeywell-acknak", "zebra-ssi"),
+        choice_zh=("无（使用电脑提示音）", "Datalogic", "Honeywell ACK/NAK", "Zebra SSI"),
+        choice_en=("none (app sounds)", "Datalogic", "Honeywell ACK/NAK", "Zebra SSI"),
     ),
     Setting(
         "printer.url",
@@ -212,6 +214,8 @@ REGISTRY: tuple[Setting, ...] = (
         "面单格式",
         "Label language",
         choices=("zpl", "tspl", "pdf"),
+        choice_zh=("ZPL（斑马）", "TSPL（TSC/佳博）", "PDF"),
+        choice_en=("ZPL (Zebra)", "TSPL (TSC, Gprinter)", "PDF"),
     ),
     Setting(
         "printer.label_size",
