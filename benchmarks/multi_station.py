@@ -5,7 +5,9 @@ A real hub process (`warehouse-hub serve`) behind a loopback proxy that drops th
 ("flapping"); N station processes, each a real SQLite file with its writer and sync threads, each
 packing an anonymous pre-pack batch: pack, verify (binds inside the station's lease) and hand off,
 one scan every --gap-ms. A verify that finds its lease empty is retried until the next lease
-arrives: that wait is `lease_wait`. Baseline (same run): one station alone on its own hub with the
+arrives: that wait is `lease_wait` (`lease_waits_hub_up`: those begun while the hub answered, i.e.
+a renewal that came too late; the others are an outage outlasting the lease, by design: a
+station never binds outside its lease). Baseline (same run): one station alone on its own hub with the
 same flapping (no work division). Goal: double_shipped=0 and multi scan p99 <= 2x single.
 The in-engine and writer-queue parts of each scan are printed too: on a machine with fewer cores
 than stations, CPU sharing (not lease renewal) dominates the in-engine part; the writer-queue
