@@ -31,6 +31,7 @@ from warehouse_app.printing import (
     finish_job,
     held_labels,
     hold_jobs,
+    job_state,
     next_job,
     recover_jobs,
     release_held,
@@ -226,18 +227,26 @@ class PrintQueue:
             "(Ctrl+P in the window, or warehouse-station print release --all)",
         )
 
-    def _hold_for_packer(self, job: dict[str, Any], why_zh: str, why_en: str) -> None:
+    def _hold_for_packer(
+        self, job: dict[str, Any], why_zh: str, why_en: str, unchanged_since: str | None = None
+    ) -> bool:
         """A verdict's label the printer did not take is held, never printed later by itself
-        (stored first, then said: whoever sees the event finds the job held)."""
+        (stored first, then said: whoever sees the event finds the job held). False when the
+        job changed since it was read (released or cancelled meanwhile): nothing held or said."""
         if not job.get("for_verdict"):
-            return  # batch runs resume by themselves where they stopped
-        if self.writer.call(hold_jobs, why_zh, why_en, job_ids=[job["job_id"]]):
-            self._job_event(
-                "held",
-                job,
-                f"面单 {job['waybill']} 未打印：{why_zh} — 包裹放待打印区",
-                f"Label {job['waybill']} not printed: {why_en} — set the parcel aside",
-            )
+            return True  # batch runs resume by themselves where they stopped
+        held = self.writer.call(
+            hold_jobs, why_zh, why_en, job_ids=[job["job_id"]], unchanged_since=unchanged_since
+        )
+        if not held:  # a front end held it first (the fault is still news), or it was released
+            return bool(self.writer.call(job_state, job["job_id"]) == "held")
+        self._job_event(
+            "held",
+            job,
+            f"面单 {job['waybill']} 未打印：{why_zh} — 包裹放待打印区",
+            f"Label {job['waybill']} not printed: {why_en} — set the parcel aside",
+        )
+        return True
 
     def _run(self) -> None:
         self._read = self.writer.store.connect()
@@ -288,8 +297,9 @@ class PrintQueue:
         if self.printer.supports_status:
             st = self.printer.status()
             if not st.ok:
-                self._hold_for_packer(job, st.message_zh, st.message_en)
-                self._hold(st, job)
+                # the answer may predate a release made meanwhile: then look again, fresh
+                if self._hold_for_packer(job, st.message_zh, st.message_en, job["updated_at"]):
+                    self._hold(st, job)
                 return
         left = self.writer.call(skip_if_left, job)
         if left is not None:

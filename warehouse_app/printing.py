@@ -241,29 +241,42 @@ def hold_jobs(
     *,
     run_ids: tuple[str, ...] | list[str] = (),
     job_ids: tuple[int, ...] | list[int] = (),
+    unchanged_since: str | None = None,
 ) -> int:
     """Hold these queued jobs (by run or job id) with why; returns how many were held.
-    Only queued jobs: one already sending, printed or cancelled is left as it is."""
+    Only queued jobs: one already sending, printed or cancelled is left as it is. With
+    `unchanged_since` (the `updated_at` the caller read), a job changed since then (held and
+    released meanwhile) is left too: the caller's reason may be older than the release."""
     if not run_ids and not job_ids:
         return 0
     now = iso(utcnow())
     where = []
     args: list[Any] = [now, why_zh, why_en, now]
+    since = ""
+    if unchanged_since is not None:
+        since = " AND updated_at = ?"
     if run_ids:
         where.append(f"run_id IN ({','.join('?' * len(run_ids))})")
         args += list(run_ids)
     if job_ids:
         where.append(f"job_id IN ({','.join('?' * len(job_ids))})")
         args += list(job_ids)
+    if unchanged_since is not None:
+        args.append(unchanged_since)
     with transaction(conn):
         n = conn.execute(
             "UPDATE print_jobs SET state='held', held_at=?, held_zh=?, held_en=?, updated_at=? "
-            f"WHERE state='queued' AND ({' OR '.join(where)})",
+            f"WHERE state='queued' AND ({' OR '.join(where)}){since}",
             args,
         ).rowcount
     if n:
         logger.info("held %d label(s) for the packer: %s", n, why_en)
     return int(n)
+
+
+def job_state(conn: sqlite3.Connection, job_id: int) -> str | None:
+    row = conn.execute("SELECT state FROM print_jobs WHERE job_id=?", (job_id,)).fetchone()
+    return str(row[0]) if row else None
 
 
 def held_labels(conn: sqlite3.Connection) -> list[dict[str, Any]]:
