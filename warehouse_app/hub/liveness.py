@@ -157,7 +157,14 @@ def publish_changes(ledger: Any, c: Any, now: datetime, policy: LivenessPolicy) 
     """Publish a `station_state` record for each station whose state changed since the last
     one (throttled: at most every `check_every_s`, whichever station's pull gets here)."""
     stamp = int(now.timestamp())
-    if stamp - ledger._state(c, "liveness_checked_at") < policy.check_every_s:
+    # one pull publishes at a time, and the others never wait for it: 50 pulls queueing on
+    # this row while each holds its own station's liveness row deadlocked (PostgreSQL)
+    lock = ledger.storage.dialect.for_update
+    key = "SELECT value FROM ledger_state WHERE key='liveness_checked_at'"
+    row = c.one(key + (lock + " SKIP LOCKED" if lock else ""))
+    if row is None and lock and c.one(key) is not None:
+        return 0  # another pull is publishing right now
+    if stamp - (int(row["value"]) if row else 0) < policy.check_every_s:
         return 0
     ledger._set_state(c, "liveness_checked_at", stamp)
     n = 0

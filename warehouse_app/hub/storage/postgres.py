@@ -34,9 +34,12 @@ def to_pg(sql: str) -> str:
 
 
 class PgTx:
-    def __init__(self, cur: Any, pipeline: Any = None) -> None:
+    def __init__(self, cur: Any, pipeline: Any = None, send_cur: Any = None) -> None:
         self.cur = cur
         self.pipeline = pipeline  # psycopg pipeline mode (run_pipelined): `send` does not wait
+        # sends on a cursor of their own: a read's fetch must never pick up a queued write's
+        # result (seen once under load: "the last operation didn't produce records")
+        self.send_cur = send_cur if send_cur is not None else cur
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         self.cur.execute(to_pg(sql), tuple(params))
@@ -47,7 +50,7 @@ class PgTx:
     def send(self, sql: str, params: Sequence[Any] = ()) -> None:
         """In pipeline mode, queued without waiting for the server (an error raises at the
         next read or at commit, and the transaction rolls back as usual)."""
-        self.cur.execute(to_pg(sql), tuple(params))
+        self.send_cur.execute(to_pg(sql), tuple(params))
 
     def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         batch = [tuple(r) for r in rows]
@@ -158,8 +161,9 @@ class PostgresHubStorage(SqlHubStorage):
                 conn.pipeline() as pipeline,
                 conn.transaction(),
                 conn.cursor() as cur,
+                conn.cursor() as send_cur,
             ):
-                return fn(PgTx(cur, pipeline), *args)
+                return fn(PgTx(cur, pipeline, send_cur), *args)
 
         return self._retrying(once)
 
