@@ -879,11 +879,13 @@ class Ledger:
     # -- leases ---------------------------------------------------------------------------
     def top_up(self, station: str) -> None:
         """Called when a station pulls: expire quiet leases, size and renew this station's."""
+        # the heartbeat in a transaction of its own: holding this station's liveness row while
+        # waiting for the rev counter deadlocked with a pull publishing liveness (PostgreSQL)
+        self.storage.run_write(lambda c: liveness.seen(c, station, self.clock()))
         self.storage.run_write(self._top_up, station)
 
     def _top_up(self, c: Any, station: str) -> None:
         now = self.clock()
-        liveness.seen(c, station, now)  # a pull is the station's heartbeat
         if not self._ensure_work_division(c):
             return  # one station alone binds freely: nothing to divide
         dirty: set[tuple[str, str]] = set()
