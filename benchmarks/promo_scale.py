@@ -541,7 +541,7 @@ def main() -> int:
         f"[baseline join scan {t_scan2:.2f} s -> x{t_rev / t_scan2:.1f}]"
     )
     print(
-        f"  on-time {ot}, return rate {rev['returns']['return_rate']:.2%}, "
+        f"  on-time {ot}, return rate {rev['returns']['return_rate']}, "
         f"intercepts {rev['exceptions']['intercepts_before_handoff']:,}"
     )
     print(

@@ -136,3 +136,39 @@ def test_how_handoffs_count_returned_intercepted_and_voided(conn: sqlite3.Connec
     assert c["per_carrier"][0]["carrier"] == "ZTO" and c["per_carrier"][0]["parcels"] == 3
     assert c["per_hour"] == [{"hour": "2026-11-11T12:00Z", "carrier": "ZTO", "parcels": 3}]
     assert counts.handoff_counts(conn, since="2026-11-11T13:00:00Z")["total"] == 0
+
+
+def test_review_and_scorecard_ship_what_handoff_counts_ship(conn: sqlite3.Connection) -> None:
+    """The promo review's return rate and the scorecard's parcels shipped use the handoff rule:
+    a parcel intercepted after its handoff was shipped, a voided one was not. Before any handoff
+    the return rate is unknown (None, "no data"), never 0 %."""
+    from tests.test_promo_carriers import _rules
+    from warehouse_app.promo.carriers import set_rules
+    from warehouse_app.promo.review import build_review
+    from warehouse_app.promo.scorecard import scorecard
+    from warehouse_app.store.tx import transaction
+
+    assert build_review(conn)["returns"]["return_rate"] is None
+    with transaction(conn):
+        set_rules(conn, [r for r in _rules(ZTO=10) if r["carrier"] in ("ZTO", "YTO")])
+    b = make_batch(conn, "A*1", kind="anonymous", qty=4)
+    ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT parcel_id FROM parcels WHERE batch_id=? ORDER BY parcel_id", (b["batch_id"],)
+        )
+    ]
+    with transaction(conn):
+        for pid, state in zip(
+            ids, ["handed_off", "returned", "intercepted", "voided"], strict=True
+        ):
+            conn.execute(
+                "UPDATE parcels SET state=?, carrier='ZTO', handed_off_at='2026-11-11T12:30:00Z', "
+                "handed_off_by='P1' WHERE parcel_id=?",
+                (state, pid),
+            )
+    shipped = counts.handoff_counts(conn)["total"]
+    assert shipped == 3 and counts.shipped_by_carrier(conn) == {"ZTO": 3}
+    assert build_review(conn)["returns"]["shipped_parcels"] == shipped
+    rows = {r["carrier"]: r for r in scorecard(conn)}
+    assert rows["ZTO"]["parcels_shipped"] == shipped

@@ -150,6 +150,23 @@ def handoff_counts(
     }
 
 
+def shipped_by_carrier(conn: sqlite3.Connection) -> dict[str, int]:
+    """Parcels the carriers took, per carrier, by `handoff_counts`' rule without its time window:
+    every parcel handed off, whatever happened to it afterwards (returned, or intercepted after
+    its handoff, still count); voided and transferred parcels count nowhere. The promo review's
+    return rate and the scorecard's cases per 1,000 parcels read it, so both agree with
+    `report handoffs`. A parcel without a carrier is listed under "-"."""
+    gone = ",".join("?" * len(GONE_STATES))
+    return {
+        str(c or "-"): int(n)
+        for c, n in conn.execute(
+            "SELECT carrier, count(*) FROM parcels WHERE +handed_off_at IS NOT NULL "
+            f"AND state NOT IN ({gone}) GROUP BY carrier",
+            GONE_STATES,
+        )
+    }
+
+
 def hour_start() -> str:
     """The start of the current clock hour in storage time (UTC)."""
     return iso(utcnow().replace(minute=0, second=0, microsecond=0))

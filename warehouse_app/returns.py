@@ -361,7 +361,7 @@ def return_report(conn: sqlite3.Connection, by: str = "sku") -> list[dict[str, A
                 by: k,
                 "shipped": s,
                 "returned": n,
-                "return_rate": round(n / s, 4) if s else 0.0,
+                "return_rate": round(n / s, 4) if s else None,  # no shipments: no rate
                 **{f"reason_{x}": rs.get(x, 0) for x in REASONS},
             }
         )

@@ -1208,7 +1208,7 @@ class PromoReviewTab(PromoTab):
                 avg_s,
                 ex["failovers"],
                 ex["failover_orders_moved"],
-                f"{rt['return_rate']:.1%}",
+                pct(rt["return_rate"]) or self.tr("no data"),
             )
         )
         stock = [{**s, "tier": label(self.ctx, STOCK_TIERS, s.get("tier"))} for s in r["stock"]]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from warehouse_app.clock import iso, utcnow
+from warehouse_app.counts import shipped_by_carrier
 from warehouse_app.errors import StationError
 from warehouse_app.promo.labels import VALUES_ZH
 from warehouse_app.returns import REASONS
@@ -155,9 +156,7 @@ def _exceptions(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def _returns(conn: sqlite3.Connection) -> dict[str, Any]:
-    shipped = conn.execute(
-        "SELECT count(*) FROM parcels WHERE state IN ('handed_off', 'returned')"
-    ).fetchone()[0]
+    shipped = sum(shipped_by_carrier(conn).values())  # the one rule (warehouse_app.counts)
     returned = conn.execute("SELECT count(*) FROM returns").fetchone()[0]
     reasons = {
         r[0]: r[1] for r in conn.execute("SELECT reason, count(*) FROM returns GROUP BY reason")
@@ -169,10 +168,15 @@ def _returns(conn: sqlite3.Connection) -> dict[str, Any]:
     return {
         "shipped_parcels": int(shipped),
         "returned_parcels": int(returned),
-        "return_rate": round(returned / shipped, 4) if shipped else 0.0,
+        # nothing shipped: no rate (None, shown as "no data"), never 0 %
+        "return_rate": round(returned / shipped, 4) if shipped else None,
         "reasons": {k: reasons.get(k, 0) for k in REASONS},
         "dispositions": disp,
     }
+
+
+def _rate(v: float | None) -> str:
+    return "无数据 / no data" if v is None else f"{v:.2%}"
 
 
 def build_review(conn: sqlite3.Connection, now: datetime | None = None) -> dict[str, Any]:
@@ -464,7 +468,8 @@ def render_pdf(
     out.append(Paragraph("退货 / Returns", styles["Heading2"]))
     out.append(
         Paragraph(
-            f"退货率 return rate {rt['return_rate']:.2%} ({rt['returned_parcels']} / {rt['shipped_parcels']})",
+            f"退货率 return rate {_rate(rt['return_rate'])} "
+            f"({rt['returned_parcels']} / {rt['shipped_parcels']})",
             styles["Normal"],
         )
     )

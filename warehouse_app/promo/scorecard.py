@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
+from warehouse_app.counts import shipped_by_carrier
 from warehouse_app.errors import NotFound, StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
@@ -206,13 +207,8 @@ def _exceptions(conn: sqlite3.Connection) -> tuple[dict[str, dict[str, int]], di
         "GROUP BY carrier"
     ):
         cases[c]["damage_return"] += int(n)
-    shipped = {
-        r[0]: int(r[1])
-        for r in conn.execute(
-            "SELECT carrier, count(*) FROM parcels WHERE +handed_off_at IS NOT NULL "
-            "AND carrier IS NOT NULL GROUP BY carrier"
-        )
-    }
+    # what the carriers took, by the one rule in warehouse_app.counts
+    shipped = {c: n for c, n in shipped_by_carrier(conn).items() if c != "-"}
     return cases, shipped
 
 
