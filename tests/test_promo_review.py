@@ -239,3 +239,17 @@ def test_peak_against_capacity_and_damage_returns_count(promo):
     assert y["exception_kinds"] == {"damage_return": 1} and y["exceptions_score"] == 0.0
     exc = {p["part"]: p for p in score_parts(y)}["exceptions"]  # kinds by name, never a dict
     assert exc["data"].endswith(": damage return 1)") and exc["data_zh"].endswith("：破损退货 1）")
+
+
+def test_review_csv_names_planned_stock_not_a_parcel_state() -> None:
+    """In Chinese the stock metric 'planned' is 计划量; the parcel state of the same code (待包装)
+    stays what parcel tables show."""
+    from warehouse_app.promo.labels import localize
+
+    rows = [
+        {"section": "stock", "key": "A", "metric": "planned", "value": 10},
+        {"section": "parcels", "key": "A", "metric": "state", "value": "planned"},
+    ]
+    out, _cols = localize(rows, ["section", "key", "metric", "value"], "zh")
+    assert "计划量" in out[0].values() and "待包装" not in out[0].values()
+    assert "待包装" in out[1].values()

@@ -153,6 +153,10 @@ EXCEPTION_KINDS: dict[str, tuple[str, str]] = {
 
 _REGION_LISTS = ("regions", "coverage", "next_day_regions")  # comma-joined region codes
 
+# a review metric named like a parcel state is not that state: 'planned' stock is 计划量, not the
+# parcel state 待包装. These win over VALUES_ZH in the "metric" column.
+METRICS_ZH: dict[str, str] = {"planned": "计划量"}
+
 
 def name_of(names: dict[str, tuple[str, str]], code: str, lang: str) -> str:
     """A code's name in `lang` ('zh' or 'en'); an unknown code as is."""
@@ -198,7 +202,9 @@ def localize(
         for c in cols:
             src = f"{c}_zh" if f"{c}_zh" in r and c in ("why", "reason", "data", "warning") else c
             v = r.get(src)
-            if c in _REGION_LISTS and isinstance(v, str) and v:  # 'east,north' -> '华东、华北'
+            if c == "metric" and isinstance(v, str) and v in METRICS_ZH:
+                v = METRICS_ZH[v]
+            elif c in _REGION_LISTS and isinstance(v, str) and v:  # 'east,north' -> '华东、华北'
                 v = "、".join(name_of(REGION_NAMES, x.strip(), "zh") for x in v.split(","))
             d.setdefault(header(c, lang), value(v, lang))
         out.append(d)
