@@ -77,7 +77,9 @@ def restore_sqlite(db: Path, source: Path) -> Path | None:
     where."""
     _check_hub_file(source)
     db.parent.mkdir(parents=True, exist_ok=True)
-    with serve_lock(db.parent, exclusive=True) as free:
+    # a hub stopped a moment ago may still be closing: its ledger process (which holds the lock
+    # too) ends after its current chunk, so wait a little before saying it is running
+    with serve_lock(db.parent, exclusive=True, wait_s=5.0) as free:
         if not free:
             raise StationError(
                 f"The hub on {db.parent} is running: stop it before restoring.",
@@ -87,20 +89,27 @@ def restore_sqlite(db: Path, source: Path) -> Path | None:
 
 
 @contextlib.contextmanager
-def serve_lock(data_dir: Path, *, exclusive: bool = False) -> Iterator[bool]:
-    """`serve` holds this shared for its lifetime; restore takes it exclusive (or says no)."""
+def serve_lock(data_dir: Path, *, exclusive: bool = False, wait_s: float = 0.0) -> Iterator[bool]:
+    """`serve` holds this shared for its lifetime (and so does its ledger process); restore
+    takes it exclusive, trying for up to `wait_s` seconds (or says no)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     f = open(data_dir / "hub.serve.lock", "a+b")
     try:
-        try:
-            import fcntl
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                import fcntl
 
-            fcntl.flock(f.fileno(), (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-            got = True
-        except ImportError:  # not on Linux: no guard
-            got = True
-        except OSError:
-            got = False
+                mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+                fcntl.flock(f.fileno(), mode | fcntl.LOCK_NB)
+                got = True
+            except ImportError:  # not on Linux: no guard
+                got = True
+            except OSError:
+                got = False
+            if got or time.monotonic() >= deadline:
+                break
+            time.sleep(0.2)
         yield got
     finally:
         f.close()
