@@ -137,15 +137,19 @@ def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
     ctx = build_context(work / "station", lang="zh", rig=rig, start_sync=False)
     install_translator("zh")
     win = MainWindow(ctx, sounds=voice)
-    if voice:
+
+    def install_voice() -> None:
         # spoken verdicts on, as a station with voice would run them: the OS engine when it has
-        # a voice, else Qt's "mock" engine (same QTextToSpeech calls on the UI thread)
+        # a voice, else Qt's "mock" engine (same QTextToSpeech calls on the UI thread). Installed
+        # after the login: a login applies the operator's own feedback settings (voice off by
+        # default) and would replace an earlier player.
         from ui.voice import VoicePlayer
 
         player = VoicePlayer(True)
         if not player.available("zh"):
             player = VoicePlayer(True, "mock", any_voice=True)
         win.voice = win.feedback.voice = player
+
     win.resize(1366, 768)
     win.show()
     hub = None
@@ -177,6 +181,8 @@ def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
         assert pump(lambda: win.batch_id == bid)
         rig.scan("#MODE:PACK")
         assert pump(lambda: win.mode == "pack")
+        if voice:
+            install_voice()
         labels = [
             r[0]
             for r in q("SELECT label_code FROM parcels WHERE batch_id=? ORDER BY label_code", bid)
