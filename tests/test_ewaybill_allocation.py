@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.test_ewaybill import Sim, _dead_url, sim  # sim: the platform process fixture
 from tests.test_promo_carriers import _rules
@@ -166,3 +168,20 @@ def test_cli_allocate_says_the_orders_wait_and_waiting_lists_them(tmp_path):
     assert "12 单等待面单号" in r.stderr
     listed = run_cli(tmp_path, "carrier", "waiting", "--format", "json")
     assert listed.stdout.count('"allocated"') == 12
+
+
+def test_demo_build_voids_its_upstream_numbers_without_errors(tmp_path: Path) -> None:
+    """The demo's cancelled orders came with DEMO numbers from its made-up upstream; voiding them
+    at the demo provider is done, not refused (it logged an ERROR per cancelled order), while a
+    number that is not a demo number is still refused."""
+    from tests.cli_helpers import run_cli
+    from warehouse_app.ewaybill import ProviderRefused
+    from warehouse_app.ewaybill.demo import DemoWaybillProvider
+
+    p = DemoWaybillProvider(tmp_path / "ewaybill-demo.db")
+    assert p.void("ZTO", "DEMO73100000001234") is True
+    with pytest.raises(ProviderRefused, match="WAYBILL_NOT_FOUND"):
+        p.void("ZTO", "73100000001234")
+    out = run_cli(tmp_path / "st", "demo")
+    assert out.returncode == 0, out.stderr
+    assert "refused" not in out.stderr and logging.getLevelName(logging.ERROR) not in out.stderr
