@@ -9,6 +9,9 @@ codes). First a same-run
 baseline with nothing else going on, then the measured run with an upstream sync push (a real
 hub process, the whole demo outbox to push plus every scan's event) and a batch print to the
 printer simulator running at the same time. A 10 ms QTimer records the longest event-loop stall.
+The window's memory: RSS after each quarter of the loaded run (a line each) and, in the last line,
+`rss_growth_per_scan_kb` over the last three quarters (flat after warm-up reads ~0; issue 17).
+Logging as the window's main() sets it up (station.log at INFO, the lead's Log tab).
 Last line: key=value pairs.
 """
 
@@ -128,11 +131,13 @@ def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
     from ui.app import build_context, install_translator, prepare_demo, shutdown_context
     from ui.sim_rig import SimRig
     from ui.window import MainWindow
+    from warehouse_app.log import setup_logging
     from warehouse_app.sync import save_config
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (must outlive the run)
     work = Path(tempfile.mkdtemp(prefix="ui-latency-"))
     prepare_demo(work / "station", orders=3000)
+    setup_logging(work / "station" / "logs")  # as the window's main() does: station.log at INFO
     rig = SimRig(work / "sim").start()
     ctx = build_context(work / "station", lang="zh", rig=rig, start_sync=False)
     install_translator("zh")
@@ -263,6 +268,10 @@ def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
             rss_q.append(rss_mb())
             print(f"after {k + len(more):,} scans under load: RSS {rss_q[-1]:.1f} MB", flush=True)
         rss_mid, rss_end = rss_q[len(rss_q) // 2 - 1], rss_q[-1]
+        # growth per scan over the last three quarters (the first one still warms up: sync
+        # catching up, the batch print): flat memory reads ~0 here
+        later = len(loaded) - min(q4, len(loaded))
+        growth_kb = (rss_q[-1] - rss_q[0]) * 1024 / later if later and len(rss_q) > 1 else 0.0
         elapsed = time.perf_counter() - t0
         printed = rig.labels_printed() - labels0
         acked = q("SELECT acked_seq FROM sync_state WHERE id=1")[0][0]
@@ -288,6 +297,8 @@ def run(n_scans: int, baseline_n: int, voice: bool = True) -> dict[str, Any]:
             "rss_mid_mb": round(rss_mid, 1),
             "rss_end_mb": round(rss_end, 1),
             "rss_growth_second_half_mb": round(rss_end - rss_mid, 1),
+            "rss_quarters_mb": "/".join(f"{r:.1f}" for r in rss_q),
+            "rss_growth_per_scan_kb": round(growth_kb, 3),
             "voice": (win.voice.engine_name or "os") if voice else "off",
             "spoken": len(win.voice.spoken) if voice else 0,
             "target_p99_ms": 50,
