@@ -109,6 +109,10 @@ def test_station_sync_commands_end_to_end(tmp_path: Path) -> None:
         )
         once = station_cli(["sync", "--once"], tmp_path)
         assert once.returncode == 0, once.stderr
+        # a good sync leaves no per-request lines in the station log (httpx logs each request
+        # at INFO: a line every sync cycle, all day)
+        log = tmp_path / "st" / "logs" / "station.log"
+        assert "HTTP Request" not in log.read_text(encoding="utf-8")
         status: dict[str, Any] = json.loads(
             station_cli(["sync", "status", "--json"], tmp_path).stdout
         )
@@ -119,6 +123,7 @@ def test_station_sync_commands_end_to_end(tmp_path: Path) -> None:
         hub.stop()
         down = station_cli(["--lang", "en", "sync", "--once"], tmp_path)
         assert down.returncode == 1 and "Cannot reach the hub" in down.stderr
+        assert "sync failed: Cannot reach the hub" in log.read_text(encoding="utf-8")
         status = json.loads(station_cli(["sync", "status", "--json"], tmp_path).stdout)
         assert status["online"] is False and status["probe_error"]
         text = station_cli(["sync", "status"], tmp_path).stdout

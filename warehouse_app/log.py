@@ -18,6 +18,11 @@ def setup_logging(
     _configured = True
     root = logging.getLogger()
     root.setLevel(level)
+    # httpx logs every request at INFO: a line per sync cycle (8,640+ a day at the 10 s
+    # interval) that pushes what IT needs out of station.log and the lead's Log tab; sync
+    # failures are logged by the sync service itself. Requests still show with --verbose.
+    if level > logging.DEBUG:
+        logging.getLogger("httpx").setLevel(logging.WARNING)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     if log_dir is not None:
         try:
