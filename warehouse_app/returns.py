@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from warehouse_app import counts
 from warehouse_app.clock import iso, utcnow
 from warehouse_app.domain import Mode, ParcelState, Status, Verdict, parse_sku_set
 from warehouse_app.errors import StationError
@@ -320,19 +321,18 @@ def _decide(
 
 
 def return_report(conn: sqlite3.Connection, by: str = "sku") -> list[dict[str, Any]]:
-    """Return rate and reasons per SKU (units) or per session (parcels): returned / shipped."""
+    """Return rate and reasons per SKU (units) or per session (parcels): returned / shipped, where
+    shipped is warehouse_app.counts' one rule (the promo review and `report handoffs` agree); a
+    rate with nothing shipped is None ("no data"), never 0 %."""
     if by not in ("sku", "session"):
         raise StationError("by must be sku or session", zh="by 必须是 sku 或 session")
     shipped: dict[str, int] = {}
     returned: dict[str, int] = {}
     reasons: dict[str, dict[str, int]] = {}
     if by == "sku":
-        for r in conn.execute(
-            "SELECT sku_set, count(*) FROM parcels WHERE state IN ('handed_off', 'returned') "
-            "GROUP BY sku_set"
-        ):
-            for sku, q in parse_sku_set(r[0]).items():
-                shipped[sku] = shipped.get(sku, 0) + q * r[1]
+        for key, n in counts.shipped_by_sku_set(conn).items():
+            for sku, q in parse_sku_set(key).items():
+                shipped[sku] = shipped.get(sku, 0) + q * n
         for r in conn.execute(
             "SELECT sku_set, reason, count(*) FROM returns GROUP BY sku_set, reason"
         ):
@@ -342,11 +342,7 @@ def return_report(conn: sqlite3.Connection, by: str = "sku") -> list[dict[str, A
                     reasons.setdefault(sku, {}).get(r[1], 0) + q * r[2]
                 )
     else:
-        for r in conn.execute(
-            "SELECT coalesce(o.session_id, '-'), count(*) FROM parcels p LEFT JOIN orders o "
-            "ON o.order_id=p.order_id WHERE p.state IN ('handed_off', 'returned') GROUP BY 1"
-        ):
-            shipped[r[0]] = r[1]
+        shipped = counts.shipped_by_session(conn)
         for r in conn.execute(
             "SELECT coalesce(session_id, '-'), reason, count(*) FROM returns GROUP BY 1, 2"
         ):

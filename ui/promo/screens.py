@@ -1036,7 +1036,7 @@ class ReturnsTab(PromoTab):
             ["sku", *keys],
             [self.tr("SKU"), *heads],
             stretch="sku",
-            fmt={"return_rate": pct},
+            fmt={"return_rate": _rate_or_no_data},
         )
         fill_table(
             self.by_session,
@@ -1044,7 +1044,7 @@ class ReturnsTab(PromoTab):
             ["session", *keys],
             [self.tr("Session"), *heads],
             stretch="session",
-            fmt={"return_rate": pct},
+            fmt={"return_rate": _rate_or_no_data},
         )
         for combo, val in ((self.reason, data["reason"]), (self.disposition, data["disposition"])):
             if val is not None:
@@ -1101,6 +1101,11 @@ def _yuan(v: Any) -> str:
 
 def _one(v: Any) -> str:
     return f"{v:.1f}" if isinstance(v, (int, float)) else no_data()
+
+
+def _rate_or_no_data(v: Any) -> str:
+    """A rate; None (nothing shipped, so no rate) reads 'no data', never 0 % or a blank cell."""
+    return pct(v) or no_data()
 
 
 def _or_no_data(v: Any) -> str:

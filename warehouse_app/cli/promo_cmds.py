@@ -302,7 +302,14 @@ def _warn_oversell(conn: Any) -> None:
         )
 
 
-_SHARES = {"share", "target_share", "effective_target", "realised_share", "sell_through"}
+_SHARES = {
+    "share",
+    "target_share",
+    "effective_target",
+    "realised_share",
+    "sell_through",
+    "return_rate",
+}
 
 
 def _out(
@@ -963,5 +970,12 @@ def cmd_scorecard(args: argparse.Namespace) -> int:
 def cmd_returns_report(args: argparse.Namespace) -> int:
     from warehouse_app.returns import return_report
 
-    _out(args, return_report(conn_of(args), args.by), args.format)
+    rows = return_report(conn_of(args), args.by)
+    if args.format != "json":  # nothing shipped: no rate, never 0 % or a blank cell
+        rows = [{**r, "return_rate": _no_data_if_none(r["return_rate"])} for r in rows]
+    _out(args, rows, args.format)
     return 0
+
+
+def _no_data_if_none(v: Any) -> Any:
+    return "no data" if v is None else v

@@ -240,6 +240,9 @@ def review_rows(review: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({"section": "returns", "key": "-", "metric": m, "value": r[m]})
     for k, v in r["reasons"].items():
         rows.append({"section": "returns", "key": k, "metric": "reason", "value": v})
+    for row in rows:  # a measure without data (a rate over nothing) reads "no data", never blank
+        if row["value"] is None:
+            row["value"] = "no data"
     return rows
 
 

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
-from warehouse_app.counts import shipped_by_carrier
+from warehouse_app.counts import counted_where, shipped_by_carrier, shipped_where
 from warehouse_app.errors import NotFound, StationError
 from warehouse_app.outbox import append_event
 from warehouse_app.promo import config
@@ -97,17 +97,20 @@ def _day(stamp: str | None) -> date | None:
 
 
 def _response(conn: sqlite3.Connection) -> dict[str, tuple[float, int]]:
-    """carrier -> (average hours paid -> handed off, parcels). The parcels are read in order_id order
-    and their orders looked up in the same order: one sequential pass over a million orders instead
-    of a million random page reads."""
+    """carrier -> (average hours paid -> handed off, parcels) over the parcels shipped (the one
+    rule, warehouse_app.counts). The parcels are read in order_id order and their orders looked up
+    in the same order: one sequential pass over a million orders instead of a million random page
+    reads."""
+    shipped, args = shipped_where()
     return {
         r[0]: (float(r[1]), int(r[2]))
         for r in conn.execute(
             "SELECT p.carrier, avg((julianday(p.handed_off_at) - julianday(o.paid_at)) * 24), count(*) "
             "FROM (SELECT order_id, carrier, handed_off_at FROM parcels INDEXED BY "
-            "promo_parcels_order_handoff WHERE order_id IS NOT NULL AND handed_off_at IS NOT NULL "
+            f"promo_parcels_order_handoff WHERE order_id IS NOT NULL AND {shipped} "
             "ORDER BY order_id) p JOIN orders o ON o.order_id=p.order_id "
-            "WHERE p.carrier IS NOT NULL GROUP BY p.carrier"
+            "WHERE p.carrier IS NOT NULL GROUP BY p.carrier",
+            args,
         )
         if r[1] is not None
     }
@@ -115,14 +118,16 @@ def _response(conn: sqlite3.Connection) -> dict[str, tuple[float, int]]:
 
 def _peak(conn: sqlite3.Connection, caps: dict[str, int]) -> dict[str, dict[str, Any]]:
     """Per carrier, each China-time day: parcels handed off, and parcels it could have taken (verified
-    by the end of the day and not handed off before it). One grouped pass over the parcels."""
+    by the end of the day and not handed off before it). One grouped pass over the parcels that
+    count (warehouse_app.counts: a voided or transferred parcel was never the carrier's to take),
+    so a day's handled parcels are the ones `shipped_where` counts."""
     handled: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     spans: list[tuple[str, date, date | None, int]] = []
     last = None
     for c, vd, hd, n in conn.execute(
         "SELECT carrier, date(verified_at, '+8 hours'), date(handed_off_at, '+8 hours'), count(*) "
         "FROM parcels WHERE carrier IS NOT NULL AND verified_at IS NOT NULL "
-        "GROUP BY carrier, 2, 3"
+        f"AND {counted_where()} GROUP BY carrier, 2, 3"
     ):
         v = date.fromisoformat(vd)
         h = date.fromisoformat(hd) if hd else None

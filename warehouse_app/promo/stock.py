@@ -395,8 +395,11 @@ MAX_STOCK = 100_000_000  # far beyond any warehouse; stops a typo overflowing SQ
 # Parcel states and where their units are. Units leave the loose stock when a parcel is packed
 # (committed); a pulled or voided parcel's units go back on the shelf.
 _IN_PARCELS = ("packed", "verified", "intercepted")  # packed, still in the warehouse
-_SHIPPED = ("handed_off", "returned")  # left with a carrier (a return's units: see its disposition)
-_COMMITTED = _IN_PARCELS + _SHIPPED
+# left with a carrier (a return's units: see its disposition); the "shipped" figure itself is
+# counted by warehouse_app.counts' one rule (parcel_units' SHIPPED key)
+_LEFT = ("handed_off", "returned")
+_COMMITTED = _IN_PARCELS + _LEFT
+SHIPPED = "shipped"  # parcel_units' key for the units in shipped parcels (not a parcel state)
 _SERVING = ("packed", "verified", "handed_off", "returned")  # units that serve a paid order
 
 
@@ -478,14 +481,20 @@ def add_stock(
 def parcel_units(
     conn: sqlite3.Connection, skus: set[str] | None = None
 ) -> dict[str, dict[str, int]]:
-    """Units per SKU per parcel state (from each parcel's SKU set). With `skus`, only the parcels of
-    batches that may hold them are read (through the batch index), so a refresh after a page of new
-    orders stays cheap however many parcels the station has."""
+    """Units per SKU per parcel state (from each parcel's SKU set), and under SHIPPED the units in
+    parcels shipped by warehouse_app.counts' rule. With `skus`, only the parcels of batches that
+    may hold them are read (through the batch index), so a refresh after a page of new orders stays
+    cheap however many parcels the station has."""
+    from warehouse_app.counts import shipped_where
     from warehouse_app.domain import parse_sku_set
 
     out: dict[str, dict[str, int]] = {}
     states = ",".join(f"'{s}'" for s in _COMMITTED)
-    sql = f"SELECT sku_set, state, count(*) FROM parcels WHERE +state IN ({states})"
+    shipped, _ = shipped_where()  # no window: no arguments
+    # the shipped parcels summed within each (SKU set, state) group, not a third group key:
+    # the sort behind the GROUP BY stays as cheap as before (a million parcels)
+    cols = f"sku_set, state, count(*), sum({shipped})"
+    sql = f"SELECT {cols} FROM parcels WHERE +state IN ({states})"
     args: list[Any] = []
     if skus is not None:
         ids = []
@@ -498,11 +507,11 @@ def parcel_units(
         if not ids:
             return out
         sql = (
-            f"SELECT sku_set, state, count(*) FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
+            f"SELECT {cols} FROM parcels WHERE batch_id IN ({','.join('?' * len(ids))}) "
             f"AND state IN ({states})"
         )
         args = ids
-    for key, state, n in conn.execute(sql + " GROUP BY sku_set, state", args):
+    for key, state, n, n_shipped in conn.execute(sql + " GROUP BY sku_set, state", args):
         try:
             items = parse_sku_set(key)
         except ValueError:
@@ -511,6 +520,8 @@ def parcel_units(
             if skus is None or sku in skus:
                 d = out.setdefault(sku, {})
                 d[state] = d.get(state, 0) + q * int(n)
+                if n_shipped:
+                    d[SHIPPED] = d.get(SHIPPED, 0) + q * int(n_shipped)
     return out
 
 
@@ -587,7 +598,7 @@ def stock_position(
         committed = sum(m.get(s, 0) for s in _COMMITTED)
         in_parcels = sum(m.get(s, 0) for s in _IN_PARCELS)
         serving = sum(m.get(s, 0) for s in _SERVING)
-        shipped = sum(m.get(s, 0) for s in _SHIPPED)
+        shipped = m.get(SHIPPED, 0)
         rp = reorder.get(sku)
         if sku in counts:
             on_count, c_at, r_at, counted_at = counts[sku]
