@@ -104,6 +104,13 @@ def _kids(pid: int) -> list[int]:
     return [int(k) for k in out.split()]
 
 
+def _nice(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def cpu_s(hub: HubProc, pg: Any) -> dict[str, float]:
     """CPU seconds used so far by the hub's request processes, its ledger process (nice > 0)
     and the PostgreSQL server: the machine is shared, so CPU per event is the figure that
@@ -111,6 +118,7 @@ def cpu_s(hub: HubProc, pg: Any) -> dict[str, float]:
     tick = os.sysconf("SC_CLK_TCK")
     out = {"hub": 0.0, "ledger": 0.0, "postgresql": 0.0}
     groups: list[tuple[str, list[int]]] = [("hub", [hub.proc.pid, *_kids(hub.proc.pid)])]
+    base_nice = _nice(hub.proc.pid)  # the ledger runs niced *relative* to the hub (nice -n 19)
     if pg is not None:
         try:
             master = int((pg.root / "data" / "postmaster.pid").read_text().split()[0])
@@ -120,12 +128,14 @@ def cpu_s(hub: HubProc, pg: Any) -> dict[str, float]:
     for name, pids in groups:
         for p in pids:
             try:
-                f = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
+                comm, rest = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)
+            except (OSError, ValueError):
                 continue
+            f = rest.split()
             # fields after the name: state=0 ... utime=11 stime=12 nice=16
             used = (int(f[11]) + int(f[12])) / tick
-            out["ledger" if name == "hub" and int(f[16]) > 0 else name] += used
+            ledger = comm.endswith("(hub-ledger") or int(f[16]) > base_nice
+            out["ledger" if name == "hub" and ledger else name] += used
     return out
 
 

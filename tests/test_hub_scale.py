@@ -91,6 +91,40 @@ def test_cursor_never_skips_a_change_committed_late(
     assert seen == ["SLOW", "FAST"]  # the one that took its rev first committed first
 
 
+def test_the_event_feed_follows_commit_order_past_a_new_digit(db_url: str) -> None:
+    """The ledger follows stored events in small steps and sees each exactly once, also where
+    PostgreSQL's transaction ids gain a digit (9 -> 10: text order would put 10 first and
+    the position would pass the events of 9 for good)."""
+    s = open_storage(db_url)
+    try:
+        s.add_station("S1", hash_token("t"))
+        pg = s.dialect.name == "postgresql"
+
+        def store(tx: Any) -> None:
+            for seq, txid in enumerate((10, 10, 10, 9, 9, 9), start=1):
+                tx.execute(
+                    "INSERT INTO events (station_id, seq, uuid, type, payload, operator, "
+                    "created_at, received_at" + (", txid" if pg else "") + ") "
+                    "VALUES (?,?,?,?,?,?,?,?" + (",?::xid8" if pg else "") + ")",
+                    ("S1", seq, str(uuid.uuid4()), "test.event", "{}", "P1", "2026-11-11T12:00Z")
+                    + ("2026-11-11T12:00Z",)
+                    + ((str(txid),) if pg else ()),
+                )
+
+        s.run_write(store)
+        seen: list[int] = []
+        pos = (0, 0)
+        for _ in range(10):
+            rows, pos, _held = s.run_write(lambda tx: s.follow_events(tx, pos, 2))
+            seen += [int(r["id"]) for r in rows]
+        assert sorted(seen) == sorted(set(seen)) and len(seen) == 6, seen
+        if pg:  # transaction 9's events first, then 10's, each in id order
+            ids = sorted(seen)
+            assert seen == ids[3:] + ids[:3], seen
+    finally:
+        s.close()
+
+
 def test_restore_from_an_older_backup_makes_stations_resync_and_say_so(
     tmp_path: Path, linked: tuple[Hub, Station]
 ) -> None:

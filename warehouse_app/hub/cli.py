@@ -284,6 +284,11 @@ def spawn_ledger_follower(url: str) -> int:
     code = 0  # the child: its own connections; the parent's inherited ones are never touched
     try:
         os.nice(LEDGER_NICE)
+        try:  # its own name in top/ps (and for hub_load's CPU split, which nice cannot tell
+            # apart when the whole hub already runs at nice 19)
+            Path("/proc/self/comm").write_text("hub-ledger")
+        except OSError:
+            pass
         from warehouse_app.hub.ledger import Ledger, LedgerFollower
 
         storage = _open_storage(url)

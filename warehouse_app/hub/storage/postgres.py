@@ -200,14 +200,18 @@ class PostgresHubStorage(SqlHubStorage):
         the feed runs in (writing transaction, id) order and stops before the oldest
         transaction still running (the snapshot's xmin): everything older has committed or
         aborted, and anything newer gets a larger txid. No lock: pushes never wait for it."""
+        # ORDER BY the column, not its text (an output column named txid would win: text
+        # order puts '10' before '9', skipped events at each new digit, and sorted every
+        # chunk instead of reading the (txid, id) index in order); xmin taken once
         rows = tx.all(
-            f"SELECT {self._FEED_COLUMNS}, txid::text AS txid FROM events "
-            "WHERE (txid, id) > (?::xid8, ?) AND txid < pg_snapshot_xmin(pg_current_snapshot()) "
-            "ORDER BY txid, id LIMIT ?",
+            f"SELECT {self._FEED_COLUMNS}, txid::text AS feed_txid FROM events "
+            "WHERE (txid, id) > (?::xid8, ?) "
+            "AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot())) "
+            "ORDER BY events.txid, events.id LIMIT ?",
             (str(after[0]), after[1], limit),
         )
         if rows:
-            return rows, (int(rows[-1]["txid"]), int(rows[-1]["id"])), False
+            return rows, (int(rows[-1]["feed_txid"]), int(rows[-1]["id"])), False
         held = tx.one(
             "SELECT 1 AS x FROM events WHERE (txid, id) > (?::xid8, ?) LIMIT 1",
             (str(after[0]), after[1]),
