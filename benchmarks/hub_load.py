@@ -195,9 +195,9 @@ class HubProc:
                 "--max-connections",
                 "2000",
                 "--max-queue",
-                "16",  # per worker: enough to keep the CPUs busy; the rest wait on a 429
+                os.environ.get("HUBLOAD_MAX_QUEUE", "16"),
                 "--max-latency-ms",
-                "1500",
+                os.environ.get("HUBLOAD_MAX_LATENCY_MS", "1500"),
             ],
             stdout=log,
             stderr=log,
@@ -305,8 +305,9 @@ def paced(
     n = len(tokens)
     interval = n * batch / rate
     push_ms: list[float] = []
+    clean_ms: list[float] = []  # pushes answered without a 429
     pull_ms: list[float] = []
-    stats = {"events": 0, "errors": 0, "late": 0, "busy": 0}
+    stats = {"events": 0, "errors": 0, "late": 0, "busy": 0, "changes": 0}
     lock = threading.Lock()
     bodies = {
         sid: [
@@ -315,6 +316,7 @@ def paced(
         ]
         for sid in tokens
     }
+    cpu0 = time.process_time()  # the simulated stations' own CPU (this process), bodies built
     start = time.monotonic() + 1.0
 
     def station(i: int, sid: str) -> None:
@@ -338,7 +340,10 @@ def paced(
                     page = c.changes(cursor, 500)
                     cursor = int(page.get("cursor") or cursor)
                     with lock:
+                        stats["changes"] += len(page.get("changes") or ())
                         push_ms.append(took)
+                        if c.busy_waits == busy0:
+                            clean_ms.append(took)
                         pull_ms.append((time.perf_counter() - t1) * 1000)
                         stats["events"] += int(r.get("stored") or 0)
                         stats["busy"] += c.busy_waits - busy0
@@ -356,13 +361,18 @@ def paced(
     for t in threads:
         t.join()
     wall = max(time.monotonic() - start, cycles * interval)
+    client_cpu = time.process_time() - cpu0
     return {
         "events_per_s": stats["events"] / wall,
+        "client_cpu_ms_per_1000": 1e6 * client_cpu / max(1, stats["events"]),
+        "changes_per_pull": stats["changes"] / max(1, len(pull_ms)),
         "offered_per_s": rate,
         "interval_s": interval,
         "push_p50_ms": pct(push_ms, 0.50),
         "push_p99_ms": pct(push_ms, 0.99),
         "pull_p99_ms": pct(pull_ms, 0.99),
+        "clean_push_p99_ms": pct(clean_ms, 0.99),
+        "push_p90_ms": pct(push_ms, 0.90),
         "errors": stats["errors"],
         "late": stats["late"],
         "busy": stats["busy"],
@@ -526,14 +536,19 @@ def main() -> int:
                     r = paced(hub, tokens, args.rate, args.cycles, args.batch)
                     errs += r["errors"]
                     behind, drain_s = ledger_drain(url)
-                    print(f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), r['events'])}")
+                    print(
+                        f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), r['events'])}; "
+                        f"the simulated stations {r['client_cpu_ms_per_1000']:.0f} ms; "
+                        f"{r['changes_per_pull']:.1f} changes per pull"
+                    )
                     print(
                         f"[{backend}] {args.paced_stations} stations paced at "
                         f"{args.rate:,.0f} events/s offered (each {args.batch} every "
                         f"{r['interval_s']:.1f} s, then a pull): {r['events_per_s']:,.0f} "
                         f"events/s, push p50 {r['push_p50_ms']:.0f} ms p99 "
-                        f"{r['push_p99_ms']:.0f} ms, pull p99 {r['pull_p99_ms']:.0f} ms, errors "
-                        f"{r['errors']}, late cycles {r['late']}, 429s {r['busy']}; ledger "
+                        f"{r['push_p99_ms']:.0f} ms (p90 {r['push_p90_ms']:.0f} ms; without a 429 "
+                        f"p99 {r['clean_push_p99_ms']:.0f} ms), pull p99 {r['pull_p99_ms']:.0f} ms, "
+                        f"errors {r['errors']}, late cycles {r['late']}, 429s {r['busy']}; ledger "
                         f"{behind:,} events behind at the end, applied {drain_s:.1f} s later"
                     )
                     last.update(

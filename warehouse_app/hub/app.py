@@ -7,9 +7,9 @@ plain `def`, so FastAPI runs them on its thread pool; correctness comes from the
 hub/storage), so several hub processes may serve one PostgreSQL database (`serve --workers N`,
 or gunicorn with uvicorn workers on `warehouse_app.hub.app:app_from_env`).
 
-Back-pressure: above `max_queue` sync calls in progress in this process, or when recent pushes
-took longer than `max_latency_ms`, sync calls answer 429 with Retry-After; stations back off
-with jitter and retry on the same connection.
+Back-pressure (Pressure): a burst is queued; a full queue (`max_queue` sync calls in progress in
+this process), a standing one, or slow recent pushes get 429 with Retry-After and retry_after_ms;
+stations back off with jitter and retry on the same connection.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import os
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -496,15 +496,31 @@ def _readiness(storage: HubStorage) -> str | None:
 
 
 class Pressure:
-    """Per-process load gauge for back-pressure: sync calls in progress and a decaying
-    average of push latency."""
+    """Per-process load gauge for back-pressure: sync calls in progress, how long the queue
+    has stood, and decaying averages of call and push latency.
 
-    def __init__(self, max_queue: int, max_latency_ms: float) -> None:
+    A burst (a few stations syncing at the same moment) is queued, not refused: a 429 costs
+    the station a retry later, more than the burst's wait. The hub refuses when the queue is
+    full (`max_queue`), when it has *stood* at a quarter of that for `standing_s` (load, not
+    a burst: a storm), or when pushes have recently been slow (`max_latency_ms`)."""
+
+    def __init__(
+        self,
+        max_queue: int,
+        max_latency_ms: float,
+        standing_s: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.clock = clock
         self.max_queue = max_queue
+        self.soft = max(2, max_queue // 4)
+        self.standing_s = standing_s
         self.max_latency_s = max_latency_ms / 1000.0
         self.in_flight = 0
-        self.latency_s = 0.0
-        self._at = time.monotonic()
+        self.latency_s = 0.0  # pushes: what max_latency_ms is compared with
+        self.call_s = 0.05  # every sync call: what a retry hint is sized from
+        self._at = clock()
+        self._standing_since: float | None = None
         self._lock = threading.Lock()
         self.refused = 0
 
@@ -512,23 +528,38 @@ class Pressure:
         # halves every second without a finished push, so a quiet hub admits pushes again
         return float(self.latency_s * 0.5 ** max(0.0, now - self._at))
 
+    def _track(self, now: float) -> None:
+        if self.in_flight < self.soft:
+            self._standing_since = None
+        elif self._standing_since is None:
+            self._standing_since = now
+
     def enter(self, is_push: bool) -> float | None:
-        """None: go ahead (and call leave); else the seconds to tell the caller to wait."""
-        now = time.monotonic()
+        """None: go ahead (and call leave); else the seconds to tell the caller to wait
+        (about the time this process needs to work off what it holds; at least 0.2 s)."""
+        now = self.clock()
         with self._lock:
-            busy = self.in_flight >= self.max_queue
+            full = self.in_flight >= self.max_queue
+            standing = (
+                self._standing_since is not None and now - self._standing_since >= self.standing_s
+            )
             slow = is_push and self._decayed(now) > self.max_latency_s
-            if busy or slow:
+            if full or standing or slow:
                 self.refused += 1
-                load = max(self.in_flight / self.max_queue, self._decayed(now) / self.max_latency_s)
-                return min(30.0, max(1.0, load))
+                drain = self.in_flight * self.call_s
+                if slow:
+                    drain = max(drain, self._decayed(now))
+                return min(30.0, max(0.2, drain))
             self.in_flight += 1
+            self._track(now)
             return None
 
     def leave(self, is_push: bool, took_s: float) -> None:
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             self.in_flight -= 1
+            self._track(now)
+            self.call_s = 0.9 * self.call_s + 0.1 * took_s
             if is_push:
                 self.latency_s = 0.8 * self._decayed(now) + 0.2 * took_s
                 self._at = now
@@ -713,17 +744,20 @@ def create_app(
         is_push = request.method == "POST"
         wait = pressure.enter(is_push)
         if wait is not None:
-            secs = int(wait + random.random())  # a little spread so retries do not re-align
+            # Retry-After is whole seconds (HTTP); our stations read the finer retry_after_ms
+            # so a short queue costs them a fraction of a second, not one
+            secs = max(1, math.ceil(wait))
             metrics.refused.labels("hub_busy").inc()
             return problem_response(
                 "hub_busy",
-                f"The hub is busy; retry in {secs} s.",
-                f"上游繁忙，请 {secs} 秒后重试。",
+                f"The hub is busy; retry in {wait:.1f} s.",
+                f"上游繁忙，请 {wait:.1f} 秒后重试。",
                 status=429,
                 instance=path,
                 request_id=request_id(request),
                 headers={"Retry-After": str(secs)},
                 retry_after_s=secs,
+                retry_after_ms=int(wait * 1000),
             )
         t0 = time.monotonic()
         try:

@@ -100,6 +100,12 @@ PARCEL_EVENTS = (
 FOLLOW_CHUNK = 2000
 # a pull applies a backlog up to this many events itself; beyond, the follower does
 PULL_INLINE_MAX = 1000
+# how long a pull tries for the ledger's lock (never waiting on it) before leaving its backlog
+# to the ledger process: covers the ledger's chunk on a quiet hub, so a station's next pull
+# still carries the holds a neighbour's push caused
+PULL_LOCK_WAIT_S = 0.3
+# ...and how long, holding it, for a push committed behind an older transaction still running
+PULL_HELD_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -228,10 +234,23 @@ class Ledger:
         backlog, orders = self.storage.run_read(self._pending)
         if not backlog and not orders:
             return
-        if not self.background or backlog <= PULL_INLINE_MAX:
+        if not self.background:
             self.catch_up()
-        elif self.follower is not None:
-            self.follower.nudge()
+            return
+        if backlog > PULL_INLINE_MAX:
+            if self.follower is not None:
+                self.follower.nudge()
+            return
+        # Never queue on the ledger's lock holding a write connection (the pool is shared
+        # with pushes: pulls blocked there made pushes wait at 8,000 events/s). The ledger
+        # process holds the lock only for a chunk; try again for a moment, connection
+        # released in between, then leave the rest to it (the next pull carries it).
+        deadline = time.monotonic() + PULL_LOCK_WAIT_S
+        while self.storage.run_pipelined(self._catch_up, PULL_INLINE_MAX, PULL_HELD_S, True) < 0:
+            if time.monotonic() >= deadline:
+                logger.debug("pull left the ledger's backlog to the ledger process (busy)")
+                return
+            time.sleep(0.01)
 
     def follow_once(self) -> int:
         """One background step: at most FOLLOW_CHUNK events, skipped when another process is
@@ -242,7 +261,7 @@ class Ledger:
         # SQLite has one writer: a smaller step keeps pushes from waiting long for the lock
         chunk = FOLLOW_CHUNK if self.storage.dialect.name != "sqlite" else FOLLOW_CHUNK // 4
         n: int = self.storage.run_pipelined(self._catch_up, chunk, 0.0, True)
-        return n
+        return max(n, 0)
 
     def backlog(self, cap: int = 1_000_000) -> int:
         """Stored events the ledger has not applied yet (counted up to cap + 1): what to
@@ -277,7 +296,7 @@ class Ledger:
         )
         if got is None:
             if skip_if_busy and lock:
-                return 0  # another process is applying the feed right now
+                return -1  # another process is applying the feed right now
             self._set_state(c, "event_id", 0)
         dirty: set[tuple[str, str]] = set()
         rev = self._state(c, "order_rev")

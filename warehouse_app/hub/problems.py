@@ -76,6 +76,9 @@ class Problem(BaseModel):
     )
     expected_seq: int | None = Field(None, description="seq_gap: the seq the hub expects next")
     retry_after_s: int | None = Field(None, description="429: seconds to wait")
+    retry_after_ms: int | None = Field(
+        None, description="hub_busy: milliseconds to wait (finer than Retry-After's seconds)"
+    )
     current_version: int | None = Field(
         None, description="version_conflict: the version the hub holds"
     )

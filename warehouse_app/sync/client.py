@@ -117,7 +117,7 @@ class HubClient:
             if r.status_code != 429 or not _is_busy(r):
                 return self._answer(r, method, path)
             # back-pressure: nothing was done; wait as told (with jitter) and try again
-            delay = _retry_after(r.headers.get("retry-after")) * random.uniform(1.0, 1.5)
+            delay = _busy_delay(r) * random.uniform(1.0, 1.5)
             if waited + delay > self.busy_patience_s:
                 raise HubBusy(
                     f"The hub stayed busy for {waited:.0f} s; retrying later.",
@@ -234,6 +234,17 @@ def _retry_after(value: str | None) -> float:
         return min(60.0, max(0.1, float(value or 1)))
     except ValueError:
         return 1.0
+
+
+def _busy_delay(r: httpx.Response) -> float:
+    """The hub's finer hint (retry_after_ms) when it gives one, else Retry-After."""
+    try:
+        ms = _problem(r.json()).get("retry_after_ms")
+    except ValueError:
+        ms = None
+    if isinstance(ms, int) and not isinstance(ms, bool) and ms > 0:
+        return min(60.0, max(0.1, ms / 1000))
+    return _retry_after(r.headers.get("retry-after"))
 
 
 def _is_busy(r: httpx.Response) -> bool:
