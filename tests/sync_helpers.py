@@ -225,6 +225,7 @@ class FaultProxy:
         self.drop_responses = 0
         self.refuse = False
         self.dropped = 0
+        self.accepted = 0  # connections the station opened through the proxy
         self._lock = threading.Lock()
         self._sock = socket.socket()
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -248,6 +249,8 @@ class FaultProxy:
                 client, _ = self._sock.accept()
             except OSError:
                 return
+            with self._lock:
+                self.accepted += 1
             if self.refuse:
                 client.close()
                 continue

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.sync_helpers import (
+    FaultProxy,
     Hub,
     Station,
     assert_exactly_once,
@@ -161,3 +162,30 @@ def test_new_events_are_pushed_without_a_nudge(linked: tuple[Hub, Station]) -> N
     )
     assert_exactly_once(hub, st)
     svc.stop()
+
+
+def test_sync_cycles_reuse_one_connection_and_leave_no_thread(linked: tuple[Hub, Station]) -> None:
+    """The window syncs all shift long: every cycle goes over the same keep-alive connection
+    (no new HTTP client, TLS context or socket per cycle) and leaves no thread behind, so the
+    sync service's memory stays flat (issue 17)."""
+    hub, st = linked
+    proxy = FaultProxy(hub.port)  # a real loopback proxy that counts the station's connections
+    try:
+        token = hub.add_station("ST2")
+        st2 = Station(st.store.path.parent / "st2.db", "ST2")
+        st2.configure(proxy.url, token)
+        svc = st2.service()
+        st2.add_events(5)
+        assert svc.sync_once().pushed == 5
+        threads = {t.ident for t in threading.enumerate()}
+        for _ in range(25):
+            st2.add_events(3)
+            res = svc.sync_once()
+            assert res.pushed == 3 and res.pending_events == 0
+        assert proxy.accepted == 1
+        assert {t.ident for t in threading.enumerate()} == threads
+        assert_exactly_once(hub, st2)
+        svc.stop()
+        st2.close()
+    finally:
+        proxy.close()
