@@ -171,17 +171,41 @@ def test_cli_allocate_says_the_orders_wait_and_waiting_lists_them(tmp_path):
 
 
 def test_demo_build_voids_its_upstream_numbers_without_errors(tmp_path: Path) -> None:
-    """The demo's cancelled orders came with DEMO numbers from its made-up upstream; voiding them
-    at the demo provider is done, not refused (it logged an ERROR per cancelled order), while a
-    number that is not a demo number is still refused."""
+    """The demo's upstream orders get their numbers from the demo e-waybill platform itself, so
+    every number the demo uses is one the platform issued and each void of a cancelled order's
+    number is done (no refusal, no ERROR line); a number the platform never issued is refused,
+    DEMO-marked or not."""
     from tests.cli_helpers import run_cli
     from warehouse_app.ewaybill import ProviderRefused
     from warehouse_app.ewaybill.demo import DemoWaybillProvider
+    from warehouse_app.ewaybill.simulator import Platform
+    from warehouse_app.store import open_store
 
     p = DemoWaybillProvider(tmp_path / "ewaybill-demo.db")
-    assert p.void("ZTO", "DEMO73100000001234") is True
-    with pytest.raises(ProviderRefused, match="WAYBILL_NOT_FOUND"):
-        p.void("ZTO", "73100000001234")
+    for never_issued in ("DEMO73100000001234", "73100000001234"):
+        with pytest.raises(ProviderRefused, match="WAYBILL_NOT_FOUND"):
+            p.void("ZTO", never_issued)
     out = run_cli(tmp_path / "st", "demo")
     assert out.returncode == 0, out.stderr
     assert "refused" not in out.stderr and logging.getLevelName(logging.ERROR) not in out.stderr
+    conn = open_store(tmp_path / "st" / "station.db").connect(readonly=True)
+    platform = Platform(tmp_path / "st" / "ewaybill-demo.db")
+    try:
+        numbers = [
+            (str(r[0]), str(r[1]))
+            for r in conn.execute(
+                "SELECT waybill, carrier FROM orders WHERE waybill IS NOT NULL "
+                "UNION SELECT waybill, carrier FROM waybill_voids"
+            )
+        ]
+        voids = conn.execute("SELECT count(*), sum(accepted) FROM waybill_voids").fetchone()
+        assert numbers and voids[0] > 0 and voids[1] == voids[0]  # every void was done
+        for code, _carrier in numbers:
+            assert platform.get(code) is not None, code  # issued by the demo platform
+        voided = [
+            str(r[0]) for r in conn.execute("SELECT waybill FROM waybill_voids WHERE accepted=1")
+        ]
+        assert all((platform.get(c) or {}).get("state") == "voided" for c in voided)
+    finally:
+        platform.close()
+        conn.close()

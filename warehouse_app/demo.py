@@ -102,20 +102,6 @@ def ean13(rng: random.Random) -> str:
     return "".join(map(str, digits + [check]))
 
 
-def waybill_for(carrier: str, rng: random.Random, serial: int) -> str:
-    """The number a demo order arrives with from its (made-up) upstream: marked DEMO like the demo
-    e-waybill provider's (ewaybill.demo), so no demo number passes for a carrier's."""
-    prefix = next(c["waybill_prefix"] for c in CARRIERS if c["code"] == carrier)
-    return f"DEMO{prefix}{serial:08d}{rng.randint(1000, 9999)}"
-
-
-def sort_code(rng: random.Random) -> str:
-    return (
-        f"{rng.randint(100, 999)}-{rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ')}"
-        f"{rng.randint(1, 20):02d}-{rng.randint(1, 40):02d}"
-    )
-
-
 def build_demo(
     conn: sqlite3.Connection,
     *,
@@ -200,6 +186,7 @@ def _build_demo(
         set_setting(conn, "label.sender_address", "浙江省杭州市余杭区仓前街道文一西路969号 A 仓")
         sets = _sku_sets()
         order_rows = _orders(rng, now, orders, sets)
+        upstream_numbers(conn, order_rows)
         apply_orders(conn, order_rows)
     info["orders"] = len(order_rows)
     info["sku_sets"] = sets
@@ -211,6 +198,41 @@ def _build_demo(
     with transaction(conn):
         info["routed"] = route_waybills(conn, iso(now))
     return info
+
+
+def upstream_numbers(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> int:
+    """The demo's made-up upstream gets its orders' waybill numbers (and 三段码) from the demo
+    e-waybill platform (ewaybill.demo: numbers start with DEMO, kept in its own file beside the
+    station's), as a shop's order system gets them from the carrier's platform. So the platform
+    knows every number the demo uses, and a later void (a cancelled order, a failover) is of a
+    number it issued. Fills `waybill` and `sort_code` in the rows that have a carrier and no
+    number; returns how many."""
+    from warehouse_app.ewaybill import WaybillRequest
+    from warehouse_app.ewaybill.demo import DemoWaybillProvider, demo_db_path
+
+    need = [r for r in rows if r.get("carrier") and not r.get("waybill")]
+    if not need:
+        return 0
+    issued = DemoWaybillProvider(demo_db_path(conn)).issue(
+        [
+            WaybillRequest(
+                str(r["order_id"]),
+                str(r["carrier"]),
+                r["recipient"].get("province"),
+                r["recipient"].get("city"),
+                r["recipient"].get("district"),
+                r["recipient"].get("address"),
+                r["recipient"].get("name"),
+                r["recipient"].get("phone"),
+            )
+            for r in need
+        ]
+    )
+    by_order = {w.order_id: w for w in issued}
+    for r in need:
+        w = by_order[str(r["order_id"])]
+        r["waybill"], r["sort_code"] = w.waybill, w.sort_code
+    return len(need)
 
 
 def demo_routing(province: str, city: str, district: str) -> tuple[str, str, str]:
@@ -272,7 +294,6 @@ def _orders(
     provinces = list(PROVINCE_WEIGHTS)
     pweights = list(PROVINCE_WEIGHTS.values())
     rows = []
-    serial = 1
     for i in range(n):
         sid, _, _, start, dur = (
             SESSIONS[i % len(SESSIONS)]
@@ -314,14 +335,25 @@ def _orders(
                     ),
                 },
                 "carrier": carrier,
-                "waybill": waybill_for(carrier, rng, serial),
-                "sort_code": sort_code(rng),
+                "waybill": _former_number_draws(rng),  # None: upstream_numbers fills it
                 "status": "paid",
                 "delayed_ok": rng.random() < 0.05,
             }
         )
-        serial += 1
     return rows
+
+
+def _former_number_draws(rng: random.Random) -> str | None:
+    """The random draws the made-up upstream once took for an order's number and 三段码, before
+    the demo platform issued them (upstream_numbers). Still taken, in the same place, so a seed
+    builds the same orders, batches and scans as before: the UI tests and screenshots pick
+    parcels from it (e.g. an anonymous pre-pack parcel that still has an order to bind)."""
+    rng.randint(1000, 9999)
+    rng.randint(100, 999)
+    rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ")
+    rng.randint(1, 20)
+    rng.randint(1, 40)
+    return None  # no number yet: upstream_numbers asks the demo platform
 
 
 def _progress(
