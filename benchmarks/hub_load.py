@@ -308,6 +308,7 @@ def paced(
     clean_ms: list[float] = []  # pushes answered without a 429
     pull_ms: list[float] = []
     stats = {"events": 0, "errors": 0, "late": 0, "busy": 0, "changes": 0}
+    kinds: dict[str, int] = {}
     lock = threading.Lock()
     bodies = {
         sid: [
@@ -341,6 +342,8 @@ def paced(
                     cursor = int(page.get("cursor") or cursor)
                     with lock:
                         stats["changes"] += len(page.get("changes") or ())
+                        for ch in page.get("changes") or ():
+                            kinds[str(ch.get("kind"))] = kinds.get(str(ch.get("kind")), 0) + 1
                         push_ms.append(took)
                         if c.busy_waits == busy0:
                             clean_ms.append(took)
@@ -366,6 +369,7 @@ def paced(
         "events_per_s": stats["events"] / wall,
         "client_cpu_ms_per_1000": 1e6 * client_cpu / max(1, stats["events"]),
         "changes_per_pull": stats["changes"] / max(1, len(pull_ms)),
+        "change_kinds": kinds,
         "offered_per_s": rate,
         "interval_s": interval,
         "push_p50_ms": pct(push_ms, 0.50),
@@ -539,7 +543,7 @@ def main() -> int:
                     print(
                         f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), r['events'])}; "
                         f"the simulated stations {r['client_cpu_ms_per_1000']:.0f} ms; "
-                        f"{r['changes_per_pull']:.1f} changes per pull"
+                        f"{r['changes_per_pull']:.1f} changes per pull {r['change_kinds']}"
                     )
                     print(
                         f"[{backend}] {args.paced_stations} stations paced at "

@@ -42,7 +42,8 @@ def test_a_standing_queue_is_refused_before_it_is_full() -> None:
     clock.t += 0.5
     assert p.enter(is_push=True) is None  # ...for half a second: still a burst
     clock.t += 0.6
-    assert p.enter(is_push=True) is not None  # for over a second: load, refused
+    wait = p.enter(is_push=True)  # for over a second: load, refused, for a second at least
+    assert wait is not None and wait >= 1.0
     for _ in range(3):  # the queue drops below a quarter: admitted again at once
         p.leave(is_push=False, took_s=0.05)
     assert p.in_flight == 3
@@ -58,12 +59,12 @@ def test_the_wait_asked_for_is_the_time_to_work_off_the_queue() -> None:
     for _ in range(4):
         assert p.enter(is_push=False) is None
     wait = p.enter(is_push=True)
-    assert wait is not None and 0.2 <= wait < 1.0  # four calls of ~40 ms: a fraction of 1 s
+    assert wait is not None and 0.2 <= wait < 1.0  # calls of ~40 ms: a fraction of 1 s
     for _ in range(40):  # a slow database: calls take 3 s
         p.leave(is_push=False, took_s=3.0)
         assert p.enter(is_push=False) is None
     wait = p.enter(is_push=True)
-    assert wait is not None and wait > 5.0
+    assert wait is not None and 2.0 < wait <= 3.0
 
 
 def test_slow_pushes_are_refused_and_a_quiet_second_lets_them_in_again() -> None:

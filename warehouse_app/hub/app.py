@@ -535,8 +535,9 @@ class Pressure:
             self._standing_since = now
 
     def enter(self, is_push: bool) -> float | None:
-        """None: go ahead (and call leave); else the seconds to tell the caller to wait
-        (about the time this process needs to work off what it holds; at least 0.2 s)."""
+        """None: go ahead (and call leave); else the seconds to tell the caller to wait: after
+        a burst about the time the calls in progress need to finish (at least 0.2 s), under
+        sustained load at least 1 s."""
         now = self.clock()
         with self._lock:
             full = self.in_flight >= self.max_queue
@@ -546,9 +547,16 @@ class Pressure:
             slow = is_push and self._decayed(now) > self.max_latency_s
             if full or standing or slow:
                 self.refused += 1
-                drain = self.in_flight * self.call_s
-                if slow:
-                    drain = max(drain, self._decayed(now))
+                # a burst: the calls in progress run side by side, so a call's recent duration
+                # (its wait included) is about when the queue has turned over; sustained load
+                # (standing, slow): at least a second, longer as the queue's share grows, so a
+                # storm's waiting stations do not resend their batches several times a second
+                drain = self.call_s
+                if standing or slow:
+                    load = max(
+                        self.in_flight / self.max_queue, self._decayed(now) / self.max_latency_s
+                    )
+                    drain = max(drain, 1.0, load)
                 return min(30.0, max(0.2, drain))
             self.in_flight += 1
             self._track(now)
