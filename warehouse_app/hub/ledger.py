@@ -26,16 +26,18 @@ import json
 import logging
 import math
 import os
+import re
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from warehouse_app.clock import iso, parse_iso, utcnow
 from warehouse_app.domain import parse_sku_set, sku_set_key
 from warehouse_app.hub import liveness
+from warehouse_app.hub.storage.base import Row
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,23 @@ PARCEL_EVENTS = (
     "parcel.pulled",
     "parcel.held",
     "parcel.returned",
+)
+
+
+PRINT_EVENTS = ("waybill.printed", "waybill.reprinted")
+# what _event acts on; the payloads of other event types are not even parsed
+LEDGER_EVENT_TYPES = frozenset(
+    (
+        "batch.created",
+        "batch.done",
+        "batch.started",
+        "batch.paused",
+        "parcel.bound",
+        *PARCEL_EVENTS,
+        *PRINT_EVENTS,
+        "parcel.transferred",
+        "carrier_intercept.requested",
+    )
 )
 
 
@@ -171,7 +190,7 @@ class Ledger:
         # True when a follower (this process's thread, or serve's ledger process) applies big
         # backlogs: a pull then leaves them to it
         self.background = False
-        self._local = threading.local()  # a ledger run's prefetched rows (_prefetch_orders)
+        self._local = threading.local()  # a ledger run's chunk (_start_chunk)
         from warehouse_app.hub.integrator import Directory
 
         Directory(storage)  # its station_warehouses table says which orders a station may take
@@ -317,15 +336,17 @@ class Ledger:
         while seen < limit:
             want = min(FOLLOW_CHUNK, limit - seen)
             rows, pos, held = self.storage.follow_events(c, pos, want)
-            payloads: list[Any] = []
+            todo: list[tuple[Row, Any]] = []
             for r in rows:
+                if str(r["type"]) not in LEDGER_EVENT_TYPES:
+                    continue  # nothing to apply: its payload is not even parsed
                 try:
-                    payloads.append(json.loads(r["payload"]))
+                    todo.append((r, json.loads(r["payload"])))
                 except ValueError:
-                    payloads.append(None)
-            self._local.orders = self._prefetch_orders(c, payloads)
+                    todo.append((r, None))
+            self._start_chunk(c, todo)
             try:
-                for r, payload in zip(rows, payloads, strict=True):
+                for r, payload in todo:
                     try:
                         if not isinstance(payload, dict):
                             raise ValueError("payload is not a JSON object")
@@ -341,8 +362,9 @@ class Ledger:
                         logger.warning(
                             "ledger skipped event %s (%s): %r", r["uuid"], r["type"], exc
                         )
+                self._flush(c)
             finally:
-                self._local.orders = None
+                self._local.chunk = None
             seen += len(rows)
             if rows:
                 continue
@@ -356,58 +378,153 @@ class Ledger:
             self._write_lease(c, station, sku_set)
         return seen
 
-    def _prefetch_orders(self, c: Any, payloads: list[Any]) -> dict[str, dict[str, Any] | None]:
-        """The ledger_orders rows a chunk of events claims, read in a few queries instead of
-        one round trip per event; None marks an order the hub does not have yet. Valid while
-        this ledger run holds the ledger lock: _claim and _transferred keep it current."""
-        ids = sorted(
-            {
-                str(p["order_id"])
-                for p in payloads
-                if isinstance(p, dict) and isinstance(p.get("order_id"), (str, int))
-            }
-        )
-        out: dict[str, dict[str, Any] | None] = dict.fromkeys(ids)
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            marks = ",".join("?" for _ in part)
-            for r in c.all(f"SELECT * FROM ledger_orders WHERE order_id IN ({marks})", part):
-                out[str(r["order_id"])] = dict(r)
-        return out
+    def _start_chunk(self, c: Any, todo: list[tuple[Row, Any]]) -> None:
+        """Before applying a chunk of events: read the ledger_orders rows it claims in a few
+        queries instead of a round trip per event (None marks an order the hub does not have
+        yet), and start collecting its writes (_Chunk), sent per table at _flush. Valid while
+        this ledger run holds the ledger lock: _claim and _transferred keep the rows current."""
+        ch = _Chunk(iso(self.clock()))
+        ids = {
+            str(p["order_id"])
+            for _, p in todo
+            if isinstance(p, dict) and isinstance(p.get("order_id"), (str, int))
+        }
+        # a print names its order by waybill only
+        waybills = {
+            p["waybill"]
+            for r, p in todo
+            if r["type"] in PRINT_EVENTS
+            and isinstance(p, dict)
+            and isinstance(p.get("waybill"), str)
+        }
+        ch.orders.update(dict.fromkeys(sorted(ids)))
+        for col, keys in (("order_id", sorted(ids)), ("waybill", sorted(waybills))):
+            for i in range(0, len(keys), 500):
+                part = keys[i : i + 500]
+                marks = ",".join("?" for _ in part)
+                for r in c.all(f"SELECT * FROM ledger_orders WHERE {col} IN ({marks})", part):
+                    oid = str(r["order_id"])
+                    if ch.orders.get(oid) is None:
+                        ch.orders[oid] = dict(r)
+                    if r["waybill"] is not None:
+                        ch.by_waybill.setdefault(str(r["waybill"]), oid)
+        self._local.chunk = ch
+
+    def _chunk(self) -> _Chunk | None:
+        ch: _Chunk | None = getattr(self._local, "chunk", None)
+        return ch
+
+    def _flush(self, c: Any) -> None:
+        """Send the chunk's collected writes: one statement per table and kind of write
+        (PostgreSQL: arrays through unnest; SQLite: executemany). Called at the end of a
+        chunk and before any statement that reads or writes those tables directly."""
+        ch = self._chunk()
+        if ch is None:
+            return
+        sqlite = self.storage.dialect.name == "sqlite"
+        if ch.new_orders:
+            rows = [
+                tuple(_text(o.get(col)) for col in _NEW_ORDER_COLUMNS)
+                for o in ch.new_orders.values()
+            ]
+            ch.new_orders.clear()
+            typed = [(col, "text") for col in _NEW_ORDER_COLUMNS]
+            _bulk(c, sqlite, "ledger_orders", typed, rows, "")
+        if ch.updated:
+            groups: dict[frozenset[str], list[tuple[Any, ...]]] = {}
+            for oid, ops in ch.updated.items():
+                o = ch.orders.get(oid)
+                if o is None:
+                    continue  # never: a claimed row stays in the cache until flushed
+                names = dict.fromkeys(k for op in sorted(ops) for k in _CLAIM_COLUMNS[op])
+                groups.setdefault(frozenset(ops), []).append(
+                    (oid, *(_text(o.get(col)) for col in names))
+                )
+            ch.updated.clear()
+            for claims, grouped in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
+                _bulk_claims(c, sqlite, claims, grouped)
+        if ch.parcels:
+            rows = list(ch.parcels.values())
+            ch.parcels.clear()
+            _bulk(c, sqlite, "ledger_parcels", _PARCEL_COLUMNS, rows, _UPSERT_PARCELS)
+        if ch.handoffs:
+            rows = ch.handoffs[:]
+            ch.handoffs.clear()
+            _bulk(
+                c,
+                sqlite,
+                "ledger_handoffs",
+                _HANDOFF_COLUMNS,
+                rows,
+                "ON CONFLICT (station_id, parcel_id) DO NOTHING",
+            )
 
     def _order_row(self, c: Any, oid: str, p: dict[str, Any]) -> dict[str, Any]:
         """The ledger row of an order a station claims (made for an order the hub never had,
         i.e. imported at the station), from the chunk's prefetch when there is one."""
-        cache: dict[str, dict[str, Any] | None] | None = getattr(self._local, "orders", None)
-        if cache is not None and oid in cache:
-            row = cache[oid]
-            if row is None:  # known to be missing: insert without waiting for an answer
-                c.send(
-                    "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, "
-                    "carrier) VALUES (?,?,?,?,?,?)",
-                    (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
-                )
+        ch = self._chunk()
+        if ch is not None and oid in ch.orders:
+            row = ch.orders[oid]
+            if row is None:  # known to be missing: inserted at the flush, as it stands then
                 row = _NullRow(
                     order_id=oid,
                     sku_set="",
                     paid_at="",
                     status="paid",
-                    waybill=p.get("waybill"),
-                    carrier=p.get("carrier"),
+                    waybill=_text(p.get("waybill")),
+                    carrier=_text(p.get("carrier")),
                 )
-                cache[oid] = row
+                ch.orders[oid] = row
+                ch.new_orders[oid] = row
+                if row["waybill"] is not None:
+                    ch.by_waybill.setdefault(str(row["waybill"]), oid)
             return row
+        self._flush(c)
         # one round trip either way (the no-op update makes RETURNING give an existing row)
         got = c.one(
             "INSERT INTO ledger_orders (order_id, sku_set, paid_at, status, waybill, carrier) "
             "VALUES (?,?,?,?,?,?) ON CONFLICT (order_id) DO UPDATE SET order_id=excluded.order_id "
             "RETURNING *",
-            (oid, "", "", "paid", p.get("waybill"), p.get("carrier")),
+            (oid, "", "", "paid", _text(p.get("waybill")), _text(p.get("carrier"))),
         )
         row = dict(got)
-        if cache is not None:
-            cache[oid] = row  # later events of this chunk see what this one changes
+        if ch is not None:
+            ch.orders[oid] = row  # later events of this chunk see what this one changes
         return row
+
+    def _claimed(self, c: Any, oid: str, op: str) -> None:
+        """The claim `op` (bind, print, handoff) changed this order's row in the chunk's
+        cache: written at the flush (a row new in this chunk is inserted as it stands then)."""
+        ch = self._chunk()
+        if ch is None:
+            raise RuntimeError("claims are applied inside a chunk (_event)")
+        if oid not in ch.new_orders:
+            ch.updated.setdefault(oid, set()).add(op)
+
+    def _writes(self) -> _Chunk:
+        ch = self._chunk()
+        if ch is None:
+            raise RuntimeError("events are applied inside a chunk (see _catch_up)")
+        return ch
+
+    def _order_of_waybill(self, c: Any, waybill: Any) -> str | None:
+        """The order a printed waybill belongs to: from the chunk's prefetch (it read every
+        print's waybill) or an order this chunk made."""
+        ch = self._writes()
+        text = _text(waybill)
+        if text in ch.by_waybill:
+            return ch.by_waybill[str(text)]
+        if isinstance(waybill, str):
+            return None  # prefetched: the hub has no order with it
+        self._flush(c)
+        row = c.one("SELECT order_id FROM ledger_orders WHERE waybill=?", (text,))
+        return str(row["order_id"]) if row is not None else None
+
+    def _work_division_sent(self, c: Any) -> bool:
+        ch = self._writes()
+        if ch.division is None:
+            ch.division = self._state(c, "work_division_sent") == 1
+        return ch.division
 
     def _order_record(
         self, c: Any, key: str, data: dict[str, Any], dirty: set[tuple[str, str]]
@@ -484,6 +601,7 @@ class Ledger:
         dirty: set[tuple[str, str]],
     ) -> None:
         if type_ == "batch.created":
+            self._writes().batch_sku.pop((station, _text(p["batch_id"])), None)
             c.send(
                 "INSERT INTO ledger_batches (station_id, batch_id, kind, sku_set, qty, status) "
                 "VALUES (?,?,?,?,?,'draft') ON CONFLICT(station_id, batch_id) DO NOTHING",
@@ -511,22 +629,20 @@ class Ledger:
             self._parcel(c, station, p, p.get("to") or _STATE_OF.get(type_))
             if type_ == "parcel.handed_off" and p.get("waybill") and p.get("parcel_id"):
                 # what the report counts: handoffs per waybill (a waybill twice = shipped twice)
-                c.send(
-                    "INSERT INTO ledger_handoffs (station_id, parcel_id, waybill, at) "
-                    "VALUES (?,?,?,?) ON CONFLICT (station_id, parcel_id) DO NOTHING",
-                    (station, p["parcel_id"], p["waybill"], at),
+                self._writes().handoffs.append(
+                    (station, _text(p["parcel_id"]), _text(p["waybill"]), at)
                 )
             if p.get("order_id"):
                 if type_ == "parcel.handed_off":
                     self._claim(c, "handoff", station, p, at, dirty)
                 elif type_ in ("parcel.packed", "parcel.verified"):
                     self._claim(c, "bind", station, p, at, dirty)
-        elif type_ in ("waybill.printed", "waybill.reprinted") and p.get("waybill"):
+        elif type_ in PRINT_EVENTS and p.get("waybill"):
             # a lead's reprint claims the waybill like the first print: another station's
             # label for it is a second label of one waybill, whichever way it was printed
-            row = c.one("SELECT order_id FROM ledger_orders WHERE waybill=?", (p["waybill"],))
-            if row is not None:
-                self._claim(c, "print", station, {**p, "order_id": row["order_id"]}, at, dirty)
+            oid = self._order_of_waybill(c, p["waybill"])
+            if oid is not None:
+                self._claim(c, "print", station, {**p, "order_id": oid}, at, dirty)
         elif type_ == "parcel.transferred":
             self._transferred(c, station, p)
         elif type_ == "carrier_intercept.requested" and p.get("waybill"):
@@ -542,41 +658,37 @@ class Ledger:
             )
 
     def _parcel(self, c: Any, station: str, p: dict[str, Any], state: str | None) -> None:
-        pid = p.get("parcel_id")
-        if not pid:
+        if not p.get("parcel_id"):
             return
+        pid = str(_text(p["parcel_id"]))
+        ch = self._writes()
         sku = None
-        if p.get("batch_id"):
-            row = c.one(
-                "SELECT sku_set FROM ledger_batches WHERE station_id=? AND batch_id=?",
-                (station, p["batch_id"]),
-            )
-            sku = row["sku_set"] if row else None
-        c.send(
-            "INSERT INTO ledger_parcels (parcel_id, station_id, batch_id, label_code, sku_set, "
-            "order_id, waybill, carrier, state, weight_g, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(parcel_id) DO UPDATE SET "
-            "order_id=COALESCE(excluded.order_id, ledger_parcels.order_id), "
-            "waybill=COALESCE(excluded.waybill, ledger_parcels.waybill), "
-            "carrier=COALESCE(excluded.carrier, ledger_parcels.carrier), "
-            "sku_set=COALESCE(ledger_parcels.sku_set, excluded.sku_set), "
-            "state=COALESCE(excluded.state, ledger_parcels.state), "
-            "weight_g=COALESCE(excluded.weight_g, ledger_parcels.weight_g), "
-            "updated_at=excluded.updated_at",
-            (
-                pid,
-                station,
-                p.get("batch_id"),
-                pid,
-                sku,
-                p.get("order_id"),
-                p.get("waybill"),
-                p.get("carrier"),
-                state,
-                p.get("weight_g"),
-                iso(self.clock()),
-            ),
+        batch = _text(p.get("batch_id"))
+        if batch:
+            if (station, batch) not in ch.batch_sku:
+                row = c.one(
+                    "SELECT sku_set FROM ledger_batches WHERE station_id=? AND batch_id=?",
+                    (station, batch),
+                )
+                ch.batch_sku[(station, batch)] = row["sku_set"] if row else None
+            sku = ch.batch_sku[(station, batch)]
+        new = (
+            pid,
+            station,
+            batch,
+            pid,
+            sku,
+            _text(p.get("order_id")),
+            _text(p.get("waybill")),
+            _text(p.get("carrier")),
+            state,
+            _int(p.get("weight_g")),
+            ch.now,
         )
+        old = ch.parcels.get(pid)
+        if old is not None:  # this parcel twice in a chunk: what the two upserts leave
+            new = _merge_parcel(old, new)
+        ch.parcels[pid] = new
 
     # -- claims: first bind/print/handoff wins ---------------------------------------------
     def _claim(
@@ -588,8 +700,8 @@ class Ledger:
         at: str,
         dirty: set[tuple[str, str]],
     ) -> None:
-        oid, pid = str(p["order_id"]), p.get("parcel_id")
-        now = iso(self.clock())
+        oid, pid = str(p["order_id"]), _text(p.get("parcel_id"))
+        now = self._writes().now
         o = self._order_row(c, oid, p)  # updated in place below as the row is (a cached row)
         waybill = p.get("waybill") or o["waybill"]
         if o["bound_parcel"] is None:
@@ -602,14 +714,9 @@ class Ledger:
                 what == "bind"
                 and o["assigned_to"] != station
                 and o["sku_set"]
-                and self._state(c, "work_division_sent") == 1
+                and self._work_division_sent(c)
             ):
                 self._outside_lease(c, station, at)
-            c.send(
-                "UPDATE ledger_orders SET bound_by=?, bound_parcel=?, bound_at=?, bound_rx_at=?, "
-                "assigned_to=?, assign_kind=COALESCE(assign_kind, 'claimed') WHERE order_id=?",
-                (station, pid, at, now, station, oid),
-            )
             o.update(
                 bound_by=station,
                 bound_parcel=pid,
@@ -618,15 +725,12 @@ class Ledger:
                 assigned_to=station,
                 assign_kind=o["assign_kind"] or "claimed",
             )
+            self._claimed(c, oid, "bind")
         same_parcel = pid is not None and pid == o["bound_parcel"]
         if what == "print":
             if same_parcel or o["bound_by"] == station:
-                c.send(
-                    "UPDATE ledger_orders SET printed_by=COALESCE(printed_by, ?), "
-                    "printed_at=COALESCE(printed_at, ?) WHERE order_id=?",
-                    (station, at, oid),
-                )
                 o.update(printed_by=o["printed_by"] or station, printed_at=o["printed_at"] or at)
+                self._claimed(c, oid, "print")
                 return
             self._conflict(
                 c,
@@ -660,11 +764,6 @@ class Ledger:
         # handoff
         if o["handed_off_parcel"] is None or o["handed_off_parcel"] == pid:
             if o["handed_off_parcel"] is None:
-                c.send(
-                    "UPDATE ledger_orders SET handed_off_by=?, handed_off_parcel=?, "
-                    "handed_off_at=?, bound_by=?, bound_parcel=? WHERE order_id=?",
-                    (station, pid, at, station, pid, oid),
-                )
                 prev = type(o)(o)  # the checks below read the row as it was before
                 o.update(
                     handed_off_by=station,
@@ -673,6 +772,7 @@ class Ledger:
                     bound_by=station,
                     bound_parcel=pid,
                 )
+                self._claimed(c, oid, "handoff")
                 if not same_parcel and prev["bound_parcel"]:
                     # this parcel shipped first: the first binder's parcel must come out now
                     loser = str(prev["bound_by"])
@@ -738,6 +838,7 @@ class Ledger:
         )
 
     def _parcel_left(self, c: Any, pid: str | None) -> bool:
+        self._flush(c)
         row = c.one("SELECT state FROM ledger_parcels WHERE parcel_id=?", (pid,))
         return row is not None and row["state"] not in IN_STATION
 
@@ -755,6 +856,7 @@ class Ledger:
             f"order {oid} was cancelled but handed off at {station}",
         )
         if waybill:
+            self._flush(c)
             row = c.one("SELECT carrier FROM ledger_orders WHERE order_id=?", (oid,))
             self._intercept(
                 c,
@@ -771,14 +873,15 @@ class Ledger:
         pid, to = p.get("parcel_id"), p.get("to_station")
         if not pid or not to:
             return
+        self._flush(c)  # the collected writes first: these depend on what the rows hold
         c.send(
             "UPDATE ledger_parcels SET station_id=?, updated_at=? WHERE parcel_id=?",
             (to, iso(self.clock()), pid),
         )
         if p.get("order_id"):
-            cache = getattr(self._local, "orders", None)
-            if cache is not None:
-                cache.pop(str(p["order_id"]), None)  # read again from the database if claimed
+            ch = self._chunk()
+            if ch is not None:
+                ch.orders.pop(str(p["order_id"]), None)  # read again from the database if claimed
             c.send(
                 "UPDATE ledger_orders SET bound_by=?, assigned_to=? "
                 "WHERE order_id=? AND bound_parcel=?",
@@ -830,6 +933,7 @@ class Ledger:
             if row is not None:
                 return str(row["warehouse_id"])
         if d.get("order_id"):
+            self._flush(c)
             row = c.one("SELECT warehouse_id FROM ledger_orders WHERE order_id=?", (d["order_id"],))
             if row is not None and row["warehouse_id"]:
                 return str(row["warehouse_id"])
@@ -1390,6 +1494,196 @@ class _NullRow(dict[str, Any]):
 
     def __missing__(self, key: str) -> None:
         return None
+
+
+@dataclass
+class _Chunk:
+    """One chunk of events being applied: the ledger_orders rows it touches (read once) and
+    its writes, collected per table and sent at the flush (see Ledger._flush)."""
+
+    now: str  # the ledger's clock for the whole chunk (updated_at, bound_rx_at)
+    orders: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    by_waybill: dict[str, str] = field(default_factory=dict)
+    new_orders: dict[str, dict[str, Any]] = field(default_factory=dict)  # inserted at flush
+    updated: dict[str, set[str]] = field(default_factory=dict)  # order id -> claims applied
+    parcels: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # parcel id -> upsert
+    handoffs: list[tuple[Any, ...]] = field(default_factory=list)
+    batch_sku: dict[tuple[str, str | None], Any] = field(default_factory=dict)
+    division: bool | None = None  # work_division_sent, read once
+
+
+_INT_TEXT = re.compile(r"[+-]?[0-9]+")
+
+
+def _text(v: Any) -> str | None:
+    """A payload value for a TEXT column, as PostgreSQL's cast would write it (the writes
+    go out as typed arrays); anything else (an object, a list) makes the event malformed."""
+    if isinstance(v, str):
+        if "\x00" in v:  # PostgreSQL text cannot hold it
+            raise ValueError("a NUL character in text")
+        return v
+    if v is None:
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    raise TypeError(f"a {type(v).__name__} where text belongs")
+
+
+def _int(v: Any) -> int | None:
+    """A payload value for an INTEGER column (PostgreSQL rounds a float the same way)."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        raise TypeError("a boolean where a number belongs")
+    if isinstance(v, int):
+        n = v
+    elif isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError("not a finite number")
+        n = round(v)
+    elif isinstance(v, str) and _INT_TEXT.fullmatch(v.strip()):
+        n = int(v.strip())
+    else:
+        raise TypeError(f"a {type(v).__name__} where a number belongs")
+    if not -(2**31) <= n < 2**31:
+        raise ValueError(f"{n} is out of range")
+    return n
+
+
+# ledger_parcels rows as _Ledger._parcel collects them (one upsert per parcel and flush)
+_PARCEL_COLUMNS = (
+    ("parcel_id", "text"),
+    ("station_id", "text"),
+    ("batch_id", "text"),
+    ("label_code", "text"),
+    ("sku_set", "text"),
+    ("order_id", "text"),
+    ("waybill", "text"),
+    ("carrier", "text"),
+    ("state", "text"),
+    ("weight_g", "int"),
+    ("updated_at", "text"),
+)
+_UPSERT_PARCELS = (
+    "ON CONFLICT(parcel_id) DO UPDATE SET "
+    "order_id=COALESCE(excluded.order_id, ledger_parcels.order_id), "
+    "waybill=COALESCE(excluded.waybill, ledger_parcels.waybill), "
+    "carrier=COALESCE(excluded.carrier, ledger_parcels.carrier), "
+    "sku_set=COALESCE(ledger_parcels.sku_set, excluded.sku_set), "
+    "state=COALESCE(excluded.state, ledger_parcels.state), "
+    "weight_g=COALESCE(excluded.weight_g, ledger_parcels.weight_g), "
+    "updated_at=excluded.updated_at"
+)
+
+
+def _merge_parcel(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Two upserts of one parcel (_UPSERT_PARCELS) as one: station, batch and label come
+    from the first (only an insert writes them), sku_set is the first known, the others
+    the latest known, updated_at the latest."""
+    pid, station, batch, label, sku = old[:5]
+    return (
+        pid,
+        station,
+        batch,
+        label,
+        sku if sku is not None else new[4],
+        *(n if n is not None else o for o, n in zip(old[5:10], new[5:10], strict=True)),
+        new[10],
+    )
+
+
+_NEW_ORDER_COLUMNS = (
+    "order_id",
+    "sku_set",
+    "paid_at",
+    "status",
+    "waybill",
+    "carrier",
+    "assigned_to",
+    "assign_kind",
+    "bound_by",
+    "bound_parcel",
+    "bound_at",
+    "bound_rx_at",
+    "printed_by",
+    "printed_at",
+    "handed_off_by",
+    "handed_off_parcel",
+    "handed_off_at",
+)
+# the columns each claim writes (_claim); print only fills what is still empty
+_CLAIM_COLUMNS = {
+    "bind": ("bound_by", "bound_parcel", "bound_at", "bound_rx_at", "assigned_to"),
+    "handoff": ("handed_off_by", "handed_off_parcel", "handed_off_at", "bound_by", "bound_parcel"),
+    "print": ("printed_by", "printed_at"),
+}
+_FILL_ONLY = ("printed_by", "printed_at")
+
+_HANDOFF_COLUMNS = (
+    ("station_id", "text"),
+    ("parcel_id", "text"),
+    ("waybill", "text"),
+    ("at", "text"),
+)
+
+
+def _json_rows(names: list[str], rows: list[tuple[Any, ...]]) -> str:
+    """Rows as one JSON text for PostgreSQL's json_to_recordset (a missing key is NULL):
+    one parameter, written in C, instead of a parameter per value."""
+    return json.dumps(
+        [{n: v for n, v in zip(names, r, strict=True) if v is not None} for r in rows],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _bulk(
+    c: Any,
+    sqlite: bool,
+    table: str,
+    columns: Sequence[tuple[str, str]],
+    rows: list[tuple[Any, ...]],
+    conflict: str,
+) -> None:
+    """INSERT many rows in one statement on PostgreSQL (the rows as one JSON parameter), with
+    executemany on SQLite (in-process: a statement per row costs little there)."""
+    names = ", ".join(n for n, _ in columns)
+    if sqlite:
+        marks = ",".join("?" for _ in columns)
+        c.many(f"INSERT INTO {table} ({names}) VALUES ({marks}) {conflict}", rows)
+        return
+    c.send(
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM json_to_recordset(?::json) "
+        f"AS x({', '.join(f'{n} {t}' for n, t in columns)}) {conflict}",
+        (_json_rows([n for n, _ in columns], rows),),
+    )
+
+
+def _bulk_claims(c: Any, sqlite: bool, ops: frozenset[str], rows: list[tuple[Any, ...]]) -> None:
+    """UPDATE ledger_orders with the claims `ops` applied to each row ((order id, *values of
+    the claims' columns) from the chunk's cache), one statement on PostgreSQL."""
+    cols = list(dict.fromkeys(col for op in sorted(ops) for col in _CLAIM_COLUMNS[op]))
+    extra = ["assign_kind=COALESCE(assign_kind, 'claimed')"] if "bind" in ops else []
+    if sqlite:
+        sets = [f"{col}=COALESCE({col}, ?)" if col in _FILL_ONLY else f"{col}=?" for col in cols]
+        c.many(
+            f"UPDATE ledger_orders SET {', '.join(sets + extra)} WHERE order_id=?",
+            [(*r[1:], r[0]) for r in rows],
+        )
+        return
+    sets = [
+        f"{col}=COALESCE(o.{col}, v.{col})" if col in _FILL_ONLY else f"{col}=v.{col}"
+        for col in cols
+    ]
+    extra = [e.replace("COALESCE(", "COALESCE(o.") for e in extra]
+    c.send(
+        f"UPDATE ledger_orders AS o SET {', '.join(sets + extra)} "
+        f"FROM json_to_recordset(?::json) AS v(order_id text, "
+        f"{', '.join(f'{col} text' for col in cols)}) WHERE o.order_id = v.order_id",
+        (_json_rows(["order_id", *cols], rows),),
+    )
 
 
 class LedgerFollower:

@@ -213,16 +213,18 @@ class PostgresHubStorage(SqlHubStorage):
         if rows:
             return rows, (int(rows[-1]["feed_txid"]), int(rows[-1]["id"])), False
         held = tx.one(
-            "SELECT 1 AS x FROM events WHERE (txid, id) > (?::xid8, ?) LIMIT 1",
+            "SELECT 1 AS x FROM events WHERE (txid, id) > (?::xid8, ?) ORDER BY txid, id LIMIT 1",
             (str(after[0]), after[1]),
         )
         return rows, after, held is not None
 
     def feed_backlog(self, tx: Any, after: tuple[int, int], cap: int) -> int:
+        # ORDER BY: read along the (txid, id) index. Without it the planner may pick a
+        # sequential scan that, with nothing to find, reads the whole table (every pull asks)
         return int(
             tx.scalar(
                 "SELECT count(*) FROM (SELECT 1 AS x FROM events WHERE (txid, id) > (?::xid8, ?) "
-                "LIMIT ?) AS s",
+                "ORDER BY txid, id LIMIT ?) AS s",
                 (str(after[0]), after[1], cap + 1),
             )
             or 0
