@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import uuid6
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,7 +86,7 @@ def rows(station: str, start: int, n: int) -> list[dict[str, Any]]:
         out.append(
             {
                 "seq": seq,
-                "uuid": str(uuid.uuid4()),
+                "uuid": str(uuid6.uuid7()),  # as a station's outbox makes them (time-ordered)
                 "station_id": station,
                 "type": t,
                 "payload": json.dumps(payload, separators=(",", ":"), sort_keys=True),

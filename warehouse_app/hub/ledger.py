@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import operator
 import os
 import re
 import threading
@@ -423,23 +424,23 @@ class Ledger:
             return
         sqlite = self.storage.dialect.name == "sqlite"
         if ch.new_orders:
-            rows = [
-                tuple(_text(o.get(col)) for col in _NEW_ORDER_COLUMNS)
-                for o in ch.new_orders.values()
-            ]
+            # values are text already (_order_row, _claim); a new row misses what is NULL
+            get = operator.itemgetter(*_NEW_ORDER_COLUMNS)
+            rows = [get(o) for o in ch.new_orders.values()]
             ch.new_orders.clear()
             typed = [(col, "text") for col in _NEW_ORDER_COLUMNS]
             _bulk(c, sqlite, "ledger_orders", typed, rows, "")
         if ch.updated:
             groups: dict[frozenset[str], list[tuple[Any, ...]]] = {}
+            getters: dict[frozenset[str], Callable[[Any], Any]] = {}
             for oid, ops in ch.updated.items():
                 o = ch.orders.get(oid)
                 if o is None:
                     continue  # never: a claimed row stays in the cache until flushed
-                names = dict.fromkeys(k for op in sorted(ops) for k in _CLAIM_COLUMNS[op])
-                groups.setdefault(frozenset(ops), []).append(
-                    (oid, *(_text(o.get(col)) for col in names))
-                )
+                key = frozenset(ops)
+                if key not in getters:
+                    getters[key] = operator.itemgetter("order_id", *_claim_columns(key))
+                groups.setdefault(key, []).append(getters[key](o))
             ch.updated.clear()
             for claims, grouped in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
                 _bulk_claims(c, sqlite, claims, grouped)
@@ -1629,13 +1630,17 @@ _HANDOFF_COLUMNS = (
 )
 
 
-def _json_rows(names: list[str], rows: list[tuple[Any, ...]]) -> str:
-    """Rows as one JSON text for PostgreSQL's json_to_recordset (a missing key is NULL):
-    one parameter, written in C, instead of a parameter per value."""
-    return json.dumps(
-        [{n: v for n, v in zip(names, r, strict=True) if v is not None} for r in rows],
-        ensure_ascii=False,
-        separators=(",", ":"),
+def _json_rows(rows: list[tuple[Any, ...]]) -> str:
+    """Rows as one JSON array of arrays: one parameter, written in C, instead of a parameter
+    per value (PostgreSQL takes it apart with _from_json)."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_json(columns: Sequence[tuple[str, str]]) -> str:
+    """SELECT list over jsonb_array_elements(...) AS x: column i is x->>i (NULL for null)."""
+    return ", ".join(
+        f"x->>{i} AS {n}" if t == "text" else f"(x->>{i})::{t} AS {n}"
+        for i, (n, t) in enumerate(columns)
     )
 
 
@@ -1655,16 +1660,16 @@ def _bulk(
         c.many(f"INSERT INTO {table} ({names}) VALUES ({marks}) {conflict}", rows)
         return
     c.send(
-        f"INSERT INTO {table} ({names}) SELECT {names} FROM json_to_recordset(?::json) "
-        f"AS x({', '.join(f'{n} {t}' for n, t in columns)}) {conflict}",
-        (_json_rows([n for n, _ in columns], rows),),
+        f"INSERT INTO {table} ({names}) SELECT {_from_json(columns)} "
+        f"FROM jsonb_array_elements(?::jsonb) AS x {conflict}",
+        (_json_rows(rows),),
     )
 
 
 def _bulk_claims(c: Any, sqlite: bool, ops: frozenset[str], rows: list[tuple[Any, ...]]) -> None:
     """UPDATE ledger_orders with the claims `ops` applied to each row ((order id, *values of
     the claims' columns) from the chunk's cache), one statement on PostgreSQL."""
-    cols = list(dict.fromkeys(col for op in sorted(ops) for col in _CLAIM_COLUMNS[op]))
+    cols = _claim_columns(ops)
     extra = ["assign_kind=COALESCE(assign_kind, 'claimed')"] if "bind" in ops else []
     if sqlite:
         sets = [f"{col}=COALESCE({col}, ?)" if col in _FILL_ONLY else f"{col}=?" for col in cols]
@@ -1678,12 +1683,18 @@ def _bulk_claims(c: Any, sqlite: bool, ops: frozenset[str], rows: list[tuple[Any
         for col in cols
     ]
     extra = [e.replace("COALESCE(", "COALESCE(o.") for e in extra]
+    typed = [("order_id", "text"), *((col, "text") for col in cols)]
     c.send(
         f"UPDATE ledger_orders AS o SET {', '.join(sets + extra)} "
-        f"FROM json_to_recordset(?::json) AS v(order_id text, "
-        f"{', '.join(f'{col} text' for col in cols)}) WHERE o.order_id = v.order_id",
-        (_json_rows(["order_id", *cols], rows),),
+        f"FROM (SELECT {_from_json(typed)} FROM jsonb_array_elements(?::jsonb) AS x) AS v "
+        "WHERE o.order_id = v.order_id",
+        (_json_rows(rows),),
     )
+
+
+def _claim_columns(ops: frozenset[str]) -> list[str]:
+    """The columns the claims `ops` write (bound_by/bound_parcel: bind and handoff both)."""
+    return list(dict.fromkeys(col for op in sorted(ops) for col in _CLAIM_COLUMNS[op]))
 
 
 class LedgerFollower:
