@@ -1,5 +1,6 @@
 """Promo operations: one function per lead action, each opening and committing its own transaction
-(with its outbox events) and returning what changed. The promo screens (on the writer thread) and
+(with its outbox events) and returning what changed; an action that is one promo step in one
+transaction is written `name = use_case(step, doc)`. The promo screens (on the writer thread) and
 the promo CLI both call these; neither opens a transaction or runs SQL itself, so a rule written
 here holds for the window, the CLI and the headless station alike.
 
@@ -8,12 +9,12 @@ Reads for the screens live beside them where no promo module had one (`failover_
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from warehouse_app.errors import StationError
 from warehouse_app.localtime import set_station_zone
@@ -34,6 +35,27 @@ from warehouse_app.returns import set_return_defaults as _store_return_defaults
 from warehouse_app.store.tx import transaction
 
 logger = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def use_case(
+    step: Callable[Concatenate[sqlite3.Connection, P], R], doc: str
+) -> Callable[Concatenate[sqlite3.Connection, P], R]:
+    """A promo module's step (its caller owns the transaction) as a lead action that owns one: it
+    commits when the step returns and rolls back when it raises. The action takes the step's
+    parameters and returns its result, so the screens' and the CLI's calls stay typed; `doc`
+    says what the action does."""
+
+    @functools.wraps(step)
+    def action(conn: sqlite3.Connection, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with transaction(conn):
+            return step(conn, *args, **kwargs)
+
+    action.__module__, action.__doc__ = __name__, doc
+    return action
+
 
 # -- stock and oversell ---------------------------------------------------------------------------
 
@@ -79,6 +101,16 @@ def save_stock_plan(
     return advice
 
 
+check_oversell = use_case(
+    stock.check_oversell,
+    "Orders against stock and pre-packed parcels; records new alerts, returns the open ones.",
+)
+switch_to_presale = use_case(
+    presale.switch_to_presale,
+    "Switch an oversold SKU to presale: its short orders get a new promise.",
+)
+
+
 def set_stock(
     conn: sqlite3.Connection, sku: str, qty: int, operator: str | None = None
 ) -> list[dict[str, Any]]:
@@ -86,26 +118,6 @@ def set_stock(
     with transaction(conn):
         stock.set_stock(conn, sku, qty, operator=operator)
         return stock.check_oversell(conn, operator=operator)
-
-
-def check_oversell(conn: sqlite3.Connection, operator: str | None = None) -> list[dict[str, Any]]:
-    """Orders against stock and pre-packed parcels; records new alerts, returns the open ones."""
-    with transaction(conn):
-        return stock.check_oversell(conn, operator=operator)
-
-
-def switch_to_presale(
-    conn: sqlite3.Connection,
-    sku: str,
-    *,
-    days: float | None = None,
-    available_at: datetime | None = None,
-    operator: str | None = None,
-) -> dict[str, Any]:
-    with transaction(conn):
-        return presale.switch_to_presale(
-            conn, sku, days=days, available_at=available_at, operator=operator
-        )
 
 
 # -- pre-pack plans -------------------------------------------------------------------------------
@@ -155,17 +167,15 @@ def _has_plans(conn: sqlite3.Connection) -> bool:
 
 # -- promises and settings ------------------------------------------------------------------------
 
-
-def assign_promises(
-    conn: sqlite3.Connection, *, recompute: bool = False, operator: str | None = None
-) -> dict[str, int]:
-    with transaction(conn):
-        return shipping.assign_promises(conn, recompute=recompute, operator=operator)
-
-
-def set_config(conn: sqlite3.Connection, key: str, value: Any, operator: str | None = None) -> None:
-    with transaction(conn):
-        promo_config.set_value(conn, key, value, operator=operator)
+assign_promises = use_case(
+    shipping.assign_promises,
+    "Give every order without one (or, with recompute, every order) its ship-by promise.",
+)
+set_config = use_case(promo_config.set_value, "A promo setting, validated and kept.")
+set_timezone = use_case(
+    set_station_zone,
+    "The station's zone (IANA name; '' = the PC's own) for promo tables and CSV.",
+)
 
 
 def set_scorecard_weights(
@@ -178,89 +188,40 @@ def set_scorecard_weights(
     return full
 
 
-def set_timezone(conn: sqlite3.Connection, zone: str, operator: str | None = None) -> str:
-    """The station's zone (IANA name; '' = the PC's own) for promo tables and CSV."""
-    with transaction(conn):
-        return set_station_zone(conn, zone, operator=operator)
-
-
 # -- carriers -------------------------------------------------------------------------------------
 
-
-def set_carrier_rules(
-    conn: sqlite3.Connection, rules: Iterable[dict[str, Any]], operator: str | None = None
-) -> list[Any]:
-    with transaction(conn):
-        return carriers.set_rules(conn, rules, operator=operator)
-
-
-def add_carrier(
-    conn: sqlite3.Connection,
-    code: str,
-    *,
-    name: str | None = None,
-    name_zh: str | None = None,
-    waybill_prefix: str | None = None,
-    operator: str | None = None,
-) -> dict[str, Any]:
-    with transaction(conn):
-        return carriers.add_carrier(
-            conn,
-            code,
-            name=name,
-            name_zh=name_zh,
-            waybill_prefix=waybill_prefix,
-            operator=operator,
-        )
-
-
-def allocate(conn: sqlite3.Connection, operator: str | None = None) -> dict[str, Any]:
-    """Carriers for the open orders, by share and region; the summary with its deviation report."""
-    with transaction(conn):
-        return carriers.allocate_orders(conn, operator=operator)
-
-
-def fail_carrier(
-    conn: sqlite3.Connection, carrier: str, *, reason: str = "", operator: str | None = None
-) -> dict[str, Any]:
-    with transaction(conn):
-        return carriers.fail_carrier(conn, carrier, reason=reason, operator=operator)
+set_carrier_rules = use_case(
+    carriers.set_rules, "Replace the promo's carrier rules (keeping which carriers are failing)."
+)
+add_carrier = use_case(carriers.add_carrier, "Add (or update) a carrier.")
+allocate = use_case(
+    carriers.allocate_orders,
+    "Carriers for the open orders, by share and region; the summary with its deviation report.",
+)
+fail_carrier = use_case(
+    carriers.fail_carrier, "Mark a carrier failing and move its not-yet-handed-off orders."
+)
+check_carriers = use_case(
+    carriers.check_carriers,
+    "Stalled handoffs and capacity run out; with auto_failover, fail stalled carriers over.",
+)
+configure_waybill_provider = use_case(
+    waybills.configure, "Point the station at an e-waybill provider ('' removes it)."
+)
+fetch_waiting_waybills = use_case(
+    waybills.fetch_waiting,
+    "Ask the e-waybill provider for the numbers orders wait for, and send queued voids.",
+)
+record_intercept_result = use_case(
+    scorecard.record_intercept_result,
+    "Whether the carrier stopped a parcel intercepted after its handoff.",
+)
 
 
 def restore_carrier(conn: sqlite3.Connection, carrier: str, operator: str | None = None) -> str:
     with transaction(conn):
         carriers.restore_carrier(conn, carrier, operator=operator)
     return carrier
-
-
-def check_carriers(
-    conn: sqlite3.Connection, *, auto_failover: bool = False, operator: str | None = None
-) -> list[dict[str, Any]]:
-    with transaction(conn):
-        return carriers.check_carriers(conn, auto_failover=auto_failover, operator=operator)
-
-
-def configure_waybill_provider(
-    conn: sqlite3.Connection,
-    url: str,
-    app_key: str = "station",
-    secret: str = "",
-    operator: str | None = None,
-) -> None:
-    with transaction(conn):
-        waybills.configure(conn, url, app_key, secret, operator=operator)
-
-
-def fetch_waiting_waybills(conn: sqlite3.Connection, operator: str | None = None) -> dict[str, int]:
-    with transaction(conn):
-        return waybills.fetch_waiting(conn, operator=operator)
-
-
-def record_intercept_result(
-    conn: sqlite3.Connection, order_id: str, resolved: bool, operator: str | None = None
-) -> None:
-    with transaction(conn):
-        scorecard.record_intercept_result(conn, order_id, resolved, operator=operator)
 
 
 def export_open_orders(
