@@ -4,7 +4,9 @@ promo of 1,000,000 orders, on a real SQLite station file.
 Prints figures; the last line is `key=value` pairs. Targets: under 10 s each on a 2-core machine.
 Allocation chooses carriers only: waybill numbers come from the e-waybill provider (none is
 configured here, so the orders wait for theirs); a sample of numbers is then fetched from the
-platform simulator process to show that path's rate. Also times pulled pages of 500 orders through
+platform simulator process to show that path's rate. After the review and the scorecard it times
+the other whole-store shipped figures (`report handoffs` without a window, the returns report per
+SKU: the same rule as the review's, warehouse_app.counts). Also times pulled pages of 500 orders through
 apply_orders with the oversell refresh they trigger, and a 1,000,000-row GB18030 CSV order import
 (streamed, constant memory) in a fresh process: target under 60 s and under 200 MB peak RSS of that process.
 Memory is the process's peak RSS growth during each phase (VmHWM, reset before the phase).
@@ -33,10 +35,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from warehouse_app import counts
 from warehouse_app import orders as orders_mod
 from warehouse_app.catalog import upsert_carriers, upsert_sessions, upsert_skus
 from warehouse_app.clock import iso
 from warehouse_app.promo import carriers, review, scorecard
+from warehouse_app.returns import return_report
 from warehouse_app.station import init_station
 from warehouse_app.store import demand, open_store
 from warehouse_app.store.tx import transaction
@@ -547,6 +551,14 @@ def main() -> int:
     print(
         f"  scorecard: {t_sc:.2f} s (+{m_sc:.0f} MB), ranking {[r['carrier'] for r in sc]}; PDF {t_pdf:.2f} s"
     )
+    # the shipped figures of the lead's reports, whole store (warehouse_app.counts' one rule):
+    # `report handoffs` without a window and the returns report per SKU
+    ho, t_ho, _ = measure(lambda: counts.handoff_counts(rconn))
+    rr, t_rr, _ = measure(lambda: return_report(rconn, "sku"))
+    print(
+        f"  report handoffs (whole store): {t_ho:.2f} s for {ho['total']:,} parcels shipped; "
+        f"returns report per SKU: {t_rr:.2f} s ({sum(r['shipped'] for r in rr):,} units shipped)"
+    )
     rconn.close()
 
     # orders keep arriving during the promo: pulled pages through apply_orders, with the promo's oversell
@@ -605,6 +617,7 @@ def main() -> int:
         f"orders={a.orders} allocate_s={t_alloc:.2f} allocate_pure_s={t_pure:.2f} allocate_rss_mb={m_alloc:.0f} "
         f"allocate_baseline_scan_s={t_scan:.2f} review_s={t_rev:.2f} review_rss_mb={m_rev:.0f} "
         f"review_baseline_scan_s={t_scan2:.2f} scorecard_s={t_sc:.2f} pdf_s={t_pdf:.2f} "
+        f"handoffs_report_s={t_ho:.2f} returns_report_s={t_rr:.2f} "
         f"intake_page_s={t_page:.2f} intake_next_page_s={t_page2:.2f} import_rows={n_imp} "
         f"import_s={t_imp:.1f} import_cpu_s={cpu_imp:.1f} import_rss_mb={rss_imp:.0f} "
         f"import_baseline_read_s={t_read:.1f} "
