@@ -8,8 +8,8 @@ hub/storage), so several hub processes may serve one PostgreSQL database (`serve
 or gunicorn with uvicorn workers on `warehouse_app.hub.app:app_from_env`).
 
 Back-pressure (Pressure): a burst is queued; a full queue (`max_queue` sync calls in progress in
-this process), a standing one, or slow recent pushes get 429 with Retry-After and retry_after_ms;
-stations back off with jitter and retry on the same connection.
+this process) or slow recent pushes get 429 with Retry-After and retry_after_ms; stations back
+off with jitter and retry on the same connection.
 """
 
 from __future__ import annotations
@@ -496,31 +496,32 @@ def _readiness(storage: HubStorage) -> str | None:
 
 
 class Pressure:
-    """Per-process load gauge for back-pressure: sync calls in progress, how long the queue
-    has stood, and decaying averages of call and push latency.
+    """Per-process load gauge for back-pressure: sync calls in progress, recent refusals, and
+    decaying averages of call and push latency.
 
-    A burst (a few stations syncing at the same moment) is queued, not refused: a 429 costs
-    the station a retry later, more than the burst's wait. The hub refuses when the queue is
-    full (`max_queue`), when it has *stood* at a quarter of that for `standing_s` (load, not
-    a burst: a storm), or when pushes have recently been slow (`max_latency_ms`)."""
+    The hub refuses when `max_queue` calls are in progress or pushes have recently been slow
+    (`max_latency_ms`). How long it asks the station to wait tells a burst from load: the
+    first refusal after a quiet second asks for about one call's recent duration (a burst
+    turns over in that time: a 429 must not cost a station a whole second), refusals that keep
+    coming (a catch-up storm, a slow database) ask for a second or more, so waiting stations do
+    not resend their batches several times a second."""
 
     def __init__(
         self,
         max_queue: int,
         max_latency_ms: float,
-        standing_s: float = 1.0,
+        sustained_s: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.clock = clock
         self.max_queue = max_queue
-        self.soft = max(2, max_queue // 4)
-        self.standing_s = standing_s
+        self.sustained_s = sustained_s
         self.max_latency_s = max_latency_ms / 1000.0
         self.in_flight = 0
         self.latency_s = 0.0  # pushes: what max_latency_ms is compared with
-        self.call_s = 0.05  # every sync call: what a retry hint is sized from
+        self.call_s = 0.05  # every sync call: what a burst's retry hint is sized from
         self._at = clock()
-        self._standing_since: float | None = None
+        self._refused_at: float | None = None  # the last refusal, for telling load from a burst
         self._lock = threading.Lock()
         self.refused = 0
 
@@ -528,45 +529,32 @@ class Pressure:
         # halves every second without a finished push, so a quiet hub admits pushes again
         return float(self.latency_s * 0.5 ** max(0.0, now - self._at))
 
-    def _track(self, now: float) -> None:
-        if self.in_flight < self.soft:
-            self._standing_since = None
-        elif self._standing_since is None:
-            self._standing_since = now
-
     def enter(self, is_push: bool) -> float | None:
-        """None: go ahead (and call leave); else the seconds to tell the caller to wait: after
-        a burst about the time the calls in progress need to finish (at least 0.2 s), under
-        sustained load at least 1 s."""
+        """None: go ahead (and call leave); else the seconds to tell the caller to wait (at
+        least 0.2 s; at least 1 s under sustained load)."""
         now = self.clock()
         with self._lock:
             full = self.in_flight >= self.max_queue
-            standing = (
-                self._standing_since is not None and now - self._standing_since >= self.standing_s
-            )
             slow = is_push and self._decayed(now) > self.max_latency_s
-            if full or standing or slow:
-                self.refused += 1
-                # a burst: the calls in progress run side by side, so a call's recent duration
-                # (its wait included) is about when the queue has turned over; sustained load
-                # (standing, slow): at least a second, longer as the queue's share grows, so a
-                # storm's waiting stations do not resend their batches several times a second
-                drain = self.call_s
-                if standing or slow:
-                    load = max(
-                        self.in_flight / self.max_queue, self._decayed(now) / self.max_latency_s
-                    )
-                    drain = max(drain, 1.0, load)
-                return min(30.0, max(0.2, drain))
-            self.in_flight += 1
-            self._track(now)
-            return None
+            if not (full or slow):
+                self.in_flight += 1
+                return None
+            self.refused += 1
+            sustained = slow or (
+                self._refused_at is not None and now - self._refused_at < self.sustained_s
+            )
+            self._refused_at = now
+            if not sustained:
+                # the calls in progress run side by side: a call's recent duration (its wait
+                # included) is about when this burst has turned over
+                return min(30.0, max(0.2, self.call_s))
+            load = max(self.in_flight / self.max_queue, self._decayed(now) / self.max_latency_s)
+            return min(30.0, max(1.0, self.call_s, load))
 
     def leave(self, is_push: bool, took_s: float) -> None:
         now = self.clock()
         with self._lock:
             self.in_flight -= 1
-            self._track(now)
             self.call_s = 0.9 * self.call_s + 0.1 * took_s
             if is_push:
                 self.latency_s = 0.8 * self._decayed(now) + 0.2 * took_s
