@@ -10,8 +10,11 @@ Phases per backend:
   events/s achieved and push p50/p99 at that offered rate (429 waits counted apart);
 - storm (--storm-stations 200 --storm-events 5000): every station catches up its queue at once
   through back-pressure (429 + Retry-After, honoured by HubClient); failed pushes counted.
-After each phase the hub's ledger (a background follower) is waited for: how far it was behind
-and how long it took to apply the rest. The same-run baseline is storage-only: the same batches
+Stations use the station's own request timeout (sync.service.REQUEST_TIMEOUT_S, 15 s); a push
+that times out or errs counts as failed. The hub runs 2 workers with --max-queue 32 each
+(HUBLOAD_MAX_QUEUE, HUBLOAD_MAX_LATENCY_MS override). After each phase the hub's ledger (a
+background follower) is waited for: how far it was behind and how long it took to apply the
+rest. The same-run baseline is storage-only: the same batches
 stored by `store_events` in-process with no HTTP, on a database of its own.
 
 The last line is key=value pairs: PostgreSQL's (events_per_s, push_p99_ms from the paced phase;
@@ -51,7 +54,7 @@ from tests.pg_server import PgServer  # noqa: E402
 from warehouse_app.hub.ledger import Ledger  # noqa: E402
 from warehouse_app.hub.storage import hash_token, open_storage  # noqa: E402
 from warehouse_app.sync.client import HubClient, SyncError  # noqa: E402
-from warehouse_app.sync.service import outbox_body  # noqa: E402
+from warehouse_app.sync.service import REQUEST_TIMEOUT_S, outbox_body  # noqa: E402
 
 # what a packing station's outbox mostly holds; --event-types changes it (e.g. to types the
 # hub's ledger does not follow, to see its share of the cost)
@@ -196,7 +199,8 @@ class HubProc:
                 "--max-connections",
                 "2000",
                 "--max-queue",
-                os.environ.get("HUBLOAD_MAX_QUEUE", "16"),
+                # per worker: room for a burst of 200 stations' syncs; beyond it a 429
+                os.environ.get("HUBLOAD_MAX_QUEUE", "32"),
                 "--max-latency-ms",
                 os.environ.get("HUBLOAD_MAX_LATENCY_MS", "1500"),
             ],
@@ -254,7 +258,7 @@ def load(hub: HubProc, tokens: dict[str, str], seconds: float, batch: int) -> di
     stop_at = time.monotonic() + seconds
 
     def station(sid: str) -> None:
-        c = HubClient(hub.url, tokens[sid], timeout_s=60, busy_patience_s=120)
+        c = HubClient(hub.url, tokens[sid], timeout_s=REQUEST_TIMEOUT_S, busy_patience_s=120)
         cursor = 0
         k = 0
         try:
@@ -322,7 +326,7 @@ def paced(
     start = time.monotonic() + 1.0
 
     def station(i: int, sid: str) -> None:
-        c = HubClient(hub.url, tokens[sid], timeout_s=60, busy_patience_s=120)
+        c = HubClient(hub.url, tokens[sid], timeout_s=REQUEST_TIMEOUT_S, busy_patience_s=120)
         cursor = 0
         try:
             for k in range(cycles):
@@ -402,7 +406,7 @@ def storm(hub: HubProc, tokens: dict[str, str], events: int, batch: int) -> dict
     }
 
     def station(sid: str) -> None:
-        c = HubClient(hub.url, tokens[sid], timeout_s=60, busy_patience_s=600)
+        c = HubClient(hub.url, tokens[sid], timeout_s=REQUEST_TIMEOUT_S, busy_patience_s=600)
         acked = 0
         try:
             while acked < events:

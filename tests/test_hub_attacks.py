@@ -326,3 +326,60 @@ def test_auth_failures_are_rate_limited_per_address_and_logged_once(tmp_path: Pa
         assert "Traceback" not in hub.log_text()
     finally:
         hub.stop()
+
+
+def test_a_stations_idle_connection_outlives_the_header_timeout(tmp_path: Path) -> None:
+    """A station's connection idle between sync cycles is kept (keep-alive), so its next
+    cycle needs no new connection or TLS handshake; a silent new connection and a trickling
+    head still get the header timeout."""
+    hub = Hub(
+        tmp_path / "hub",
+        faults=False,
+        env={"WAREHOUSE_HUB_HEADER_TIMEOUT_S": "1", "WAREHOUSE_HUB_KEEPALIVE_S": "4"},
+    ).start()
+    ask = b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+
+    def answered(sock: socket.socket) -> bytes:
+        """One whole response (head and Content-Length body); b"" if the hub closed."""
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(4096)
+            if not chunk:
+                return data
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = next(
+            int(line.split(b":", 1)[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        while len(body) < length:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            body += chunk
+        return head + b"\r\n\r\n" + body
+
+    try:
+        kept = socket.create_connection(("127.0.0.1", hub.port))
+        kept.settimeout(10)
+        kept.sendall(ask)
+        assert answered(kept).startswith(b"HTTP/1.1 200")
+        silent = socket.create_connection(("127.0.0.1", hub.port))
+        silent.settimeout(10)
+        time.sleep(2.5)  # past the header timeout, within the keep-alive
+        kept.sendall(ask)
+        assert answered(kept).startswith(b"HTTP/1.1 200"), "the idle keep-alive was closed"
+        try:
+            assert silent.recv(100) == b""  # opened, sent nothing: cut at the header timeout
+        except ConnectionResetError:
+            pass
+        time.sleep(5)  # past the keep-alive: closed
+        try:
+            assert kept.recv(100) == b""
+        except ConnectionResetError:
+            pass
+        kept.close()
+        silent.close()
+    finally:
+        hub.stop()

@@ -51,7 +51,7 @@ FD_RESERVE = 64  # database, WAL, log, thread pool, DNS...
 class Limits:
     header_timeout_s: float = 10.0
     body_timeout_s: float = 30.0
-    keep_alive_s: float = 5.0
+    keep_alive_s: float = 75.0  # longer than a station's sync interval (10 s) and its backoff
     max_connections: int = 1000
     max_header_bytes: int = 16 * 1024
     sweep_interval_s: float = 0.5
@@ -80,12 +80,16 @@ def guarded_protocol(limits: Limits, cap: int, on_count: Any = None) -> type[H11
     class GuardedH11Protocol(H11Protocol):
         _idle_since: float
         _body_since: float | None
+        _head_since: float | None  # the first byte of a request head not yet complete
+        _served: bool  # answered a request: idle now means keep-alive, not a silent opener
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             now = self.loop.time()
             self._idle_since = now
             self._body_since = None
+            self._head_since = None
+            self._served = False
             if id(self.loop) not in sweeping:
                 sweeping[id(self.loop)] = self.loop.call_later(limits.sweep_interval_s, self._sweep)
             if len(self.connections) > cap:
@@ -131,18 +135,33 @@ def guarded_protocol(limits: Limits, cap: int, on_count: Any = None) -> type[H11
                 self._body_since = self.loop.time()
             elif after is not h11.SEND_BODY:
                 self._body_since = None
+            if after is not h11.IDLE:
+                self._head_since = None
+            elif data and self._head_since is None and self._waiting_for_head():
+                self._head_since = self.loop.time()  # a head has begun: header_timeout_s runs
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
             self._idle_since = self.loop.time()
             self._body_since = None
+            self._head_since = None
+            self._served = True
+
+        def _idle_too_long(self, now: float) -> bool:
+            """A head begun and not finished, or a new connection that sent nothing, has
+            header_timeout_s (a slow sender); a station's connection idle between its sync
+            cycles is kept for keep_alive_s, so the next cycle needs no new connection."""
+            if self._head_since is not None:
+                return now - self._head_since > limits.header_timeout_s
+            limit = limits.keep_alive_s if self._served else limits.header_timeout_s
+            return now - self._idle_since > limit
 
         def _sweep(self) -> None:
             now = self.loop.time()
             for c in list(self.connections):
                 if not isinstance(c, GuardedH11Protocol) or c.transport.is_closing():
                     continue
-                if c._waiting_for_head() and now - c._idle_since > limits.header_timeout_s:
+                if c._waiting_for_head() and c._idle_too_long(now):
                     stats.timed_out += 1
                     c.transport.close()
                 elif c._body_since is not None and now - c._body_since > limits.body_timeout_s:

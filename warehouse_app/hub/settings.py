@@ -42,7 +42,12 @@ SERVE_SETTINGS: tuple[Setting, ...] = (
     Setting("max_connections", 1000, int, "open connections (lowered to fit the file limit)"),
     Setting("header_timeout_s", 10.0, float, "seconds to receive a request head"),
     Setting("body_timeout_s", 30.0, float, "seconds to receive a request body"),
-    Setting("keepalive_s", 5.0, float, "idle keep-alive between requests"),
+    Setting(
+        "keepalive_s",
+        75.0,
+        float,
+        "idle keep-alive between requests (longer than the stations' sync interval)",
+    ),
     Setting("auth_fail_limit", 20, int, "failed authentications per address per window"),
     Setting("auth_fail_window_s", 60.0, float, "window for --auth-fail-limit"),
     Setting("auth_block_s", 60.0, float, "how long an address is refused after the limit"),

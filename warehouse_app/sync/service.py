@@ -35,6 +35,9 @@ from warehouse_app.sync.client import AckConflict, HubClient, SyncError
 
 logger = logging.getLogger(__name__)
 
+# a station's wait for one hub answer (the hub queues a burst and refuses beyond its queue)
+REQUEST_TIMEOUT_S = 15.0
+
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -239,7 +242,7 @@ class SyncService:
         interval_s: float = 10.0,
         backoff_base_s: float = 1.0,
         backoff_max_s: float = 60.0,
-        timeout_s: float = 15.0,
+        timeout_s: float = REQUEST_TIMEOUT_S,
         connect_timeout_s: float = 3.0,
         clock: Callable[[], datetime] = utcnow,
         refresh_s: float = 2.0,
