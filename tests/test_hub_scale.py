@@ -171,6 +171,30 @@ def test_a_revoked_token_stops_working_within_a_second(hub: Hub) -> None:
     assert httpx.get(hub.url + "/api/v1/events/ack", headers=auth).status_code == 401
 
 
+def test_a_new_token_works_at_once_and_a_replaced_one_stops_within_a_second(hub: Hub) -> None:
+    """Tokens are checked against every active station's, read at most twice a second: a
+    station added or replaced meanwhile is let in at once, the replaced token not for long."""
+    old = hub.add_station("S1")
+    assert httpx.get(hub.url + "/api/v1/events/ack", headers=_bearer(old)).status_code == 200
+    other = open_storage(hub.database_url or hub.data_dir)  # an admin elsewhere
+    try:
+        new = f"new-{uuid.uuid4().hex}"
+        other.replace_station("S1", hash_token(new))
+        added = f"added-{uuid.uuid4().hex}"
+        other.add_station("S2", hash_token(added))
+    finally:
+        other.close()
+    for token in (new, added):  # not in the tokens this hub process read a moment ago
+        assert httpx.get(hub.url + "/api/v1/events/ack", headers=_bearer(token)).status_code == 200
+    time.sleep(TOKEN_CACHE_S + 0.2)
+    assert httpx.get(hub.url + "/api/v1/events/ack", headers=_bearer(old)).status_code == 401
+    assert httpx.get(hub.url + "/api/v1/events/ack", headers=_bearer(new)).status_code == 200
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
 @pytest.fixture
 def busy_hub(tmp_path: Path, hub_url: tuple[str | None, Any]) -> Iterator[Hub]:
     """A hub that admits one sync call at a time: every other concurrent one gets 429."""

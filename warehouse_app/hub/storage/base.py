@@ -229,7 +229,9 @@ class SqlHubStorage:
     url: str = ""
 
     def __init__(self) -> None:
-        self._tokens: dict[str, tuple[str, float]] = {}
+        # every active station's token hash -> station id, read at most every TOKEN_CACHE_S
+        self._tokens: dict[str, str] = {}
+        self._tokens_at = float("-inf")  # time.monotonic() of that read
         self._tokens_lock = threading.Lock()
 
     # -- provided by the backend ---------------------------------------------------------
@@ -390,7 +392,7 @@ class SqlHubStorage:
                 (iso(utcnow()), station_id),
             )
         with self._tokens_lock:  # this process at once; other processes within TOKEN_CACHE_S
-            self._tokens = {h: v for h, v in self._tokens.items() if v[0] != station_id}
+            self._tokens = {h: v for h, v in self._tokens.items() if v != station_id}
         return n > 0
 
     def replace_station(self, station_id: str, token_hash: str) -> int:
@@ -425,7 +427,7 @@ class SqlHubStorage:
                 (token_hash, station_id),
             )
         with self._tokens_lock:
-            self._tokens = {h: v for h, v in self._tokens.items() if v[0] != station_id}
+            self._tokens = {h: v for h, v in self._tokens.items() if v != station_id}
         return n
 
     def reset_acked_seq(self, station_id: str, seq: int | None = None) -> tuple[int, int]:
@@ -452,27 +454,32 @@ class SqlHubStorage:
             return int(row["acked_seq"]), new
 
     def station_for_token(self, token_hash: str) -> str | None:
-        """Cached for TOKEN_CACHE_S: token checks stay off the database on every request, and
-        a revocation still takes effect within a second in every process."""
+        """Token checks stay off the database on most requests: the active stations' tokens
+        are read as a whole at most every TOKEN_CACHE_S (one read for every request of that
+        time, however many stations: each station asks only every few seconds, so a cache per
+        token missed nearly always), so a revocation takes effect within a second in every
+        process. A token not in that read (a station added since) is asked for on its own."""
         now = time.monotonic()
         with self._tokens_lock:
-            hit = self._tokens.get(token_hash)
-        if hit is not None and now - hit[1] < TOKEN_CACHE_S:
-            return hit[0]
-        with self._read() as tx:
+            fresh = now - self._tokens_at < TOKEN_CACHE_S
+            hit = self._tokens.get(token_hash) if fresh else None
+        if hit is not None:
+            return hit
+        if not fresh:
+            with self._read() as tx:
+                rows = tx.all(
+                    "SELECT token_hash, station_id FROM stations WHERE revoked_at IS NULL"
+                )
+            tokens = {str(r["token_hash"]): str(r["station_id"]) for r in rows}
+            with self._tokens_lock:
+                self._tokens, self._tokens_at = tokens, now
+            return tokens.get(token_hash)
+        with self._read() as tx:  # unknown tokens are never cached
             row = tx.one(
                 "SELECT station_id FROM stations WHERE token_hash=? AND revoked_at IS NULL",
                 (token_hash,),
             )
-        station = str(row["station_id"]) if row else None
-        with self._tokens_lock:
-            if station is None:
-                self._tokens.pop(token_hash, None)
-            else:
-                if len(self._tokens) > 10_000:  # bounded: unknown tokens are never cached
-                    self._tokens.clear()
-                self._tokens[token_hash] = (station, now)
-        return station
+        return str(row["station_id"]) if row else None
 
     def stations(self) -> list[StationInfo]:
         with self._read() as tx:
