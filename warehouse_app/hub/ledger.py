@@ -52,10 +52,13 @@ CREATE TABLE IF NOT EXISTS ledger_orders (
     bound_by TEXT, bound_parcel TEXT, bound_at TEXT, bound_rx_at TEXT,
     printed_by TEXT, printed_at TEXT,
     handed_off_by TEXT, handed_off_parcel TEXT, handed_off_at TEXT);
-CREATE INDEX IF NOT EXISTS ledger_orders_pool ON ledger_orders(sku_set, paid_at, order_id);
-CREATE INDEX IF NOT EXISTS ledger_orders_assigned ON ledger_orders(assigned_to, sku_set);
+CREATE INDEX IF NOT EXISTS ledger_orders_free ON ledger_orders(sku_set, paid_at, order_id)
+    WHERE status='paid' AND assigned_to IS NULL AND bound_parcel IS NULL;
+CREATE INDEX IF NOT EXISTS ledger_orders_open ON ledger_orders(assigned_to, sku_set)
+    WHERE bound_parcel IS NULL;
 CREATE INDEX IF NOT EXISTS ledger_orders_rate ON ledger_orders(bound_by, sku_set, bound_rx_at);
-CREATE INDEX IF NOT EXISTS ledger_orders_expiry ON ledger_orders(assign_kind, lease_expires_at);
+CREATE INDEX IF NOT EXISTS ledger_orders_lease_ends ON ledger_orders(lease_expires_at)
+    WHERE assign_kind='lease' AND bound_parcel IS NULL;
 CREATE INDEX IF NOT EXISTS ledger_orders_waybill ON ledger_orders(waybill);
 CREATE TABLE IF NOT EXISTS ledger_parcels (
     parcel_id TEXT PRIMARY KEY, station_id TEXT NOT NULL, batch_id TEXT, label_code TEXT,

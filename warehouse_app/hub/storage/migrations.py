@@ -134,6 +134,20 @@ ALTER TABLE events ALTER COLUMN txid SET DEFAULT pg_current_xact_id();
 CREATE INDEX events_feed ON events(txid, id);
 """,
     ),
+    Migration(
+        4,
+        "ledger order indexes hold open orders only",
+        # The ledger's lease and pool lookups only ever ask for orders nobody has bound (their
+        # queries say bound_parcel IS NULL, and the pool's status='paid' AND assigned_to IS
+        # NULL): hub/ledger.py SCHEMA now makes those indexes partial, so a claimed or shipped
+        # order leaves them (a bind wrote 6 index entries, now 3). Here the full ones go (if
+        # there: a new hub has no ledger tables yet); the ledger's ensure_tables makes the new.
+        """
+DROP INDEX IF EXISTS ledger_orders_pool;
+DROP INDEX IF EXISTS ledger_orders_assigned;
+DROP INDEX IF EXISTS ledger_orders_expiry;
+""",
+    ),
 ]
 
 LATEST = MIGRATIONS[-1].version
