@@ -7,7 +7,9 @@ Phases per backend:
   stations always waiting on the hub), so it is printed but is not the latency figure;
 - paced (--paced-stations 200 --rate 8000): each station pushes --batch events every
   stations x batch / rate seconds (phases spread evenly) and pulls after, as a sync loop does:
-  events/s achieved and push p50/p99 at that offered rate (429 waits counted apart);
+  events/s achieved and push p50/p99 at that offered rate (429 waits included and counted);
+  one cycle before the measured ones is the stations' first sync with the new hub (connections,
+  a first pull from cursor 0), printed apart as first_sync_p99_ms;
 - storm (--storm-stations 200 --storm-events 5000): every station catches up its queue at once
   through back-pressure (429 + Retry-After, honoured by HubClient); failed pushes counted.
 Stations use the station's own request timeout (sync.service.REQUEST_TIMEOUT_S, 15 s); a push
@@ -301,24 +303,29 @@ def load(hub: HubProc, tokens: dict[str, str], seconds: float, batch: int) -> di
 
 
 def paced(
-    hub: HubProc, tokens: dict[str, str], rate: float, cycles: int, batch: int
+    hub: HubProc, tokens: dict[str, str], rate: float, cycles: int, batch: int, warmup: int = 1
 ) -> dict[str, Any]:
     """An offered load: each station pushes `batch` events every `interval` seconds (phases
     spread evenly), then pulls, as a sync loop does; interval = stations x batch / rate. With
     a closed loop (load()) 200 stations always queue (Little's law), so push latency at a given
-    rate is measured here: the time of each push request (429 waits counted separately)."""
+    rate is measured here: the time of each push request (429 waits included, also counted).
+
+    The first `warmup` cycle(s) are the stations' first sync with this hub (new connections,
+    a first pull of everything from cursor 0): printed apart, not in the steady-state figures."""
     n = len(tokens)
     interval = n * batch / rate
+    total = warmup + cycles
     push_ms: list[float] = []
     clean_ms: list[float] = []  # pushes answered without a 429
     pull_ms: list[float] = []
-    stats = {"events": 0, "errors": 0, "late": 0, "busy": 0, "changes": 0}
+    stats = {"events": 0, "events_all": 0, "errors": 0, "late": 0, "busy": 0, "changes": 0}
     kinds: dict[str, int] = {}
+    by_cycle: list[list[float]] = [[] for _ in range(total)]  # push ms, per cycle
     lock = threading.Lock()
     bodies = {
         sid: [
             outbox_body(sid, k * batch, rows(sid, k * batch + 1, batch))  # type: ignore[arg-type]
-            for k in range(cycles)
+            for k in range(total)
         ]
         for sid in tokens
     }
@@ -329,12 +336,13 @@ def paced(
         c = HubClient(hub.url, tokens[sid], timeout_s=REQUEST_TIMEOUT_S, busy_patience_s=120)
         cursor = 0
         try:
-            for k in range(cycles):
+            for k in range(total):
+                measured = k >= warmup
                 due = start + (i / n + k) * interval
                 wait = due - time.monotonic()
                 if wait > 0:
                     time.sleep(wait)
-                else:
+                elif measured:
                     with lock:
                         stats["late"] += 1  # the previous cycle was still running
                 busy0 = c.busy_waits
@@ -346,6 +354,10 @@ def paced(
                     page = c.changes(cursor, 500)
                     cursor = int(page.get("cursor") or cursor)
                     with lock:
+                        by_cycle[k].append(took)
+                        stats["events_all"] += int(r.get("stored") or 0)
+                        if not measured:
+                            continue
                         stats["changes"] += len(page.get("changes") or ())
                         for ch in page.get("changes") or ():
                             kinds[str(ch.get("kind"))] = kinds.get(str(ch.get("kind")), 0) + 1
@@ -368,13 +380,15 @@ def paced(
         t.start()
     for t in threads:
         t.join()
-    wall = max(time.monotonic() - start, cycles * interval)
+    wall = max(time.monotonic() - (start + warmup * interval), cycles * interval)
     client_cpu = time.process_time() - cpu0
     return {
         "events_per_s": stats["events"] / wall,
-        "client_cpu_ms_per_1000": 1e6 * client_cpu / max(1, stats["events"]),
+        "client_cpu_ms_per_1000": 1e6 * client_cpu / max(1, stats["events_all"]),
         "changes_per_pull": stats["changes"] / max(1, len(pull_ms)),
         "change_kinds": kinds,
+        "cycle_p99_ms": [pct(xs, 0.99) for xs in by_cycle],
+        "first_sync_p99_ms": pct([x for xs in by_cycle[:warmup] for x in xs], 0.99),
         "offered_per_s": rate,
         "interval_s": interval,
         "push_p50_ms": pct(push_ms, 0.50),
@@ -387,6 +401,7 @@ def paced(
         "busy": stats["busy"],
         "pushes": len(push_ms),
         "events": stats["events"],
+        "events_all": stats["events_all"],
     }
 
 
@@ -487,7 +502,12 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--paced-stations", type=int, default=200)
     ap.add_argument("--rate", type=float, default=8000.0, help="offered events/s when paced")
-    ap.add_argument("--cycles", type=int, default=3, help="pushes per station when paced")
+    ap.add_argument(
+        "--cycles",
+        type=int,
+        default=3,
+        help="measured pushes per station when paced (after one first-sync cycle)",
+    )
     ap.add_argument("--storm-stations", type=int, default=200)
     ap.add_argument("--storm-events", type=int, default=5000)
     ap.add_argument("--backends", default="sqlite,postgresql")
@@ -546,9 +566,13 @@ def main() -> int:
                     errs += r["errors"]
                     behind, drain_s = ledger_drain(url)
                     print(
-                        f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), r['events'])}; "
+                        f"[{backend}]      {cpu_line(c0, cpu_s(hub, db), r['events_all'])}; "
                         f"the simulated stations {r['client_cpu_ms_per_1000']:.0f} ms; "
-                        f"{r['changes_per_pull']:.1f} changes per pull {r['change_kinds']}"
+                        f"{r['changes_per_pull']:.1f} changes per pull {r['change_kinds']}; "
+                        "push p99 per cycle "
+                        + " / ".join(f"{v:.0f}" for v in r["cycle_p99_ms"])
+                        + f" ms (the first: {args.paced_stations} stations' first sync with "
+                        "this hub, not in the figures below)"
                     )
                     print(
                         f"[{backend}] {args.paced_stations} stations paced at "
@@ -596,6 +620,8 @@ def main() -> int:
         "push_p50_ms",
         "push_p99_ms",
         "pull_p99_ms",
+        "first_sync_p99_ms",
+        "busy",
         "errors",
         "saturated_events_per_s",
         "saturated_push_p99_ms",

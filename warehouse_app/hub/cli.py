@@ -221,6 +221,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     url = storage.url
 
     def build(storage: SqlHubStorage) -> Any:
+        storage.warm_up()  # connections open before the first station's request
         return create_app(
             storage,
             max_body=args.max_body_bytes,

@@ -144,6 +144,7 @@ class HubStorage(Protocol):
     def archive_events(self, received_before: str) -> int: ...
     def schema_version(self) -> int: ...
     def close(self) -> None: ...
+    def warm_up(self, timeout_s: float = 30.0) -> None: ...
 
 
 class Tx(Protocol):
@@ -243,6 +244,9 @@ class SqlHubStorage:
 
     def close(self) -> None:
         raise NotImplementedError
+
+    def warm_up(self, timeout_s: float = 30.0) -> None:
+        """Before serving: open what the first requests would otherwise open one by one."""
 
     # -- for modules with their own tables (e.g. hub/ledger.py) ---------------------------
     def ensure_tables(self, ddl: str) -> None:
