@@ -402,11 +402,16 @@ class Ledger:
             and isinstance(p.get("waybill"), str)
         }
         ch.orders.update(dict.fromkeys(sorted(ids)))
+        sqlite = self.storage.dialect.name == "sqlite"
         for col, keys in (("order_id", sorted(ids)), ("waybill", sorted(waybills))):
-            for i in range(0, len(keys), 500):
-                part = keys[i : i + 500]
-                marks = ",".join("?" for _ in part)
-                for r in c.all(f"SELECT * FROM ledger_orders WHERE {col} IN ({marks})", part):
+            for i in range(0, len(keys), 500 if sqlite else 5000):
+                part = keys[i : i + (500 if sqlite else 5000)]
+                if sqlite:
+                    marks = ",".join("?" for _ in part)
+                    sql, args = f"SELECT * FROM ledger_orders WHERE {col} IN ({marks})", part
+                else:  # one array parameter: psycopg re-parsed 500 placeholders every chunk
+                    sql, args = f"SELECT * FROM ledger_orders WHERE {col} = ANY(?)", [part]
+                for r in c.all(sql, args):
                     oid = str(r["order_id"])
                     if ch.orders.get(oid) is None:
                         ch.orders[oid] = dict(r)
