@@ -121,8 +121,11 @@ LEDGER_EVENT_TYPES = frozenset(
 
 # events per ledger transaction in the background: the ledger's lock is held briefly
 FOLLOW_CHUNK = 2000
-# a pull applies a backlog up to this many events itself; beyond, the follower does
-PULL_INLINE_MAX = 1000
+# a pull applies a backlog up to this many events itself (a quiet hub: the next pull carries
+# the holds a neighbour's push caused); beyond, the ledger process does: at 8,000 events/s a
+# backlog is always a push or more, and pulls applying it held the worker's GIL from pushes
+# (the first sync of 200 stations: ~40 % of the workers' time)
+PULL_INLINE_MAX = 200
 # how long a pull tries for the ledger's lock (never waiting on it) before leaving its backlog
 # to the ledger process: covers the ledger's chunk on a quiet hub, so a station's next pull
 # still carries the holds a neighbour's push caused
