@@ -116,7 +116,6 @@ class HubStorage(Protocol):
     def run_pipelined(self, fn: Any, *args: Any) -> Any: ...
     def run_read(self, fn: Any) -> Any: ...
     def next_rev(self, tx: Any) -> int: ...
-    def lock_event_feed(self, tx: Any) -> None: ...
     def follow_events(
         self, tx: Any, after: tuple[int, int], limit: int
     ) -> tuple[list[Row], tuple[int, int], bool]: ...
@@ -287,11 +286,6 @@ class SqlHubStorage:
         with self._read() as tx:
             return fn(tx)
 
-    def lock_event_feed(self, tx: Any) -> None:
-        """Inside a `run_write` that reads events by id (`id > cursor`): waits for pushes in
-        flight and holds new ones until commit, so every id below the newest is committed and
-        a cursor over ids never skips one. SQLite: already so (one writer)."""
-
     # -- following the event stream (hub/ledger.py) ------------------------------------------
     # A feed position is (txid, id): PostgreSQL orders the feed by writing transaction, then
     # id (see PostgresHubStorage); SQLite has one writer, so ids commit in order and txid is 0.
@@ -318,9 +312,6 @@ class SqlHubStorage:
             )
             or 0
         )
-
-    def _push_started(self, tx: Tx) -> None:
-        """In each push transaction, before its inserts (PostgreSQL: a shared advisory lock)."""
 
     def next_rev(self, tx: Any) -> int:
         """The next pull rev inside a `run_write` transaction. Every record write takes its rev
@@ -548,7 +539,6 @@ class SqlHubStorage:
     ) -> PushResult:
         now = iso(utcnow())
         with self._write() as tx:
-            self._push_started(tx)
             row = tx.one(
                 "SELECT acked_seq FROM stations WHERE station_id=?" + self.dialect.for_update,
                 (station_id,),

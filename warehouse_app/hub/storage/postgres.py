@@ -24,7 +24,6 @@ from warehouse_app.hub.storage.migrations import MIGRATIONS_TABLE, migrate_in
 logger = logging.getLogger(__name__)
 
 MIGRATION_LOCK = 0x6875625F6D6967  # pg_advisory_xact_lock key: "hub_mig"
-EVENT_FEED_LOCK = 0x6875625F657674  # "hub_evt": pushes share it, id-order readers take it alone
 
 
 @lru_cache(maxsize=512)
@@ -251,12 +250,6 @@ class PostgresHubStorage(SqlHubStorage):
 
     def _migration_lock(self, tx: Tx) -> None:
         tx.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-
-    def _push_started(self, tx: Tx) -> None:
-        tx.execute("SELECT pg_advisory_xact_lock_shared(?)", (EVENT_FEED_LOCK,))
-
-    def lock_event_feed(self, tx: Any) -> None:
-        tx.execute("SELECT pg_advisory_xact_lock(?)", (EVENT_FEED_LOCK,))
 
     def _is_unique_violation(self, exc: Exception) -> bool:
         return isinstance(exc, self._psycopg.errors.UniqueViolation)
