@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -371,6 +372,18 @@ def _in_tx(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(conn, *args)
 
     return run
+
+
+def outbox_event(seq: int, type_: str = "test.event", **payload: Any) -> dict[str, Any]:
+    """One event as a station's outbox pushes it (a fresh uuid each call)."""
+    return {
+        "seq": seq,
+        "uuid": str(uuid.uuid4()),
+        "type": type_,
+        "payload": payload or {"n": seq},
+        "operator": "P1",
+        "created_at": "2026-11-11T12:30:00.000Z",
+    }
 
 
 def hub_events(hub: Hub, station_id: str) -> list[tuple[int, str]]:

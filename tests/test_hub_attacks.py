@@ -24,18 +24,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.sync_helpers import Hub, wait_for
+from tests.sync_helpers import Hub, outbox_event, wait_for
 
-
-def ev(seq: int) -> dict[str, Any]:
-    return {
-        "seq": seq,
-        "uuid": str(uuid.uuid4()),
-        "type": "test.event",
-        "payload": {"n": seq},
-        "operator": "P1",
-        "created_at": "2026-11-11T12:00:00.000Z",
-    }
+ev = outbox_event
 
 
 def rss_kb(pid: int) -> int:

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from tests.sync_helpers import Hub
+from tests.sync_helpers import Hub, outbox_event
 from warehouse_app.hub.app import Pressure
 from warehouse_app.sync.client import HubClient
 
@@ -107,17 +107,7 @@ def test_stations_wait_the_hubs_hint_not_a_whole_second(
     def push(sid: str, token: str) -> None:
         c = HubClient(hub.url, token, timeout_s=60, busy_patience_s=120, wait=wait)
         try:
-            events = [
-                {
-                    "seq": i,
-                    "uuid": str(uuid.uuid4()),
-                    "type": "test.event",
-                    "payload": {"n": i},
-                    "operator": "op",
-                    "created_at": "2026-11-30T08:00:00+00:00",
-                }
-                for i in range(1, 301)
-            ]
+            events = [outbox_event(i) for i in range(1, 301)]
             results[sid] = c.push(sid, 0, events)
         except Exception as exc:  # reported below
             results[sid] = exc

@@ -15,7 +15,15 @@ import httpx
 import pytest
 
 from tests.core_helpers import order
-from tests.sync_helpers import Hub, Station, assert_exactly_once, hub, linked, station
+from tests.sync_helpers import (
+    Hub,
+    Station,
+    assert_exactly_once,
+    hub,
+    linked,
+    outbox_event,
+    station,
+)
 from warehouse_app.hub.storage import TOKEN_CACHE_S, SqlHubStorage, hash_token, open_storage
 
 
@@ -34,15 +42,7 @@ def two_handles(db_url: str) -> Iterator[tuple[SqlHubStorage, SqlHubStorage]]:
     b.close()
 
 
-def ev(seq: int, type_: str = "test.event", **payload: Any) -> dict[str, Any]:
-    return {
-        "seq": seq,
-        "uuid": str(uuid.uuid4()),
-        "type": type_,
-        "payload": payload or {"n": seq},
-        "operator": "P1",
-        "created_at": "2026-11-11T12:30:00.000Z",
-    }
+ev = outbox_event
 
 
 def test_cursor_never_skips_a_change_committed_late(
