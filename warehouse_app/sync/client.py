@@ -114,10 +114,11 @@ class HubClient:
         waited = 0.0
         while True:
             r = self._request(method, path, **kw)
-            if r.status_code != 429 or not _is_busy(r):
+            hint = _busy_delay(r) if r.status_code == 429 else None
+            if hint is None:
                 return self._answer(r, method, path)
             # back-pressure: nothing was done; wait as told (with jitter) and try again
-            delay = _busy_delay(r) * random.uniform(1.0, 1.5)
+            delay = hint * random.uniform(1.0, 1.5)
             if waited + delay > self.busy_patience_s:
                 raise HubBusy(
                     f"The hub stayed busy for {waited:.0f} s; retrying later.",
@@ -236,23 +237,19 @@ def _retry_after(value: str | None) -> float:
         return 1.0
 
 
-def _busy_delay(r: httpx.Response) -> float:
-    """The hub's finer hint (retry_after_ms) when it gives one, else Retry-After."""
+def _busy_delay(r: httpx.Response) -> float | None:
+    """For a back-pressure 429 (code hub_busy, with Retry-After; not the auth-failure
+    limiter): the seconds to wait, from the hub's finer retry_after_ms when it gives one, else
+    Retry-After. None for any other answer. The body is read once."""
+    if "retry-after" not in r.headers:
+        return None
     try:
-        ms = _problem(r.json()).get("retry_after_ms")
+        problem = _problem(r.json())
     except ValueError:
-        ms = None
+        return None
+    if problem.get("code") != "hub_busy":
+        return None
+    ms = problem.get("retry_after_ms")
     if isinstance(ms, int) and not isinstance(ms, bool) and ms > 0:
         return min(60.0, max(0.1, ms / 1000))
     return _retry_after(r.headers.get("retry-after"))
-
-
-def _is_busy(r: httpx.Response) -> bool:
-    """A back-pressure 429 (code hub_busy, with Retry-After), not the auth-failure limiter."""
-    if "retry-after" not in r.headers:
-        return False
-    try:
-        code = _problem(r.json()).get("code")
-    except ValueError:
-        return False
-    return code == "hub_busy"
